@@ -1,0 +1,78 @@
+import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
+import type { Parameters } from './policy/parameters.js';
+import { cityFundBudgetWith, cityFundScheduleWith, type FundInput, type FundResult, type FundScheduleInput, type FundScheduleResult } from './rules/city-fund.js';
+import { communitySizeWith, type CommunitySizeInput, type CommunitySizeResult } from './rules/community-size.js';
+import { developerObligationWith, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
+import { planCommunitiesWith, type PlanInput, type PlanResult } from './rules/plan-communities.js';
+import { requiredStaffWith, type StaffInput, type StaffResult } from './rules/required-staff.js';
+import {
+  ruralRolloutScheduleWith,
+  ruralRolloutWith,
+  type RolloutInput,
+  type RolloutResult,
+  type RolloutScheduleInput,
+  type RolloutScheduleResult,
+} from './rules/rural-rollout.js';
+import { serviceRoomAreaWith, type RoomInput, type RoomResult } from './rules/service-room-area.js';
+import { streetSubsidyMinimumWith, type SubsidyInput, type SubsidyResult } from './rules/street-subsidy.js';
+import { targetsWith, type TargetsInput, type TargetsResult } from './rules/targets.js';
+
+/** Every rule of the policy, bound to one parameter set. */
+export interface Policy {
+  /** The parameters this policy computes with (defaults merged with the overrides), deeply frozen. */
+  readonly parameters: Parameters;
+  /** See the root export `communitySize`. */
+  communitySize(input: CommunitySizeInput): CommunitySizeResult;
+  /** See the root export `planCommunities`. */
+  planCommunities(input: PlanInput): PlanResult;
+  /** See the root export `serviceRoomArea`. */
+  serviceRoomArea(input: RoomInput): RoomResult;
+  /** See the root export `requiredStaff`. */
+  requiredStaff(input: StaffInput): StaffResult;
+  /** See the root export `ruralRollout`. */
+  ruralRollout(input: RolloutInput): RolloutResult;
+  /** See the root export `ruralRolloutSchedule`. */
+  ruralRolloutSchedule(input: RolloutScheduleInput): RolloutScheduleResult;
+  /** See the root export `cityFundBudget`. */
+  cityFundBudget(input: FundInput): FundResult;
+  /** See the root export `cityFundSchedule`. */
+  cityFundSchedule(input: FundScheduleInput): FundScheduleResult;
+  /** See the root export `streetSubsidyMinimum`. */
+  streetSubsidyMinimum(input: SubsidyInput): SubsidyResult;
+  /** See the root export `developerObligation`. */
+  developerObligation(input: DeveloperInput): DeveloperResult;
+  /** See the root export `targets`. */
+  targets(input: TargetsInput): TargetsResult;
+}
+
+/**
+ * A policy with every rule as a method, computed with the default parameters
+ * deep-merged with `overrides`. Overrides are validated first; neither they
+ * nor `DEFAULT_PARAMETERS` nor any other policy is changed.
+ *
+ * @param overrides - any subset of the parameters, e.g. `{ staffing: { rounding: 'floor' } }`; fractions as numbers or decimal strings
+ * @returns a frozen {@link Policy}
+ * @throws {@link PolicyInputError} for an unknown key, a value of the wrong kind, or one out of range
+ * @example
+ * ```ts
+ * createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: 601 }).staff; //=> 1
+ * createPolicy({ developer: { boundary: 'funds' } }).developerObligation({ floorAreaM2: 200000 }).route; //=> 'funds'
+ * ```
+ */
+export function createPolicy(overrides?: ParameterOverrides): Policy {
+  const p = resolveParameters(overrides);
+  return Object.freeze({
+    parameters: p,
+    communitySize: (input: CommunitySizeInput) => communitySizeWith(p, input),
+    planCommunities: (input: PlanInput) => planCommunitiesWith(p, input),
+    serviceRoomArea: (input: RoomInput) => serviceRoomAreaWith(p, input),
+    requiredStaff: (input: StaffInput) => requiredStaffWith(p, input),
+    ruralRollout: (input: RolloutInput) => ruralRolloutWith(p, input),
+    ruralRolloutSchedule: (input: RolloutScheduleInput) => ruralRolloutScheduleWith(p, input),
+    cityFundBudget: (input: FundInput) => cityFundBudgetWith(p, input),
+    cityFundSchedule: (input: FundScheduleInput) => cityFundScheduleWith(p, input),
+    streetSubsidyMinimum: (input: SubsidyInput) => streetSubsidyMinimumWith(p, input),
+    developerObligation: (input: DeveloperInput) => developerObligationWith(p, input),
+    targets: (input: TargetsInput) => targetsWith(p, input),
+  });
+}

@@ -1,0 +1,44 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The library's own Decimal constructor: a clone of decimal.js with a fixed
+ * configuration, so a consumer's `Decimal.set(...)` never changes our results.
+ * Its instances share decimal.js's prototype, so `x instanceof Decimal` holds.
+ *
+ * - precision 1000 significant digits: every product, sum and power the rules
+ *   compute is exact (none of them comes near that length);
+ * - no exponential notation in `toString()`.
+ * @internal
+ */
+export const D = Decimal.clone({
+  precision: 1000,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
+});
+
+/** Significant digits kept when a quotient does not terminate (see {@link ratio}). */
+export const QUOTIENT_DIGITS = 20;
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * `numerator ÷ denominator` of two safe integers as a Decimal: exact when the
+ * quotient terminates, otherwise rounded half-up to {@link QUOTIENT_DIGITS}
+ * significant digits (and `exact` is false).
+ * @internal
+ */
+export function ratio(numerator: number, denominator: number): { value: Decimal; exact: boolean } {
+  const g = gcd(Math.abs(numerator), denominator) || 1;
+  let q = denominator / g;
+  while (q % 2 === 0) q /= 2;
+  while (q % 5 === 0) q /= 5;
+  const exact = q === 1;
+  const value = new D(numerator).div(denominator);
+  return { value: exact ? value : value.toSignificantDigits(QUOTIENT_DIGITS), exact };
+}
+
+export { Decimal };

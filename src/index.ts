@@ -1,0 +1,49 @@
+/**
+ * shequ-rules: a city's policy on urban–rural community building (社区建设)
+ * as exact, typed, cited functions.
+ *
+ * @packageDocumentation
+ */
+export { Decimal } from './decimal.js';
+export { PolicyInputError, type PolicyInputIssue } from './errors.js';
+export { formatTrace, type InterpretationUse, type Lang, type RuleResult, type TraceStep } from './trace.js';
+export {
+  DEFAULT_PARAMETERS,
+  PARAMETER_REFERENCES,
+  type DeveloperBoundary,
+  type ExactValue,
+  type FundingMode,
+  type ParameterReference,
+  type Parameters,
+  type RolloutMode,
+  type StaffRounding,
+  type SubsidyProration,
+} from './policy/parameters.js';
+export { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
+export type { AmountInput, DateInput } from './rules/input.js';
+export { communitySize, type CommunitySizeInput, type CommunitySizeResult } from './rules/community-size.js';
+export { planCommunities, type PlanInput, type PlanResult } from './rules/plan-communities.js';
+export { serviceRoomArea, type RoomInput, type RoomResult } from './rules/service-room-area.js';
+export { requiredStaff, type StaffInput, type StaffResult } from './rules/required-staff.js';
+export {
+  ruralRollout,
+  ruralRolloutSchedule,
+  type RolloutInput,
+  type RolloutResult,
+  type RolloutRow,
+  type RolloutScheduleInput,
+  type RolloutScheduleResult,
+} from './rules/rural-rollout.js';
+export {
+  cityFundBudget,
+  cityFundSchedule,
+  type FundInput,
+  type FundResult,
+  type FundRow,
+  type FundScheduleInput,
+  type FundScheduleResult,
+} from './rules/city-fund.js';
+export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './rules/street-subsidy.js';
+export { developerObligation, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
+export { targets, type TargetsInput, type TargetsResult } from './rules/targets.js';
+export { createPolicy, type Policy } from './create-policy.js';

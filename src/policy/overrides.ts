@@ -1,0 +1,171 @@
+/**
+ * Validation of parameter overrides (zod/mini) and their merge onto the
+ * defaults. Nothing here mutates its input or the defaults.
+ */
+import * as z from 'zod/mini';
+import { Decimal } from 'decimal.js';
+import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
+import { YEAR_MAX, YEAR_MIN } from '../rules/input.js';
+import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
+
+/** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */
+export type ParameterOverrides = {
+  readonly [K in keyof Parameters]?: Parameters[K] extends object
+    ? { readonly [L in keyof Parameters[K]]?: Parameters[K][L] extends ExactValue ? ExactValue : Parameters[K][L] }
+    : Parameters[K];
+};
+
+const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+function exact(v: unknown): Decimal | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return new Decimal(v);
+  if (typeof v === 'string' && v.length <= 50 && PLAIN_DECIMAL.test(v)) return new Decimal(v);
+  return undefined;
+}
+
+/** A leaf: a predicate and the words for what it allows. */
+function leaf(allowed: string, ok: (v: unknown) => boolean) {
+  return z.optional(
+    z.custom<ExactValue>(ok, { error: (iss) => `expected ${allowed}, got ${describeValue(iss.input)}` }),
+  );
+}
+const int = (min: number, max: number, what: string) =>
+  leaf(what, (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max);
+const decimal = (what: string, ok: (d: Decimal) => boolean) =>
+  leaf(what, (v) => {
+    const d = exact(v);
+    return d !== undefined && ok(d);
+  });
+const oneOf = (values: readonly string[]) =>
+  leaf(`one of ${values.map((v) => `'${v}'`).join(', ')}`, (v) => typeof v === 'string' && values.includes(v));
+
+const year = int(YEAR_MIN, YEAR_MAX, `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`);
+const positiveCount = int(1, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 1');
+const share = decimal('a share from 0 to 1 (number or decimal string)', (d) => d.gte(0) && d.lte(1));
+const positiveShare = decimal('a share above 0 and at most 1 (number or decimal string)', (d) => d.gt(0) && d.lte(1));
+const positive = decimal('a number above 0 (number or decimal string)', (d) => d.gt(0));
+const nonNegative = decimal('a number ≥ 0 (number or decimal string)', (d) => d.gte(0));
+
+const group = <S extends z.core.$ZodLooseShape>(shape: S) => z.optional(z.strictObject(shape));
+
+const schema = z.strictObject({
+  baseYear: year,
+  horizonYears: int(1, 100, 'a whole number of years from 1 to 100'),
+  targets: group({ urbanShare: share, ruralShare: share }),
+  sizing: group({ households: positiveCount, residents: positiveCount, tolerance: share }),
+  rooms: group({ m2Per100Residents: positive }),
+  staffing: group({ householdsPerWorker: positiveCount, rounding: oneOf(['ceil', 'floor', 'half-up']) }),
+  rollout: group({ startYear: year, sharePerYear: positiveShare, mode: oneOf(['share-of-all', 'share-of-remaining']) }),
+  funding: group({ firstGrowthYear: year, growthRate: nonNegative, mode: oneOf(['fixed-increment', 'compound']) }),
+  streetSubsidy: group({ minimumPerCommunityPerYear: nonNegative, proration: oneOf(['none', 'by-days']) }),
+  developer: group({ thresholdM2: positive, boundary: oneOf(['in-kind', 'funds']), fundsRate: share }),
+});
+
+/** Edit distance, for "did you mean". @internal */
+export function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `names` to `name`, when it is close enough to be a typo. @internal */
+export function closest(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const n of names) {
+    const d = distance(name, n);
+    if (d < bestD) [best, bestD] = [n, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function allowedAt(path: readonly PropertyKey[]): string[] {
+  let node: unknown = DEFAULT_PARAMETERS;
+  for (const key of path) node = (node as Record<string, unknown>)[String(key)];
+  return Object.keys(node as object);
+}
+
+function toIssues(error: z.core.$ZodError): PolicyInputIssue[] {
+  const issues: PolicyInputIssue[] = [];
+  for (const iss of error.issues) {
+    const at = iss.path.map(String);
+    if (iss.code === 'unrecognized_keys') {
+      const allowed = allowedAt(iss.path);
+      for (const key of iss.keys) {
+        const guess = closest(key, allowed);
+        issues.push({
+          path: [...at, key].join('.'),
+          message: `unknown parameter${guess ? ` (did you mean "${guess}"?)` : ''}; allowed here: ${allowed.join(', ')}`,
+        });
+      }
+    } else if (iss.code === 'invalid_type') {
+      issues.push({
+        path: at.join('.'),
+        message: `expected an object of parameters (${allowedAt(iss.path).join(', ')}), got ${describeValue(iss.input)}`,
+      });
+    } else {
+      issues.push({ path: at.join('.'), message: iss.message });
+    }
+  }
+  return issues;
+}
+
+function normalise(v: unknown): unknown {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'number' || (typeof v === 'string' && PLAIN_DECIMAL.test(v))) {
+    const d = new Decimal(v);
+    return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d.toString();
+  }
+  return v;
+}
+
+/**
+ * Validate `overrides` and merge them onto {@link DEFAULT_PARAMETERS}. Returns
+ * a new deeply frozen parameter set.
+ *
+ * @param overrides - any subset of the parameters
+ * @returns the merged parameters
+ * @throws {@link PolicyInputError} for an unknown key, a value of the wrong kind or out of range
+ * @example
+ * ```ts
+ * resolveParameters({ staffing: { householdsPerWorker: 500 } }).staffing;
+ * //=> { householdsPerWorker: 500, rounding: 'ceil' }
+ * ```
+ */
+export function resolveParameters(overrides?: ParameterOverrides): Parameters {
+  if (overrides === undefined) return DEFAULT_PARAMETERS;
+  const parsed = schema.safeParse(overrides, { reportInput: true });
+  if (!parsed.success) throw new PolicyInputError(toIssues(parsed.error), 'createPolicy');
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(DEFAULT_PARAMETERS)) {
+    const given = (parsed.data as Record<string, unknown>)[key];
+    if (typeof value === 'object') {
+      const groupValue: Record<string, unknown> = { ...value };
+      if (given) for (const [k, v] of Object.entries(given)) if (v !== undefined) groupValue[k] = normalise(v);
+      merged[key] = groupValue;
+    } else {
+      merged[key] = given === undefined ? value : normalise(given);
+    }
+  }
+  const p = merged as unknown as Parameters;
+  if (p.funding.firstGrowthYear <= p.baseYear) {
+    throw new PolicyInputError(
+      [
+        {
+          path: 'funding.firstGrowthYear',
+          message: `expected a year after baseYear (${p.baseYear}): the fund grows from the year after its base (A.4.3), got ${p.funding.firstGrowthYear}`,
+        },
+      ],
+      'createPolicy',
+    );
+  }
+  return deepFreeze(p);
+}

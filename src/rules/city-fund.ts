@@ -1,0 +1,171 @@
+import type { Decimal } from 'decimal.js';
+import { D } from '../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
+import { step, type RuleResult, type TraceStep } from '../trace.js';
+import { Checker, type AmountInput } from './input.js';
+import { readSpan } from './rural-rollout.js';
+
+/** Input of {@link cityFundBudget}. */
+export interface FundInput {
+  /** The base year's (2011) total of the community-building special fund plus subsidy funds, yuan. */
+  readonly baseAmount: AmountInput;
+  /** The budget year, not before the base year. */
+  readonly year: number;
+}
+
+/** Result of {@link cityFundBudget}. */
+export interface FundResult extends RuleResult {
+  readonly year: number;
+  /** The city's minimum for the year, yuan, exact. */
+  readonly amount: Decimal;
+  /** Growth steps applied (0 for the base year). */
+  readonly growthYears: number;
+}
+
+/** `x^n` for a whole n ≥ 0, exact however many digits it needs. @internal */
+export function exactPow(x: Decimal, n: number): Decimal {
+  const digits = x.sd() * n + 2;
+  const C = digits > D.precision ? D.clone({ precision: digits }) : D;
+  return new D(new C(x).pow(n).toString());
+}
+
+/** The minimum for one year, validated input assumed. @internal */
+export function fundYear(p: Parameters, base: Decimal, year: number) {
+  const growthYears = Math.max(0, year - p.funding.firstGrowthYear + 1);
+  const rate = new D(p.funding.growthRate);
+  const factor =
+    p.funding.mode === 'fixed-increment' ? rate.times(growthYears).plus(1) : exactPow(rate.plus(1), growthYears);
+  const digits = factor.sd() + base.sd();
+  const amount =
+    digits > D.precision ? new D(D.clone({ precision: digits })(base).times(factor).toString()) : base.times(factor);
+  return { year, amount, growthYears, factor };
+}
+
+function fundTrace(p: Parameters, base: Decimal, r: ReturnType<typeof fundYear>): TraceStep {
+  const rate = p.funding.growthRate;
+  const n = r.growthYears;
+  return p.funding.mode === 'fixed-increment'
+    ? step(
+        `${r.year} 年(I1 固定增量，自 ${p.funding.firstGrowthYear} 年起增长 ${n} 次)：${base} × (1 + ${rate} × ${n}) = ${r.amount} 元`,
+        `${r.year} (I1 fixed increment, ${n} growth step(s) from ${p.funding.firstGrowthYear}): ${base} × (1 + ${rate} × ${n}) = ${r.amount} yuan`,
+      )
+    : step(
+        `${r.year} 年(I1 逐年复合，自 ${p.funding.firstGrowthYear} 年起增长 ${n} 次)：${base} × (1 + ${rate})^${n} = ${r.amount} 元`,
+        `${r.year} (I1 compound, ${n} growth step(s) from ${p.funding.firstGrowthYear}): ${base} × (1 + ${rate})^${n} = ${r.amount} yuan`,
+      );
+}
+
+function readBaseAmount(c: Checker, o: Readonly<Record<string, unknown>>): Decimal {
+  return c.amount(o.baseAmount, 'baseAmount');
+}
+
+function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: string): void {
+  if (c.issues.length === 0 && year < p.baseYear) {
+    c.fail(path, `expected a year ≥ the base year ${p.baseYear} (A.4.3: the base amount is that year's total), got ${year}`);
+  }
+}
+
+/** {@link cityFundBudget} under any parameters. @internal */
+export function cityFundBudgetWith(p: Parameters, input: FundInput): FundResult {
+  const c = new Checker('cityFundBudget');
+  const o = c.object(input, ['baseAmount', 'year']);
+  const base = readBaseAmount(c, o);
+  const year = c.year(o.year, 'year');
+  checkNotBeforeBase(c, p, year, 'year');
+  c.done();
+  const r = fundYear(p, base, year);
+  return {
+    year,
+    amount: r.amount,
+    growthYears: r.growthYears,
+    clause: 'A.4.3',
+    interpretations: [{ id: 'I1', choice: p.funding.mode }],
+    trace: [
+      step(`基数：${p.baseYear} 年社区建设专项资金与补助资金合计 ${base} 元`, `Base: the ${p.baseYear} special plus subsidy funds, ${base} yuan`),
+      fundTrace(p, base, r),
+    ],
+  };
+}
+
+/**
+ * The least the city's budget must put into communities in a year: from 2012
+ * it grows each year by 10 % of the 2011 total of the special fund and the
+ * subsidy funds (Q9, clause A.4.3). By default the growth is a fixed 10 % of
+ * the base per year; `compound` grows 10 % on the previous year (interpretation I1).
+ *
+ * @param input - `baseAmount` (yuan, ≥ 0) and `year` (not before the base year 2011)
+ * @returns `amount` (exact yuan) and `growthYears`, with clause, interpretation I1 and trace
+ * @throws {@link PolicyInputError} for an invalid amount, an invalid year or a year before the base year
+ * @example
+ * ```ts
+ * cityFundBudget({ baseAmount: 1000000, year: 2012 }).amount.toString(); //=> '1100000'
+ * cityFundBudget({ baseAmount: 1000000, year: 2013 }).amount.toString(); //=> '1200000'
+ * createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseAmount: 1000000, year: 2013 }).amount.toString(); //=> '1210000'
+ * ```
+ */
+export function cityFundBudget(input: FundInput): FundResult {
+  return cityFundBudgetWith(DEFAULT_PARAMETERS, input);
+}
+
+/** Input of {@link cityFundSchedule}. */
+export interface FundScheduleInput {
+  /** The base year's total, yuan. */
+  readonly baseAmount: AmountInput;
+  /** First year of the table, not before the base year. */
+  readonly from: number;
+  /** Last year of the table, ≥ `from`. */
+  readonly to: number;
+}
+
+/** One year of {@link cityFundSchedule}. */
+export interface FundRow {
+  readonly year: number;
+  /** The city's minimum for the year, yuan. */
+  readonly amount: Decimal;
+  /** Increase over the previous year's minimum (for the base year, 0). */
+  readonly increase: Decimal;
+}
+
+/** Result of {@link cityFundSchedule}. */
+export interface FundScheduleResult extends RuleResult {
+  readonly rows: readonly FundRow[];
+}
+
+/** {@link cityFundSchedule} under any parameters. @internal */
+export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput): FundScheduleResult {
+  const c = new Checker('cityFundSchedule');
+  const o = c.object(input, ['baseAmount', 'from', 'to']);
+  const base = readBaseAmount(c, o);
+  const { from, to } = readSpan(c, o);
+  checkNotBeforeBase(c, p, from, 'from');
+  c.done();
+  const trace: TraceStep[] = [
+    step(`基数：${p.baseYear} 年社区建设专项资金与补助资金合计 ${base} 元`, `Base: the ${p.baseYear} special plus subsidy funds, ${base} yuan`),
+  ];
+  const rows: FundRow[] = [];
+  let previous = from > p.baseYear ? fundYear(p, base, from - 1).amount : base;
+  for (let year = from; year <= to; year++) {
+    const r = fundYear(p, base, year);
+    rows.push({ year, amount: r.amount, increase: r.amount.minus(previous) });
+    trace.push(fundTrace(p, base, r));
+    previous = r.amount;
+  }
+  return { rows, clause: 'A.4.3', interpretations: [{ id: 'I1', choice: p.funding.mode }], trace };
+}
+
+/**
+ * The city's minimum community budget year by year (Q9, clause A.4.3,
+ * interpretation I1): one row per year from `from` to `to`.
+ *
+ * @param input - `baseAmount` (yuan, ≥ 0), `from` (not before the base year) and `to` (≥ `from`)
+ * @returns `rows` of `{ year, amount, increase }`, with clause, interpretation I1 and trace
+ * @throws {@link PolicyInputError} for an invalid amount or years
+ * @example
+ * ```ts
+ * cityFundSchedule({ baseAmount: 1000000, from: 2011, to: 2013 }).rows.map((r) => r.amount.toString());
+ * //=> ['1000000', '1100000', '1200000']
+ * ```
+ */
+export function cityFundSchedule(input: FundScheduleInput): FundScheduleResult {
+  return cityFundScheduleWith(DEFAULT_PARAMETERS, input);
+}

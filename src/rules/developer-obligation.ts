@@ -1,0 +1,125 @@
+import type { Decimal } from 'decimal.js';
+import { D } from '../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
+import { step, type InterpretationUse, type RuleResult, type TraceStep } from '../trace.js';
+import { Checker, type AmountInput } from './input.js';
+import { roomArea } from './service-room-area.js';
+import { yiShang, yiXia } from './statute.js';
+
+/** Input of {@link developerObligation}. */
+export interface DeveloperInput {
+  /** Total developed floor area of the project, m². */
+  readonly floorAreaM2: AmountInput;
+  /** Residents the project will house; sizes the in-kind rooms by the Q7 standard. */
+  readonly residents?: number;
+  /** Price per m², yuan; turns the funds route's area into money. */
+  readonly pricePerM2?: AmountInput;
+}
+
+/** Result of {@link developerObligation}. */
+export interface DeveloperResult extends RuleResult {
+  /** `in-kind`: the developer provides the rooms; `funds`: it pays community-room money. */
+  readonly route: 'in-kind' | 'funds';
+  /** In kind: room area due, m², when `residents` was given. */
+  readonly roomAreaM2?: Decimal;
+  /** Funds: area whose worth is due, m² (3‰ of the floor area). */
+  readonly fundsAreaM2?: Decimal;
+  /** Funds: money due, yuan, when `pricePerM2` was given. */
+  readonly amount?: Decimal;
+}
+
+/** Which route a floor area takes, and which clauses claim it. @internal */
+export function developerRoute(p: Parameters, area: Decimal) {
+  const threshold = new D(p.developer.thresholdM2);
+  const inKindClaims = yiShang(area, threshold); // 20万平方米以上
+  const fundsClaims = yiXia(area, threshold); // 20万平方米以下
+  const route: 'in-kind' | 'funds' = inKindClaims && fundsClaims ? p.developer.boundary : inKindClaims ? 'in-kind' : 'funds';
+  return { route, threshold, inKindClaims, fundsClaims };
+}
+
+/** {@link developerObligation} under any parameters. @internal */
+export function developerObligationWith(p: Parameters, input: DeveloperInput): DeveloperResult {
+  const c = new Checker('developerObligation');
+  const o = c.object(input, ['floorAreaM2', 'residents', 'pricePerM2']);
+  const area = c.amount(o.floorAreaM2, 'floorAreaM2');
+  const residents = c.optionalCount(o.residents, 'residents');
+  const price = c.optionalAmount(o.pricePerM2, 'pricePerM2');
+  c.done();
+  const { route, threshold, inKindClaims, fundsClaims } = developerRoute(p, area);
+  const interpretations: InterpretationUse[] = [];
+  const trace: TraceStep[] = [];
+  if (inKindClaims && fundsClaims) {
+    interpretations.push({ id: 'I5', choice: p.developer.boundary });
+    trace.push(
+      step(
+        `开发面积 ${area} m² 恰为 ${threshold} m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“${route === 'in-kind' ? '配建用房' : '缴纳资金'}”`,
+        `Floor area ${area} m² is exactly ${threshold} m²: 以上 and 以下 both include it, so both clauses apply; I5 picks "${route}"`,
+      ),
+    );
+  } else {
+    trace.push(
+      step(
+        `开发面积 ${area} m² ${inKindClaims ? `达到 ${threshold} m² 以上：配建社区用房` : `在 ${threshold} m² 以下：缴纳社区用房资金`}`,
+        `Floor area ${area} m² is ${inKindClaims ? `${threshold} m² or more: rooms in kind` : `${threshold} m² or less: community-room money`}`,
+      ),
+    );
+  }
+  if (route === 'in-kind') {
+    if (residents === undefined) {
+      trace.push(step('未给出居民人数，无法按配置标准算出用房面积', 'No residents given: the room area by the standard cannot be sized'));
+      if (price) trace.push(step('配建用房时不使用单价', 'The price per m² is not used on the in-kind route'));
+      return { route, clause: 'A.4.3', interpretations, trace };
+    }
+    const roomAreaM2 = roomArea(p, residents);
+    interpretations.push({ id: 'I9', choice: 'residents' });
+    trace.push(
+      step(
+        `按每百人 ${p.rooms.m2Per100Residents} m² 配置：${residents} × ${p.rooms.m2Per100Residents} ÷ 100 = ${roomAreaM2} m²`,
+        `Rooms by the standard of ${p.rooms.m2Per100Residents} m² per 100 residents: ${residents} × ${p.rooms.m2Per100Residents} ÷ 100 = ${roomAreaM2} m²`,
+      ),
+    );
+    if (price) trace.push(step('配建用房时不使用单价', 'The price per m² is not used on the in-kind route'));
+    return { route, roomAreaM2, clause: 'A.4.3', interpretations, trace };
+  }
+  const rate = p.developer.fundsRate;
+  const fundsAreaM2 = area.times(rate);
+  interpretations.push({ id: 'I6', choice: 'area-equivalent' });
+  trace.push(
+    step(
+      `按实际开发面积的 ${rate}(I6 面积当量)：${area} × ${rate} = ${fundsAreaM2} m²`,
+      `${rate} of the developed area (I6, area equivalent): ${area} × ${rate} = ${fundsAreaM2} m²`,
+    ),
+  );
+  if (residents !== undefined) {
+    trace.push(step('缴纳资金时不按居民人数配置用房', 'Residents are not used on the funds route'));
+  }
+  if (!price) {
+    trace.push(step('未给出单价：应缴金额为上述面积的价值', 'No price per m² given: the money due is the worth of that area'));
+    return { route, fundsAreaM2, clause: 'A.4.3', interpretations, trace };
+  }
+  const amount = fundsAreaM2.times(price);
+  trace.push(step(`${fundsAreaM2} m² × ${price} 元/m² = ${amount} 元`, `${fundsAreaM2} m² × ${price} yuan/m² = ${amount} yuan`));
+  return { route, fundsAreaM2, amount, clause: 'A.4.3', interpretations, trace };
+}
+
+/**
+ * What a real-estate developer owes for community rooms (Q11, Q12, clause
+ * A.4.3): projects of 200,000 m² or more provide rooms in kind, sized by the
+ * standard of 5 m² per 100 residents; projects of 200,000 m² or less pay 3‰ of
+ * their developed area as community-room money (interpretation I6: an area
+ * whose worth is due, money only with a price). Exactly 200,000 m² is claimed
+ * by both clauses and goes in kind by default (interpretation I5).
+ *
+ * @param input - `floorAreaM2` (m², ≥ 0); optionally `residents` and `pricePerM2`
+ * @returns `route`, and `roomAreaM2` (in kind) or `fundsAreaM2` and `amount` (funds), with clause, interpretations and trace
+ * @throws {@link PolicyInputError} for an invalid area, count or price
+ * @example
+ * ```ts
+ * developerObligation({ floorAreaM2: 250000 }).route; //=> 'in-kind'
+ * developerObligation({ floorAreaM2: 150000, pricePerM2: 3000 }).amount.toString(); //=> '1350000'
+ * developerObligation({ floorAreaM2: 200000 }).route; //=> 'in-kind'
+ * ```
+ */
+export function developerObligation(input: DeveloperInput): DeveloperResult {
+  return developerObligationWith(DEFAULT_PARAMETERS, input);
+}

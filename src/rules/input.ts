@@ -1,0 +1,121 @@
+/**
+ * Validation of rule inputs. Every rule reads its input through a
+ * {@link Checker}, which collects every problem and throws one
+ * {@link PolicyInputError} listing them all, before any arithmetic runs.
+ * @internal
+ */
+import { isValid } from 'date-fns';
+import type { Decimal } from 'decimal.js';
+import { D } from '../decimal.js';
+import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
+
+/** Years the library accepts, inclusive. */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2100;
+
+/** A money amount or an area: a finite number ≥ 0, a plain decimal string such as `'199999.5'`, or a Decimal. */
+export type AmountInput = number | string | Decimal;
+/** A calendar date: an ISO `'YYYY-MM-DD'` string or a valid `Date` (read as its local calendar day). */
+export type DateInput = string | Date;
+
+const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const COUNT = 'a whole number ≥ 0 (a safe integer)';
+const AMOUNT = "a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal";
+const YEAR = `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`;
+const DATE = "an ISO date 'YYYY-MM-DD' or a valid Date";
+
+function isDecimalLike(v: unknown): v is Decimal {
+  return typeof v === 'object' && v !== null && D.isDecimal(v);
+}
+
+/** Collects the problems of one input object. */
+export class Checker {
+  readonly issues: PolicyInputIssue[] = [];
+  constructor(readonly context: string) {}
+
+  fail(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  /** Throw when any problem was found. */
+  done(): void {
+    if (this.issues.length > 0) throw new PolicyInputError(this.issues, this.context);
+  }
+
+  /** Read a plain object whose keys are all in `allowed`; throws at once when it is not an object. */
+  object(input: unknown, allowed: readonly string[]): Readonly<Record<string, unknown>> {
+    if (typeof input !== 'object' || input === null || Array.isArray(input) || input instanceof Date) {
+      throw new PolicyInputError(
+        [{ path: '', message: `expected an object with ${allowed.join(', ')}, got ${describeValue(input)}` }],
+        this.context,
+      );
+    }
+    for (const key of Object.keys(input)) {
+      if (!allowed.includes(key)) {
+        this.fail(key, `unknown field (allowed: ${allowed.join(', ')})`);
+      }
+    }
+    return input as Record<string, unknown>;
+  }
+
+  count(value: unknown, path: string): number {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+    this.fail(path, `expected ${COUNT}, got ${describeValue(value)}`);
+    return 0;
+  }
+
+  optionalCount(value: unknown, path: string): number | undefined {
+    return value === undefined ? undefined : this.count(value, path);
+  }
+
+  amount(value: unknown, path: string): Decimal {
+    if (typeof value === 'number') {
+      if (Number.isFinite(value) && value >= 0) return new D(value);
+    } else if (typeof value === 'string') {
+      if (PLAIN_DECIMAL.test(value)) return new D(value);
+    } else if (isDecimalLike(value)) {
+      if (value.isFinite() && !value.isNegative()) return new D(value.toString());
+      if (value.isZero()) return new D(0);
+    }
+    this.fail(path, `expected ${AMOUNT}, got ${describeValue(isDecimalLike(value) ? value.toString() : value)}`);
+    return new D(0);
+  }
+
+  optionalAmount(value: unknown, path: string): Decimal | undefined {
+    return value === undefined ? undefined : this.amount(value, path);
+  }
+
+  year(value: unknown, path: string): number {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= YEAR_MIN && value <= YEAR_MAX) return value;
+    this.fail(path, `expected ${YEAR}, got ${describeValue(value)}`);
+    return YEAR_MIN;
+  }
+
+  optionalYear(value: unknown, path: string): number | undefined {
+    return value === undefined ? undefined : this.year(value, path);
+  }
+
+  /** A calendar day, as a local-midnight Date. */
+  date(value: unknown, path: string): Date {
+    if (typeof value === 'string') {
+      const m = ISO_DATE.exec(value);
+      if (m) {
+        const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        const date = new Date(y, mo - 1, d);
+        if (date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d) return date;
+        this.fail(path, `expected ${DATE}, got ${describeValue(value)}, which is not a day of the calendar`);
+        return new Date(NaN);
+      }
+    } else if (value instanceof Date && isValid(value)) {
+      return new Date(value.getFullYear(), value.getMonth(), value.getDate());
+    }
+    this.fail(path, `expected ${DATE}, got ${describeValue(value)}`);
+    return new Date(NaN);
+  }
+
+  optionalDate(value: unknown, path: string): Date | undefined {
+    return value === undefined ? undefined : this.date(value, path);
+  }
+}

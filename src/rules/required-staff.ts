@@ -1,0 +1,82 @@
+import { DEFAULT_PARAMETERS, type Parameters, type StaffRounding } from '../policy/parameters.js';
+import { step, type RuleResult } from '../trace.js';
+import { Checker } from './input.js';
+
+/** Input of {@link requiredStaff}. */
+export interface StaffInput {
+  /** Households of the community's actual residents. */
+  readonly households: number;
+  /** Households of the floating population living there, counted on top (含流动人口). Default 0. */
+  readonly floatingHouseholds?: number;
+}
+
+/** Result of {@link requiredStaff}. */
+export interface StaffResult extends RuleResult {
+  /** Community workers required. */
+  readonly staff: number;
+  /** Households counted: `households + floatingHouseholds`. */
+  readonly totalHouseholds: number;
+}
+
+const ROUNDING_ZH: Record<StaffRounding, string> = { ceil: '向上取整', floor: '向下取整', 'half-up': '四舍五入' };
+
+/**
+ * `total ÷ per`, rounded as the reading says, in exact integer arithmetic.
+ * @internal
+ */
+export function divideRounded(total: number, per: number, rounding: StaffRounding): number {
+  const quotient = BigInt(total) / BigInt(per);
+  const remainder = BigInt(total) % BigInt(per);
+  const up = rounding === 'ceil' ? remainder > 0n : rounding === 'half-up' ? 2n * remainder >= BigInt(per) : false;
+  return Number(quotient) + (up ? 1 : 0);
+}
+
+/** {@link requiredStaff} under any parameters. @internal */
+export function requiredStaffWith(p: Parameters, input: StaffInput): StaffResult {
+  const c = new Checker('requiredStaff');
+  const o = c.object(input, ['households', 'floatingHouseholds']);
+  const households = c.count(o.households, 'households');
+  const floating = c.optionalCount(o.floatingHouseholds, 'floatingHouseholds') ?? 0;
+  if (c.issues.length === 0 && !Number.isSafeInteger(households + floating)) {
+    c.fail('floatingHouseholds', 'households + floatingHouseholds is larger than the largest safe integer');
+  }
+  c.done();
+  const { householdsPerWorker: per, rounding } = p.staffing;
+  const total = households + floating;
+  const staff = divideRounded(total, per, rounding);
+  const remainder = total % per;
+  const quotient = (total - remainder) / per;
+  return {
+    staff,
+    totalHouseholds: total,
+    clause: 'A.4.2',
+    interpretations: [{ id: 'I3', choice: rounding }],
+    trace: [
+      step(`计入户数：${households} 户 + 流动人口 ${floating} 户 = ${total} 户`, `Households counted: ${households} + ${floating} floating = ${total}`),
+      step(
+        `${total} ÷ 每名工作人员 ${per} 户 = ${quotient}${remainder ? ` 余 ${remainder}` : ''}`,
+        `${total} ÷ ${per} households per worker = ${quotient}${remainder ? ` remainder ${remainder}` : ''}`,
+      ),
+      step(`按“${ROUNDING_ZH[rounding]}”(I3) 取整：${staff} 名`, `Rounded by "${rounding}" (I3): ${staff} worker${staff === 1 ? '' : 's'}`),
+    ],
+  };
+}
+
+/**
+ * How many community workers a community needs: one per 600 households of
+ * actual residents, floating population included (Q8, clause A.4.2), rounded
+ * up by default (interpretation I3).
+ *
+ * @param input - `households`, and optionally `floatingHouseholds`, as whole numbers ≥ 0
+ * @returns `staff` (whole workers) and `totalHouseholds`, with clause, interpretation I3 and trace
+ * @throws {@link PolicyInputError} when a count is not a whole number ≥ 0
+ * @example
+ * ```ts
+ * requiredStaff({ households: 3000 }).staff; //=> 5
+ * requiredStaff({ households: 601 }).staff; //=> 2
+ * requiredStaff({ households: 2900, floatingHouseholds: 200 }).staff; //=> 6
+ * ```
+ */
+export function requiredStaff(input: StaffInput): StaffResult {
+  return requiredStaffWith(DEFAULT_PARAMETERS, input);
+}

@@ -1,0 +1,119 @@
+import { differenceInCalendarDays, format, getDaysInYear } from 'date-fns';
+import type { Decimal } from 'decimal.js';
+import { D } from '../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
+import { step, type RuleResult, type TraceStep } from '../trace.js';
+import { Checker, type DateInput } from './input.js';
+
+/** Input of {@link streetSubsidyMinimum}. */
+export interface SubsidyInput {
+  /** Communities the street or township must subsidise. */
+  readonly communities: number;
+  /** The subsidy year; required when `activeFrom` or `activeTo` is given. */
+  readonly year?: number;
+  /** First day the communities exist (inclusive): ISO `'YYYY-MM-DD'` or a Date. */
+  readonly activeFrom?: DateInput;
+  /** Last day the communities exist (inclusive): ISO `'YYYY-MM-DD'` or a Date. */
+  readonly activeTo?: DateInput;
+}
+
+/** Result of {@link streetSubsidyMinimum}. */
+export interface SubsidyResult extends RuleResult {
+  /** The least the street or township must pay in total, yuan. */
+  readonly amount: Decimal;
+  /** The least it must pay for each community, yuan. */
+  readonly perCommunity: Decimal;
+  /** Days the communities exist within the year, when a year was given. */
+  readonly daysActive?: number;
+  /** Days in the year, when a year was given. */
+  readonly daysInYear?: number;
+}
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+
+/** Days from `from` to `to` that fall in `year`, both ends inclusive. @internal */
+export function daysActiveInYear(year: number, from: Date | undefined, to: Date | undefined): number {
+  const start = new Date(year, 0, 1);
+  const end = new Date(year, 11, 31);
+  const first = from && from > start ? from : start;
+  const last = to && to < end ? to : end;
+  return Math.max(0, differenceInCalendarDays(last, first) + 1);
+}
+
+/** {@link streetSubsidyMinimum} under any parameters. @internal */
+export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): SubsidyResult {
+  const c = new Checker('streetSubsidyMinimum');
+  const o = c.object(input, ['communities', 'year', 'activeFrom', 'activeTo']);
+  const communities = c.count(o.communities, 'communities');
+  const year = c.optionalYear(o.year, 'year');
+  const from = c.optionalDate(o.activeFrom, 'activeFrom');
+  const to = c.optionalDate(o.activeTo, 'activeTo');
+  const { proration, minimumPerCommunityPerYear } = p.streetSubsidy;
+  if (year === undefined && (from || to)) c.fail('year', 'expected the subsidy year (a whole number) when activeFrom or activeTo is given');
+  if (year === undefined && proration === 'by-days') c.fail('year', 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year');
+  if (from && to && c.issues.length === 0 && to < from) c.fail('activeTo', `expected a day on or after activeFrom (${iso(from)}), got ${iso(to)}`);
+  c.done();
+
+  const full = new D(minimumPerCommunityPerYear);
+  const trace: TraceStep[] = [];
+  let perCommunity = full;
+  let days: { daysActive: number; daysInYear: number } | undefined;
+  if (year !== undefined) {
+    const daysInYear = getDaysInYear(new Date(year, 0, 1));
+    const daysActive = daysActiveInYear(year, from, to);
+    days = { daysActive, daysInYear };
+    trace.push(
+      step(
+        `${year} 年共 ${daysInYear} 天，社区存续 ${daysActive} 天(${from ? iso(from) : `${year}-01-01`} 至 ${to ? iso(to) : `${year}-12-31`}，首尾均计)`,
+        `${year} has ${daysInYear} days; the communities exist on ${daysActive} of them (${from ? iso(from) : `${year}-01-01`} to ${to ? iso(to) : `${year}-12-31`}, both ends counted)`,
+      ),
+    );
+    if (daysActive === 0) {
+      perCommunity = new D(0);
+      trace.push(step('该年内社区不存在，不需配套补助', 'The communities do not exist in that year: no subsidy is due'));
+    } else if (proration === 'by-days') {
+      perCommunity = full.times(daysActive).div(daysInYear).toDecimalPlaces(2, D.ROUND_HALF_UP);
+      trace.push(
+        step(
+          `按天折算(I8)：${full} × ${daysActive} ÷ ${daysInYear}，四舍五入到分 = ${perCommunity} 元`,
+          `Prorated by days (I8): ${full} × ${daysActive} ÷ ${daysInYear}, rounded half-up to 0.01 = ${perCommunity} yuan`,
+        ),
+      );
+    } else {
+      trace.push(step(`不折算(I8)：存续不足一年也按全年 ${full} 元`, `Not prorated (I8): part of a year counts as a whole year, ${full} yuan`));
+    }
+  } else {
+    trace.push(step(`每个社区每年不低于 ${full} 元`, `At least ${full} yuan per community per year`));
+  }
+  const amount = perCommunity.times(communities);
+  trace.push(step(`${communities} 个社区 × ${perCommunity} 元 = ${amount} 元`, `${communities} communities × ${perCommunity} yuan = ${amount} yuan`));
+  const result: SubsidyResult = {
+    amount,
+    perCommunity,
+    clause: 'A.4.3',
+    interpretations: [{ id: 'I8', choice: proration }],
+    trace,
+  };
+  return days ? { ...result, ...days } : result;
+}
+
+/**
+ * The least a street or township must pay its communities as matching
+ * subsidy: 30,000 yuan per community per year (Q10, clause A.4.3). By default
+ * a community that exists for part of the year still gets the whole year's
+ * minimum; with `streetSubsidy.proration: 'by-days'` it gets 30,000 × days
+ * active ÷ days in the year, rounded to 0.01 yuan half-up (interpretation I8).
+ *
+ * @param input - `communities` (whole number ≥ 0); `year`, `activeFrom`, `activeTo` when a part year is meant
+ * @returns `amount` and `perCommunity` (exact yuan), and the day counts when a year was given, with clause, interpretation I8 and trace
+ * @throws {@link PolicyInputError} for an invalid count, year or date, or dates without a year
+ * @example
+ * ```ts
+ * streetSubsidyMinimum({ communities: 10 }).amount.toString(); //=> '300000'
+ * createPolicy({ streetSubsidy: { proration: 'by-days' } })
+ *   .streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-07-01' }).amount.toString(); //=> '15123.29'
+ * ```
+ */
+export function streetSubsidyMinimum(input: SubsidyInput): SubsidyResult {
+  return streetSubsidyMinimumWith(DEFAULT_PARAMETERS, input);
+}

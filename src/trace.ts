@@ -1,0 +1,47 @@
+/** One step of a computation, said in Chinese and in English. */
+export interface TraceStep {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A reading from the interpretation register (I1–I9) that a result relied on. */
+export interface InterpretationUse {
+  /** Register id, e.g. `'I3'`. */
+  readonly id: string;
+  /** The option taken, e.g. `'ceil'`. */
+  readonly choice: string;
+}
+
+/** What every rule result carries besides its values. */
+export interface RuleResult {
+  /** Clause of the policy that the rule encodes, e.g. `'A.4.2'`. */
+  readonly clause: string;
+  /** Readings of ambiguous text that this result used; empty when none applied. */
+  readonly interpretations: readonly InterpretationUse[];
+  /** The steps of the computation with their numbers. */
+  readonly trace: readonly TraceStep[];
+}
+
+/** A language the library writes in. */
+export type Lang = 'zh' | 'en';
+
+/**
+ * Render a result's trace as numbered lines in one language.
+ *
+ * @param trace - the `trace` of any rule result
+ * @param lang - `'zh'` (default) or `'en'`
+ * @returns one line per step
+ * @example
+ * ```ts
+ * formatTrace(requiredStaff({ households: 3000 }).trace, 'en')[0];
+ * //=> '1. Households counted: 3000 registered + 0 floating = 3000'
+ * ```
+ */
+export function formatTrace(trace: readonly TraceStep[], lang: Lang = 'zh'): string[] {
+  return trace.map((step, i) => `${i + 1}. ${lang === 'en' ? step.en : step.zh}`);
+}
+
+/** @internal */
+export function step(zh: string, en: string): TraceStep {
+  return { zh, en };
+}
