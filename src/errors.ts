@@ -17,11 +17,10 @@ export interface PolicyInputIssue {
  *
  * @example
  * ```ts
- * try {
- *   requiredStaff({ households: -1 });
- * } catch (e) {
- *   if (e instanceof PolicyInputError) e.issues[0].path; //=> 'households'
- * }
+ * const error = (() => { try { requiredStaff({ households: -1 }); } catch (e) { return e; } })();
+ * error instanceof PolicyInputError; //=> true
+ * error.issues[0].path; //=> 'households'
+ * error.issues[0].message; //=> 'expected a whole number ≥ 0 (a safe integer), got -1'
  * ```
  */
 export class PolicyInputError extends Error {

@@ -1,3 +1,5 @@
+import { PolicyInputError, describeValue } from './errors.js';
+
 /** One step of a computation, said in Chinese and in English. */
 export interface TraceStep {
   readonly zh: string;
@@ -34,11 +36,23 @@ export type Lang = 'zh' | 'en';
  * @example
  * ```ts
  * formatTrace(requiredStaff({ households: 3000 }).trace, 'en')[0];
- * //=> '1. Households counted: 3000 registered + 0 floating = 3000'
+ * //=> '1. Households counted: 3000 + 0 floating = 3000'
  * ```
  */
 export function formatTrace(trace: readonly TraceStep[], lang: Lang = 'zh'): string[] {
-  return trace.map((step, i) => `${i + 1}. ${lang === 'en' ? step.en : step.zh}`);
+  if (lang !== 'zh' && lang !== 'en') {
+    throw new PolicyInputError([{ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` }], 'formatTrace');
+  }
+  if (!Array.isArray(trace)) {
+    throw new PolicyInputError([{ path: 'trace', message: `expected the trace array of a rule result, got ${describeValue(trace)}` }], 'formatTrace');
+  }
+  return trace.map((s: unknown, i) => {
+    const text = typeof s === 'object' && s !== null ? (s as Record<string, unknown>)[lang] : undefined;
+    if (typeof text !== 'string') {
+      throw new PolicyInputError([{ path: `trace.${i}.${lang}`, message: `expected a string, got ${describeValue(text)}` }], 'formatTrace');
+    }
+    return `${i + 1}. ${text}`;
+  });
 }
 
 /** @internal */

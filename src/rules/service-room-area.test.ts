@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { createPolicy } from '../create-policy.js';
+import { Decimal } from '../decimal.js';
+import { serviceRoomArea } from './service-room-area.js';
+
+describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {
+  test('the TSDoc examples hold', () => {
+    expect(serviceRoomArea({ residents: 8000 }).areaM2.toString()).toBe('400');
+    expect(serviceRoomArea({ residents: 8001 }).areaM2.toString()).toBe('400.05');
+  });
+
+  test('a standard community of 8,000 residents needs exactly 400 m²', () => {
+    const r = serviceRoomArea({ residents: 8000 });
+    expect(r.areaM2).toBeInstanceOf(Decimal);
+    expect(r.areaM2.eq(400)).toBe(true);
+    expect(r.basis).toBe('residents');
+    expect(r.clause).toBe('A.3.4');
+    expect(r.interpretations).toEqual([{ id: 'I9', choice: 'residents' }]);
+  });
+
+  test.each([
+    ['nobody needs no room', 0, '0'],
+    ['one resident needs 5 dm²… i.e. 0.05 m²', 1, '0.05'],
+    ['99 residents need 4.95 m²', 99, '4.95'],
+    ['12,345 residents need 617.25 m²', 12345, '617.25'],
+  ])('%s', (_name, residents, area) => {
+    expect(serviceRoomArea({ residents }).areaM2.toString()).toBe(area);
+  });
+
+  test('adding residents adds exactly their area (no rounding anywhere)', () => {
+    const a = serviceRoomArea({ residents: 3333 }).areaM2;
+    const b = serviceRoomArea({ residents: 4667 }).areaM2;
+    expect(a.plus(b).toString()).toBe('400');
+  });
+
+  test('a city standard of 5.5 m² per 100 residents gives 440 m² for 8,000', () => {
+    expect(createPolicy({ rooms: { m2Per100Residents: '5.5' } }).serviceRoomArea({ residents: 8000 }).areaM2.toString()).toBe('440');
+  });
+
+  test('the trace names the basis and the arithmetic', () => {
+    expect(serviceRoomArea({ residents: 8000 }).trace.map((s) => s.en)).toEqual([
+      'Basis: the residents given by the caller (I9): 8000',
+      '8000 × 5 m² per 100 residents ÷ 100 = 400 m²',
+    ]);
+  });
+});

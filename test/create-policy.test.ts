@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { createPolicy, Decimal, DEFAULT_PARAMETERS, PARAMETER_REFERENCES, requiredStaff, serviceRoomArea } from '../src/index.js';
+
+function leaves(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('DEFAULT_PARAMETERS: the policy’s numbers as data', () => {
+  test('hold the numbers of Document A', () => {
+    expect(DEFAULT_PARAMETERS).toEqual({
+      baseYear: 2011,
+      horizonYears: 3,
+      targets: { urbanShare: 1, ruralShare: '0.9' },
+      sizing: { households: 3000, residents: 8000, tolerance: '0.2' },
+      rooms: { m2Per100Residents: 5 },
+      staffing: { householdsPerWorker: 600, rounding: 'ceil' },
+      rollout: { startYear: 2011, sharePerYear: '0.3', mode: 'share-of-all' },
+      funding: { firstGrowthYear: 2012, growthRate: '0.1', mode: 'fixed-increment' },
+      streetSubsidy: { minimumPerCommunityPerYear: 30000, proration: 'none' },
+      developer: { thresholdM2: 200000, boundary: 'in-kind', fundsRate: '0.003' },
+    });
+  });
+
+  test('are deeply frozen', () => {
+    expect(Object.isFrozen(DEFAULT_PARAMETERS)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_PARAMETERS.staffing)).toBe(true);
+    expect(() => {
+      (DEFAULT_PARAMETERS.staffing as { householdsPerWorker: number }).householdsPerWorker = 1;
+    }).toThrow(TypeError);
+  });
+
+  test('every parameter has a clause, a unit and a start date, and every reference a parameter', () => {
+    expect(Object.keys(PARAMETER_REFERENCES).sort()).toEqual(leaves(DEFAULT_PARAMETERS).sort());
+    for (const ref of Object.values(PARAMETER_REFERENCES)) {
+      expect(ref.clause).toMatch(/^A\.\d(\.\d+)?$/);
+      expect(ref.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(PARAMETER_REFERENCES['funding.growthRate']!.from).toBe('2012-01-01');
+  });
+});
+
+describe('createPolicy', () => {
+  test('without overrides computes like the root exports', () => {
+    const policy = createPolicy();
+    expect(policy.parameters).toBe(DEFAULT_PARAMETERS);
+    expect(policy.requiredStaff({ households: 3100 }).staff).toBe(requiredStaff({ households: 3100 }).staff);
+  });
+
+  test('deep-merges: one override leaves the other numbers of its group alone', () => {
+    const policy = createPolicy({ staffing: { rounding: 'floor' } });
+    expect(policy.parameters.staffing).toEqual({ householdsPerWorker: 600, rounding: 'floor' });
+    expect(policy.parameters.sizing).toEqual(DEFAULT_PARAMETERS.sizing);
+  });
+
+  test('fractions given as numbers are stored as exact decimal strings; integers as numbers', () => {
+    const policy = createPolicy({ sizing: { tolerance: 0.15 }, rooms: { m2Per100Residents: '6.0' }, targets: { ruralShare: '1' } });
+    expect(policy.parameters.sizing.tolerance).toBe('0.15');
+    expect(policy.parameters.rooms.m2Per100Residents).toBe(6);
+    expect(policy.parameters.targets.ruralShare).toBe(1);
+  });
+
+  test('an override never changes the defaults, another policy or the overrides object', () => {
+    const overrides = Object.freeze({ staffing: Object.freeze({ householdsPerWorker: 500 }) });
+    const a = createPolicy(overrides);
+    const b = createPolicy({ staffing: { householdsPerWorker: 400 } });
+    expect(a.requiredStaff({ households: 3000 }).staff).toBe(6);
+    expect(b.requiredStaff({ households: 3000 }).staff).toBe(8);
+    expect(requiredStaff({ households: 3000 }).staff).toBe(5);
+    expect(DEFAULT_PARAMETERS.staffing.householdsPerWorker).toBe(600);
+    expect(overrides).toEqual({ staffing: { householdsPerWorker: 500 } });
+    expect(Object.isFrozen(a.parameters.staffing)).toBe(true);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+
+  test('a consumer changing decimal.js settings does not change our results', () => {
+    const saved = { precision: Decimal.precision, rounding: Decimal.rounding };
+    try {
+      Decimal.set({ precision: 2, rounding: Decimal.ROUND_DOWN });
+      expect(serviceRoomArea({ residents: 8001 }).areaM2.toString()).toBe('400.05');
+    } finally {
+      Decimal.set(saved);
+    }
+  });
+});
