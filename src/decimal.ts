@@ -10,7 +10,7 @@ import { Decimal } from 'decimal.js';
  * - no exponential notation in `toString()`.
  * @internal
  */
-export const D = Decimal.clone({
+export const D = /* @__PURE__ */ Decimal.clone({
   precision: 1000,
   rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -9e15,

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { Decimal } from 'decimal.js';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
 import { YEAR_MAX, YEAR_MIN } from '../rules/input.js';
+import { PLAIN_DECIMAL } from '../rules/input-amount.js';
 import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
 
 /** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */
@@ -14,8 +15,6 @@ export type ParameterOverrides = {
     ? { readonly [L in keyof Parameters[K]]?: Parameters[K][L] extends ExactValue ? ExactValue : Parameters[K][L] }
     : Parameters[K];
 };
-
-const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 function exact(v: unknown): Decimal | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return new Decimal(v);
@@ -39,26 +38,26 @@ const decimal = (what: string, ok: (d: Decimal) => boolean) =>
 const oneOf = (values: readonly string[]) =>
   leaf(`one of ${values.map((v) => `'${v}'`).join(', ')}`, (v) => typeof v === 'string' && values.includes(v));
 
-const year = int(YEAR_MIN, YEAR_MAX, `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`);
-const positiveCount = int(1, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 1');
-const share = decimal('a share from 0 to 1 (number or decimal string)', (d) => d.gte(0) && d.lte(1));
-const positiveShare = decimal('a share above 0 and at most 1 (number or decimal string)', (d) => d.gt(0) && d.lte(1));
-const positive = decimal('a number above 0 (number or decimal string)', (d) => d.gt(0));
-const nonNegative = decimal('a number ≥ 0 (number or decimal string)', (d) => d.gte(0));
+const year = /* @__PURE__ */ int(YEAR_MIN, YEAR_MAX, `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`);
+const positiveCount = /* @__PURE__ */ int(1, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 1');
+const share = /* @__PURE__ */ decimal('a share from 0 to 1 (number or decimal string)', (d) => d.gte(0) && d.lte(1));
+const positiveShare = /* @__PURE__ */ decimal('a share above 0 and at most 1 (number or decimal string)', (d) => d.gt(0) && d.lte(1));
+const positive = /* @__PURE__ */ decimal('a number above 0 (number or decimal string)', (d) => d.gt(0));
+const nonNegative = /* @__PURE__ */ decimal('a number ≥ 0 (number or decimal string)', (d) => d.gte(0));
 
 const group = <S extends z.core.$ZodLooseShape>(shape: S) => z.optional(z.strictObject(shape));
 
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   baseYear: year,
-  horizonYears: int(1, 100, 'a whole number of years from 1 to 100'),
-  targets: group({ urbanShare: share, ruralShare: share }),
-  sizing: group({ households: positiveCount, residents: positiveCount, tolerance: share }),
-  rooms: group({ m2Per100Residents: positive }),
-  staffing: group({ householdsPerWorker: positiveCount, rounding: oneOf(['ceil', 'floor', 'half-up']) }),
-  rollout: group({ startYear: year, sharePerYear: positiveShare, mode: oneOf(['share-of-all', 'share-of-remaining']) }),
-  funding: group({ firstGrowthYear: year, growthRate: nonNegative, mode: oneOf(['fixed-increment', 'compound']) }),
-  streetSubsidy: group({ minimumPerCommunityPerYear: nonNegative, proration: oneOf(['none', 'by-days']) }),
-  developer: group({ thresholdM2: positive, boundary: oneOf(['in-kind', 'funds']), fundsRate: share }),
+  horizonYears: /* @__PURE__ */ int(1, 100, 'a whole number of years from 1 to 100'),
+  targets: /* @__PURE__ */ group({ urbanShare: share, ruralShare: share }),
+  sizing: /* @__PURE__ */ group({ households: positiveCount, residents: positiveCount, tolerance: share }),
+  rooms: /* @__PURE__ */ group({ m2Per100Residents: positive }),
+  staffing: /* @__PURE__ */ group({ householdsPerWorker: positiveCount, rounding: /* @__PURE__ */ oneOf(['ceil', 'floor', 'half-up']) }),
+  rollout: /* @__PURE__ */ group({ startYear: year, sharePerYear: positiveShare, mode: /* @__PURE__ */ oneOf(['share-of-all', 'share-of-remaining']) }),
+  funding: /* @__PURE__ */ group({ firstGrowthYear: year, growthRate: nonNegative, mode: /* @__PURE__ */ oneOf(['fixed-increment', 'compound']) }),
+  streetSubsidy: /* @__PURE__ */ group({ minimumPerCommunityPerYear: nonNegative, proration: /* @__PURE__ */ oneOf(['none', 'by-days']) }),
+  developer: /* @__PURE__ */ group({ thresholdM2: positive, boundary: /* @__PURE__ */ oneOf(['in-kind', 'funds']), fundsRate: share }),
 });
 
 /** Edit distance, for "did you mean". @internal */

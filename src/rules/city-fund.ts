@@ -3,6 +3,7 @@ import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
 import { Checker, type AmountInput } from './input.js';
+import { amount } from './input-amount.js';
 import { readSpan } from './rural-rollout.js';
 
 /** Input of {@link cityFundBudget}. */
@@ -56,7 +57,7 @@ function fundTrace(p: Parameters, base: Decimal, r: ReturnType<typeof fundYear>)
 }
 
 function readBaseAmount(c: Checker, o: Readonly<Record<string, unknown>>): Decimal {
-  return c.amount(o.baseAmount, 'baseAmount');
+  return amount(c, o.baseAmount, 'baseAmount');
 }
 
 function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: string): void {

@@ -3,6 +3,7 @@ import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type InterpretationUse, type RuleResult, type TraceStep } from '../trace.js';
 import { Checker, type AmountInput } from './input.js';
+import { amount as readAmount, optionalAmount } from './input-amount.js';
 import { roomArea } from './service-room-area.js';
 import { yiShang, yiXia } from './statute.js';
 
@@ -41,9 +42,9 @@ export function developerRoute(p: Parameters, area: Decimal) {
 export function developerObligationWith(p: Parameters, input: DeveloperInput): DeveloperResult {
   const c = new Checker('developerObligation');
   const o = c.object(input, ['floorAreaM2', 'residents', 'pricePerM2']);
-  const area = c.amount(o.floorAreaM2, 'floorAreaM2');
+  const area = readAmount(c, o.floorAreaM2, 'floorAreaM2');
   const residents = c.optionalCount(o.residents, 'residents');
-  const price = c.optionalAmount(o.pricePerM2, 'pricePerM2');
+  const price = optionalAmount(c, o.pricePerM2, 'pricePerM2');
   c.done();
   const { route, threshold, inKindClaims, fundsClaims } = developerRoute(p, area);
   const interpretations: InterpretationUse[] = [];

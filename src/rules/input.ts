@@ -4,9 +4,7 @@
  * {@link PolicyInputError} listing them all, before any arithmetic runs.
  * @internal
  */
-import { isValid } from 'date-fns';
 import type { Decimal } from 'decimal.js';
-import { D } from '../decimal.js';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
 
 /** Years the library accepts, inclusive. */
@@ -18,17 +16,8 @@ export type AmountInput = number | string | Decimal;
 /** A calendar date: an ISO `'YYYY-MM-DD'` string or a valid `Date` (read as its local calendar day). */
 export type DateInput = string | Date;
 
-const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const COUNT = 'a whole number ≥ 0 (a safe integer)';
-const AMOUNT = "a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal";
 const YEAR = `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`;
-const DATE = "an ISO date 'YYYY-MM-DD' or a valid Date";
-
-function isDecimalLike(v: unknown): v is Decimal {
-  return typeof v === 'object' && v !== null && D.isDecimal(v);
-}
 
 /** Collects the problems of one input object. */
 export class Checker {
@@ -70,23 +59,6 @@ export class Checker {
     return value === undefined ? undefined : this.count(value, path);
   }
 
-  amount(value: unknown, path: string): Decimal {
-    if (typeof value === 'number') {
-      if (Number.isFinite(value) && value >= 0) return new D(value);
-    } else if (typeof value === 'string') {
-      if (PLAIN_DECIMAL.test(value)) return new D(value);
-    } else if (isDecimalLike(value)) {
-      if (value.isFinite() && !value.isNegative()) return new D(value.toString());
-      if (value.isZero()) return new D(0);
-    }
-    this.fail(path, `expected ${AMOUNT}, got ${describeValue(isDecimalLike(value) ? value.toString() : value)}`);
-    return new D(0);
-  }
-
-  optionalAmount(value: unknown, path: string): Decimal | undefined {
-    return value === undefined ? undefined : this.amount(value, path);
-  }
-
   year(value: unknown, path: string): number {
     if (typeof value === 'number' && Number.isInteger(value) && value >= YEAR_MIN && value <= YEAR_MAX) return value;
     this.fail(path, `expected ${YEAR}, got ${describeValue(value)}`);
@@ -97,25 +69,4 @@ export class Checker {
     return value === undefined ? undefined : this.year(value, path);
   }
 
-  /** A calendar day, as a local-midnight Date. */
-  date(value: unknown, path: string): Date {
-    if (typeof value === 'string') {
-      const m = ISO_DATE.exec(value);
-      if (m) {
-        const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-        const date = new Date(y, mo - 1, d);
-        if (date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d) return date;
-        this.fail(path, `expected ${DATE}, got ${describeValue(value)}, which is not a day of the calendar`);
-        return new Date(NaN);
-      }
-    } else if (value instanceof Date && isValid(value)) {
-      return new Date(value.getFullYear(), value.getMonth(), value.getDate());
-    }
-    this.fail(path, `expected ${DATE}, got ${describeValue(value)}`);
-    return new Date(NaN);
-  }
-
-  optionalDate(value: unknown, path: string): Date | undefined {
-    return value === undefined ? undefined : this.date(value, path);
-  }
 }

@@ -1,9 +1,10 @@
-import { differenceInCalendarDays, format, getDaysInYear } from 'date-fns';
+import { differenceInCalendarDays, getDaysInYear } from 'date-fns';
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
 import { Checker, type DateInput } from './input.js';
+import { optionalDate } from './input-date.js';
 
 /** Input of {@link streetSubsidyMinimum}. */
 export interface SubsidyInput {
@@ -29,7 +30,8 @@ export interface SubsidyResult extends RuleResult {
   readonly daysInYear?: number;
 }
 
-const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const iso = (d: Date) => `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
 
 /** Days from `from` to `to` that fall in `year`, both ends inclusive. @internal */
 export function daysActiveInYear(year: number, from: Date | undefined, to: Date | undefined): number {
@@ -46,8 +48,8 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
   const o = c.object(input, ['communities', 'year', 'activeFrom', 'activeTo']);
   const communities = c.count(o.communities, 'communities');
   const year = c.optionalYear(o.year, 'year');
-  const from = c.optionalDate(o.activeFrom, 'activeFrom');
-  const to = c.optionalDate(o.activeTo, 'activeTo');
+  const from = optionalDate(c, o.activeFrom, 'activeFrom');
+  const to = optionalDate(c, o.activeTo, 'activeTo');
   const { proration, minimumPerCommunityPerYear } = p.streetSubsidy;
   if (year === undefined && (from || to)) c.fail('year', 'expected the subsidy year (a whole number) when activeFrom or activeTo is given');
   if (year === undefined && proration === 'by-days') c.fail('year', 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year');

@@ -1,0 +1,36 @@
+/**
+ * Reading of money amounts and areas. Apart from ./input.ts so that a rule
+ * on counts alone does not pull decimal.js into a consumer's bundle.
+ * @internal
+ */
+import type { Decimal } from 'decimal.js';
+import { D } from '../decimal.js';
+import { describeValue } from '../errors.js';
+import type { Checker } from './input.js';
+
+/** A plain decimal numeral: digits, an optional point and more digits, no sign but `+`, no exponent. */
+export const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const AMOUNT = "a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal";
+
+function isDecimalLike(v: unknown): v is Decimal {
+  return typeof v === 'object' && v !== null && D.isDecimal(v);
+}
+
+/** Read a money amount or an area (≥ 0) as an exact Decimal. */
+export function amount(c: Checker, value: unknown, path: string): Decimal {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value) && value >= 0) return new D(value);
+  } else if (typeof value === 'string') {
+    if (value.length <= 60 && PLAIN_DECIMAL.test(value)) return new D(value);
+  } else if (isDecimalLike(value)) {
+    if (value.isFinite() && !value.isNegative()) return new D(value.toString());
+    if (value.isZero()) return new D(0);
+  }
+  c.fail(path, `expected ${AMOUNT}, got ${describeValue(isDecimalLike(value) ? value.toString() : value)}`);
+  return new D(0);
+}
+
+/** {@link amount}, or undefined when the field is absent. */
+export function optionalAmount(c: Checker, value: unknown, path: string): Decimal | undefined {
+  return value === undefined ? undefined : amount(c, value, path);
+}

@@ -1,0 +1,34 @@
+/**
+ * Reading of calendar dates. Apart from ./input.ts so that only the rules
+ * that count days pull in date-fns.
+ * @internal
+ */
+import { isValid } from 'date-fns';
+import { describeValue } from '../errors.js';
+import type { Checker } from './input.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = "an ISO date 'YYYY-MM-DD' or a valid Date";
+
+/** Read a calendar day, as a local-midnight Date. */
+export function date(c: Checker, value: unknown, path: string): Date {
+  if (typeof value === 'string') {
+    const m = ISO_DATE.exec(value);
+    if (m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const day = new Date(y, mo - 1, d);
+      if (day.getFullYear() === y && day.getMonth() === mo - 1 && day.getDate() === d) return day;
+      c.fail(path, `expected ${DATE}, got ${describeValue(value)}, which is not a day of the calendar`);
+      return new Date(NaN);
+    }
+  } else if (value instanceof Date && isValid(value)) {
+    return new Date(value.getFullYear(), value.getMonth(), value.getDate());
+  }
+  c.fail(path, `expected ${DATE}, got ${describeValue(value)}`);
+  return new Date(NaN);
+}
+
+/** {@link date}, or undefined when the field is absent. */
+export function optionalDate(c: Checker, value: unknown, path: string): Date | undefined {
+  return value === undefined ? undefined : date(c, value, path);
+}
