@@ -72,3 +72,26 @@ describe('TSDoc and README examples', () => {
     expect(actual).toEqual(wanted);
   });
 });
+
+describe('every exported function is documented', () => {
+  const documented: [string, string, string][] = [];
+  for (const file of sourceFiles('src')) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\s*\nexport function (\w+)/g)) {
+      if (!m[1]!.includes('@internal')) documented.push([m[2]!, file, m[1]!]);
+    }
+  }
+  const publicFunctions = Object.entries(lib)
+    .filter(([, v]) => typeof v === 'function' && v !== lib.Decimal && v !== lib.PolicyInputError)
+    .map(([k]) => k);
+
+  test.each(publicFunctions)('%s has TSDoc with @param, @returns and @example', (name) => {
+    const doc = documented.find(([n]) => n === name);
+    expect(doc, `no public TSDoc found for ${name}`).toBeDefined();
+    const [, file, text] = doc!;
+    expect(text).toContain('@param');
+    expect(text).toContain('@returns');
+    expect(text).toContain('@example');
+    if (file.includes('/rules/')) expect(text).toMatch(/clause[\s*]+A\.\d/);
+  });
+});

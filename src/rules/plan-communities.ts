@@ -99,7 +99,7 @@ export function planCommunitiesWith(p: Parameters, input: PlanInput): PlanResult
         `每个社区平均：${households} ÷ ${n} ${eqH} ${perH.value} 户，${residents} ÷ ${n} ${eqR} ${perR.value} 人`,
         `Per community: ${households} ÷ ${n} ${eqH} ${perH.value} households, ${residents} ÷ ${n} ${eqR} ${perR.value} residents`,
       ),
-      deviationStep('户数', 'Households', `${households}/${n}`, H, { ...h, exact: h.exact }, tolerance),
+      deviationStep('户数', 'Households', `${households}/${n}`, H, h, tolerance),
       deviationStep('人口', 'Residents', `${residents}/${n}`, R, r, tolerance),
     ],
   };

@@ -88,7 +88,7 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
     trace.push(step(`每个社区每年不低于 ${full} 元`, `At least ${full} yuan per community per year`));
   }
   const amount = perCommunity.times(communities);
-  trace.push(step(`${communities} 个社区 × ${perCommunity} 元 = ${amount} 元`, `${communities} communities × ${perCommunity} yuan = ${amount} yuan`));
+  trace.push(step(`${communities} 个社区 × ${perCommunity} 元 = ${amount} 元`, `${communities} ${communities === 1 ? 'community' : 'communities'} × ${perCommunity} yuan = ${amount} yuan`));
   const result: SubsidyResult = {
     amount,
     perCommunity,
