@@ -1,5 +1,6 @@
 import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
 import type { Parameters } from './policy/parameters.js';
+import { parametersAsOf, type ParameterAsOf } from './policy/as-of.js';
 import { cityFundBudgetWith, cityFundScheduleWith, type FundInput, type FundResult, type FundScheduleInput, type FundScheduleResult } from './rules/city-fund.js';
 import { communitySizeWith, type CommunitySizeInput, type CommunitySizeResult } from './rules/community-size.js';
 import { developerObligationWith, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
@@ -43,6 +44,12 @@ export interface Policy {
   developerObligation(input: DeveloperInput): DeveloperResult;
   /** See the root export `targets`. */
   targets(input: TargetsInput): TargetsResult;
+  /**
+   * Every parameter with its clause, unit and start date, and whether the
+   * policy applies it on `date` (an ISO `'YYYY-MM-DD'` or a Date): e.g. the
+   * fund growth applies from 2012-01-01.
+   */
+  asOf(date: string | Date): ParameterAsOf[];
 }
 
 /**
@@ -74,5 +81,6 @@ export function createPolicy(overrides?: ParameterOverrides): Policy {
     streetSubsidyMinimum: (input: SubsidyInput) => streetSubsidyMinimumWith(p, input),
     developerObligation: (input: DeveloperInput) => developerObligationWith(p, input),
     targets: (input: TargetsInput) => targetsWith(p, input),
+    asOf: (date: string | Date) => parametersAsOf(p, date),
   });
 }

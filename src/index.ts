@@ -47,3 +47,18 @@ export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './r
 export { developerObligation, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
 export { targets, type TargetsInput, type TargetsResult } from './rules/targets.js';
 export { createPolicy, type Policy } from './create-policy.js';
+export { provisions, provision, type Bilingual, type Provision, type ProvisionKind } from './policy/provisions.js';
+export { interpretations, type Interpretation, type InterpretationOption } from './policy/interpretations.js';
+export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policy/presets.js';
+export {
+  classifyFundSource,
+  committeeDuties,
+  fundSources,
+  publicServices,
+  type CatalogueEntry,
+  type FundSource,
+} from './policy/catalogues.js';
+export { actorsFor, bodies, dutiesOf, topics, type Actor, type Body, type Duty, type DutiesAnswer, type Topic } from './policy/bodies.js';
+export type { ParameterAsOf } from './policy/as-of.js';
+export type { RoomBasis } from './rules/service-room-area.js';
+export { auditPolicy, type AuditAssumptions, type AuditFinding, type AuditResult, type Verdict } from './audit/audit-policy.js';

@@ -6,8 +6,9 @@ import * as z from 'zod/mini';
 import { Decimal } from 'decimal.js';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
 import { YEAR_MAX, YEAR_MIN } from '../rules/input.js';
+import { closest } from './names.js';
 import { PLAIN_DECIMAL } from '../rules/input-amount.js';
-import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
+import { DEFAULT_PARAMETERS, PARAMETER_REFERENCES, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
 
 /** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */
 export type ParameterOverrides = {
@@ -52,7 +53,7 @@ const schema = /* @__PURE__ */ z.strictObject({
   horizonYears: /* @__PURE__ */ int(1, 100, 'a whole number of years from 1 to 100'),
   targets: /* @__PURE__ */ group({ urbanShare: share, ruralShare: share }),
   sizing: /* @__PURE__ */ group({ households: positiveCount, residents: positiveCount, tolerance: share }),
-  rooms: /* @__PURE__ */ group({ m2Per100Residents: positive }),
+  rooms: /* @__PURE__ */ group({ m2Per100Residents: positive, m2Per100Households: positive }),
   staffing: /* @__PURE__ */ group({ householdsPerWorker: positiveCount, rounding: /* @__PURE__ */ oneOf(['ceil', 'floor', 'half-up']) }),
   rollout: /* @__PURE__ */ group({ startYear: year, sharePerYear: positiveShare, mode: /* @__PURE__ */ oneOf(['share-of-all', 'share-of-remaining']) }),
   funding: /* @__PURE__ */ group({ firstGrowthYear: year, growthRate: nonNegative, mode: /* @__PURE__ */ oneOf(['fixed-increment', 'compound']) }),
@@ -60,36 +61,12 @@ const schema = /* @__PURE__ */ z.strictObject({
   developer: /* @__PURE__ */ group({ thresholdM2: positive, boundary: /* @__PURE__ */ oneOf(['in-kind', 'funds']), fundsRate: share }),
 });
 
-/** Edit distance, for "did you mean". @internal */
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The closest of `names` to `name`, when it is close enough to be a typo. @internal */
-export function closest(name: string, names: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const n of names) {
-    const d = distance(name, n);
-    if (d < bestD) [best, bestD] = [n, d];
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
 function allowedAt(path: readonly PropertyKey[]): string[] {
-  let node: unknown = DEFAULT_PARAMETERS;
-  for (const key of path) node = (node as Record<string, unknown>)[String(key)];
-  return Object.keys(node as object);
+  const prefix = path.length ? `${path.join('.')}.` : '';
+  const names = Object.keys(PARAMETER_REFERENCES)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length).split('.')[0]!);
+  return [...new Set(names)];
 }
 
 function toIssues(error: z.core.$ZodError): PolicyInputIssue[] {

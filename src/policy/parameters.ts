@@ -39,9 +39,14 @@ export interface Parameters {
     readonly residents: number;
     readonly tolerance: ExactValue;
   };
-  /** Office and service rooms per 100 residents, m² (Q7; A.3.4). */
+  /**
+   * Office and service rooms (Q7, I9; A.3.4): m² per 100 residents. When
+   * `m2Per100Households` is set (as the national standards in `PRESETS` do),
+   * rooms are sized per 100 households instead.
+   */
   readonly rooms: {
     readonly m2Per100Residents: ExactValue;
+    readonly m2Per100Households?: ExactValue;
   };
   /** Community workers (Q8, I3; A.4.2). */
   readonly staffing: {
@@ -113,9 +118,11 @@ export interface ParameterReference {
   /** Quantitative provision ids (Q1–Q12) or interpretation ids (I1–I9) it serves. */
   readonly provisions: readonly string[];
   /** Unit: 户 (households), 人 (people), m², 元 (yuan), share, year, years, or option. */
-  readonly unit: '户' | '人' | 'm²' | '元' | 'share' | 'year' | 'years' | 'option' | 'm² per 100 人' | '户 per worker' | '元 per community per year';
+  readonly unit: '户' | '人' | 'm²' | '元' | 'share' | 'year' | 'years' | 'option' | 'm² per 100 人' | 'm² per 100 户' | '户 per worker' | '元 per community per year';
   /** ISO date from which the number applies under the policy. */
   readonly from: string;
+  /** True for a parameter the policy itself does not set (absent from the defaults). */
+  readonly optional?: boolean;
 }
 
 /**
@@ -136,6 +143,7 @@ export const PARAMETER_REFERENCES: Readonly<Record<string, ParameterReference>> 
   'sizing.residents': { clause: 'A.3.1', provisions: ['Q5'], unit: '人', from: '2011-01-01' },
   'sizing.tolerance': { clause: 'A.3.1', provisions: ['Q4', 'Q5', 'I4'], unit: 'share', from: '2011-01-01' },
   'rooms.m2Per100Residents': { clause: 'A.3.4', provisions: ['Q7', 'I9'], unit: 'm² per 100 人', from: '2011-01-01' },
+  'rooms.m2Per100Households': { clause: 'A.3.4', provisions: ['Q7', 'I9'], unit: 'm² per 100 户', from: '2011-01-01', optional: true },
   'staffing.householdsPerWorker': { clause: 'A.4.2', provisions: ['Q8'], unit: '户 per worker', from: '2011-01-01' },
   'staffing.rounding': { clause: 'A.4.2', provisions: ['Q8', 'I3'], unit: 'option', from: '2011-01-01' },
   'rollout.startYear': { clause: 'A.3.3', provisions: ['Q6'], unit: 'year', from: '2011-01-01' },

@@ -4,7 +4,7 @@ import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type InterpretationUse, type RuleResult, type TraceStep } from '../trace.js';
 import { Checker, type AmountInput } from './input.js';
 import { amount as readAmount, optionalAmount } from './input-amount.js';
-import { roomArea } from './service-room-area.js';
+import { roomArea, roomBasis, roomTrace } from './service-room-area.js';
 import { yiShang, yiXia } from './statute.js';
 
 /** Input of {@link developerObligation}. */
@@ -13,6 +13,8 @@ export interface DeveloperInput {
   readonly floorAreaM2: AmountInput;
   /** Residents the project will house; sizes the in-kind rooms by the Q7 standard. */
   readonly residents?: number;
+  /** Households the project will house; sizes the in-kind rooms when the standard is per 100 households (I9). */
+  readonly households?: number;
   /** Price per m², yuan; turns the funds route's area into money. */
   readonly pricePerM2?: AmountInput;
 }
@@ -21,7 +23,7 @@ export interface DeveloperInput {
 export interface DeveloperResult extends RuleResult {
   /** `in-kind`: the developer provides the rooms; `funds`: it pays community-room money. */
   readonly route: 'in-kind' | 'funds';
-  /** In kind: room area due, m², when `residents` was given. */
+  /** In kind: room area due, m², when the population of the basis (I9) was given. */
   readonly roomAreaM2?: Decimal;
   /** Funds: area whose worth is due, m² (3‰ of the floor area). */
   readonly fundsAreaM2?: Decimal;
@@ -41,9 +43,10 @@ export function developerRoute(p: Parameters, area: Decimal) {
 /** {@link developerObligation} under any parameters. @internal */
 export function developerObligationWith(p: Parameters, input: DeveloperInput): DeveloperResult {
   const c = new Checker('developerObligation');
-  const o = c.object(input, ['floorAreaM2', 'residents', 'pricePerM2']);
+  const o = c.object(input, ['floorAreaM2', 'residents', 'households', 'pricePerM2']);
   const area = readAmount(c, o.floorAreaM2, 'floorAreaM2');
   const residents = c.optionalCount(o.residents, 'residents');
+  const households = c.optionalCount(o.households, 'households');
   const price = optionalAmount(c, o.pricePerM2, 'pricePerM2');
   c.done();
   const { route, threshold, inKindClaims, fundsClaims } = developerRoute(p, area);
@@ -66,20 +69,21 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
     );
   }
   if (route === 'in-kind') {
-    if (residents === undefined) {
-      trace.push(step('未给出居民人数，无法按配置标准算出用房面积', 'No residents given: the room area by the standard cannot be sized'));
-      if (price) trace.push(step('配建用房时不使用单价', 'The price per m² is not used on the in-kind route'));
+    const basis = roomBasis(p);
+    const count = basis === 'residents' ? residents : households;
+    if (price) trace.push(step('配建用房时不使用单价', 'The price per m² is not used on the in-kind route'));
+    if (count === undefined) {
+      trace.push(
+        step(
+          `未给出${basis === 'residents' ? '居民人数' : '户数'}，无法按配置标准算出用房面积`,
+          `No ${basis} given: the room area by the standard cannot be sized`,
+        ),
+      );
       return { route, clause: 'A.4.3', interpretations, trace };
     }
-    const roomAreaM2 = roomArea(p, residents);
-    interpretations.push({ id: 'I9', choice: 'residents' });
-    trace.push(
-      step(
-        `按每百人 ${p.rooms.m2Per100Residents} m² 配置：${residents} × ${p.rooms.m2Per100Residents} ÷ 100 = ${roomAreaM2} m²`,
-        `Rooms by the standard of ${p.rooms.m2Per100Residents} m² per 100 residents: ${residents} × ${p.rooms.m2Per100Residents} ÷ 100 = ${roomAreaM2} m²`,
-      ),
-    );
-    if (price) trace.push(step('配建用房时不使用单价', 'The price per m² is not used on the in-kind route'));
+    const roomAreaM2 = roomArea(p, count);
+    interpretations.push({ id: 'I9', choice: basis });
+    trace.push(roomTrace(p, count, roomAreaM2));
     return { route, roomAreaM2, clause: 'A.4.3', interpretations, trace };
   }
   const rate = p.developer.fundsRate;
@@ -91,8 +95,8 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
       `${rate} of the developed area (I6, area equivalent): ${area} × ${rate} = ${fundsAreaM2} m²`,
     ),
   );
-  if (residents !== undefined) {
-    trace.push(step('缴纳资金时不按居民人数配置用房', 'Residents are not used on the funds route'));
+  if (residents !== undefined || households !== undefined) {
+    trace.push(step('缴纳资金时不按人口或户数配置用房', 'Residents and households are not used on the funds route'));
   }
   if (!price) {
     trace.push(step('未给出单价：应缴金额为上述面积的价值', 'No price per m² given: the money due is the worth of that area'));
@@ -111,7 +115,7 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
  * whose worth is due, money only with a price). Exactly 200,000 m² is claimed
  * by both clauses and goes in kind by default (interpretation I5).
  *
- * @param input - `floorAreaM2` (m², ≥ 0); optionally `residents` and `pricePerM2`
+ * @param input - `floorAreaM2` (m², ≥ 0); optionally `residents` (or `households`, on the household basis) and `pricePerM2`
  * @returns `route`, and `roomAreaM2` (in kind) or `fundsAreaM2` and `amount` (funds), with clause, interpretations and trace
  * @throws {@link PolicyInputError} for an invalid area, count or price
  * @example

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPolicy } from '../create-policy.js';
 import { Decimal } from '../decimal.js';
+import { PRESETS } from '../policy/presets.js';
 import { serviceRoomArea } from './service-room-area.js';
 
 describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {
@@ -38,9 +39,27 @@ describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {
   });
 
   test('the trace names the basis and the arithmetic', () => {
-    expect(serviceRoomArea({ residents: 8000 }).trace.map((s) => s.en)).toEqual([
-      'Basis: the residents given by the caller (I9): 8000',
-      '8000 × 5 m² per 100 residents ÷ 100 = 400 m²',
-    ]);
+    expect(serviceRoomArea({ residents: 8000 }).trace.map((s) => s.en)).toEqual(['By residents (I9): 8000 × 5 m² per 100 residents ÷ 100 = 400 m²']);
+  });
+
+  test('a households figure given beside the residents is named in the trace as unused', () => {
+    const r = serviceRoomArea({ residents: 8000, households: 3000 });
+    expect(r.areaM2.toString()).toBe('400');
+    expect(r.trace[1]!.en).toBe('The households given (3000) are not used on this basis (I9)');
+  });
+
+  test.each([
+    ['the national plan of 2011 (20 m² per 100 households): 3,000 households need 600 m²', 'nationalPlan2011', 3000, '600'],
+    ['the 2017 national guidance (30 m² per 100 households): 3,000 households need 900 m²', 'nationalGuidance2017', 3000, '900'],
+    ['the 2011 plan for 1,234 households: 246.8 m²', 'nationalPlan2011', 1234, '246.8'],
+  ] as const)('under %s', (_name, preset, households, area) => {
+    const r = createPolicy(PRESETS[preset]).serviceRoomArea({ households });
+    expect(r.areaM2.toString()).toBe(area);
+    expect(r.basis).toBe('households');
+    expect(r.interpretations).toEqual([{ id: 'I9', choice: 'households' }]);
+  });
+
+  test('the household basis needs the households', () => {
+    expect(() => createPolicy(PRESETS.nationalPlan2011).serviceRoomArea({ residents: 8000 })).toThrow(/households/);
   });
 });

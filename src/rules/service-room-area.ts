@@ -1,13 +1,15 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
-import { step, type RuleResult } from '../trace.js';
+import { step, type RuleResult, type TraceStep } from '../trace.js';
 import { Checker } from './input.js';
 
-/** Input of {@link serviceRoomArea}. */
+/** Input of {@link serviceRoomArea}: the population the standard is applied to. */
 export interface RoomInput {
-  /** Residents the rooms serve. */
-  readonly residents: number;
+  /** Residents the rooms serve (the policy's own basis). */
+  readonly residents?: number;
+  /** Households the rooms serve (the basis of the national standards, when `rooms.m2Per100Households` is set). */
+  readonly households?: number;
 }
 
 /** Result of {@link serviceRoomArea}. */
@@ -15,32 +17,65 @@ export interface RoomResult extends RuleResult {
   /** Office and service room area required, m², exact. */
   readonly areaM2: Decimal;
   /** The population the standard was applied to (interpretation I9). */
-  readonly basis: 'residents';
+  readonly basis: RoomBasis;
 }
 
-/** Room area for a number of residents, exact. @internal */
-export function roomArea(p: Parameters, residents: number): Decimal {
-  return new D(residents).times(p.rooms.m2Per100Residents).div(100);
+/** Whose number sizes the rooms (interpretation I9). */
+export type RoomBasis = 'residents' | 'households';
+
+/** The basis the parameters call for. @internal */
+export function roomBasis(p: Parameters): RoomBasis {
+  return p.rooms.m2Per100Households === undefined ? 'residents' : 'households';
+}
+
+/** Room area for a number of people or households on the parameters' basis, exact. @internal */
+export function roomArea(p: Parameters, count: number | Decimal): Decimal {
+  const rate = p.rooms.m2Per100Households ?? p.rooms.m2Per100Residents;
+  return new D(count).times(rate).div(100);
+}
+
+/** Trace of the room arithmetic. @internal */
+export function roomTrace(p: Parameters, count: number, areaM2: Decimal): TraceStep {
+  return roomBasis(p) === 'residents'
+    ? step(
+        `按居民人数(I9)：${count} 人 × 每百人 ${p.rooms.m2Per100Residents} m² ÷ 100 = ${areaM2} m²`,
+        `By residents (I9): ${count} × ${p.rooms.m2Per100Residents} m² per 100 residents ÷ 100 = ${areaM2} m²`,
+      )
+    : step(
+        `按户数(I9)：${count} 户 × 每百户 ${p.rooms.m2Per100Households} m² ÷ 100 = ${areaM2} m²`,
+        `By households (I9): ${count} × ${p.rooms.m2Per100Households} m² per 100 households ÷ 100 = ${areaM2} m²`,
+      );
 }
 
 /** {@link serviceRoomArea} under any parameters. @internal */
 export function serviceRoomAreaWith(p: Parameters, input: RoomInput): RoomResult {
   const c = new Checker('serviceRoomArea');
-  const o = c.object(input, ['residents']);
-  const residents = c.count(o.residents, 'residents');
+  const o = c.object(input, ['residents', 'households']);
+  const basis = roomBasis(p);
+  const residents = c.optionalCount(o.residents, 'residents');
+  const households = c.optionalCount(o.households, 'households');
+  const count = basis === 'residents' ? residents : households;
+  if (count === undefined && c.issues.length === 0) {
+    c.fail(
+      basis,
+      basis === 'residents'
+        ? 'expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)'
+        : 'expected the number of households (a whole number ≥ 0): rooms.m2Per100Households sizes rooms per 100 households (I9)',
+    );
+  }
   c.done();
-  const areaM2 = roomArea(p, residents);
-  const rate = p.rooms.m2Per100Residents;
-  return {
-    areaM2,
-    basis: 'residents',
-    clause: 'A.3.4',
-    interpretations: [{ id: 'I9', choice: 'residents' }],
-    trace: [
-      step(`按调用方给出的居民人数计算(I9)：${residents} 人`, `Basis: the residents given by the caller (I9): ${residents}`),
-      step(`${residents} × 每百人 ${rate} m² ÷ 100 = ${areaM2} m²`, `${residents} × ${rate} m² per 100 residents ÷ 100 = ${areaM2} m²`),
-    ],
-  };
+  const areaM2 = roomArea(p, count!);
+  const trace = [roomTrace(p, count!, areaM2)];
+  const other = basis === 'residents' ? households : residents;
+  if (other !== undefined) {
+    trace.push(
+      step(
+        `另给出的${basis === 'residents' ? '户数' : '居民人数'} ${other} 不参与计算(I9)`,
+        `The ${basis === 'residents' ? 'households' : 'residents'} given (${other}) are not used on this basis (I9)`,
+      ),
+    );
+  }
+  return { areaM2, basis, clause: 'A.3.4', interpretations: [{ id: 'I9', choice: basis }], trace };
 }
 
 /**
@@ -48,13 +83,17 @@ export function serviceRoomAreaWith(p: Parameters, input: RoomInput): RoomResult
  * 100 residents (每百人5㎡; Q7, clause A.3.4), exact to the square centimetre
  * and beyond, never rounded.
  *
- * @param input - `residents`, a whole number ≥ 0
+ * Under a national standard from `PRESETS`, the rooms are sized per 100
+ * households instead, and `households` must be given.
+ *
+ * @param input - `residents` (or, on the household basis, `households`), a whole number ≥ 0
  * @returns `areaM2` (a Decimal) and the `basis` used, with clause, interpretation I9 and trace
- * @throws {@link PolicyInputError} when `residents` is not a whole number ≥ 0
+ * @throws {@link PolicyInputError} when the count the basis needs is missing or not a whole number ≥ 0
  * @example
  * ```ts
  * serviceRoomArea({ residents: 8000 }).areaM2.toString(); //=> '400'
  * serviceRoomArea({ residents: 8001 }).areaM2.toString(); //=> '400.05'
+createPolicy(PRESETS.nationalPlan2011).serviceRoomArea({ households: 3000 }).areaM2.toString(); //=> '600'
  * ```
  */
 export function serviceRoomArea(input: RoomInput): RoomResult {

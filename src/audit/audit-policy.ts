@@ -1,0 +1,333 @@
+/**
+ * The policy audited against itself: checks K1–K6 of the inventory and the
+ * further ones found while encoding the text, each computed by calling the
+ * rules with the audited policy's parameters, so that a change of number or
+ * reading changes the verdicts. Nothing here is a hard-coded answer.
+ */
+import type { Decimal } from 'decimal.js';
+import { createPolicy, type Policy } from '../create-policy.js';
+import { D, ratio } from '../decimal.js';
+import { PolicyInputError, describeValue } from '../errors.js';
+import { amount } from '../rules/input-amount.js';
+import { Checker } from '../rules/input.js';
+import { classifyFundSource } from '../policy/catalogues.js';
+import type { ParameterOverrides } from '../policy/overrides.js';
+import type { Parameters } from '../policy/parameters.js';
+import { PRESETS, type PresetName } from '../policy/presets.js';
+import type { Bilingual } from '../policy/provisions.js';
+import { yiShang, yiXia } from '../rules/statute.js';
+import type { InterpretationUse } from '../trace.js';
+
+/** `consistent`: the provisions agree; `conflict`: they pull apart; `gap`: the text leaves something open. */
+export type Verdict = 'consistent' | 'conflict' | 'gap';
+
+/** One finding of {@link auditPolicy}. */
+export interface AuditFinding {
+  /** `'K1'` … */
+  readonly id: string;
+  readonly title: Bilingual;
+  readonly verdict: Verdict;
+  /** The clauses the check sets against each other. */
+  readonly clauses: readonly string[];
+  /** The numbers behind the verdict. */
+  readonly numbers: Readonly<Record<string, Decimal | number | string | boolean>>;
+  /** The verdict explained with its numbers. */
+  readonly explanation: Bilingual;
+  /** Readings the computation relied on. */
+  readonly interpretations: readonly InterpretationUse[];
+}
+
+/** Assumptions a check needs that the policy does not state. */
+export interface AuditAssumptions {
+  /** Floor area per household of a development project, m² (K5). Default 100. */
+  readonly floorAreaPerHouseholdM2?: number | string | Decimal;
+}
+
+/** Result of {@link auditPolicy}. */
+export interface AuditResult {
+  readonly findings: readonly AuditFinding[];
+  /** Findings by verdict. */
+  readonly counts: Readonly<Record<Verdict, number>>;
+}
+
+type Finding = AuditFinding;
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
+function overridesOf(p: Parameters, change: ParameterOverrides = {}): ParameterOverrides {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) {
+    const c = (change as Record<string, unknown>)[k];
+    out[k] = typeof v === 'object' ? { ...v, ...(c as object | undefined) } : (c ?? v);
+  }
+  return out as ParameterOverrides;
+}
+
+function k1(policy: Policy): Finding {
+  const t = policy.targets({ year: policy.parameters.baseYear });
+  const r = policy.ruralRollout({ year: t.deadlineYear });
+  const ok = r.share.gte(t.ruralShare);
+  return {
+    id: 'K1',
+    title: b('农村社区推行进度与农村达标目标', 'Rural rollout against the rural target'),
+    verdict: ok ? 'consistent' : 'conflict',
+    clauses: ['A.3.3', 'A.2'],
+    numbers: { deadlineYear: t.deadlineYear, rolloutShare: r.share, ruralTarget: t.ruralShare },
+    explanation: ok
+      ? b(`到 ${t.deadlineYear} 年底推行比例 ${r.share} 达到农村目标 ${t.ruralShare}`, `By the end of ${t.deadlineYear} the rollout reaches ${r.share}, meeting the rural target of ${t.ruralShare}`)
+      : b(`到 ${t.deadlineYear} 年底推行比例只有 ${r.share}，低于农村目标 ${t.ruralShare}`, `By the end of ${t.deadlineYear} the rollout reaches only ${r.share}, short of the rural target of ${t.ruralShare}`),
+    interpretations: [...r.interpretations, ...t.interpretations],
+  };
+}
+
+function k2(policy: Policy): Finding {
+  const { households } = policy.parameters.sizing;
+  const per = policy.parameters.staffing.householdsPerWorker;
+  const s = policy.requiredStaff({ households });
+  const remainder = households % per;
+  return {
+    id: 'K2',
+    title: b('标准社区的工作人员数', 'Workers of a standard community'),
+    verdict: remainder === 0 ? 'consistent' : 'gap',
+    clauses: ['A.3.1', 'A.4.2'],
+    numbers: { households, householdsPerWorker: per, staff: s.staff, remainder },
+    explanation:
+      remainder === 0
+        ? b(`${households} 户正好是 ${per} 户的 ${s.staff} 倍：两项标准无需取整即可衔接`, `${households} households are exactly ${s.staff} × ${per}: the two standards fit without rounding`)
+        : b(`${households} 户不是 ${per} 户的整数倍(余 ${remainder})，原文未说明如何取整，按 I3 得 ${s.staff} 名`, `${households} households are not a whole multiple of ${per} (remainder ${remainder}); the text does not say how to round, and I3 gives ${s.staff}`),
+    interpretations: s.interpretations,
+  };
+}
+
+function standardRooms(policy: Policy) {
+  const { households, residents } = policy.parameters.sizing;
+  return policy.serviceRoomArea(policy.parameters.rooms.m2Per100Households === undefined ? { residents } : { households });
+}
+
+function k3(policy: Policy): Finding {
+  const r = standardRooms(policy);
+  const ok = r.areaM2.gt(0);
+  return {
+    id: 'K3',
+    title: b('标准社区的用房面积', 'Rooms of a standard community'),
+    verdict: ok ? 'consistent' : 'gap',
+    clauses: ['A.3.1', 'A.3.4'],
+    numbers: { households: policy.parameters.sizing.households, residents: policy.parameters.sizing.residents, basis: r.basis, areaM2: r.areaM2 },
+    explanation: b(`标准社区按${r.basis === 'residents' ? '人口' : '户数'}计需用房 ${r.areaM2} m²`, `A standard community needs ${r.areaM2} m² of rooms (by ${r.basis})`),
+    interpretations: r.interpretations,
+  };
+}
+
+function k4(policy: Policy): Finding {
+  const threshold = new D(policy.parameters.developer.thresholdM2);
+  const both = yiShang(threshold, threshold) && yiXia(threshold, threshold);
+  const route = policy.developerObligation({ floorAreaM2: threshold }).route;
+  return {
+    id: 'K4',
+    title: b('开发项目两款在20万平方米处重叠', 'The two developer clauses overlap at the threshold'),
+    verdict: both ? 'conflict' : 'consistent',
+    clauses: ['A.4.3'],
+    numbers: { thresholdM2: threshold, inKindClaims: yiShang(threshold, threshold), fundsClaims: yiXia(threshold, threshold), routeAtThreshold: route },
+    explanation: both
+      ? b(`“以上”与“以下”都包含 ${threshold} m² 本数，两款同时适用；按 I5 取“${route}”`, `以上 and 以下 both include ${threshold} m², so both clauses apply; I5 picks "${route}"`)
+      : b('两款在门槛处不重叠', 'The clauses do not overlap at the threshold'),
+    interpretations: [{ id: 'I5', choice: policy.parameters.developer.boundary }],
+  };
+}
+
+function k5(policy: Policy, floorAreaPerHousehold: Decimal): Finding {
+  const p = policy.parameters;
+  const threshold = new D(p.developer.thresholdM2);
+  const funds = createPolicy(overridesOf(p, { developer: { boundary: 'funds' } })).developerObligation({ floorAreaM2: threshold });
+  const households = threshold.div(floorAreaPerHousehold);
+  const byHouseholds = p.rooms.m2Per100Households !== undefined;
+  // In-kind rooms for the project's people: by households, or residents = households × R / H.
+  const perUnit = byHouseholds ? standardRooms(policy).areaM2.div(p.sizing.households) : standardRooms(policy).areaM2.div(p.sizing.residents);
+  const people = byHouseholds ? households : households.times(p.sizing.residents).div(p.sizing.households);
+  const inKind = perUnit.times(people).toSignificantDigits(20);
+  const fundsArea = funds.fundsAreaM2!;
+  // Break-even floor area per household: rate × f = rooms per household.
+  const roomsPerHousehold = byHouseholds ? perUnit : perUnit.times(p.sizing.residents).div(p.sizing.households);
+  const breakEven = roomsPerHousehold.div(p.developer.fundsRate).toSignificantDigits(20);
+  const conflict = fundsArea.gt(inKind);
+  return {
+    id: 'K5',
+    title: b('门槛两侧的负担不连续', 'The burden jumps at the threshold'),
+    verdict: conflict ? 'conflict' : 'consistent',
+    clauses: ['A.4.3', 'A.3.4', 'A.3.1'],
+    numbers: {
+      thresholdM2: threshold,
+      fundsAreaM2: fundsArea,
+      inKindAreaM2: inKind,
+      assumedFloorAreaPerHouseholdM2: floorAreaPerHousehold,
+      impliedHouseholdSize: ratio(p.sizing.residents, p.sizing.households).value,
+      breakEvenFloorAreaPerHouseholdM2: breakEven,
+    },
+    explanation: conflict
+      ? b(
+          `在 ${threshold} m² 处缴资金相当于 ${fundsArea} m²，而按标准配建只需约 ${inKind.toDecimalPlaces(2)} m²(假设每户 ${floorAreaPerHousehold} m²)：略小的项目负担反而更重；每户面积超过约 ${breakEven.toDecimalPlaces(2)} m² 时都是如此`,
+          `At ${threshold} m² the money route asks for ${fundsArea} m² worth, while rooms by the standard come to about ${inKind.toDecimalPlaces(2)} m² (assuming ${floorAreaPerHousehold} m² per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about ${breakEven.toDecimalPlaces(2)} m²`,
+        )
+      : b(
+          `在 ${threshold} m² 处缴资金相当于 ${fundsArea} m²，不超过配建的约 ${inKind.toDecimalPlaces(2)} m²(假设每户 ${floorAreaPerHousehold} m²)`,
+          `At ${threshold} m² the money route asks for ${fundsArea} m² worth, no more than the about ${inKind.toDecimalPlaces(2)} m² in kind (assuming ${floorAreaPerHousehold} m² per household)`,
+        ),
+    interpretations: [...funds.interpretations.filter((i) => i.id === 'I6'), { id: 'I9', choice: byHouseholds ? 'households' : 'residents' }],
+  };
+}
+
+function k6(policy: Policy): Finding {
+  const { households, residents } = policy.parameters.sizing;
+  const size = ratio(residents, households);
+  const plausible = size.value.gte(1) && size.value.lte(10);
+  return {
+    id: 'K6',
+    title: b('规模标准隐含的户均人口', 'Household size implied by the size guideline'),
+    verdict: plausible ? 'consistent' : 'conflict',
+    clauses: ['A.3.1'],
+    numbers: { residents, households, impliedHouseholdSize: size.value },
+    explanation: b(
+      `${residents} 人 ÷ ${households} 户 ${size.exact ? '=' : '≈'} ${size.value.toDecimalPlaces(2)} 人/户${plausible ? '' : '，不在 1 至 10 人的合理范围内'}`,
+      `${residents} residents ÷ ${households} households ${size.exact ? '=' : '≈'} ${size.value.toDecimalPlaces(2)} people per household${plausible ? '' : ', outside a plausible 1–10'}`,
+    ),
+    interpretations: [],
+  };
+}
+
+function k7(policy: Policy): Finding {
+  const local = standardRooms(policy);
+  const { households } = policy.parameters.sizing;
+  const national = (name: PresetName) => createPolicy(overridesOf(policy.parameters, PRESETS[name])).serviceRoomArea({ households }).areaM2;
+  const plan = national('nationalPlan2011');
+  const later = national('nationalGuidance2017');
+  const short = local.areaM2.lt(plan);
+  return {
+    id: 'K7',
+    title: b('用房标准与国家标准', 'Room standard against the national standards'),
+    verdict: short ? 'gap' : 'consistent',
+    clauses: ['A.3.4'],
+    numbers: { localAreaM2: local.areaM2, nationalPlan2011AreaM2: plan, nationalGuidance2017AreaM2: later, households },
+    explanation: short
+      ? b(
+          `标准社区按本市标准需 ${local.areaM2} m²，低于同年国家规划每百户20㎡ 的 ${plan} m²(2017年指导意见为 ${later} m²)`,
+          `A standard community needs ${local.areaM2} m² by the city’s standard, less than the ${plan} m² of the national plan of the same year at 20 m² per 100 households (${later} m² under the 2017 guidance)`,
+        )
+      : b(`本市标准 ${local.areaM2} m² 不低于国家规划的 ${plan} m²`, `The city’s ${local.areaM2} m² is not below the national plan’s ${plan} m²`),
+    interpretations: local.interpretations,
+  };
+}
+
+function k8(): Finding {
+  const flows: [string, string][] = [
+    ['A.4.3', '开发企业缴纳的社区用房资金'],
+    ['A.4.3', '费随事转'],
+    ['A.4.3', '上级项目资金'],
+    ['A.4.3', '社会资本捐助'],
+  ];
+  const kinds = flows.map(([, source]) => {
+    try {
+      return classifyFundSource(source).id;
+    } catch {
+      return null;
+    }
+  });
+  const missing = flows.filter((_, i) => kinds[i] === null).map(([, s]) => s);
+  return {
+    id: 'K8',
+    title: b('投入条款的资金都归入专户', 'Every money flow of the funding clause has a place in the special account'),
+    verdict: missing.length === 0 ? 'consistent' : 'gap',
+    clauses: ['A.4.3', 'A.4.4'],
+    numbers: Object.fromEntries(flows.map(([, s], i) => [s, kinds[i] ?? 'none'])),
+    explanation:
+      missing.length === 0
+        ? b('四(三)提到的用房资金、“费随事转”、上级项目资金和捐助都属于四(四)专户的六类资金', 'The room money, 费随事转 funding, higher-level project money and donations of A.4.3 are all among the six kinds of A.4.4')
+        : b(`未归入专户的资金：${missing.join('、')}`, `Money with no place in the account: ${missing.join(', ')}`),
+    interpretations: [],
+  };
+}
+
+function k9(policy: Policy): Finding {
+  const threshold = new D(policy.parameters.developer.thresholdM2);
+  const below = threshold.div(2);
+  const r = policy.developerObligation({ floorAreaM2: below });
+  const priced = r.amount !== undefined;
+  return {
+    id: 'K9',
+    title: b('3‰ 用房资金没有单价', 'The 3‰ room money has no price'),
+    verdict: priced ? 'consistent' : 'gap',
+    clauses: ['A.4.3'],
+    numbers: { floorAreaM2: below, fundsAreaM2: r.fundsAreaM2 ?? '—', amountDetermined: priced },
+    explanation: b(
+      `按开发面积的 3‰ 只能得出 ${r.fundsAreaM2} m² 的面积当量，原文未给出折算金额的单价(I6)`,
+      `3‰ of the developed area gives an area equivalent of ${r.fundsAreaM2} m²; the text names no price to turn it into money (I6)`,
+    ),
+    interpretations: r.interpretations,
+  };
+}
+
+function k10(policy: Policy): Finding {
+  const start = policy.parameters.rollout.startYear;
+  let full: number | undefined;
+  for (let year = start; year <= Math.min(start + 100, 2100); year++) {
+    if (policy.ruralRollout({ year }).share.gte(1)) {
+      full = year;
+      break;
+    }
+  }
+  return {
+    id: 'K10',
+    title: b('农村社区全覆盖的年份', 'When the rural rollout covers every village'),
+    verdict: full === undefined ? 'gap' : 'consistent',
+    clauses: ['A.3.3'],
+    numbers: { startYear: start, fullCoverageYear: full ?? 'never' },
+    explanation:
+      full === undefined
+        ? b('按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年', 'Under this reading the share never reaches 100 %: the full-coverage programme has no end')
+        : b(`${full} 年底推行到全部村(组)`, `Every village is reached by the end of ${full}`),
+    interpretations: [{ id: 'I2', choice: policy.parameters.rollout.mode }],
+  };
+}
+
+function isPolicy(v: unknown): v is Policy {
+  return typeof v === 'object' && v !== null && typeof (v as Policy).requiredStaff === 'function' && typeof (v as Policy).parameters === 'object';
+}
+
+/**
+ * Audit the policy against itself: checks K1–K10, each computed by calling the
+ * rules with `policy`'s parameters, so another number or reading gives other
+ * verdicts.
+ *
+ * - K1 rural rollout by the deadline against the rural target (A.3.3, A.2)
+ * - K2 workers of a standard community (A.3.1, A.4.2)
+ * - K3 rooms of a standard community (A.3.1, A.3.4)
+ * - K4 overlap of the developer clauses at the threshold (A.4.3)
+ * - K5 the jump in developers' burden at the threshold (A.4.3)
+ * - K6 household size implied by 3,000 households / 8,000 residents (A.3.1)
+ * - K7 the room standard against the national standards (A.3.4)
+ * - K8 every money flow of A.4.3 has a place among the six kinds of A.4.4
+ * - K9 the 3‰ room money has no price (A.4.3, I6)
+ * - K10 the year the rollout covers every village (A.3.3, I2)
+ *
+ * @param policy - a policy from `createPolicy` (default: the policy as written)
+ * @param assumptions - what a check needs that the text does not say (K5's floor area per household, default 100 m²)
+ * @returns the findings and their counts by verdict
+ * @throws {@link PolicyInputError} when `policy` is not a policy or an assumption is invalid
+ * @example
+ * ```ts
+ * auditPolicy().findings.find((f) => f.id === 'K1')?.verdict; //=> 'consistent'
+ * auditPolicy(createPolicy({ rollout: { mode: 'share-of-remaining' } })).findings[0].numbers.rolloutShare.toString(); //=> '0.657'
+ * ```
+ */
+export function auditPolicy(policy: Policy = createPolicy(), assumptions: AuditAssumptions = {}): AuditResult {
+  if (!isPolicy(policy)) {
+    throw new PolicyInputError([{ path: 'policy', message: `expected a policy made by createPolicy(), got ${describeValue(policy)}` }], 'auditPolicy');
+  }
+  const c = new Checker('auditPolicy');
+  const o = c.object(assumptions, ['floorAreaPerHouseholdM2']);
+  const f = o.floorAreaPerHouseholdM2 === undefined ? new D(100) : amount(c, o.floorAreaPerHouseholdM2, 'floorAreaPerHouseholdM2');
+  if (c.issues.length === 0 && f.isZero()) c.fail('floorAreaPerHouseholdM2', 'expected a floor area above 0, got 0');
+  c.done();
+  const findings = [k1(policy), k2(policy), k3(policy), k4(policy), k5(policy, f), k6(policy), k7(policy), k8(), k9(policy), k10(policy)];
+  const counts = { consistent: 0, conflict: 0, gap: 0 };
+  for (const x of findings) counts[x.verdict]++;
+  return { findings, counts };
+}

@@ -1,0 +1,52 @@
+/**
+ * Which parameters apply on a given day: every parameter carries the date
+ * from which the policy applies it (the rollout from 2011, the fund growth
+ * from 2012), so a policy can answer "as of" a date.
+ */
+import { PolicyInputError, describeValue } from '../errors.js';
+import { PARAMETER_REFERENCES, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
+
+/** One parameter as of a day. */
+export interface ParameterAsOf extends ParameterReference {
+  /** Dotted path, e.g. `'funding.growthRate'`. */
+  readonly path: string;
+  readonly value: ExactValue | undefined;
+  /** Whether the policy applies it on that day. */
+  readonly inForce: boolean;
+}
+
+function dayOf(date: unknown): string {
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, d));
+    if (t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d) return date;
+  } else if (date instanceof Date && !Number.isNaN(date.getTime())) {
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+  throw new PolicyInputError([{ path: 'date', message: `expected an ISO date 'YYYY-MM-DD' or a valid Date, got ${describeValue(date)}` }], 'asOf');
+}
+
+function valueAt(p: Parameters, path: string): ExactValue | undefined {
+  let node: unknown = p;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node as ExactValue | undefined;
+}
+
+/**
+ * Every parameter of `p` with its reference and whether it applies on `date`.
+ * @internal — use `policy.asOf(date)`.
+ */
+export function parametersAsOf(p: Parameters, date: string | Date): ParameterAsOf[] {
+  const day = dayOf(date);
+  return Object.entries(PARAMETER_REFERENCES)
+    .filter(([path, ref]) => !ref.optional || valueAt(p, path) !== undefined)
+    .map(([path, ref]) => {
+      const from = path.startsWith('rollout.')
+        ? `${p.rollout.startYear}-01-01`
+        : path.startsWith('funding.')
+          ? `${p.funding.firstGrowthYear}-01-01`
+          : `${p.baseYear}-01-01`;
+      return { ...ref, path, value: valueAt(p, path), from, inForce: from <= day };
+    });
+}
