@@ -86,7 +86,7 @@ export const bodies: readonly Body[] = /* @__PURE__ */ deepFreeze([
   ]),
   body('civil-affairs', '民政部门', 'Civil affairs', 'department', ['民政局', '民政', '市民政局'], [
     d('A.4.1', ['community-building'], '组织协调社区建设', 'Organise and coordinate community building'),
-    d('A.4.3', ['developer-rooms'], '会同规划部门做好房地产开发项目的“前置审批”', 'With the planning authority, vet property projects in advance ("前置审批")'),
+    d('A.4.3', ['developer-rooms'], '与规划部门一起对开发项目实行“前置审批”', 'With the planning authority, vet property projects in advance ("前置审批")'),
     d('A.4.4', ['community-funds'], '与财政、审计、监察共同管理社区建设资金专户', 'Manage the special account with finance, audit and supervision'),
   ]),
   body('street-township', '街道(乡镇)', 'Streets and townships', 'local', ['街道', '乡镇', '街道办事处', '乡镇人民政府', '乡、镇、街道', '各乡镇街道'], [
@@ -130,7 +130,7 @@ export const bodies: readonly Body[] = /* @__PURE__ */ deepFreeze([
   body('charity', '慈善组织', 'Charity federation', 'organisation', ['慈善', '慈善会', '慈善总会'], [ORGS_A41]),
   body('science-association', '科协', 'Association for Science and Technology', 'organisation', ['科学技术协会'], [ORGS_A41]),
   body('planning', '规划部门', 'Planning', 'department', ['规划局', '规划'], [
-    d('A.4.3', ['developer-rooms'], '会同民政部门做好开发项目的“前置审批”', 'With civil affairs, vet property projects in advance ("前置审批")'),
+    d('A.4.3', ['developer-rooms'], '与民政部门一起对开发项目实行“前置审批”', 'With civil affairs, vet property projects in advance ("前置审批")'),
   ]),
   body('audit', '审计部门', 'Audit', 'department', ['审计局', '审计'], [d('A.4.4', ['community-funds'], '参与统一管理社区建设资金专户', 'Take part in managing the special account')]),
   body('supervision', '监察部门', 'Supervision', 'department', ['监察局', '监察'], [d('A.4.4', ['community-funds'], '参与统一管理社区建设资金专户', 'Take part in managing the special account')]),
@@ -139,7 +139,7 @@ export const bodies: readonly Body[] = /* @__PURE__ */ deepFreeze([
   ]),
   body('community-committees', '村(居)委会', 'Village and residents’ committees', 'local', ['居委会', '社区居委会', '居民委员会', '村委会', '村民委员会', '社区居民委员会'], [
     d('A.3.2', ['community-building'], '组织居民自治，协助政府办理居民事务，指导监督业委会和物业企业', 'Organise self-governance, help the government with residents’ affairs, and guide and supervise owners’ committees and property firms'),
-    d('A.4.4', ['community-funds'], '把资金收支和资产资源的经营处置委托街道(乡镇)“三资”服务机构', 'Entrust its money, assets and resources to the street or township "三资" service body'),
+    d('A.4.4', ['community-funds'], '把收支和资产资源的处置交给街道(乡镇)的“三资”服务机构代办', 'Entrust its money, assets and resources to the street or township "三资" service body'),
     d('B.4', ['drowning-prevention', 'left-behind-children'], '按属地管理落实防溺水措施，关爱监护农村留守儿童', 'Carry out drowning prevention locally and look after left-behind children'),
   ]),
   body('publicity', '宣传部门', 'Publicity', 'department', ['宣传部', '宣传'], [

@@ -117,7 +117,7 @@ const ENTRIES: Entry[] = [
     interpretations: ['I1', 'I5', 'I6', 'I8'],
   }],
   ['A.4.4', '四(四)', 'duty', ['“三资”管理', 'Community money, assets and resources'], [
-    '市财政设社区建设资金专户，六类资金一律进专户，由财政、民政、审计、监察共同管理；社区把资金、资产和资源委托街道(乡镇)“三资”服务机构代管。',
+    '市财政设社区建设资金专户，六类资金一律进专户，由财政、民政、审计、监察共同管理；社区的资金、资产和资源交由街道(乡镇)的“三资”服务机构代管。',
     'A special city account receives six kinds of community money and is managed jointly by finance, civil affairs, audit and supervision; communities entrust their money, assets and resources to the street or township "三资" service body.',
   ]],
   ['A.4.5', '四(五)', 'duty', ['形成工作合力', 'Joint effort'], [
