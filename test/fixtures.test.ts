@@ -19,7 +19,7 @@ const files = readdirSync('test/fixtures').filter((f) => f.endsWith('.json'));
 describe.each(files)('fixtures %s', (file) => {
   const cases = JSON.parse(readFileSync(`test/fixtures/${file}`, 'utf8')) as Case[];
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const result = (createPolicy(c.parameters)[c.rule] as (input: unknown) => Record<string, unknown>)(c.input);
+    const result = (createPolicy(c.parameters)[c.rule] as unknown as (input: unknown) => Record<string, unknown>)(c.input);
     for (const [field, expected] of Object.entries(c.expected)) {
       expect(asString(result[field]), field).toEqual(expected);
     }
