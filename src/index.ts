@@ -62,3 +62,24 @@ export { actorsFor, bodies, dutiesOf, topics, type Actor, type Body, type Duty, 
 export type { ParameterAsOf } from './policy/as-of.js';
 export type { RoomBasis } from './rules/service-room-area.js';
 export { auditPolicy, type AuditAssumptions, type AuditFinding, type AuditResult, type Verdict } from './audit/audit-policy.js';
+export {
+  datasetJsonSchema,
+  readDataset,
+  type CommunityRecord,
+  type Dataset,
+  type DatasetAmount,
+  type ProjectRecord,
+} from './evaluate/dataset.js';
+export {
+  evaluateCity,
+  evaluateCommunity,
+  type CityEvaluation,
+  type CommunityContext,
+  type EvaluationSummary,
+  type Finding,
+  type FindingStatus,
+  type FindingValue,
+  type Owed,
+  type StatusCounts,
+} from './evaluate/evaluate.js';
+export { formatReport, readEvaluation, type ReportOptions } from './report/format-report.js';

@@ -45,7 +45,7 @@ export function deviationStep(
 ): TraceStep {
   const eq = dev.exact ? '=' : '≈';
   return step(
-    `${zhLabel}偏差：(${actual} − ${standard}) ÷ ${standard} ${eq} ${dev.value}，${dev.within ? '在' : '超出'} ±${tolerance} 以内`,
+    `${zhLabel}偏差：(${actual} − ${standard}) ÷ ${standard} ${eq} ${dev.value}，${dev.within ? `在 ±${tolerance} 以内` : `超出 ±${tolerance}`}`,
     `${enLabel} deviation: (${actual} − ${standard}) ÷ ${standard} ${eq} ${dev.value}, ${dev.within ? 'within' : 'outside'} ±${tolerance}`,
   );
 }

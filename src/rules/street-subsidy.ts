@@ -42,6 +42,20 @@ export function daysActiveInYear(year: number, from: Date | undefined, to: Date 
   return Math.max(0, differenceInCalendarDays(last, first) + 1);
 }
 
+/** One community's minimum in a year (validated input assumed). @internal */
+export function subsidyForYear(p: Parameters, year: number, from: Date | undefined, to: Date | undefined) {
+  const full = new D(p.streetSubsidy.minimumPerCommunityPerYear);
+  const daysInYear = getDaysInYear(new Date(year, 0, 1));
+  const daysActive = daysActiveInYear(year, from, to);
+  const perCommunity =
+    daysActive === 0
+      ? new D(0)
+      : p.streetSubsidy.proration === 'by-days'
+        ? full.times(daysActive).div(daysInYear).toDecimalPlaces(2, D.ROUND_HALF_UP)
+        : full;
+  return { full, perCommunity, daysActive, daysInYear };
+}
+
 /** {@link streetSubsidyMinimum} under any parameters. @internal */
 export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): SubsidyResult {
   const c = new Checker('streetSubsidyMinimum');
@@ -61,8 +75,9 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
   let perCommunity = full;
   let days: { daysActive: number; daysInYear: number } | undefined;
   if (year !== undefined) {
-    const daysInYear = getDaysInYear(new Date(year, 0, 1));
-    const daysActive = daysActiveInYear(year, from, to);
+    const core = subsidyForYear(p, year, from, to);
+    const { daysActive, daysInYear } = core;
+    perCommunity = core.perCommunity;
     days = { daysActive, daysInYear };
     trace.push(
       step(
@@ -71,10 +86,8 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
       ),
     );
     if (daysActive === 0) {
-      perCommunity = new D(0);
       trace.push(step('该年内社区不存在，不需配套补助', 'The communities do not exist in that year: no subsidy is due'));
     } else if (proration === 'by-days') {
-      perCommunity = full.times(daysActive).div(daysInYear).toDecimalPlaces(2, D.ROUND_HALF_UP);
       trace.push(
         step(
           `按天折算(I8)：${full} × ${daysActive} ÷ ${daysInYear}，四舍五入到分 = ${perCommunity} 元`,

@@ -1,0 +1,211 @@
+/**
+ * The dataset one city hands in for one year, as a zod/mini schema (with a
+ * JSON Schema for users outside TypeScript), and its reader: every problem is
+ * reported with its row and field, unknown fields are refused, never dropped.
+ */
+import * as z from 'zod/mini';
+import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
+import { PLAIN_DECIMAL } from '../rules/input-amount.js';
+import { YEAR_MAX, YEAR_MIN } from '../rules/input.js';
+import { closest } from '../policy/names.js';
+
+const COUNT = 'a whole number ≥ 0';
+const AMOUNT = "a number ≥ 0 or a decimal string such as '199999.5'";
+const got = (iss: { input?: unknown }) => `got ${describeValue(iss.input)}`;
+
+const count = () =>
+  z.int({ error: (iss) => `expected ${COUNT}, ${got(iss)}` }).check(z.minimum(0, { error: (iss) => `expected ${COUNT}, ${got(iss)}` }));
+const amount = () =>
+  z.union([z.number().check(z.minimum(0)), z.string().check(z.maxLength(60), z.regex(PLAIN_DECIMAL))], {
+    error: (iss) => `expected ${AMOUNT}, ${got(iss)}`,
+  });
+const flag = () => z.boolean({ error: (iss) => `expected true or false, ${got(iss)}` });
+const id = () =>
+  z.string({ error: (iss) => `expected a non-empty text id, ${got(iss)}` }).check(
+    z.minLength(1, { error: (iss) => `expected a non-empty text id, ${got(iss)}` }),
+  );
+const isoDay = (v: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
+const day = () =>
+  z.string({ error: (iss) => `expected an ISO date 'YYYY-MM-DD', ${got(iss)}` }).check(
+    z.refine(isoDay, { error: (iss) => `expected an ISO date 'YYYY-MM-DD' that exists in the calendar, ${got(iss)}` }),
+  );
+const year = () =>
+  z.int({ error: (iss) => `expected a whole-number year, ${got(iss)}` }).check(
+    z.minimum(YEAR_MIN, { error: (iss) => `expected a year from ${YEAR_MIN} to ${YEAR_MAX}, ${got(iss)}` }),
+    z.maximum(YEAR_MAX, { error: (iss) => `expected a year from ${YEAR_MIN} to ${YEAR_MAX}, ${got(iss)}` }),
+  );
+
+/** The schema of one community record. */
+export const communitySchema = /* @__PURE__ */ z.strictObject({
+  id: id(),
+  name: z.string({ error: (iss) => `expected a text name, ${got(iss)}` }),
+  kind: z.enum(['urban', 'rural'], { error: (iss) => `expected 'urban' or 'rural', ${got(iss)}` }),
+  households: count(),
+  floatingHouseholds: z.optional(count()),
+  residents: count(),
+  roomAreaM2: z.optional(amount()),
+  staff: z.optional(count()),
+  roomsOnGroundFloor: z.optional(flag()),
+  oneStopWindow: z.optional(flag()),
+  streetSubsidyPaid: z.optional(amount()),
+  activeFrom: z.optional(day()),
+});
+
+/** The schema of one real-estate development project. */
+export const projectSchema = /* @__PURE__ */ z.strictObject({
+  id: id(),
+  floorAreaM2: amount(),
+  residents: z.optional(count()),
+  households: z.optional(count()),
+  roomAreaProvidedM2: z.optional(amount()),
+  fundsPaid: z.optional(amount()),
+  pricePerM2: z.optional(amount()),
+});
+
+/** The schema of a city's dataset for one year. */
+export const datasetSchema = /* @__PURE__ */ z.strictObject({
+  /** Free text: where the data comes from, or that it is made up. */
+  description: z.optional(z.string({ error: (iss) => `expected a text description, ${got(iss)}` })),
+  year: year(),
+  communities: z.array(communitySchema, { error: (iss) => `expected a list of communities, ${got(iss)}` }),
+  villages: z.optional(z.strictObject({ total: count(), covered: count() }, { error: (iss) => `expected { total, covered }, ${got(iss)}` })),
+  funding: z.optional(
+    z.strictObject(
+      {
+        baseYearTotal: amount(),
+        budgets: z.record(
+          z.string().check(z.regex(/^\d{4}$/, { error: (iss) => `expected a four-digit year as key, ${got(iss)}` })),
+          amount(),
+          { error: (iss) => `expected budgets as { "2012": amount, … }, ${got(iss)}` },
+        ),
+      },
+      { error: (iss) => `expected { baseYearTotal, budgets }, ${got(iss)}` },
+    ),
+  ),
+  developerProjects: z.optional(z.array(projectSchema, { error: (iss) => `expected a list of projects, ${got(iss)}` })),
+});
+
+/** A money amount or an area in a dataset: a number ≥ 0 or a plain decimal string (exact). */
+export type DatasetAmount = number | string;
+/** One community of a dataset. */
+export type CommunityRecord = z.infer<typeof communitySchema>;
+/** One development project of a dataset. */
+export type ProjectRecord = z.infer<typeof projectSchema>;
+/** A city's dataset for one year. */
+export type Dataset = z.infer<typeof datasetSchema>;
+
+/** Field names, for "did you mean". */
+const FIELDS: Record<string, readonly string[]> = {
+  '': Object.keys(datasetSchema.def.shape),
+  communities: Object.keys(communitySchema.def.shape),
+  developerProjects: Object.keys(projectSchema.def.shape),
+  villages: ['total', 'covered'],
+  funding: ['baseYearTotal', 'budgets'],
+};
+
+/** `['communities', 17, 'households']` → `communities[17].households`. @internal */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+/** Turn zod's issues into ours, with a row-and-field path and an actionable message. @internal */
+export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): PolicyInputIssue[] {
+  const out: PolicyInputIssue[] = [];
+  for (const iss of issues) {
+    const path = [...prefix, ...iss.path];
+    if (iss.code === 'unrecognized_keys') {
+      const group = String(path.filter((k) => typeof k === 'string')[0] ?? '');
+      const allowed = FIELDS[path.length === 0 ? '' : group] ?? [];
+      for (const key of iss.keys) {
+        const guess = closest(key, allowed);
+        out.push({ path: formatPath([...path, key]), message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}` });
+      }
+    } else if (iss.code === 'invalid_type' && iss.input === undefined) {
+      out.push({ path: formatPath(path), message: `is required: ${iss.message}` });
+    } else {
+      out.push({ path: formatPath(path), message: iss.message });
+    }
+  }
+  return out;
+}
+
+/** Problems that the schema cannot see: duplicate ids, covered above total, budgets before the base year. @internal */
+export function crossChecks(d: Dataset): PolicyInputIssue[] {
+  const out: PolicyInputIssue[] = [];
+  const dupes = (rows: readonly { id: string }[], name: string) => {
+    const first = new Map<string, number>();
+    rows.forEach((r, i) => {
+      const at = first.get(r.id);
+      if (at === undefined) first.set(r.id, i);
+      else out.push({ path: `${name}[${i}].id`, message: `duplicate id ${describeValue(r.id)} (first used by ${name}[${at}])` });
+    });
+  };
+  dupes(d.communities, 'communities');
+  dupes(d.developerProjects ?? [], 'developerProjects');
+  if (d.villages && d.villages.covered > d.villages.total) {
+    out.push({ path: 'villages.covered', message: `expected at most villages.total (${d.villages.total}), got ${d.villages.covered}` });
+  }
+  if (d.funding) {
+    for (const key of Object.keys(d.funding.budgets)) {
+      const y = Number(key);
+      if (y < YEAR_MIN || y > YEAR_MAX) out.push({ path: `funding.budgets.${key}`, message: `expected a year from ${YEAR_MIN} to ${YEAR_MAX}` });
+    }
+  }
+  return out;
+}
+
+const MAX_ISSUES = 50;
+
+function fail(issues: PolicyInputIssue[], context: string): never {
+  const shown = issues.slice(0, MAX_ISSUES);
+  if (issues.length > MAX_ISSUES) shown.push({ path: '', message: `… and ${issues.length - MAX_ISSUES} more problems` });
+  throw new PolicyInputError(shown, context);
+}
+
+/**
+ * Validate a city's dataset. Returns it typed, or throws one error listing
+ * every problem with its row and field (the first 50).
+ *
+ * @param input - the dataset, e.g. parsed from JSON
+ * @returns the same data, typed
+ * @throws {@link PolicyInputError} with paths such as `communities[17].households`
+ * @example
+ * ```ts
+ * readDataset({ year: 2013, communities: [] }).year; //=> 2013
+ * ```
+ */
+export function readDataset(input: unknown): Dataset {
+  const parsed = datasetSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) fail(toIssues(parsed.error.issues), 'readDataset');
+  const cross = crossChecks(parsed.data);
+  if (cross.length) fail(cross, 'readDataset');
+  return parsed.data;
+}
+
+/**
+ * Validate one community record; `at` is the path prefix for messages (e.g. `['communities', 17]`).
+ * @internal
+ */
+export function readCommunity(input: unknown, at: readonly PropertyKey[] = []): CommunityRecord {
+  const parsed = communitySchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) fail(toIssues(parsed.error.issues, at), 'evaluateCommunity');
+  return parsed.data;
+}
+
+/**
+ * The dataset schema as JSON Schema (draft 2020-12), for users outside TypeScript.
+ *
+ * @returns a JSON Schema object
+ * @example
+ * ```ts
+ * datasetJsonSchema().required; //=> ['year', 'communities']
+ * ```
+ */
+export function datasetJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(datasetSchema) as Record<string, unknown>;
+}

@@ -1,0 +1,453 @@
+/**
+ * Holding a city's data against the policy. One finding per provision and
+ * subject (a community, a project, or the city), each with what the policy
+ * expects, what the data shows, a verdict and a message in both languages.
+ *
+ * The arithmetic is the rules' own (their internal cores, without building a
+ * trace for every record), so the evaluation can never disagree with them.
+ */
+import type { Decimal } from 'decimal.js';
+import { createPolicy, type Policy } from '../create-policy.js';
+import { D } from '../decimal.js';
+import { PolicyInputError, describeValue } from '../errors.js';
+import type { Parameters } from '../policy/parameters.js';
+import type { Bilingual } from '../policy/provisions.js';
+import { deviation } from '../rules/community-size.js';
+import { divideRounded } from '../rules/required-staff.js';
+import { roomArea, roomBasis } from '../rules/service-room-area.js';
+import { subsidyForYear } from '../rules/street-subsidy.js';
+import { readCommunity, readDataset, type CommunityRecord, type Dataset } from './dataset.js';
+
+/** `pass`: the data meets the provision; `fail`: it does not; `unknown`: the data lacks what is needed to tell. */
+export type FindingStatus = 'pass' | 'fail' | 'unknown';
+/** An expected or actual value: exact Decimals for areas, money and shares, numbers for counts. */
+export type FindingValue = Decimal | number | boolean | string | null;
+
+/** One provision held against one subject. */
+export interface Finding {
+  /** `'Q8'`, or for a provision without a Q-id, `'A.3.4/ground-floor'` and `'A.3.4/one-stop-window'`. */
+  readonly provision: string;
+  /** Clause id, e.g. `'A.4.2'`. */
+  readonly clause: string;
+  /** A community's or project's id, `'city'`, or `'city/2013'` for one budget year. */
+  readonly subject: string;
+  readonly status: FindingStatus;
+  /** What the policy requires. */
+  readonly expected: FindingValue;
+  /** What the data shows (null when unknown). */
+  readonly actual: FindingValue;
+  /** The finding in words, with its numbers. */
+  readonly message: Bilingual;
+  /** How far short, in the provision's unit, when failing (for ordering the worst first). */
+  readonly shortfall?: Decimal;
+}
+
+/** Counts of findings by status. */
+export interface StatusCounts {
+  pass: number;
+  fail: number;
+  unknown: number;
+}
+
+/** What the failing findings add up to. */
+export interface Owed {
+  /** Street and township subsidy still to pay, yuan (Q10). */
+  readonly streetSubsidyYuan: Decimal;
+  /** City budget below the minimum, summed over the years, yuan (Q9). */
+  readonly cityBudgetYuan: Decimal;
+  /** Community-room money developers still owe, yuan (Q12, projects with a price). */
+  readonly developerFundsYuan: Decimal;
+  /** Rooms developers still owe in kind, m² (Q11). */
+  readonly developerRoomsM2: Decimal;
+  /** Office and service rooms communities lack, m² (Q7). */
+  readonly roomsM2: Decimal;
+  /** Community workers lacking (Q8). */
+  readonly staff: number;
+}
+
+/** The city summary of an evaluation. */
+export interface EvaluationSummary {
+  readonly year: number;
+  readonly communities: number;
+  readonly counts: StatusCounts;
+  readonly byProvision: Readonly<Record<string, StatusCounts>>;
+  /** The worst failing findings (largest relative shortfall first), at most 10. */
+  readonly worst: readonly Finding[];
+  readonly owed: Owed;
+  /** Urban communities whose every finding passes, against all urban communities (Q1–Q2). */
+  readonly urbanMeetingAll: { readonly count: number; readonly of: number };
+}
+
+/** Result of {@link evaluateCity}. */
+export interface CityEvaluation {
+  readonly findings: readonly Finding[];
+  readonly summary: EvaluationSummary;
+}
+
+/** Context of {@link evaluateCommunity}. */
+export interface CommunityContext {
+  /** The policy to hold the record against (default: the policy as written). */
+  readonly policy?: Policy;
+  /** The year evaluated; needed for the subsidy minimum of a community that started during the year. */
+  readonly year?: number;
+}
+
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+const yuan = (d: Decimal) => d.toFixed();
+
+function finding(
+  provision: string,
+  clause: string,
+  subject: string,
+  status: FindingStatus,
+  expected: FindingValue,
+  actual: FindingValue,
+  message: Bilingual,
+  shortfall?: Decimal,
+): Finding {
+  return shortfall === undefined
+    ? { provision, clause, subject, status, expected, actual, message }
+    : { provision, clause, subject, status, expected, actual, message, shortfall };
+}
+
+/** Per-policy constants for the community checks, computed once. */
+export interface Compiled {
+  readonly p: Parameters;
+  readonly tolerance: Decimal;
+  readonly byHouseholds: boolean;
+  readonly year: number | undefined;
+  readonly subsidyFullYear: Decimal | undefined;
+}
+
+/** @internal */
+export function compile(policy: Policy, year: number | undefined): Compiled {
+  const p = policy.parameters;
+  return {
+    p,
+    tolerance: new D(p.sizing.tolerance),
+    byHouseholds: roomBasis(p) === 'households',
+    year,
+    subsidyFullYear: year === undefined ? undefined : subsidyForYear(p, year, undefined, undefined).perCommunity,
+  };
+}
+
+function localDay(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+/** Findings of one validated community. @internal */
+export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[]): void {
+  const { p } = k;
+  const id = c.id;
+  if (c.kind === 'urban') {
+    // Q4/Q5 size (A.3.1)
+    const h = deviation(c.households, p.sizing.households, k.tolerance);
+    const r = deviation(c.residents, p.sizing.residents, k.tolerance);
+    const worse = h.value.abs().gte(r.value.abs()) ? h.value.abs() : r.value.abs();
+    const ok = h.within && r.within;
+    out.push(
+      finding('Q4/Q5', 'A.3.1', id, ok ? 'pass' : 'fail', k.tolerance, worse,
+        b(
+          `${c.households} 户、${c.residents} 人，较大偏差 ${worse.toDecimalPlaces(4)}，${ok ? `在 ±${k.tolerance} 以内` : `超出 ±${k.tolerance}`}`,
+          `${c.households} households, ${c.residents} residents: larger deviation ${worse.toDecimalPlaces(4)}, ${ok ? 'within' : 'outside'} ±${k.tolerance}`,
+        ),
+        ok ? undefined : worse.minus(k.tolerance)),
+    );
+    // Q7 rooms (A.3.4)
+    const need = roomArea(p, k.byHouseholds ? c.households : c.residents);
+    if (c.roomAreaM2 === undefined) {
+      out.push(finding('Q7', 'A.3.4', id, 'unknown', need, null, b(`需用房 ${need} m²，数据未给出用房面积`, `Needs ${need} m² of rooms; the data gives no room area`)));
+    } else {
+      const have = new D(c.roomAreaM2);
+      const okRooms = have.gte(need);
+      out.push(
+        finding('Q7', 'A.3.4', id, okRooms ? 'pass' : 'fail', need, have,
+          b(`用房 ${have} m²，标准 ${need} m²${okRooms ? '' : `，缺 ${need.minus(have)} m²`}`, `Rooms ${have} m² against ${need} m²${okRooms ? '' : `: ${need.minus(have)} m² short`}`),
+          okRooms ? undefined : need.minus(have)),
+      );
+    }
+    // Q8 staff (A.4.2)
+    const total = c.households + (c.floatingHouseholds ?? 0);
+    const staffNeed = divideRounded(total, p.staffing.householdsPerWorker, p.staffing.rounding);
+    const floatingNote = c.floatingHouseholds === undefined ? b('(未给出流动人口户数，按0计)', ' (no floating households given: counted as 0)') : b('', '');
+    if (c.staff === undefined) {
+      out.push(finding('Q8', 'A.4.2', id, 'unknown', staffNeed, null, b(`${total} 户需 ${staffNeed} 名工作人员${floatingNote.zh}，数据未给出人数`, `${total} households need ${staffNeed} workers${floatingNote.en}; the data gives no staff count`)));
+    } else {
+      const okStaff = c.staff >= staffNeed;
+      out.push(
+        finding('Q8', 'A.4.2', id, okStaff ? 'pass' : 'fail', staffNeed, c.staff,
+          b(`${total} 户需 ${staffNeed} 名，实有 ${c.staff} 名${floatingNote.zh}`, `${total} households need ${staffNeed} workers, ${c.staff} in post${floatingNote.en}`),
+          okStaff ? undefined : new D(staffNeed - c.staff)),
+      );
+    }
+    // A.3.4 ground floor and one-stop window
+    for (const [key, value, yes, no, en] of [
+      ['ground-floor', c.roomsOnGroundFloor, '用房在一楼', '用房不在一楼', 'rooms on the ground floor'],
+      ['one-stop-window', c.oneStopWindow, '已设一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'],
+    ] as const) {
+      out.push(
+        value === undefined
+          ? finding(`A.3.4/${key}`, 'A.3.4', id, 'unknown', true, null, b(`应做到“${yes}”，数据未说明`, `Should have ${en}; the data does not say`))
+          : finding(`A.3.4/${key}`, 'A.3.4', id, value ? 'pass' : 'fail', true, value, b(value ? yes : no, value ? `Has ${en}` : `Lacks ${en}`), value ? undefined : new D(1)),
+      );
+    }
+  }
+  // Q10 subsidy (A.4.3), urban and rural
+  if (k.year !== undefined) {
+    const minimum = c.activeFrom === undefined ? k.subsidyFullYear! : subsidyForYear(p, k.year, localDay(c.activeFrom), undefined).perCommunity;
+    if (c.streetSubsidyPaid === undefined) {
+      out.push(finding('Q10', 'A.4.3', id, 'unknown', minimum, null, b(`配套补助应不低于 ${yuan(minimum)} 元，数据未给出`, `Subsidy due: at least ${yuan(minimum)} yuan; the data gives none`)));
+    } else {
+      const paid = new D(c.streetSubsidyPaid);
+      const ok = paid.gte(minimum);
+      out.push(
+        finding('Q10', 'A.4.3', id, ok ? 'pass' : 'fail', minimum, paid,
+          b(`配套补助 ${yuan(paid)} 元，下限 ${yuan(minimum)} 元${ok ? '' : `，差 ${yuan(minimum.minus(paid))} 元`}`, `Subsidy ${yuan(paid)} yuan against at least ${yuan(minimum)}${ok ? '' : `: ${yuan(minimum.minus(paid))} yuan short`}`),
+          ok ? undefined : minimum.minus(paid)),
+      );
+    }
+  }
+}
+
+/** @internal */
+export function checkPolicy(policy: unknown, context: string): Policy {
+  if (policy === undefined) return createPolicy();
+  if (typeof policy === 'object' && policy !== null && typeof (policy as Policy).requiredStaff === 'function' && typeof (policy as Policy).parameters === 'object') {
+    return policy as Policy;
+  }
+  throw new PolicyInputError([{ path: 'policy', message: `expected a policy made by createPolicy(), got ${describeValue(policy)}` }], context);
+}
+
+/**
+ * Hold one community record against the policy: size (Q4/Q5), rooms (Q7),
+ * staff (Q8), ground floor and one-stop window (A.3.4) for an urban community,
+ * and, when a year is given, the street subsidy (Q10).
+ *
+ * @param record - one community, as in a dataset's `communities`
+ * @param context - the `policy` (default as written) and the `year` (for Q10)
+ * @returns the findings, one per provision
+ * @throws {@link PolicyInputError} for an invalid record, policy or year
+ * @example
+ * ```ts
+ * evaluateCommunity({ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 })
+ *   .find((f) => f.provision === 'Q8').status; //=> 'fail'
+ * ```
+ */
+export function evaluateCommunity(record: CommunityRecord, context: CommunityContext = {}): Finding[] {
+  if (typeof context !== 'object' || context === null) {
+    throw new PolicyInputError([{ path: 'context', message: `expected { policy?, year? }, got ${describeValue(context)}` }], 'evaluateCommunity');
+  }
+  const extra = Object.keys(context).filter((key) => key !== 'policy' && key !== 'year');
+  if (extra.length) throw new PolicyInputError(extra.map((key) => ({ path: `context.${key}`, message: 'unknown field (allowed: policy, year)' })), 'evaluateCommunity');
+  const policy = checkPolicy(context.policy, 'evaluateCommunity');
+  if (context.year !== undefined) policy.targets({ year: context.year }); // validates the year
+  const c = readCommunity(record);
+  const out: Finding[] = [];
+  communityFindings(c, compile(policy, context.year), out);
+  return out;
+}
+
+/** City-wide findings (Q6, Q9, Q11/Q12). @internal */
+export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
+  const p = policy.parameters;
+  // Q6/Q3 rural rollout (A.3.3)
+  if (d.villages === undefined) {
+    out.push(finding('Q6', 'A.3.3', 'city', 'unknown', policy.ruralRollout({ year: d.year }).share, null, b('数据未给出村(组)总数和已推行数', 'The data gives no village counts')));
+  } else {
+    const r = policy.ruralRollout({ year: d.year, villages: d.villages.total });
+    const need = r.villagesCovered!;
+    const ok = d.villages.covered >= need;
+    out.push(
+      finding('Q6', 'A.3.3', 'city', ok ? 'pass' : 'fail', need, d.villages.covered,
+        b(`${d.year} 年底应推行 ${need}/${d.villages.total} 个村(组)(比例 ${r.share})，已推行 ${d.villages.covered} 个`, `By the end of ${d.year}, ${need} of ${d.villages.total} villages are due (share ${r.share}); ${d.villages.covered} reached`),
+        ok ? undefined : new D(need - d.villages.covered)),
+    );
+  }
+  // Q9 city budget (A.4.3), one finding per year
+  if (d.funding === undefined) {
+    out.push(finding('Q9', 'A.4.3', `city/${d.year}`, 'unknown', null, null, b('数据未给出市财政社区资金', 'The data gives no city budget')));
+  } else {
+    for (const key of Object.keys(d.funding.budgets).sort()) {
+      const y = Number(key);
+      const actual = new D(d.funding.budgets[key]!);
+      if (y < p.baseYear) {
+        out.push(finding('Q9', 'A.4.3', `city/${y}`, 'unknown', null, actual, b(`${y} 年早于基数年 ${p.baseYear}，政策未规定下限`, `${y} is before the base year ${p.baseYear}: the policy sets no minimum`)));
+        continue;
+      }
+      const need = policy.cityFundBudget({ baseAmount: d.funding.baseYearTotal, year: y }).amount;
+      const ok = actual.gte(need);
+      out.push(
+        finding('Q9', 'A.4.3', `city/${y}`, ok ? 'pass' : 'fail', need, actual,
+          b(`${y} 年市财政社区资金 ${yuan(actual)} 元，下限 ${yuan(need)} 元${ok ? '' : `，差 ${yuan(need.minus(actual))} 元`}`, `${y}: city budget ${yuan(actual)} yuan against at least ${yuan(need)}${ok ? '' : `: ${yuan(need.minus(actual))} yuan short`}`),
+          ok ? undefined : need.minus(actual)),
+      );
+    }
+  }
+  // Q11/Q12 developers (A.4.3)
+  for (const project of d.developerProjects ?? []) {
+    const o = policy.developerObligation({
+      floorAreaM2: project.floorAreaM2,
+      ...(project.residents !== undefined && { residents: project.residents }),
+      ...(project.households !== undefined && { households: project.households }),
+      ...(project.pricePerM2 !== undefined && { pricePerM2: project.pricePerM2 }),
+    });
+    if (o.route === 'in-kind') {
+      const need = o.roomAreaM2;
+      const have = project.roomAreaProvidedM2 === undefined ? undefined : new D(project.roomAreaProvidedM2);
+      if (need === undefined || have === undefined) {
+        out.push(finding('Q11', 'A.4.3', project.id, 'unknown', need ?? null, have ?? null,
+          b(`${project.floorAreaM2} m² 的项目应配建用房；${need === undefined ? '未给出居民人数，无法算出面积' : `应配 ${need} m²，未给出已提供面积`}`, `A ${project.floorAreaM2} m² project owes rooms in kind; ${need === undefined ? 'no population given to size them' : `${need} m² due, none reported provided`}`)));
+      } else {
+        const ok = have.gte(need);
+        out.push(finding('Q11', 'A.4.3', project.id, ok ? 'pass' : 'fail', need, have,
+          b(`应配建 ${need} m²，已提供 ${have} m²`, `Rooms due ${need} m², provided ${have} m²`), ok ? undefined : need.minus(have)));
+      }
+    } else {
+      const need = o.amount;
+      const paid = project.fundsPaid === undefined ? undefined : new D(project.fundsPaid);
+      if (need === undefined || paid === undefined) {
+        out.push(finding('Q12', 'A.4.3', project.id, 'unknown', need ?? o.fundsAreaM2!, paid ?? null,
+          b(`应缴 ${o.fundsAreaM2} m² 当量的用房资金；${need === undefined ? '未给出单价，无法折算金额(I6)' : '未给出已缴金额'}`, `Owes ${o.fundsAreaM2} m² worth of room money; ${need === undefined ? 'no price per m² to turn it into yuan (I6)' : 'no payment reported'}`)));
+      } else {
+        const ok = paid.gte(need);
+        out.push(finding('Q12', 'A.4.3', project.id, ok ? 'pass' : 'fail', need, paid,
+          b(`应缴 ${yuan(need)} 元(${o.fundsAreaM2} m² 当量)，已缴 ${yuan(paid)} 元`, `Owes ${yuan(need)} yuan (${o.fundsAreaM2} m² worth), paid ${yuan(paid)}`), ok ? undefined : need.minus(paid)));
+      }
+    }
+  }
+}
+
+const ZERO = /* @__PURE__ */ new D(0);
+function relative(f: Finding): Decimal {
+  if (!f.shortfall) return ZERO;
+  if (typeof f.expected === 'object' && f.expected !== null && !f.expected.isZero()) return f.shortfall.div(f.expected);
+  if (typeof f.expected === 'number' && f.expected !== 0) return f.shortfall.div(f.expected);
+  return f.shortfall;
+}
+
+/** Accumulates the summary as findings stream past. @internal */
+export class SummaryBuilder {
+  readonly counts: StatusCounts = { pass: 0, fail: 0, unknown: 0 };
+  readonly byProvision: Record<string, StatusCounts> = {};
+  private worst: { f: Finding; key: Decimal }[] = [];
+  private owed = { streetSubsidyYuan: new D(0), cityBudgetYuan: new D(0), developerFundsYuan: new D(0), developerRoomsM2: new D(0), roomsM2: new D(0), staff: 0 };
+  private communities = 0;
+  private urban = 0;
+  private urbanOk = 0;
+
+  /** Record the findings of one community (all of them, so its overall standing is known). */
+  addCommunity(kind: 'urban' | 'rural', findings: readonly Finding[]): void {
+    this.communities++;
+    if (kind === 'urban') {
+      this.urban++;
+      if (findings.every((f) => f.status === 'pass')) this.urbanOk++;
+    }
+    for (const f of findings) this.add(f);
+  }
+
+  add(f: Finding): void {
+    this.counts[f.status]++;
+    const by = (this.byProvision[f.provision] ??= { pass: 0, fail: 0, unknown: 0 });
+    by[f.status]++;
+    if (f.status !== 'fail' || !f.shortfall) return;
+    const s = f.shortfall;
+    if (f.provision === 'Q10') this.owed.streetSubsidyYuan = this.owed.streetSubsidyYuan.plus(s);
+    else if (f.provision === 'Q9') this.owed.cityBudgetYuan = this.owed.cityBudgetYuan.plus(s);
+    else if (f.provision === 'Q12') this.owed.developerFundsYuan = this.owed.developerFundsYuan.plus(s);
+    else if (f.provision === 'Q11') this.owed.developerRoomsM2 = this.owed.developerRoomsM2.plus(s);
+    else if (f.provision === 'Q7') this.owed.roomsM2 = this.owed.roomsM2.plus(s);
+    else if (f.provision === 'Q8') this.owed.staff += s.toNumber();
+    const key = relative(f);
+    if (this.worst.length < 10 || key.gt(this.worst[this.worst.length - 1]!.key)) {
+      this.worst.push({ f, key });
+      this.worst.sort((a, b) => b.key.comparedTo(a.key));
+      if (this.worst.length > 10) this.worst.pop();
+    }
+  }
+
+  build(year: number): EvaluationSummary {
+    return {
+      year,
+      communities: this.communities,
+      counts: { ...this.counts },
+      byProvision: Object.fromEntries(Object.entries(this.byProvision).sort(([a], [b]) => a.localeCompare(b))),
+      worst: this.worst.map((w) => w.f),
+      owed: { ...this.owed },
+      urbanMeetingAll: { count: this.urbanOk, of: this.urban },
+    };
+  }
+}
+
+/** Q1/Q2: the share of urban communities meeting all their checks, against the target for the year. @internal */
+export function urbanTargetFinding(policy: Policy, year: number, ok: number, of: number): Finding {
+  const t = policy.targets({ year });
+  // Before the deadline, the target is read as a straight path from 0 at the start to the full share at the deadline.
+  const expected = t.due ? t.urbanShare : t.urbanShare.times(t.yearsElapsed).div(t.horizonYears).toSignificantDigits(20);
+  if (of === 0) {
+    return finding('Q1/Q2', 'A.2', 'city', 'unknown', expected, null, b('数据中没有城市社区', 'The data has no urban communities'));
+  }
+  const share = new D(ok).div(of).toSignificantDigits(20);
+  const pass = new D(ok).gte(expected.times(of));
+  const goal = t.due ? b(`到期目标 ${t.urbanShare}`, `target ${t.urbanShare}, due`) : b(`按直线进度 ${expected.toDecimalPlaces(4)}(${t.deadlineYear} 年底达 ${t.urbanShare})`, `${expected.toDecimalPlaces(4)} on a straight path to ${t.urbanShare} by the end of ${t.deadlineYear}`);
+  return finding('Q1/Q2', 'A.2', 'city', pass ? 'pass' : 'fail', expected, share,
+    b(`${of} 个城市社区中 ${ok} 个全部达标(${share.toDecimalPlaces(4)})，${goal.zh}`, `${ok} of ${of} urban communities meet all their checks (${share.toDecimalPlaces(4)}); ${goal.en}`),
+    pass ? undefined : expected.minus(share));
+}
+
+/**
+ * Hold a city's dataset against the policy: every community (Q4/Q5, Q7, Q8,
+ * A.3.4, Q10), the rural rollout (Q6/Q3), each year's city budget (Q9), each
+ * development project (Q11/Q12), and the share of urban communities meeting
+ * all their checks against the target for the year (Q1/Q2).
+ *
+ * A finding is `unknown`, never a silent pass, when the data lacks what it needs.
+ *
+ * @param dataset - the city's data for one year (see `readDataset` and `datasetJsonSchema`)
+ * @param policy - the policy to hold it against (default: as written)
+ * @returns `findings` and a `summary` (counts, worst shortfalls, totals owed)
+ * @throws {@link PolicyInputError} for an invalid dataset, with row and field
+ * @example
+ * ```ts
+ * evaluateCity({ year: 2013, communities: [], villages: { total: 100, covered: 80 } })
+ *   .findings.find((f) => f.provision === 'Q6').expected; //=> 90
+ * ```
+ */
+export function evaluateCity(dataset: Dataset, policy?: Policy): CityEvaluation {
+  const pol = checkPolicy(policy, 'evaluateCity');
+  return evaluateDataset(readDataset(dataset), pol, () => true);
+}
+
+/** Which findings a caller keeps (all for the API; the CLI may drop passing ones). @internal */
+export type Keep = (f: Finding) => boolean;
+
+/** Evaluate one validated community into the summary, keeping what `keep` wants. @internal */
+export function addCommunity(c: CommunityRecord, k: Compiled, summary: SummaryBuilder, findings: Finding[], keep: Keep, scratch: Finding[] = []): void {
+  scratch.length = 0;
+  communityFindings(c, k, scratch);
+  summary.addCommunity(c.kind, scratch);
+  for (const f of scratch) if (keep(f)) findings.push(f);
+}
+
+/** Add the city-wide findings (and Q1/Q2) once every community is in. @internal */
+export function finishCity(d: Dataset, policy: Policy, summary: SummaryBuilder, findings: Finding[], keep: Keep): CityEvaluation {
+  const city: Finding[] = [];
+  cityFindings(d, policy, city);
+  const { urbanMeetingAll } = summary.build(d.year);
+  city.push(urbanTargetFinding(policy, d.year, urbanMeetingAll.count, urbanMeetingAll.of));
+  for (const f of city) {
+    summary.add(f);
+    if (keep(f)) findings.push(f);
+  }
+  return { findings, summary: summary.build(d.year) };
+}
+
+/** Evaluate a validated dataset. @internal */
+export function evaluateDataset(d: Dataset, policy: Policy, keep: Keep): CityEvaluation {
+  const k = compile(policy, d.year);
+  const findings: Finding[] = [];
+  const summary = new SummaryBuilder();
+  const scratch: Finding[] = [];
+  for (const c of d.communities) addCommunity(c, k, summary, findings, keep, scratch);
+  return finishCity(d, policy, summary, findings, keep);
+}

@@ -1,0 +1,195 @@
+/**
+ * Reports of an evaluation: text for a terminal, Markdown for a document,
+ * JSON for programs (Decimals as strings, read back by `readEvaluation`).
+ */
+import { D } from '../decimal.js';
+import { PolicyInputError, describeValue } from '../errors.js';
+import type { CityEvaluation, EvaluationSummary, Finding, FindingValue } from '../evaluate/evaluate.js';
+import type { Lang } from '../trace.js';
+
+/** Options of {@link formatReport}. */
+export interface ReportOptions {
+  /** `text` (default), `markdown` or `json`. */
+  readonly format?: 'text' | 'markdown' | 'json';
+  /** `zh` (default) or `en`. */
+  readonly lang?: Lang;
+  /** List passing findings too (text and Markdown list only the others by default). */
+  readonly all?: boolean;
+}
+
+const L = {
+  title: { zh: '社区建设政策合规报告', en: 'Community-building compliance report' },
+  year: { zh: '年度', en: 'Year' },
+  communities: { zh: '社区', en: 'Communities' },
+  findings: { zh: '检查结果', en: 'Findings' },
+  pass: { zh: '通过', en: 'pass' },
+  fail: { zh: '未通过', en: 'fail' },
+  unknown: { zh: '无法判断', en: 'unknown' },
+  head: {
+    zh: ['', '对象', '条款', '条文', '要求', '实际', '说明'],
+    en: ['', 'subject', 'provision', 'clause', 'expected', 'actual', 'message'],
+  },
+  byProvision: { zh: '按条款统计', en: 'By provision' },
+  provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
+  owed: { zh: '欠缺合计', en: 'Totals owed' },
+  owedRows: {
+    streetSubsidyYuan: { zh: '街道(乡镇)配套补助(元)', en: 'Street/township subsidy (yuan)' },
+    cityBudgetYuan: { zh: '市财政社区资金(元)', en: 'City budget (yuan)' },
+    developerFundsYuan: { zh: '开发企业用房资金(元)', en: 'Developers’ room money (yuan)' },
+    developerRoomsM2: { zh: '开发企业配建用房(m²)', en: 'Developers’ rooms in kind (m²)' },
+    roomsM2: { zh: '社区用房(m²)', en: 'Community rooms (m²)' },
+    staff: { zh: '社区工作人员(名)', en: 'Community workers' },
+  },
+  urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
+  listed: { zh: '以下列出未通过和无法判断的结果，最严重的在前', en: 'Failing and unknown findings, worst first' },
+  listedAll: { zh: '全部结果，最严重的在前', en: 'All findings, worst first' },
+  none: { zh: '全部通过', en: 'Everything passes' },
+} as const;
+
+const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
+
+/** A value as shown in a report. */
+function show(v: FindingValue): string {
+  if (v === null) return '—';
+  if (typeof v === 'object') return v.toFixed();
+  return String(v);
+}
+
+/** Terminal columns a string takes (CJK and full-width forms count 2). */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd());
+}
+
+/** Failing findings first (largest relative shortfall first), then unknown, then passing. */
+function ordered(findings: readonly Finding[], all: boolean): Finding[] {
+  const rank = { fail: 0, unknown: 1, pass: 2 } as const;
+  const rel = (f: Finding) => {
+    if (!f.shortfall) return new D(0);
+    const e = f.expected;
+    const base = typeof e === 'number' ? e : typeof e === 'object' && e !== null ? e.toNumber() : 0;
+    return base ? f.shortfall.div(base) : f.shortfall;
+  };
+  return findings
+    .filter((f) => all || f.status !== 'pass')
+    .map((f, i) => ({ f, i, key: rel(f) }))
+    .sort((a, b) => rank[a.f.status] - rank[b.f.status] || b.key.comparedTo(a.key) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+function checkResult(result: unknown): CityEvaluation {
+  const r = result as CityEvaluation;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.findings) || typeof r.summary !== 'object' || r.summary === null) {
+    throw new PolicyInputError([{ path: 'result', message: `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}` }], 'formatReport');
+  }
+  return r;
+}
+
+function checkOptions(options: unknown): Required<ReportOptions> {
+  if (typeof options !== 'object' || options === null) {
+    throw new PolicyInputError([{ path: 'options', message: `expected { format?, lang?, all? }, got ${describeValue(options)}` }], 'formatReport');
+  }
+  const o = options as Record<string, unknown>;
+  const issues = [];
+  for (const key of Object.keys(o)) if (!['format', 'lang', 'all'].includes(key)) issues.push({ path: key, message: 'unknown option (allowed: format, lang, all)' });
+  const format = o.format ?? 'text';
+  const lang = o.lang ?? 'zh';
+  const all = o.all ?? false;
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push({ path: 'format', message: `expected 'text', 'markdown' or 'json', got ${describeValue(format)}` });
+  if (lang !== 'zh' && lang !== 'en') issues.push({ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` });
+  if (typeof all !== 'boolean') issues.push({ path: 'all', message: `expected true or false, got ${describeValue(all)}` });
+  if (issues.length) throw new PolicyInputError(issues, 'formatReport');
+  return { format, lang, all } as Required<ReportOptions>;
+}
+
+function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provisions: string[][]; owed: string[][] } {
+  const c = s.counts;
+  const head = [
+    `${L.year[lang]}: ${s.year}    ${L.communities[lang]}: ${s.communities}`,
+    `${L.findings[lang]}: ${MARK.pass} ${c.pass} ${L.pass[lang]}   ${MARK.fail} ${c.fail} ${L.fail[lang]}   ${MARK.unknown} ${c.unknown} ${L.unknown[lang]}`,
+    `${L.urban[lang]}: ${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}`,
+  ];
+  const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).map(([p, n]) => [p, String(n.pass), String(n.fail), String(n.unknown)])];
+  const owed = Object.entries(L.owedRows).map(([k, label]) => [label[lang], show((s.owed as unknown as Record<string, FindingValue>)[k]!)]);
+  return { head, provisions, owed };
+}
+
+function toJson(result: CityEvaluation): string {
+  return JSON.stringify(result, (_key, value: unknown) => (typeof value === 'object' && value !== null && D.isDecimal(value) ? value.toFixed() : value), 2);
+}
+
+/**
+ * Render an evaluation for a person or a program.
+ *
+ * @param result - what `evaluateCity` returned
+ * @param options - `format` (`text` default, `markdown`, `json`), `lang` (`zh` default, `en`), `all` (list passing findings too)
+ * @returns the report as one string
+ * @throws {@link PolicyInputError} for a result that is not an evaluation or an unknown option
+ * @example
+ * ```ts
+ * const result = evaluateCity({ year: 2013, communities: [] });
+ * formatReport(result, { lang: 'en' }).split('\n')[0]; //=> 'Community-building compliance report'
+ * JSON.parse(formatReport(result, { format: 'json' })).summary.year; //=> 2013
+ * ```
+ */
+export function formatReport(result: CityEvaluation, options: ReportOptions = {}): string {
+  const r = checkResult(result);
+  const { format, lang, all } = checkOptions(options);
+  if (format === 'json') return `${toJson(r)}\n`;
+  const s = summaryLines(r.summary, lang);
+  const list = ordered(r.findings, all);
+  const rows = list.map((f) => [MARK[f.status], f.subject, f.provision, f.clause, show(f.expected), show(f.actual), f.message[lang]]);
+  if (format === 'markdown') {
+    const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
+    const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${l}`), ''];
+    out.push(`## ${all ? L.listedAll[lang] : L.listed[lang]}`, '');
+    if (rows.length === 0) out.push(L.none[lang], '');
+    else out.push(md([...L.head[lang]]), md(L.head[lang].map(() => '---')), ...rows.map(md), '');
+    out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
+    out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
+    return out.join('\n');
+  }
+  const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
+  out.push(`${all ? L.listedAll[lang] : L.listed[lang]}:`);
+  out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : [L.none[lang]]), '');
+  out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
+  out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
+  return out.join('\n');
+}
+
+const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall', 'streetSubsidyYuan', 'cityBudgetYuan', 'developerFundsYuan', 'developerRoomsM2', 'roomsM2']);
+
+/**
+ * Read a JSON report back into an evaluation: the decimal strings of
+ * `expected`, `actual`, `shortfall` and the totals owed become Decimals again.
+ *
+ * @param json - what `formatReport(result, { format: 'json' })` wrote
+ * @returns the evaluation
+ * @throws {@link PolicyInputError} when the text is not such a report
+ * @example
+ * ```ts
+ * const result = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 9 } });
+ * readEvaluation(formatReport(result, { format: 'json' })).findings[0].expected; //=> 9
+ * ```
+ */
+export function readEvaluation(json: string): CityEvaluation {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json, (key, value: unknown) =>
+      DECIMAL_FIELDS.has(key) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? new D(value) : value,
+    );
+  } catch (e) {
+    throw new PolicyInputError([{ path: 'json', message: `not valid JSON: ${(e as Error).message}` }], 'readEvaluation');
+  }
+  return checkResult(parsed);
+}
