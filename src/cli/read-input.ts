@@ -181,7 +181,7 @@ export async function evaluateFile(o: ReadOptions): Promise<CityEvaluation> {
   // Standard input or another name: look at the first non-blank character.
   const chunks: Buffer[] = [];
   let first: number | undefined;
-  for await (const chunk of input) {
+  for await (const chunk of input.iterator({ destroyOnReturn: false })) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     chunks.push(buf);
     const at = buf.findIndex((x) => x !== 0x20 && x !== 0x0a && x !== 0x0d && x !== 0x09 && x !== 0xef && x !== 0xbb && x !== 0xbf);

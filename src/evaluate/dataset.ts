@@ -15,10 +15,9 @@ const got = (iss: { input?: unknown }) => `got ${describeValue(iss.input)}`;
 
 const count = () =>
   z.int({ error: (iss) => `expected ${COUNT}, ${got(iss)}` }).check(z.minimum(0, { error: (iss) => `expected ${COUNT}, ${got(iss)}` }));
+const amountError = { error: (iss: { input?: unknown }) => `expected ${AMOUNT}, ${got(iss)}` };
 const amount = () =>
-  z.union([z.number().check(z.minimum(0)), z.string().check(z.maxLength(60), z.regex(PLAIN_DECIMAL))], {
-    error: (iss) => `expected ${AMOUNT}, ${got(iss)}`,
-  });
+  z.union([z.number(amountError).check(z.minimum(0, amountError)), z.string(amountError).check(z.maxLength(60, amountError), z.regex(PLAIN_DECIMAL, amountError))], amountError);
 const flag = () => z.boolean({ error: (iss) => `expected true or false, ${got(iss)}` });
 const id = () =>
   z.string({ error: (iss) => `expected a non-empty text id, ${got(iss)}` }).check(
@@ -114,13 +113,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turn zod's issues into ours, with a row-and-field path and an actionable message. @internal */
-export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): PolicyInputIssue[] {
+export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = [], root = ''): PolicyInputIssue[] {
   const out: PolicyInputIssue[] = [];
   for (const iss of issues) {
     const path = [...prefix, ...iss.path];
     if (iss.code === 'unrecognized_keys') {
-      const group = String(path.filter((k) => typeof k === 'string')[0] ?? '');
-      const allowed = FIELDS[path.length === 0 ? '' : group] ?? [];
+      const group = String(path.filter((k) => typeof k === 'string')[0] ?? root);
+      const allowed = FIELDS[group] ?? [];
       for (const key of iss.keys) {
         const guess = closest(key, allowed);
         out.push({ path: formatPath([...path, key]), message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}` });
@@ -193,7 +192,7 @@ export function readDataset(input: unknown): Dataset {
  */
 export function readCommunity(input: unknown, at: readonly PropertyKey[] = []): CommunityRecord {
   const parsed = communitySchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) fail(toIssues(parsed.error.issues, at), 'evaluateCommunity');
+  if (!parsed.success) fail(toIssues(parsed.error.issues, at, 'communities'), 'evaluateCommunity');
   return parsed.data;
 }
 

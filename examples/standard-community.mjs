@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // What the policy asks of one standard community, and the 2011–2015 schedules.
-// Run with `npm start` (after `npm ci`); it imports the built package.
+// Run with `node examples/standard-community.mjs` after `npm run build`.
 import {
   DEFAULT_PARAMETERS as P,
   cityFundSchedule,
@@ -11,7 +11,7 @@ import {
   serviceRoomArea,
   streetSubsidyMinimum,
   targets,
-} from '../dist/index.js';
+} from 'shequ-rules';
 
 const community = { households: P.sizing.households, residents: P.sizing.residents };
 const base = 1000000;

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { createPolicy } from '../create-policy.js';
+import { PolicyInputError } from '../errors.js';
+import type { Dataset } from './dataset.js';
+import { evaluateCity, evaluateCommunity, type Finding } from './evaluate.js';
+
+const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
+const row = (f: Finding) => [f.subject, f.provision, f.clause, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual)];
+
+describe('evaluateCity on the example city (made-up data, 2013)', () => {
+  const result = evaluateCity(city);
+
+  test('the findings that do not pass are exactly the deliberate shortfalls', () => {
+    // Worked out by hand from examples/city.json:
+    // c07 3,700 households: (3700 − 3000)/3000 = 0.2333… > 0.2
+    // c12 300 m² for 8,000 residents, 400 m² due; c15 3,000 + 200 floating → ceil(3200/600) = 6, has 4
+    // c25 and r03 paid 25,000 and 20,000 of 30,000; 120 villages × 0.9 = 108 due, 100 covered
+    // 2013 budget 5,900,000 against 5,000,000 × 1.2 = 6,000,000; p2 150,000 m² × 0.003 × 3,000 = 1,350,000, paid 1,000,000
+    // p3 exactly 200,000 m² goes in kind (I5): 5,000 residents × 5/100 = 250 m², gave 200; p4 has no price (I6)
+    // Q1/Q2: 29 of 36 urban communities meet every check = 0.80555…, the 2013 target is 1
+    expect(result.findings.filter((f) => f.status !== 'pass').map(row)).toEqual([
+      ['c07', 'Q4/Q5', 'A.3.1', 'fail', '0.2', '0.23333333333333333333'],
+      ['c12', 'Q7', 'A.3.4', 'fail', '400', '300'],
+      ['c15', 'Q8', 'A.4.2', 'fail', '6', '4'],
+      ['c19', 'A.3.4/ground-floor', 'A.3.4', 'fail', 'true', 'false'],
+      ['c22', 'A.3.4/one-stop-window', 'A.3.4', 'unknown', 'true', null],
+      ['c25', 'Q10', 'A.4.3', 'fail', '30000', '25000'],
+      ['c28', 'Q8', 'A.4.2', 'unknown', '6', null],
+      ['r03', 'Q10', 'A.4.3', 'fail', '30000', '20000'],
+      ['city', 'Q6', 'A.3.3', 'fail', '108', '100'],
+      ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5900000'],
+      ['p2', 'Q12', 'A.4.3', 'fail', '1350000', '1000000'],
+      ['p3', 'Q11', 'A.4.3', 'fail', '250', '200'],
+      ['p4', 'Q12', 'A.4.3', 'unknown', '240', '500000'],
+      ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.80555555555555555556'],
+    ]);
+  });
+
+  test('one finding per provision and subject: 36 urban × 6 + 4 rural × 1 + 10 city and project findings', () => {
+    expect(result.findings).toHaveLength(230);
+    const keys = result.findings.map((f) => `${f.subject}|${f.provision}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('the budgets of 2011, 2012 and 2014 pass: 5,000,000, 5,500,000 and 6,600,000 against 5,000,000, 5,500,000, 6,500,000', () => {
+    const q9 = result.findings.filter((f) => f.provision === 'Q9').map(row);
+    expect(q9).toEqual([
+      ['city/2011', 'Q9', 'A.4.3', 'pass', '5000000', '5000000'],
+      ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000'],
+      ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5900000'],
+      ['city/2014', 'Q9', 'A.4.3', 'pass', '6500000', '6600000'],
+    ]);
+  });
+
+  test('the summary counts, totals owed and urban standing', () => {
+    const s = result.summary;
+    expect(s.counts).toEqual({ pass: 216, fail: 11, unknown: 3 });
+    expect(s.communities).toBe(40);
+    expect(s.urbanMeetingAll).toEqual({ count: 29, of: 36 });
+    expect(Object.fromEntries(Object.entries(s.owed).map(([k, v]) => [k, String(v)]))).toEqual({
+      streetSubsidyYuan: '15000',
+      cityBudgetYuan: '100000',
+      developerFundsYuan: '350000',
+      developerRoomsM2: '50',
+      roomsM2: '100',
+      staff: '2',
+    });
+    expect(s.byProvision.Q8).toEqual({ pass: 34, fail: 1, unknown: 1 });
+    expect(s.worst).toHaveLength(10);
+    expect(s.worst[0]!.status).toBe('fail');
+  });
+
+  test('a community that started on 1 July owes a prorated minimum under by-days (I8): 15,123.29, so 30,000 paid passes either way', () => {
+    const byDays = evaluateCity(city, createPolicy({ streetSubsidy: { proration: 'by-days' } }));
+    const c31 = byDays.findings.find((f) => f.subject === 'c31' && f.provision === 'Q10')!;
+    expect([c31.status, String(c31.expected)]).toEqual(['pass', '15123.29']);
+  });
+
+  test('another reading changes the verdicts: with floor rounding (I3) c15 needs 5 workers', () => {
+    const floor = evaluateCity(city, createPolicy({ staffing: { rounding: 'floor' } }));
+    expect(String(floor.findings.find((f) => f.subject === 'c15' && f.provision === 'Q8')!.expected)).toBe('5');
+  });
+
+  test('missing city data gives unknown findings, never a silent pass', () => {
+    const r = evaluateCity({ year: 2013, communities: [] });
+    expect(r.findings.map((f) => [f.provision, f.status])).toEqual([
+      ['Q6', 'unknown'],
+      ['Q9', 'unknown'],
+      ['Q1/Q2', 'unknown'],
+    ]);
+  });
+
+  test('before the deadline the urban target is a straight path: 2 of 3 years → 2/3', () => {
+    const r = evaluateCity({ ...city, year: 2012, funding: undefined, villages: undefined } as unknown as Dataset);
+    const q = r.findings.find((f) => f.provision === 'Q1/Q2')!;
+    expect(String(q.expected)).toBe('0.66666666666666666667');
+    expect(q.status).toBe('pass'); // 29/36 = 0.8056 ≥ 0.6667
+  });
+
+  test('an invalid dataset is refused with row and field', () => {
+    const bad = { ...city, communities: city.communities.map((c, i) => (i === 17 ? { ...c, households: '3k' } : c)) };
+    expect(() => evaluateCity(bad as unknown as Dataset)).toThrow('communities[17].households: expected a whole number ≥ 0, got "3k"');
+  });
+});
+
+describe('evaluateCommunity', () => {
+  test('the TSDoc example holds', () => {
+    const f = evaluateCommunity({ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 });
+    expect(f.find((x) => x.provision === 'Q8')!.status).toBe('fail');
+  });
+
+  test('a fully reported standard community passes everything', () => {
+    const f = evaluateCommunity(
+      { id: 'ok', name: '标准', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 400, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 },
+      { year: 2013 },
+    );
+    expect(f.map((x) => [x.provision, x.status])).toEqual([
+      ['Q4/Q5', 'pass'],
+      ['Q7', 'pass'],
+      ['Q8', 'pass'],
+      ['A.3.4/ground-floor', 'pass'],
+      ['A.3.4/one-stop-window', 'pass'],
+      ['Q10', 'pass'],
+    ]);
+  });
+
+  test('399.95 m² for 8,000 residents is 0.05 m² short: exact, not rounded away', () => {
+    const f = evaluateCommunity({ id: 'x', name: 'x', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: '399.95' });
+    const q7 = f.find((x) => x.provision === 'Q7')!;
+    expect([q7.status, String(q7.shortfall)]).toEqual(['fail', '0.05']);
+  });
+
+  test('a rural community is held only to the subsidy', () => {
+    expect(evaluateCommunity({ id: 'r', name: 'r', kind: 'rural', households: 500, residents: 1500, streetSubsidyPaid: 30000 }, { year: 2013 }).map((x) => x.provision)).toEqual(['Q10']);
+  });
+
+  test('refuses invalid records and contexts', () => {
+    expect(() => evaluateCommunity({ id: 'x', name: 'x', kind: 'town' as 'urban', households: 1, residents: 1 })).toThrow(PolicyInputError);
+    expect(() => evaluateCommunity({ id: 'x', name: 'x', kind: 'urban', households: 1, residents: 1, staf: 2 } as never)).toThrow(/did you mean "staff"/);
+    expect(() => evaluateCommunity({ id: 'x', name: 'x', kind: 'urban', households: 1, residents: 1 }, { year: 1800 })).toThrow(PolicyInputError);
+    expect(() => evaluateCommunity({ id: 'x', name: 'x', kind: 'urban', households: 1, residents: 1 }, { policy: {} as never })).toThrow(PolicyInputError);
+  });
+});
