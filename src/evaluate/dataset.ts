@@ -39,7 +39,7 @@ const year = () =>
     z.maximum(YEAR_MAX, { error: (iss) => `expected a year from ${YEAR_MIN} to ${YEAR_MAX}, ${got(iss)}` }),
   );
 
-/** The schema of one community record. */
+/** The schema of one community record. @internal */
 export const communitySchema = /* @__PURE__ */ z.strictObject({
   id: id(),
   name: z.string({ error: (iss) => `expected a text name, ${got(iss)}` }),
@@ -55,7 +55,7 @@ export const communitySchema = /* @__PURE__ */ z.strictObject({
   activeFrom: z.optional(day()),
 });
 
-/** The schema of one real-estate development project. */
+/** The schema of one real-estate development project. @internal */
 export const projectSchema = /* @__PURE__ */ z.strictObject({
   id: id(),
   floorAreaM2: amount(),
@@ -66,7 +66,7 @@ export const projectSchema = /* @__PURE__ */ z.strictObject({
   pricePerM2: z.optional(amount()),
 });
 
-/** The schema of a city's dataset for one year. */
+/** The schema of a city's dataset for one year. @internal */
 export const datasetSchema = /* @__PURE__ */ z.strictObject({
   /** Free text: where the data comes from, or that it is made up. */
   description: z.optional(z.string({ error: (iss) => `expected a text description, ${got(iss)}` })),
@@ -91,12 +91,71 @@ export const datasetSchema = /* @__PURE__ */ z.strictObject({
 
 /** A money amount or an area in a dataset: a number ≥ 0 or a plain decimal string (exact). */
 export type DatasetAmount = number | string;
+
 /** One community of a dataset. */
-export type CommunityRecord = z.infer<typeof communitySchema>;
+export interface CommunityRecord {
+  /** Unique within the dataset. */
+  id: string;
+  name: string;
+  /** Urban communities are held to every community provision; rural ones to the subsidy (Q10). */
+  kind: 'urban' | 'rural';
+  /** Households of actual residents. */
+  households: number;
+  /** Households of the floating population, counted for staffing (Q8); 0 when absent. */
+  floatingHouseholds?: number;
+  residents: number;
+  /** Office and service room area, m² (Q7). */
+  roomAreaM2?: DatasetAmount;
+  /** Community workers in post (Q8). */
+  staff?: number;
+  /** Whether the rooms are on the ground floor (A.3.4). */
+  roomsOnGroundFloor?: boolean;
+  /** Whether there is a one-stop service window (A.3.4). */
+  oneStopWindow?: boolean;
+  /** Matching subsidy the street or township paid this year, yuan (Q10). */
+  streetSubsidyPaid?: DatasetAmount;
+  /** ISO date the community came into being, when during the year (Q10, I8). */
+  activeFrom?: string;
+}
+
 /** One development project of a dataset. */
-export type ProjectRecord = z.infer<typeof projectSchema>;
+export interface ProjectRecord {
+  id: string;
+  /** Total developed floor area, m² (Q11, Q12). */
+  floorAreaM2: DatasetAmount;
+  /** Residents the project houses, to size rooms in kind (Q7). */
+  residents?: number;
+  /** Households the project houses, on a per-household room standard (I9). */
+  households?: number;
+  /** Rooms handed over, m² (Q11). */
+  roomAreaProvidedM2?: DatasetAmount;
+  /** Community-room money paid, yuan (Q12). */
+  fundsPaid?: DatasetAmount;
+  /** Price per m², yuan, to turn 3‰ into money (I6). */
+  pricePerM2?: DatasetAmount;
+}
+
 /** A city's dataset for one year. */
-export type Dataset = z.infer<typeof datasetSchema>;
+export interface Dataset {
+  /** Free text: where the data comes from, or that it is made up. */
+  description?: string;
+  year: number;
+  communities: CommunityRecord[];
+  /** Villages (村/组) in the city and how many the rural rollout has reached (Q6). */
+  villages?: { total: number; covered: number };
+  /** The base year's special-plus-subsidy total and each year's city budget for communities, yuan (Q9). */
+  funding?: { baseYearTotal: DatasetAmount; budgets: Record<string, DatasetAmount> };
+  developerProjects?: ProjectRecord[];
+}
+
+// The interfaces above and the schemas describe the same shapes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [
+  Same<z.infer<typeof communitySchema>, CommunityRecord>,
+  Same<z.infer<typeof projectSchema>, ProjectRecord>,
+  Same<z.infer<typeof datasetSchema>, Dataset>,
+] = [true, true, true];
+void sameShapes;
 
 /** Field names, for "did you mean". */
 const FIELDS: Record<string, readonly string[]> = {
