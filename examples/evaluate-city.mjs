@@ -1,7 +1,8 @@
 // Evaluate the made-up example city from a script or a notebook.
 // Run with `node examples/evaluate-city.mjs` after `npm run build`.
 import { readFileSync } from 'node:fs';
-import { createPolicy, evaluateCity, formatReport } from 'shequ-rules';
+import { createPolicy } from 'shequ-rules';
+import { evaluateCity, formatReport } from 'shequ-rules/evaluate';
 
 const city = JSON.parse(readFileSync(new URL('./city.json', import.meta.url), 'utf8'));
 

@@ -2,7 +2,14 @@
  * shequ-rules: a city's policy on urban–rural community building (社区建设)
  * as exact, typed, cited functions.
  *
+ * This entry holds the rules. The policy as data (clause registry,
+ * interpretation register, bodies and duties, self-audit) is in
+ * `shequ-rules/spec`; the evaluation of a city's data and its reports are in
+ * `shequ-rules/evaluate`. Keeping them apart keeps a web app that imports one
+ * rule small.
+ *
  * @packageDocumentation
+ * @module shequ-rules
  */
 export { Decimal } from './decimal.js';
 export { PolicyInputError, type PolicyInputIssue } from './errors.js';
@@ -47,39 +54,7 @@ export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './r
 export { developerObligation, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
 export { targets, type TargetsInput, type TargetsResult } from './rules/targets.js';
 export { createPolicy, type Policy } from './create-policy.js';
-export { provisions, provision, type Bilingual, type Provision, type ProvisionKind } from './policy/provisions.js';
-export { interpretations, type Interpretation, type InterpretationOption } from './policy/interpretations.js';
-export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policy/presets.js';
-export {
-  classifyFundSource,
-  committeeDuties,
-  fundSources,
-  publicServices,
-  type CatalogueEntry,
-  type FundSource,
-} from './policy/catalogues.js';
-export { actorsFor, bodies, dutiesOf, topics, type Actor, type Body, type Duty, type DutiesAnswer, type Topic } from './policy/bodies.js';
 export type { ParameterAsOf } from './policy/as-of.js';
 export type { RoomBasis } from './rules/service-room-area.js';
-export { auditPolicy, type AuditAssumptions, type AuditFinding, type AuditResult, type Verdict } from './audit/audit-policy.js';
-export {
-  datasetJsonSchema,
-  readDataset,
-  type CommunityRecord,
-  type Dataset,
-  type DatasetAmount,
-  type ProjectRecord,
-} from './evaluate/dataset.js';
-export {
-  evaluateCity,
-  evaluateCommunity,
-  type CityEvaluation,
-  type CommunityContext,
-  type EvaluationSummary,
-  type Finding,
-  type FindingStatus,
-  type FindingValue,
-  type Owed,
-  type StatusCounts,
-} from './evaluate/evaluate.js';
-export { formatReport, readEvaluation, type ReportOptions } from './report/format-report.js';
+export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policy/presets.js';
+export type { Bilingual } from './policy/provisions.js';

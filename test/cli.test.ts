@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readEvaluation } from '../src/index.js';
+import { readEvaluation } from '../src/evaluation.js';
 
 const BIN = 'dist/cli/bin.js';
 const dir = mkdtempSync(join(tmpdir(), 'shequ-cli-'));

@@ -1,22 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as lib from '../src/index.js';
+import { createPolicy, DEFAULT_PARAMETERS, PolicyInputError } from '../src/index.js';
 import {
   actorsFor,
+  auditPolicy,
   bodies,
   classifyFundSource,
   committeeDuties,
-  createPolicy,
-  DEFAULT_PARAMETERS,
   dutiesOf,
   fundSources,
   interpretations,
-  PolicyInputError,
   provision,
   provisions,
   publicServices,
   topics,
-} from '../src/index.js';
+} from '../src/spec.js';
 
 const SOURCE = '../shared/policy/source-simplified.txt';
 const structure = JSON.parse(readFileSync('test/structure.json', 'utf8')) as { id: string; label: string }[];
@@ -71,7 +70,7 @@ describe('clause registry', () => {
       else if (Array.isArray(v)) v.forEach(collect);
       else if (v && typeof v === 'object') Object.values(v).forEach(collect);
     };
-    collect([provisions, interpretations, bodies, topics, committeeDuties, publicServices, fundSources, lib.auditPolicy()]);
+    collect([provisions, interpretations, bodies, topics, committeeDuties, publicServices, fundSources, auditPolicy()]);
     const copied = texts.flatMap((raw) => {
       const text = raw.replace(/\s+/g, '');
       return Array.from({ length: Math.max(0, text.length - 15) }, (_, i) => text.slice(i, i + 16)).filter((g) => grams.has(g));

@@ -5,9 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import * as lib from '../src/index.js';
+import * as root from '../src/index.js';
+import * as evaluation from '../src/evaluation.js';
+import * as spec from '../src/spec.js';
 import { resolveParameters } from '../src/policy/overrides.js';
 
+const lib = { ...root, ...spec, ...evaluation };
 const scope: Record<string, unknown> = { ...lib, resolveParameters };
 
 function sourceFiles(dir: string): string[] {

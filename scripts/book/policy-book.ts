@@ -6,17 +6,8 @@
  * `npm run book` writes the files; test/policy-book.test.ts fails when the
  * committed files differ from what this would write now.
  */
-import {
-  auditPolicy,
-  createPolicy,
-  formatTrace,
-  interpretations,
-  PARAMETER_REFERENCES,
-  provisions,
-  type Lang,
-  type Policy,
-  type TraceStep,
-} from '../../src/index.js';
+import { createPolicy, formatTrace, PARAMETER_REFERENCES, type Lang, type Policy, type TraceStep } from '../../src/index.js';
+import { auditPolicy, interpretations, provisions } from '../../src/spec.js';
 import { lineChart } from './svg.js';
 
 type RuleName = Exclude<keyof Policy, 'parameters' | 'asOf'>;

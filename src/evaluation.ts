@@ -1,0 +1,27 @@
+/**
+ * shequ-rules/evaluate: hold a city's data against the policy, and report.
+ *
+ * @packageDocumentation
+ * @module shequ-rules/evaluate
+ */
+export {
+  datasetJsonSchema,
+  readDataset,
+  type CommunityRecord,
+  type Dataset,
+  type DatasetAmount,
+  type ProjectRecord,
+} from './evaluate/dataset.js';
+export {
+  evaluateCity,
+  evaluateCommunity,
+  type CityEvaluation,
+  type CommunityContext,
+  type EvaluationSummary,
+  type Finding,
+  type FindingStatus,
+  type FindingValue,
+  type Owed,
+  type StatusCounts,
+} from './evaluate/evaluate.js';
+export { formatReport, readEvaluation, type ReportOptions } from './report/format-report.js';
