@@ -20,6 +20,14 @@ export const D = /* @__PURE__ */ Decimal.clone({
 /** Significant digits kept when a quotient does not terminate (see {@link ratio}). */
 export const QUOTIENT_DIGITS = 20;
 
+/** A clone that divides to {@link QUOTIENT_DIGITS} digits, for quotients that do not terminate. @internal */
+export const D20 = /* @__PURE__ */ Decimal.clone({ precision: QUOTIENT_DIGITS, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
+
+/** `a ÷ b` to {@link QUOTIENT_DIGITS} significant digits, as a {@link D} instance. @internal */
+export function approxDiv(a: Decimal.Value, b: Decimal.Value): Decimal {
+  return new D(new D20(a).div(b));
+}
+
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
@@ -37,8 +45,7 @@ export function ratio(numerator: number, denominator: number): { value: Decimal;
   while (q % 2 === 0) q /= 2;
   while (q % 5 === 0) q /= 5;
   const exact = q === 1;
-  const value = new D(numerator).div(denominator);
-  return { value: exact ? value : value.toSignificantDigits(QUOTIENT_DIGITS), exact };
+  return { value: exact ? new D(numerator).div(denominator) : approxDiv(numerator, denominator), exact };
 }
 
 export { Decimal };

@@ -8,7 +8,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { createPolicy, type Policy } from '../create-policy.js';
-import { D } from '../decimal.js';
+import { approxDiv, D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Parameters } from '../policy/parameters.js';
 import type { Bilingual } from '../policy/provisions.js';
@@ -110,24 +110,40 @@ function finding(
     : { provision, clause, subject, status, expected, actual, message, shortfall };
 }
 
-/** Per-policy constants for the community checks, computed once. */
+/** Per-policy constants for the community checks, computed once. @internal */
 export interface Compiled {
   readonly p: Parameters;
   readonly tolerance: Decimal;
+  /** The tolerance as a fraction of small integers, when it has one (for integer verdicts). */
+  readonly tolNum: number;
+  readonly tolDen: number;
   readonly byHouseholds: boolean;
+  /** m² per 100 people or households, when it is a whole number (else NaN: the exact Decimal path decides). */
+  readonly roomRate: number;
   readonly year: number | undefined;
   readonly subsidyFullYear: Decimal | undefined;
+  /** The full-year subsidy minimum when it is a whole number of yuan (else NaN). */
+  readonly subsidyWhole: number;
 }
 
 /** @internal */
 export function compile(policy: Policy, year: number | undefined): Compiled {
   const p = policy.parameters;
+  const tolerance = new D(p.sizing.tolerance);
+  const [num, den] = tolerance.toFraction(1_000_000).map((x) => x.toNumber()) as [number, number];
+  const exactFraction = new D(num).div(den).eq(tolerance);
+  const rate = roomBasis(p) === 'households' ? p.rooms.m2Per100Households! : p.rooms.m2Per100Residents;
+  const full = year === undefined ? undefined : subsidyForYear(p, year, undefined, undefined).perCommunity;
   return {
     p,
-    tolerance: new D(p.sizing.tolerance),
+    tolerance,
+    tolNum: exactFraction ? num : NaN,
+    tolDen: exactFraction ? den : NaN,
     byHouseholds: roomBasis(p) === 'households',
+    roomRate: typeof rate === 'number' && Number.isInteger(rate) ? rate : NaN,
     year,
-    subsidyFullYear: year === undefined ? undefined : subsidyForYear(p, year, undefined, undefined).perCommunity,
+    subsidyFullYear: full,
+    subsidyWhole: full !== undefined && full.isInteger() && full.lte(Number.MAX_SAFE_INTEGER) ? full.toNumber() : NaN,
   };
 }
 
@@ -136,77 +152,206 @@ function localDay(iso: string): Date {
   return new Date(y, m - 1, d);
 }
 
-/** Findings of one validated community. @internal */
-export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[]): void {
+/** A dataset amount as a safe whole number, or NaN when it is not one (then the exact path decides). */
+function whole(v: number | string): number {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : NaN;
+  return /^\d{1,15}$/.test(v) ? Number(v) : NaN;
+}
+
+const enum Kind {
+  Size,
+  Rooms,
+  Staff,
+  GroundFloor,
+  OneStop,
+  Subsidy,
+}
+const KINDS: readonly (readonly [provision: string, clause: string])[] = [
+  ['Q4/Q5', 'A.3.1'],
+  ['Q7', 'A.3.4'],
+  ['Q8', 'A.4.2'],
+  ['A.3.4/ground-floor', 'A.3.4'],
+  ['A.3.4/one-stop-window', 'A.3.4'],
+  ['Q10', 'A.4.3'],
+];
+
+interface Detail {
+  expected: FindingValue;
+  actual: FindingValue;
+  shortfall?: Decimal;
+}
+
+const FLAGS = {
+  [Kind.GroundFloor]: ['用房在一楼', '用房不在一楼', 'rooms on the ground floor'],
+  [Kind.OneStop]: ['已设一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'],
+} as const;
+
+function subsidyMinimum(c: CommunityRecord, k: Compiled): Decimal {
+  return c.activeFrom === undefined ? k.subsidyFullYear! : subsidyForYear(k.p, k.year!, localDay(c.activeFrom), undefined).perCommunity;
+}
+
+/** What a community finding reports besides its verdict, computed exactly with the rules' cores. */
+function detail(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingStatus): Detail {
   const { p } = k;
-  const id = c.id;
-  if (c.kind === 'urban') {
-    // Q4/Q5 size (A.3.1)
-    const h = deviation(c.households, p.sizing.households, k.tolerance);
-    const r = deviation(c.residents, p.sizing.residents, k.tolerance);
-    const worse = h.value.abs().gte(r.value.abs()) ? h.value.abs() : r.value.abs();
-    const ok = h.within && r.within;
-    out.push(
-      finding('Q4/Q5', 'A.3.1', id, ok ? 'pass' : 'fail', k.tolerance, worse,
-        b(
-          `${c.households} 户、${c.residents} 人，较大偏差 ${worse.toDecimalPlaces(4)}，${ok ? `在 ±${k.tolerance} 以内` : `超出 ±${k.tolerance}`}`,
-          `${c.households} households, ${c.residents} residents: larger deviation ${worse.toDecimalPlaces(4)}, ${ok ? 'within' : 'outside'} ±${k.tolerance}`,
-        ),
-        ok ? undefined : worse.minus(k.tolerance)),
-    );
-    // Q7 rooms (A.3.4)
-    const need = roomArea(p, k.byHouseholds ? c.households : c.residents);
-    if (c.roomAreaM2 === undefined) {
-      out.push(finding('Q7', 'A.3.4', id, 'unknown', need, null, b(`需用房 ${need} m²，数据未给出用房面积`, `Needs ${need} m² of rooms; the data gives no room area`)));
-    } else {
-      const have = new D(c.roomAreaM2);
-      const okRooms = have.gte(need);
-      out.push(
-        finding('Q7', 'A.3.4', id, okRooms ? 'pass' : 'fail', need, have,
-          b(`用房 ${have} m²，标准 ${need} m²${okRooms ? '' : `，缺 ${need.minus(have)} m²`}`, `Rooms ${have} m² against ${need} m²${okRooms ? '' : `: ${need.minus(have)} m² short`}`),
-          okRooms ? undefined : need.minus(have)),
+  const fail = status === 'fail';
+  switch (kind) {
+    case Kind.Size: {
+      const h = deviation(c.households, p.sizing.households, k.tolerance).value.abs();
+      const r = deviation(c.residents, p.sizing.residents, k.tolerance).value.abs();
+      const worse = h.gte(r) ? h : r;
+      return fail ? { expected: k.tolerance, actual: worse, shortfall: worse.minus(k.tolerance) } : { expected: k.tolerance, actual: worse };
+    }
+    case Kind.Rooms: {
+      const need = roomArea(p, k.byHouseholds ? c.households : c.residents);
+      const have = c.roomAreaM2 === undefined ? null : new D(c.roomAreaM2);
+      return fail ? { expected: need, actual: have, shortfall: need.minus(have!) } : { expected: need, actual: have };
+    }
+    case Kind.Staff: {
+      const need = divideRounded(c.households + (c.floatingHouseholds ?? 0), p.staffing.householdsPerWorker, p.staffing.rounding);
+      const have = c.staff ?? null;
+      return fail ? { expected: need, actual: have, shortfall: new D(need - have!) } : { expected: need, actual: have };
+    }
+    case Kind.GroundFloor:
+    case Kind.OneStop: {
+      const value = (kind === Kind.GroundFloor ? c.roomsOnGroundFloor : c.oneStopWindow) ?? null;
+      return fail ? { expected: true, actual: value, shortfall: new D(1) } : { expected: true, actual: value };
+    }
+    case Kind.Subsidy: {
+      const minimum = subsidyMinimum(c, k);
+      const paid = c.streetSubsidyPaid === undefined ? null : new D(c.streetSubsidyPaid);
+      return fail ? { expected: minimum, actual: paid, shortfall: minimum.minus(paid!) } : { expected: minimum, actual: paid };
+    }
+  }
+}
+
+/** The finding in words, built from its numbers when someone reads it. */
+function messageOf(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingStatus, d: Detail): Bilingual {
+  const ok = status === 'pass';
+  switch (kind) {
+    case Kind.Size: {
+      const worse = (d.actual as Decimal).toDecimalPlaces(4);
+      return b(
+        `${c.households} 户、${c.residents} 人，较大偏差 ${worse}，${ok ? `在 ±${k.tolerance} 以内` : `超出 ±${k.tolerance}`}`,
+        `${c.households} households, ${c.residents} residents: larger deviation ${worse}, ${ok ? 'within' : 'outside'} ±${k.tolerance}`,
       );
     }
-    // Q8 staff (A.4.2)
-    const total = c.households + (c.floatingHouseholds ?? 0);
-    const staffNeed = divideRounded(total, p.staffing.householdsPerWorker, p.staffing.rounding);
-    const floatingNote = c.floatingHouseholds === undefined ? b('(未给出流动人口户数，按0计)', ' (no floating households given: counted as 0)') : b('', '');
-    if (c.staff === undefined) {
-      out.push(finding('Q8', 'A.4.2', id, 'unknown', staffNeed, null, b(`${total} 户需 ${staffNeed} 名工作人员${floatingNote.zh}，数据未给出人数`, `${total} households need ${staffNeed} workers${floatingNote.en}; the data gives no staff count`)));
-    } else {
-      const okStaff = c.staff >= staffNeed;
-      out.push(
-        finding('Q8', 'A.4.2', id, okStaff ? 'pass' : 'fail', staffNeed, c.staff,
-          b(`${total} 户需 ${staffNeed} 名，实有 ${c.staff} 名${floatingNote.zh}`, `${total} households need ${staffNeed} workers, ${c.staff} in post${floatingNote.en}`),
-          okStaff ? undefined : new D(staffNeed - c.staff)),
-      );
+    case Kind.Rooms: {
+      const need = d.expected as Decimal;
+      if (d.actual === null) return b(`需用房 ${need} m²，数据未给出用房面积`, `Needs ${need} m² of rooms; the data gives no room area`);
+      const have = d.actual as Decimal;
+      return b(`用房 ${have} m²，标准 ${need} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`, `Rooms ${have} m² against ${need} m²${ok ? '' : `: ${d.shortfall} m² short`}`);
     }
-    // A.3.4 ground floor and one-stop window
-    for (const [key, value, yes, no, en] of [
-      ['ground-floor', c.roomsOnGroundFloor, '用房在一楼', '用房不在一楼', 'rooms on the ground floor'],
-      ['one-stop-window', c.oneStopWindow, '已设一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'],
-    ] as const) {
-      out.push(
-        value === undefined
-          ? finding(`A.3.4/${key}`, 'A.3.4', id, 'unknown', true, null, b(`应做到“${yes}”，数据未说明`, `Should have ${en}; the data does not say`))
-          : finding(`A.3.4/${key}`, 'A.3.4', id, value ? 'pass' : 'fail', true, value, b(value ? yes : no, value ? `Has ${en}` : `Lacks ${en}`), value ? undefined : new D(1)),
+    case Kind.Staff: {
+      const total = c.households + (c.floatingHouseholds ?? 0);
+      const note = c.floatingHouseholds === undefined ? b('(未给出流动人口户数，按0计)', ' (no floating households given: counted as 0)') : b('', '');
+      if (d.actual === null) return b(`${total} 户需 ${d.expected} 名工作人员${note.zh}，数据未给出人数`, `${total} households need ${d.expected} workers${note.en}; the data gives no staff count`);
+      return b(`${total} 户需 ${d.expected} 名，实有 ${d.actual} 名${note.zh}`, `${total} households need ${d.expected} workers, ${d.actual} in post${note.en}`);
+    }
+    case Kind.GroundFloor:
+    case Kind.OneStop: {
+      const [yes, no, en] = FLAGS[kind];
+      if (d.actual === null) return b(`应做到“${yes}”，数据未说明`, `Should have ${en}; the data does not say`);
+      return b(d.actual ? yes : no, d.actual ? `Has ${en}` : `Lacks ${en}`);
+    }
+    case Kind.Subsidy: {
+      const minimum = yuan(d.expected as Decimal);
+      if (d.actual === null) return b(`配套补助应不低于 ${minimum} 元，数据未给出`, `Subsidy due: at least ${minimum} yuan; the data gives none`);
+      const paid = yuan(d.actual as Decimal);
+      return b(
+        `配套补助 ${paid} 元，下限 ${minimum} 元${ok ? '' : `，差 ${yuan(d.shortfall!)} 元`}`,
+        `Subsidy ${paid} yuan against at least ${minimum}${ok ? '' : `: ${yuan(d.shortfall!)} yuan short`}`,
       );
     }
   }
-  // Q10 subsidy (A.4.3), urban and rural
-  if (k.year !== undefined) {
-    const minimum = c.activeFrom === undefined ? k.subsidyFullYear! : subsidyForYear(p, k.year, localDay(c.activeFrom), undefined).perCommunity;
-    if (c.streetSubsidyPaid === undefined) {
-      out.push(finding('Q10', 'A.4.3', id, 'unknown', minimum, null, b(`配套补助应不低于 ${yuan(minimum)} 元，数据未给出`, `Subsidy due: at least ${yuan(minimum)} yuan; the data gives none`)));
-    } else {
-      const paid = new D(c.streetSubsidyPaid);
-      const ok = paid.gte(minimum);
-      out.push(
-        finding('Q10', 'A.4.3', id, ok ? 'pass' : 'fail', minimum, paid,
-          b(`配套补助 ${yuan(paid)} 元，下限 ${yuan(minimum)} 元${ok ? '' : `，差 ${yuan(minimum.minus(paid))} 元`}`, `Subsidy ${yuan(paid)} yuan against at least ${yuan(minimum)}${ok ? '' : `: ${yuan(minimum.minus(paid))} yuan short`}`),
-          ok ? undefined : minimum.minus(paid)),
-      );
+}
+
+/**
+ * A community's finding. The verdict is decided when it is made (in integer
+ * arithmetic where the numbers allow, exactly with Decimals otherwise); what
+ * it reports (expected, actual, message, shortfall) is computed when first
+ * read, so a million communities do not build six million messages nobody reads.
+ */
+class CommunityFinding implements Finding {
+  readonly provision: string;
+  readonly clause: string;
+  private cached: Detail | undefined;
+  constructor(
+    private readonly kind: Kind,
+    readonly subject: string,
+    readonly status: FindingStatus,
+    private readonly record: CommunityRecord,
+    private readonly compiled: Compiled,
+  ) {
+    [this.provision, this.clause] = KINDS[kind]!;
+  }
+  private get d(): Detail {
+    return (this.cached ??= detail(this.kind, this.record, this.compiled, this.status));
+  }
+  get expected(): FindingValue {
+    return this.d.expected;
+  }
+  get actual(): FindingValue {
+    return this.d.actual;
+  }
+  get message(): Bilingual {
+    return messageOf(this.kind, this.record, this.compiled, this.status, this.d);
+  }
+  get shortfall(): Decimal | undefined {
+    return this.d.shortfall;
+  }
+  /** A plain object with every field, for JSON and for spreading. */
+  toJSON(): Finding {
+    const { provision, clause, subject, status, expected, actual, message, shortfall } = this;
+    return shortfall === undefined ? { provision, clause, subject, status, expected, actual, message } : { provision, clause, subject, status, expected, actual, message, shortfall };
+  }
+}
+
+/** The size verdict: |x − standard| ≤ tolerance × standard for both counts, in integers when they fit. */
+function sizeOk(c: CommunityRecord, k: Compiled): boolean {
+  const { households: H, residents: R } = k.p.sizing;
+  const dh = Math.abs(c.households - H);
+  const dr = Math.abs(c.residents - R);
+  const limit = 2 ** 53;
+  if (k.tolDen === k.tolDen && dh * k.tolDen < limit && dr * k.tolDen < limit && k.tolNum * Math.max(H, R) < limit) {
+    return dh * k.tolDen <= k.tolNum * H && dr * k.tolDen <= k.tolNum * R;
+  }
+  return deviation(c.households, H, k.tolerance).within && deviation(c.residents, R, k.tolerance).within;
+}
+
+/** Findings of one validated community. @internal */
+export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[]): void {
+  const id = c.id;
+  if (c.kind === 'urban') {
+    out.push(new CommunityFinding(Kind.Size, id, sizeOk(c, k) ? 'pass' : 'fail', c, k));
+    // Q7 rooms: have × 100 ≥ count × rate
+    let rooms: FindingStatus = 'unknown';
+    if (c.roomAreaM2 !== undefined) {
+      const count = k.byHouseholds ? c.households : c.residents;
+      const have = whole(c.roomAreaM2);
+      const need100 = count * k.roomRate;
+      rooms =
+        have === have && need100 < 2 ** 53 && have * 100 < 2 ** 53
+          ? have * 100 >= need100 ? 'pass' : 'fail'
+          : new D(c.roomAreaM2).gte(roomArea(k.p, count)) ? 'pass' : 'fail';
     }
+    out.push(new CommunityFinding(Kind.Rooms, id, rooms, c, k));
+    const need = divideRounded(c.households + (c.floatingHouseholds ?? 0), k.p.staffing.householdsPerWorker, k.p.staffing.rounding);
+    out.push(new CommunityFinding(Kind.Staff, id, c.staff === undefined ? 'unknown' : c.staff >= need ? 'pass' : 'fail', c, k));
+    out.push(new CommunityFinding(Kind.GroundFloor, id, c.roomsOnGroundFloor === undefined ? 'unknown' : c.roomsOnGroundFloor ? 'pass' : 'fail', c, k));
+    out.push(new CommunityFinding(Kind.OneStop, id, c.oneStopWindow === undefined ? 'unknown' : c.oneStopWindow ? 'pass' : 'fail', c, k));
+  }
+  if (k.year !== undefined) {
+    let subsidy: FindingStatus = 'unknown';
+    if (c.streetSubsidyPaid !== undefined) {
+      const paid = whole(c.streetSubsidyPaid);
+      subsidy =
+        c.activeFrom === undefined && paid === paid && k.subsidyWhole === k.subsidyWhole
+          ? paid >= k.subsidyWhole ? 'pass' : 'fail'
+          : new D(c.streetSubsidyPaid).gte(c.activeFrom === undefined ? k.subsidyFullYear! : subsidyForYear(k.p, k.year, localDay(c.activeFrom), undefined).perCommunity)
+            ? 'pass'
+            : 'fail';
+    }
+    out.push(new CommunityFinding(Kind.Subsidy, id, subsidy, c, k));
   }
 }
 
@@ -321,8 +466,8 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
 const ZERO = /* @__PURE__ */ new D(0);
 function relative(f: Finding): Decimal {
   if (!f.shortfall) return ZERO;
-  if (typeof f.expected === 'object' && f.expected !== null && !f.expected.isZero()) return f.shortfall.div(f.expected);
-  if (typeof f.expected === 'number' && f.expected !== 0) return f.shortfall.div(f.expected);
+  if (typeof f.expected === 'object' && f.expected !== null && !f.expected.isZero()) return approxDiv(f.shortfall, f.expected);
+  if (typeof f.expected === 'number' && f.expected !== 0) return approxDiv(f.shortfall, f.expected);
   return f.shortfall;
 }
 

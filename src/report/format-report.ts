@@ -2,7 +2,7 @@
  * Reports of an evaluation: text for a terminal, Markdown for a document,
  * JSON for programs (Decimals as strings, read back by `readEvaluation`).
  */
-import { D } from '../decimal.js';
+import { approxDiv, D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { CityEvaluation, EvaluationSummary, Finding, FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
@@ -78,7 +78,7 @@ function ordered(findings: readonly Finding[], all: boolean): Finding[] {
     if (!f.shortfall) return new D(0);
     const e = f.expected;
     const base = typeof e === 'number' ? e : typeof e === 'object' && e !== null ? e.toNumber() : 0;
-    return base ? f.shortfall.div(base) : f.shortfall;
+    return base ? approxDiv(f.shortfall, base) : f.shortfall;
   };
   return findings
     .filter((f) => all || f.status !== 'pass')

@@ -25,10 +25,20 @@ const ROUNDING_ZH: Record<StaffRounding, string> = { ceil: '向上取整', floor
  * @internal
  */
 export function divideRounded(total: number, per: number, rounding: StaffRounding): number {
-  const quotient = BigInt(total) / BigInt(per);
-  const remainder = BigInt(total) % BigInt(per);
-  const up = rounding === 'ceil' ? remainder > 0n : rounding === 'half-up' ? 2n * remainder >= BigInt(per) : false;
-  return Number(quotient) + (up ? 1 : 0);
+  let quotient: number;
+  let remainder: number;
+  if (total < 2 ** 52) {
+    // quotient × per ≤ total + per < 2^53, so the correction below is exact.
+    quotient = Math.floor(total / per);
+    remainder = total - quotient * per;
+    if (remainder < 0) [quotient, remainder] = [quotient - 1, remainder + per];
+    else if (remainder >= per) [quotient, remainder] = [quotient + 1, remainder - per];
+  } else {
+    quotient = Number(BigInt(total) / BigInt(per));
+    remainder = Number(BigInt(total) % BigInt(per));
+  }
+  const up = rounding === 'ceil' ? remainder > 0 : rounding === 'half-up' ? 2 * remainder >= per : false;
+  return quotient + (up ? 1 : 0);
 }
 
 /** {@link requiredStaff} under any parameters. @internal */
