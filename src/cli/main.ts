@@ -10,7 +10,7 @@ import { createPolicy, type Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
-import { formatReport } from '../report/format-report.js';
+import { formatReport, jsonReportChunks } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { evaluateFile, InputError } from './read-input.js';
 
@@ -52,6 +52,7 @@ Options:
   --year YEAR                   the year, required for CSV
   --params FILE                 parameter overrides (JSON), e.g. {"staffing":{"rounding":"floor"}}
   --all                         list passing findings too
+  --limit N                     list at most N findings, worst first (text default 1000; 0 for all)
   --strict                      exit 1 also when a finding is unknown
   --max-mb N                    refuse input larger than N MiB (default 1024)
   -h, --help                    this help
@@ -159,6 +160,7 @@ async function report(args: string[], io: Io): Promise<number> {
     all: { type: 'boolean' },
     strict: { type: 'boolean' },
     'max-mb': { type: 'string' },
+    limit: { type: 'string' },
   });
   if (values.help) return help(io, 'report');
   if (positionals.length !== 1) throw new UsageError('report takes one input: a .json or .csv file, or - for standard input');
@@ -178,7 +180,12 @@ async function report(args: string[], io: Io): Promise<number> {
     ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
   });
   if (io.stderrIsTTY && fmt !== 'json' && result.summary.communities >= 100000) io.stderr.write('\n');
-  await write(io.stdout, formatReport(result, { format: fmt, lang: lng, all: values.all === true }));
+  if (fmt === 'json') {
+    for (const chunk of jsonReportChunks(result)) await write(io.stdout, chunk);
+  } else {
+    const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : 0);
+    await write(io.stdout, formatReport(result, { format: fmt, lang: lng, all: values.all === true, ...(limit > 0 && { limit }) }));
+  }
   const { fail, unknown } = result.summary.counts;
   return fail > 0 || (values.strict && unknown > 0) ? 1 : 0;
 }

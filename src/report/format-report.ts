@@ -15,6 +15,8 @@ export interface ReportOptions {
   readonly lang?: Lang;
   /** List passing findings too (text and Markdown list only the others by default). */
   readonly all?: boolean;
+  /** List at most this many findings, the worst first (default: no limit). The counts always cover all. */
+  readonly limit?: number;
 }
 
 const L = {
@@ -67,7 +69,8 @@ function width(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, width(cell))));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd());
 }
 
@@ -101,15 +104,17 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   }
   const o = options as Record<string, unknown>;
   const issues = [];
-  for (const key of Object.keys(o)) if (!['format', 'lang', 'all'].includes(key)) issues.push({ path: key, message: 'unknown option (allowed: format, lang, all)' });
+  for (const key of Object.keys(o)) if (!['format', 'lang', 'all', 'limit'].includes(key)) issues.push({ path: key, message: 'unknown option (allowed: format, lang, all, limit)' });
   const format = o.format ?? 'text';
   const lang = o.lang ?? 'zh';
   const all = o.all ?? false;
+  const limit = o.limit ?? Infinity;
+  if (limit !== Infinity && !(typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 0)) issues.push({ path: 'limit', message: `expected a whole number ≥ 0, got ${describeValue(limit)}` });
   if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push({ path: 'format', message: `expected 'text', 'markdown' or 'json', got ${describeValue(format)}` });
   if (lang !== 'zh' && lang !== 'en') issues.push({ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` });
   if (typeof all !== 'boolean') issues.push({ path: 'all', message: `expected true or false, got ${describeValue(all)}` });
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
-  return { format, lang, all } as Required<ReportOptions>;
+  return { format, lang, all, limit } as Required<ReportOptions>;
 }
 
 function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provisions: string[][]; owed: string[][] } {
@@ -124,15 +129,29 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
   return { head, provisions, owed };
 }
 
-function toJson(result: CityEvaluation): string {
-  return JSON.stringify(result, (_key, value: unknown) => (typeof value === 'object' && value !== null && D.isDecimal(value) ? value.toFixed() : value), 2);
+const decimalsAsStrings = (_key: string, value: unknown) => (typeof value === 'object' && value !== null && D.isDecimal(value) ? value.toFixed() : value);
+
+/**
+ * The JSON report in pieces, so that a million findings can be written out
+ * without ever being one string. Joined, the pieces are one JSON document.
+ * @internal
+ */
+export function* jsonReportChunks(result: CityEvaluation): Generator<string> {
+  const r = checkResult(result);
+  yield '{\n  "findings": [';
+  let first = true;
+  for (const f of r.findings) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(f, decimalsAsStrings)}`;
+    first = false;
+  }
+  yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(r.summary, decimalsAsStrings, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
 /**
  * Render an evaluation for a person or a program.
  *
  * @param result - what `evaluateCity` returned
- * @param options - `format` (`text` default, `markdown`, `json`), `lang` (`zh` default, `en`), `all` (list passing findings too)
+ * @param options - `format` (`text` default, `markdown`, `json`), `lang` (`zh` default, `en`), `all` (list passing findings too), `limit` (list at most so many)
  * @returns the report as one string
  * @throws {@link PolicyInputError} for a result that is not an evaluation or an unknown option
  * @example
@@ -144,24 +163,27 @@ function toJson(result: CityEvaluation): string {
  */
 export function formatReport(result: CityEvaluation, options: ReportOptions = {}): string {
   const r = checkResult(result);
-  const { format, lang, all } = checkOptions(options);
-  if (format === 'json') return `${toJson(r)}\n`;
+  const { format, lang, all, limit } = checkOptions(options);
+  if (format === 'json') return [...jsonReportChunks(r)].join('');
   const s = summaryLines(r.summary, lang);
-  const list = ordered(r.findings, all);
+  const full = ordered(r.findings, all);
+  const list = full.length > limit ? full.slice(0, limit) : full;
+  const more = full.length - list.length;
+  const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
   const rows = list.map((f) => [MARK[f.status], f.subject, f.provision, f.clause, show(f.expected), show(f.actual), f.message[lang]]);
   if (format === 'markdown') {
     const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
     const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${l}`), ''];
     out.push(`## ${all ? L.listedAll[lang] : L.listed[lang]}`, '');
     if (rows.length === 0) out.push(L.none[lang], '');
-    else out.push(md([...L.head[lang]]), md(L.head[lang].map(() => '---')), ...rows.map(md), '');
+    else out.push(md([...L.head[lang]]), md(L.head[lang].map(() => '---')), ...rows.map(md), ...(moreLine ? ['', moreLine] : []), '');
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
     return out.join('\n');
   }
   const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
   out.push(`${all ? L.listedAll[lang] : L.listed[lang]}:`);
-  out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : [L.none[lang]]), '');
+  out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : [L.none[lang]]), ...(moreLine ? [moreLine] : []), '');
   out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
   return out.join('\n');
