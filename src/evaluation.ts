@@ -14,6 +14,7 @@ export {
 } from './evaluate/dataset.js';
 export {
   evaluateCity,
+  evaluateCommunities,
   evaluateCommunity,
   type CityEvaluation,
   type CommunityContext,
@@ -23,5 +24,6 @@ export {
   type FindingValue,
   type Owed,
   type StatusCounts,
+  type StreamContext,
 } from './evaluate/evaluate.js';
 export { formatReport, readEvaluation, type ReportOptions } from './report/format-report.js';

@@ -563,6 +563,49 @@ export function evaluateCity(dataset: Dataset, policy?: Policy): CityEvaluation 
   return evaluateDataset(readDataset(dataset), pol, () => true);
 }
 
+/** Context of {@link evaluateCommunities}: the year is required (for the subsidy). */
+export interface StreamContext {
+  readonly policy?: Policy;
+  readonly year: number;
+}
+
+/**
+ * Evaluate communities one at a time, as they come: an iterable in (an
+ * array, a generator reading a file or a database cursor), findings out.
+ * Memory stays flat however many records pass through: nothing is kept, not
+ * even the ids (so duplicate ids are not detected here; `evaluateCity` does).
+ *
+ * @param records - community records, as in a dataset's `communities`
+ * @param context - `year` (required) and `policy` (default as written)
+ * @returns a generator of findings, community by community
+ * @throws {@link PolicyInputError} for an invalid context, or, when it is reached, an invalid record (its path names its index)
+ * @example
+ * ```ts
+ * const records = [{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }];
+ * [...evaluateCommunities(records, { year: 2013 })].map((f) => f.status).join(' '); //=> 'pass unknown fail unknown unknown unknown'
+ * ```
+ */
+export function evaluateCommunities(records: Iterable<CommunityRecord>, context: StreamContext): Generator<Finding, void, undefined> {
+  if (typeof context !== 'object' || context === null) {
+    throw new PolicyInputError([{ path: 'context', message: `expected { year, policy? }, got ${describeValue(context)}` }], 'evaluateCommunities');
+  }
+  const policy = checkPolicy(context.policy, 'evaluateCommunities');
+  policy.targets({ year: context.year });
+  if (records === null || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw new PolicyInputError([{ path: 'records', message: `expected an iterable of community records, got ${describeValue(records)}` }], 'evaluateCommunities');
+  }
+  const k = compile(policy, context.year);
+  return (function* () {
+    const out: Finding[] = [];
+    let index = 0;
+    for (const record of records) {
+      out.length = 0;
+      communityFindings(readCommunity(record, [index++]), k, out);
+      yield* out;
+    }
+  })();
+}
+
 /** Which findings a caller keeps (all for the API; the CLI may drop passing ones). @internal */
 export type Keep = (f: Finding) => boolean;
 

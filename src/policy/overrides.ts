@@ -1,19 +1,20 @@
 /**
- * Validation of parameter overrides (zod/mini) and their merge onto the
- * defaults. Nothing here mutates its input or the defaults.
+ * Validation of parameter overrides and their merge onto the defaults.
+ * Nothing here mutates its input or the defaults. (Hand-written rather than
+ * zod: the root entry then loads no validator at all, which keeps a cold
+ * import and a rule's bundle small; the dataset schema uses zod/mini.)
  */
-import * as z from 'zod/mini';
 import { Decimal } from 'decimal.js';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
+import { PLAIN_DECIMAL } from '../rules/input-amount.js';
 import { YEAR_MAX, YEAR_MIN } from '../rules/input.js';
 import { closest } from './names.js';
-import { PLAIN_DECIMAL } from '../rules/input-amount.js';
-import { DEFAULT_PARAMETERS, PARAMETER_REFERENCES, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
+import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
 
 /** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */
 export type ParameterOverrides = {
   readonly [K in keyof Parameters]?: Parameters[K] extends object
-    ? { readonly [L in keyof Parameters[K]]?: Parameters[K][L] extends ExactValue ? ExactValue : Parameters[K][L] }
+    ? { readonly [L in keyof Parameters[K]]?: Parameters[K][L] extends ExactValue | undefined ? ExactValue : Parameters[K][L] }
     : Parameters[K];
 };
 
@@ -23,72 +24,84 @@ function exact(v: unknown): Decimal | undefined {
   return undefined;
 }
 
-/** A leaf: a predicate and the words for what it allows. */
-function leaf(allowed: string, ok: (v: unknown) => boolean) {
-  return z.optional(
-    z.custom<ExactValue>(ok, { error: (iss) => `expected ${allowed}, got ${describeValue(iss.input)}` }),
-  );
+/** A leaf: the words for what it allows, and the test. */
+interface Leaf {
+  readonly allowed: string;
+  readonly ok: (v: unknown) => boolean;
 }
-const int = (min: number, max: number, what: string) =>
-  leaf(what, (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max);
-const decimal = (what: string, ok: (d: Decimal) => boolean) =>
-  leaf(what, (v) => {
+const int = (min: number, max: number, allowed: string): Leaf => ({
+  allowed,
+  ok: (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+});
+const decimal = (allowed: string, ok: (d: Decimal) => boolean): Leaf => ({
+  allowed,
+  ok: (v) => {
     const d = exact(v);
     return d !== undefined && ok(d);
-  });
-const oneOf = (values: readonly string[]) =>
-  leaf(`one of ${values.map((v) => `'${v}'`).join(', ')}`, (v) => typeof v === 'string' && values.includes(v));
-
-const year = /* @__PURE__ */ int(YEAR_MIN, YEAR_MAX, `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`);
-const positiveCount = /* @__PURE__ */ int(1, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 1');
-const share = /* @__PURE__ */ decimal('a share from 0 to 1 (number or decimal string)', (d) => d.gte(0) && d.lte(1));
-const positiveShare = /* @__PURE__ */ decimal('a share above 0 and at most 1 (number or decimal string)', (d) => d.gt(0) && d.lte(1));
-const positive = /* @__PURE__ */ decimal('a number above 0 (number or decimal string)', (d) => d.gt(0));
-const nonNegative = /* @__PURE__ */ decimal('a number ≥ 0 (number or decimal string)', (d) => d.gte(0));
-
-const group = <S extends z.core.$ZodLooseShape>(shape: S) => z.optional(z.strictObject(shape));
-
-const schema = /* @__PURE__ */ z.strictObject({
-  baseYear: year,
-  horizonYears: /* @__PURE__ */ int(1, 100, 'a whole number of years from 1 to 100'),
-  targets: /* @__PURE__ */ group({ urbanShare: share, ruralShare: share }),
-  sizing: /* @__PURE__ */ group({ households: positiveCount, residents: positiveCount, tolerance: share }),
-  rooms: /* @__PURE__ */ group({ m2Per100Residents: positive, m2Per100Households: positive }),
-  staffing: /* @__PURE__ */ group({ householdsPerWorker: positiveCount, rounding: /* @__PURE__ */ oneOf(['ceil', 'floor', 'half-up']) }),
-  rollout: /* @__PURE__ */ group({ startYear: year, sharePerYear: positiveShare, mode: /* @__PURE__ */ oneOf(['share-of-all', 'share-of-remaining']) }),
-  funding: /* @__PURE__ */ group({ firstGrowthYear: year, growthRate: nonNegative, mode: /* @__PURE__ */ oneOf(['fixed-increment', 'compound']) }),
-  streetSubsidy: /* @__PURE__ */ group({ minimumPerCommunityPerYear: nonNegative, proration: /* @__PURE__ */ oneOf(['none', 'by-days']) }),
-  developer: /* @__PURE__ */ group({ thresholdM2: positive, boundary: /* @__PURE__ */ oneOf(['in-kind', 'funds']), fundsRate: share }),
+  },
+});
+const oneOf = (values: readonly string[]): Leaf => ({
+  allowed: `one of ${values.map((v) => `'${v}'`).join(', ')}`,
+  ok: (v) => typeof v === 'string' && values.includes(v),
 });
 
-function allowedAt(path: readonly PropertyKey[]): string[] {
-  const prefix = path.length ? `${path.join('.')}.` : '';
-  const names = Object.keys(PARAMETER_REFERENCES)
-    .filter((k) => k.startsWith(prefix))
-    .map((k) => k.slice(prefix.length).split('.')[0]!);
-  return [...new Set(names)];
+const year = int(YEAR_MIN, YEAR_MAX, `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`);
+const positiveCount = int(1, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 1');
+const share = decimal('a share from 0 to 1 (number or decimal string)', (d) => d.gte(0) && d.lte(1));
+const positiveShare = decimal('a share above 0 and at most 1 (number or decimal string)', (d) => d.gt(0) && d.lte(1));
+const positive = decimal('a number above 0 (number or decimal string)', (d) => d.gt(0));
+const nonNegative = decimal('a number ≥ 0 (number or decimal string)', (d) => d.gte(0));
+
+type Spec = ReadonlyMap<string, Leaf | ReadonlyMap<string, Leaf>>;
+const group = (entries: Record<string, Leaf>) => new Map(Object.entries(entries));
+
+/** What every override may be (a Map, so that no key such as `__proto__` finds an inherited entry). */
+const SPEC: Spec = /* @__PURE__ */ new Map<string, Leaf | ReadonlyMap<string, Leaf>>([
+  ['baseYear', year],
+  ['horizonYears', int(1, 100, 'a whole number of years from 1 to 100')],
+  ['targets', group({ urbanShare: share, ruralShare: share })],
+  ['sizing', group({ households: positiveCount, residents: positiveCount, tolerance: share })],
+  ['rooms', group({ m2Per100Residents: positive, m2Per100Households: positive })],
+  ['staffing', group({ householdsPerWorker: positiveCount, rounding: oneOf(['ceil', 'floor', 'half-up']) })],
+  ['rollout', group({ startYear: year, sharePerYear: positiveShare, mode: oneOf(['share-of-all', 'share-of-remaining']) })],
+  ['funding', group({ firstGrowthYear: year, growthRate: nonNegative, mode: oneOf(['fixed-increment', 'compound']) })],
+  ['streetSubsidy', group({ minimumPerCommunityPerYear: nonNegative, proration: oneOf(['none', 'by-days']) })],
+  ['developer', group({ thresholdM2: positive, boundary: oneOf(['in-kind', 'funds']), fundsRate: share })],
+]);
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Map);
+
+function unknownKey(path: string, key: string, allowed: readonly string[]): PolicyInputIssue {
+  const guess = closest(key, allowed);
+  return { path: path ? `${path}.${key}` : key, message: `unknown parameter${guess ? ` (did you mean "${guess}"?)` : ''}; allowed here: ${allowed.join(', ')}` };
 }
 
-function toIssues(error: z.core.$ZodError): PolicyInputIssue[] {
+/** Every problem of an overrides object. @internal */
+export function overrideIssues(overrides: unknown): PolicyInputIssue[] {
+  const top = [...SPEC.keys()];
+  if (!isPlainObject(overrides)) return [{ path: '', message: `expected an object of parameters (${top.join(', ')}), got ${describeValue(overrides)}` }];
   const issues: PolicyInputIssue[] = [];
-  for (const iss of error.issues) {
-    const at = iss.path.map(String);
-    if (iss.code === 'unrecognized_keys') {
-      const allowed = allowedAt(iss.path);
-      for (const key of iss.keys) {
-        const guess = closest(key, allowed);
-        issues.push({
-          path: [...at, key].join('.'),
-          message: `unknown parameter${guess ? ` (did you mean "${guess}"?)` : ''}; allowed here: ${allowed.join(', ')}`,
-        });
+  for (const key of Object.keys(overrides)) {
+    const spec = SPEC.get(key);
+    const value = overrides[key];
+    if (spec === undefined) issues.push(unknownKey('', key, top));
+    else if (spec instanceof Map) {
+      const keys = [...spec.keys()];
+      if (value === undefined) continue;
+      if (!isPlainObject(value)) {
+        issues.push({ path: key, message: `expected an object of parameters (${keys.join(', ')}), got ${describeValue(value)}` });
+        continue;
       }
-    } else if (iss.code === 'invalid_type') {
-      issues.push({
-        path: at.join('.'),
-        message: `expected an object of parameters (${allowedAt(iss.path).join(', ')}), got ${describeValue(iss.input)}`,
-      });
-    } else {
-      issues.push({ path: at.join('.'), message: iss.message });
+      for (const inner of Object.keys(value)) {
+        const leaf = spec.get(inner);
+        if (leaf === undefined) issues.push(unknownKey(key, inner, keys));
+        else if (value[inner] !== undefined && !leaf.ok(value[inner])) {
+          issues.push({ path: `${key}.${inner}`, message: `expected ${leaf.allowed}, got ${describeValue(value[inner])}` });
+        }
+      }
+    } else if (value !== undefined && !(spec as Leaf).ok(value)) {
+      issues.push({ path: key, message: `expected ${(spec as Leaf).allowed}, got ${describeValue(value)}` });
     }
   }
   return issues;
@@ -118,14 +131,15 @@ function normalise(v: unknown): unknown {
  */
 export function resolveParameters(overrides?: ParameterOverrides): Parameters {
   if (overrides === undefined) return DEFAULT_PARAMETERS;
-  const parsed = schema.safeParse(overrides, { reportInput: true });
-  if (!parsed.success) throw new PolicyInputError(toIssues(parsed.error), 'createPolicy');
+  const issues = overrideIssues(overrides);
+  if (issues.length) throw new PolicyInputError(issues, 'createPolicy');
   const merged: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(DEFAULT_PARAMETERS)) {
-    const given = (parsed.data as Record<string, unknown>)[key];
+    const given = Object.hasOwn(overrides, key) ? (overrides as Record<string, unknown>)[key] : undefined;
     if (typeof value === 'object') {
       const groupValue: Record<string, unknown> = { ...value };
       if (given) for (const [k, v] of Object.entries(given)) if (v !== undefined) groupValue[k] = normalise(v);
+      // Parameters that the policy leaves unset (m2Per100Households) come only from the overrides.
       merged[key] = groupValue;
     } else {
       merged[key] = given === undefined ? value : normalise(given);

@@ -3,7 +3,7 @@
  * that count days pull in date-fns.
  * @internal
  */
-import { isValid } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
 import { describeValue } from '../errors.js';
 import type { Checker } from './input.js';
 

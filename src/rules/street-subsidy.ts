@@ -1,4 +1,5 @@
-import { differenceInCalendarDays, getDaysInYear } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { getDaysInYear } from 'date-fns/getDaysInYear';
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
