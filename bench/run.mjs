@@ -34,7 +34,7 @@ function time(fn, runs = RUNS) {
   }
   return { ...stats(ts), out };
 }
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : ms >= 0.001 ? `${(ms * 1000).toFixed(1)} µs` : `${(ms * 1e6).toFixed(0)} ns`);
 const range = (s) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
 
 // Our statuses for the four provisions the baseline checks, as codes.
