@@ -50,9 +50,9 @@ export class CsvParser {
           continue;
         case 3: // a quote inside quotes: either "" or the closing quote
           if (c === QUOTE) {
-            this.field += '"';
+            // "" inside quotes: the second quote starts the next run of content.
             this.state = 2;
-            start = i + 1;
+            start = i;
             continue;
           }
           if (c !== COMMA && c !== LF && c !== CR) {
