@@ -27,3 +27,4 @@ export {
   type StreamContext,
 } from './evaluate/evaluate.js';
 export { formatReport, readEvaluation, type ReportOptions } from './report/format-report.js';
+export { evaluateBatch, type BatchEvaluation } from './evaluate/batch.js';

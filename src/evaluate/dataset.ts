@@ -178,7 +178,7 @@ export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly P
     const path = [...prefix, ...iss.path];
     if (iss.code === 'unrecognized_keys') {
       const group = String(path.filter((k) => typeof k === 'string')[0] ?? root);
-      const allowed = FIELDS[group] ?? [];
+      const allowed = FIELDS[group] ?? FIELDS[root] ?? [];
       for (const key of iss.keys) {
         const guess = closest(key, allowed);
         out.push({ path: formatPath([...path, key]), message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}` });
@@ -249,9 +249,9 @@ export function readDataset(input: unknown): Dataset {
  * Validate one community record; `at` is the path prefix for messages (e.g. `['communities', 17]`).
  * @internal
  */
-export function readCommunity(input: unknown, at: readonly PropertyKey[] = []): CommunityRecord {
+export function readCommunity(input: unknown, at: readonly PropertyKey[] = [], context = 'evaluateCommunity'): CommunityRecord {
   const parsed = communitySchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) fail(toIssues(parsed.error.issues, at, 'communities'), 'evaluateCommunity');
+  if (!parsed.success) fail(toIssues(parsed.error.issues, at, 'communities'), context);
   return parsed.data;
 }
 

@@ -318,40 +318,63 @@ function sizeOk(c: CommunityRecord, k: Compiled): boolean {
   return deviation(c.households, H, k.tolerance).within && deviation(c.residents, R, k.tolerance).within;
 }
 
-/** Findings of one validated community. @internal */
-export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[]): void {
-  const id = c.id;
+/** Status codes of the six community checks: 0 does not apply, 1 pass, 2 fail, 3 unknown. @internal */
+export const STATUS: readonly (FindingStatus | undefined)[] = [undefined, 'pass', 'fail', 'unknown'];
+/** The community provisions, in the order of their status codes. @internal */
+export const COMMUNITY_PROVISIONS: readonly string[] = KINDS.map(([provision]) => provision);
+const PASS = 1;
+const FAIL = 2;
+const UNKNOWN = 3;
+const verdict = (ok: boolean) => (ok ? PASS : FAIL);
+
+/**
+ * The verdicts of one validated community into `out[at … at + 5]`, in integer
+ * arithmetic where the numbers fit, with exact Decimals otherwise.
+ * @internal
+ */
+export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Array, at: number): void {
   if (c.kind === 'urban') {
-    out.push(new CommunityFinding(Kind.Size, id, sizeOk(c, k) ? 'pass' : 'fail', c, k));
+    out[at + Kind.Size] = verdict(sizeOk(c, k));
     // Q7 rooms: have × 100 ≥ count × rate
-    let rooms: FindingStatus = 'unknown';
-    if (c.roomAreaM2 !== undefined) {
+    if (c.roomAreaM2 === undefined) out[at + Kind.Rooms] = UNKNOWN;
+    else {
       const count = k.byHouseholds ? c.households : c.residents;
       const have = whole(c.roomAreaM2);
       const need100 = count * k.roomRate;
-      rooms =
-        have === have && need100 < 2 ** 53 && have * 100 < 2 ** 53
-          ? have * 100 >= need100 ? 'pass' : 'fail'
-          : new D(c.roomAreaM2).gte(roomArea(k.p, count)) ? 'pass' : 'fail';
+      out[at + Kind.Rooms] = verdict(
+        have === have && need100 < 2 ** 53 && have * 100 < 2 ** 53 ? have * 100 >= need100 : new D(c.roomAreaM2).gte(roomArea(k.p, count)),
+      );
     }
-    out.push(new CommunityFinding(Kind.Rooms, id, rooms, c, k));
-    const need = divideRounded(c.households + (c.floatingHouseholds ?? 0), k.p.staffing.householdsPerWorker, k.p.staffing.rounding);
-    out.push(new CommunityFinding(Kind.Staff, id, c.staff === undefined ? 'unknown' : c.staff >= need ? 'pass' : 'fail', c, k));
-    out.push(new CommunityFinding(Kind.GroundFloor, id, c.roomsOnGroundFloor === undefined ? 'unknown' : c.roomsOnGroundFloor ? 'pass' : 'fail', c, k));
-    out.push(new CommunityFinding(Kind.OneStop, id, c.oneStopWindow === undefined ? 'unknown' : c.oneStopWindow ? 'pass' : 'fail', c, k));
+    if (c.staff === undefined) out[at + Kind.Staff] = UNKNOWN;
+    else out[at + Kind.Staff] = verdict(c.staff >= divideRounded(c.households + (c.floatingHouseholds ?? 0), k.p.staffing.householdsPerWorker, k.p.staffing.rounding));
+    out[at + Kind.GroundFloor] = c.roomsOnGroundFloor === undefined ? UNKNOWN : verdict(c.roomsOnGroundFloor);
+    out[at + Kind.OneStop] = c.oneStopWindow === undefined ? UNKNOWN : verdict(c.oneStopWindow);
+  } else {
+    out[at + Kind.Size] = out[at + Kind.Rooms] = out[at + Kind.Staff] = out[at + Kind.GroundFloor] = out[at + Kind.OneStop] = 0;
   }
-  if (k.year !== undefined) {
-    let subsidy: FindingStatus = 'unknown';
-    if (c.streetSubsidyPaid !== undefined) {
-      const paid = whole(c.streetSubsidyPaid);
-      subsidy =
-        c.activeFrom === undefined && paid === paid && k.subsidyWhole === k.subsidyWhole
-          ? paid >= k.subsidyWhole ? 'pass' : 'fail'
-          : new D(c.streetSubsidyPaid).gte(c.activeFrom === undefined ? k.subsidyFullYear! : subsidyForYear(k.p, k.year, localDay(c.activeFrom), undefined).perCommunity)
-            ? 'pass'
-            : 'fail';
-    }
-    out.push(new CommunityFinding(Kind.Subsidy, id, subsidy, c, k));
+  if (k.year === undefined) out[at + Kind.Subsidy] = 0;
+  else if (c.streetSubsidyPaid === undefined) out[at + Kind.Subsidy] = UNKNOWN;
+  else {
+    const paid = whole(c.streetSubsidyPaid);
+    out[at + Kind.Subsidy] = verdict(
+      c.activeFrom === undefined && paid === paid && k.subsidyWhole === k.subsidyWhole ? paid >= k.subsidyWhole : new D(c.streetSubsidyPaid).gte(subsidyMinimum(c, k)),
+    );
+  }
+}
+
+/** The finding of check `kind` (0–5) with status code `code`, for one validated community. @internal */
+export function communityFinding(c: CommunityRecord, k: Compiled, kind: number, code: number): Finding {
+  return new CommunityFinding(kind as Kind, c.id, STATUS[code]!, c, k);
+}
+
+const scratchCodes = /* @__PURE__ */ new Uint8Array(6);
+
+/** Findings of one validated community. @internal */
+export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[]): void {
+  communityStatuses(c, k, scratchCodes, 0);
+  for (let kind = 0; kind < 6; kind++) {
+    const code = scratchCodes[kind]!;
+    if (code !== 0) out.push(new CommunityFinding(kind as Kind, c.id, STATUS[code]!, c, k));
   }
 }
 
@@ -600,7 +623,7 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
     let index = 0;
     for (const record of records) {
       out.length = 0;
-      communityFindings(readCommunity(record, [index++]), k, out);
+      communityFindings(readCommunity(record, ['records', index++], 'evaluateCommunities'), k, out);
       yield* out;
     }
   })();
