@@ -80,11 +80,14 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
     const { daysActive, daysInYear } = core;
     perCommunity = core.perCommunity;
     days = { daysActive, daysInYear };
+    const period = `${from ? iso(from) : '…'} – ${to ? iso(to) : '…'}`;
     trace.push(
-      step(
-        `${year} 年共 ${daysInYear} 天，社区存续 ${daysActive} 天(${from ? iso(from) : `${year}-01-01`} 至 ${to ? iso(to) : `${year}-12-31`}，首尾均计)`,
-        `${year} has ${daysInYear} days; the communities exist on ${daysActive} of them (${from ? iso(from) : `${year}-01-01`} to ${to ? iso(to) : `${year}-12-31`}, both ends counted)`,
-      ),
+      from || to
+        ? step(
+            `${year} 年共 ${daysInYear} 天；社区存续期 ${period} 中有 ${daysActive} 天在该年内(首尾均计)`,
+            `${year} has ${daysInYear} days; ${daysActive} of them fall in the active period ${period} (both ends counted)`,
+          )
+        : step(`${year} 年共 ${daysInYear} 天，社区全年存续`, `${year} has ${daysInYear} days; the communities exist all year`),
     );
     if (daysActive === 0) {
       trace.push(step('该年内社区不存在，不需配套补助', 'The communities do not exist in that year: no subsidy is due'));
