@@ -103,3 +103,41 @@ describe('auditPolicy: the policy checked against itself', () => {
     expect(() => auditPolicy(createPolicy(), { floorArea: 90 } as never)).toThrow(PolicyInputError);
   });
 });
+
+describe('the audit explains each verdict with its numbers', () => {
+  test('under the defaults', () => {
+    expect(auditPolicy().findings.map((f) => [f.id, f.explanation.zh, f.explanation.en])).toEqual([
+      ['K1', '到 2013 年底推行比例 0.9 达到农村目标 0.9', 'By the end of 2013 the rollout reaches 0.9, meeting the rural target of 0.9'],
+      ['K2', '3000 户正好是 600 户的 5 倍：两项标准无需取整即可衔接', '3000 households are exactly 5 × 600: the two standards fit without rounding'],
+      ['K3', '标准社区按人口计需用房 400 m²', 'A standard community needs 400 m² of rooms (by residents)'],
+      ['K4', '“以上”与“以下”都包含 200000 m² 本数，两款同时适用；按 I5 取“配建用房”', '以上 and 以下 both include 200000 m², so both clauses apply; I5 picks "in-kind"'],
+      [
+        'K5',
+        '在 200000 m² 处缴资金相当于 600 m²，而按标准配建只需约 266.67 m²(假设每户 100 m²)：略小的项目负担反而更重；每户面积超过约 44.44 m² 时都是如此',
+        'At 200000 m² the money route asks for 600 m² worth, while rooms by the standard come to about 266.67 m² (assuming 100 m² per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about 44.44 m²',
+      ],
+      ['K6', '8000 人 ÷ 3000 户 ≈ 2.67 人/户', '8000 residents ÷ 3000 households ≈ 2.67 people per household'],
+      [
+        'K7',
+        '标准社区按本市标准需 400 m²，低于同年国家规划每百户20㎡ 的 600 m²(2017年指导意见为 900 m²)',
+        'A standard community needs 400 m² by the city’s standard, less than the 600 m² of the national plan of the same year at 20 m² per 100 households (900 m² under the 2017 guidance)',
+      ],
+      ['K8', '四(三)提到的用房资金、“费随事转”、上级项目资金和捐助都属于四(四)专户的六类资金', 'The room money, 费随事转 funding, higher-level project money and donations of A.4.3 are all among the six kinds of A.4.4'],
+      ['K9', '按开发面积的 0.003 只能得出 300 m² 的面积当量，原文未给出折算金额的单价(I6)', '0.003 of the developed area gives an area equivalent of 300 m²; the text names no price to turn it into money (I6)'],
+      ['K10', '2014 年底推行到全部村(组)', 'Every village is reached by the end of 2014'],
+    ]);
+  });
+
+  test('under other readings: the other branch of each explanation', () => {
+    // rollout 1 − 0.7³ = 0.657; 3000 = 4 × 700 + 200 → ceil 5; rooms 8000 × 8/100 = 640 ≥ 600;
+    // threshold 1,000 m²: funds 3 m², in kind 1000/40 = 25 households × 8/3 × 8/100 = 5.33 m²
+    const p = createPolicy({ rollout: { mode: 'share-of-remaining' }, staffing: { householdsPerWorker: 700 }, rooms: { m2Per100Residents: 8 }, developer: { thresholdM2: 1000, boundary: 'funds' } });
+    const byId = Object.fromEntries(auditPolicy(p, { floorAreaPerHouseholdM2: 40 }).findings.map((f) => [f.id, [f.explanation.zh, f.explanation.en]]));
+    expect(byId.K1).toEqual(['到 2013 年底推行比例只有 0.657，低于农村目标 0.9', 'By the end of 2013 the rollout reaches only 0.657, short of the rural target of 0.9']);
+    expect(byId.K2).toEqual(['3000 户不是 700 户的整数倍(余 200)，原文未说明如何取整，按 I3 得 5 名', '3000 households are not a whole multiple of 700 (remainder 200); the text does not say how to round, and I3 gives 5']);
+    expect(byId.K4![0]).toBe('“以上”与“以下”都包含 1000 m² 本数，两款同时适用；按 I5 取“缴纳资金”');
+    expect(byId.K5).toEqual(['在 1000 m² 处缴资金相当于 3 m²，不超过配建的约 5.33 m²(假设每户 40 m²)', 'At 1000 m² the money route asks for 3 m² worth, no more than the about 5.33 m² in kind (assuming 40 m² per household)']);
+    expect(byId.K7).toEqual(['本市标准 640 m² 不低于国家规划的 600 m²', 'The city’s 640 m² is not below the national plan’s 600 m²']);
+    expect(byId.K10).toEqual(['按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年', 'Under this reading the share never reaches 100 %: the full-coverage programme has no end']);
+  });
+});

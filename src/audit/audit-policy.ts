@@ -128,7 +128,10 @@ function k4(policy: Policy): Finding {
     clauses: ['A.4.3'],
     numbers: { thresholdM2: threshold, inKindClaims: yiShang(threshold, threshold), fundsClaims: yiXia(threshold, threshold), routeAtThreshold: route },
     explanation: both
-      ? b(`“以上”与“以下”都包含 ${threshold} m² 本数，两款同时适用；按 I5 取“${route}”`, `以上 and 以下 both include ${threshold} m², so both clauses apply; I5 picks "${route}"`)
+      ? b(
+          `“以上”与“以下”都包含 ${threshold} m² 本数，两款同时适用；按 I5 取“${route === 'in-kind' ? '配建用房' : '缴纳资金'}”`,
+          `以上 and 以下 both include ${threshold} m², so both clauses apply; I5 picks "${route}"`,
+        )
       : b('两款在门槛处不重叠', 'The clauses do not overlap at the threshold'),
     interpretations: [{ id: 'I5', choice: policy.parameters.developer.boundary }],
   };
@@ -252,13 +255,13 @@ function k9(policy: Policy): Finding {
   const priced = r.amount !== undefined;
   return {
     id: 'K9',
-    title: b('3‰ 用房资金没有单价', 'The 3‰ room money has no price'),
+    title: b('用房资金(3‰)没有单价', 'The room money (3‰) has no price'),
     verdict: priced ? 'consistent' : 'gap',
     clauses: ['A.4.3'],
     numbers: { floorAreaM2: below, fundsAreaM2: r.fundsAreaM2 ?? '—', amountDetermined: priced },
     explanation: b(
-      `按开发面积的 3‰ 只能得出 ${r.fundsAreaM2} m² 的面积当量，原文未给出折算金额的单价(I6)`,
-      `3‰ of the developed area gives an area equivalent of ${r.fundsAreaM2} m²; the text names no price to turn it into money (I6)`,
+      `按开发面积的 ${policy.parameters.developer.fundsRate} 只能得出 ${r.fundsAreaM2} m² 的面积当量，原文未给出折算金额的单价(I6)`,
+      `${policy.parameters.developer.fundsRate} of the developed area gives an area equivalent of ${r.fundsAreaM2} m²; the text names no price to turn it into money (I6)`,
     ),
     interpretations: r.interpretations,
   };

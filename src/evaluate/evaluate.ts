@@ -183,7 +183,7 @@ interface Detail {
 
 const FLAGS = {
   [Kind.GroundFloor]: ['用房在一楼', '用房不在一楼', 'rooms on the ground floor'],
-  [Kind.OneStop]: ['已设一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'],
+  [Kind.OneStop]: ['设有一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'],
 } as const;
 
 function subsidyMinimum(c: CommunityRecord, k: Compiled): Decimal {
