@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { PolicyInputError } from '../errors.js';
+import { evaluateCity } from '../evaluate/evaluate.js';
+import { formatReport, readEvaluation } from './format-report.js';
+
+// One urban community 100 m² short of its 400 m² (8,000 × 5/100), 9 of 10 villages reached (0.9 × 10 = 9 due),
+// no budget data; 0 of 1 urban communities meet every check against a target of 1 due in 2013.
+const result = evaluateCity({
+  year: 2013,
+  communities: [{ id: 'c1', name: 'x', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 }],
+  villages: { total: 10, covered: 9 },
+});
+
+describe('formatReport', () => {
+  test('the TSDoc examples hold', () => {
+    const empty = evaluateCity({ year: 2013, communities: [] });
+    expect(formatReport(empty, { lang: 'en' }).split('\n')[0]).toBe('Community-building compliance report');
+    expect(JSON.parse(formatReport(empty, { format: 'json' })).summary.year).toBe(2013);
+  });
+
+  test('Markdown: summary, failing and unknown findings worst first, totals, counts by provision', () => {
+    const md = formatReport(result, { format: 'markdown', lang: 'en' }).split('\n');
+    expect(md.slice(0, 12)).toEqual([
+      '# Community-building compliance report',
+      '',
+      '- Year: 2013    Communities: 1',
+      '- Findings: ✓ 6 pass   ✗ 2 fail   ? 1 unknown',
+      '- Urban communities meeting all checks: 0 / 1',
+      '',
+      '## Failing and unknown findings, worst first',
+      '',
+      '|  | subject | provision | clause | expected | actual | message |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| ✗ | city | Q1/Q2 | A.2 | 1 | 0 | 0 of 1 urban communities meet all their checks (0); target 1, due |',
+      '| ✗ | c1 | Q7 | A.3.4 | 400 | 300 | Rooms 300 m² against 400 m²: 100 m² short |',
+    ]);
+    expect(md).toContain('| ? | city/2013 | Q9 | A.4.3 | — | — | The data gives no city budget |');
+    expect(md).toContain('| Community rooms (m²) | 100 |');
+    expect(md).toContain('| Q7 | 0 | 1 | 0 |');
+  });
+
+  test('Chinese text with a limit says how many more there are', () => {
+    const text = formatReport(result, { limit: 1 });
+    expect(text.split('\n').slice(0, 5)).toEqual(['社区建设政策合规报告', '====================', '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1']);
+    expect(text).toContain('…… 另有 2 条未列出');
+    expect(text).toContain('  社区用房(m²)            100');
+  });
+
+  test('all: true lists the passing findings too; an all-pass report says so', () => {
+    expect(formatReport(result, { all: true, lang: 'en' }).match(/^✓ /gm)).toHaveLength(6);
+    const ok = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 10 } });
+    const okNoUnknown = { ...ok, findings: ok.findings.filter((f) => f.status === 'pass') };
+    expect(formatReport(okNoUnknown, { lang: 'en' })).toContain('Everything passes');
+    expect(formatReport(okNoUnknown, { format: 'markdown' })).toContain('全部通过');
+  });
+
+  test('JSON round-trips through readEvaluation with exact decimals', () => {
+    const back = readEvaluation(formatReport(result, { format: 'json' }));
+    const q7 = back.findings.find((f) => f.provision === 'Q7')!;
+    expect([String(q7.expected), String(q7.actual), String(q7.shortfall)]).toEqual(['400', '300', '100']);
+    expect(back.summary.owed.roomsM2.toString()).toBe('100');
+  });
+
+  test.each([
+    [{ format: 'pdf' }, 'format'],
+    [{ lang: 'fr' }, 'lang'],
+    [{ all: 'yes' }, 'all'],
+    [{ limit: -1 }, 'limit'],
+    [{ colour: true }, 'colour'],
+  ])('refuses the option %o', (options, path) => {
+    try {
+      formatReport(result, options as never);
+      expect.fail('no error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      expect((e as PolicyInputError).issues[0]!.path).toBe(path);
+    }
+  });
+
+  test('refuses what is not an evaluation, and text that is not a report', () => {
+    expect(() => formatReport({} as never)).toThrow(/expected the result of evaluateCity/);
+    expect(() => formatReport(result, null as never)).toThrow(PolicyInputError);
+    expect(() => readEvaluation('{')).toThrow(/not valid JSON/);
+    expect(() => readEvaluation('[]')).toThrow(PolicyInputError);
+  });
+});
