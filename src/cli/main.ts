@@ -10,7 +10,7 @@ import { createPolicy, type Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
-import { formatReport, jsonReportChunks } from '../report/format-report.js';
+import { formatReport, jsonReportChunks, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { evaluateFile, InputError } from './read-input.js';
 
@@ -247,11 +247,7 @@ async function schedule(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function columns(rows: string[][]): string {
-  const w = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => w(r[i]!))));
-  return rows.map((r) => r.map((c, i) => c.padStart(c.length + widths[i]! - w(c))).join('  ')).join('\n');
-}
+const columns = (rows: string[][]) => table(rows, 'right').join('\n');
 
 const EXPLAIN: Record<string, { rule: keyof Policy; fields: Record<string, { key: string; kind: 'count' | 'year' | 'amount' | 'date' }> }> = {
   staff: { rule: 'requiredStaff', fields: { households: { key: 'households', kind: 'count' }, 'floating-households': { key: 'floatingHouseholds', kind: 'count' } } },

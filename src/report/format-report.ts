@@ -66,12 +66,21 @@ function width(s: string): number {
   }
   return w;
 }
-const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
-
-function table(rows: string[][]): string[] {
+/**
+ * Rows as aligned columns for a terminal (CJK characters count two columns).
+ * Left-aligned text leaves the last column unpadded; right-aligned suits numbers.
+ * @internal
+ */
+export function table(rows: string[][], align: 'left' | 'right' = 'left'): string[] {
   const widths = rows[0]!.map(() => 0);
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, width(cell))));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd());
+  const fill = (cell: string, i: number) => ' '.repeat(Math.max(0, widths[i]! - width(cell)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (align === 'right' ? fill(cell, i) + cell : i === r.length - 1 ? cell : cell + fill(cell, i)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** Failing findings first (largest relative shortfall first), then unknown, then passing. */
