@@ -6,6 +6,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/cli.test.ts', 'test/cli-fuzz.test.ts', 'test/examples.test.ts'],
+    exclude: ['src/cli/**', 'test/cli.test.ts', 'test/cli-fuzz.test.ts', 'test/examples.test.ts'],
   },
 });
