@@ -63,3 +63,18 @@ describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {
     expect(() => createPolicy(PRESETS.nationalPlan2011).serviceRoomArea({ residents: 8000 })).toThrow(/households/);
   });
 });
+
+describe('serviceRoomArea: the count its basis needs', () => {
+  test('names what is missing on each basis', () => {
+    expect(() => serviceRoomArea({})).toThrow('Invalid input to serviceRoomArea: residents: expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)');
+    expect(() => createPolicy(PRESETS.nationalPlan2011).serviceRoomArea({ residents: 1 })).toThrow(
+      'households: expected the number of households (a whole number ≥ 0): rooms.m2Per100Households sizes rooms per 100 households (I9)',
+    );
+  });
+
+  test('in kind on the household basis without households: the trace says what is missing', () => {
+    const r = createPolicy(PRESETS.nationalPlan2011).developerObligation({ floorAreaM2: 300000, residents: 9000 });
+    expect(r.roomAreaM2).toBeUndefined();
+    expect(r.trace.at(-1)).toEqual({ zh: '未给出户数，无法按配置标准算出用房面积', en: 'No households given: the room area by the standard cannot be sized' });
+  });
+});
