@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['src/cli/**', 'test/cli.test.ts', 'test/cli-fuzz.test.ts', 'test/examples.test.ts'],
+    setupFiles: ['test/stryker-setup.ts'],
   },
 });

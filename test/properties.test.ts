@@ -7,7 +7,7 @@ import { describe, expect } from 'vitest';
 import { createPolicy, Decimal, PolicyInputError, type ParameterOverrides } from '../src/index.js';
 import { evaluateCity } from '../src/evaluation.js';
 
-fc.configureGlobal({ numRuns: 300 });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 300 });
 
 const count = fc.integer({ min: 0, max: 10_000_000 });
 const year = fc.integer({ min: 1900, max: 2100 });
