@@ -149,19 +149,16 @@ export function ruralRolloutScheduleWith(p: Parameters, input: RolloutScheduleIn
   const villages = c.optionalCount(o.villages, 'villages');
   c.done();
   const rows: RolloutRow[] = [];
+  const trace: TraceStep[] = [];
   let previous = rolloutShare(p, from - p.rollout.startYear);
   for (let year = from; year <= to; year++) {
     const r = rolloutYear(p, year, villages);
     const row = { year, share: r.share, added: r.share.minus(previous) };
     rows.push(r.villagesCovered === undefined ? row : { ...row, villagesCovered: r.villagesCovered });
+    trace.push(...rolloutTrace(p, r, villages).slice(1));
     previous = r.share;
   }
-  return {
-    rows,
-    clause: 'A.3.3',
-    interpretations: [{ id: 'I2', choice: p.rollout.mode }],
-    trace: rows.flatMap((row) => rolloutTrace(p, rolloutYear(p, row.year, villages), villages).slice(1)),
-  };
+  return { rows, clause: 'A.3.3', interpretations: [{ id: 'I2', choice: p.rollout.mode }], trace };
 }
 
 /**
