@@ -141,3 +141,47 @@ describe('the audit explains each verdict with its numbers', () => {
     expect(byId.K10).toEqual(['按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年', 'Under this reading the share never reaches 100 %: the full-coverage programme has no end']);
   });
 });
+
+describe('each check names itself, its clauses and its readings', () => {
+  test('titles, clauses and interpretations of K1–K10 under the defaults', () => {
+    expect(auditPolicy().findings.map((f) => [f.id, f.title.zh, f.title.en, f.clauses.join(' '), f.interpretations.map((i) => `${i.id}:${i.choice}`).join(' ')])).toEqual([
+      ['K1', '农村社区推行进度与农村达标目标', 'Rural rollout against the rural target', 'A.3.3 A.2', 'I2:share-of-all I7:end-of-2013'],
+      ['K2', '标准社区的工作人员数', 'Workers of a standard community', 'A.3.1 A.4.2', 'I3:ceil'],
+      ['K3', '标准社区的用房面积', 'Rooms of a standard community', 'A.3.1 A.3.4', 'I9:residents'],
+      ['K4', '开发项目两款在20万平方米处重叠', 'The two developer clauses overlap at the threshold', 'A.4.3', 'I5:in-kind'],
+      ['K5', '门槛两侧的负担不连续', 'The burden jumps at the threshold', 'A.4.3 A.3.4 A.3.1', 'I6:area-equivalent I9:residents'],
+      ['K6', '规模标准隐含的户均人口', 'Household size implied by the size guideline', 'A.3.1', ''],
+      ['K7', '用房标准与国家标准', 'Room standard against the national standards', 'A.3.4', 'I9:residents'],
+      ['K8', '投入条款的资金都归入专户', 'Every money flow of the funding clause has a place in the special account', 'A.4.3 A.4.4', ''],
+      ['K9', '用房资金(3‰)没有单价', 'The room money (3‰) has no price', 'A.4.3', 'I6:area-equivalent'],
+      ['K10', '农村社区全覆盖的年份', 'When the rural rollout covers every village', 'A.3.3', 'I2:share-of-all'],
+    ]);
+  });
+
+  test('the numbers of K8–K10', () => {
+    const [k8, k9] = auditPolicy().findings.slice(7, 9).map(show);
+    expect(k8).toEqual({ 开发企业缴纳的社区用房资金: 'developer-room-funds', 费随事转: 'fee-follows-task', 上级项目资金: 'higher-level-projects', 社会资本捐助: 'donations' });
+    // half the threshold, 100,000 m² × 0.003 = 300 m²
+    expect(k9).toEqual({ floorAreaM2: '100000', fundsAreaM2: '300', amountDetermined: 'false' });
+  });
+
+  test('on a per-household room standard, K3 and K5 size rooms by households', () => {
+    const p = createPolicy({ rooms: { m2Per100Households: 20 } });
+    const [k3, , k5] = auditPolicy(p).findings.slice(2, 5);
+    expect([k3!.explanation.en, String(k3!.numbers.areaM2)]).toEqual(['A standard community needs 600 m² of rooms (by households)', '600']);
+    // 200,000 m² ÷ 100 m² = 2,000 households × 20/100 = 400 m² in kind against 600 m² of money; break-even 0.2 ÷ 0.003 = 66.67 m²
+    expect([String(k5!.numbers.inKindAreaM2), String(k5!.numbers.breakEvenFloorAreaPerHouseholdM2)]).toEqual(['400', '66.666666666666666667']);
+    expect(k5!.interpretations).toContainEqual({ id: 'I9', choice: 'households' });
+  });
+
+  test('K6 flags an implausible household size', () => {
+    const k6 = auditPolicy(createPolicy({ sizing: { households: 100, residents: 8000 } })).findings[5]!;
+    expect([k6.verdict, k6.explanation.en]).toEqual(['conflict', '8000 residents ÷ 100 households = 80 people per household, outside a plausible 1–10']);
+  });
+
+  test('refuses a policy-like object without rules and an assumption of the wrong kind', () => {
+    expect(() => auditPolicy({ parameters: {} } as never)).toThrow('Invalid input to auditPolicy: policy: expected a policy made by createPolicy(), got an object');
+    expect(() => auditPolicy(createPolicy(), { floorAreaPerHouseholdM2: 0 })).toThrow('floorAreaPerHouseholdM2: expected a floor area above 0, got 0');
+    expect(() => auditPolicy(createPolicy(), null as never)).toThrow(PolicyInputError);
+  });
+});

@@ -84,3 +84,16 @@ describe('formatReport', () => {
     expect(() => readEvaluation('[]')).toThrow(PolicyInputError);
   });
 });
+
+describe('terminal layout', () => {
+  test('Chinese characters count two columns, so the columns after them line up', () => {
+    const r = evaluateCity({ year: 2013, communities: [{ id: '东苑', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 1 }, { id: 'c2', name: 'y', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 2 }] });
+    const lines = formatReport(r, { lang: 'en' }).split('\n').filter((l) => l.startsWith('✗  '));
+    // The subject column is as wide as its widest entry, 'city/2013' (9 columns), plus two spaces:
+    // '东苑' is 4 columns wide and gets 7 spaces, 'c2' is 2 wide and gets 9.
+    expect(lines.slice(0, 2)).toEqual([
+      `✗  东苑${' '.repeat(7)}Q10        A.4.3   30000     1       Subsidy 1 yuan against at least 30000: 29999 yuan short`,
+      `✗  c2${' '.repeat(9)}Q10        A.4.3   30000     2       Subsidy 2 yuan against at least 30000: 29998 yuan short`,
+    ]);
+  });
+});
