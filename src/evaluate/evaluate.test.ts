@@ -9,7 +9,8 @@ const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 const row = (f: Finding) => [f.subject, f.provision, f.clause, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual)];
 
 describe('evaluateCity on the example city (made-up data, 2013)', () => {
-  const result = evaluateCity(city);
+  // Evaluated inside each test (not while the suite is collected), so that mutation testing sees it.
+  const run = () => evaluateCity(city);
 
   test('the findings that do not pass are exactly the deliberate shortfalls', () => {
     // Worked out by hand from examples/city.json:
@@ -19,7 +20,7 @@ describe('evaluateCity on the example city (made-up data, 2013)', () => {
     // 2013 budget 5,900,000 against 5,000,000 × 1.2 = 6,000,000; p2 150,000 m² × 0.003 × 3,000 = 1,350,000, paid 1,000,000
     // p3 exactly 200,000 m² goes in kind (I5): 5,000 residents × 5/100 = 250 m², gave 200; p4 has no price (I6)
     // Q1/Q2: 29 of 36 urban communities meet every check = 0.80555…, the 2013 target is 1
-    expect(result.findings.filter((f) => f.status !== 'pass').map(row)).toEqual([
+    expect(run().findings.filter((f) => f.status !== 'pass').map(row)).toEqual([
       ['c07', 'Q4/Q5', 'A.3.1', 'fail', '0.2', '0.23333333333333333333'],
       ['c12', 'Q7', 'A.3.4', 'fail', '400', '300'],
       ['c15', 'Q8', 'A.4.2', 'fail', '6', '4'],
@@ -38,13 +39,13 @@ describe('evaluateCity on the example city (made-up data, 2013)', () => {
   });
 
   test('one finding per provision and subject: 36 urban × 6 + 4 rural × 1 + 10 city and project findings', () => {
-    expect(result.findings).toHaveLength(230);
-    const keys = result.findings.map((f) => `${f.subject}|${f.provision}`);
+    expect(run().findings).toHaveLength(230);
+    const keys = run().findings.map((f) => `${f.subject}|${f.provision}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   test('the budgets of 2011, 2012 and 2014 pass: 5,000,000, 5,500,000 and 6,600,000 against 5,000,000, 5,500,000, 6,500,000', () => {
-    const q9 = result.findings.filter((f) => f.provision === 'Q9').map(row);
+    const q9 = run().findings.filter((f) => f.provision === 'Q9').map(row);
     expect(q9).toEqual([
       ['city/2011', 'Q9', 'A.4.3', 'pass', '5000000', '5000000'],
       ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000'],
@@ -54,7 +55,7 @@ describe('evaluateCity on the example city (made-up data, 2013)', () => {
   });
 
   test('the summary counts, totals owed and urban standing', () => {
-    const s = result.summary;
+    const s = run().summary;
     expect(s.counts).toEqual({ pass: 216, fail: 11, unknown: 3 });
     expect(s.communities).toBe(40);
     expect(s.urbanMeetingAll).toEqual({ count: 29, of: 36 });
@@ -140,5 +141,54 @@ describe('evaluateCommunity', () => {
     expect(() => evaluateCommunity({ id: 'x', name: 'x', kind: 'urban', households: 1, residents: 1, staf: 2 } as never)).toThrow(/did you mean "staff"/);
     expect(() => evaluateCommunity({ id: 'x', name: 'x', kind: 'urban', households: 1, residents: 1 }, { year: 1800 })).toThrow(PolicyInputError);
     expect(() => evaluateCommunity({ id: 'x', name: 'x', kind: 'urban', households: 1, residents: 1 }, { policy: {} as never })).toThrow(PolicyInputError);
+  });
+});
+
+describe('verdicts off the integer fast paths are still exact', () => {
+  const base = { id: 'x', name: 'x', kind: 'urban' as const, households: 3000, floatingHouseholds: 0, residents: 8000, staff: 5 };
+  const status = (findings: { provision: string; status: string }[], provision: string) => findings.find((f) => f.provision === provision)!.status;
+
+  test.each([
+    ['400.05 m² for 8,000 residents (400 due) passes', { roomAreaM2: '400.05' }, 'pass'],
+    ['399.99 m² fails', { roomAreaM2: '399.99' }, 'fail'],
+    ['400.5 m² given as a number passes', { roomAreaM2: 400.5 }, 'pass'],
+  ])('rooms: %s', (_name, patch, expected) => {
+    expect(status(evaluateCommunity({ ...base, ...patch }), 'Q7')).toBe(expected);
+  });
+
+  test.each([
+    ['30,000.01 yuan passes', '30000.01', 'pass'],
+    ['29,999.99 yuan (a number) fails', 29999.99, 'fail'],
+  ])('subsidy: %s', (_name, paid, expected) => {
+    expect(status(evaluateCommunity({ ...base, streetSubsidyPaid: paid }, { year: 2013 }), 'Q10')).toBe(expected);
+  });
+
+  test('a tolerance that is no small fraction: ±0.1234567 admits 3,370 households (0.12333…) but not 3,371 (0.12366…)', () => {
+    const policy = createPolicy({ sizing: { tolerance: '0.1234567' } });
+    expect(status(evaluateCommunity({ ...base, households: 3370 }, { policy }), 'Q4/Q5')).toBe('pass');
+    expect(status(evaluateCommunity({ ...base, households: 3371 }, { policy }), 'Q4/Q5')).toBe('fail');
+  });
+
+  test('a rate of 5.5 m² per 100 residents: 440 m² due for 8,000', () => {
+    const policy = createPolicy({ rooms: { m2Per100Residents: '5.5' } });
+    expect(status(evaluateCommunity({ ...base, roomAreaM2: 440 }, { policy }), 'Q7')).toBe('pass');
+    expect(status(evaluateCommunity({ ...base, roomAreaM2: 439 }, { policy }), 'Q7')).toBe('fail');
+  });
+
+  test('a minimum of 30,000.5 yuan: 30,000 fails, 30,000.5 passes', () => {
+    const policy = createPolicy({ streetSubsidy: { minimumPerCommunityPerYear: '30000.5' } });
+    expect(status(evaluateCommunity({ ...base, streetSubsidyPaid: 30000 }, { policy, year: 2013 }), 'Q10')).toBe('fail');
+    expect(status(evaluateCommunity({ ...base, streetSubsidyPaid: '30000.5' }, { policy, year: 2013 }), 'Q10')).toBe('pass');
+  });
+
+  test('on a per-household room standard the households decide: 3,000 × 20/100 = 600 m²', () => {
+    const policy = createPolicy({ rooms: { m2Per100Households: 20 } });
+    expect(status(evaluateCommunity({ ...base, roomAreaM2: 600 }, { policy }), 'Q7')).toBe('pass');
+    expect(status(evaluateCommunity({ ...base, roomAreaM2: 599 }, { policy }), 'Q7')).toBe('fail');
+  });
+
+  test('evaluateCommunity refuses a context that is not an object or has unknown fields', () => {
+    expect(() => evaluateCommunity(base, null as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got null');
+    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('context.yaer: unknown field (allowed: policy, year)');
   });
 });

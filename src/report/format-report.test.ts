@@ -5,7 +5,8 @@ import { formatReport, readEvaluation } from './format-report.js';
 
 // One urban community 100 m² short of its 400 m² (8,000 × 5/100), 9 of 10 villages reached (0.9 × 10 = 9 due),
 // no budget data; 0 of 1 urban communities meet every check against a target of 1 due in 2013.
-const result = evaluateCity({
+// Evaluated inside each test (not while the suite is collected), so that mutation testing sees it.
+const evaluation = () => evaluateCity({
   year: 2013,
   communities: [{ id: 'c1', name: 'x', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 }],
   villages: { total: 10, covered: 9 },
@@ -19,7 +20,7 @@ describe('formatReport', () => {
   });
 
   test('Markdown: summary, failing and unknown findings worst first, totals, counts by provision', () => {
-    const md = formatReport(result, { format: 'markdown', lang: 'en' }).split('\n');
+    const md = formatReport(evaluation(), { format: 'markdown', lang: 'en' }).split('\n');
     expect(md.slice(0, 12)).toEqual([
       '# Community-building compliance report',
       '',
@@ -40,14 +41,14 @@ describe('formatReport', () => {
   });
 
   test('Chinese text with a limit says how many more there are', () => {
-    const text = formatReport(result, { limit: 1 });
+    const text = formatReport(evaluation(), { limit: 1 });
     expect(text.split('\n').slice(0, 5)).toEqual(['社区建设政策合规报告', '====================', '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1']);
     expect(text).toContain('…… 另有 2 条未列出');
     expect(text).toContain('  社区用房(m²)            100');
   });
 
   test('all: true lists the passing findings too; an all-pass report says so', () => {
-    expect(formatReport(result, { all: true, lang: 'en' }).match(/^✓ /gm)).toHaveLength(6);
+    expect(formatReport(evaluation(), { all: true, lang: 'en' }).match(/^✓ /gm)).toHaveLength(6);
     const ok = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 10 } });
     const okNoUnknown = { ...ok, findings: ok.findings.filter((f) => f.status === 'pass') };
     expect(formatReport(okNoUnknown, { lang: 'en' })).toContain('Everything passes');
@@ -55,7 +56,7 @@ describe('formatReport', () => {
   });
 
   test('JSON round-trips through readEvaluation with exact decimals', () => {
-    const back = readEvaluation(formatReport(result, { format: 'json' }));
+    const back = readEvaluation(formatReport(evaluation(), { format: 'json' }));
     const q7 = back.findings.find((f) => f.provision === 'Q7')!;
     expect([String(q7.expected), String(q7.actual), String(q7.shortfall)]).toEqual(['400', '300', '100']);
     expect(back.summary.owed.roomsM2.toString()).toBe('100');
@@ -69,7 +70,7 @@ describe('formatReport', () => {
     [{ colour: true }, 'colour'],
   ])('refuses the option %o', (options, path) => {
     try {
-      formatReport(result, options as never);
+      formatReport(evaluation(), options as never);
       expect.fail('no error');
     } catch (e) {
       expect(e).toBeInstanceOf(PolicyInputError);
@@ -79,7 +80,7 @@ describe('formatReport', () => {
 
   test('refuses what is not an evaluation, and text that is not a report', () => {
     expect(() => formatReport({} as never)).toThrow(/expected the result of evaluateCity/);
-    expect(() => formatReport(result, null as never)).toThrow(PolicyInputError);
+    expect(() => formatReport(evaluation(), null as never)).toThrow(PolicyInputError);
     expect(() => readEvaluation('{')).toThrow(/not valid JSON/);
     expect(() => readEvaluation('[]')).toThrow(PolicyInputError);
   });
