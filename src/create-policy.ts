@@ -1,3 +1,4 @@
+import { PolicyInputError, describeValue } from './errors.js';
 import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
 import type { Parameters } from './policy/parameters.js';
 import { parametersAsOf, type ParameterAsOf } from './policy/as-of.js';
@@ -83,4 +84,17 @@ export function createPolicy(overrides?: ParameterOverrides): Policy {
     targets: (input: TargetsInput) => targetsWith(p, input),
     asOf: (date: string | Date) => parametersAsOf(p, date),
   });
+}
+
+/**
+ * `policy` when it is a policy made by {@link createPolicy}, the policy as
+ * written when it is undefined; otherwise a PolicyInputError for `context`.
+ * @internal
+ */
+export function checkPolicy(policy: unknown, context: string): Policy {
+  if (policy === undefined) return createPolicy();
+  if (typeof policy === 'object' && policy !== null && typeof (policy as Policy).requiredStaff === 'function' && typeof (policy as Policy).parameters === 'object') {
+    return policy as Policy;
+  }
+  throw new PolicyInputError([{ path: 'policy', message: `expected a policy made by createPolicy(), got ${describeValue(policy)}` }], context);
 }

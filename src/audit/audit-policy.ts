@@ -5,9 +5,8 @@
  * reading changes the verdicts. Nothing here is a hard-coded answer.
  */
 import type { Decimal } from 'decimal.js';
-import { createPolicy, type Policy } from '../create-policy.js';
+import { checkPolicy, createPolicy, type Policy } from '../create-policy.js';
 import { D, ratio } from '../decimal.js';
-import { PolicyInputError, describeValue } from '../errors.js';
 import { amount } from '../rules/input-amount.js';
 import { Checker } from '../rules/input.js';
 import { classifyFundSource } from '../policy/catalogues.js';
@@ -290,10 +289,6 @@ function k10(policy: Policy): Finding {
   };
 }
 
-function isPolicy(v: unknown): v is Policy {
-  return typeof v === 'object' && v !== null && typeof (v as Policy).requiredStaff === 'function' && typeof (v as Policy).parameters === 'object';
-}
-
 /**
  * Audit the policy against itself: checks K1–K10, each computed by calling the
  * rules with `policy`'s parameters, so another number or reading gives other
@@ -320,16 +315,14 @@ function isPolicy(v: unknown): v is Policy {
  * auditPolicy(createPolicy({ rollout: { mode: 'share-of-remaining' } })).findings[0].numbers.rolloutShare.toString(); //=> '0.657'
  * ```
  */
-export function auditPolicy(policy: Policy = createPolicy(), assumptions: AuditAssumptions = {}): AuditResult {
-  if (!isPolicy(policy)) {
-    throw new PolicyInputError([{ path: 'policy', message: `expected a policy made by createPolicy(), got ${describeValue(policy)}` }], 'auditPolicy');
-  }
+export function auditPolicy(policy?: Policy, assumptions: AuditAssumptions = {}): AuditResult {
+  const audited = checkPolicy(policy, 'auditPolicy');
   const c = new Checker('auditPolicy');
   const o = c.object(assumptions, ['floorAreaPerHouseholdM2']);
   const f = o.floorAreaPerHouseholdM2 === undefined ? new D(100) : amount(c, o.floorAreaPerHouseholdM2, 'floorAreaPerHouseholdM2');
   if (c.issues.length === 0 && f.isZero()) c.fail('floorAreaPerHouseholdM2', 'expected a floor area above 0, got 0');
   c.done();
-  const findings = [k1(policy), k2(policy), k3(policy), k4(policy), k5(policy, f), k6(policy), k7(policy), k8(), k9(policy), k10(policy)];
+  const findings = [k1(audited), k2(audited), k3(audited), k4(audited), k5(audited, f), k6(audited), k7(audited), k8(), k9(audited), k10(audited)];
   const counts = { consistent: 0, conflict: 0, gap: 0 };
   for (const x of findings) counts[x.verdict]++;
   return { findings, counts };

@@ -96,8 +96,8 @@ export class CsvParser {
         this.sawAny = true;
       }
     }
-    if (this.state === 2) this.field += text.slice(start);
-    else if (this.state !== 3 && this.state !== 4) this.field += text.slice(start);
+    // What is left of the chunk belongs to the current field, unless a closing quote or a CR ended it.
+    if (this.state !== 3 && this.state !== 4) this.field += text.slice(start);
   }
 
   end(out: CsvRow[]): void {

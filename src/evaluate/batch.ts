@@ -5,10 +5,10 @@
  * is saved is the six objects per community that a million-row run would make.
  */
 import { PolicyInputError, describeValue } from '../errors.js';
-import { PLAIN_DECIMAL } from '../rules/input-amount.js';
+import { PLAIN_DECIMAL } from '../values.js';
+import { checkPolicy } from '../create-policy.js';
 import { readCommunity, type CommunityRecord } from './dataset.js';
 import {
-  checkPolicy,
   communityFinding,
   communityStatuses,
   compile,

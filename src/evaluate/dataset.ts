@@ -5,8 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
-import { PLAIN_DECIMAL } from '../rules/input-amount.js';
-import { YEAR_MAX, YEAR_MIN } from '../rules/input.js';
+import { calendarDay, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from '../policy/names.js';
 
 const COUNT = 'a whole number ≥ 0';
@@ -23,15 +22,9 @@ const id = () =>
   z.string({ error: (iss) => `expected a non-empty text id, ${got(iss)}` }).check(
     z.minLength(1, { error: (iss) => `expected a non-empty text id, ${got(iss)}` }),
   );
-const isoDay = (v: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-};
 const day = () =>
   z.string({ error: (iss) => `expected an ISO date 'YYYY-MM-DD', ${got(iss)}` }).check(
-    z.refine(isoDay, { error: (iss) => `expected an ISO date 'YYYY-MM-DD' that exists in the calendar, ${got(iss)}` }),
+    z.refine((v: string) => calendarDay(v) !== undefined, { error: (iss) => `expected an ISO date 'YYYY-MM-DD' that exists in the calendar, ${got(iss)}` }),
   );
 const year = () =>
   z.int({ error: (iss) => `expected a whole-number year, ${got(iss)}` }).check(

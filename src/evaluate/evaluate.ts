@@ -7,7 +7,7 @@
  * trace for every record), so the evaluation can never disagree with them.
  */
 import type { Decimal } from 'decimal.js';
-import { createPolicy, type Policy } from '../create-policy.js';
+import { checkPolicy, type Policy } from '../create-policy.js';
 import { approxDiv, D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Parameters } from '../policy/parameters.js';
@@ -16,6 +16,7 @@ import { deviation } from '../rules/community-size.js';
 import { divideRounded } from '../rules/required-staff.js';
 import { roomArea, roomBasis } from '../rules/service-room-area.js';
 import { subsidyForYear } from '../rules/street-subsidy.js';
+import { calendarDay } from '../values.js';
 import { readCommunity, readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 
 /** `pass`: the data meets the provision; `fail`: it does not; `unknown`: the data lacks what is needed to tell. */
@@ -147,10 +148,6 @@ export function compile(policy: Policy, year: number | undefined): Compiled {
   };
 }
 
-function localDay(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
-}
 
 /** A dataset amount as a safe whole number, or NaN when it is not one (then the exact path decides). */
 function whole(v: number | string): number {
@@ -187,7 +184,7 @@ const FLAGS = {
 } as const;
 
 function subsidyMinimum(c: CommunityRecord, k: Compiled): Decimal {
-  return c.activeFrom === undefined ? k.subsidyFullYear! : subsidyForYear(k.p, k.year!, localDay(c.activeFrom), undefined).perCommunity;
+  return c.activeFrom === undefined ? k.subsidyFullYear! : subsidyForYear(k.p, k.year!, calendarDay(c.activeFrom), undefined).perCommunity;
 }
 
 /** What a community finding reports besides its verdict, computed exactly with the rules' cores. */
@@ -378,14 +375,6 @@ export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[
   }
 }
 
-/** @internal */
-export function checkPolicy(policy: unknown, context: string): Policy {
-  if (policy === undefined) return createPolicy();
-  if (typeof policy === 'object' && policy !== null && typeof (policy as Policy).requiredStaff === 'function' && typeof (policy as Policy).parameters === 'object') {
-    return policy as Policy;
-  }
-  throw new PolicyInputError([{ path: 'policy', message: `expected a policy made by createPolicy(), got ${describeValue(policy)}` }], context);
-}
 
 /**
  * Hold one community record against the policy: size (Q4/Q5), rooms (Q7),
@@ -487,7 +476,8 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
 }
 
 const ZERO = /* @__PURE__ */ new D(0);
-function relative(f: Finding): Decimal {
+/** How far short a failing finding is, relative to what was expected (for ordering the worst first). @internal */
+export function relativeShortfall(f: Finding): Decimal {
   if (!f.shortfall) return ZERO;
   if (typeof f.expected === 'object' && f.expected !== null && !f.expected.isZero()) return approxDiv(f.shortfall, f.expected);
   if (typeof f.expected === 'number' && f.expected !== 0) return approxDiv(f.shortfall, f.expected);
@@ -526,7 +516,7 @@ export class SummaryBuilder {
     else if (f.provision === 'Q11') this.owed.developerRoomsM2 = this.owed.developerRoomsM2.plus(s);
     else if (f.provision === 'Q7') this.owed.roomsM2 = this.owed.roomsM2.plus(s);
     else if (f.provision === 'Q8') this.owed.staff += s.toNumber();
-    const key = relative(f);
+    const key = relativeShortfall(f);
     if (this.worst.length < 10 || key.gt(this.worst[this.worst.length - 1]!.key)) {
       this.worst.push({ f, key });
       this.worst.sort((a, b) => b.key.comparedTo(a.key));

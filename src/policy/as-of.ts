@@ -4,6 +4,7 @@
  * from 2012), so a policy can answer "as of" a date.
  */
 import { PolicyInputError, describeValue } from '../errors.js';
+import { calendarDay, isoDay } from '../values.js';
 import { PARAMETER_REFERENCES, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
 
 /** One parameter as of a day. */
@@ -16,14 +17,8 @@ export interface ParameterAsOf extends ParameterReference {
 }
 
 function dayOf(date: unknown): string {
-  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, d));
-    if (t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d) return date;
-  } else if (date instanceof Date && !Number.isNaN(date.getTime())) {
-    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  }
+  if (typeof date === 'string' && calendarDay(date)) return date;
+  if (date instanceof Date && !Number.isNaN(date.getTime())) return isoDay(date);
   throw new PolicyInputError([{ path: 'date', message: `expected an ISO date 'YYYY-MM-DD' or a valid Date, got ${describeValue(date)}` }], 'asOf');
 }
 

@@ -6,8 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
-import { PLAIN_DECIMAL } from '../rules/input-amount.js';
-import { YEAR_MAX, YEAR_MIN } from '../rules/input.js';
+import { PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from './names.js';
 import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
 

@@ -2,9 +2,9 @@
  * Reports of an evaluation: text for a terminal, Markdown for a document,
  * JSON for programs (Decimals as strings, read back by `readEvaluation`).
  */
-import { approxDiv, D } from '../decimal.js';
+import { D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
-import type { CityEvaluation, EvaluationSummary, Finding, FindingValue } from '../evaluate/evaluate.js';
+import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 
 /** Options of {@link formatReport}. */
@@ -86,15 +86,9 @@ export function table(rows: string[][], align: 'left' | 'right' = 'left'): strin
 /** Failing findings first (largest relative shortfall first), then unknown, then passing. */
 function ordered(findings: readonly Finding[], all: boolean): Finding[] {
   const rank = { fail: 0, unknown: 1, pass: 2 } as const;
-  const rel = (f: Finding) => {
-    if (!f.shortfall) return new D(0);
-    const e = f.expected;
-    const base = typeof e === 'number' ? e : typeof e === 'object' && e !== null ? e.toNumber() : 0;
-    return base ? approxDiv(f.shortfall, base) : f.shortfall;
-  };
   return findings
     .filter((f) => all || f.status !== 'pass')
-    .map((f, i) => ({ f, i, key: rel(f) }))
+    .map((f, i) => ({ f, i, key: relativeShortfall(f) }))
     .sort((a, b) => rank[a.f.status] - rank[b.f.status] || b.key.comparedTo(a.key) || a.i - b.i)
     .map((x) => x.f);
 }

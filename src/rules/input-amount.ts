@@ -6,10 +6,9 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import { describeValue } from '../errors.js';
+import { PLAIN_DECIMAL } from '../values.js';
 import type { Checker } from './input.js';
 
-/** A plain decimal numeral: digits, an optional point and more digits, no sign but `+`, no exponent. */
-export const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const AMOUNT = "a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal";
 
 function isDecimalLike(v: unknown): v is Decimal {

@@ -5,19 +5,17 @@
  */
 import { isValid } from 'date-fns/isValid';
 import { describeValue } from '../errors.js';
+import { calendarDay, looksLikeIsoDay } from '../values.js';
 import type { Checker } from './input.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE = "an ISO date 'YYYY-MM-DD' or a valid Date";
 
 /** Read a calendar day, as a local-midnight Date. */
 export function date(c: Checker, value: unknown, path: string): Date {
   if (typeof value === 'string') {
-    const m = ISO_DATE.exec(value);
-    if (m) {
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const day = new Date(y, mo - 1, d);
-      if (day.getFullYear() === y && day.getMonth() === mo - 1 && day.getDate() === d) return day;
+    if (looksLikeIsoDay(value)) {
+      const day = calendarDay(value);
+      if (day) return day;
       c.fail(path, `expected ${DATE}, got ${describeValue(value)}, which is not a day of the calendar`);
       return new Date(NaN);
     }

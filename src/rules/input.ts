@@ -5,11 +5,9 @@
  * @internal
  */
 import type { Decimal } from 'decimal.js';
+import { YEAR_MAX, YEAR_MIN } from '../values.js';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
 
-/** Years the library accepts, inclusive. */
-export const YEAR_MIN = 1900;
-export const YEAR_MAX = 2100;
 
 /** A money amount or an area: a finite number ≥ 0, a plain decimal string such as `'199999.5'`, or a Decimal. */
 export type AmountInput = number | string | Decimal;

@@ -4,6 +4,7 @@ import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
+import { isoDay } from '../values.js';
 import { Checker, type DateInput } from './input.js';
 import { optionalDate } from './input-date.js';
 
@@ -31,8 +32,7 @@ export interface SubsidyResult extends RuleResult {
   readonly daysInYear?: number;
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const iso = (d: Date) => `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+const iso = isoDay;
 
 /** Days from `from` to `to` that fall in `year`, both ends inclusive. @internal */
 export function daysActiveInYear(year: number, from: Date | undefined, to: Date | undefined): number {

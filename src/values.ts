@@ -1,0 +1,36 @@
+/**
+ * The value formats every layer reads: years, plain decimal numerals and
+ * calendar days. One place, below the policy data, the rules, the evaluation
+ * and the CLI, so that no inner layer imports an outer one to share them.
+ * @internal
+ */
+
+/** Years the library accepts, inclusive. */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2100;
+
+/** A plain decimal numeral: digits, an optional point and more digits, no sign but `+`, no exponent. */
+export const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * An ISO `'YYYY-MM-DD'` string as a local-midnight Date, or `undefined` when
+ * it is not in that form or not a day of the calendar (`'2013-02-30'`).
+ */
+export function calendarDay(iso: string): Date | undefined {
+  const m = ISO_DAY.exec(iso);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(y, mo - 1, d);
+  return day.getFullYear() === y && day.getMonth() === mo - 1 && day.getDate() === d ? day : undefined;
+}
+
+/** Whether `iso` has the form `'YYYY-MM-DD'` (a day of the calendar or not). */
+export const looksLikeIsoDay = (iso: string): boolean => ISO_DAY.test(iso);
+
+/** A Date's local calendar day as `'YYYY-MM-DD'`. */
+export function isoDay(date: Date): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+}
