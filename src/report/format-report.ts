@@ -178,15 +178,17 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
     const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
     const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${l}`), ''];
     out.push(`## ${all ? L.listedAll[lang] : L.listed[lang]}`, '');
-    if (rows.length === 0) out.push(L.none[lang], '');
-    else out.push(md([...L.head[lang]]), md(L.head[lang].map(() => '---')), ...rows.map(md), ...(moreLine ? ['', moreLine] : []), '');
+    // "Everything passes" only when nothing was left to list, not when a limit of 0 left everything out.
+    if (rows.length > 0) out.push(md([...L.head[lang]]), md(L.head[lang].map(() => '---')), ...rows.map(md), '');
+    else if (!moreLine) out.push(L.none[lang], '');
+    if (moreLine) out.push(moreLine, '');
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
     return out.join('\n');
   }
   const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
   out.push(`${all ? L.listedAll[lang] : L.listed[lang]}:`);
-  out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : [L.none[lang]]), ...(moreLine ? [moreLine] : []), '');
+  out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : moreLine ? [] : [L.none[lang]]), ...(moreLine ? [moreLine] : []), '');
   out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
   return out.join('\n');
