@@ -71,3 +71,131 @@ describe('the quick check accepts nothing the schema refuses', () => {
     if (looksValid(r)) expect(communitySchema.safeParse(r).success).toBe(true);
   });
 });
+
+describe('the quick check says yes to every well-formed record', () => {
+  // Every field, at its bounds: the common case must take the quick path (else the batch is slow, not wrong).
+  const wellFormed = fc.record(
+    {
+      id: fc.string({ minLength: 1 }),
+      name: fc.string(),
+      kind: fc.constantFrom('urban' as const, 'rural' as const),
+      households: fc.oneof(fc.constantFrom(0, Number.MAX_SAFE_INTEGER), fc.nat()),
+      residents: fc.oneof(fc.constantFrom(0, Number.MAX_SAFE_INTEGER), fc.nat()),
+      floatingHouseholds: fc.oneof(fc.constant(0), fc.nat()),
+      staff: fc.oneof(fc.constant(0), fc.nat()),
+      roomAreaM2: fc.oneof(fc.constantFrom(0, 0.5, Number.MAX_VALUE, '0', '12.5', '9'.repeat(60)), fc.double({ min: 0, noNaN: true, noDefaultInfinity: true })),
+      streetSubsidyPaid: fc.oneof(fc.constantFrom(0, '0.01', '1'.repeat(60)), fc.nat()),
+      roomsOnGroundFloor: fc.boolean(),
+      oneStopWindow: fc.boolean(),
+    },
+    { requiredKeys: ['id', 'name', 'kind', 'households', 'residents'], noNullPrototype: true },
+  );
+  prop.prop([wellFormed], { numRuns: 500 })('looksValid(x) for a well-formed x', (r) => {
+    expect(looksValid(r)).toBe(true);
+  });
+
+  test('a record with every field known to it', () => {
+    const full = { id: 'c', name: '', kind: 'urban', households: 0, floatingHouseholds: 0, residents: 0, roomAreaM2: 0, staff: 0, roomsOnGroundFloor: false, oneStopWindow: true, streetSubsidyPaid: '0' };
+    expect(looksValid(full)).toBe(true);
+    expect(looksValid({ ...full, kind: 'rural' })).toBe(true);
+  });
+
+  const base = { id: 'c', name: 'n', kind: 'urban', households: 1, residents: 1 };
+  test.each([
+    ['null', null],
+    ['a number', 5],
+    ['an array', [base]],
+    ['an object with another prototype', Object.assign(Object.create({ x: 1 }), base)],
+    ['an object without a prototype', Object.assign(Object.create(null), base)],
+    ['an unknown field', { ...base, extra: 1 }],
+    ['an empty id', { ...base, id: '' }],
+    ['a numeric id', { ...base, id: 7 }],
+    ['a name that is not text', { ...base, name: 5 }],
+    ['no name', { id: 'c', kind: 'urban', households: 1, residents: 1 }],
+    ['another kind', { ...base, kind: 'town' }],
+    ['households as text', { ...base, households: '1' }],
+    ['negative households', { ...base, households: -1 }],
+    ['fractional residents', { ...base, residents: 1.5 }],
+    ['residents beyond safe integers', { ...base, residents: 2 ** 53 }],
+    ['no residents', { id: 'c', name: 'n', kind: 'urban', households: 1 }],
+    ['negative floating households', { ...base, floatingHouseholds: -1 }],
+    ['fractional staff', { ...base, staff: 0.5 }],
+    ['a negative area', { ...base, roomAreaM2: -0.5 }],
+    ['an infinite area', { ...base, roomAreaM2: Infinity }],
+    ['a NaN area', { ...base, roomAreaM2: NaN }],
+    ['an area in exponent notation', { ...base, roomAreaM2: '1e3' }],
+    ['an area of 61 characters', { ...base, roomAreaM2: '9'.repeat(61) }],
+    ['a subsidy as a boolean', { ...base, streetSubsidyPaid: true }],
+    ['a flag as text', { ...base, roomsOnGroundFloor: 'yes' }],
+    ['a flag as a number', { ...base, oneStopWindow: 1 }],
+    ['an activeFrom (left to the schema, which checks the date)', { ...base, activeFrom: '2013-07-01' }],
+  ])('says no to %s', (_name, record) => {
+    expect(looksValid(record)).toBe(false);
+  });
+});
+
+describe('evaluateBatch refuses, saying what it got', () => {
+  test.each([
+    [() => evaluateBatch([], null as never), 'Invalid input to evaluateBatch: context: expected { year, policy? }, got null'],
+    [() => evaluateBatch([], 2013 as never), 'Invalid input to evaluateBatch: context: expected { year, policy? }, got 2013'],
+    [() => evaluateBatch('x' as never, { year: 2013 }), 'Invalid input to evaluateBatch: records: expected an array of community records, got "x"'],
+    [() => evaluateBatch([], { year: 2013, policy: {} as never }), 'Invalid input to evaluateBatch: policy: expected a policy made by createPolicy(), got an object'],
+    [() => evaluateBatch([5 as never], { year: 2013 }), 'Invalid input to evaluateBatch: records[0]: expected a community record { id, name, kind, households, residents, … }, got 5'],
+  ])('%#', (call, message) => {
+    expect(call).toThrow(PolicyInputError);
+    expect(call).toThrow(message);
+  });
+
+  test('finding() outside the batch names the range and what it got', () => {
+    const batch = evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 3000, residents: 8000 }], { year: 2013 });
+    const range = 'Invalid input to evaluateBatch: finding: expected a community index from 0 to 0 and a provision from Q4/Q5, Q7, Q8, A.3.4/ground-floor, A.3.4/one-stop-window, Q10, got';
+    expect(() => batch.finding(1, 0)).toThrow(`${range} 1, 0`);
+    expect(() => batch.finding(-1, 0)).toThrow(`${range} -1, 0`);
+    expect(() => batch.finding(0.5, 0)).toThrow(`${range} 0.5, 0`);
+    expect(() => batch.finding(0, 6)).toThrow(`${range} 0, 6`);
+    expect(() => batch.finding(0, -1)).toThrow(`${range} 0, -1`);
+    expect(() => batch.finding(0, 'Q99')).toThrow(`${range} 0, "Q99"`);
+    expect(batch.finding(0, 5)!.provision).toBe('Q10');
+    expect(batch.finding(0, 'Q4/Q5')!.status).toBe('pass');
+  });
+});
+
+describe('evaluateBatch results', () => {
+  const records = () => [
+    { id: 'a', name: 'a', kind: 'urban' as const, households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, streetSubsidyPaid: 30000 },
+    { id: 'b', name: 'b', kind: 'rural' as const, households: 1, residents: 1, streetSubsidyPaid: 1 },
+  ];
+  test('counts per status and per provision, tallied once', () => {
+    // a: size pass, rooms 300 < 400 fail, staff 5 = 3000/600 pass, ground floor pass, one-stop unknown, subsidy pass; b: subsidy 1 < 30000 fail.
+    const batch = evaluateBatch(records(), { year: 2013 });
+    expect(batch.communities).toBe(2);
+    expect(batch.statuses.join('')).toBe('121131' + '000002');
+    expect(batch.counts).toEqual({ pass: 4, fail: 2, unknown: 1 });
+    expect(batch.counts).toBe(batch.counts);
+    expect(batch.byProvision).toEqual({
+      'Q4/Q5': { pass: 1, fail: 0, unknown: 0 },
+      Q7: { pass: 0, fail: 1, unknown: 0 },
+      Q8: { pass: 1, fail: 0, unknown: 0 },
+      'A.3.4/ground-floor': { pass: 1, fail: 0, unknown: 0 },
+      'A.3.4/one-stop-window': { pass: 0, fail: 0, unknown: 1 },
+      Q10: { pass: 1, fail: 1, unknown: 0 },
+    });
+  });
+
+  test('findings() gives every finding that applies, or those of one status, in order', () => {
+    const batch = evaluateBatch(records(), { year: 2013 });
+    const key = (f: { subject: string; provision: string }) => `${f.subject}:${f.provision}`;
+    expect([...batch.findings()].map(key)).toEqual(['a:Q4/Q5', 'a:Q7', 'a:Q8', 'a:A.3.4/ground-floor', 'a:A.3.4/one-stop-window', 'a:Q10', 'b:Q10']);
+    expect([...batch.findings('fail')].map(key)).toEqual(['a:Q7', 'b:Q10']);
+    expect([...batch.findings('pass')].map(key)).toEqual(['a:Q4/Q5', 'a:Q8', 'a:A.3.4/ground-floor', 'a:Q10']);
+    expect([...batch.findings('unknown')].map(key)).toEqual(['a:A.3.4/one-stop-window']);
+    expect(batch.finding(1, 'Q10')!.message.en).toBe('Subsidy 1 yuan against at least 30000: 29999 yuan short');
+  });
+
+  test('a record read by the schema is a copy: its findings do not change when the caller changes it', () => {
+    const rs = records().map((r) => ({ ...r, activeFrom: '2013-01-01' }));
+    const batch = evaluateBatch(rs, { year: 2013 });
+    rs[1]!.streetSubsidyPaid = 30000;
+    expect(batch.finding(1, 'Q10')!.actual!.toString()).toBe('1');
+  });
+});

@@ -46,7 +46,7 @@ export const communitySchema = /* @__PURE__ */ z.strictObject({
   oneStopWindow: z.optional(flag()),
   streetSubsidyPaid: z.optional(amount()),
   activeFrom: z.optional(day()),
-});
+}, { error: (iss) => `expected a community record { id, name, kind, households, residents, … }, ${got(iss)}` });
 
 /** The schema of one real-estate development project. @internal */
 export const projectSchema = /* @__PURE__ */ z.strictObject({
@@ -57,7 +57,7 @@ export const projectSchema = /* @__PURE__ */ z.strictObject({
   roomAreaProvidedM2: z.optional(amount()),
   fundsPaid: z.optional(amount()),
   pricePerM2: z.optional(amount()),
-});
+}, { error: (iss) => `expected a project record { id, floorAreaM2, … }, ${got(iss)}` });
 
 /** The schema of a city's dataset for one year. @internal */
 export const datasetSchema = /* @__PURE__ */ z.strictObject({
@@ -80,7 +80,7 @@ export const datasetSchema = /* @__PURE__ */ z.strictObject({
     ),
   ),
   developerProjects: z.optional(z.array(projectSchema, { error: (iss) => `expected a list of projects, ${got(iss)}` })),
-});
+}, { error: (iss) => `expected a dataset { year, communities, … }, ${got(iss)}` });
 
 /** A money amount or an area in a dataset: a number ≥ 0 or a plain decimal string (exact). */
 export type DatasetAmount = number | string;
