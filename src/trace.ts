@@ -47,7 +47,10 @@ export function formatTrace(trace: readonly TraceStep[], lang: Lang = 'zh'): str
     throw new PolicyInputError([{ path: 'trace', message: `expected the trace array of a rule result, got ${describeValue(trace)}` }], 'formatTrace');
   }
   return trace.map((s: unknown, i) => {
-    const text = typeof s === 'object' && s !== null ? (s as Record<string, unknown>)[lang] : undefined;
+    if (typeof s !== 'object' || s === null) {
+      throw new PolicyInputError([{ path: `trace.${i}`, message: `expected a step { zh, en }, got ${describeValue(s)}` }], 'formatTrace');
+    }
+    const text = (s as Record<string, unknown>)[lang];
     if (typeof text !== 'string') {
       throw new PolicyInputError([{ path: `trace.${i}.${lang}`, message: `expected a string, got ${describeValue(text)}` }], 'formatTrace');
     }

@@ -49,7 +49,7 @@ describe('formatTrace refuses what is not a trace', () => {
   test.each([
     [() => formatTrace('x' as never), ['trace: expected the trace array of a rule result, got "x"']],
     [() => formatTrace([{ zh: '一' }] as never, 'en'), ['trace.0.en: expected a string, got nothing']],
-    [() => formatTrace([null] as never), ['trace.0.zh: expected a string, got nothing']],
+    [() => formatTrace([null] as never), ['trace.0: expected a step { zh, en }, got null']],
   ])('%#', (call, expected) => {
     expect(message(call)).toEqual(expected);
   });

@@ -71,7 +71,8 @@ export const datasetSchema = /* @__PURE__ */ z.strictObject({
       {
         baseYearTotal: amount(),
         budgets: z.record(
-          z.string().check(z.regex(/^\d{4}$/, { error: (iss) => `expected a four-digit year as key, ${got(iss)}` })),
+          // A key that is not four digits is reported by the record's message below, at the key's path.
+          z.string().check(z.regex(/^\d{4}$/)),
           amount(),
           { error: (iss) => `expected budgets as { "2012": amount, … }, ${got(iss)}` },
         ),
@@ -176,7 +177,7 @@ export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly P
         const guess = closest(key, allowed);
         out.push({ path: formatPath([...path, key]), message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}` });
       }
-    } else if (iss.code === 'invalid_type' && iss.input === undefined) {
+    } else if ((iss.code === 'invalid_type' || iss.code === 'invalid_union') && iss.input === undefined) {
       out.push({ path: formatPath(path), message: `is required: ${iss.message}` });
     } else {
       out.push({ path: formatPath(path), message: iss.message });

@@ -93,17 +93,17 @@ function ordered(findings: readonly Finding[], all: boolean): Finding[] {
     .map((x) => x.f);
 }
 
-function checkResult(result: unknown): CityEvaluation {
+function checkResult(result: unknown, context = 'formatReport', path = 'result'): CityEvaluation {
   const r = result as CityEvaluation;
   if (typeof r !== 'object' || r === null || !Array.isArray(r.findings) || typeof r.summary !== 'object' || r.summary === null) {
-    throw new PolicyInputError([{ path: 'result', message: `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}` }], 'formatReport');
+    throw new PolicyInputError([{ path, message: `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}` }], context);
   }
   return r;
 }
 
 function checkOptions(options: unknown): Required<ReportOptions> {
   if (typeof options !== 'object' || options === null) {
-    throw new PolicyInputError([{ path: 'options', message: `expected { format?, lang?, all? }, got ${describeValue(options)}` }], 'formatReport');
+    throw new PolicyInputError([{ path: 'options', message: `expected { format?, lang?, all?, limit? }, got ${describeValue(options)}` }], 'formatReport');
   }
   const o = options as Record<string, unknown>;
   const issues = [];
@@ -218,5 +218,5 @@ export function readEvaluation(json: string): CityEvaluation {
   } catch (e) {
     throw new PolicyInputError([{ path: 'json', message: `not valid JSON: ${(e as Error).message}` }], 'readEvaluation');
   }
-  return checkResult(parsed);
+  return checkResult(parsed, 'readEvaluation', 'json');
 }
