@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPolicy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
-import { auditPolicy, type AuditFinding } from './audit-policy.js';
+import { A43_FLOWS, auditPolicy, k8, type AuditFinding } from './audit-policy.js';
 
 const find = (findings: readonly AuditFinding[], id: string) => findings.find((f) => f.id === id)!;
 const show = (f: AuditFinding) => Object.fromEntries(Object.entries(f.numbers).map(([k, v]) => [k, String(v)]));
@@ -184,5 +184,46 @@ describe('each check names itself, its clauses and its readings', () => {
     expect(() => auditPolicy({ parameters: {} } as never)).toThrow('Invalid input to auditPolicy: policy: expected a policy made by createPolicy(), got an object');
     expect(() => auditPolicy(createPolicy(), { floorAreaPerHouseholdM2: 0 })).toThrow('floorAreaPerHouseholdM2: expected a floor area above 0, got 0');
     expect(() => auditPolicy(createPolicy(), null as never)).toThrow(PolicyInputError);
+  });
+});
+
+describe('the audit at its less common edges', () => {
+  test('K8 names a flow the six kinds of A.4.4 do not take', () => {
+    const k = k8([...A43_FLOWS, ['A.4.3', '彩票公益金']]);
+    expect(k.verdict).toBe('gap');
+    expect(k.numbers['彩票公益金']).toBe('none');
+    expect([k.explanation.zh, k.explanation.en]).toEqual(['未归入专户的资金：彩票公益金', 'Money with no place in the account: 彩票公益金']);
+    const two = k8([['A.4.3', 'x'], ['A.4.3', '捐助'], ['A.4.3', 'y']]);
+    expect(two.explanation.en).toBe('Money with no place in the account: x, y');
+  });
+
+  test('K5 compares with the money route under the policy’s own rate: 200,000 m² × 0.004 = 800 m²', () => {
+    const k5 = auditPolicy(createPolicy({ developer: { fundsRate: '0.004' } })).findings[4]!;
+    expect(String(k5.numbers.fundsAreaM2)).toBe('800');
+  });
+
+  test('K7 compares with the national standards under the policy’s own standard community: 4,000 households × 20/100 = 800 m²', () => {
+    const k7 = auditPolicy(createPolicy({ sizing: { households: 4000 } })).findings[6]!;
+    expect([String(k7.numbers.nationalPlan2011AreaM2), String(k7.numbers.nationalGuidance2017AreaM2)]).toEqual(['800', '1200']);
+  });
+
+  test('K6: a non-terminating household size is shown as approximate, 10 people per household is still plausible, 1 too', () => {
+    const k6 = (households: number, residents: number) => auditPolicy(createPolicy({ sizing: { households, residents } })).findings[5]!;
+    expect(k6(3000, 10000).explanation.zh).toBe('10000 人 ÷ 3000 户 ≈ 3.33 人/户');
+    expect(k6(1000, 10000).verdict).toBe('consistent');
+    expect(k6(1000, 10001).verdict).toBe('conflict');
+    expect(k6(1000, 1000).verdict).toBe('consistent');
+    expect(k6(1000, 999).verdict).toBe('conflict');
+  });
+
+  test('K10 looks as far as 2100: 0.0112 a year from 2011 covers every village exactly in 2100 (90 × 0.0112 = 1.008; 89 × 0.0112 = 0.9968)', () => {
+    const k10 = auditPolicy(createPolicy({ rollout: { sharePerYear: '0.0112' } })).findings[9]!;
+    expect([k10.verdict, k10.numbers.fullCoverageYear]).toEqual(['consistent', 2100]);
+    const never = auditPolicy(createPolicy({ rollout: { sharePerYear: '0.011' } })).findings[9]!;
+    expect([never.verdict, never.numbers.fullCoverageYear]).toEqual(['gap', 'never']);
+  });
+
+  test('the floor area per household may be given as a decimal string', () => {
+    expect(String(auditPolicy(createPolicy(), { floorAreaPerHouseholdM2: '40' }).findings[4]!.numbers.inKindAreaM2)).toBe('666.66666666666666667');
   });
 });

@@ -56,7 +56,8 @@ function overridesOf(p: Parameters, change: ParameterOverrides = {}): ParameterO
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) {
     const c = (change as Record<string, unknown>)[k];
-    out[k] = typeof v === 'object' ? { ...v, ...(c as object | undefined) } : (c ?? v);
+    // Only groups are changed here (the presets and the boundary); a number such as baseYear is kept.
+    out[k] = typeof v === 'object' ? { ...v, ...(c as object | undefined) } : v;
   }
   return out as ParameterOverrides;
 }
@@ -104,11 +105,12 @@ function standardRooms(policy: Policy) {
 
 function k3(policy: Policy): Finding {
   const r = standardRooms(policy);
-  const ok = r.areaM2.gt(0);
+  // The rates and the standard's counts are validated as positive, so the area is always above 0: the check
+  // records the figure the other room checks (K5, K7) start from.
   return {
     id: 'K3',
     title: b('标准社区的用房面积', 'Rooms of a standard community'),
-    verdict: ok ? 'consistent' : 'gap',
+    verdict: 'consistent',
     clauses: ['A.3.1', 'A.3.4'],
     numbers: { households: policy.parameters.sizing.households, residents: policy.parameters.sizing.residents, basis: r.basis, areaM2: r.areaM2 },
     explanation: b(`标准社区按${r.basis === 'residents' ? '人口' : '户数'}计需用房 ${r.areaM2} m²`, `A standard community needs ${r.areaM2} m² of rooms (by ${r.basis})`),
@@ -118,20 +120,19 @@ function k3(policy: Policy): Finding {
 
 function k4(policy: Policy): Finding {
   const threshold = new D(policy.parameters.developer.thresholdM2);
-  const both = yiShang(threshold, threshold) && yiXia(threshold, threshold);
+  // 以上 and 以下 include the number itself in statute reading (the statute helpers), whatever the threshold:
+  // the clauses always overlap there, and I5 decides which applies.
   const route = policy.developerObligation({ floorAreaM2: threshold }).route;
   return {
     id: 'K4',
     title: b('开发项目两款在20万平方米处重叠', 'The two developer clauses overlap at the threshold'),
-    verdict: both ? 'conflict' : 'consistent',
+    verdict: 'conflict',
     clauses: ['A.4.3'],
     numbers: { thresholdM2: threshold, inKindClaims: yiShang(threshold, threshold), fundsClaims: yiXia(threshold, threshold), routeAtThreshold: route },
-    explanation: both
-      ? b(
-          `“以上”与“以下”都包含 ${threshold} m² 本数，两款同时适用；按 I5 取“${route === 'in-kind' ? '配建用房' : '缴纳资金'}”`,
-          `以上 and 以下 both include ${threshold} m², so both clauses apply; I5 picks "${route}"`,
-        )
-      : b('两款在门槛处不重叠', 'The clauses do not overlap at the threshold'),
+    explanation: b(
+      `“以上”与“以下”都包含 ${threshold} m² 本数，两款同时适用；按 I5 取“${route === 'in-kind' ? '配建用房' : '缴纳资金'}”`,
+      `以上 and 以下 both include ${threshold} m², so both clauses apply; I5 picks "${route}"`,
+    ),
     interpretations: [{ id: 'I5', choice: policy.parameters.developer.boundary }],
   };
 }
@@ -218,13 +219,16 @@ function k7(policy: Policy): Finding {
   };
 }
 
-function k8(): Finding {
-  const flows: [string, string][] = [
-    ['A.4.3', '开发企业缴纳的社区用房资金'],
-    ['A.4.3', '费随事转'],
-    ['A.4.3', '上级项目资金'],
-    ['A.4.3', '社会资本捐助'],
-  ];
+/** The money flows A.4.3 names, in our words, with the clause that names them. @internal */
+export const A43_FLOWS: readonly (readonly [clause: string, source: string])[] = [
+  ['A.4.3', '开发企业缴纳的社区用房资金'],
+  ['A.4.3', '费随事转'],
+  ['A.4.3', '上级项目资金'],
+  ['A.4.3', '社会资本捐助'],
+];
+
+/** K8 over the given flows (A.4.3's by default; a test passes one the catalogue does not know). @internal */
+export function k8(flows: readonly (readonly [string, string])[] = A43_FLOWS): Finding {
   const kinds = flows.map(([, source]) => {
     try {
       return classifyFundSource(source).id;
@@ -250,14 +254,15 @@ function k8(): Finding {
 function k9(policy: Policy): Finding {
   const threshold = new D(policy.parameters.developer.thresholdM2);
   const below = threshold.div(2);
+  // No parameter sets a price per m² (the text names none, I6), so below the threshold the rule can give
+  // only an area equivalent: a gap under every policy, recorded with its numbers.
   const r = policy.developerObligation({ floorAreaM2: below });
-  const priced = r.amount !== undefined;
   return {
     id: 'K9',
     title: b('用房资金(3‰)没有单价', 'The room money (3‰) has no price'),
-    verdict: priced ? 'consistent' : 'gap',
+    verdict: 'gap',
     clauses: ['A.4.3'],
-    numbers: { floorAreaM2: below, fundsAreaM2: r.fundsAreaM2 ?? '—', amountDetermined: priced },
+    numbers: { floorAreaM2: below, fundsAreaM2: r.fundsAreaM2!, amountDetermined: false },
     explanation: b(
       `按开发面积的 ${policy.parameters.developer.fundsRate} 只能得出 ${r.fundsAreaM2} m² 的面积当量，原文未给出折算金额的单价(I6)`,
       `${policy.parameters.developer.fundsRate} of the developed area gives an area equivalent of ${r.fundsAreaM2} m²; the text names no price to turn it into money (I6)`,
