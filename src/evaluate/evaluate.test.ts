@@ -187,6 +187,45 @@ describe('verdicts off the integer fast paths are still exact', () => {
     expect(status(evaluateCommunity({ ...base, roomAreaM2: 599 }, { policy }), 'Q7')).toBe('fail');
   });
 
+  test('at the edge of float precision the verdict is still exact: 450,359,962,737,047 m² for 9,007,199,254,740,941 residents is 0.05 m² short', () => {
+    // Due: 9,007,199,254,740,941 × 5/100 = 450,359,962,737,047.05 m². In floats, 450359962737047 × 100 and
+    // 9007199254740941 × 5 round to the same number, so a float comparison would call it enough.
+    const q7 = evaluateCommunity({ ...base, residents: 9007199254740941, roomAreaM2: 450359962737047 }).find((f) => f.provision === 'Q7')!;
+    expect([q7.status, String(q7.shortfall)]).toEqual(['fail', '0.05']);
+    expect(status(evaluateCommunity({ ...base, residents: 9007199254740941, roomAreaM2: 450359962737048 }), 'Q7')).toBe('pass');
+  });
+
+  test('a room area with more digits than a float holds: 399.99999999999999 m² is short of 400', () => {
+    expect(status(evaluateCommunity({ ...base, roomAreaM2: '399.99999999999999' }), 'Q7')).toBe('fail');
+    expect(status(evaluateCommunity({ ...base, roomAreaM2: '0399' }), 'Q7')).toBe('fail');
+    expect(status(evaluateCommunity({ ...base, roomAreaM2: '400' }), 'Q7')).toBe('pass');
+  });
+
+  test('a whole payment against a fractional minimum: 30,001 passes and 30,000 fails against 30,000.5', () => {
+    const policy = createPolicy({ streetSubsidy: { minimumPerCommunityPerYear: '30000.5' } });
+    expect(status(evaluateCommunity({ ...base, streetSubsidyPaid: 30001 }, { policy, year: 2013 }), 'Q10')).toBe('pass');
+    expect(status(evaluateCommunity({ ...base, streetSubsidyPaid: 30000 }, { policy, year: 2013 }), 'Q10')).toBe('fail');
+  });
+
+  test('a community started on 1 July 2013 owes 30,000 × 184/365 = 15,123.29 yuan under by-days (I8): 20,000 passes, 15,123 fails', () => {
+    const policy = createPolicy({ streetSubsidy: { proration: 'by-days' } });
+    const from = { ...base, activeFrom: '2013-07-01' };
+    expect(status(evaluateCommunity({ ...from, streetSubsidyPaid: 20000 }, { policy, year: 2013 }), 'Q10')).toBe('pass');
+    const short = evaluateCommunity({ ...from, streetSubsidyPaid: 15123 }, { policy, year: 2013 }).find((f) => f.provision === 'Q10')!;
+    expect([short.status, String(short.expected), String(short.shortfall)]).toEqual(['fail', '15123.29', '0.29']);
+  });
+
+  test('floating households count for staff: 3,000 + 1 need 6 workers (ceil 3,001/600)', () => {
+    expect(status(evaluateCommunity({ ...base, floatingHouseholds: 1 }), 'Q8')).toBe('fail');
+    const q8 = evaluateCommunity({ ...base, floatingHouseholds: 1, staff: 6 }).find((f) => f.provision === 'Q8')!;
+    expect([q8.status, q8.expected, q8.message.en]).toEqual(['pass', 6, '3001 households need 6 workers, 6 in post']);
+  });
+
+  test('without a year there is no subsidy check; with one but no payment it is unknown', () => {
+    expect(evaluateCommunity(base).map((f) => f.provision)).not.toContain('Q10');
+    expect(status(evaluateCommunity(base, { year: 2013 }), 'Q10')).toBe('unknown');
+  });
+
   test('evaluateCommunity refuses a context that is not an object or has unknown fields', () => {
     expect(() => evaluateCommunity(base, null as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got null');
     expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('context.yaer: unknown field (allowed: policy, year)');
