@@ -79,9 +79,10 @@ describe('the quick check says yes to every well-formed record', () => {
       id: fc.string({ minLength: 1 }),
       name: fc.string(),
       kind: fc.constantFrom('urban' as const, 'rural' as const),
-      households: fc.oneof(fc.constantFrom(0, Number.MAX_SAFE_INTEGER), fc.nat()),
+      // households + floatingHouseholds must stay a safe integer: 2^52 + (2^52 − 1) = 2^53 − 1.
+      households: fc.oneof(fc.constantFrom(0, 2 ** 52), fc.nat({ max: 2 ** 52 })),
       residents: fc.oneof(fc.constantFrom(0, Number.MAX_SAFE_INTEGER), fc.nat()),
-      floatingHouseholds: fc.oneof(fc.constant(0), fc.nat()),
+      floatingHouseholds: fc.oneof(fc.constantFrom(0, 2 ** 52 - 1), fc.nat()),
       staff: fc.oneof(fc.constant(0), fc.nat()),
       roomAreaM2: fc.oneof(fc.constantFrom(0, 0.5, Number.MAX_VALUE, '0', '12.5', '9'.repeat(60)), fc.double({ min: 0, noNaN: true, noDefaultInfinity: true })),
       streetSubsidyPaid: fc.oneof(fc.constantFrom(0, '0.01', '1'.repeat(60)), fc.nat()),
@@ -119,6 +120,7 @@ describe('the quick check says yes to every well-formed record', () => {
     ['residents beyond safe integers', { ...base, residents: 2 ** 53 }],
     ['no residents', { id: 'c', name: 'n', kind: 'urban', households: 1 }],
     ['negative floating households', { ...base, floatingHouseholds: -1 }],
+    ['households + floating households beyond safe integers', { ...base, households: Number.MAX_SAFE_INTEGER, floatingHouseholds: 1 }],
     ['fractional staff', { ...base, staff: 0.5 }],
     ['a negative area', { ...base, roomAreaM2: -0.5 }],
     ['an infinite area', { ...base, roomAreaM2: Infinity }],
@@ -140,6 +142,7 @@ describe('evaluateBatch refuses, saying what it got', () => {
     [() => evaluateBatch([], 2013 as never), 'Invalid input to evaluateBatch: context: expected { year, policy? }, got 2013'],
     [() => evaluateBatch('x' as never, { year: 2013 }), 'Invalid input to evaluateBatch: records: expected an array of community records, got "x"'],
     [() => evaluateBatch([], { year: 2013, policy: {} as never }), 'Invalid input to evaluateBatch: policy: expected a policy made by createPolicy(), got an object'],
+    [() => evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 2 ** 52, floatingHouseholds: 2 ** 52, residents: 1 }], { year: 2013 }), 'Invalid input to evaluateBatch: records[0].floatingHouseholds: households + floatingHouseholds is larger than the largest safe integer'],
     [() => evaluateBatch([5 as never], { year: 2013 }), 'Invalid input to evaluateBatch: records[0]: expected a community record { id, name, kind, households, residents, … }, got 5'],
   ])('%#', (call, message) => {
     expect(call).toThrow(PolicyInputError);

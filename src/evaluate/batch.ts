@@ -89,6 +89,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
     count(c.households) &&
     count(c.residents) &&
     optCount(c.floatingHouseholds) &&
+    Number.isSafeInteger((c.households as number) + ((c.floatingHouseholds as number | undefined) ?? 0)) &&
     optCount(c.staff) &&
     optAmount(c.roomAreaM2) &&
     optAmount(c.streetSubsidyPaid) &&

@@ -46,7 +46,13 @@ export const communitySchema = /* @__PURE__ */ z.strictObject({
   oneStopWindow: z.optional(flag()),
   streetSubsidyPaid: z.optional(amount()),
   activeFrom: z.optional(day()),
-}, { error: (iss) => `expected a community record { id, name, kind, households, residents, … }, ${got(iss)}` });
+}, { error: (iss) => `expected a community record { id, name, kind, households, residents, … }, ${got(iss)}` }).check(
+  // Staff are counted on households + floatingHouseholds (Q8): the sum must be exact, as in requiredStaff.
+  z.refine((c) => !(typeof c.households === 'number' && typeof c.floatingHouseholds === 'number') || Number.isSafeInteger(c.households + c.floatingHouseholds), {
+    path: ['floatingHouseholds'],
+    error: 'households + floatingHouseholds is larger than the largest safe integer',
+  }),
+);
 
 /** The schema of one real-estate development project. @internal */
 export const projectSchema = /* @__PURE__ */ z.strictObject({

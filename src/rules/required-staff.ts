@@ -25,18 +25,11 @@ const ROUNDING_ZH: Record<StaffRounding, string> = { ceil: '向上取整', floor
  * @internal
  */
 export function divideRounded(total: number, per: number, rounding: StaffRounding): number {
-  let quotient: number;
-  let remainder: number;
-  if (total < 2 ** 52) {
-    // quotient × per ≤ total + per < 2^53, so the correction below is exact.
-    quotient = Math.floor(total / per);
-    remainder = total - quotient * per;
-    if (remainder < 0) [quotient, remainder] = [quotient - 1, remainder + per];
-    else if (remainder >= per) [quotient, remainder] = [quotient + 1, remainder - per];
-  } else {
-    quotient = Number(BigInt(total) / BigInt(per));
-    remainder = Number(BigInt(total) % BigInt(per));
-  }
+  // total and per are safe integers (both callers validate the sum). The float total / per is within
+  // total / (per × 2^53) < 1/per of the exact quotient, and a quotient that is not whole is at least 1/per
+  // from the next whole number: so the floor is exact, and so is quotient × per ≤ total.
+  const quotient = Math.floor(total / per);
+  const remainder = total - quotient * per;
   const up = rounding === 'ceil' ? remainder > 0 : rounding === 'half-up' ? 2 * remainder >= per : false;
   return quotient + (up ? 1 : 0);
 }
