@@ -10,21 +10,22 @@ import { describe, expect, test } from 'vitest';
 import { createPolicy } from '../create-policy.js';
 import { D } from '../decimal.js';
 import type { Dataset } from './dataset.js';
-import { evaluateCity, evaluateCommunities, relativeShortfall, type Finding } from './evaluate.js';
+import { readDataset } from './dataset.js';
+import { evaluateCity, evaluateCommunities, evaluateDataset, relativeShortfall, type Finding } from './evaluate.js';
 
-const show = (f: Finding) => [f.subject, f.provision, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual), f.shortfall === undefined ? undefined : String(f.shortfall), f.message.zh, f.message.en];
+const show = (f: Finding) => [f.subject, f.provision, f.clause, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual), f.shortfall === undefined ? undefined : String(f.shortfall), f.message.zh, f.message.en];
 const city = (patch: Partial<Dataset>, policy?: Parameters<typeof evaluateCity>[1]) => evaluateCity({ year: 2013, communities: [], ...patch } as Dataset, policy);
 const only = (r: ReturnType<typeof evaluateCity>, provision: string) => r.findings.filter((f) => f.provision === provision).map(show);
 
 describe('Q6 rural rollout', () => {
   test('no village counts: unknown, with the share due', () => {
-    expect(only(city({}), 'Q6')).toEqual([['city', 'Q6', 'unknown', '0.9', null, undefined, '数据未给出村(组)总数和已推行数', 'The data gives no village counts']]);
+    expect(only(city({}), 'Q6')).toEqual([['city', 'Q6', 'A.3.3', 'unknown', '0.9', null, undefined, '数据未给出村(组)总数和已推行数', 'The data gives no village counts']]);
   });
   test('10 of 10 villages against 9 due passes; 8 falls 1 short', () => {
     expect(only(city({ villages: { total: 10, covered: 10 } }), 'Q6')).toEqual([
-      ['city', 'Q6', 'pass', '9', '10', undefined, '2013 年底应推行 9/10 个村(组)(比例 0.9)，已推行 10 个', 'By the end of 2013, 9 of 10 villages are due (share 0.9); 10 reached'],
+      ['city', 'Q6', 'A.3.3', 'pass', '9', '10', undefined, '2013 年底应推行 9/10 个村(组)(比例 0.9)，已推行 10 个', 'By the end of 2013, 9 of 10 villages are due (share 0.9); 10 reached'],
     ]);
-    expect(only(city({ villages: { total: 10, covered: 8 } }), 'Q6')[0]!.slice(2, 6)).toEqual(['fail', '9', '8', '1']);
+    expect(only(city({ villages: { total: 10, covered: 8 } }), 'Q6')[0]!.slice(3, 7)).toEqual(['fail', '9', '8', '1']);
   });
 });
 
@@ -32,9 +33,9 @@ describe('Q9 city budget', () => {
   test('a year before the base year is unknown; the years are taken in order whatever order the data gives them', () => {
     const r = city({ funding: { baseYearTotal: 5000000, budgets: { '2013': '5999999.5', '2012': 5500000, '2010': 1 } } });
     expect(only(r, 'Q9')).toEqual([
-      ['city/2010', 'Q9', 'unknown', null, '1', undefined, '2010 年早于基数年 2011，政策未规定下限', '2010 is before the base year 2011: the policy sets no minimum'],
-      ['city/2012', 'Q9', 'pass', '5500000', '5500000', undefined, '2012 年市财政社区资金 5500000 元，下限 5500000 元', '2012: city budget 5500000 yuan against at least 5500000'],
-      ['city/2013', 'Q9', 'fail', '6000000', '5999999.5', '0.5', '2013 年市财政社区资金 5999999.5 元，下限 6000000 元，差 0.5 元', '2013: city budget 5999999.5 yuan against at least 6000000: 0.5 yuan short'],
+      ['city/2010', 'Q9', 'A.4.3', 'unknown', null, '1', undefined, '2010 年早于基数年 2011，政策未规定下限', '2010 is before the base year 2011: the policy sets no minimum'],
+      ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000', undefined, '2012 年市财政社区资金 5500000 元，下限 5500000 元', '2012: city budget 5500000 yuan against at least 5500000'],
+      ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5999999.5', '0.5', '2013 年市财政社区资金 5999999.5 元，下限 6000000 元，差 0.5 元', '2013: city budget 5999999.5 yuan against at least 6000000: 0.5 yuan short'],
     ]);
     expect(String(r.summary.owed.cityBudgetYuan)).toBe('0.5');
   });
@@ -50,22 +51,24 @@ describe('Q11/Q12 developers', () => {
         { id: 'k4', floorAreaM2: 100000, pricePerM2: 3000 },
         { id: 'k5', floorAreaM2: 100000, fundsPaid: 5 },
         { id: 'k6', floorAreaM2: 100000, pricePerM2: 3000, fundsPaid: '899999.99' },
+        { id: 'k7', floorAreaM2: 250000, roomAreaProvidedM2: 100 },
       ],
     });
     // k2–k3: 5,000 × 5/100 = 250 m²; k4–k6: 100,000 × 3‰ = 300 m², × 3,000 yuan = 900,000 yuan.
     expect(r.findings.filter((f) => f.subject.startsWith('k')).map(show)).toEqual([
-      ['k1', 'Q11', 'unknown', null, null, undefined, '250000 m² 的项目应配建用房；未给出居民人数，无法算出面积', 'A 250000 m² project owes rooms in kind; no population given to size them'],
-      ['k2', 'Q11', 'unknown', '250', null, undefined, '250000 m² 的项目应配建用房；应配 250 m²，未给出已提供面积', 'A 250000 m² project owes rooms in kind; 250 m² due, none reported provided'],
-      ['k3', 'Q11', 'pass', '250', '250', undefined, '应配建 250 m²，已提供 250 m²', 'Rooms due 250 m², provided 250 m²'],
-      ['k4', 'Q12', 'unknown', '900000', null, undefined, '应缴 300 m² 当量的用房资金；未给出已缴金额', 'Owes 300 m² worth of room money; no payment reported'],
-      ['k5', 'Q12', 'unknown', '300', '5', undefined, '应缴 300 m² 当量的用房资金；未给出单价，无法折算金额(I6)', 'Owes 300 m² worth of room money; no price per m² to turn it into yuan (I6)'],
-      ['k6', 'Q12', 'fail', '900000', '899999.99', '0.01', '应缴 900000 元(300 m² 当量)，已缴 899999.99 元', 'Owes 900000 yuan (300 m² worth), paid 899999.99'],
+      ['k1', 'Q11', 'A.4.3', 'unknown', null, null, undefined, '250000 m² 的项目应配建用房；未给出居民人数，无法算出面积', 'A 250000 m² project owes rooms in kind; no population given to size them'],
+      ['k2', 'Q11', 'A.4.3', 'unknown', '250', null, undefined, '250000 m² 的项目应配建用房；应配 250 m²，未给出已提供面积', 'A 250000 m² project owes rooms in kind; 250 m² due, none reported provided'],
+      ['k3', 'Q11', 'A.4.3', 'pass', '250', '250', undefined, '应配建 250 m²，已提供 250 m²', 'Rooms due 250 m², provided 250 m²'],
+      ['k4', 'Q12', 'A.4.3', 'unknown', '900000', null, undefined, '应缴 300 m² 当量的用房资金；未给出已缴金额', 'Owes 300 m² worth of room money; no payment reported'],
+      ['k5', 'Q12', 'A.4.3', 'unknown', '300', '5', undefined, '应缴 300 m² 当量的用房资金；未给出单价，无法折算金额(I6)', 'Owes 300 m² worth of room money; no price per m² to turn it into yuan (I6)'],
+      ['k6', 'Q12', 'A.4.3', 'fail', '900000', '899999.99', '0.01', '应缴 900000 元(300 m² 当量)，已缴 899999.99 元', 'Owes 900000 yuan (300 m² worth), paid 899999.99'],
+      ['k7', 'Q11', 'A.4.3', 'unknown', null, '100', undefined, '250000 m² 的项目应配建用房；未给出居民人数，无法算出面积', 'A 250000 m² project owes rooms in kind; no population given to size them'],
     ]);
   });
 
   test('on a per-household standard the project’s households size its rooms: 1,000 × 20/100 = 200 m²', () => {
     const r = city({ developerProjects: [{ id: 'k', floorAreaM2: 250000, households: 1000, roomAreaProvidedM2: 150 }] }, createPolicy({ rooms: { m2Per100Households: 20 } }));
-    expect(only(r, 'Q11')[0]!.slice(2, 6)).toEqual(['fail', '200', '150', '50']);
+    expect(only(r, 'Q11')[0]!.slice(3, 7)).toEqual(['fail', '200', '150', '50']);
     expect(String(r.summary.owed.developerRoomsM2)).toBe('50');
   });
 });
@@ -73,18 +76,18 @@ describe('Q11/Q12 developers', () => {
 describe('Q1/Q2 urban target', () => {
   const standard = { id: 'u', name: 'u', kind: 'urban' as const, households: 3000, residents: 8000, roomAreaM2: 400, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 };
   test('no urban community: unknown', () => {
-    expect(only(city({}), 'Q1/Q2')).toEqual([['city', 'Q1/Q2', 'unknown', '1', null, undefined, '数据中没有城市社区', 'The data has no urban communities']]);
+    expect(only(city({}), 'Q1/Q2')).toEqual([['city', 'Q1/Q2', 'A.2', 'unknown', '1', null, undefined, '数据中没有城市社区', 'The data has no urban communities']]);
   });
   test('in 2012 the straight path asks 2/3; one of one meets it', () => {
     const r = city({ year: 2012, communities: [standard] });
     expect(only(r, 'Q1/Q2')).toEqual([
-      ['city', 'Q1/Q2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(1)，按直线进度 0.6667(2013 年底达 1)', '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path to 1 by the end of 2013'],
+      ['city', 'Q1/Q2', 'A.2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(1)，按直线进度 0.6667(2013 年底达 1)', '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path to 1 by the end of 2013'],
     ]);
   });
   test('in 2013 two of three is 1/3 short of the target 1', () => {
     const r = city({ communities: [standard, { ...standard, id: 'v' }, { ...standard, id: 'w', staff: 4 }] });
     expect(only(r, 'Q1/Q2')).toEqual([
-      ['city', 'Q1/Q2', 'fail', '1', '0.66666666666666666667', '0.33333333333333333333', '3 个城市社区中 2 个全部达标(0.6667)，到期目标 1', '2 of 3 urban communities meet all their checks (0.6667); target 1, due'],
+      ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.66666666666666666667', '0.33333333333333333333', '3 个城市社区中 2 个全部达标(0.6667)，到期目标 1', '2 of 3 urban communities meet all their checks (0.6667); target 1, due'],
     ]);
     expect(r.summary.urbanMeetingAll).toEqual({ count: 2, of: 3 });
     expect(r.summary.owed.staff).toBe(1);
@@ -137,5 +140,28 @@ describe('evaluateCommunities and evaluateCity refuse, saying what they got', ()
     const fake = { parameters: {}, requiredStaff: 5 };
     expect(() => evaluateCity({ year: 2013, communities: [] }, fake as never)).toThrow('policy: expected a policy made by createPolicy(), got an object');
     expect(() => evaluateCity({ year: 2013, communities: [] }, { requiredStaff: () => 1 } as never)).toThrow('policy: expected a policy made by createPolicy()');
+  });
+});
+
+describe('what a finding holds', () => {
+  test('a passing or unknown finding has no shortfall field at all; a failing one has it', () => {
+    const r = city({ villages: { total: 10, covered: 9 }, communities: [{ id: 'u', name: 'u', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300 }] });
+    const keys = (provision: string) => Object.keys(JSON.parse(JSON.stringify(r.findings.find((f) => f.provision === provision)))).sort();
+    expect(keys('Q6')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'status', 'subject']); // city, pass
+    expect(keys('Q9')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'status', 'subject']); // city, unknown
+    expect(keys('Q4/Q5')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'status', 'subject']); // community, pass
+    expect(keys('Q7')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'shortfall', 'status', 'subject']); // community, fail
+    expect(keys('Q1/Q2')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'shortfall', 'status', 'subject']); // city, fail
+    expect('shortfall' in r.findings.find((f) => f.provision === 'Q6')!).toBe(false);
+  });
+
+  test('a keep function drops findings from the list, never from the counts', () => {
+    const d = readDataset({ year: 2013, communities: [{ id: 'u', name: 'u', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300 }], villages: { total: 10, covered: 9 } });
+    const r = evaluateDataset(d, createPolicy(), (f) => f.status !== 'pass');
+    // u: size passes, rooms fail, staff/ground floor/one-stop/subsidy unknown; Q6 passes, Q9 unknown, Q1/Q2 fails.
+    expect(r.findings.map((f) => `${f.subject}:${f.provision}:${f.status}`)).toEqual([
+      'u:Q7:fail', 'u:Q8:unknown', 'u:A.3.4/ground-floor:unknown', 'u:A.3.4/one-stop-window:unknown', 'u:Q10:unknown', 'city/2013:Q9:unknown', 'city:Q1/Q2:fail',
+    ]);
+    expect(r.summary.counts).toEqual({ pass: 2, fail: 2, unknown: 5 });
   });
 });

@@ -221,9 +221,26 @@ describe('verdicts off the integer fast paths are still exact', () => {
     expect([q8.status, q8.expected, q8.message.en]).toEqual(['pass', 6, '3001 households need 6 workers, 6 in post']);
   });
 
-  test('without a year there is no subsidy check; with one but no payment it is unknown', () => {
-    expect(evaluateCommunity(base).map((f) => f.provision)).not.toContain('Q10');
+  test('without a year there is no subsidy check, even right after a check with one; with a year but no payment it is unknown', () => {
     expect(status(evaluateCommunity(base, { year: 2013 }), 'Q10')).toBe('unknown');
+    expect(evaluateCommunity(base).map((f) => f.provision)).not.toContain('Q10');
+  });
+
+  test('the size check is inclusive at ±0.2 for both counts: 3,600 and 2,400 households, 9,600 residents pass; 3,601 and 9,601 fail', () => {
+    const size = (households: number, residents: number) => status(evaluateCommunity({ ...base, households, residents }), 'Q4/Q5');
+    expect([size(3600, 8000), size(2400, 8000), size(3000, 9600), size(3000, 6400)]).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect([size(3601, 8000), size(2399, 8000), size(3000, 9601), size(3000, 6399)]).toEqual(['fail', 'fail', 'fail', 'fail']);
+  });
+
+  test('a passing subsidy is said without a shortfall, in both languages', () => {
+    const q10 = evaluateCommunity({ ...base, streetSubsidyPaid: 30000 }, { year: 2013 }).find((f) => f.provision === 'Q10')!;
+    expect(q10.message).toEqual({ zh: '配套补助 30000 元，下限 30000 元', en: 'Subsidy 30000 yuan against at least 30000' });
+  });
+
+  test('evaluateCommunity refuses a context that is a number, and a policy that is not one, naming itself', () => {
+    expect(() => evaluateCommunity(base, 5 as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got 5');
+    expect(() => evaluateCommunity(base, { policy: 5 as never })).toThrow('Invalid input to evaluateCommunity: policy: expected a policy made by createPolicy(), got 5');
+    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('Invalid input to evaluateCommunity: context.yaer: unknown field (allowed: policy, year)');
   });
 
   test('evaluateCommunity refuses a context that is not an object or has unknown fields', () => {

@@ -309,7 +309,11 @@ function sizeOk(c: CommunityRecord, k: Compiled): boolean {
   const dh = Math.abs(c.households - H);
   const dr = Math.abs(c.residents - R);
   const limit = 2 ** 53;
-  if (k.tolDen === k.tolDen && dh * k.tolDen < limit && dr * k.tolDen < limit && k.tolNum * Math.max(H, R) < limit) {
+  // The integer path is taken only when every product is below 2^53, hence exact (a NaN tolerance fraction fails the
+  // comparisons). Moving a bound or skipping the path sends a case to the exact Decimal path, which gives the same
+  // verdict: those mutants are equivalent, so they are not generated here (tests hold the verdicts either side).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,ArithmeticOperator,MethodExpression,BlockStatement: an equivalent guard, see above
+  if (dh * k.tolDen < limit && dr * k.tolDen < limit && k.tolNum * Math.max(H, R) < limit) {
     return dh * k.tolDen <= k.tolNum * H && dr * k.tolDen <= k.tolNum * R;
   }
   return deviation(c.households, H, k.tolerance).within && deviation(c.residents, R, k.tolerance).within;
@@ -331,6 +335,7 @@ const verdict = (ok: boolean) => (ok ? PASS : FAIL);
  */
 export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Array, at: number): void {
   if (c.kind === 'urban') {
+    // Stryker disable next-line ArithmeticOperator: Kind.Size is 0, so at - Kind.Size is at
     out[at + Kind.Size] = verdict(sizeOk(c, k));
     // Q7 rooms: have × 100 ≥ count × rate
     if (c.roomAreaM2 === undefined) out[at + Kind.Rooms] = UNKNOWN;
@@ -338,8 +343,11 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
       const count = k.byHouseholds ? c.households : c.residents;
       const have = whole(c.roomAreaM2);
       const need100 = count * k.roomRate;
+      // Integers below 2^53 only (NaN fails the bounds): at the bounds themselves both sides are exact, and skipping the
+      // integer path gives the exact path's same verdict, so those mutants are equivalent (tests hold the verdicts).
       out[at + Kind.Rooms] = verdict(
-        have === have && need100 < 2 ** 53 && have * 100 < 2 ** 53 ? have * 100 >= need100 : new D(c.roomAreaM2).gte(roomArea(k.p, count)),
+        // Stryker disable next-line EqualityOperator: a bound moved by one is still exact (see above)
+        need100 < 2 ** 53 && have * 100 < 2 ** 53 ? have * 100 >= need100 : new D(c.roomAreaM2).gte(roomArea(k.p, count)),
       );
     }
     if (c.staff === undefined) out[at + Kind.Staff] = UNKNOWN;
@@ -347,6 +355,7 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
     out[at + Kind.GroundFloor] = c.roomsOnGroundFloor === undefined ? UNKNOWN : verdict(c.roomsOnGroundFloor);
     out[at + Kind.OneStop] = c.oneStopWindow === undefined ? UNKNOWN : verdict(c.oneStopWindow);
   } else {
+    // Stryker disable next-line ArithmeticOperator: Kind.Size is 0, so at - Kind.Size is at
     out[at + Kind.Size] = out[at + Kind.Rooms] = out[at + Kind.Staff] = out[at + Kind.GroundFloor] = out[at + Kind.OneStop] = 0;
   }
   if (k.year === undefined) out[at + Kind.Subsidy] = 0;
@@ -425,7 +434,8 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
   if (d.funding === undefined) {
     out.push(finding('Q9', 'A.4.3', `city/${d.year}`, 'unknown', null, null, b('数据未给出市财政社区资金', 'The data gives no city budget')));
   } else {
-    for (const key of Object.keys(d.funding.budgets).sort()) {
+    // Budget keys are validated years 1900–2100, integer-like keys, which JavaScript already lists in ascending order.
+    for (const key of Object.keys(d.funding.budgets)) {
       const y = Number(key);
       const actual = new D(d.funding.budgets[key]!);
       if (y < p.baseYear) {
@@ -443,12 +453,8 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
   }
   // Q11/Q12 developers (A.4.3)
   for (const project of d.developerProjects ?? []) {
-    const o = policy.developerObligation({
-      floorAreaM2: project.floorAreaM2,
-      ...(project.residents !== undefined && { residents: project.residents }),
-      ...(project.households !== undefined && { households: project.households }),
-      ...(project.pricePerM2 !== undefined && { pricePerM2: project.pricePerM2 }),
-    });
+    // The rule reads an absent field and an undefined one alike.
+    const o = policy.developerObligation({ floorAreaM2: project.floorAreaM2, residents: project.residents, households: project.households, pricePerM2: project.pricePerM2 });
     if (o.route === 'in-kind') {
       const need = o.roomAreaM2;
       const have = project.roomAreaProvidedM2 === undefined ? undefined : new D(project.roomAreaProvidedM2);
@@ -508,7 +514,7 @@ export class SummaryBuilder {
     this.counts[f.status]++;
     const by = (this.byProvision[f.provision] ??= { pass: 0, fail: 0, unknown: 0 });
     by[f.status]++;
-    if (f.status !== 'fail' || !f.shortfall) return;
+    if (!f.shortfall) return; // only failing findings carry a shortfall
     const s = f.shortfall;
     if (f.provision === 'Q10') this.owed.streetSubsidyYuan = this.owed.streetSubsidyYuan.plus(s);
     else if (f.provision === 'Q9') this.owed.cityBudgetYuan = this.owed.cityBudgetYuan.plus(s);
@@ -517,6 +523,8 @@ export class SummaryBuilder {
     else if (f.provision === 'Q7') this.owed.roomsM2 = this.owed.roomsM2.plus(s);
     else if (f.provision === 'Q8') this.owed.staff += s.toNumber();
     const key = relativeShortfall(f);
+    // A shortcut: a finding no worse than the tenth is not inserted (inserting and dropping it again gives the same list).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the shortcut's equivalent forms
     if (this.worst.length < 10 || key.gt(this.worst[this.worst.length - 1]!.key)) {
       this.worst.push({ f, key });
       this.worst.sort((a, b) => b.key.comparedTo(a.key));
@@ -612,9 +620,9 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
     const out: Finding[] = [];
     let index = 0;
     for (const record of records) {
-      out.length = 0;
       communityFindings(readCommunity(record, ['records', index++], 'evaluateCommunities'), k, out);
       yield* out;
+      out.length = 0;
     }
   })();
 }
@@ -623,11 +631,11 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
 export type Keep = (f: Finding) => boolean;
 
 /** Evaluate one validated community into the summary, keeping what `keep` wants. @internal */
-export function addCommunity(c: CommunityRecord, k: Compiled, summary: SummaryBuilder, findings: Finding[], keep: Keep, scratch: Finding[] = []): void {
-  scratch.length = 0;
+export function addCommunity(c: CommunityRecord, k: Compiled, summary: SummaryBuilder, findings: Finding[], keep: Keep, scratch: Finding[]): void {
   communityFindings(c, k, scratch);
   summary.addCommunity(c.kind, scratch);
   for (const f of scratch) if (keep(f)) findings.push(f);
+  scratch.length = 0; // emptied for the next community (a caller passes an empty array the first time)
 }
 
 /** Add the city-wide findings (and Q1/Q2) once every community is in. @internal */
