@@ -23,7 +23,9 @@ export function calendarDay(iso: string): Date | undefined {
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const day = new Date(y, mo - 1, d);
-  return day.getFullYear() === y && day.getMonth() === mo - 1 && day.getDate() === d ? day : undefined;
+  // A day past the month's end rolls over into the next month, changing the date; a month past 12 or of 0 changes
+  // the year, as does a year below 100 (which Date reads as 19xx). So year and date together tell a real day.
+  return day.getFullYear() === y && day.getDate() === d ? day : undefined;
 }
 
 /** Whether `iso` has the form `'YYYY-MM-DD'` (a day of the calendar or not). */

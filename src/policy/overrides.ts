@@ -18,7 +18,7 @@ export type ParameterOverrides = {
 };
 
 function exact(v: unknown): Decimal | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return new Decimal(v);
+  if (Number.isFinite(v)) return new Decimal(v as number);
   if (typeof v === 'string' && v.length <= 50 && PLAIN_DECIMAL.test(v)) return new Decimal(v);
   return undefined;
 }
@@ -30,7 +30,7 @@ interface Leaf {
 }
 const int = (min: number, max: number, allowed: string): Leaf => ({
   allowed,
-  ok: (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+  ok: (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max,
 });
 const decimal = (allowed: string, ok: (d: Decimal) => boolean): Leaf => ({
   allowed,
@@ -41,7 +41,7 @@ const decimal = (allowed: string, ok: (d: Decimal) => boolean): Leaf => ({
 });
 const oneOf = (values: readonly string[]): Leaf => ({
   allowed: `one of ${values.map((v) => `'${v}'`).join(', ')}`,
-  ok: (v) => typeof v === 'string' && values.includes(v),
+  ok: (v) => values.includes(v as string),
 });
 
 const year = int(YEAR_MIN, YEAR_MAX, `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`);
@@ -106,11 +106,11 @@ export function overrideIssues(overrides: unknown): PolicyInputIssue[] {
   return issues;
 }
 
+/** A validated number as the parameters hold it: a safe integer as a number, anything else as its exact decimal string. */
 function normalise(v: unknown): unknown {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'number' || (typeof v === 'string' && PLAIN_DECIMAL.test(v))) {
     const d = new Decimal(v);
-    return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d.toString();
+    return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d.toFixed(); // plain notation, never 1e+49
   }
   return v;
 }

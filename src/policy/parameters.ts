@@ -80,9 +80,10 @@ export interface Parameters {
 
 /** Freeze an object and everything below it. @internal */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  // Primitives count as frozen, so only objects get here.
+  if (!Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }

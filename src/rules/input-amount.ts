@@ -12,7 +12,7 @@ import type { Checker } from './input.js';
 const AMOUNT = "a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal";
 
 function isDecimalLike(v: unknown): v is Decimal {
-  return typeof v === 'object' && v !== null && D.isDecimal(v);
+  return D.isDecimal(v); // false for null and for anything that is not a Decimal
 }
 
 /** Read a money amount or an area (≥ 0) as an exact Decimal. */

@@ -48,7 +48,7 @@ export class Checker {
   }
 
   count(value: unknown, path: string): number {
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+    if (Number.isSafeInteger(value) && (value as number) >= 0) return value as number;
     this.fail(path, `expected ${COUNT}, got ${describeValue(value)}`);
     return 0;
   }
@@ -58,7 +58,7 @@ export class Checker {
   }
 
   year(value: unknown, path: string): number {
-    if (typeof value === 'number' && Number.isInteger(value) && value >= YEAR_MIN && value <= YEAR_MAX) return value;
+    if (Number.isInteger(value) && (value as number) >= YEAR_MIN && (value as number) <= YEAR_MAX) return value as number;
     this.fail(path, `expected ${YEAR}, got ${describeValue(value)}`);
     return YEAR_MIN;
   }

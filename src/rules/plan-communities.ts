@@ -58,7 +58,7 @@ export function bestCommunityCount(households: number, residents: number, H: num
   for (let n = floor - 1n; n <= floor + 2n; n++) {
     if (n < 1n) continue;
     const dev = worstDeviation(h, r, bH, bR, n);
-    if (best === 0n || less(dev, bestDev)) [best, bestDev] = [n, dev];
+    if (less(dev, bestDev)) [best, bestDev] = [n, dev]; // bestDev starts as 1/0, above every deviation
   }
   return Number(best);
 }

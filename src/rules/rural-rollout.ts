@@ -26,10 +26,10 @@ export interface RolloutResult extends RuleResult {
 
 /** Cumulative rollout share after `years` rollout years. @internal */
 export function rolloutShare(p: Parameters, years: number): Decimal {
-  if (years <= 0) return new D(0);
+  const n = Math.max(0, years); // none before the start
   const rate = new D(p.rollout.sharePerYear);
-  if (p.rollout.mode === 'share-of-all') return D.min(1, rate.times(years));
-  return new D(1).minus(new D(1).minus(rate).pow(years));
+  if (p.rollout.mode === 'share-of-all') return D.min(1, rate.times(n));
+  return new D(1).minus(new D(1).minus(rate).pow(n));
 }
 
 /** Rollout figures for one year, validated input assumed. @internal */

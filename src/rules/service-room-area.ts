@@ -55,7 +55,7 @@ export function serviceRoomAreaWith(p: Parameters, input: RoomInput): RoomResult
   const residents = c.optionalCount(o.residents, 'residents');
   const households = c.optionalCount(o.households, 'households');
   const count = basis === 'residents' ? residents : households;
-  if (count === undefined && c.issues.length === 0) {
+  if (count === undefined) {
     c.fail(
       basis,
       basis === 'residents'

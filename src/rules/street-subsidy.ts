@@ -68,7 +68,7 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
   const { proration, minimumPerCommunityPerYear } = p.streetSubsidy;
   if (year === undefined && (from || to)) c.fail('year', 'expected the subsidy year (a whole number) when activeFrom or activeTo is given');
   if (year === undefined && proration === 'by-days') c.fail('year', 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year');
-  if (from && to && c.issues.length === 0 && to < from) c.fail('activeTo', `expected a day on or after activeFrom (${iso(from)}), got ${iso(to)}`);
+  if (from && to && to < from) c.fail('activeTo', `expected a day on or after activeFrom (${iso(from)}), got ${iso(to)}`);
   c.done();
 
   const full = new D(minimumPerCommunityPerYear);
