@@ -7,7 +7,9 @@
  * (0 of 1 urban communities meet every check, 1 due in 2013), Q7 fails (100 m²
  * short), Q9 is unknown, and the other six findings pass.
  */
+import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
+import { PolicyInputError } from '../errors.js';
 import { evaluateCity } from '../evaluate/evaluate.js';
 import { formatReport, readEvaluation, table } from './format-report.js';
 
@@ -217,7 +219,8 @@ describe('table', () => {
   test('right alignment pads on the left, left alignment leaves the last column unpadded', () => {
     expect(table([['a', 'bbb'], ['cc', 'd']], 'right')).toEqual([' a  bbb', 'cc    d']);
     expect(table([['a', 'bbb'], ['cc', 'd']])).toEqual(['a   bbb', 'cc  d']);
-    expect(table([['a', 'b'], ['cc', 'dd']], 'left')).toEqual(['a   b', 'cc  dd']);
+    expect(table([['a', 'b'], ['cc', 'dd']])).toEqual(['a   b', 'cc  dd']);
+    expect(table([['a', 'b '], ['cc', 'dd']])).toEqual(['a   b', 'cc  dd']);
   });
 
   // East Asian wide characters take two columns. Each range is checked at both ends and just outside.
@@ -233,5 +236,23 @@ describe('table', () => {
     const ch = String.fromCodePoint(code);
     // In a two-row table, the shorter cell is padded to the width of ch.
     expect(table([[ch, 'x'], ['', 'y']])[1]).toBe(`${' '.repeat(columns)}  y`);
+  });
+});
+
+describe('what is not our own', () => {
+  test('a Decimal from another decimal.js configuration is still written in plain notation, in JSON and in text', () => {
+    const r = evaluateCity({ year: 2013, communities: [] });
+    const tiny = new Decimal('0.00000001'); // decimal.js's default configuration writes this as 1e-8
+    expect(String(tiny)).toBe('1e-8');
+    const withForeign = { ...r, findings: [{ ...r.findings[0]!, status: 'fail' as const, actual: tiny, shortfall: tiny }] };
+    expect(JSON.parse(formatReport(withForeign, { format: 'json' })).findings[0]).toMatchObject({ actual: '0.00000001', shortfall: '0.00000001' });
+    expect(formatReport(withForeign, { lang: 'en' })).toMatch(/ 0\.00000001 /);
+  });
+
+  test('refuses a missing result, options that are a number, and text that is not JSON', () => {
+    expect(() => formatReport(undefined as never)).toThrow('Invalid input to formatReport: result: expected the result of evaluateCity ({ findings, summary }), got nothing');
+    expect(() => formatReport(evaluation(), 5 as never)).toThrow('Invalid input to formatReport: options: expected { format?, lang?, all?, limit? }, got 5');
+    expect(() => readEvaluation('{')).toThrow(PolicyInputError);
+    expect(() => readEvaluation('{')).toThrow(/^Invalid input to readEvaluation: json: not valid JSON: ./);
   });
 });

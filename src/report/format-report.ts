@@ -71,15 +71,15 @@ function width(s: string): number {
  * Left-aligned text leaves the last column unpadded; right-aligned suits numbers.
  * @internal
  */
-export function table(rows: string[][], align: 'left' | 'right' = 'left'): string[] {
+export function table(rows: string[][], align?: 'right'): string[] {
   const widths = rows[0]!.map(() => 0);
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, width(cell))));
   const fill = (cell: string, i: number) => ' '.repeat(Math.max(0, widths[i]! - width(cell)));
   return rows.map((r) =>
     r
-      .map((cell, i) => (align === 'right' ? fill(cell, i) + cell : i === r.length - 1 ? cell : cell + fill(cell, i)))
+      .map((cell, i) => (align === 'right' ? fill(cell, i) + cell : cell + fill(cell, i)))
       .join('  ')
-      .trimEnd(),
+      .trimEnd(), // so the last column of left-aligned text is not padded
   );
 }
 
@@ -88,14 +88,15 @@ function ordered(findings: readonly Finding[], all: boolean): Finding[] {
   const rank = { fail: 0, unknown: 1, pass: 2 } as const;
   return findings
     .filter((f) => all || f.status !== 'pass')
-    .map((f, i) => ({ f, i, key: relativeShortfall(f) }))
-    .sort((a, b) => rank[a.f.status] - rank[b.f.status] || b.key.comparedTo(a.key) || a.i - b.i)
+    .map((f) => ({ f, key: relativeShortfall(f) }))
+    // Array.prototype.sort is stable: findings of equal standing keep their order.
+    .sort((a, b) => rank[a.f.status] - rank[b.f.status] || b.key.comparedTo(a.key))
     .map((x) => x.f);
 }
 
 function checkResult(result: unknown, context = 'formatReport', path = 'result'): CityEvaluation {
   const r = result as CityEvaluation;
-  if (typeof r !== 'object' || r === null || !Array.isArray(r.findings) || typeof r.summary !== 'object' || r.summary === null) {
+  if (r === null || r === undefined || !Array.isArray(r.findings) || typeof r.summary !== 'object' || r.summary === null) {
     throw new PolicyInputError([{ path, message: `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}` }], context);
   }
   return r;
@@ -112,7 +113,7 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   const lang = o.lang ?? 'zh';
   const all = o.all ?? false;
   const limit = o.limit ?? Infinity;
-  if (limit !== Infinity && !(typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 0)) issues.push({ path: 'limit', message: `expected a whole number ≥ 0, got ${describeValue(limit)}` });
+  if (limit !== Infinity && !(Number.isSafeInteger(limit) && (limit as number) >= 0)) issues.push({ path: 'limit', message: `expected a whole number ≥ 0, got ${describeValue(limit)}` });
   if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push({ path: 'format', message: `expected 'text', 'markdown' or 'json', got ${describeValue(format)}` });
   if (lang !== 'zh' && lang !== 'en') issues.push({ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` });
   if (typeof all !== 'boolean') issues.push({ path: 'all', message: `expected true or false, got ${describeValue(all)}` });
@@ -132,7 +133,14 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
   return { head, provisions, owed };
 }
 
-const decimalsAsStrings = (_key: string, value: unknown) => (typeof value === 'object' && value !== null && D.isDecimal(value) ? value.toFixed() : value);
+/**
+ * Decimals in plain notation. A replacer sees what `toJSON` made of a value, so it looks at the holder's own
+ * value: a Decimal from another decimal.js configuration would otherwise be written as, say, "1e-8".
+ */
+function decimalsAsStrings(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const own = this[key];
+  return D.isDecimal(own) ? own.toFixed() : value;
+}
 
 /**
  * The JSON report in pieces, so that a million findings can be written out
