@@ -189,11 +189,11 @@ describe('each check names itself, its clauses and its readings', () => {
 
 describe('the audit at its less common edges', () => {
   test('K8 names a flow the six kinds of A.4.4 do not take', () => {
-    const k = k8([...A43_FLOWS, ['A.4.3', '彩票公益金']]);
+    const k = k8([...A43_FLOWS, '彩票公益金']);
     expect(k.verdict).toBe('gap');
     expect(k.numbers['彩票公益金']).toBe('none');
     expect([k.explanation.zh, k.explanation.en]).toEqual(['未归入专户的资金：彩票公益金', 'Money with no place in the account: 彩票公益金']);
-    const two = k8([['A.4.3', 'x'], ['A.4.3', '捐助'], ['A.4.3', 'y']]);
+    const two = k8(['x', '捐助', 'y']);
     expect(two.explanation.en).toBe('Money with no place in the account: x, y');
   });
 
@@ -221,6 +221,22 @@ describe('the audit at its less common edges', () => {
     expect([k10.verdict, k10.numbers.fullCoverageYear]).toEqual(['consistent', 2100]);
     const never = auditPolicy(createPolicy({ rollout: { sharePerYear: '0.011' } })).findings[9]!;
     expect([never.verdict, never.numbers.fullCoverageYear]).toEqual(['gap', 'never']);
+  });
+
+  test('K3 and K6 say how they counted: by households (户数), and = for a household size that is exact', () => {
+    expect(auditPolicy(createPolicy({ rooms: { m2Per100Households: 20 } })).findings[2]!.explanation.zh).toBe('标准社区按户数计需用房 600 m²');
+    expect(auditPolicy(createPolicy({ sizing: { households: 3000, residents: 9000 } })).findings[5]!.explanation.en).toBe('9000 residents ÷ 3000 households = 3 people per household');
+  });
+
+  test('a floor area that is not a number is reported once, by what it is', () => {
+    expect(() => auditPolicy(undefined, { floorAreaPerHouseholdM2: -1 })).toThrow(
+      "Invalid input to auditPolicy: floorAreaPerHouseholdM2: expected a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal, got -1",
+    );
+    try {
+      auditPolicy(undefined, { floorAreaPerHouseholdM2: -1 });
+    } catch (e) {
+      expect((e as PolicyInputError).issues).toHaveLength(1);
+    }
   });
 
   test('the floor area per household may be given as a decimal string', () => {

@@ -219,30 +219,25 @@ function k7(policy: Policy): Finding {
   };
 }
 
-/** The money flows A.4.3 names, in our words, with the clause that names them. @internal */
-export const A43_FLOWS: readonly (readonly [clause: string, source: string])[] = [
-  ['A.4.3', '开发企业缴纳的社区用房资金'],
-  ['A.4.3', '费随事转'],
-  ['A.4.3', '上级项目资金'],
-  ['A.4.3', '社会资本捐助'],
-];
+/** The money flows A.4.3 names, in our words. @internal */
+export const A43_FLOWS: readonly string[] = ['开发企业缴纳的社区用房资金', '费随事转', '上级项目资金', '社会资本捐助'];
 
 /** K8 over the given flows (A.4.3's by default; a test passes one the catalogue does not know). @internal */
-export function k8(flows: readonly (readonly [string, string])[] = A43_FLOWS): Finding {
-  const kinds = flows.map(([, source]) => {
+export function k8(flows: readonly string[] = A43_FLOWS): Finding {
+  const kinds = flows.map((source) => {
     try {
       return classifyFundSource(source).id;
     } catch {
       return null;
     }
   });
-  const missing = flows.filter((_, i) => kinds[i] === null).map(([, s]) => s);
+  const missing = flows.filter((_, i) => kinds[i] === null);
   return {
     id: 'K8',
     title: b('投入条款的资金都归入专户', 'Every money flow of the funding clause has a place in the special account'),
     verdict: missing.length === 0 ? 'consistent' : 'gap',
     clauses: ['A.4.3', 'A.4.4'],
-    numbers: Object.fromEntries(flows.map(([, s], i) => [s, kinds[i] ?? 'none'])),
+    numbers: Object.fromEntries(flows.map((s, i) => [s, kinds[i] ?? 'none'])),
     explanation:
       missing.length === 0
         ? b('四(三)提到的用房资金、“费随事转”、上级项目资金和捐助都属于四(四)专户的六类资金', 'The room money, 费随事转 funding, higher-level project money and donations of A.4.3 are all among the six kinds of A.4.4')
