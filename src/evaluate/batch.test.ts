@@ -143,6 +143,8 @@ describe('evaluateBatch refuses, saying what it got', () => {
     [() => evaluateBatch('x' as never, { year: 2013 }), 'Invalid input to evaluateBatch: records: expected an array of community records, got "x"'],
     [() => evaluateBatch([], { year: 2013, policy: {} as never }), 'Invalid input to evaluateBatch: policy: expected a policy made by createPolicy(), got an object'],
     [() => evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 2 ** 52, floatingHouseholds: 2 ** 52, residents: 1 }], { year: 2013 }), 'Invalid input to evaluateBatch: records[0].floatingHouseholds: households + floatingHouseholds is larger than the largest safe integer'],
+    [() => evaluateBatch([undefined as never], { year: 2013 }), 'Invalid input to evaluateBatch: records[0]: is required: expected a community record { id, name, kind, households, residents, … }, got nothing'],
+    [() => evaluateBatch([], { year: 2013 }).findings('passed' as never), "Invalid input to evaluateBatch: status: expected 'pass', 'fail', 'unknown' or nothing, got \"passed\""],
     [() => evaluateBatch([5 as never], { year: 2013 }), 'Invalid input to evaluateBatch: records[0]: expected a community record { id, name, kind, households, residents, … }, got 5'],
   ])('%#', (call, message) => {
     expect(call).toThrow(PolicyInputError);
