@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import * as lib from '../src/index.js';
 import { actorsFor, auditPolicy, dutiesOf } from '../src/spec.js';
-import { evaluateCity, formatReport, readDataset, readEvaluation } from '../src/evaluation.js';
+import { evaluateBatch, evaluateCity, evaluateCommunity, formatReport, readDataset, readEvaluation } from '../src/evaluation.js';
 
 const { Decimal } = lib;
 const COUNT = 'expected a whole number ≥ 0 (a safe integer)';
@@ -84,6 +84,12 @@ const evaluation: [string, () => unknown, string][] = [
   ['an empty id', () => readDataset(data({ communities: [{ ...ok, id: '' }] })), 'Invalid input to readDataset: communities[0].id: expected a non-empty text id, got ""'],
   ['another kind', () => readDataset(data({ communities: [{ ...ok, kind: 'town' }] })), "Invalid input to readDataset: communities[0].kind: expected 'urban' or 'rural', got \"town\""],
   ['a missing count', () => readDataset(data({ communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] })), 'Invalid input to readDataset: communities[0].households: is required: expected a whole number ≥ 0, got nothing'],
+  ['an id that is a number', () => readDataset(data({ communities: [{ ...ok, id: 5 }] })), 'Invalid input to readDataset: communities[0].id: expected a non-empty text id, got 5'],
+  ['a project that is a number', () => readDataset(data({ developerProjects: [5] })), 'Invalid input to readDataset: developerProjects[0]: expected a project record { id, floorAreaM2, … }, got 5'],
+  ['duplicate community ids', () => readDataset(data({ communities: [ok, { ...ok, name: 'other' }] })), 'Invalid input to readDataset: communities[1].id: duplicate id "c" (first used by communities[0])'],
+  ['a community evaluated alone', () => evaluateCommunity({ ...ok, households: -1 } as never), 'Invalid input to evaluateCommunity: households: expected a whole number ≥ 0, got -1'],
+  ['an unknown field of a community evaluated alone', () => evaluateCommunity({ ...ok, staf: 1 } as never), 'Invalid input to evaluateCommunity: staf: unknown field (did you mean "staff"?); allowed: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, activeFrom'],
+  ['an unknown field of a batch record', () => evaluateBatch([{ ...ok, staf: 1 } as never], { year: 2013 }), 'Invalid input to evaluateBatch: records[0].staf: unknown field (did you mean "staff"?); allowed: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, activeFrom'],
   ['duplicate project ids', () => readDataset(data({ developerProjects: [{ id: 'p', floorAreaM2: 1 }, { id: 'p', floorAreaM2: 2 }] })), 'Invalid input to readDataset: developerProjects[1].id: duplicate id "p" (first used by developerProjects[0])'],
   ['an unknown project field', () => readDataset(data({ developerProjects: [{ id: 'p', floorArea: 1 }] })), 'Invalid input to readDataset: developerProjects[0].floorAreaM2: is required: expected a number ≥ 0 or a decimal string such as \'199999.5\', got nothing; developerProjects[0].floorArea: unknown field (did you mean "floorAreaM2"?); allowed: id, floorAreaM2, residents, households, roomAreaProvidedM2, fundsPaid, pricePerM2'],
   ['an unknown top-level field', () => readDataset({ yeer: 2013, year: 2013, communities: [] }), 'Invalid input to readDataset: yeer: unknown field (did you mean "year"?); allowed: description, year, communities, villages, funding, developerProjects'],
@@ -130,5 +136,23 @@ describe('the edges that are allowed', () => {
     expect(lib.streetSubsidyMinimum({ communities: 1, year: 2012, activeFrom: '2012-02-29' }).perCommunity.toString()).toBe('30000');
     expect(readDataset(data({ funding: { baseYearTotal: 1, budgets: { '1900': 1, '2100': 1 } } })).funding!.budgets['2100']).toBe(1);
     expect(formatReport(evaluateCity(data({})), { limit: Infinity, lang: 'en' })).toContain('Findings: ✓ 0 pass');
+  });
+});
+
+describe('a dataset with many problems', () => {
+  const bad = (n: number) => ({ year: 2013, communities: Array.from({ length: n }, (_, i) => ({ ...ok, id: `c${i}`, households: -1 })) });
+  const issuesOf = (input: unknown) => {
+    try {
+      readDataset(input);
+    } catch (e) {
+      return (e as lib.PolicyInputError).issues;
+    }
+    throw new Error('no error');
+  };
+  test('50 problems are all listed; from 51 on, the first 50 and a count of the rest', () => {
+    expect(issuesOf(bad(50))).toHaveLength(50);
+    const more = issuesOf(bad(52));
+    expect(more).toHaveLength(51);
+    expect(more[50]).toEqual({ path: '', message: '… and 2 more problems' });
   });
 });

@@ -177,13 +177,15 @@ export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly P
   for (const iss of issues) {
     const path = [...prefix, ...iss.path];
     if (iss.code === 'unrecognized_keys') {
-      const group = String(path.filter((k) => typeof k === 'string')[0] ?? root);
-      const allowed = FIELDS[group] ?? FIELDS[root] ?? [];
+      // The group is the path's first key ('communities', 'villages', …, or '' at the top); a caller reading one
+      // record under another name (evaluateBatch's 'records') passes the group as root.
+      const allowed = FIELDS[String(path[0] ?? root)] ?? FIELDS[root]!;
       for (const key of iss.keys) {
         const guess = closest(key, allowed);
         out.push({ path: formatPath([...path, key]), message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${allowed.join(', ')}` });
       }
-    } else if ((iss.code === 'invalid_type' || iss.code === 'invalid_union') && iss.input === undefined) {
+    } else if (iss.input === undefined) {
+      // A missing field: a count or text (invalid_type) or an amount (invalid_union).
       out.push({ path: formatPath(path), message: `is required: ${iss.message}` });
     } else {
       out.push({ path: formatPath(path), message: iss.message });
@@ -204,7 +206,7 @@ export function crossChecks(d: Dataset): PolicyInputIssue[] {
     });
   };
   dupes(d.communities, 'communities');
-  dupes(d.developerProjects ?? [], 'developerProjects');
+  if (d.developerProjects) dupes(d.developerProjects, 'developerProjects');
   if (d.villages && d.villages.covered > d.villages.total) {
     out.push({ path: 'villages.covered', message: `expected at most villages.total (${d.villages.total}), got ${d.villages.covered}` });
   }
