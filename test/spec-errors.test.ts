@@ -42,6 +42,11 @@ describe('dutiesOf and actorsFor', () => {
       'Invalid input to dutiesOf: name: no body called "zzzzzzzzzzzz" is named in the documents; known bodies include 党委政府, 民政部门, 街道(乡镇), 街道(乡镇)党工委书记, 发展改革部门, 教育主管部门 …',
     );
   });
+  test('near names are listed nearest first, in the documents’ order when equally near', () => {
+    // 教育 is one edit from 教育局 (an alias of the education authority) and from 体育 (an alias of sports); a two-character
+    // name allows max(1, ⌊2/3⌋) = 1 edit.
+    expect(() => dutiesOf('教育')).toThrow('Invalid input to dutiesOf: name: no body called "教育" is named in the documents; did you mean 教育主管部门 (Education authority), 体育部门 (Sports)?');
+  });
   test('a question is read whatever its case and spaces', () => {
     expect(actorsFor('  QUARRY-PIT ').map((a) => a.body.id)).toEqual(['land-resources']);
   });

@@ -24,7 +24,8 @@ function dayOf(date: unknown): string {
 
 function valueAt(p: Parameters, path: string): ExactValue | undefined {
   let node: unknown = p;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  // Every parameter path's parent group exists in a validated parameter set.
+  for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
   return node as ExactValue | undefined;
 }
 
