@@ -171,3 +171,29 @@ describe('value formats', () => {
     expect(describeValue('a'.repeat(41))).toBe(`"${'a'.repeat(40)}…"`);
   });
 });
+
+describe('more edges', () => {
+  test('a null parameter and a group given as a number are refused by name', () => {
+    expect(issues(() => lib.createPolicy({ sizing: { tolerance: null as never } }))).toEqual(["sizing.tolerance: expected a share from 0 to 1 (number or decimal string), got null"]);
+    expect(issues(() => lib.createPolicy({ sizing: 5 as never }))).toEqual(['sizing: expected an object of parameters (households, residents, tolerance), got 5']);
+  });
+  test('a fund that would grow from its base year names createPolicy', () => {
+    expect(() => lib.createPolicy({ funding: { firstGrowthYear: 2011 } })).toThrow(
+      'Invalid input to createPolicy: funding.firstGrowthYear: expected a year after baseYear (2011): the fund grows from the year after its base (A.4.3), got 2011',
+    );
+  });
+  test('a trace step that is a number is named as a step', () => {
+    expect(issues(() => lib.formatTrace([5 as never]))).toEqual(['trace.0: expected a step { zh, en }, got 5']);
+  });
+  test('a remainder is named in Chinese too: 3,100 = 5 × 600 + 100', () => {
+    expect(zhEn(lib.requiredStaff({ households: 3100 }).trace)[1]).toEqual(['3100 ÷ 每名工作人员 600 户 = 5 余 100', '3100 ÷ 600 households per worker = 5 remainder 100']);
+  });
+  test('a project of exactly 200,000 m² under the written reading goes in kind and says so', () => {
+    expect(lib.developerObligation({ floorAreaM2: 200000, residents: 5000 }).trace.map((s) => s.zh)).toContain('开发面积 200000 m² 恰为 200000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“配建用房”');
+  });
+  test('as of a Date is as of its calendar day', () => {
+    const p = lib.createPolicy();
+    expect(p.asOf(new Date(2012, 0, 1))).toEqual(p.asOf('2012-01-01'));
+    expect(p.asOf('2012-01-01').find((x) => x.path === 'funding.growthRate')!.inForce).toBe(true);
+  });
+});

@@ -153,6 +153,10 @@ describe('what a finding holds', () => {
     expect(keys('Q7')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'shortfall', 'status', 'subject']); // community, fail
     expect(keys('Q1/Q2')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'shortfall', 'status', 'subject']); // city, fail
     expect('shortfall' in r.findings.find((f) => f.provision === 'Q6')!).toBe(false);
+    // A community finding's own plain object, before JSON drops undefined fields:
+    const own = (provision: string) => Object.keys((r.findings.find((f) => f.provision === provision) as unknown as { toJSON(): object }).toJSON());
+    expect(own('Q4/Q5')).not.toContain('shortfall');
+    expect(own('Q7')).toContain('shortfall');
   });
 
   test('a keep function drops findings from the list, never from the counts', () => {

@@ -23,5 +23,5 @@ export function closest(name: string, names: readonly string[]): string | undefi
     const d = distance(name, n);
     if (d < bestD) [best, bestD] = [n, d];
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined; // no names: bestD stays Infinity
 }

@@ -108,8 +108,8 @@ export function overrideIssues(overrides: unknown): PolicyInputIssue[] {
 
 /** A validated number as the parameters hold it: a safe integer as a number, anything else as its exact decimal string. */
 function normalise(v: unknown): unknown {
-  if (typeof v === 'number' || (typeof v === 'string' && PLAIN_DECIMAL.test(v))) {
-    const d = new Decimal(v);
+  if (typeof v === 'number' || PLAIN_DECIMAL.test(v as string)) {
+    const d = new Decimal(v as Decimal.Value);
     return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d.toFixed(); // plain notation, never 1e+49
   }
   return v;

@@ -239,6 +239,15 @@ describe('table', () => {
   });
 });
 
+describe('a report where everything passes', () => {
+  test('says so under the heading, followed by a blank line, in Markdown and in text', () => {
+    const r = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 10 } });
+    const passing = { ...r, findings: r.findings.filter((f) => f.status === 'pass') };
+    expect(formatReport(passing, { format: 'markdown', lang: 'en' }).split('\n').slice(6, 10)).toEqual(['## Failing and unknown findings, worst first', '', 'Everything passes', '']);
+    expect(formatReport(passing, { lang: 'en' }).split('\n').slice(6, 9)).toEqual(['Failing and unknown findings, worst first:', 'Everything passes', '']);
+  });
+});
+
 describe('what is not our own', () => {
   test('a Decimal from another decimal.js configuration is still written in plain notation, in JSON and in text', () => {
     const r = evaluateCity({ year: 2013, communities: [] });

@@ -178,7 +178,7 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
   if (format === 'json') return [...jsonReportChunks(r)].join('');
   const s = summaryLines(r.summary, lang);
   const full = ordered(r.findings, all);
-  const list = full.length > limit ? full.slice(0, limit) : full;
+  const list = full.slice(0, limit); // slice takes Infinity as 'to the end'
   const more = full.length - list.length;
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
   const rows = list.map((f) => [MARK[f.status], f.subject, f.provision, f.clause, show(f.expected), show(f.actual), f.message[lang]]);

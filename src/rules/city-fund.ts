@@ -144,7 +144,8 @@ export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput): F
     step(`基数：${p.baseYear} 年社区建设专项资金与补助资金合计 ${base} 元`, `Base: the ${p.baseYear} special plus subsidy funds, ${base} yuan`),
   ];
   const rows: FundRow[] = [];
-  let previous = from > p.baseYear ? fundYear(p, base, from - 1).amount : base;
+  // The year before the first row (the base itself when the schedule starts at the base year: no growth before it).
+  let previous = fundYear(p, base, from - 1).amount;
   for (let year = from; year <= to; year++) {
     const r = fundYear(p, base, year);
     rows.push({ year, amount: r.amount, increase: r.amount.minus(previous) });
