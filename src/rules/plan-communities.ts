@@ -32,12 +32,14 @@ export interface PlanResult extends RuleResult {
 /** A fraction `num / den` of non-negative bigints. */
 type Fraction = readonly [bigint, bigint];
 
+// Stryker disable next-line EqualityOperator: −0n is 0n
 const abs = (x: bigint) => (x < 0n ? -x : x);
 /** The larger relative deviation for n communities, as an exact fraction. */
 function worstDeviation(h: bigint, r: bigint, H: bigint, R: bigint, n: bigint): Fraction {
   // |h − nH| / (nH) and |r − nR| / (nR)
   const a: Fraction = [abs(h - n * H), n * H];
   const b: Fraction = [abs(r - n * R), n * R];
+  // Stryker disable next-line EqualityOperator: on a tie a and b are equal fractions
   return a[0] * b[1] >= b[0] * a[1] ? a : b;
 }
 const less = (x: Fraction, y: Fraction) => x[0] * y[1] < y[0] * x[1];
@@ -55,7 +57,10 @@ export function bestCommunityCount(households: number, residents: number, H: num
   const floor = num / den;
   let best = 0n;
   let bestDev: Fraction = [1n, 0n];
+  // The best whole n is ⌊n*⌋ or ⌊n*⌋ + 1 (the maximum is falling then rising); one more on each side is a margin.
+  // Stryker disable next-line EqualityOperator: the margin's last step is never the best
   for (let n = floor - 1n; n <= floor + 2n; n++) {
+    // Stryker disable next-line ConditionalExpression: n ≤ 0 gives a deviation with denominator ≤ 0, never less than 1/0
     if (n < 1n) continue;
     const dev = worstDeviation(h, r, bH, bR, n);
     if (less(dev, bestDev)) [best, bestDev] = [n, dev]; // bestDev starts as 1/0, above every deviation
