@@ -84,6 +84,7 @@ const evaluation: [string, () => unknown, string][] = [
   ['an empty id', () => readDataset(data({ communities: [{ ...ok, id: '' }] })), 'Invalid input to readDataset: communities[0].id: expected a non-empty text id, got ""'],
   ['another kind', () => readDataset(data({ communities: [{ ...ok, kind: 'town' }] })), "Invalid input to readDataset: communities[0].kind: expected 'urban' or 'rural', got \"town\""],
   ['a missing count', () => readDataset(data({ communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] })), 'Invalid input to readDataset: communities[0].households: is required: expected a whole number ≥ 0, got nothing'],
+  ['a bad household count beside floating households', () => readDataset(data({ communities: [{ ...ok, households: 'x', floatingHouseholds: 5 }] })), 'Invalid input to readDataset: communities[0].households: expected a whole number ≥ 0, got "x"'],
   ['an id that is a number', () => readDataset(data({ communities: [{ ...ok, id: 5 }] })), 'Invalid input to readDataset: communities[0].id: expected a non-empty text id, got 5'],
   ['a project that is a number', () => readDataset(data({ developerProjects: [5] })), 'Invalid input to readDataset: developerProjects[0]: expected a project record { id, floorAreaM2, … }, got 5'],
   ['duplicate community ids', () => readDataset(data({ communities: [ok, { ...ok, name: 'other' }] })), 'Invalid input to readDataset: communities[1].id: duplicate id "c" (first used by communities[0])'],

@@ -211,3 +211,23 @@ describe('powers longer than the working precision', () => {
     expect(policy.cityFundBudget({ baseAmount: 3, year: 2100 }).amount.toFixed()).toBe(`${tripled.slice(0, tripled.length - 979)}.${tripled.slice(-979)}`);
   });
 });
+
+describe('the last edges', () => {
+  test('a group given as null is refused, not read', () => {
+    expect(issues(() => lib.createPolicy({ sizing: null as never }))).toEqual(['sizing: expected an object of parameters (households, residents, tolerance), got null']);
+  });
+  test('a number JavaScript writes in exponent form is stored in plain notation', () => {
+    expect(lib.createPolicy({ developer: { thresholdM2: 1e21 } }).parameters.developer.thresholdM2).toBe('1000000000000000000000');
+  });
+  test('a plan whose residents do not divide evenly says ≈ for them: 25,000 ÷ 3', () => {
+    // (9000/3000 + 25000/8000) / 2 = 3.06 → 3 communities
+    expect(lib.planCommunities({ households: 9000, residents: 25000 }).trace[1]!.en).toBe('Per community: 9000 ÷ 3 = 3000 households, 25000 ÷ 3 ≈ 8333.3333333333333333 residents');
+  });
+  test('an in-kind project without its population still cites A.4.3', () => {
+    const r = lib.developerObligation({ floorAreaM2: 250000 });
+    expect([r.route, r.roomAreaM2, r.clause]).toEqual(['in-kind', undefined, 'A.4.3']);
+  });
+  test('as of something that only prints like a date is refused', () => {
+    expect(issues(() => lib.createPolicy().asOf({ toString: () => '2013-01-01' } as never))).toEqual(["date: expected an ISO date 'YYYY-MM-DD' or a valid Date, got an object"]);
+  });
+});

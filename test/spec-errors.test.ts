@@ -15,6 +15,7 @@ describe('classifyFundSource', () => {
   test('an id is found whatever its case and spaces', () => {
     expect(classifyFundSource('  DONATIONS ').id).toBe('donations');
     expect(classifyFundSource('Fee-Follows-Task').id).toBe('fee-follows-task');
+    expect(classifyFundSource(' city-special-fund ').id).toBe('city-special-fund'); // no keyword of its own matches the padded id
   });
   test('refuses an empty source, a source of no kind, and one of two kinds, listing the six', () => {
     expect(() => classifyFundSource(' ')).toThrow(`Invalid input to classifyFundSource: source: expected a description of the money's source, got " "`);
@@ -46,6 +47,16 @@ describe('dutiesOf and actorsFor', () => {
     // 教育 is one edit from 教育局 (an alias of the education authority) and from 体育 (an alias of sports); a two-character
     // name allows max(1, ⌊2/3⌋) = 1 edit.
     expect(() => dutiesOf('教育')).toThrow('Invalid input to dutiesOf: name: no body called "教育" is named in the documents; did you mean 教育主管部门 (Education authority), 体育部门 (Sports)?');
+  });
+  test('at most three suggestions, the nearest first whatever the documents’ order', () => {
+    // 建委 is one edit from 党委, 住建委, 团委 and 建设 (four bodies): the first three in the documents' order are named.
+    expect(() => dutiesOf('建委')).toThrow(
+      'Invalid input to dutiesOf: name: no body called "建委" is named in the documents; did you mean 党委政府 (Party committees and governments), 住建部门 (Housing and urban–rural construction), 共青团 (Communist Youth League)?',
+    );
+    // One letter missing from community-committees (1 edit); community-office, listed earlier, is 6 edits away (19 letters allow 6).
+    expect(() => dutiesOf('community-ommittees')).toThrow(
+      'did you mean 村(居)委会 (Village and residents’ committees), 市社区建设办公室 (City community-building office)?',
+    );
   });
   test('a question is read whatever its case and spaces', () => {
     expect(actorsFor('  QUARRY-PIT ').map((a) => a.body.id)).toEqual(['land-resources']);

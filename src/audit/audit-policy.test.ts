@@ -194,7 +194,7 @@ describe('the audit at its less common edges', () => {
     expect(k.numbers['彩票公益金']).toBe('none');
     expect([k.explanation.zh, k.explanation.en]).toEqual(['未归入专户的资金：彩票公益金', 'Money with no place in the account: 彩票公益金']);
     const two = k8(['x', '捐助', 'y']);
-    expect(two.explanation.en).toBe('Money with no place in the account: x, y');
+    expect(two.explanation).toEqual({ zh: '未归入专户的资金：x、y', en: 'Money with no place in the account: x, y' });
   });
 
   test('K5 compares with the money route under the policy’s own rate: 200,000 m² × 0.004 = 800 m²', () => {
@@ -225,7 +225,11 @@ describe('the audit at its less common edges', () => {
 
   test('K3 and K6 say how they counted: by households (户数), and = for a household size that is exact', () => {
     expect(auditPolicy(createPolicy({ rooms: { m2Per100Households: 20 } })).findings[2]!.explanation.zh).toBe('标准社区按户数计需用房 600 m²');
-    expect(auditPolicy(createPolicy({ sizing: { households: 3000, residents: 9000 } })).findings[5]!.explanation.en).toBe('9000 residents ÷ 3000 households = 3 people per household');
+    expect(auditPolicy(createPolicy({ sizing: { households: 3000, residents: 9000 } })).findings[5]!.explanation).toEqual({
+      zh: '9000 人 ÷ 3000 户 = 3 人/户',
+      en: '9000 residents ÷ 3000 households = 3 people per household',
+    });
+    expect(auditPolicy(createPolicy({ sizing: { households: 100, residents: 8000 } })).findings[5]!.explanation.zh).toBe('8000 人 ÷ 100 户 = 80 人/户，不在 1 至 10 人的合理范围内');
   });
 
   test('a floor area that is not a number is reported once, by what it is', () => {

@@ -48,7 +48,8 @@ export const communitySchema = /* @__PURE__ */ z.strictObject({
   activeFrom: z.optional(day()),
 }, { error: (iss) => `expected a community record { id, name, kind, households, residents, … }, ${got(iss)}` }).check(
   // Staff are counted on households + floatingHouseholds (Q8): the sum must be exact, as in requiredStaff.
-  z.refine((c) => !(typeof c.households === 'number' && typeof c.floatingHouseholds === 'number') || Number.isSafeInteger(c.households + c.floatingHouseholds), {
+  // zod runs an object's refinement only once its fields are valid: both counts are safe integers here.
+  z.refine((c) => Number.isSafeInteger(c.households + (c.floatingHouseholds ?? 0)), {
     path: ['floatingHouseholds'],
     error: 'households + floatingHouseholds is larger than the largest safe integer',
   }),
