@@ -15,11 +15,14 @@ const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 const isStatic = (m) => m.status === 'Ignored' && /Static mutant/.test(m.statusReason ?? '');
 const rows = [];
 const survivors = [];
+const timeouts = [];
 const marked = new Map(); // reason → [file:line, …]
 let killed = 0;
 let counted = 0;
 let statics = 0;
 
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/`/g, "'");
+const short = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 const noteFor = (file, line) => NOTES.find((n) => n.file === file && line.includes(n.line));
 
 for (const [file, data] of Object.entries(report.files).sort()) {
@@ -40,6 +43,7 @@ for (const [file, data] of Object.entries(report.files).sort()) {
     }
     if (!COUNTED.has(m.status)) continue;
     c++;
+    if (m.status === 'Timeout') timeouts.push(`\`${file}:${m.location.start.line}\` ${m.mutatorName} → \`${cell(short((m.replacement ?? '').replace(/\s+/g, ' '), 40))}\``);
     if (KILLED.has(m.status)) k++;
     else {
       s++;
@@ -54,8 +58,6 @@ for (const [file, data] of Object.entries(report.files).sort()) {
 const score = (100 * killed) / counted;
 const unexplained = survivors.filter((x) => !x.note);
 const goalMet = score >= 90;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/`/g, "'");
-const short = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 // Survivors grouped by the note that explains them.
 const byNote = new Map();
@@ -74,7 +76,9 @@ const md = [
   '## Mutation testing',
   '',
   `Mutation score over \`src/\`: **${score.toFixed(1)} %** (${killed} of ${counted} mutants killed or timed out). Goal: ≥ 90 % — **${goalMet ? 'met' : 'not met'}**.`,
-  `${survivors.length} mutants survived or were not covered; ${survivors.length - unexplained.length} of them are listed below with the reason they are equivalent${unexplained.length ? `, **${unexplained.length} are not explained yet**` : ', none is unexplained'}.`,
+  survivors.length === 0
+    ? 'No mutant survived and every mutant was covered. Those that timed out and those marked equivalent in the code are listed below.'
+    : `${survivors.length} mutants survived or were not covered; ${survivors.length - unexplained.length} of them are listed below with the reason they are equivalent${unexplained.length ? `, **${unexplained.length} are not explained yet**` : ', none is unexplained'}.`,
   '',
   'Left out of mutation: `src/cli/` (tested by spawning the built binary, which a mutant of `src/` never reaches) and the three entry files (re-exports only). ' +
     `Mutants of code that runs while a module loads (the clause texts, the register, the catalogues, top-level constants: ${statics} mutants) are not run (\`ignoreStatic\`): each would need the whole suite.`,
@@ -82,6 +86,12 @@ const md = [
   '| file | score | killed | survived or not covered | marked equivalent in the code |',
   '|---|---|---|---|---|',
   ...rows,
+  '',
+  `### Mutants that timed out (${timeouts.length})`,
+  '',
+  'Counted as detected, as Stryker does: each made a test run past its time limit (a loop counter turned around, a search that never ends), which no caller would miss.',
+  '',
+  ...timeouts.map((t) => `- ${t}`),
   '',
   '### Mutants marked equivalent in the code',
   '',
@@ -91,6 +101,7 @@ const md = [
   '',
   '### Surviving mutants and why they are equivalent',
   '',
+  ...(survivors.length === 0 ? ['None in this run.', ''] : []),
   ...[...byNote.entries()].flatMap(([reason, list]) => [
     `**${reason}**`,
     '',

@@ -319,7 +319,7 @@ function sizeOk(c: CommunityRecord, k: Compiled): boolean {
   // The integer path is taken only when every product is below 2^53, hence exact (a NaN tolerance fraction fails the
   // comparisons). Moving a bound or skipping the path sends a case to the exact Decimal path, which gives the same
   // verdict: those mutants are equivalent, so they are not generated here (tests hold the verdicts either side).
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,ArithmeticOperator,MethodExpression,BlockStatement: an equivalent guard, see above
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,ArithmeticOperator,MethodExpression,BlockStatement: the guard of the integer path (comment above): a moved bound or a skipped path still decides exactly
   if (dh * k.tolDen < limit && dr * k.tolDen < limit && k.tolNum * Math.max(H, R) < limit) {
     return dh * k.tolDen <= k.tolNum * H && dr * k.tolDen <= k.tolNum * R;
   }
@@ -531,7 +531,7 @@ export class SummaryBuilder {
     else if (f.provision === 'Q8') this.owed.staff += s.toNumber();
     const key = relativeShortfall(f);
     // A shortcut: a finding no worse than the tenth is not inserted (inserting and dropping it again gives the same list).
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the shortcut's equivalent forms
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the worst-ten shortcut: inserting a finding no worse than the tenth and dropping it again gives the same list
     if (this.worst.length < 10 || key.gt(this.worst[this.worst.length - 1]!.key)) {
       this.worst.push({ f, key });
       this.worst.sort((a, b) => b.key.comparedTo(a.key));
