@@ -7,7 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Policy } from '../create-policy.js';
 import { PolicyInputError, describeValue } from '../errors.js';
-import { communitySchema, readDataset, toIssues, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
+import { communitySchema, readDataset, sumIssue, toIssues, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
 import { addCommunity, compile, evaluateDataset, finishCity, SummaryBuilder, type CityEvaluation, type Finding } from '../evaluate/evaluate.js';
 import { closest } from '../policy/names.js';
 import { CsvError, CsvParser, type CsvRow } from './csv.js';
@@ -127,6 +127,8 @@ async function evaluateCsv(o: ReadOptions, input: Readable): Promise<CityEvaluat
       const parsed = communitySchema.safeParse(record, { reportInput: true });
       if (!parsed.success) throw located(o.file, row.line, new PolicyInputError(toIssues(parsed.error.issues, ['communities', index]), 'report'));
       const c: CommunityRecord = parsed.data;
+      const sum = sumIssue(c, ['communities', index]);
+      if (sum) throw located(o.file, row.line, new PolicyInputError([sum], 'report'));
       const first = ids.get(c.id);
       if (first !== undefined) throw new InputError(`${o.file}: line ${row.line}: communities[${index}].id: duplicate id ${describeValue(c.id)} (first on line ${first})`);
       ids.set(c.id, row.line);

@@ -521,8 +521,9 @@ export class SummaryBuilder {
     this.counts[f.status]++;
     const by = (this.byProvision[f.provision] ??= { pass: 0, fail: 0, unknown: 0 });
     by[f.status]++;
-    if (!f.shortfall) return; // only failing findings carry a shortfall
-    const s = f.shortfall;
+    // Status first: reading a community finding's shortfall computes its details, which passing findings never need.
+    if (f.status !== 'fail') return;
+    const s = f.shortfall!; // every failing finding carries one
     if (f.provision === 'Q10') this.owed.streetSubsidyYuan = this.owed.streetSubsidyYuan.plus(s);
     else if (f.provision === 'Q9') this.owed.cityBudgetYuan = this.owed.cityBudgetYuan.plus(s);
     else if (f.provision === 'Q12') this.owed.developerFundsYuan = this.owed.developerFundsYuan.plus(s);
