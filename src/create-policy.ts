@@ -69,7 +69,7 @@ export interface Policy {
  */
 export function createPolicy(overrides?: ParameterOverrides): Policy {
   const p = resolveParameters(overrides);
-  return Object.freeze({
+  const policy: Policy = {
     parameters: p,
     communitySize: (input: CommunitySizeInput) => communitySizeWith(p, input),
     planCommunities: (input: PlanInput) => planCommunitiesWith(p, input),
@@ -83,8 +83,16 @@ export function createPolicy(overrides?: ParameterOverrides): Policy {
     developerObligation: (input: DeveloperInput) => developerObligationWith(p, input),
     targets: (input: TargetsInput) => targetsWith(p, input),
     asOf: (date: string | Date) => parametersAsOf(p, date),
-  });
+  };
+  Object.defineProperty(policy, MADE, { value: true }); // not enumerable: a spread copy is not a policy
+  return Object.freeze(policy);
 }
+
+/**
+ * The mark of a policy createPolicy made: a look-alike object is refused, never half-used. A registered symbol,
+ * not a WeakSet, because the CommonJS build bundles each entry apart and a policy made by one is used by another.
+ */
+const MADE = /* @__PURE__ */ Symbol.for('shequ-rules.policy');
 
 /**
  * `policy` when it is a policy made by {@link createPolicy}, the policy as
@@ -93,8 +101,6 @@ export function createPolicy(overrides?: ParameterOverrides): Policy {
  */
 export function checkPolicy(policy: unknown, context: string): Policy {
   if (policy === undefined) return createPolicy();
-  if (typeof policy === 'object' && policy !== null && typeof (policy as Policy).requiredStaff === 'function' && typeof (policy as Policy).parameters === 'object') {
-    return policy as Policy;
-  }
+  if (typeof policy === 'object' && policy !== null && (policy as Record<symbol, unknown>)[MADE] === true) return policy as Policy;
   throw new PolicyInputError([{ path: 'policy', message: `expected a policy made by createPolicy(), got ${describeValue(policy)}` }], context);
 }

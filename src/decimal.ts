@@ -48,4 +48,23 @@ export function ratio(numerator: number, denominator: number): { value: Decimal;
   return { value: exact ? new D(numerator).div(denominator) : approxDiv(numerator, denominator), exact };
 }
 
+/**
+ * A clone for sums, differences, products and whole powers that must stay
+ * exact however many digits they reach (a share of 12 digits to the 90th power
+ * has over a thousand). Never divide with it: a quotient that does not
+ * terminate would run to its precision.
+ * @internal
+ */
+export const DX = /* @__PURE__ */ Decimal.clone({ precision: 1e9, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
+
+/** A {@link DX} result as a {@link D} instance (the constructor keeps every digit). @internal */
+export function exactly(x: Decimal): Decimal {
+  return new D(x.toString());
+}
+
+/** `x^n` for a whole n ≥ 0, exact however many digits it needs. @internal */
+export function exactPow(x: Decimal.Value, n: number): Decimal {
+  return exactly(new DX(x).pow(n));
+}
+
 export { Decimal };

@@ -20,6 +20,7 @@ export {
   type DeveloperBoundary,
   type ExactValue,
   type FundingMode,
+  type InterimTarget,
   type ParameterReference,
   type Parameters,
   type RolloutMode,

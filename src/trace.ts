@@ -6,7 +6,7 @@ export interface TraceStep {
   readonly en: string;
 }
 
-/** A reading from the interpretation register (I1–I9) that a result relied on. */
+/** A reading from the interpretation register (I1–I10) that a result relied on. */
 export interface InterpretationUse {
   /** Register id, e.g. `'I3'`. */
   readonly id: string;

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 
-describe('the CLI on random bytes', () => {
+// Each run starts a process: on a busy two-core machine twelve of them take far longer than vitest's 5 s default.
+describe('the CLI on random bytes', { timeout: 120_000 }, () => {
   // Spawning the built binary is slow: few runs, but every one must end in 0, 1 or 2, never a crash (3).
   test.prop([fc.uint8Array({ maxLength: 400 }), fc.constantFrom('csv', 'json')], { numRuns: 12 })('never crashes; bad input exits 2 with a message', (bytes, kind) => {
     const header = kind === 'csv' ? Buffer.from('id,name,kind,households,residents\n') : Buffer.from('');

@@ -10,7 +10,7 @@ describe('DEFAULT_PARAMETERS: the policy’s numbers as data', () => {
     expect(DEFAULT_PARAMETERS).toEqual({
       baseYear: 2011,
       horizonYears: 3,
-      targets: { urbanShare: 1, ruralShare: '0.9' },
+      targets: { urbanShare: 1, ruralShare: '0.9', interim: 'straight-path' },
       sizing: { households: 3000, residents: 8000, tolerance: '0.2' },
       rooms: { m2Per100Residents: 5 },
       staffing: { householdsPerWorker: 600, rounding: 'ceil' },
@@ -102,7 +102,11 @@ describe('override bounds, at the edge', () => {
     bad({ rollout: { startYear: 1899 } }, 'rollout.startYear', 'expected a whole-number year from 1900 to 2100, got 1899');
     bad({ rollout: { startYear: 2101 } }, 'rollout.startYear', 'expected a whole-number year from 1900 to 2100, got 2101');
     ok({ horizonYears: 1 });
-    ok({ horizonYears: 100 });
+    ok({ horizonYears: 90 }); // 2011–2100
+    ok({ baseYear: 2001, funding: { firstGrowthYear: 2002 }, horizonYears: 100 }); // 2001–2100
+    // A deadline after 2100 is refused here, not later by the audit or the targets (issue 10).
+    bad({ horizonYears: 100 }, 'horizonYears', 'expected at most 90 years from baseYear 2011, so that the deadline falls by 2100; got 100 (deadline 2110)');
+    bad({ baseYear: 2100, funding: { firstGrowthYear: 2101 } }, 'funding.firstGrowthYear', 'expected a whole-number year from 1900 to 2100, got 2101');
     bad({ horizonYears: 0 }, 'horizonYears', 'expected a whole number of years from 1 to 100, got 0');
     bad({ horizonYears: 101 }, 'horizonYears', 'expected a whole number of years from 1 to 100, got 101');
     bad({ baseYear: '2011' }, 'baseYear', 'expected a whole-number year from 1900 to 2100, got "2011"');

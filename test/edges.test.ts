@@ -112,7 +112,7 @@ describe('readDataset: each part of a dataset says what it expected', () => {
     [{ ...base, funding: { baseYearTotal: -1, budgets: {} } }, ["funding.baseYearTotal: expected a number ≥ 0 or a decimal string such as '199999.5', got -1"]],
     [{ ...base, funding: { baseYearTotal: 1, budgets: { '1800': 1 } } }, ['funding.budgets.1800: expected a year from 1900 to 2100']],
     [{ ...base, developerProjects: {} }, ['developerProjects: expected a list of projects, got an object']],
-    [{ ...base, developerProjects: [{ id: '', floorAreaM2: 1 }] }, ['developerProjects[0].id: expected a non-empty text id, got ""']],
+    [{ ...base, developerProjects: [{ id: '', floorAreaM2: 1 }] }, ['developerProjects[0].id: expected a non-empty text id (not only spaces), got ""']],
     [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM2: 'ten' }] }, ["developerProjects[0].pricePerM2: expected a number ≥ 0 or a decimal string such as '199999.5', got \"ten\""]],
     [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM3: 1 }] }, ['developerProjects[0].pricePerM3: unknown field (did you mean "pricePerM2"?); allowed: id, floorAreaM2, residents, households, roomAreaProvidedM2, fundsPaid, pricePerM2']],
     [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, priceM2: 1 }] }, ['developerProjects[0].priceM2: unknown field; allowed: id, floorAreaM2, residents, households, roomAreaProvidedM2, fundsPaid, pricePerM2']],

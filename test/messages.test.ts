@@ -58,6 +58,8 @@ describe('finding messages', () => {
       ['city', 'Q6', 'unknown', '数据未给出村(组)总数和已推行数', 'The data gives no village counts'],
       ['city/2010', 'Q9', 'unknown', '2010 年早于基数年 2011，政策未规定下限', '2010 is before the base year 2011: the policy sets no minimum'],
       ['city/2012', 'Q9', 'pass', '2012 年市财政社区资金 120 元，下限 110 元', '2012: city budget 120 yuan against at least 110'],
+      // The dataset's own year has no budget: unknown, never absent (issue 10). 100 × (1 + 0.1 × 2) = 120.
+      ['city/2013', 'Q9', 'unknown', '2013 年市财政社区资金下限 120 元，数据未给出当年预算', '2013: city budget due at least 120 yuan; the data gives no budget for the year'],
       ['a', 'Q11', 'unknown', '250000 m² 的项目应配建用房；未给出居民人数，无法算出面积', 'A 250000 m² project owes rooms in kind; no population given to size them'],
       ['b', 'Q11', 'unknown', '250000 m² 的项目应配建用房；应配 200 m²，未给出已提供面积', 'A 250000 m² project owes rooms in kind; 200 m² due, none reported provided'],
       ['c', 'Q12', 'unknown', '应缴 3 m² 当量的用房资金；未给出已缴金额', 'Owes 3 m² worth of room money; no payment reported'],
@@ -74,8 +76,8 @@ describe('finding messages', () => {
     const q1 = r.findings.find((f) => f.provision === 'Q1/Q2')!;
     expect([q1.status, q1.message.zh, q1.message.en]).toEqual([
       'pass',
-      '1 个城市社区中 1 个全部达标(1)，按直线进度 0.6667(2013 年底达 1)',
-      '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path to 1 by the end of 2013',
+      '1 个城市社区中 1 个全部达标(1)，按直线进度(I10) 0.6667(2013 年底达 1)',
+      '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path (I10) to 1 by the end of 2013',
     ]);
   });
 });

@@ -116,8 +116,8 @@ describe('clause registry', () => {
 });
 
 describe('interpretation register', () => {
-  test('has I1–I9, each with a question, options, a default among them and a reason', () => {
-    expect(interpretations.map((i) => i.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9']);
+  test('has I1–I10, each with a question, options, a default among them and a reason', () => {
+    expect(interpretations.map((i) => i.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'I10']);
     for (const i of interpretations) {
       expect(i.options.map((o) => o.id)).toContain(i.default);
       expect(i.question.zh.length * i.question.en.length * i.why.zh.length * i.why.en.length).toBeGreaterThan(0);
@@ -132,6 +132,7 @@ describe('interpretation register', () => {
       'staffing.rounding': ['ceil', 'floor', 'half-up'],
       'developer.boundary': ['in-kind', 'funds'],
       'streetSubsidy.proration': ['none', 'by-days'],
+      'targets.interim': ['straight-path', 'none'],
     };
     const options = Object.entries(lib.PARAMETER_REFERENCES).filter(([, r]) => r.unit === 'option').map(([k]) => k);
     expect(options.sort()).toEqual(Object.keys(optionParams).sort());

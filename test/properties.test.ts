@@ -160,7 +160,7 @@ describe('every invalid input throws PolicyInputError with a path, never anythin
 
 describe('evaluateCity on generated datasets', () => {
   const community = fc.record({
-    id: fc.string({ minLength: 1, maxLength: 8 }),
+    id: fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== ''),
     name: fc.string(),
     kind: fc.constantFrom('urban' as const, 'rural' as const),
     households: count,

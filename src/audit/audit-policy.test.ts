@@ -149,12 +149,12 @@ describe('each check names itself, its clauses and its readings', () => {
       ['K1', '农村社区推行进度与农村达标目标', 'Rural rollout against the rural target', 'A.3.3 A.2', 'I2:share-of-all I7:end-of-2013'],
       ['K2', '标准社区的工作人员数', 'Workers of a standard community', 'A.3.1 A.4.2', 'I3:ceil'],
       ['K3', '标准社区的用房面积', 'Rooms of a standard community', 'A.3.1 A.3.4', 'I9:residents'],
-      ['K4', '开发项目两款在20万平方米处重叠', 'The two developer clauses overlap at the threshold', 'A.4.3', 'I5:in-kind'],
+      ['K4', '开发项目两款在门槛 200000 m² 处重叠', 'The two developer clauses overlap at the threshold of 200000 m²', 'A.4.3', 'I5:in-kind'],
       ['K5', '门槛两侧的负担不连续', 'The burden jumps at the threshold', 'A.4.3 A.3.4 A.3.1', 'I6:area-equivalent I9:residents'],
       ['K6', '规模标准隐含的户均人口', 'Household size implied by the size guideline', 'A.3.1', ''],
       ['K7', '用房标准与国家标准', 'Room standard against the national standards', 'A.3.4', 'I9:residents'],
       ['K8', '投入条款的资金都归入专户', 'Every money flow of the funding clause has a place in the special account', 'A.4.3 A.4.4', ''],
-      ['K9', '用房资金(3‰)没有单价', 'The room money (3‰) has no price', 'A.4.3', 'I6:area-equivalent'],
+      ['K9', '用房资金(开发面积的 0.003)没有单价', 'The room money (0.003 of the developed area) has no price', 'A.4.3', 'I6:area-equivalent'],
       ['K10', '农村社区全覆盖的年份', 'When the rural rollout covers every village', 'A.3.3', 'I2:share-of-all'],
     ]);
   });
@@ -216,11 +216,16 @@ describe('the audit at its less common edges', () => {
     expect(k6(1000, 999).verdict).toBe('conflict');
   });
 
-  test('K10 looks as far as 2100: 0.0112 a year from 2011 covers every village exactly in 2100 (90 × 0.0112 = 1.008; 89 × 0.0112 = 0.9968)', () => {
-    const k10 = auditPolicy(createPolicy({ rollout: { sharePerYear: '0.0112' } })).findings[9]!;
-    expect([k10.verdict, k10.numbers.fullCoverageYear]).toEqual(['consistent', 2100]);
-    const never = auditPolicy(createPolicy({ rollout: { sharePerYear: '0.011' } })).findings[9]!;
-    expect([never.verdict, never.numbers.fullCoverageYear]).toEqual(['gap', 'never']);
+  test('K10 counts the years instead of searching to 2100: 0.0112 a year from 2011 covers every village in 2100 (90 × 0.0112 = 1.008; 89 × 0.0112 = 0.9968), 0.011 in 2101 (91 × 0.011 = 1.001), 1 % in 2110', () => {
+    const k10 = (sharePerYear: string) => auditPolicy(createPolicy({ rollout: { sharePerYear } })).findings[9]!;
+    expect([k10('0.0112').verdict, k10('0.0112').numbers.fullCoverageYear]).toEqual(['consistent', 2100]);
+    expect([k10('0.011').verdict, k10('0.011').numbers.fullCoverageYear]).toEqual(['consistent', 2101]);
+    expect([k10('0.01').verdict, k10('0.01').numbers.fullCoverageYear]).toEqual(['consistent', 2110]);
+    // 1 ÷ 0.25 = 4 exactly: the fourth year, not a fifth.
+    expect(k10('0.25').numbers.fullCoverageYear).toBe(2014);
+    // A share far below a year's worth still gives a year, exactly, beyond safe integers.
+    // 3 × 10^-41 a year: ceil(10^41 ÷ 3) years from 2011 (worked out in exact rationals).
+    expect(String(k10('0.' + '0'.repeat(40) + '3').numbers.fullCoverageYear)).toBe('33333333333333333333333333333333333335344');
   });
 
   test('K3 and K6 say how they counted: by households (户数), and = for a household size that is exact', () => {

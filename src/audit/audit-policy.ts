@@ -125,7 +125,7 @@ function k4(policy: Policy): Finding {
   const route = policy.developerObligation({ floorAreaM2: threshold }).route;
   return {
     id: 'K4',
-    title: b('开发项目两款在20万平方米处重叠', 'The two developer clauses overlap at the threshold'),
+    title: b(`开发项目两款在门槛 ${threshold} m² 处重叠`, `The two developer clauses overlap at the threshold of ${threshold} m²`),
     verdict: 'conflict',
     clauses: ['A.4.3'],
     numbers: { thresholdM2: threshold, inKindClaims: yiShang(threshold, threshold), fundsClaims: yiXia(threshold, threshold), routeAtThreshold: route },
@@ -151,7 +151,9 @@ function k5(policy: Policy, floorAreaPerHousehold: Decimal): Finding {
   // Break-even floor area per household: rate × f = rooms per household.
   const roomsPerHousehold = byHouseholds ? perUnit : perUnit.times(p.sizing.residents).div(p.sizing.households);
   const breakEven = roomsPerHousehold.div(p.developer.fundsRate).toSignificantDigits(20);
-  const conflict = fundsArea.gt(inKind);
+  // Decided exactly: in-kind rooms are A × T ÷ (f × H) under either basis (A the standard community's rooms, T the
+  // threshold, f the floor area per household, H the standard's households), so compare fundsArea × f × H with A × T.
+  const conflict = fundsArea.times(floorAreaPerHousehold).times(p.sizing.households).gt(standardRooms(policy).areaM2.times(threshold));
   return {
     id: 'K5',
     title: b('门槛两侧的负担不连续', 'The burden jumps at the threshold'),
@@ -181,7 +183,8 @@ function k5(policy: Policy, floorAreaPerHousehold: Decimal): Finding {
 function k6(policy: Policy): Finding {
   const { households, residents } = policy.parameters.sizing;
   const size = ratio(residents, households);
-  const plausible = size.value.gte(1) && size.value.lte(10);
+  // Decided on the counts, not on the rounded quotient: 1 ≤ residents ÷ households ≤ 10.
+  const plausible = residents >= households && residents <= 10 * households;
   return {
     id: 'K6',
     title: b('规模标准隐含的户均人口', 'Household size implied by the size guideline'),
@@ -254,7 +257,7 @@ function k9(policy: Policy): Finding {
   const r = policy.developerObligation({ floorAreaM2: below });
   return {
     id: 'K9',
-    title: b('用房资金(3‰)没有单价', 'The room money (3‰) has no price'),
+    title: b(`用房资金(开发面积的 ${policy.parameters.developer.fundsRate})没有单价`, `The room money (${policy.parameters.developer.fundsRate} of the developed area) has no price`),
     verdict: 'gap',
     clauses: ['A.4.3'],
     numbers: { floorAreaM2: below, fundsAreaM2: r.fundsAreaM2!, amountDetermined: false },
@@ -266,15 +269,24 @@ function k9(policy: Policy): Finding {
   };
 }
 
+/** Rollout years until every village is reached, or undefined when the share never gets there. @internal */
+export function yearsToFullCoverage(p: Parameters): Decimal | undefined {
+  const rate = new D(p.rollout.sharePerYear); // validated: above 0, at most 1
+  // Of the villages not yet reached, a share below 1 always leaves some: only a share of 1 reaches them all (in a year).
+  if (p.rollout.mode === 'share-of-remaining') return rate.eq(1) ? new D(1) : undefined;
+  // Of all villages: the first n with n × rate ≥ 1. The quotient only suggests n; the products decide it exactly.
+  let n = new D(1).div(rate).ceil();
+  while (rate.times(n.minus(1)).gte(1)) n = n.minus(1);
+  while (rate.times(n).lt(1)) n = n.plus(1);
+  return n;
+}
+
 function k10(policy: Policy): Finding {
   const start = policy.parameters.rollout.startYear;
-  let full: number | undefined;
-  for (let year = start; year <= Math.min(start + 100, 2100); year++) {
-    if (policy.ruralRollout({ year }).share.gte(1)) {
-      full = year;
-      break;
-    }
-  }
+  const years = yearsToFullCoverage(policy.parameters);
+  // Counted, not searched year by year: a year past the last one the rules take (2100) is still a year.
+  const fullD = years?.plus(start - 1);
+  const full = fullD === undefined ? undefined : fullD.lte(Number.MAX_SAFE_INTEGER) ? fullD.toNumber() : fullD;
   return {
     id: 'K10',
     title: b('农村社区全覆盖的年份', 'When the rural rollout covers every village'),

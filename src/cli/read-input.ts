@@ -150,7 +150,8 @@ async function evaluateCsv(o: ReadOptions, input: Readable): Promise<CityEvaluat
     throw e;
   }
   if (parser.empty || !header) throw new InputError(`${o.file}: the file is empty; expected a header row naming the community fields (${REQUIRED.join(',')},…)`);
-  return finishCity({ year: o.year, communities: [] }, o.policy, summary, findings, keep);
+  // A table of communities carries no villages, budgets or projects: those checks are not evaluated, with the reason.
+  return finishCity({ year: o.year, communities: [] }, o.policy, summary, findings, keep, 'communities-only');
 }
 
 /** Read a JSON dataset (whole) and evaluate it. */

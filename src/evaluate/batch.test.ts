@@ -76,7 +76,7 @@ describe('the quick check says yes to every well-formed record', () => {
   // Every field, at its bounds: the common case must take the quick path (else the batch is slow, not wrong).
   const wellFormed = fc.record(
     {
-      id: fc.string({ minLength: 1 }),
+      id: fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
       name: fc.string(),
       kind: fc.constantFrom('urban' as const, 'rural' as const),
       // households + floatingHouseholds must stay a safe integer: 2^52 + (2^52 − 1) = 2^53 − 1.
@@ -110,6 +110,7 @@ describe('the quick check says yes to every well-formed record', () => {
     ['an object without a prototype', Object.assign(Object.create(null), base)],
     ['an unknown field', { ...base, extra: 1 }],
     ['an empty id', { ...base, id: '' }],
+    ['an id of only spaces', { ...base, id: '  ' }],
     ['a numeric id', { ...base, id: 7 }],
     ['a name that is not text', { ...base, name: 5 }],
     ['no name', { id: 'c', kind: 'urban', households: 1, residents: 1 }],

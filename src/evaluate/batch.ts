@@ -9,6 +9,7 @@ import { PLAIN_DECIMAL } from '../values.js';
 import { checkPolicy } from '../create-policy.js';
 import { readCommunity, type CommunityRecord } from './dataset.js';
 import {
+  checkContext,
   communityFinding,
   communityStatuses,
   compile,
@@ -83,7 +84,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
   return (
     knownKeys(c) &&
     typeof c.id === 'string' &&
-    c.id.length > 0 &&
+    c.id.trim().length > 0 &&
     typeof c.name === 'string' &&
     (c.kind === 'urban' || c.kind === 'rural') &&
     count(c.households) &&
@@ -120,9 +121,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
  * ```
  */
 export function evaluateBatch(records: readonly CommunityRecord[], context: StreamContext): BatchEvaluation {
-  if (typeof context !== 'object' || context === null) {
-    throw new PolicyInputError([{ path: 'context', message: `expected { year, policy? }, got ${describeValue(context)}` }], 'evaluateBatch');
-  }
+  checkContext(context, '{ year, policy? }', 'evaluateBatch');
   const policy = checkPolicy(context.policy, 'evaluateBatch');
   policy.targets({ year: context.year });
   if (!Array.isArray(records)) {
@@ -171,7 +170,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     },
     finding(i: number, provision: number | string) {
       const j = index(provision);
-      if (!Number.isInteger(i) || i < 0 || i >= n || !(j >= 0 && j < 6)) {
+      if (!Number.isInteger(i) || i < 0 || i >= n || !Number.isInteger(j) || j < 0 || j >= COMMUNITY_PROVISIONS.length) {
         throw new PolicyInputError([{ path: 'finding', message: `expected a community index from 0 to ${n - 1} and a provision from ${COMMUNITY_PROVISIONS.join(', ')}, got ${describeValue(i)}, ${describeValue(provision)}` }], 'evaluateBatch');
       }
       const code = statuses[i * 6 + j]!;

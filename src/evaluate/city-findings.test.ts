@@ -81,7 +81,7 @@ describe('Q1/Q2 urban target', () => {
   test('in 2012 the straight path asks 2/3; one of one meets it', () => {
     const r = city({ year: 2012, communities: [standard] });
     expect(only(r, 'Q1/Q2')).toEqual([
-      ['city', 'Q1/Q2', 'A.2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(1)，按直线进度 0.6667(2013 年底达 1)', '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path to 1 by the end of 2013'],
+      ['city', 'Q1/Q2', 'A.2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(1)，按直线进度(I10) 0.6667(2013 年底达 1)', '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path (I10) to 1 by the end of 2013'],
     ]);
   });
   test('in 2013 two of three is 1/3 short of the target 1', () => {
@@ -89,7 +89,7 @@ describe('Q1/Q2 urban target', () => {
     expect(only(r, 'Q1/Q2')).toEqual([
       ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.66666666666666666667', '0.33333333333333333333', '3 个城市社区中 2 个全部达标(0.6667)，到期目标 1', '2 of 3 urban communities meet all their checks (0.6667); target 1, due'],
     ]);
-    expect(r.summary.urbanMeetingAll).toEqual({ count: 2, of: 3 });
+    expect(r.summary.urbanMeetingAll).toEqual({ count: 2, of: 3, undecided: 0 });
     expect(r.summary.owed.staff).toBe(1);
   });
 });
@@ -151,7 +151,7 @@ describe('what a finding holds', () => {
     expect(keys('Q9')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'status', 'subject']); // city, unknown
     expect(keys('Q4/Q5')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'status', 'subject']); // community, pass
     expect(keys('Q7')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'shortfall', 'status', 'subject']); // community, fail
-    expect(keys('Q1/Q2')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'shortfall', 'status', 'subject']); // city, fail
+    expect(keys('Q1/Q2')).toEqual(['actual', 'clause', 'expected', 'interpretations', 'message', 'provision', 'shortfall', 'status', 'subject']); // city, fail
     expect('shortfall' in r.findings.find((f) => f.provision === 'Q6')!).toBe(false);
     // A community finding's own plain object, before JSON drops undefined fields:
     const own = (provision: string) => Object.keys((r.findings.find((f) => f.provision === provision) as unknown as { toJSON(): object }).toJSON());

@@ -18,9 +18,10 @@ const amountError = { error: (iss: { input?: unknown }) => `expected ${AMOUNT}, 
 const amount = () =>
   z.union([z.number(amountError).check(z.minimum(0, amountError)), z.string(amountError).check(z.maxLength(60, amountError), z.regex(PLAIN_DECIMAL, amountError))], amountError);
 const flag = () => z.boolean({ error: (iss) => `expected true or false, ${got(iss)}` });
+const ID = 'a non-empty text id (not only spaces)';
 const id = () =>
-  z.string({ error: (iss) => `expected a non-empty text id, ${got(iss)}` }).check(
-    z.minLength(1, { error: (iss) => `expected a non-empty text id, ${got(iss)}` }),
+  z.string({ error: (iss) => `expected ${ID}, ${got(iss)}` }).check(
+    z.refine((v: string) => v.trim().length > 0, { error: (iss) => `expected ${ID}, ${got(iss)}` }),
   );
 const day = () =>
   z.string({ error: (iss) => `expected an ISO date 'YYYY-MM-DD', ${got(iss)}` }).check(
@@ -248,6 +249,11 @@ function fail(issues: PolicyInputIssue[], context: string): never {
  * ```
  */
 export function readDataset(input: unknown): Dataset {
+  // A record schema skips a key named __proto__ without a word; a budget under that key is refused, never dropped.
+  const budgets = (input as { funding?: { budgets?: unknown } } | null | undefined)?.funding?.budgets;
+  if (typeof budgets === 'object' && budgets !== null && Object.hasOwn(budgets, '__proto__')) {
+    fail([{ path: 'funding.budgets.__proto__', message: 'expected a four-digit year as the key, got "__proto__"' }], 'readDataset');
+  }
   const parsed = datasetSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) fail(toIssues(parsed.error.issues), 'readDataset');
   const cross = crossChecks(parsed.data);

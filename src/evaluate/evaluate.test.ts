@@ -58,7 +58,7 @@ describe('evaluateCity on the example city (made-up data, 2013)', () => {
     const s = run().summary;
     expect(s.counts).toEqual({ pass: 216, fail: 11, unknown: 3 });
     expect(s.communities).toBe(40);
-    expect(s.urbanMeetingAll).toEqual({ count: 29, of: 36 });
+    expect(s.urbanMeetingAll).toEqual({ count: 29, of: 36, undecided: 2 });
     expect(Object.fromEntries(Object.entries(s.owed).map(([k, v]) => [k, String(v)]))).toEqual({
       streetSubsidyYuan: '15000',
       cityBudgetYuan: '100000',
@@ -240,11 +240,11 @@ describe('verdicts off the integer fast paths are still exact', () => {
   test('evaluateCommunity refuses a context that is a number, and a policy that is not one, naming itself', () => {
     expect(() => evaluateCommunity(base, 5 as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got 5');
     expect(() => evaluateCommunity(base, { policy: 5 as never })).toThrow('Invalid input to evaluateCommunity: policy: expected a policy made by createPolicy(), got 5');
-    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('Invalid input to evaluateCommunity: context.yaer: unknown field (allowed: policy, year)');
+    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('Invalid input to evaluateCommunity: context.yaer: unknown field (did you mean "year"?) (allowed: policy, year)');
   });
 
   test('evaluateCommunity refuses a context that is not an object or has unknown fields', () => {
     expect(() => evaluateCommunity(base, null as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got null');
-    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('context.yaer: unknown field (allowed: policy, year)');
+    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('context.yaer: unknown field (did you mean "year"?) (allowed: policy, year)');
   });
 });

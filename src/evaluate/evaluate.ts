@@ -12,11 +12,13 @@ import { approxDiv, D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Parameters } from '../policy/parameters.js';
 import type { Bilingual } from '../policy/provisions.js';
+import type { InterpretationUse } from '../trace.js';
 import { deviation } from '../rules/community-size.js';
 import { divideRounded } from '../rules/required-staff.js';
 import { roomArea, roomBasis } from '../rules/service-room-area.js';
 import { subsidyForYear } from '../rules/street-subsidy.js';
 import { calendarDay } from '../values.js';
+import { closest } from '../policy/names.js';
 import { readCommunity, readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 
 /** `pass`: the data meets the provision; `fail`: it does not; `unknown`: the data lacks what is needed to tell. */
@@ -41,6 +43,16 @@ export interface Finding {
   readonly message: Bilingual;
   /** How far short, in the provision's unit, when failing (for ordering the worst first). */
   readonly shortfall?: Decimal;
+  /** Readings of ambiguous text the verdict relied on, where a city finding depends on one (Q1/Q2: I7 and I10). */
+  readonly interpretations?: readonly InterpretationUse[];
+}
+
+/** A provision that applies but was not evaluated, and why (never a silent gap). */
+export interface NotEvaluated {
+  readonly provision: string;
+  readonly clause: string;
+  readonly subject: string;
+  readonly reason: Bilingual;
 }
 
 /** Counts of findings by status. */
@@ -75,8 +87,14 @@ export interface EvaluationSummary {
   /** The worst failing findings (largest relative shortfall first), at most 10. */
   readonly worst: readonly Finding[];
   readonly owed: Owed;
-  /** Urban communities whose every finding passes, against all urban communities (Q1–Q2). */
-  readonly urbanMeetingAll: { readonly count: number; readonly of: number };
+  /**
+   * Urban communities whose every finding passes (`count`), against all urban
+   * communities (`of`); `undecided` of them fail nothing but lack data for at
+   * least one check, so they are counted neither as meeting nor as failing (Q1–Q2).
+   */
+  readonly urbanMeetingAll: { readonly count: number; readonly of: number; readonly undecided: number };
+  /** Provisions that apply but could not be evaluated from this input, each with the reason. */
+  readonly notEvaluated: readonly NotEvaluated[];
 }
 
 /** Result of {@link evaluateCity}. */
@@ -408,11 +426,7 @@ export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[
  * ```
  */
 export function evaluateCommunity(record: CommunityRecord, context: CommunityContext = {}): Finding[] {
-  if (typeof context !== 'object' || context === null) {
-    throw new PolicyInputError([{ path: 'context', message: `expected { policy?, year? }, got ${describeValue(context)}` }], 'evaluateCommunity');
-  }
-  const extra = Object.keys(context).filter((key) => key !== 'policy' && key !== 'year');
-  if (extra.length) throw new PolicyInputError(extra.map((key) => ({ path: `context.${key}`, message: 'unknown field (allowed: policy, year)' })), 'evaluateCommunity');
+  checkContext(context, '{ policy?, year? }', 'evaluateCommunity');
   const policy = checkPolicy(context.policy, 'evaluateCommunity');
   if (context.year !== undefined) policy.targets({ year: context.year }); // validates the year
   const c = readCommunity(record);
@@ -421,9 +435,47 @@ export function evaluateCommunity(record: CommunityRecord, context: CommunityCon
   return out;
 }
 
+/**
+ * Whether the input could carry the city-wide figures: a JSON dataset can (what it lacks is unknown); a table of
+ * communities such as a CSV file cannot, so its city checks are not evaluated, with the reason. @internal
+ */
+export type CityScope = 'dataset' | 'communities-only';
+
+const NOT_CARRIED: Record<string, readonly [clause: string, subject: 'city' | 'year' | 'projects', reason: Bilingual]> = {
+  Q6: ['A.3.3', 'city', b('输入是社区列表，不含村(组)数', 'The input is a table of communities: it carries no village counts')],
+  Q9: ['A.4.3', 'year', b('输入是社区列表，不含市财政社区资金', 'The input is a table of communities: it carries no city budget')],
+  'Q11/Q12': ['A.4.3', 'projects', b('输入是社区列表，不含开发项目', 'The input is a table of communities: it carries no development projects')],
+};
+
+/**
+ * A context object with no key but `policy` and `year` (a misspelt `polcy` is refused, never ignored).
+ * @internal
+ */
+export function checkContext(context: unknown, shape: string, fn: string): void {
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
+    throw new PolicyInputError([{ path: 'context', message: `expected ${shape}, got ${describeValue(context)}` }], fn);
+  }
+  const extra = Object.keys(context).filter((key) => key !== 'policy' && key !== 'year');
+  if (extra.length) {
+    throw new PolicyInputError(
+      extra.map((key) => {
+        const guess = closest(key, ['policy', 'year']);
+        return { path: `context.${key}`, message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''} (allowed: policy, year)` };
+      }),
+      fn,
+    );
+  }
+}
+
 /** City-wide findings (Q6, Q9, Q11/Q12). @internal */
-export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
+export function cityFindings(d: Dataset, policy: Policy, out: Finding[], notEvaluated: NotEvaluated[] = [], scope: CityScope = 'dataset'): void {
   const p = policy.parameters;
+  if (scope === 'communities-only') {
+    for (const [provision, [clause, subject, reason]] of Object.entries(NOT_CARRIED)) {
+      notEvaluated.push({ provision, clause, subject: subject === 'year' ? `city/${d.year}` : subject === 'projects' ? 'projects' : 'city', reason });
+    }
+    return;
+  }
   // Q6/Q3 rural rollout (A.3.3)
   if (d.villages === undefined) {
     out.push(finding('Q6', 'A.3.3', 'city', 'unknown', policy.ruralRollout({ year: d.year }).share, null, b('数据未给出村(组)总数和已推行数', 'The data gives no village counts')));
@@ -441,10 +493,19 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
   if (d.funding === undefined) {
     out.push(finding('Q9', 'A.4.3', `city/${d.year}`, 'unknown', null, null, b('数据未给出市财政社区资金', 'The data gives no city budget')));
   } else {
-    // Budget keys are validated years 1900–2100, integer-like keys, which JavaScript already lists in ascending order.
-    for (const key of Object.keys(d.funding.budgets)) {
-      const y = Number(key);
-      const actual = new D(d.funding.budgets[key]!);
+    // Every budget given, and the dataset's own year even without one (then unknown, never absent), in year order.
+    const years = Object.keys(d.funding.budgets).map(Number);
+    if (!years.includes(d.year) && d.year >= p.baseYear) years.push(d.year);
+    years.sort((x, y) => x - y);
+    for (const y of years) {
+      const given = d.funding.budgets[String(y)];
+      if (given === undefined) {
+        const need = policy.cityFundBudget({ baseAmount: d.funding.baseYearTotal, year: y }).amount;
+        out.push(finding('Q9', 'A.4.3', `city/${y}`, 'unknown', need, null,
+          b(`${y} 年市财政社区资金下限 ${yuan(need)} 元，数据未给出当年预算`, `${y}: city budget due at least ${yuan(need)} yuan; the data gives no budget for the year`)));
+        continue;
+      }
+      const actual = new D(given);
       if (y < p.baseYear) {
         out.push(finding('Q9', 'A.4.3', `city/${y}`, 'unknown', null, actual, b(`${y} 年早于基数年 ${p.baseYear}，政策未规定下限`, `${y} is before the base year ${p.baseYear}: the policy sets no minimum`)));
         continue;
@@ -458,7 +519,10 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[]): void {
       );
     }
   }
-  // Q11/Q12 developers (A.4.3)
+  // Q11/Q12 developers (A.4.3): a dataset that does not list projects says nothing of them, which is not "none".
+  if (d.developerProjects === undefined) {
+    notEvaluated.push({ provision: 'Q11/Q12', clause: 'A.4.3', subject: 'projects', reason: b('数据未列出开发项目(没有项目请写空列表 [])', 'The data lists no development projects (write an empty list [] when there are none)') });
+  }
   for (const project of d.developerProjects ?? []) {
     // The rule reads an absent field and an undefined one alike.
     const o = policy.developerObligation({ floorAreaM2: project.floorAreaM2, residents: project.residents, households: project.households, pricePerM2: project.pricePerM2 });
@@ -506,13 +570,19 @@ export class SummaryBuilder {
   private communities = 0;
   private urban = 0;
   private urbanOk = 0;
+  private urbanUndecided = 0;
+  readonly notEvaluated: NotEvaluated[] = [];
 
   /** Record the findings of one community (all of them, so its overall standing is known). */
   addCommunity(kind: 'urban' | 'rural', findings: readonly Finding[]): void {
     this.communities++;
     if (kind === 'urban') {
       this.urban++;
-      if (findings.every((f) => f.status === 'pass')) this.urbanOk++;
+      // Unknown is not fail: a community that fails nothing but lacks data for a check is undecided.
+      if (!findings.some((f) => f.status === 'fail')) {
+        if (findings.some((f) => f.status === 'unknown')) this.urbanUndecided++;
+        else this.urbanOk++;
+      }
     }
     for (const f of findings) this.add(f);
   }
@@ -548,25 +618,59 @@ export class SummaryBuilder {
       byProvision: Object.fromEntries(Object.entries(this.byProvision).sort(([a], [b]) => a.localeCompare(b))),
       worst: this.worst.map((w) => w.f),
       owed: { ...this.owed },
-      urbanMeetingAll: { count: this.urbanOk, of: this.urban },
+      urbanMeetingAll: { count: this.urbanOk, of: this.urban, undecided: this.urbanUndecided },
+      notEvaluated: [...this.notEvaluated],
     };
   }
 }
 
-/** Q1/Q2: the share of urban communities meeting all their checks, against the target for the year. @internal */
-export function urbanTargetFinding(policy: Policy, year: number, ok: number, of: number): Finding {
+/** `n ÷ d` exactly when it terminates, else to 20 significant digits (for showing; verdicts never read it). */
+function shown(n: Decimal, d: number): Decimal {
+  return approxDiv(n, d).eq(new D(n).div(d)) ? new D(n).div(d) : approxDiv(n, d);
+}
+
+/**
+ * Q1/Q2: the share of urban communities meeting all their checks, against the target for the year. The verdict is
+ * decided on exact fractions (ok × horizon against share × years elapsed × communities); undecided communities make
+ * it unknown when they could tip it either way. Before the deadline the target is read by I10: a straight path to the
+ * deadline, or none (then the check is not evaluated and says why).
+ * @internal
+ */
+export function urbanTargetFinding(policy: Policy, year: number, ok: number, of: number, undecided = 0): Finding | NotEvaluated {
   const t = policy.targets({ year });
-  // Before the deadline, the target is read as a straight path from 0 at the start to the full share at the deadline.
-  const expected = t.due ? t.urbanShare : t.urbanShare.times(t.yearsElapsed).div(t.horizonYears).toSignificantDigits(20);
-  if (of === 0) {
-    return finding('Q1/Q2', 'A.2', 'city', 'unknown', expected, null, b('数据中没有城市社区', 'The data has no urban communities'));
+  const interim = policy.parameters.targets.interim;
+  const interpretations: InterpretationUse[] = [...t.interpretations, { id: 'I10', choice: interim }];
+  if (!t.due && interim === 'none') {
+    return {
+      provision: 'Q1/Q2',
+      clause: 'A.2',
+      subject: 'city',
+      reason: b(
+        `目标在 ${t.deadlineYear} 年底到期；按 I10“none”，期满前不设年度目标`,
+        `The target is due at the end of ${t.deadlineYear}; under I10 "none" no year before the deadline has a target`,
+      ),
+    };
   }
-  const share = new D(ok).div(of).toSignificantDigits(20);
-  const pass = new D(ok).gte(expected.times(of));
-  const goal = t.due ? b(`到期目标 ${t.urbanShare}`, `target ${t.urbanShare}, due`) : b(`按直线进度 ${expected.toDecimalPlaces(4)}(${t.deadlineYear} 年底达 ${t.urbanShare})`, `${expected.toDecimalPlaces(4)} on a straight path to ${t.urbanShare} by the end of ${t.deadlineYear}`);
-  return finding('Q1/Q2', 'A.2', 'city', pass ? 'pass' : 'fail', expected, share,
-    b(`${of} 个城市社区中 ${ok} 个全部达标(${share.toDecimalPlaces(4)})，${goal.zh}`, `${ok} of ${of} urban communities meet all their checks (${share.toDecimalPlaces(4)}); ${goal.en}`),
-    pass ? undefined : expected.minus(share));
+  // The target as a fraction: need ÷ den of the urban communities (share × years elapsed ÷ horizon before the deadline).
+  const need = t.due ? t.urbanShare : t.urbanShare.times(t.yearsElapsed);
+  const den = t.due ? 1 : t.horizonYears;
+  const expected = shown(need, den);
+  const meets = (k: number) => new D(k).times(den).gte(need.times(of));
+  if (of === 0) {
+    return { ...finding('Q1/Q2', 'A.2', 'city', 'unknown', expected, null, b('数据中没有城市社区', 'The data has no urban communities')), interpretations };
+  }
+  const status: FindingStatus = meets(ok) ? 'pass' : meets(ok + undecided) ? 'unknown' : 'fail';
+  const share = shown(new D(ok), of);
+  const goal = t.due
+    ? b(`到期目标 ${t.urbanShare}`, `target ${t.urbanShare}, due`)
+    : b(`按直线进度(I10) ${expected.toDecimalPlaces(4)}(${t.deadlineYear} 年底达 ${t.urbanShare})`, `${expected.toDecimalPlaces(4)} on a straight path (I10) to ${t.urbanShare} by the end of ${t.deadlineYear}`);
+  const open = undecided > 0 ? b(`；另有 ${undecided} 个因缺数据无法判断`, `; ${undecided} more lack data to tell`) : b('', '');
+  return {
+    ...finding('Q1/Q2', 'A.2', 'city', status, expected, share,
+      b(`${of} 个城市社区中 ${ok} 个全部达标(${share.toDecimalPlaces(4)})${open.zh}，${goal.zh}`, `${ok} of ${of} urban communities meet all their checks (${share.toDecimalPlaces(4)})${open.en}; ${goal.en}`),
+      status === 'fail' ? expected.minus(share) : undefined),
+    interpretations,
+  };
 }
 
 /**
@@ -615,9 +719,7 @@ export interface StreamContext {
  * ```
  */
 export function evaluateCommunities(records: Iterable<CommunityRecord>, context: StreamContext): Generator<Finding, void, undefined> {
-  if (typeof context !== 'object' || context === null) {
-    throw new PolicyInputError([{ path: 'context', message: `expected { year, policy? }, got ${describeValue(context)}` }], 'evaluateCommunities');
-  }
+  checkContext(context, '{ year, policy? }', 'evaluateCommunities');
   const policy = checkPolicy(context.policy, 'evaluateCommunities');
   policy.targets({ year: context.year });
   if (records === null || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
@@ -647,11 +749,13 @@ export function addCommunity(c: CommunityRecord, k: Compiled, summary: SummaryBu
 }
 
 /** Add the city-wide findings (and Q1/Q2) once every community is in. @internal */
-export function finishCity(d: Dataset, policy: Policy, summary: SummaryBuilder, findings: Finding[], keep: Keep): CityEvaluation {
+export function finishCity(d: Dataset, policy: Policy, summary: SummaryBuilder, findings: Finding[], keep: Keep, scope: CityScope = 'dataset'): CityEvaluation {
   const city: Finding[] = [];
-  cityFindings(d, policy, city);
+  cityFindings(d, policy, city, summary.notEvaluated, scope);
   const { urbanMeetingAll } = summary.build(d.year);
-  city.push(urbanTargetFinding(policy, d.year, urbanMeetingAll.count, urbanMeetingAll.of));
+  const target = urbanTargetFinding(policy, d.year, urbanMeetingAll.count, urbanMeetingAll.of, urbanMeetingAll.undecided);
+  if ('status' in target) city.push(target);
+  else summary.notEvaluated.push(target);
   for (const f of city) {
     summary.add(f);
     if (keep(f)) findings.push(f);
@@ -660,11 +764,11 @@ export function finishCity(d: Dataset, policy: Policy, summary: SummaryBuilder, 
 }
 
 /** Evaluate a validated dataset. @internal */
-export function evaluateDataset(d: Dataset, policy: Policy, keep: Keep): CityEvaluation {
+export function evaluateDataset(d: Dataset, policy: Policy, keep: Keep, scope: CityScope = 'dataset'): CityEvaluation {
   const k = compile(policy, d.year);
   const findings: Finding[] = [];
   const summary = new SummaryBuilder();
   const scratch: Finding[] = [];
   for (const c of d.communities) addCommunity(c, k, summary, findings, keep, scratch);
-  return finishCity(d, policy, summary, findings, keep);
+  return finishCity(d, policy, summary, findings, keep, scope);
 }

@@ -36,11 +36,11 @@ export interface Interpretation {
 const o = (id: string, zh: string, en: string): InterpretationOption => ({ id, formula: { zh, en } });
 
 /**
- * The nine readings I1–I9.
+ * The ten readings I1–I10.
  *
  * @example
  * ```ts
- * interpretations.map((i) => i.id).join(' '); //=> 'I1 I2 I3 I4 I5 I6 I7 I8 I9'
+ * interpretations.map((i) => i.id).join(' '); //=> 'I1 I2 I3 I4 I5 I6 I7 I8 I9 I10'
  * interpretations.find((i) => i.id === 'I3')?.default; //=> 'ceil'
  * ```
  */
@@ -203,6 +203,26 @@ export const interpretations: readonly Interpretation[] = /* @__PURE__ */ deepFr
     why: {
       zh: '原文按“每百人”规定；实际居住人口由调用方确定，结果注明所用口径。',
       en: 'The text says per 100 people; the caller decides which headcount to pass, and the result states the basis.',
+    },
+  },
+  {
+    id: 'I10',
+    quantities: ['Q1', 'Q2'],
+    clause: 'A.2',
+    question: {
+      zh: '三年期限到来之前，每年应有多少城市社区达标？原文只给出期满时的目标。',
+      en: 'How many urban communities must meet the standard in a year before the deadline? The text sets only the target at the end.',
+    },
+    parameter: 'targets.interim',
+    optionKind: 'enum',
+    options: [
+      o('straight-path', '第 y 年底 = 目标 × 已过年数 ÷ 期限年数(如2012年底为 2/3)', 'end of year y = target × years elapsed ÷ years of the horizon (2/3 at the end of 2012)'),
+      o('none', '期满前不设年度目标，只在期满之年检查', 'no yearly target before the deadline; only the deadline year is held to the target'),
+    ],
+    default: 'straight-path',
+    why: {
+      zh: '原文要求三年左右达到目标，按年平均推进是最平常的读法，也便于逐年督查；选“none”则期满前不作判断。',
+      en: 'Reaching the target over about three years reads most plainly as even yearly progress, which also lets each year be checked; "none" holds no year before the deadline.',
     },
   },
 ]);

@@ -13,13 +13,15 @@ import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from
 /** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */
 export type ParameterOverrides = {
   readonly [K in keyof Parameters]?: Parameters[K] extends object
-    ? { readonly [L in keyof Parameters[K]]?: Parameters[K][L] extends ExactValue | undefined ? ExactValue : Parameters[K][L] }
+    ? { readonly [L in keyof Parameters[K]]?: Parameters[K][L] extends ExactValue | undefined ? ExactValue | Decimal : Parameters[K][L] }
     : Parameters[K];
 };
 
 function exact(v: unknown): Decimal | undefined {
   if (Number.isFinite(v)) return new Decimal(v as number);
   if (typeof v === 'string' && v.length <= 50 && PLAIN_DECIMAL.test(v)) return new Decimal(v);
+  // A Decimal, from this library or the caller's own decimal.js, as the rules accept it: read through its plain digits.
+  if (Decimal.isDecimal(v) && (v as Decimal).isFinite()) return exact((v as Decimal).toFixed());
   return undefined;
 }
 
@@ -58,7 +60,7 @@ const group = (entries: Record<string, Leaf>) => new Map(Object.entries(entries)
 const SPEC: Spec = /* @__PURE__ */ new Map<string, Leaf | ReadonlyMap<string, Leaf>>([
   ['baseYear', year],
   ['horizonYears', int(1, 100, 'a whole number of years from 1 to 100')],
-  ['targets', group({ urbanShare: share, ruralShare: share })],
+  ['targets', group({ urbanShare: share, ruralShare: share, interim: oneOf(['straight-path', 'none']) })],
   ['sizing', group({ households: positiveCount, residents: positiveCount, tolerance: share })],
   ['rooms', group({ m2Per100Residents: positive, m2Per100Households: positive })],
   ['staffing', group({ householdsPerWorker: positiveCount, rounding: oneOf(['ceil', 'floor', 'half-up']) })],
@@ -108,6 +110,7 @@ export function overrideIssues(overrides: unknown): PolicyInputIssue[] {
 
 /** A validated number as the parameters hold it: a safe integer as a number, anything else as its exact decimal string. */
 function normalise(v: unknown): unknown {
+  if (Decimal.isDecimal(v)) return normalise((v as Decimal).toFixed());
   if (typeof v === 'number' || PLAIN_DECIMAL.test(v as string)) {
     const d = new Decimal(v as Decimal.Value);
     return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d.toFixed(); // plain notation, never 1e+49
@@ -145,16 +148,21 @@ export function resolveParameters(overrides?: ParameterOverrides): Parameters {
     }
   }
   const p = merged as unknown as Parameters;
+  const crossIssues: PolicyInputIssue[] = [];
   if (p.funding.firstGrowthYear <= p.baseYear) {
-    throw new PolicyInputError(
-      [
-        {
-          path: 'funding.firstGrowthYear',
-          message: `expected a year after baseYear (${p.baseYear}): the fund grows from the year after its base (A.4.3), got ${p.funding.firstGrowthYear}`,
-        },
-      ],
-      'createPolicy',
-    );
+    crossIssues.push({
+      path: 'funding.firstGrowthYear',
+      message: `expected a year after baseYear (${p.baseYear}): the fund grows from the year after its base (A.4.3), got ${p.funding.firstGrowthYear}`,
+    });
   }
+  // Every function takes years up to YEAR_MAX, so the deadline must fall by then (the audit and the targets ask for it).
+  const deadline = p.baseYear + p.horizonYears - 1;
+  if (deadline > YEAR_MAX) {
+    crossIssues.push({
+      path: 'horizonYears',
+      message: `expected at most ${YEAR_MAX - p.baseYear + 1} years from baseYear ${p.baseYear}, so that the deadline falls by ${YEAR_MAX}; got ${p.horizonYears} (deadline ${deadline})`,
+    });
+  }
+  if (crossIssues.length) throw new PolicyInputError(crossIssues, 'createPolicy');
   return deepFreeze(p);
 }

@@ -19,6 +19,8 @@ export type RolloutMode = 'share-of-all' | 'share-of-remaining';
 export type FundingMode = 'fixed-increment' | 'compound';
 /** Whether a community that exists for part of a year gets the whole year's subsidy minimum (interpretation I8). */
 export type SubsidyProration = 'none' | 'by-days';
+/** Whether the urban target has interim steps before its deadline: a straight path, or none (interpretation I10). */
+export type InterimTarget = 'straight-path' | 'none';
 /** Which route a project of exactly the threshold area takes (interpretation I5). */
 export type DeveloperBoundary = 'in-kind' | 'funds';
 
@@ -32,6 +34,8 @@ export interface Parameters {
   readonly targets: {
     readonly urbanShare: ExactValue;
     readonly ruralShare: ExactValue;
+    /** What a year before the deadline is held to (interpretation I10). */
+    readonly interim: InterimTarget;
   };
   /** Guideline size of a community and how far "approximately" reaches (Q4, Q5, I4; A.3.1). */
   readonly sizing: {
@@ -102,7 +106,7 @@ export function deepFreeze<T>(value: T): T {
 export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ deepFreeze({
   baseYear: 2011,
   horizonYears: 3,
-  targets: { urbanShare: 1, ruralShare: '0.9' },
+  targets: { urbanShare: 1, ruralShare: '0.9', interim: 'straight-path' },
   sizing: { households: 3000, residents: 8000, tolerance: '0.2' },
   rooms: { m2Per100Residents: 5 },
   staffing: { householdsPerWorker: 600, rounding: 'ceil' },
@@ -116,7 +120,7 @@ export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ deepFreeze({
 export interface ParameterReference {
   /** Clause id, e.g. `'A.4.2'`. */
   readonly clause: string;
-  /** Quantitative provision ids (Q1–Q12) or interpretation ids (I1–I9) it serves. */
+  /** Quantitative provision ids (Q1–Q12) or interpretation ids (I1–I10) it serves. */
   readonly provisions: readonly string[];
   /** Unit: 户 (households), 人 (people), m², 元 (yuan), share, year, years, or option. */
   readonly unit: '户' | '人' | 'm²' | '元' | 'share' | 'year' | 'years' | 'option' | 'm² per 100 人' | 'm² per 100 户' | '户 per worker' | '元 per community per year';
@@ -140,6 +144,7 @@ export const PARAMETER_REFERENCES: Readonly<Record<string, ParameterReference>> 
   horizonYears: { clause: 'A.2', provisions: ['Q1', 'I7'], unit: 'years', from: '2011-01-01' },
   'targets.urbanShare': { clause: 'A.2', provisions: ['Q2'], unit: 'share', from: '2011-01-01' },
   'targets.ruralShare': { clause: 'A.2', provisions: ['Q3'], unit: 'share', from: '2011-01-01' },
+  'targets.interim': { clause: 'A.2', provisions: ['Q1', 'Q2', 'I10'], unit: 'option', from: '2011-01-01' },
   'sizing.households': { clause: 'A.3.1', provisions: ['Q4'], unit: '户', from: '2011-01-01' },
   'sizing.residents': { clause: 'A.3.1', provisions: ['Q5'], unit: '人', from: '2011-01-01' },
   'sizing.tolerance': { clause: 'A.3.1', provisions: ['Q4', 'Q5', 'I4'], unit: 'share', from: '2011-01-01' },

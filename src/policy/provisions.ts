@@ -32,7 +32,7 @@ export interface Provision {
   readonly rules: readonly string[];
   /** Quantitative provision ids Q1–Q12 it contains. */
   readonly quantities: readonly string[];
-  /** Interpretations I1–I9 that resolve its ambiguities. */
+  /** Interpretations I1–I10 that resolve its ambiguities. */
   readonly interpretations: readonly string[];
 }
 
@@ -50,7 +50,7 @@ const ENTRIES: Entry[] = [
   ['A.2', '二', 'quantitative', ['目标任务', 'Targets'], [
     '约用三年(I7：2011至2013年)，使城市社区全部、农村社区九成达到建设标准；城区社居组织基本全覆盖，民主管理、队伍、用房和经费保障同步改善。',
     'Within about three years (I7: 2011–2013), bring all urban and 90 % of rural communities up to standard, cover the urban area with community organisations, and improve democratic management, staff, rooms and funding.',
-  ], { parameters: ['baseYear', 'horizonYears', 'targets.urbanShare', 'targets.ruralShare'], rules: ['targets'], quantities: ['Q1', 'Q2', 'Q3'], interpretations: ['I7'] }],
+  ], { parameters: ['baseYear', 'horizonYears', 'targets.urbanShare', 'targets.ruralShare'], rules: ['targets'], quantities: ['Q1', 'Q2', 'Q3'], interpretations: ['I7', 'I10'] }],
   ['A.3', '三', 'principle', ['工作举措', 'Measures'], [
     '十项举措：社区规模、居委会职能、农村社区、用房与窗口、规范管理、公共服务、市场化服务、志愿服务、党建和民主建设。',
     'Ten measures: community size, committee functions, rural communities, rooms and one-stop windows, management, public services, market services, volunteering, Party building and democracy.',

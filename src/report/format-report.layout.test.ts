@@ -18,6 +18,7 @@ const evaluation = () =>
     year: 2013,
     communities: [{ id: 'c1', name: 'x', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 }],
     villages: { total: 10, covered: 9 },
+    developerProjects: [], // none: nothing of Q11/Q12 to evaluate or to call not evaluated
   });
 
 // Counts by provision, provisions in locale order ('/' sorts before digits, so Q1/Q2 comes before Q10).
@@ -136,7 +137,7 @@ describe('the text report, whole', () => {
   });
 
   test('Markdown lists all under its own heading, escapes a | in a cell, and says how many were left out', () => {
-    const r = evaluateCity({ year: 2013, communities: [{ id: 'a|b', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 0 }] });
+    const r = evaluateCity({ year: 2013, communities: [{ id: 'a|b', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 0 }], developerProjects: [] });
     const md = formatReport(r, { format: 'markdown', lang: 'en', all: true, limit: 1 }).split('\n');
     expect(md[6]).toBe('## All findings, worst first');
     // The rural community's subsidy fails with a relative shortfall of 1 (30,000 of 30,000), as does Q1/Q2 (no urban community:
@@ -193,14 +194,20 @@ describe('JSON', () => {
   });
 
   test('readEvaluation turns only plain decimal strings of the number fields back into Decimals', () => {
+    const f = { clause: 'A.3.4', subject: 'c', status: 'fail' };
+    const summary = {
+      year: 2013, communities: 0, counts: { pass: 0, fail: 0, unknown: 0 }, byProvision: {}, worst: [],
+      owed: { streetSubsidyYuan: '0', cityBudgetYuan: '0', developerFundsYuan: '0', developerRoomsM2: '0', roomsM2: '100.25', staff: 0 },
+      urbanMeetingAll: { count: 0, of: 0, undecided: 0 }, notEvaluated: [],
+    };
     const back = readEvaluation(
       JSON.stringify({
         findings: [
-          { provision: 'Q7', expected: '400', actual: '-0.5', shortfall: '12', message: { zh: '1', en: '2' } },
-          { provision: 'Q7', expected: '4e2', actual: '.5', shortfall: '1.', message: '3' },
-          { provision: 'Q7', expected: 'x400', actual: '400x', shortfall: '12.5a' },
+          { ...f, provision: 'Q7', expected: '400', actual: '-0.5', shortfall: '12', message: { zh: '1', en: '2' } },
+          { ...f, provision: 'Q7', expected: '4e2', actual: '.5', shortfall: '1.', message: { zh: '3', en: '3' } },
+          { ...f, provision: 'Q7', expected: 'x400', actual: '400x', shortfall: '12.5a', message: { zh: '', en: '' } },
         ],
-        summary: { owed: { roomsM2: '100.25' } },
+        summary,
       }),
     );
     const kinds = back.findings.map((f) => [f.expected, f.actual, f.shortfall].map((v) => (typeof v === 'object' && v !== null ? `D${v.toString()}` : v)));
@@ -212,6 +219,34 @@ describe('JSON', () => {
     expect(String(back.summary.owed.roomsM2)).toBe('100.25');
     expect(typeof back.summary.owed.roomsM2).toBe('object');
     expect((back.findings[0]!.message as unknown as { zh: string }).zh).toBe('1'); // a field not in the list stays as it is
+  });
+
+  test('a saved report that lacks a part the report reads is refused, naming the part (issue 10: never a TypeError later)', () => {
+    const saved = JSON.parse(formatReport(evaluation(), { format: 'json' }));
+    const refused = (change: (r: { summary: Record<string, unknown>; findings: Record<string, unknown>[] }) => void) => {
+      const copy = structuredClone(saved);
+      change(copy);
+      try {
+        formatReport(readEvaluation(JSON.stringify(copy)));
+      } catch (e) {
+        expect(e).toBeInstanceOf(PolicyInputError);
+        return (e as PolicyInputError).issues[0]!.path;
+      }
+      return 'accepted';
+    };
+    expect(refused(() => {})).toBe('accepted');
+    expect(refused((r) => delete r.summary.counts)).toBe('json.summary.counts');
+    expect(refused((r) => delete r.summary.owed)).toBe('json.summary.owed');
+    expect(refused((r) => delete r.summary.urbanMeetingAll)).toBe('json.summary.urbanMeetingAll');
+    expect(refused((r) => (r.summary.byProvision = { Q7: 3 }))).toBe('json.summary.byProvision');
+    expect(refused((r) => delete r.findings[0]!.message)).toBe('json.findings[0]');
+    expect(refused((r) => (r.findings[1]!.status = 'passed'))).toBe('json.findings[1]');
+    expect(refused((r) => (r.summary = { year: 2013 }))).toBe('json.summary.communities');
+    // A report written before `undecided` and `notEvaluated` existed still reads.
+    expect(refused((r) => {
+      delete (r.summary.urbanMeetingAll as Record<string, unknown>).undecided;
+      delete r.summary.notEvaluated;
+    })).toBe('accepted');
   });
 });
 
@@ -241,7 +276,7 @@ describe('table', () => {
 
 describe('a report where everything passes', () => {
   test('says so under the heading, followed by a blank line, in Markdown and in text', () => {
-    const r = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 10 } });
+    const r = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 10 }, developerProjects: [] });
     const passing = { ...r, findings: r.findings.filter((f) => f.status === 'pass') };
     expect(formatReport(passing, { format: 'markdown', lang: 'en' }).split('\n').slice(6, 10)).toEqual(['## Failing and unknown findings, worst first', '', 'Everything passes', '']);
     expect(formatReport(passing, { lang: 'en' }).split('\n').slice(6, 9)).toEqual(['Failing and unknown findings, worst first:', 'Everything passes', '']);

@@ -10,6 +10,7 @@ const evaluation = () => evaluateCity({
   year: 2013,
   communities: [{ id: 'c1', name: 'x', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 }],
   villages: { total: 10, covered: 9 },
+  developerProjects: [],
 });
 
 describe('formatReport', () => {

@@ -43,12 +43,19 @@ const L = {
     staff: { zh: '社区工作人员(名)', en: 'Community workers' },
   },
   urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
+  undecided: { zh: '个缺数据无法判断', en: 'lack data to tell' },
+  notEvaluated: { zh: '未评估', en: 'Not evaluated' },
   listed: { zh: '以下列出未通过和无法判断的结果，最严重的在前', en: 'Failing and unknown findings, worst first' },
   listedAll: { zh: '全部结果，最严重的在前', en: 'All findings, worst first' },
   none: { zh: '全部通过', en: 'Everything passes' },
 } as const;
 
 const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
+
+/** Text from the data as one table cell: a line break or tab inside an id would break the row. */
+function cell(s: string): string {
+  return s.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+}
 
 /** A value as shown in a report. */
 function show(v: FindingValue): string {
@@ -94,11 +101,62 @@ function ordered(findings: readonly Finding[], all: boolean): Finding[] {
     .map((x) => x.f);
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isCounts = (v: unknown) => isObject(v) && isCount(v.pass) && isCount(v.fail) && isCount(v.unknown);
+const isValue = (v: unknown) => v === null || ['number', 'string', 'boolean'].includes(typeof v) || D.isDecimal(v);
+const isText = (v: unknown) => isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string';
+const OWED_KEYS = ['streetSubsidyYuan', 'cityBudgetYuan', 'developerFundsYuan', 'developerRoomsM2', 'roomsM2', 'staff'];
+
+/** What is wrong with a finding, or undefined when it has every field a report reads. */
+function findingProblem(f: unknown): string | undefined {
+  if (!isObject(f)) return `expected a finding { provision, clause, subject, status, … }, got ${describeValue(f)}`;
+  if (typeof f.provision !== 'string' || typeof f.clause !== 'string' || typeof f.subject !== 'string') return 'expected provision, clause and subject as text';
+  if (f.status !== 'pass' && f.status !== 'fail' && f.status !== 'unknown') return `expected status 'pass', 'fail' or 'unknown', got ${describeValue(f.status)}`;
+  // The evaluation's own community findings compute their details when read: reading them all here would cost what
+  // their laziness saves. They are made by the library; only plain objects (read back, or built by hand) are checked.
+  if (Object.getPrototypeOf(f) !== Object.prototype) return undefined;
+  if (!isValue(f.expected) || !isValue(f.actual)) return 'expected expected and actual as a number, text, true/false, a decimal or null';
+  if (!isText(f.message)) return 'expected message as { zh, en }';
+  return undefined;
+}
+
+/**
+ * An evaluation with every part a report reads: a result saved without its summary, or with a summary cut short, is
+ * refused here with the part that is missing, never met later as a TypeError. @internal
+ */
 function checkResult(result: unknown, context = 'formatReport', path = 'result'): CityEvaluation {
-  const r = result as CityEvaluation;
-  if (r === null || r === undefined || !Array.isArray(r.findings) || typeof r.summary !== 'object' || r.summary === null) {
-    throw new PolicyInputError([{ path, message: `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}` }], context);
+  const fail = (at: string, message: string): never => {
+    throw new PolicyInputError([{ path: at ? `${path}.${at}` : path, message }], context);
+  };
+  if (!isObject(result) || !Array.isArray(result.findings) || !isObject(result.summary)) {
+    fail('', `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}`);
   }
+  const r = result as unknown as CityEvaluation;
+  const s = r.summary as unknown as Record<string, unknown>;
+  if (!Number.isInteger(s.year)) fail('summary.year', `expected a whole-number year, got ${describeValue(s.year)}`);
+  if (!isCount(s.communities)) fail('summary.communities', `expected a whole number ≥ 0, got ${describeValue(s.communities)}`);
+  if (!isCounts(s.counts)) fail('summary.counts', 'expected { pass, fail, unknown } as whole numbers ≥ 0');
+  if (!isObject(s.byProvision) || !Object.values(s.byProvision).every(isCounts)) fail('summary.byProvision', 'expected { provision: { pass, fail, unknown } }');
+  if (!isObject(s.owed) || !OWED_KEYS.every((k) => isValue((s.owed as Record<string, unknown>)[k]) && (s.owed as Record<string, unknown>)[k] !== null)) {
+    fail('summary.owed', `expected ${OWED_KEYS.join(', ')}`);
+  }
+  const u = s.urbanMeetingAll;
+  if (!isObject(u) || !isCount(u.count) || !isCount(u.of) || !(u.undecided === undefined || isCount(u.undecided))) {
+    fail('summary.urbanMeetingAll', 'expected { count, of, undecided } as whole numbers ≥ 0');
+  }
+  if (!(s.notEvaluated === undefined || (Array.isArray(s.notEvaluated) && s.notEvaluated.every((n) => isObject(n) && typeof n.provision === 'string' && isText(n.reason))))) {
+    fail('summary.notEvaluated', 'expected a list of { provision, clause, subject, reason: { zh, en } }');
+  }
+  if (!Array.isArray(s.worst)) fail('summary.worst', 'expected a list of findings');
+  (s.worst as unknown[]).forEach((f, i) => {
+    const problem = findingProblem(f);
+    if (problem) fail(`summary.worst[${i}]`, problem);
+  });
+  r.findings.forEach((f, i) => {
+    const problem = findingProblem(f);
+    if (problem) fail(`findings[${i}]`, problem);
+  });
   return r;
 }
 
@@ -126,7 +184,9 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
   const head = [
     `${L.year[lang]}: ${s.year}    ${L.communities[lang]}: ${s.communities}`,
     `${L.findings[lang]}: ${MARK.pass} ${c.pass} ${L.pass[lang]}   ${MARK.fail} ${c.fail} ${L.fail[lang]}   ${MARK.unknown} ${c.unknown} ${L.unknown[lang]}`,
-    `${L.urban[lang]}: ${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}`,
+    `${L.urban[lang]}: ${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? (lang === 'zh' ? `(另有 ${s.urbanMeetingAll.undecided} ${L.undecided.zh})` : ` (${s.urbanMeetingAll.undecided} more ${L.undecided.en})`) : ''}`,
+    // Never a silent gap: what applies but could not be evaluated is said, with the reason.
+    ...(s.notEvaluated ?? []).map((n) => `${L.notEvaluated[lang]}: ${cell(n.provision)} (${cell(n.clause)}) ${cell(n.reason[lang])}`),
   ];
   const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).map(([p, n]) => [p, String(n.pass), String(n.fail), String(n.unknown)])];
   const owed = Object.entries(L.owedRows).map(([k, label]) => [label[lang], show((s.owed as unknown as Record<string, FindingValue>)[k]!)]);
@@ -181,7 +241,7 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
   const list = full.slice(0, limit); // slice takes Infinity as 'to the end'
   const more = full.length - list.length;
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
-  const rows = list.map((f) => [MARK[f.status], f.subject, f.provision, f.clause, show(f.expected), show(f.actual), f.message[lang]]);
+  const rows = list.map((f) => [MARK[f.status], f.subject, f.provision, f.clause, show(f.expected), show(f.actual), f.message[lang]].map(cell));
   if (format === 'markdown') {
     const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
     const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${l}`), ''];

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { D } from '../decimal.js';
+import { D, DX, exactly, exactPow } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
 import { Checker, type AmountInput } from './input.js';
@@ -23,24 +23,13 @@ export interface FundResult extends RuleResult {
   readonly growthYears: number;
 }
 
-/** `x^n` for a whole n ≥ 0, exact however many digits it needs. @internal */
-export function exactPow(x: Decimal, n: number): Decimal {
-  const digits = x.sd() * n + 2;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: any precision of at least sd(x)·n digits is exact, so which constructor is used only changes speed
-  const C = digits > D.precision ? D.clone({ precision: digits }) : D;
-  return new D(new C(x).pow(n).toString());
-}
-
 /** The minimum for one year, validated input assumed. @internal */
 export function fundYear(p: Parameters, base: Decimal, year: number) {
   const growthYears = Math.max(0, year - p.funding.firstGrowthYear + 1);
   const rate = new D(p.funding.growthRate);
   const factor =
     p.funding.mode === 'fixed-increment' ? rate.times(growthYears).plus(1) : exactPow(rate.plus(1), growthYears);
-  const digits = factor.sd() + base.sd();
-  const amount =
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a product of a and b digits needs at most a + b, so either constructor is exact here
-    digits > D.precision ? new D(D.clone({ precision: digits })(base).times(factor).toString()) : base.times(factor);
+  const amount = exactly(new DX(base).times(factor));
   return { year, amount, growthYears, factor };
 }
 
@@ -150,7 +139,7 @@ export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput): F
   let previous = fundYear(p, base, from - 1).amount;
   for (let year = from; year <= to; year++) {
     const r = fundYear(p, base, year);
-    rows.push({ year, amount: r.amount, increase: r.amount.minus(previous) });
+    rows.push({ year, amount: r.amount, increase: exactly(new DX(r.amount).minus(previous)) });
     trace.push(fundTrace(p, base, r));
     previous = r.amount;
   }

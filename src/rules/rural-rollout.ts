@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { D } from '../decimal.js';
+import { DX, exactly } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
 import { Checker } from './input.js';
@@ -27,16 +27,17 @@ export interface RolloutResult extends RuleResult {
 /** Cumulative rollout share after `years` rollout years. @internal */
 export function rolloutShare(p: Parameters, years: number): Decimal {
   const n = Math.max(0, years); // none before the start
-  const rate = new D(p.rollout.sharePerYear);
-  if (p.rollout.mode === 'share-of-all') return D.min(1, rate.times(n));
-  return new D(1).minus(new D(1).minus(rate).pow(n));
+  const rate = new DX(p.rollout.sharePerYear);
+  // Exact at any length (a 12-digit share to the 90th power has over a thousand digits), as the trace's '=' says.
+  if (p.rollout.mode === 'share-of-all') return exactly(DX.min(1, rate.times(n)));
+  return exactly(new DX(1).minus(new DX(1).minus(rate).pow(n)));
 }
 
 /** Rollout figures for one year, validated input assumed. @internal */
 export function rolloutYear(p: Parameters, year: number, villages: number | undefined) {
   const rolloutYears = Math.max(0, year - p.rollout.startYear + 1);
   const share = rolloutShare(p, rolloutYears);
-  const villagesCovered = villages === undefined ? undefined : share.times(villages).ceil().toNumber();
+  const villagesCovered = villages === undefined ? undefined : new DX(share).times(villages).ceil().toNumber();
   return { year, share, rolloutYears, villagesCovered };
 }
 
@@ -153,7 +154,7 @@ export function ruralRolloutScheduleWith(p: Parameters, input: RolloutScheduleIn
   let previous = rolloutShare(p, from - p.rollout.startYear);
   for (let year = from; year <= to; year++) {
     const r = rolloutYear(p, year, villages);
-    const row = { year, share: r.share, added: r.share.minus(previous) };
+    const row = { year, share: r.share, added: exactly(new DX(r.share).minus(previous)) };
     rows.push(r.villagesCovered === undefined ? row : { ...row, villagesCovered: r.villagesCovered });
     trace.push(...rolloutTrace(p, r, villages).slice(1));
     previous = r.share;
