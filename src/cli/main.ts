@@ -123,7 +123,8 @@ function policyFrom(file: unknown, extra: ParameterOverrides = {}): Policy {
       throw new InputError(`${file}: cannot read the parameters file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     try {
-      overrides = JSON.parse(text) as Record<string, unknown>;
+      // Editors on Windows save JSON with a BOM: read it as the dataset reader does.
+      overrides = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
     } catch (e) {
       throw new InputError(`${file}: not valid JSON: ${(e as Error).message}`);
     }
@@ -334,6 +335,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof PolicyInputError) {
       io.stderr.write(`shequ-rules: ${e.message}\n`);
+      return 2;
+    }
+    // A file that fails while it is read (unreadable, a device error): bad input, said as such, not an internal error.
+    const sys = e as NodeJS.ErrnoException;
+    if (e instanceof Error && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
+      io.stderr.write(`shequ-rules: ${sys.path ?? 'the input'}: cannot read it (${sys.code})\n`);
       return 2;
     }
     throw e;

@@ -44,8 +44,12 @@ function source(file: string, stdin: Readable, maxBytes: number): Readable {
   if (file === '-') return stdin;
   let size: number;
   try {
-    size = statSync(file).size;
+    const stat = statSync(file);
+    // A directory opens and then fails as the stream is read (an internal error): refuse it here, by name.
+    if (!stat.isFile() && !stat.isFIFO()) throw new InputError(`${file}: ${stat.isDirectory() ? 'is a directory' : 'is not a regular file'}; give the path of a dataset file`);
+    size = stat.size;
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (size > maxBytes) throw new InputError(`${file}: the file is ${size} bytes, over the limit of ${maxBytes} bytes (raise it with --max-mb)`);

@@ -23,5 +23,9 @@ export function closest(name: string, names: readonly string[]): string | undefi
     const d = distance(name, n);
     if (d < bestD) [best, bestD] = [n, d];
   }
-  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined; // no names: bestD stays Infinity
+  if (best === undefined || bestD > Math.max(2, Math.floor(name.length / 3))) return undefined; // no names: bestD stays Infinity
+  // A typo keeps most of the word: at least half of the shorter name's characters must survive the edits
+  // (户数 is two edits from id, and shares nothing with it).
+  const kept = Math.max(name.length, best.length) - bestD;
+  return kept * 2 >= Math.min(name.length, best.length) && kept > 0 ? best : undefined;
 }
