@@ -155,6 +155,10 @@ describe('5. the exactness the README promises', () => {
 });
 
 describe('6. only PolicyInputError or a result', () => {
+  test('no records at all, for a stream (found by the harness)', () => {
+    expect(issue(() => evaluateCommunities(undefined as never, { year: 2013 })).path).toBe('records');
+  });
+
   test('a fractional provision index on a batch', () => {
     const batch = evaluateBatch([meets('a')], { year: 2013 });
     expect(issue(() => batch.finding(0, 1.5)).path).toBe('finding');

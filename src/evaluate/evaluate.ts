@@ -722,7 +722,7 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
   checkContext(context, '{ year, policy? }', 'evaluateCommunities');
   const policy = checkPolicy(context.policy, 'evaluateCommunities');
   policy.targets({ year: context.year });
-  if (records === null || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+  if (records === null || records === undefined || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
     throw new PolicyInputError([{ path: 'records', message: `expected an iterable of community records, got ${describeValue(records)}` }], 'evaluateCommunities');
   }
   const k = compile(policy, context.year);
