@@ -58,4 +58,5 @@ export { createPolicy, type Policy } from './create-policy.js';
 export type { ParameterAsOf } from './policy/as-of.js';
 export type { RoomBasis } from './rules/service-room-area.js';
 export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policy/presets.js';
-export type { Bilingual } from './policy/provisions.js';
+export type { Bilingual, ClauseId } from './policy/provisions.js';
+export type { InterpretationId, ReadingChoice } from './policy/interpretations.js';

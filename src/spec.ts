@@ -6,8 +6,8 @@
  * @packageDocumentation
  * @module shequ-rules/spec
  */
-export { provisions, provision, type Bilingual, type Provision, type ProvisionKind } from './policy/provisions.js';
-export { interpretations, type Interpretation, type InterpretationOption } from './policy/interpretations.js';
+export { provisions, provision, type Bilingual, type ClauseId, type Provision, type ProvisionKind } from './policy/provisions.js';
+export { interpretations, type Interpretation, type InterpretationId, type InterpretationOption, type ReadingChoice } from './policy/interpretations.js';
 export {
   classifyFundSource,
   committeeDuties,

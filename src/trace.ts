@@ -1,4 +1,6 @@
 import { PolicyInputError, describeValue } from './errors.js';
+import type { InterpretationId, ReadingChoice } from './policy/interpretations.js';
+import type { ClauseId } from './policy/provisions.js';
 
 /** One step of a computation, said in Chinese and in English. */
 export interface TraceStep {
@@ -6,18 +8,16 @@ export interface TraceStep {
   readonly en: string;
 }
 
-/** A reading from the interpretation register (I1–I10) that a result relied on. */
-export interface InterpretationUse {
-  /** Register id, e.g. `'I3'`. */
-  readonly id: string;
-  /** The option taken, e.g. `'ceil'`. */
-  readonly choice: string;
-}
+/**
+ * A reading from the interpretation register (I1–I10) that a result relied on: its id, e.g. `'I3'`, and the option
+ * taken, e.g. `'ceil'` — typed from the register, so a choice that is not a registered option does not compile.
+ */
+export type InterpretationUse = { [K in InterpretationId]: { readonly id: K; readonly choice: ReadingChoice<K> } }[InterpretationId];
 
 /** What every rule result carries besides its values. */
 export interface RuleResult {
   /** Clause of the policy that the rule encodes, e.g. `'A.4.2'`. */
-  readonly clause: string;
+  readonly clause: ClauseId;
   /** Readings of ambiguous text that this result used; empty when none applied. */
   readonly interpretations: readonly InterpretationUse[];
   /** The steps of the computation with their numbers. */

@@ -33,18 +33,9 @@ export interface Interpretation {
   readonly why: Bilingual;
 }
 
-const o = (id: string, zh: string, en: string): InterpretationOption => ({ id, formula: { zh, en } });
+const o = <const I extends string>(id: I, zh: string, en: string) => ({ id, formula: { zh, en } }) as const satisfies InterpretationOption;
 
-/**
- * The ten readings I1–I10.
- *
- * @example
- * ```ts
- * interpretations.map((i) => i.id).join(' '); //=> 'I1 I2 I3 I4 I5 I6 I7 I8 I9 I10'
- * interpretations.find((i) => i.id === 'I3')?.default; //=> 'ceil'
- * ```
- */
-export const interpretations: readonly Interpretation[] = /* @__PURE__ */ deepFreeze<Interpretation[]>([
+const REGISTER = [
   {
     id: 'I1',
     quantities: ['Q9'],
@@ -225,4 +216,30 @@ export const interpretations: readonly Interpretation[] = /* @__PURE__ */ deepFr
       en: 'Reaching the target over about three years reads most plainly as even yearly progress, which also lets each year be checked; "none" holds no year before the deadline.',
     },
   },
-]);
+] as const satisfies readonly Interpretation[];
+
+/** The id of a reading in the register: `'I1'` … `'I10'`. */
+export type InterpretationId = (typeof REGISTER)[number]['id'];
+type Entry<K extends InterpretationId> = Extract<(typeof REGISTER)[number], { id: K }>;
+/** How a free-valued reading reports its value (I4 a tolerance such as `'0.2'`, I7 a deadline such as `'end-of-2013'`). */
+interface ValueChoices {
+  I4: `${number}`;
+  I7: `end-of-${number}`;
+}
+/**
+ * The choices a result may report for reading `K`: one of the register's option ids for a closed list, the value's
+ * form for a free value. So a result's `interpretations[].choice` can only be a registered option.
+ */
+export type ReadingChoice<K extends InterpretationId> = K extends keyof ValueChoices ? ValueChoices[K] : Entry<K>['options'][number]['id'];
+
+/**
+ * The ten readings I1–I10.
+ *
+ * @example
+ * ```ts
+ * interpretations.map((i) => i.id).join(' '); //=> 'I1 I2 I3 I4 I5 I6 I7 I8 I9 I10'
+ * interpretations.find((i) => i.id === 'I3')?.default; //=> 'ceil'
+ * ```
+ */
+export const interpretations: readonly (Interpretation & (typeof REGISTER)[number])[] = /* @__PURE__ */ deepFreeze(REGISTER);
+

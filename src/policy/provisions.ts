@@ -18,7 +18,7 @@ export type ProvisionKind = 'quantitative' | 'duty' | 'principle';
 /** One clause of Document A (community building) or Document B (drowning prevention). */
 export interface Provision {
   /** `'A.3.4'` is section 三(四) of Document A; `'B.3'` is item 三 of Document B; `.0` is a preamble. */
-  readonly id: string;
+  readonly id: ClauseId;
   readonly document: 'A' | 'B';
   /** The section label as the document writes it, e.g. `'三(四)'`; `'序言'` for a preamble. */
   readonly label: string;
@@ -36,9 +36,9 @@ export interface Provision {
   readonly interpretations: readonly string[];
 }
 
-type Entry = [id: string, label: string, kind: ProvisionKind, title: [string, string], summary: [string, string], links?: Partial<Pick<Provision, 'parameters' | 'rules' | 'quantities' | 'interpretations'>>];
+type Entry = readonly [id: string, label: string, kind: ProvisionKind, title: readonly [string, string], summary: readonly [string, string], links?: Partial<Pick<Provision, 'parameters' | 'rules' | 'quantities' | 'interpretations'>>];
 
-const ENTRIES: Entry[] = [
+const ENTRIES = [
   ['A.0', '序言', 'principle', ['依据与目的', 'Basis and purpose'], [
     '依据中央关于城市居委会建设、省里关于城乡社区服务的两份文件，市里就加强城乡社区建设提出本意见。',
     'Following a central document on residents’ committees and a provincial one on community services, the city sets out how it will strengthen urban and rural community building.',
@@ -144,7 +144,10 @@ const ENTRIES: Entry[] = [
     '乡镇、街道和村(居)委会按“属地管理、分级负责”落实措施；组织教职工和志愿者与农村留守儿童结对，使孩子放假在家也有人看护。',
     'Townships, streets and village/residents’ committees carry out the measures under territorial, tiered responsibility, and pair school staff and volunteers with left-behind children in the countryside so they are looked after during holidays.',
   ]],
-];
+] as const satisfies readonly Entry[];
+
+/** A clause of either document: `'A.0'` … `'A.4.5'`, `'B.0'` … `'B.4'`. */
+export type ClauseId = (typeof ENTRIES)[number][0];
 
 /**
  * Every clause of both documents, in document order.

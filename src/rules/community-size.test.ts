@@ -16,7 +16,7 @@ describe('communitySize (Q4, Q5, I4; A.3.1): about 3,000 households and 8,000 re
     expect(r.residentDeviation.toString()).toBe('0');
     expect(r.withinGuideline).toBe(true);
     expect(r.clause).toBe('A.3.1');
-    expect(r.interpretations).toEqual([{ id: 'I4', choice: '±0.2' }]);
+    expect(r.interpretations).toEqual([{ id: 'I4', choice: '0.2' }]);
   });
 
   test.each([
@@ -51,7 +51,7 @@ describe('communitySize (Q4, Q5, I4; A.3.1): about 3,000 households and 8,000 re
     const policy = createPolicy({ sizing: { tolerance: '0.1' } });
     expect(policy.communitySize({ households: 3300, residents: 8800 }).withinGuideline).toBe(true);
     expect(policy.communitySize({ households: 3301, residents: 8800 }).withinGuideline).toBe(false);
-    expect(policy.communitySize({ households: 3300, residents: 8800 }).interpretations).toEqual([{ id: 'I4', choice: '±0.1' }]);
+    expect(policy.communitySize({ households: 3300, residents: 8800 }).interpretations).toEqual([{ id: 'I4', choice: '0.1' }]);
   });
 
   test('deviations are Decimals', () => {

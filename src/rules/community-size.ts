@@ -68,7 +68,7 @@ export function communitySizeWith(p: Parameters, input: CommunitySizeInput): Com
     householdDeviation: h.value,
     residentDeviation: r.value,
     clause: 'A.3.1',
-    interpretations: [{ id: 'I4', choice: `±${tolerance}` }],
+    interpretations: [{ id: 'I4', choice: tolerance.toFixed() as `${number}` }], // the register's option id ('0.2'), not '±0.2'
     trace: [
       deviationStep('户数', 'Households', String(households), p.sizing.households, h, tolerance),
       deviationStep('人口', 'Residents', String(residents), p.sizing.residents, r, tolerance),

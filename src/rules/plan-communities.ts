@@ -94,7 +94,7 @@ export function planCommunitiesWith(p: Parameters, input: PlanInput): PlanResult
     residentDeviation: r.value,
     withinGuideline: within,
     clause: 'A.3.1',
-    interpretations: [{ id: 'I4', choice: `±${tolerance}` }],
+    interpretations: [{ id: 'I4', choice: tolerance.toFixed() as `${number}` }], // the register's option id ('0.2'), not '±0.2'
     trace: [
       step(
         `划分为 ${n} 个社区时，两项相对偏差中较大者最小(相同时取较少的社区数)`,
