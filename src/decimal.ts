@@ -28,6 +28,26 @@ export function approxDiv(a: Decimal.Value, b: Decimal.Value): Decimal {
   return new D(new D20(a).div(b));
 }
 
+/**
+ * `numerator ÷ denominator` of two integers of any size (denominator > 0): exact when it terminates, otherwise to
+ * {@link QUOTIENT_DIGITS} significant digits (and `exact` is false). Decided in integers, never through floats.
+ * @internal
+ */
+export function bigRatio(numerator: bigint, denominator: bigint): { value: Decimal; exact: boolean } {
+  let a = numerator < 0n ? -numerator : numerator;
+  let b = denominator;
+  while (b !== 0n) [a, b] = [b, a % b];
+  let q = denominator / (a === 0n ? 1n : a);
+  while (q % 2n === 0n) q /= 2n;
+  while (q % 5n === 0n) q /= 5n;
+  const exact = q === 1n;
+  // A terminating quotient has the numerator's digits plus at most one per factor 2 or 5 of the divisor (fewer than
+  // 3.33 per decimal digit of it): a precision above that divides exactly.
+  const digits = numerator.toString().length + 4 * denominator.toString().length + 10;
+  const value = exact ? exactly(DX.clone({ precision: digits })(numerator.toString()).div(denominator.toString())) : approxDiv(numerator.toString(), denominator.toString());
+  return { value, exact };
+}
+
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;

@@ -36,3 +36,22 @@ export function isoDay(date: Date): string {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
+
+/**
+ * A Decimal's value as a plain decimal numeral (with a leading '-' when negative), or undefined when it is not a
+ * finite Decimal of sensible size. Checked before anything is computed: a look-alike object, one whose methods
+ * throw, or `1e300000000` (whose digits would fill the memory) is refused, never followed.
+ */
+export function decimalText(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const d = v as { e?: unknown; isFinite?: unknown; toFixed?: unknown };
+  if (typeof d.e !== 'number' || !(Math.abs(d.e) <= 1000) || typeof d.isFinite !== 'function' || typeof d.toFixed !== 'function') return undefined;
+  try {
+    if ((d.isFinite as () => unknown).call(v) !== true) return undefined;
+    const text = (d.toFixed as () => unknown).call(v);
+    if (typeof text !== 'string' || text.length > 2100 || !PLAIN_DECIMAL.test(text.replace(/^-/, ''))) return undefined;
+    return /^-0*(?:\.0*)?$/.test(text) ? text.slice(1) : text; // -0 is 0
+  } catch {
+    return undefined;
+  }
+}

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal as ForeignDecimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
+import * as root from '../src/index.js';
 import { createPolicy, Decimal, PolicyInputError, ruralRollout, ruralRolloutSchedule } from '../src/index.js';
 import { auditPolicy, classifyFundSource } from '../src/spec.js';
-import { evaluateBatch, evaluateCity, evaluateCommunities, formatReport, type CommunityRecord, type Dataset } from '../src/evaluation.js';
+import { evaluateBatch, evaluateCity, evaluateCommunities, evaluateCommunity, formatReport, readEvaluation, type CommunityRecord, type Dataset } from '../src/evaluation.js';
 import { closest } from '../src/policy/names.js';
 
 /** An urban community meeting every check (3,000 households, 8,000 residents, 400 m², 5 workers, 30,000 yuan). */
@@ -48,11 +49,30 @@ describe('1. verdicts on exact fractions, and the interim target as a registered
     expect(q12(city(2011, [fails('a'), fails('b'), fails('c')]))!.status).toBe('fail');
   });
 
+  test('Q1/Q2 fails with a shortfall above 0 where the two shares agree to 20 digits (an exact target of 21 digits)', () => {
+    const f = q12(evaluateCity({ year: 2013, communities: [meets('a'), meets('b'), fails('c')], developerProjects: [] }, createPolicy({ targets: { urbanShare: '0.666666666666666666668' } })))!;
+    // 0.666666666666666666668 − 2/3 = 0.000000000000000000001333… exactly; the target is shown exactly.
+    expect([f.status, String(f.expected), String(f.shortfall)]).toEqual(['fail', '0.666666666666666666668', '0.0000000000000000000013333333333333333333']);
+  });
+
+  test('planCommunities decides n × standard in integers past 2^53', () => {
+    const M = Number.MAX_SAFE_INTEGER;
+    const r = createPolicy({ sizing: { households: M, residents: 1, tolerance: '0.' + '9'.repeat(40) } }).planCommunities({ households: 1, residents: M });
+    // n = 2^52: |1 − n × M| ÷ (n × M) = 1 − 1/(n × M) ≤ 0.99…9 (40 nines), since 1/(n × M) > 10^-40.
+    expect([r.communities, r.withinGuideline]).toEqual([4503599627370496, true]);
+  });
+
+  test('a failing size finding never shows a negative shortfall', () => {
+    const f = evaluateCommunity({ id: 'c', name: 'c', kind: 'urban', households: 4, residents: 3 }, { policy: createPolicy({ sizing: { households: 3, residents: 3, tolerance: '0.3333333333333333333333' } }) })[0]!;
+    // 1/3 − 0.3333333333333333333333 = 1/(3 × 10^22)
+    expect([f.status, String(f.shortfall)]).toEqual(['fail', '0.000000000000000000000033333333333333333333']);
+  });
+
   test('I10 "none": before the deadline the urban target is not evaluated, and says why; at the deadline it is', () => {
     const policy = createPolicy({ targets: { interim: 'none' } });
     const early = evaluateCity({ year: 2012, communities: [fails('a')], developerProjects: [] }, policy);
     expect(q12(early)).toBeUndefined();
-    expect(early.summary.notEvaluated.map((n) => [n.provision, n.clause, n.subject])).toEqual([['Q1/Q2', 'A.2', 'city']]);
+    expect(early.summary.notEvaluated.map((n) => [n.provision, n.clause, n.subject])).toEqual([['Q1/Q2', 'A.2', 'city'], ['Q3', 'A.2', 'city']]);
     expect(early.summary.notEvaluated[0]!.reason.en).toContain('I10');
     const due = evaluateCity({ year: 2013, communities: [fails('a')], developerProjects: [] }, policy);
     expect(q12(due)!.status).toBe('fail');
@@ -83,8 +103,9 @@ describe('2. unknown is not fail', () => {
 
   test('city checks that a table of communities cannot carry are not evaluated, each with its reason (see the CLI test for --strict)', () => {
     const r = evaluateCity({ year: 2013, communities: [] });
-    // A JSON dataset can list projects: not listing them is said, never taken as "none".
-    expect(r.summary.notEvaluated.map((n) => n.provision)).toEqual(['Q11/Q12']);
+    // A JSON dataset can list projects: not listing them is said, never taken as "none". The rural target (Q3) has
+    // no standard to hold a rural community to: said too.
+    expect(r.summary.notEvaluated.map((n) => n.provision)).toEqual(['Q11/Q12', 'Q3']);
   });
 });
 
@@ -205,9 +226,71 @@ describe('6. only PolicyInputError or a result', () => {
   });
 });
 
+describe('the rest of each class, found by a review of the first fixes', () => {
+  test('totals owed stay exact: staff in integers past 2^53, a compound budget shortfall past 1,000 digits', () => {
+    const M = Number.MAX_SAFE_INTEGER;
+    const many = [0, 1, 2].map((i) => ({ ...meets(`m${i}`), households: M - i, staff: 0 }));
+    // ceil((M − i) ÷ 600) for i = 0, 1, 2: 15011998757902 (M = 600 × 15011998757901 + 391, and 391, 390, 389 > 0), three times.
+    expect(String(city(2013, many).summary.owed.staff)).toBe(String(3n * 15011998757902n));
+    const compound = createPolicy({ funding: { growthRate: '0.' + '1234567891'.repeat(4) + '12345678', mode: 'compound' } });
+    const r = evaluateCity({ year: 2100, communities: [], developerProjects: [], funding: { baseYearTotal: '1.' + '3'.repeat(50), budgets: { '2100': 0 } } }, compound);
+    const q9 = r.findings.find((f) => f.subject === 'city/2100')!;
+    expect(String(q9.shortfall)).toBe(String(q9.expected));
+    expect(String(r.summary.owed.cityBudgetYuan)).toBe(String(q9.expected));
+  });
+
+  test('a budget before the base year and the rural target are not evaluated, with reasons; a year-less community says its subsidy is unknown', () => {
+    const r = city(2013, [], { funding: { baseYearTotal: 1, budgets: { '2010': 1, '2013': 2 } } });
+    expect(r.summary.notEvaluated.map((n) => `${n.provision} ${n.subject}`)).toEqual(['Q9 city/2010', 'Q3 city']);
+    expect(r.findings.some((f) => f.subject === 'city/2010')).toBe(false);
+    const q10 = evaluateCommunity({ ...meets('r'), kind: 'rural', streetSubsidyPaid: 0 }).find((f) => f.provision === 'Q10');
+    expect(q10?.status).toBe('unknown');
+  });
+
+  test('a policy createPolicy accepts is one the audit can rebuild; a rate of 0 gives no Infinity', () => {
+    expect(issue(() => createPolicy({ sizing: { tolerance: 1e-60 } })).path).toBe('sizing.tolerance'); // 62 characters written out
+    expect(auditPolicy(createPolicy({ sizing: { tolerance: 1e-30 } })).findings).toHaveLength(10);
+    const k5 = auditPolicy(createPolicy({ developer: { fundsRate: 0 } })).findings[4]!;
+    expect(k5.numbers.breakEvenFloorAreaPerHouseholdM2).toBe('none');
+    expect(JSON.stringify(k5.numbers)).not.toContain('null');
+  });
+
+  test('K6 says "=" only when the two decimals shown are the value', () => {
+    const k6 = (households: number, residents: number) => auditPolicy(createPolicy({ sizing: { households, residents } })).findings[5]!.explanation.en;
+    expect(k6(8, 21)).toBe('21 residents ÷ 8 households ≈ 2.63 people per household');
+    expect(k6(8, 20)).toBe('20 residents ÷ 8 households = 2.5 people per household');
+  });
+
+  test('Decimal look-alikes and Decimals too large to write out are refused by name, before any arithmetic', () => {
+    const fake = { toStringTag: '[object Decimal]' };
+    expect(issue(() => root.cityFundBudget({ baseAmount: fake as never, year: 2013 })).message).toContain('only looks like a Decimal');
+    expect(issue(() => root.cityFundBudget({ baseAmount: new Decimal('1e10000000'), year: 2013 })).message).toContain('more than 10^1000');
+    expect(issue(() => createPolicy({ developer: { thresholdM2: new Decimal('1e300000000') } })).path).toBe('developer.thresholdM2');
+    expect(issue(() => auditPolicy(undefined, { floorAreaPerHouseholdM2: fake as never })).path).toBe('floorAreaPerHouseholdM2');
+  });
+
+  test('asOf takes days from 1900 to 2100 (later days do not compare as text)', () => {
+    expect(issue(() => createPolicy().asOf(new Date(10000, 0, 1))).path).toBe('date');
+  });
+
+  test('a saved report whose shortfall is not a decimal is refused, not sorted into a TypeError', () => {
+    const saved = JSON.parse(formatReport(city(2013, [fails('a')]), { format: 'json' }));
+    saved.findings.find((f: { shortfall?: string }) => f.shortfall !== undefined).shortfall = 'abc';
+    expect(issue(() => formatReport(readEvaluation(JSON.stringify(saved)))).path).toMatch(/^json\.findings\[\d+\]$/);
+  });
+});
+
 describe('6. the CLI: exit 2 with a message, never an internal error', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'shequ-correct-'));
   const run = (args: string[]) => spawnSync(process.execPath, ['dist/cli/bin.js', ...args], { encoding: 'utf8' });
+
+  test('a command or rule named like a property of every object', () => {
+    for (const args of [['__proto__'], ['constructor'], ['toString'], ['explain', 'constructor'], ['explain', '__proto__']]) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^shequ-rules: (unknown command|explain takes a rule)/);
+    }
+  });
 
   test('a directory given to report', () => {
     const r = run(['report', dir]);

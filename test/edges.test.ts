@@ -65,7 +65,7 @@ describe('asOf', () => {
     expect(p.asOf('2011-12-31').find((x) => x.path === 'funding.mode')!.inForce).toBe(false);
     expect(p.asOf(new Date(2011, 11, 31)).find((x) => x.path === 'funding.mode')!.inForce).toBe(false);
     for (const bad of ['2011-13-01', '2011-1-1', '', 20110101, new Date(NaN), null]) {
-      expect(message(() => p.asOf(bad as never))[0]).toMatch(/^date: expected an ISO date 'YYYY-MM-DD' or a valid Date, got /);
+      expect(message(() => p.asOf(bad as never))[0]).toMatch(/^date: expected an ISO date 'YYYY-MM-DD' or a valid Date, from 1900 to 2100, got /);
     }
   });
 

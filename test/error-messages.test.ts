@@ -54,8 +54,8 @@ const rules: [string, () => unknown, string][] = [
   ['a trace that is not a list', () => lib.formatTrace('x' as never), 'Invalid input to formatTrace: trace: expected the trace array of a rule result, got "x"'],
   ['a trace step without the language', () => lib.formatTrace([{ zh: '一' } as never], 'en'), 'Invalid input to formatTrace: trace.0.en: expected a string, got nothing'],
   ['a trace step that is null', () => lib.formatTrace([null as never]), 'Invalid input to formatTrace: trace.0: expected a step { zh, en }, got null'],
-  ['an as-of day that does not exist', () => lib.createPolicy().asOf('2013-02-30'), `Invalid input to asOf: date: ${DATE}, got "2013-02-30"`],
-  ['an as-of Date that is invalid', () => lib.createPolicy().asOf(new Date(NaN)), `Invalid input to asOf: date: ${DATE}, got an invalid Date`],
+  ['an as-of day that does not exist', () => lib.createPolicy().asOf('2013-02-30'), `Invalid input to asOf: date: ${DATE}, from 1900 to 2100, got "2013-02-30"`],
+  ['an as-of Date that is invalid', () => lib.createPolicy().asOf(new Date(NaN)), `Invalid input to asOf: date: ${DATE}, from 1900 to 2100, got an invalid Date`],
 ];
 
 const spec: [string, () => unknown, string][] = [

@@ -228,6 +228,6 @@ describe('the last edges', () => {
     expect([r.route, r.roomAreaM2, r.clause]).toEqual(['in-kind', undefined, 'A.4.3']);
   });
   test('as of something that only prints like a date is refused', () => {
-    expect(issues(() => lib.createPolicy().asOf({ toString: () => '2013-01-01' } as never))).toEqual(["date: expected an ISO date 'YYYY-MM-DD' or a valid Date, got an object"]);
+    expect(issues(() => lib.createPolicy().asOf({ toString: () => '2013-01-01' } as never))).toEqual(["date: expected an ISO date 'YYYY-MM-DD' or a valid Date, from 1900 to 2100, got an object"]);
   });
 });

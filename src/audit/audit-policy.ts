@@ -150,7 +150,8 @@ function k5(policy: Policy, floorAreaPerHousehold: Decimal): Finding {
   const fundsArea = funds.fundsAreaM2!;
   // Break-even floor area per household: rate × f = rooms per household.
   const roomsPerHousehold = byHouseholds ? perUnit : perUnit.times(p.sizing.residents).div(p.sizing.households);
-  const breakEven = roomsPerHousehold.div(p.developer.fundsRate).toSignificantDigits(20);
+  // With a rate of 0 the money route asks nothing, and no floor area makes it the heavier: no break-even (never Infinity).
+  const breakEven = new D(p.developer.fundsRate).isZero() ? undefined : roomsPerHousehold.div(p.developer.fundsRate).toSignificantDigits(20);
   // Decided exactly: in-kind rooms are A × T ÷ (f × H) under either basis (A the standard community's rooms, T the
   // threshold, f the floor area per household, H the standard's households), so compare fundsArea × f × H with A × T.
   const conflict = fundsArea.times(floorAreaPerHousehold).times(p.sizing.households).gt(standardRooms(policy).areaM2.times(threshold));
@@ -165,12 +166,12 @@ function k5(policy: Policy, floorAreaPerHousehold: Decimal): Finding {
       inKindAreaM2: inKind,
       assumedFloorAreaPerHouseholdM2: floorAreaPerHousehold,
       impliedHouseholdSize: ratio(p.sizing.residents, p.sizing.households).value,
-      breakEvenFloorAreaPerHouseholdM2: breakEven,
+      breakEvenFloorAreaPerHouseholdM2: breakEven ?? 'none',
     },
     explanation: conflict
       ? b(
-          `在 ${threshold} m² 处缴资金相当于 ${fundsArea} m²，而按标准配建只需约 ${inKind.toDecimalPlaces(2)} m²(假设每户 ${floorAreaPerHousehold} m²)：略小的项目负担反而更重；每户面积超过约 ${breakEven.toDecimalPlaces(2)} m² 时都是如此`,
-          `At ${threshold} m² the money route asks for ${fundsArea} m² worth, while rooms by the standard come to about ${inKind.toDecimalPlaces(2)} m² (assuming ${floorAreaPerHousehold} m² per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about ${breakEven.toDecimalPlaces(2)} m²`,
+          `在 ${threshold} m² 处缴资金相当于 ${fundsArea} m²，而按标准配建只需约 ${inKind.toDecimalPlaces(2)} m²(假设每户 ${floorAreaPerHousehold} m²)：略小的项目负担反而更重；每户面积超过约 ${breakEven!.toDecimalPlaces(2)} m² 时都是如此`,
+          `At ${threshold} m² the money route asks for ${fundsArea} m² worth, while rooms by the standard come to about ${inKind.toDecimalPlaces(2)} m² (assuming ${floorAreaPerHousehold} m² per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about ${breakEven!.toDecimalPlaces(2)} m²`,
         )
       : b(
           `在 ${threshold} m² 处缴资金相当于 ${fundsArea} m²，不超过配建的约 ${inKind.toDecimalPlaces(2)} m²(假设每户 ${floorAreaPerHousehold} m²)`,
@@ -185,6 +186,8 @@ function k6(policy: Policy): Finding {
   const size = ratio(residents, households);
   // Decided on the counts, not on the rounded quotient: 1 ≤ residents ÷ households ≤ 10.
   const plausible = residents >= households && residents <= 10 * households;
+  // "=" only when the two decimals shown are the whole value (21 ÷ 8 = 2.625 is shown as ≈ 2.63).
+  const eq = size.exact && size.value.eq(size.value.toDecimalPlaces(2)) ? '=' : '≈';
   return {
     id: 'K6',
     title: b('规模标准隐含的户均人口', 'Household size implied by the size guideline'),
@@ -192,8 +195,8 @@ function k6(policy: Policy): Finding {
     clauses: ['A.3.1'],
     numbers: { residents, households, impliedHouseholdSize: size.value },
     explanation: b(
-      `${residents} 人 ÷ ${households} 户 ${size.exact ? '=' : '≈'} ${size.value.toDecimalPlaces(2)} 人/户${plausible ? '' : '，不在 1 至 10 人的合理范围内'}`,
-      `${residents} residents ÷ ${households} households ${size.exact ? '=' : '≈'} ${size.value.toDecimalPlaces(2)} people per household${plausible ? '' : ', outside a plausible 1–10'}`,
+      `${residents} 人 ÷ ${households} 户 ${eq} ${size.value.toDecimalPlaces(2)} 人/户${plausible ? '' : '，不在 1 至 10 人的合理范围内'}`,
+      `${residents} residents ÷ ${households} households ${eq} ${size.value.toDecimalPlaces(2)} people per household${plausible ? '' : ', outside a plausible 1–10'}`,
     ),
     interpretations: [],
   };

@@ -270,7 +270,7 @@ const EXPLAIN: Record<string, { rule: keyof Policy; fields: Record<string, { key
 
 async function explain(args: string[], io: Io): Promise<number> {
   const name = args[0] && !args[0].startsWith('-') ? args[0] : undefined;
-  const spec = name ? EXPLAIN[name] : undefined;
+  const spec = name && Object.hasOwn(EXPLAIN, name) ? EXPLAIN[name] : undefined; // never 'constructor' from the prototype
   if (!spec) {
     if (args.includes('--help') || args.includes('-h')) return help(io, 'explain');
     throw new UsageError(`explain takes a rule: ${Object.keys(EXPLAIN).join(', ')}${name ? ` (got ${JSON.stringify(name)})` : ''}`);
@@ -325,7 +325,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return await help(io, 'main');
     if (command === '--version' || command === '-v') return await write(io.stdout, `${VERSION}\n`).then(() => 0);
-    const run = COMMANDS[command];
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined; // never '__proto__' or 'toString'
     if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
     return await run(rest, io);
   } catch (e) {

@@ -30,10 +30,10 @@ describe('Q6 rural rollout', () => {
 });
 
 describe('Q9 city budget', () => {
-  test('a year before the base year is unknown; the years are taken in order whatever order the data gives them', () => {
+  test('a year before the base year is not evaluated, with the reason; the years are taken in order whatever order the data gives them', () => {
     const r = city({ funding: { baseYearTotal: 5000000, budgets: { '2013': '5999999.5', '2012': 5500000, '2010': 1 } } });
+    expect(r.summary.notEvaluated.filter((n) => n.provision === 'Q9').map((n) => [n.subject, n.reason.en])).toEqual([['city/2010', '2010 is before the base year 2011: the policy sets no minimum']]);
     expect(only(r, 'Q9')).toEqual([
-      ['city/2010', 'Q9', 'A.4.3', 'unknown', null, '1', undefined, '2010 年早于基数年 2011，政策未规定下限', '2010 is before the base year 2011: the policy sets no minimum'],
       ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000', undefined, '2012 年市财政社区资金 5500000 元，下限 5500000 元', '2012: city budget 5500000 yuan against at least 5500000'],
       ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5999999.5', '0.5', '2013 年市财政社区资金 5999999.5 元，下限 6000000 元，差 0.5 元', '2013: city budget 5999999.5 yuan against at least 6000000: 0.5 yuan short'],
     ]);

@@ -221,9 +221,10 @@ describe('verdicts off the integer fast paths are still exact', () => {
     expect([q8.status, q8.expected, q8.message.en]).toEqual(['pass', 6, '3001 households need 6 workers, 6 in post']);
   });
 
-  test('without a year there is no subsidy check, even right after a check with one; with a year but no payment it is unknown', () => {
+  test('without a year the subsidy check is unknown and says why, even right after a check with one; with a year but no payment it is unknown', () => {
     expect(status(evaluateCommunity(base, { year: 2013 }), 'Q10')).toBe('unknown');
-    expect(evaluateCommunity(base).map((f) => f.provision)).not.toContain('Q10');
+    const q10 = evaluateCommunity({ ...base, streetSubsidyPaid: 0 }).find((f) => f.provision === 'Q10')!;
+    expect([q10.status, q10.expected, String(q10.actual), q10.message.en]).toEqual(['unknown', null, '0', 'No year given: the subsidy minimum of a year cannot be known']);
   });
 
   test('the size check is inclusive at ±0.2 for both counts: 3,600 and 2,400 households, 9,600 residents pass; 3,601 and 9,601 fail', () => {

@@ -8,7 +8,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { checkPolicy, type Policy } from '../create-policy.js';
-import { approxDiv, D } from '../decimal.js';
+import { approxDiv, D, DX, exactly, ratio } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Parameters } from '../policy/parameters.js';
 import type { Bilingual } from '../policy/provisions.js';
@@ -74,8 +74,8 @@ export interface Owed {
   readonly developerRoomsM2: Decimal;
   /** Office and service rooms communities lack, m² (Q7). */
   readonly roomsM2: Decimal;
-  /** Community workers lacking (Q8). */
-  readonly staff: number;
+  /** Community workers lacking (Q8): a number, or a Decimal beyond the largest safe integer (exact either way). */
+  readonly staff: number | Decimal;
 }
 
 /** The city summary of an evaluation. */
@@ -218,10 +218,17 @@ function detail(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingStat
   const fail = status === 'fail';
   switch (kind) {
     case Kind.Size: {
-      const h = deviation(c.households, p.sizing.households, k.tolerance).value.abs();
-      const r = deviation(c.residents, p.sizing.residents, k.tolerance).value.abs();
-      const worse = h.gte(r) ? h : r;
-      return fail ? { expected: k.tolerance, actual: worse, shortfall: worse.minus(k.tolerance) } : { expected: k.tolerance, actual: worse };
+      const { households: H, residents: R } = p.sizing;
+      const dh = BigInt(Math.abs(c.households - H));
+      const dr = BigInt(Math.abs(c.residents - R));
+      // The larger relative deviation, chosen exactly (|dh| ÷ H against |dr| ÷ R) and shown to 20 digits where it
+      // does not terminate; the shortfall beyond the tolerance is (|d| − tolerance × S) ÷ S, above 0 for every fail.
+      const [d, S] = dh * BigInt(R) >= dr * BigInt(H) ? [dh, H] : [dr, R];
+      const worse = ratio(Number(d), S).value;
+      if (!fail) return { expected: k.tolerance, actual: worse };
+      const excess = new D(d.toString()).minus(k.tolerance.times(S));
+      const shortfall = shown(excess, S);
+      return { expected: k.tolerance, actual: worse, shortfall };
     }
     case Kind.Rooms: {
       const need = roomArea(p, k.byHouseholds ? c.households : c.residents);
@@ -239,6 +246,7 @@ function detail(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingStat
       return fail ? { expected: true, actual: value, shortfall: new D(1) } : { expected: true, actual: value };
     }
     case Kind.Subsidy: {
+      if (k.year === undefined) return { expected: null, actual: c.streetSubsidyPaid === undefined ? null : new D(c.streetSubsidyPaid) };
       const minimum = subsidyMinimum(c, k);
       const paid = c.streetSubsidyPaid === undefined ? null : new D(c.streetSubsidyPaid);
       return fail ? { expected: minimum, actual: paid, shortfall: minimum.minus(paid!) } : { expected: minimum, actual: paid };
@@ -276,6 +284,7 @@ function messageOf(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingS
       return b(d.actual ? yes : no, d.actual ? `Has ${en}` : `Lacks ${en}`);
     }
     case Kind.Subsidy: {
+      if (d.expected === null) return b('未给出年度，无法确定当年配套补助下限', 'No year given: the subsidy minimum of a year cannot be known');
       const minimum = yuan(d.expected as Decimal);
       if (d.actual === null) return b(`配套补助应不低于 ${minimum} 元，数据未给出`, `Subsidy due: at least ${minimum} yuan; the data gives none`);
       const paid = yuan(d.actual as Decimal);
@@ -382,7 +391,8 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
   } else {
     out.fill(0, at, at + Kind.Subsidy); // the five urban checks (Size … OneStop) do not apply
   }
-  if (k.year === undefined) out[at + Kind.Subsidy] = 0;
+  // Without a year the minimum cannot be known (it depends on the year under I8): unknown, never left out in silence.
+  if (k.year === undefined) out[at + Kind.Subsidy] = UNKNOWN;
   else if (c.streetSubsidyPaid === undefined) out[at + Kind.Subsidy] = UNKNOWN;
   else {
     const paid = whole(c.streetSubsidyPaid);
@@ -507,15 +517,17 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[], notEval
       }
       const actual = new D(given);
       if (y < p.baseYear) {
-        out.push(finding('Q9', 'A.4.3', `city/${y}`, 'unknown', null, actual, b(`${y} 年早于基数年 ${p.baseYear}，政策未规定下限`, `${y} is before the base year ${p.baseYear}: the policy sets no minimum`)));
+        // Nothing to hold it to: not evaluated, with the reason (an unknown finding would fail --strict for no fault).
+        notEvaluated.push({ provision: 'Q9', clause: 'A.4.3', subject: `city/${y}`, reason: b(`${y} 年早于基数年 ${p.baseYear}，政策未规定下限`, `${y} is before the base year ${p.baseYear}: the policy sets no minimum`) });
         continue;
       }
       const need = policy.cityFundBudget({ baseAmount: d.funding.baseYearTotal, year: y }).amount;
       const ok = actual.gte(need);
+      const short = exactly(new DX(need).minus(actual)); // a compound minimum may run past 1,000 digits
       out.push(
         finding('Q9', 'A.4.3', `city/${y}`, ok ? 'pass' : 'fail', need, actual,
-          b(`${y} 年市财政社区资金 ${yuan(actual)} 元，下限 ${yuan(need)} 元${ok ? '' : `，差 ${yuan(need.minus(actual))} 元`}`, `${y}: city budget ${yuan(actual)} yuan against at least ${yuan(need)}${ok ? '' : `: ${yuan(need.minus(actual))} yuan short`}`),
-          ok ? undefined : need.minus(actual)),
+          b(`${y} 年市财政社区资金 ${yuan(actual)} 元，下限 ${yuan(need)} 元${ok ? '' : `，差 ${yuan(short)} 元`}`, `${y}: city budget ${yuan(actual)} yuan against at least ${yuan(need)}${ok ? '' : `: ${yuan(short)} yuan short`}`),
+          ok ? undefined : short),
       );
     }
   }
@@ -567,6 +579,8 @@ export class SummaryBuilder {
   readonly byProvision: Record<string, StatusCounts> = {};
   private worst: { f: Finding; key: Decimal }[] = [];
   private owed = { streetSubsidyYuan: new D(0), cityBudgetYuan: new D(0), developerFundsYuan: new D(0), developerRoomsM2: new D(0), roomsM2: new D(0), staff: 0 };
+  /** Workers lacking, summed in integers (a float sum of large counts is not exact). */
+  private owedStaff = 0n;
   private communities = 0;
   private urban = 0;
   private urbanOk = 0;
@@ -594,12 +608,12 @@ export class SummaryBuilder {
     // Status first: reading a community finding's shortfall computes its details, which passing findings never need.
     if (f.status !== 'fail') return;
     const s = f.shortfall!; // every failing finding carries one
-    if (f.provision === 'Q10') this.owed.streetSubsidyYuan = this.owed.streetSubsidyYuan.plus(s);
-    else if (f.provision === 'Q9') this.owed.cityBudgetYuan = this.owed.cityBudgetYuan.plus(s);
-    else if (f.provision === 'Q12') this.owed.developerFundsYuan = this.owed.developerFundsYuan.plus(s);
-    else if (f.provision === 'Q11') this.owed.developerRoomsM2 = this.owed.developerRoomsM2.plus(s);
-    else if (f.provision === 'Q7') this.owed.roomsM2 = this.owed.roomsM2.plus(s);
-    else if (f.provision === 'Q8') this.owed.staff += s.toNumber();
+    if (f.provision === 'Q10') this.owed.streetSubsidyYuan = exactly(new DX(this.owed.streetSubsidyYuan).plus(s));
+    else if (f.provision === 'Q9') this.owed.cityBudgetYuan = exactly(new DX(this.owed.cityBudgetYuan).plus(s));
+    else if (f.provision === 'Q12') this.owed.developerFundsYuan = exactly(new DX(this.owed.developerFundsYuan).plus(s));
+    else if (f.provision === 'Q11') this.owed.developerRoomsM2 = exactly(new DX(this.owed.developerRoomsM2).plus(s));
+    else if (f.provision === 'Q7') this.owed.roomsM2 = exactly(new DX(this.owed.roomsM2).plus(s));
+    else if (f.provision === 'Q8') this.owedStaff += BigInt(s.toFixed());
     const key = relativeShortfall(f);
     // A shortcut: a finding no worse than the tenth is not inserted (inserting and dropping it again gives the same list).
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the worst-ten shortcut: inserting a finding no worse than the tenth and dropping it again gives the same list
@@ -617,16 +631,17 @@ export class SummaryBuilder {
       counts: { ...this.counts },
       byProvision: Object.fromEntries(Object.entries(this.byProvision).sort(([a], [b]) => a.localeCompare(b))),
       worst: this.worst.map((w) => w.f),
-      owed: { ...this.owed },
+      owed: { ...this.owed, staff: this.owedStaff <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(this.owedStaff) : new D(this.owedStaff.toString()) },
       urbanMeetingAll: { count: this.urbanOk, of: this.urban, undecided: this.urbanUndecided },
       notEvaluated: [...this.notEvaluated],
     };
   }
 }
 
-/** `n ÷ d` exactly when it terminates, else to 20 significant digits (for showing; verdicts never read it). */
+/** `n ÷ d` exactly when it terminates (however many digits), else to 20 significant digits (for showing only). */
 function shown(n: Decimal, d: number): Decimal {
-  return approxDiv(n, d).eq(new D(n).div(d)) ? new D(n).div(d) : approxDiv(n, d);
+  const q = new D(n).div(d);
+  return new DX(q).times(d).eq(n) ? q : approxDiv(n, d); // the check in full precision: 1,000 digits would round it
 }
 
 /**
@@ -668,7 +683,9 @@ export function urbanTargetFinding(policy: Policy, year: number, ok: number, of:
   return {
     ...finding('Q1/Q2', 'A.2', 'city', status, expected, share,
       b(`${of} 个城市社区中 ${ok} 个全部达标(${share.toDecimalPlaces(4)})${open.zh}，${goal.zh}`, `${ok} of ${of} urban communities meet all their checks (${share.toDecimalPlaces(4)})${open.en}; ${goal.en}`),
-      status === 'fail' ? expected.minus(share) : undefined),
+      // need/den − ok/of = (need × of − ok × den) ÷ (den × of): above 0 whenever the verdict fails, even where the two
+      // shares agree to 20 digits.
+      status === 'fail' ? shown(need.times(of).minus(ok * den), den * of) : undefined),
     interpretations,
   };
 }
@@ -756,6 +773,14 @@ export function finishCity(d: Dataset, policy: Policy, summary: SummaryBuilder, 
   const target = urbanTargetFinding(policy, d.year, urbanMeetingAll.count, urbanMeetingAll.of, urbanMeetingAll.undecided);
   if ('status' in target) city.push(target);
   else summary.notEvaluated.push(target);
+  // Q3: the text sets a share of rural communities to be built to standard, but no standard a rural community is
+  // held to (the size, room and staffing clauses speak of urban residents' committees): said, never skipped in silence.
+  summary.notEvaluated.push({
+    provision: 'Q3',
+    clause: 'A.2',
+    subject: 'city',
+    reason: b('原文未规定农村社区的建设标准，无法判断农村社区达标比例', 'The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged'),
+  });
   for (const f of city) {
     summary.add(f);
     if (keep(f)) findings.push(f);

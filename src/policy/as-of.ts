@@ -4,7 +4,7 @@
  * from 2012), so a policy can answer "as of" a date.
  */
 import { PolicyInputError, describeValue } from '../errors.js';
-import { calendarDay, isoDay } from '../values.js';
+import { calendarDay, isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { PARAMETER_REFERENCES, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
 
 /** One parameter as of a day. */
@@ -17,9 +17,11 @@ export interface ParameterAsOf extends ParameterReference {
 }
 
 function dayOf(date: unknown): string {
-  if (typeof date === 'string' && calendarDay(date)) return date;
-  if (date instanceof Date && !Number.isNaN(date.getTime())) return isoDay(date);
-  throw new PolicyInputError([{ path: 'date', message: `expected an ISO date 'YYYY-MM-DD' or a valid Date, got ${describeValue(date)}` }], 'asOf');
+  // Days are compared as 'YYYY-MM-DD' text, which orders them only within four-digit years: the library's years.
+  const day = typeof date === 'string' && calendarDay(date) ? date : date instanceof Date && !Number.isNaN(date.getTime()) ? isoDay(date) : undefined;
+  const year = day === undefined ? NaN : Number(day.slice(0, day.indexOf('-', 1)));
+  if (day !== undefined && year >= YEAR_MIN && year <= YEAR_MAX) return day;
+  throw new PolicyInputError([{ path: 'date', message: `expected an ISO date 'YYYY-MM-DD' or a valid Date, from ${YEAR_MIN} to ${YEAR_MAX}, got ${describeValue(date)}` }], 'asOf');
 }
 
 function valueAt(p: Parameters, path: string): ExactValue | undefined {

@@ -6,7 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
-import { PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
+import { decimalText, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from './names.js';
 import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
 
@@ -18,11 +18,13 @@ export type ParameterOverrides = {
 };
 
 function exact(v: unknown): Decimal | undefined {
-  if (Number.isFinite(v)) return new Decimal(v as number);
+  // A number is read as the decimal it shows; written out, it must fit the 50 characters a string may have (1e-60
+  // would be stored as 62 characters that no later policy built from these parameters accepts).
+  if (Number.isFinite(v)) return exact(new Decimal(v as number).toFixed());
   if (typeof v === 'string' && v.length <= 50 && PLAIN_DECIMAL.test(v)) return new Decimal(v);
   // A Decimal, from this library or the caller's own decimal.js, as the rules accept it: read through its plain digits.
-  if (Decimal.isDecimal(v) && (v as Decimal).isFinite()) return exact((v as Decimal).toFixed());
-  return undefined;
+  const text = decimalText(v);
+  return text === undefined || text.startsWith('-') ? undefined : exact(text);
 }
 
 /** A leaf: the words for what it allows, and the test. */
@@ -110,10 +112,10 @@ export function overrideIssues(overrides: unknown): PolicyInputIssue[] {
 
 /** A validated number as the parameters hold it: a safe integer as a number, anything else as its exact decimal string. */
 function normalise(v: unknown): unknown {
-  if (Decimal.isDecimal(v)) return normalise((v as Decimal).toFixed());
+  if (Decimal.isDecimal(v)) return normalise(decimalText(v));
   if (typeof v === 'number' || PLAIN_DECIMAL.test(v as string)) {
     const d = new Decimal(v as Decimal.Value);
-    return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d.toFixed(); // plain notation, never 1e+49
+    return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() + 0 : d.toFixed(); // plain notation, never 1e+49; -0 is 0
   }
   return v;
 }

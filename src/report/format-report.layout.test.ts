@@ -72,6 +72,9 @@ describe('the text report, whole', () => {
         '  Q8                     1     0     0',
         '  Q9                     0     0     1',
         '',
+        'Not evaluated:',
+        '  Q3 (A.2, city): The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged',
+        '',
       ].join('\n'),
     );
   });
@@ -131,6 +134,10 @@ describe('the text report, whole', () => {
         '| 条款 | 通过 | 未通过 | 无法判断 |',
         '| --- | --- | --- | --- |',
         ...byProvision.map((r) => `| ${r.join(' | ')} |`),
+        '',
+        '## 未评估',
+        '',
+        '- Q3 (A.2, city): 原文未规定农村社区的建设标准，无法判断农村社区达标比例',
         '',
       ].join('\n'),
     );
@@ -204,8 +211,8 @@ describe('JSON', () => {
       JSON.stringify({
         findings: [
           { ...f, provision: 'Q7', expected: '400', actual: '-0.5', shortfall: '12', message: { zh: '1', en: '2' } },
-          { ...f, provision: 'Q7', expected: '4e2', actual: '.5', shortfall: '1.', message: { zh: '3', en: '3' } },
-          { ...f, provision: 'Q7', expected: 'x400', actual: '400x', shortfall: '12.5a', message: { zh: '', en: '' } },
+          { ...f, provision: 'Q7', expected: '4e2', actual: '.5', message: { zh: '3', en: '3' } },
+          { ...f, provision: 'Q7', expected: 'x400', actual: '400x', message: { zh: '', en: '' } },
         ],
         summary,
       }),
@@ -213,8 +220,8 @@ describe('JSON', () => {
     const kinds = back.findings.map((f) => [f.expected, f.actual, f.shortfall].map((v) => (typeof v === 'object' && v !== null ? `D${v.toString()}` : v)));
     expect(kinds).toEqual([
       ['D400', 'D-0.5', 'D12'],
-      ['4e2', '.5', '1.'],
-      ['x400', '400x', '12.5a'],
+      ['4e2', '.5', undefined],
+      ['x400', '400x', undefined],
     ]);
     expect(String(back.summary.owed.roomsM2)).toBe('100.25');
     expect(typeof back.summary.owed.roomsM2).toBe('object');
@@ -241,6 +248,7 @@ describe('JSON', () => {
     expect(refused((r) => (r.summary.byProvision = { Q7: 3 }))).toBe('json.summary.byProvision');
     expect(refused((r) => delete r.findings[0]!.message)).toBe('json.findings[0]');
     expect(refused((r) => (r.findings[1]!.status = 'passed'))).toBe('json.findings[1]');
+    expect(refused((r) => (r.findings.find((f) => f.shortfall !== undefined)!.shortfall = 'abc'))).toMatch(/^json\.findings\[\d\]$/);
     expect(refused((r) => (r.summary = { year: 2013 }))).toBe('json.summary.communities');
     // A report written before `undecided` and `notEvaluated` existed still reads.
     expect(refused((r) => {

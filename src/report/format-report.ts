@@ -118,6 +118,7 @@ function findingProblem(f: unknown): string | undefined {
   if (Object.getPrototypeOf(f) !== Object.prototype) return undefined;
   if (!isValue(f.expected) || !isValue(f.actual)) return 'expected expected and actual as a number, text, true/false, a decimal or null';
   if (!isText(f.message)) return 'expected message as { zh, en }';
+  if (!(f.shortfall === undefined || D.isDecimal(f.shortfall))) return `expected shortfall as a plain decimal or nothing, got ${describeValue(f.shortfall)}`;
   return undefined;
 }
 
@@ -179,14 +180,17 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   return { format, lang, all, limit } as Required<ReportOptions>;
 }
 
+/** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */
+function notEvaluatedLines(s: EvaluationSummary, lang: Lang): string[] {
+  return (s.notEvaluated ?? []).map((n) => `${cell(n.provision)} (${cell(n.clause)}, ${cell(n.subject)}): ${cell(n.reason[lang])}`);
+}
+
 function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provisions: string[][]; owed: string[][] } {
   const c = s.counts;
   const head = [
     `${L.year[lang]}: ${s.year}    ${L.communities[lang]}: ${s.communities}`,
     `${L.findings[lang]}: ${MARK.pass} ${c.pass} ${L.pass[lang]}   ${MARK.fail} ${c.fail} ${L.fail[lang]}   ${MARK.unknown} ${c.unknown} ${L.unknown[lang]}`,
     `${L.urban[lang]}: ${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? (lang === 'zh' ? `(另有 ${s.urbanMeetingAll.undecided} ${L.undecided.zh})` : ` (${s.urbanMeetingAll.undecided} more ${L.undecided.en})`) : ''}`,
-    // Never a silent gap: what applies but could not be evaluated is said, with the reason.
-    ...(s.notEvaluated ?? []).map((n) => `${L.notEvaluated[lang]}: ${cell(n.provision)} (${cell(n.clause)}) ${cell(n.reason[lang])}`),
   ];
   const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).map(([p, n]) => [p, String(n.pass), String(n.fail), String(n.unknown)])];
   const owed = Object.entries(L.owedRows).map(([k, label]) => [label[lang], show((s.owed as unknown as Record<string, FindingValue>)[k]!)]);
@@ -252,6 +256,8 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
     if (moreLine) out.push(moreLine, '');
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
+    const gaps = notEvaluatedLines(r.summary, lang);
+    if (gaps.length) out.push(`## ${L.notEvaluated[lang]}`, '', ...gaps.map((l) => `- ${l}`), '');
     return out.join('\n');
   }
   const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
@@ -259,6 +265,8 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
   out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : moreLine ? [] : [L.none[lang]]), ...(moreLine ? [moreLine] : []), '');
   out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
+  const gaps = notEvaluatedLines(r.summary, lang);
+  if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.map((l) => `  ${l}`), '');
   return out.join('\n');
 }
 

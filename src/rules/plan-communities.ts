@@ -1,8 +1,18 @@
 import type { Decimal } from 'decimal.js';
-import { D, ratio } from '../decimal.js';
+import { bigRatio, D, ratio } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult } from '../trace.js';
-import { deviation, deviationStep } from './community-size.js';
+import { deviationStep } from './community-size.js';
+import { yiXia } from './statute.js';
+
+/** (count − n × standard) ÷ (n × standard), decided in integers: n × standard may pass 2^53. */
+function averageDeviation(count: number, n: number, standard: number, tolerance: Decimal) {
+  const whole = BigInt(n) * BigInt(standard);
+  const diff = BigInt(count) - whole;
+  const { value, exact } = bigRatio(diff, whole);
+  const within = yiXia(new D((diff < 0n ? -diff : diff).toString()), tolerance.times(whole.toString()));
+  return { value, exact, within };
+}
 import { Checker } from './input.js';
 
 /** Input of {@link planCommunities}. */
@@ -81,8 +91,8 @@ export function planCommunitiesWith(p: Parameters, input: PlanInput): PlanResult
   const perH = ratio(households, n);
   const perR = ratio(residents, n);
   // The average's deviation (h/n − H)/H equals (h − nH)/(nH): decide it on integers.
-  const h = deviation(households, n * H, tolerance);
-  const r = deviation(residents, n * R, tolerance);
+  const h = averageDeviation(households, n, H, tolerance);
+  const r = averageDeviation(residents, n, R, tolerance);
   const within = h.within && r.within;
   const eqH = perH.exact ? '=' : '≈';
   const eqR = perR.exact ? '=' : '≈';
