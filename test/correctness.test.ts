@@ -269,6 +269,10 @@ describe('the rest of each class, found by a review of the first fixes', () => {
     expect(issue(() => auditPolicy(undefined, { floorAreaPerHouseholdM2: fake as never })).path).toBe('floorAreaPerHouseholdM2');
   });
 
+  test('a batch too large for one typed array is refused by name', () => {
+    expect(issue(() => evaluateBatch(new Array(2 ** 29) as never, { year: 2013 })).path).toBe('records');
+  });
+
   test('asOf takes days from 1900 to 2100 (later days do not compare as text)', () => {
     expect(issue(() => createPolicy().asOf(new Date(10000, 0, 1))).path).toBe('date');
   });

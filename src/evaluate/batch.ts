@@ -20,6 +20,9 @@ import {
   type StreamContext,
 } from './evaluate.js';
 
+/** The most communities one batch takes: their status codes fill one Uint8Array. @internal */
+export const MAX_RECORDS = 2 ** 28;
+
 /** Result of {@link evaluateBatch}. */
 export interface BatchEvaluation {
   /** Number of communities evaluated. */
@@ -126,6 +129,10 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   policy.targets({ year: context.year });
   if (!Array.isArray(records)) {
     throw new PolicyInputError([{ path: 'records', message: `expected an array of community records, got ${describeValue(records)}` }], 'evaluateBatch');
+  }
+  // Six status bytes a community must fit one typed array (V8 allows about 2^32 bytes): refused by name beyond that.
+  if (records.length > MAX_RECORDS) {
+    throw new PolicyInputError([{ path: 'records', message: `expected at most ${MAX_RECORDS} records in one batch, got ${records.length}; evaluate them in parts or with evaluateCommunities` }], 'evaluateBatch');
   }
   const k = compile(policy, context.year);
   const n = records.length;
