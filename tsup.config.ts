@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const entries = { index: 'src/index.ts', spec: 'src/spec.ts', evaluation: 'src/evaluation.ts' };
+const entries = { index: 'src/index.ts', spec: 'src/spec.ts', evaluation: 'src/evaluation.ts', view: 'src/view.ts' };
 
 // ESM is emitted one file per module, so a consumer's bundler can drop every
 // module a rule does not use (with "sideEffects": false): importing

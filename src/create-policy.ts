@@ -1,3 +1,4 @@
+import { displayable } from './display.js';
 import { PolicyInputError, describeValue } from './errors.js';
 import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
 import type { Parameters } from './policy/parameters.js';
@@ -71,17 +72,17 @@ export function createPolicy(overrides?: ParameterOverrides): Policy {
   const p = resolveParameters(overrides);
   const policy: Policy = {
     parameters: p,
-    communitySize: (input: CommunitySizeInput) => communitySizeWith(p, input),
-    planCommunities: (input: PlanInput) => planCommunitiesWith(p, input),
-    serviceRoomArea: (input: RoomInput) => serviceRoomAreaWith(p, input),
-    requiredStaff: (input: StaffInput) => requiredStaffWith(p, input),
-    ruralRollout: (input: RolloutInput) => ruralRolloutWith(p, input),
-    ruralRolloutSchedule: (input: RolloutScheduleInput) => ruralRolloutScheduleWith(p, input),
-    cityFundBudget: (input: FundInput) => cityFundBudgetWith(p, input),
-    cityFundSchedule: (input: FundScheduleInput) => cityFundScheduleWith(p, input),
-    streetSubsidyMinimum: (input: SubsidyInput) => streetSubsidyMinimumWith(p, input),
-    developerObligation: (input: DeveloperInput) => developerObligationWith(p, input),
-    targets: (input: TargetsInput) => targetsWith(p, input),
+    communitySize: (input: CommunitySizeInput) => displayable('communitySize', communitySizeWith(p, input)),
+    planCommunities: (input: PlanInput) => displayable('planCommunities', planCommunitiesWith(p, input)),
+    serviceRoomArea: (input: RoomInput) => displayable('serviceRoomArea', serviceRoomAreaWith(p, input)),
+    requiredStaff: (input: StaffInput) => displayable('requiredStaff', requiredStaffWith(p, input)),
+    ruralRollout: (input: RolloutInput) => displayable('ruralRollout', ruralRolloutWith(p, input)),
+    ruralRolloutSchedule: (input: RolloutScheduleInput) => displayable('ruralRolloutSchedule', ruralRolloutScheduleWith(p, input)),
+    cityFundBudget: (input: FundInput) => displayable('cityFundBudget', cityFundBudgetWith(p, input)),
+    cityFundSchedule: (input: FundScheduleInput) => displayable('cityFundSchedule', cityFundScheduleWith(p, input)),
+    streetSubsidyMinimum: (input: SubsidyInput) => displayable('streetSubsidyMinimum', streetSubsidyMinimumWith(p, input)),
+    developerObligation: (input: DeveloperInput) => displayable('developerObligation', developerObligationWith(p, input)),
+    targets: (input: TargetsInput) => displayable('targets', targetsWith(p, input)),
     asOf: (date: string | Date) => parametersAsOf(p, date),
   };
   Object.defineProperty(policy, MADE, { value: true }); // not enumerable: a spread copy is not a policy

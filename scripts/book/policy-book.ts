@@ -8,24 +8,13 @@
  */
 import { createPolicy, formatTrace, PARAMETER_REFERENCES, type Lang, type Policy, type TraceStep } from '../../src/index.js';
 import { auditPolicy, interpretations, provisions } from '../../src/spec.js';
-import { lineChart } from './svg.js';
+import { RULE_INPUTS } from '../../src/view/fields.js';
+import { lineChart } from '../../src/view/svg.js';
 
 type RuleName = Exclude<keyof Policy, 'parameters' | 'asOf'>;
 
-/** One worked example per rule, with inputs a reader can follow by hand. */
-const EXAMPLES: Record<RuleName, Record<string, unknown>> = {
-  targets: { year: 2012 },
-  communitySize: { households: 3300, residents: 8400 },
-  planCommunities: { households: 10000, residents: 24000 },
-  ruralRollout: { year: 2013, villages: 121 },
-  ruralRolloutSchedule: { from: 2011, to: 2014, villages: 120 },
-  serviceRoomArea: { residents: 8001 },
-  requiredStaff: { households: 3100, floatingHouseholds: 150 },
-  cityFundBudget: { baseAmount: 1000000, year: 2013 },
-  cityFundSchedule: { baseAmount: 1000000, from: 2011, to: 2013 },
-  streetSubsidyMinimum: { communities: 10 },
-  developerObligation: { floorAreaM2: 150000, pricePerM2: 3000 },
-};
+/** One worked example per rule, with inputs a reader can follow by hand (shared with the explorer's calculators). */
+const EXAMPLES = Object.fromEntries(Object.entries(RULE_INPUTS).map(([rule, r]) => [rule, r.example])) as Record<RuleName, Record<string, unknown>>;
 
 const T = {
   title: { zh: '政策手册：城乡社区建设工作意见与防溺水紧急通知', en: 'Policy book: community building and drowning prevention' },

@@ -6,6 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { checkPolicy, createPolicy, type Policy } from '../create-policy.js';
+import { displayable } from '../display.js';
 import { D, ratio } from '../decimal.js';
 import { amount } from '../rules/input-amount.js';
 import { Checker } from '../rules/input.js';
@@ -340,5 +341,5 @@ export function auditPolicy(policy?: Policy, assumptions: AuditAssumptions = {})
   const findings = [k1(audited), k2(audited), k3(audited), k4(audited), k5(audited, f), k6(audited), k7(audited), k8(), k9(audited), k10(audited)];
   const counts = { consistent: 0, conflict: 0, gap: 0 };
   for (const x of findings) counts[x.verdict]++;
-  return { findings, counts };
+  return displayable('audit', { findings, counts });
 }

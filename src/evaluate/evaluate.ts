@@ -8,6 +8,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { checkPolicy, type Policy } from '../create-policy.js';
+import { displayable } from '../display.js';
 import { approxDiv, D, DX, exactly, ratio } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Parameters } from '../policy/parameters.js';
@@ -710,7 +711,7 @@ export function urbanTargetFinding(policy: Policy, year: number, ok: number, of:
  */
 export function evaluateCity(dataset: Dataset, policy?: Policy): CityEvaluation {
   const pol = checkPolicy(policy, 'evaluateCity');
-  return evaluateDataset(readDataset(dataset), pol, () => true);
+  return displayable('evaluation', evaluateDataset(readDataset(dataset), pol, () => true), () => import('../view/display-evaluation.js'));
 }
 
 /** Context of {@link evaluateCommunities}: the year is required (for the subsidy). */

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { displayable } from '../display.js';
 import { D, DX, exactly, exactPow } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
@@ -96,7 +97,7 @@ export function cityFundBudgetWith(p: Parameters, input: FundInput): FundResult 
  * ```
  */
 export function cityFundBudget(input: FundInput): FundResult {
-  return cityFundBudgetWith(DEFAULT_PARAMETERS, input);
+  return displayable('cityFundBudget', cityFundBudgetWith(DEFAULT_PARAMETERS, input));
 }
 
 /** Input of {@link cityFundSchedule}. */
@@ -160,5 +161,5 @@ export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput): F
  * ```
  */
 export function cityFundSchedule(input: FundScheduleInput): FundScheduleResult {
-  return cityFundScheduleWith(DEFAULT_PARAMETERS, input);
+  return displayable('cityFundSchedule', cityFundScheduleWith(DEFAULT_PARAMETERS, input));
 }

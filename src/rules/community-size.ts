@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { displayable } from '../display.js';
 import { D, ratio } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
@@ -98,5 +99,5 @@ export function communitySizeWith(p: Parameters, input: CommunitySizeInput): Com
  * ```
  */
 export function communitySize(input: CommunitySizeInput): CommunitySizeResult {
-  return communitySizeWith(DEFAULT_PARAMETERS, input);
+  return displayable('communitySize', communitySizeWith(DEFAULT_PARAMETERS, input));
 }

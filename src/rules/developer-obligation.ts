@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { displayable } from '../display.js';
 import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type InterpretationUse, type RuleResult, type TraceStep } from '../trace.js';
@@ -126,5 +127,5 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
  * ```
  */
 export function developerObligation(input: DeveloperInput): DeveloperResult {
-  return developerObligationWith(DEFAULT_PARAMETERS, input);
+  return displayable('developerObligation', developerObligationWith(DEFAULT_PARAMETERS, input));
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { displayable } from '../display.js';
 import { bigRatio, D, ratio } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult } from '../trace.js';
@@ -137,5 +138,5 @@ export function planCommunitiesWith(p: Parameters, input: PlanInput): PlanResult
  * ```
  */
 export function planCommunities(input: PlanInput): PlanResult {
-  return planCommunitiesWith(DEFAULT_PARAMETERS, input);
+  return displayable('planCommunities', planCommunitiesWith(DEFAULT_PARAMETERS, input));
 }

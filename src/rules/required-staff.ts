@@ -1,4 +1,5 @@
 import { DEFAULT_PARAMETERS, type Parameters, type StaffRounding } from '../policy/parameters.js';
+import { displayable } from '../display.js';
 import { step, type RuleResult } from '../trace.js';
 import { Checker } from './input.js';
 
@@ -82,5 +83,5 @@ export function requiredStaffWith(p: Parameters, input: StaffInput): StaffResult
  * ```
  */
 export function requiredStaff(input: StaffInput): StaffResult {
-  return requiredStaffWith(DEFAULT_PARAMETERS, input);
+  return displayable('requiredStaff', requiredStaffWith(DEFAULT_PARAMETERS, input));
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { displayable } from '../display.js';
 import { DX, exactly } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
@@ -105,7 +106,7 @@ export function ruralRolloutWith(p: Parameters, input: RolloutInput): RolloutRes
  * ```
  */
 export function ruralRollout(input: RolloutInput): RolloutResult {
-  return ruralRolloutWith(DEFAULT_PARAMETERS, input);
+  return displayable('ruralRollout', ruralRolloutWith(DEFAULT_PARAMETERS, input));
 }
 
 /** Input of {@link ruralRolloutSchedule}. */
@@ -176,5 +177,5 @@ export function ruralRolloutScheduleWith(p: Parameters, input: RolloutScheduleIn
  * ```
  */
 export function ruralRolloutSchedule(input: RolloutScheduleInput): RolloutScheduleResult {
-  return ruralRolloutScheduleWith(DEFAULT_PARAMETERS, input);
+  return displayable('ruralRolloutSchedule', ruralRolloutScheduleWith(DEFAULT_PARAMETERS, input));
 }

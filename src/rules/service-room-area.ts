@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { displayable } from '../display.js';
 import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult, type TraceStep } from '../trace.js';
@@ -97,5 +98,5 @@ createPolicy(PRESETS.nationalPlan2011).serviceRoomArea({ households: 3000 }).are
  * ```
  */
 export function serviceRoomArea(input: RoomInput): RoomResult {
-  return serviceRoomAreaWith(DEFAULT_PARAMETERS, input);
+  return displayable('serviceRoomArea', serviceRoomAreaWith(DEFAULT_PARAMETERS, input));
 }

@@ -1,4 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { displayable } from '../display.js';
 import { getDaysInYear } from 'date-fns/getDaysInYear';
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
@@ -137,5 +138,5 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
  * ```
  */
 export function streetSubsidyMinimum(input: SubsidyInput): SubsidyResult {
-  return streetSubsidyMinimumWith(DEFAULT_PARAMETERS, input);
+  return displayable('streetSubsidyMinimum', streetSubsidyMinimumWith(DEFAULT_PARAMETERS, input));
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { displayable } from '../display.js';
 import { D } from '../decimal.js';
 import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
 import { step, type RuleResult } from '../trace.js';
@@ -85,5 +86,5 @@ export function targetsWith(p: Parameters, input: TargetsInput): TargetsResult {
  * ```
  */
 export function targets(input: TargetsInput): TargetsResult {
-  return targetsWith(DEFAULT_PARAMETERS, input);
+  return displayable('targets', targetsWith(DEFAULT_PARAMETERS, input));
 }

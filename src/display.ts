@@ -1,0 +1,82 @@
+/**
+ * Results that display themselves. Every rule result, schedule, audit and
+ * evaluation carries two non-enumerable methods, so JSON, spreading and deep
+ * equality see nothing new:
+ *
+ * - `[Symbol.for('Jupyter.display')]()`: what Deno's Jupyter kernel calls
+ *   (it checks with `in`, so the library depends on nothing). It loads the
+ *   views on first use and resolves to `{ 'text/html', 'text/plain' }` (plus
+ *   `'image/svg+xml'` for a schedule). The views are reached by a dynamic
+ *   import, the one place where an inner module points outwards, so that a
+ *   web page importing one rule does not download them (`npm run size`).
+ * - `[Symbol.for('nodejs.util.inspect.custom')]()`: a compact one-line view
+ *   for Node's console, computed here without the views.
+ * @internal
+ */
+
+const JUPYTER = Symbol.for('Jupyter.display');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+type Methods = { readonly display: (this: object) => Promise<unknown>; readonly inspect: (this: object) => string };
+/** Loads the views that draw a value: `{ mimeBundle(kind, value) }`. */
+export type ViewLoader = () => Promise<{ mimeBundle(kind: string, value: unknown): unknown }>;
+// Rule results and the audit; an evaluation brings its own loader, so that the views of an
+// evaluation (and the evaluation's code they use) are never bundled with a rule.
+const resultViews: ViewLoader = () => import('./view/display.js');
+const byKind = new Map<string, Methods>();
+
+/** An exact value in a line: a Decimal in plain notation, an array by its length. */
+function plain(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.length}]`;
+  if (typeof v === 'object' && v !== null && typeof (v as { toFixed?: unknown }).toFixed === 'function') return (v as { toFixed(): string }).toFixed();
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+function line(kind: string, o: Record<string, unknown>): string {
+  if (kind === 'evaluation') {
+    const s = o.summary as { year: number; counts: Record<string, number> };
+    return `CityEvaluation ${s.year} { pass: ${s.counts.pass}, fail: ${s.counts.fail}, unknown: ${s.counts.unknown} }`;
+  }
+  if (kind === 'audit') {
+    const findings = o.findings as { id: string; verdict: string }[];
+    return `AuditResult { ${findings.map((f) => `${f.id}: ${f.verdict}`).join(', ')} }`;
+  }
+  const uses = (o.interpretations as { id: string; choice: string }[]).map((u) => `; ${u.id} ${u.choice}`).join('');
+  const rows = o.rows as Record<string, unknown>[] | undefined;
+  const values = rows
+    ? rows.map((r) => `${r.year}: ${plain(r.amount ?? r.share)}`).join(', ')
+    : Object.keys(o)
+        .filter((k) => k !== 'clause' && k !== 'interpretations' && k !== 'trace' && o[k] !== undefined)
+        .map((k) => `${k}: ${plain(o[k])}`)
+        .join(', ');
+  return `${kind} { ${values} } [${o.clause as string}${uses}]`;
+}
+
+function methods(kind: string, load: ViewLoader): Methods {
+  let m = byKind.get(kind);
+  if (!m) {
+    m = {
+      display(this: object) {
+        return load().then((v) => v.mimeBundle(kind, this));
+      },
+      inspect(this: object) {
+        return line(kind, this as Record<string, unknown>);
+      },
+    };
+    byKind.set(kind, m);
+  }
+  return m;
+}
+
+/**
+ * Give a value its display methods, non-enumerable, and return it.
+ * @param kind - a rule's exported name, `'audit'` or `'evaluation'`
+ * @param load - the views that draw it (default: those of rule results and the audit)
+ * @internal
+ */
+export function displayable<T extends object>(kind: string, value: T, load: ViewLoader = resultViews): T {
+  const m = methods(kind, load);
+  Object.defineProperty(value, JUPYTER, { value: m.display, configurable: true, writable: true, enumerable: false });
+  Object.defineProperty(value, INSPECT, { value: m.inspect, configurable: true, writable: true, enumerable: false });
+  return value;
+}

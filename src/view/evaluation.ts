@@ -1,0 +1,195 @@
+/**
+ * An evaluation of a city's data as HTML and plain text: the summary (counts
+ * in `data-count="pass|fail|unknown"`), charts of the findings by provision,
+ * of the worst shortfalls and, for several years, of the progress across
+ * them; the totals owed; the failing and unknown findings, worst first.
+ * Every name and id from the data is escaped.
+ */
+import type { CityEvaluation, Finding, FindingStatus, FindingValue } from '../evaluate/evaluate.js';
+import { relativeShortfall } from '../evaluate/evaluate.js';
+import type { Lang } from '../trace.js';
+import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
+import { clauseLink } from './result.js';
+import { barChart, lineChart } from './svg.js';
+
+/** Each provision of an evaluation in words, and the unit of its expected and actual values. */
+export const PROVISION_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit: 'share' | 'm2' | 'workers' | 'flag' | 'yuan' | 'villages' }>> = {
+  'Q1/Q2': { zh: '城市社区达标', en: 'Urban communities to standard', unit: 'share' },
+  'Q4/Q5': { zh: '社区规模', en: 'Community size', unit: 'share' },
+  Q6: { zh: '农村社区推行', en: 'Rural rollout', unit: 'villages' },
+  Q7: { zh: '用房面积', en: 'Room area', unit: 'm2' },
+  Q8: { zh: '工作人员', en: 'Community workers', unit: 'workers' },
+  'A.3.4/ground-floor': { zh: '一楼用房', en: 'Rooms on the ground floor', unit: 'flag' },
+  'A.3.4/one-stop-window': { zh: '一站式窗口', en: 'One-stop window', unit: 'flag' },
+  Q9: { zh: '市财政社区资金', en: 'City budget', unit: 'yuan' },
+  Q10: { zh: '街道配套补助', en: 'Street subsidy', unit: 'yuan' },
+  Q11: { zh: '开发企业配建用房', en: 'Developer rooms in kind', unit: 'm2' },
+  Q12: { zh: '开发企业用房资金', en: 'Developer room money', unit: 'yuan' },
+};
+
+const W = {
+  title: { zh: '社区建设政策合规报告', en: 'Community-building compliance report' },
+  year: { zh: '年度', en: 'Year' },
+  communities: { zh: '社区数', en: 'Communities' },
+  pass: { zh: '通过', en: 'pass' },
+  fail: { zh: '未通过', en: 'fail' },
+  unknown: { zh: '无法判断', en: 'unknown' },
+  urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
+  byProvision: { zh: '按条款统计', en: 'Findings by provision' },
+  worst: { zh: '缺口最大的结果(相对缺口)', en: 'Worst shortfalls (relative to what is due)' },
+  progress: { zh: '逐年进展', en: 'Progress across the years' },
+  owed: { zh: '欠缺合计', en: 'Totals owed' },
+  findings: { zh: '未通过和无法判断的结果，最严重的在前', en: 'Failing and unknown findings, worst first' },
+  none: { zh: '全部通过', en: 'Everything passes' },
+  more: { zh: '另有 {n} 条未列出', en: '{n} more not listed' },
+  head: { zh: ['', '对象', '条款', '要求', '实际', '说明'], en: ['', 'subject', 'provision', 'expected', 'actual', 'message'] },
+  provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
+  owedRows: {
+    streetSubsidyYuan: { zh: '街道(乡镇)配套补助', en: 'Street/township subsidy', unit: 'yuan' },
+    cityBudgetYuan: { zh: '市财政社区资金', en: 'City budget', unit: 'yuan' },
+    developerFundsYuan: { zh: '开发企业用房资金', en: 'Developers’ room money', unit: 'yuan' },
+    developerRoomsM2: { zh: '开发企业配建用房', en: 'Developers’ rooms in kind', unit: 'm2' },
+    roomsM2: { zh: '社区用房', en: 'Community rooms', unit: 'm2' },
+    staff: { zh: '社区工作人员', en: 'Community workers', unit: 'workers' },
+  },
+  share: { zh: '全部达标的城市社区比例', en: 'Share of urban communities meeting all checks' },
+} as const;
+
+const MARK: Record<FindingStatus, string> = { pass: '✓', fail: '✗', unknown: '?' };
+const COLOR: Record<FindingStatus, string> = { pass: '#2e7d32', fail: '#c62828', unknown: '#9e9e9e' };
+const UNITS = { yuan: { zh: '元', en: 'yuan' }, m2: { zh: 'm²', en: 'm²' }, workers: { zh: '名', en: 'workers' }, villages: { zh: '个村(组)', en: 'villages' } } as const;
+
+/** A provision's name in words with its id: `'工作人员 (Q8)'`. */
+export function provisionName(id: string, lang: Lang): string {
+  const w = PROVISION_WORDS[id];
+  return w ? `${w[lang]} (${id})` : id;
+}
+
+/** An expected or actual value of a finding, exact, with the provision's unit. */
+export function findingValue(f: Finding, v: FindingValue, lang: Lang): string {
+  if (v === null) return '—';
+  if (typeof v === 'boolean') return yesNo(v, lang);
+  const unit = PROVISION_WORDS[f.provision]?.unit;
+  const digits = exact(v);
+  if (!isDecimal(v) && typeof v !== 'number') return digits;
+  // A developer's money without a price is known only as an area (I6): no unit rather than a wrong one.
+  if (f.provision === 'Q12' && f.status === 'unknown') return grouped(digits);
+  if (unit === 'share') return percent(digits);
+  if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit][lang]}`;
+  return grouped(digits);
+}
+
+function ordered(findings: readonly Finding[]): Finding[] {
+  const rank = { fail: 0, unknown: 1, pass: 2 } as const;
+  return findings
+    .filter((f) => f.status !== 'pass')
+    .map((f) => ({ f, key: relativeShortfall(f) }))
+    .sort((a, b) => rank[a.f.status] - rank[b.f.status] || b.key.comparedTo(a.key))
+    .map((x) => x.f);
+}
+
+/** Findings by provision as a stacked bar chart (SVG). */
+export function provisionChart(e: CityEvaluation, lang: Lang): string {
+  return barChart({
+    title: `${W.byProvision[lang]} (${e.summary.year})`,
+    bars: Object.entries(e.summary.byProvision).map(([p, n]) => ({
+      label: provisionName(p, lang),
+      segments: (['pass', 'fail', 'unknown'] as const).map((s) => ({ value: n[s], color: COLOR[s], name: W[s][lang] })),
+      note: `${n.pass} / ${n.fail} / ${n.unknown}`,
+    })),
+  });
+}
+
+/** The worst failing findings by relative shortfall as a bar chart (SVG); empty when nothing fails. */
+export function worstChart(e: CityEvaluation, lang: Lang): string {
+  if (e.summary.worst.length === 0) return '';
+  return barChart({
+    title: W.worst[lang],
+    bars: e.summary.worst.map((f) => {
+      const rel = relativeShortfall(f);
+      return {
+        label: `${f.subject} · ${provisionName(f.provision, lang)}`,
+        segments: [{ value: Math.min(1, rel.toNumber()), color: COLOR.fail, name: W.fail[lang] }],
+        note: `${rel.times(100).toDecimalPlaces(1).toFixed()} %`,
+      };
+    }),
+  });
+}
+
+/** The share of urban communities meeting all checks, year by year (SVG); for two years or more. */
+export function progressChart(years: readonly CityEvaluation[], lang: Lang): string {
+  if (years.length < 2) return '';
+  const points = years.map((e) => [e.summary.year, e.summary.urbanMeetingAll.of ? (e.summary.urbanMeetingAll.count / e.summary.urbanMeetingAll.of) * 100 : 0] as const);
+  return lineChart({
+    title: W.progress[lang],
+    xLabel: W.year[lang],
+    yLabel: '%',
+    yMin: 0,
+    yMax: 100,
+    yStep: 20,
+    yFormat: (y) => `${y}%`,
+    series: [{ name: W.share[lang], color: '#1f6fb4', points }],
+  });
+}
+
+/**
+ * An evaluation as an HTML fragment: summary, charts, totals owed, findings.
+ *
+ * @param e - what `evaluateCity` returned
+ * @param lang - `'zh'` or `'en'`
+ * @param limit - list at most so many findings (default 500); the counts and charts cover all
+ */
+export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500): string {
+  const s = e.summary;
+  const out: string[] = ['<div class="sr-evaluation">'];
+  out.push(
+    `<dl class="sr-summary"><dt>${esc(W.year[lang])}</dt><dd data-summary="year">${s.year}</dd>` +
+      `<dt>${esc(W.communities[lang])}</dt><dd data-summary="communities">${s.communities}</dd>` +
+      (['pass', 'fail', 'unknown'] as const).map((k) => `<dt>${MARK[k]} ${esc(W[k][lang])}</dt><dd class="sr-${k}" data-count="${k}">${s.counts[k]}</dd>`).join('') +
+      `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}</dd></dl>`,
+  );
+  out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang)}</figure>`);
+  const worst = worstChart(e, lang);
+  if (worst) out.push(`<figure class="sr-chart" data-chart="worst">${worst}</figure>`);
+  const owed = Object.entries(W.owedRows)
+    .map(([k, row]) => {
+      const v = (s.owed as unknown as Record<string, FindingValue>)[k]!;
+      return `<tr><th scope="row">${esc(row[lang])}</th><td data-owed="${esc(k)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${UNITS[row.unit][lang]}`)}</td></tr>`;
+    })
+    .join('');
+  out.push(`<h3>${esc(W.owed[lang])}</h3><table class="sr-owed"><tbody>${owed}</tbody></table>`);
+  const list = ordered(e.findings);
+  out.push(`<h3>${esc(W.findings[lang])}</h3>`);
+  if (list.length === 0) out.push(`<p>${esc(W.none[lang])}</p>`);
+  else {
+    const rows = list
+      .slice(0, limit)
+      .map(
+        (f) =>
+          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang))}<br><small>${clauseLink(f.clause, lang)}</small></td>` +
+          `<td>${esc(findingValue(f, f.expected, lang))}</td><td>${esc(findingValue(f, f.actual, lang))}</td><td>${esc(f.message[lang])}</td></tr>`,
+      )
+      .join('');
+    out.push(`<table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`);
+    if (list.length > limit) out.push(`<p>${esc(W.more[lang].replace('{n}', String(list.length - limit)))}</p>`);
+  }
+  const byProvision = Object.entries(s.byProvision)
+    .map(([p, n]) => `<tr><th scope="row">${esc(provisionName(p, lang))}</th><td>${n.pass}</td><td>${n.fail}</td><td>${n.unknown}</td></tr>`)
+    .join('');
+  out.push(`<h3>${esc(W.byProvision[lang])}</h3><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table>`);
+  out.push('</div>');
+  return out.join('');
+}
+
+/** An evaluation as plain text: the counts and the worst findings. */
+export function evaluationText(e: CityEvaluation, lang: Lang): string {
+  const s = e.summary;
+  const lines = [
+    `${W.title[lang]} ${s.year}: ${s.communities} ${W.communities[lang]}; ${MARK.pass} ${s.counts.pass} ${W.pass[lang]}, ${MARK.fail} ${s.counts.fail} ${W.fail[lang]}, ${MARK.unknown} ${s.counts.unknown} ${W.unknown[lang]}`,
+    `${W.urban[lang]}: ${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}`,
+  ];
+  for (const f of ordered(e.findings).slice(0, 10)) lines.push(`  ${MARK[f.status]} ${f.subject} ${provisionName(f.provision, lang)}: ${f.message[lang]}`);
+  return lines.join('\n');
+}
+
+export { W as EVALUATION_WORDS };

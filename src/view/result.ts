@@ -1,0 +1,144 @@
+/**
+ * A rule's result as HTML and as plain text: its values with units (each in
+ * an `<output name="…">` holding the exact value in `data-value`), the clause
+ * it encodes, the readings it used, its trace, and for a year-by-year
+ * schedule a table and a line chart.
+ */
+import { interpretations } from '../policy/interpretations.js';
+import { provisions } from '../policy/provisions.js';
+import type { InterpretationUse, Lang, TraceStep } from '../trace.js';
+import { esc, exact } from './html.js';
+import { FIELDS, META_FIELDS, RULE_INPUTS, fieldName, showValue, type RuleName, type Unit } from './fields.js';
+import { lineChart } from './svg.js';
+
+const W = {
+  clause: { zh: '条款', en: 'Clause' },
+  readings: { zh: '解读', en: 'Readings' },
+  trace: { zh: '计算过程', en: 'How it was computed' },
+  none: { zh: '无', en: 'none' },
+  year: { zh: '年份', en: 'Year' },
+} as const;
+
+/** What every rule result has besides its values. */
+interface AnyResult {
+  readonly clause: string;
+  readonly interpretations: readonly InterpretationUse[];
+  readonly trace: readonly TraceStep[];
+  readonly rows?: readonly Record<string, unknown>[];
+  readonly [field: string]: unknown;
+}
+
+const unitOf = (name: string): Unit => FIELDS[name]?.unit ?? 'option';
+
+/** The value fields of a result, in the result's own order. */
+function valueFields(r: AnyResult): string[] {
+  return Object.keys(r).filter((k) => !META_FIELDS.has(k) && r[k] !== undefined);
+}
+
+function output(name: string, v: unknown, lang: Lang): string {
+  return `<output name="${esc(name)}" data-value="${esc(exact(v))}">${esc(showValue(v, unitOf(name.replace(/^rows\[\d+\]\./, '')), lang))}</output>`;
+}
+
+/** The clause a result cites, with its title, as a link to its anchor. */
+export function clauseLink(id: string, lang: Lang): string {
+  const p = provisions.find((x) => x.id === id);
+  return `<a href="#${esc(id)}">${esc(id)}${p ? ` ${esc(p.title[lang])}` : ''}</a>`;
+}
+
+/** The readings a result used: id, option and the option's formula in words. */
+export function readingsList(uses: readonly InterpretationUse[], lang: Lang): string {
+  if (uses.length === 0) return esc(W.none[lang]);
+  return uses
+    .map((u) => {
+      const i = interpretations.find((x) => x.id === u.id);
+      const o = i?.options.find((x) => x.id === u.choice);
+      return `<span class="sr-reading"><a href="#${esc(u.id)}">${esc(u.id)}</a> <code>${esc(u.choice)}</code>${o ? `: ${esc(o.formula[lang])}` : ''}</span>`;
+    })
+    .join('; ');
+}
+
+/** The trace as an ordered list. */
+export function traceList(trace: readonly TraceStep[], lang: Lang): string {
+  return `<ol class="sr-trace">${trace.map((s) => `<li>${esc(s[lang])}</li>`).join('')}</ol>`;
+}
+
+function niceMax(max: number): { yMax: number; yStep: number } {
+  if (!(max > 0)) return { yMax: 1, yStep: 1 };
+  const raw = max / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  return { yMax: Math.ceil(max / step) * step, yStep: step };
+}
+
+/** The field a schedule draws: the amount of a fund schedule, the cumulative share of a rollout. */
+function plotted(rule: RuleName): string {
+  return rule === 'cityFundSchedule' ? 'amount' : 'share';
+}
+
+/** A schedule's line chart as SVG (values converted to floats for drawing only; labels exact). */
+export function scheduleChart(rule: RuleName, r: AnyResult, lang: Lang): string {
+  const rows = r.rows ?? [];
+  const field = plotted(rule);
+  const share = unitOf(field) === 'share';
+  const points = rows.map((row) => [Number(row.year), Number(exact(row[field])) * (share ? 100 : 1)] as const);
+  const { yMax, yStep } = niceMax(Math.max(...points.map(([, y]) => y)));
+  const reading = r.interpretations.map((u) => `${u.id} ${u.choice}`).join(', ');
+  return lineChart({
+    title: `${fieldName(field, lang)} (${r.clause}, ${reading})`,
+    xLabel: W.year[lang],
+    yLabel: share ? '%' : lang === 'zh' ? '元' : 'yuan',
+    yMin: 0,
+    yMax,
+    yStep,
+    yFormat: (y) => (share ? `${y}%` : String(y)),
+    series: [{ name: `${reading}`, color: '#1f6fb4', points }],
+  });
+}
+
+function scheduleTable(r: AnyResult, lang: Lang): string {
+  const rows = r.rows ?? [];
+  const cols = rows.length ? Object.keys(rows[0]!).filter((k) => rows.some((row) => row[k] !== undefined)) : [];
+  const head = cols.map((c) => `<th scope="col">${esc(fieldName(c, lang))}</th>`).join('');
+  const body = rows
+    .map((row, i) => `<tr>${cols.map((c, j) => (j === 0 ? `<th scope="row">${esc(exact(row[c]))}</th>` : `<td>${output(`rows[${i}].${c}`, row[c], lang)}</td>`)).join('')}</tr>`)
+    .join('');
+  return `<table class="sr-schedule"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/**
+ * A rule's result as an HTML fragment.
+ *
+ * @param rule - the rule's exported name, e.g. `'requiredStaff'`
+ * @param result - what the rule returned
+ * @param lang - `'zh'` or `'en'`
+ */
+export function resultHtml(rule: RuleName, result: AnyResult, lang: Lang): string {
+  const out: string[] = [`<div class="sr-result" data-result="${esc(rule)}">`];
+  const fields = valueFields(result);
+  if (fields.length) {
+    out.push(`<table class="sr-values"><tbody>${fields.map((k) => `<tr><th scope="row">${esc(fieldName(k, lang))}</th><td>${output(k, result[k], lang)}</td></tr>`).join('')}</tbody></table>`);
+  }
+  if (RULE_INPUTS[rule]?.schedule && result.rows) {
+    out.push(scheduleTable(result, lang), `<figure class="sr-chart">${scheduleChart(rule, result, lang)}</figure>`);
+  }
+  out.push(`<p class="sr-cite">${esc(W.clause[lang])}: ${clauseLink(result.clause, lang)} · ${esc(W.readings[lang])}: ${readingsList(result.interpretations, lang)}</p>`);
+  out.push(`<details class="sr-how" open><summary>${esc(W.trace[lang])}</summary>${traceList(result.trace, lang)}</details>`);
+  out.push('</div>');
+  return out.join('');
+}
+
+/** A rule's result as plain text: the values with units, the clause and readings, the trace. */
+export function resultText(rule: RuleName, result: AnyResult, lang: Lang): string {
+  const lines = [`${rule} [${result.clause}${result.interpretations.map((u) => `; ${u.id} ${u.choice}`).join('')}]`];
+  for (const k of valueFields(result)) lines.push(`  ${fieldName(k, lang)}: ${showValue(result[k], unitOf(k), lang)}`);
+  for (const row of result.rows ?? []) {
+    lines.push(`  ${Object.entries(row).filter(([, v]) => v !== undefined).map(([k, v]) => (k === 'year' ? String(v) : `${fieldName(k, lang)} ${showValue(v, unitOf(k), lang)}`)).join(' · ')}`);
+  }
+  lines.push(...result.trace.map((s, i) => `  ${i + 1}. ${s[lang]}`));
+  return lines.join('\n');
+}
+
+/** Whether a value looks like a rule result (for the notebook display of anything handed to it). */
+export function isRuleResult(v: unknown): v is AnyResult {
+  return typeof v === 'object' && v !== null && typeof (v as AnyResult).clause === 'string' && Array.isArray((v as AnyResult).trace);
+}
