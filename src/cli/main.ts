@@ -2,7 +2,8 @@
  * The command-line tool: `shequ-rules report | audit | schedule | explain | schema`.
  * Exit codes: 0 when no finding fails, 1 when one fails, 2 for bad usage or bad input.
  */
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { auditPolicy } from '../audit/audit-policy.js';
@@ -12,6 +13,7 @@ import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
 import { formatReport, jsonReportChunks, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
+import { reportHtml } from '../view/document.js';
 import { evaluateFile, InputError } from './read-input.js';
 
 export interface Io {
@@ -47,7 +49,9 @@ community per row (its header naming the community fields: id,name,kind,
 households,residents,...), '-' for standard input, and reports every finding.
 
 Options:
-  --format text|markdown|json   output format (default text)
+  --format text|markdown|json|html   output format (default text); html is one
+                                self-contained page with charts, for a browser
+  --output FILE                 write the report to FILE instead of standard output
   --lang zh|en                  language (default zh)
   --year YEAR                   the year, required for CSV
   --params FILE                 parameter overrides (JSON), e.g. {"staffing":{"rounding":"floor"}}
@@ -153,6 +157,16 @@ function amountArg(name: string, v: unknown): string | undefined {
   throw new UsageError(`--${name} must be a number ≥ 0 such as 1000000 or 199999.5, got ${JSON.stringify(v)}`);
 }
 
+/** A file to write a report to, opened before anything is written (so a bad path is a usage error, exit 2). */
+async function openOutput(file: string): Promise<Writable> {
+  const stream = createWriteStream(file);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e: NodeJS.ErrnoException) => reject(new InputError(`${file}: cannot write the report (${e.code ?? e.message})`)));
+  });
+  return stream;
+}
+
 const write = (s: Writable, text: string) => new Promise<void>((resolve) => (s.write(text) ? resolve() : s.once('drain', resolve)));
 
 async function report(args: string[], io: Io): Promise<number> {
@@ -162,11 +176,13 @@ async function report(args: string[], io: Io): Promise<number> {
     strict: { type: 'boolean' },
     'max-mb': { type: 'string' },
     limit: { type: 'string' },
+    output: { type: 'string' },
   });
   if (values.help) return help(io, 'report');
   if (positionals.length !== 1) throw new UsageError('report takes one input: a .json or .csv file, or - for standard input');
-  const fmt = format(values.format, ['text', 'markdown', 'json'] as const);
+  const fmt = format(values.format, ['text', 'markdown', 'json', 'html'] as const);
   const lng = lang(values.lang);
+  if (values.output !== undefined && values.output === '') throw new UsageError('--output needs a file name');
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
   const policy = policyFrom(values.params);
   const year = integer('year', values.year);
@@ -181,12 +197,17 @@ async function report(args: string[], io: Io): Promise<number> {
     ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
   });
   if (io.stderrIsTTY && fmt !== 'json' && result.summary.communities >= 100000) io.stderr.write('\n');
+  const out = values.output === undefined ? io.stdout : await openOutput(values.output as string);
   if (fmt === 'json') {
-    for (const chunk of jsonReportChunks(result)) await write(io.stdout, chunk);
+    for (const chunk of jsonReportChunks(result)) await write(out, chunk);
+  } else if (fmt === 'html') {
+    const limit = integer('limit', values.limit) ?? 500;
+    await write(out, reportHtml(result, { lang: lng, source: positionals[0] === '-' ? undefined : basename(positionals[0]!), ...(limit > 0 && { limit }) }));
   } else {
     const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : 0);
-    await write(io.stdout, formatReport(result, { format: fmt, lang: lng, all: values.all === true, ...(limit > 0 && { limit }) }));
+    await write(out, formatReport(result, { format: fmt, lang: lng, all: values.all === true, ...(limit > 0 && { limit }) }));
   }
+  if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   const { fail, unknown } = result.summary.counts;
   return fail > 0 || (values.strict && unknown > 0) ? 1 : 0;
 }

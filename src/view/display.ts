@@ -48,7 +48,7 @@ export function mimeBundle(kind: string, value: unknown, lang: Lang = displayLan
     return { 'text/html': wrap(auditHtml(a, lang)), 'text/plain': auditText(a, lang) };
   }
   const rule = kind as RuleName;
-  const r = value as Parameters<typeof resultHtml>[1];
+  const r = value as object;
   const bundle: MimeBundle = { 'text/html': wrap(resultHtml(rule, r, lang)), 'text/plain': resultText(rule, r, lang) };
   if (RULE_INPUTS[rule]?.schedule) bundle['image/svg+xml'] = scheduleChart(rule, r, lang);
   return bundle;

@@ -9,7 +9,7 @@ import type { CityEvaluation, Finding, FindingStatus, FindingValue } from '../ev
 import { relativeShortfall } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
-import { clauseLink } from './result.js';
+import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
 
 /** Each provision of an evaluation in words, and the unit of its expected and actual values. */
@@ -166,7 +166,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500): stri
       .slice(0, limit)
       .map(
         (f) =>
-          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang))}<br><small>${clauseLink(f.clause, lang)}</small></td>` +
+          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang))}<br><small>${esc(clauseTitle(f.clause, lang))}</small></td>` +
           `<td>${esc(findingValue(f, f.expected, lang))}</td><td>${esc(findingValue(f, f.actual, lang))}</td><td>${esc(f.message[lang])}</td></tr>`,
       )
       .join('');

@@ -39,6 +39,12 @@ function output(name: string, v: unknown, lang: Lang): string {
   return `<output name="${esc(name)}" data-value="${esc(exact(v))}">${esc(showValue(v, unitOf(name.replace(/^rows\[\d+\]\./, '')), lang))}</output>`;
 }
 
+/** A clause's id and title: `'A.4.2 Community workforce'`. */
+export function clauseTitle(id: string, lang: Lang): string {
+  const p = provisions.find((x) => x.id === id);
+  return p ? `${id} ${p.title[lang]}` : id;
+}
+
 /** The clause a result cites, with its title, as a link to its anchor. */
 export function clauseLink(id: string, lang: Lang): string {
   const p = provisions.find((x) => x.id === id);
@@ -76,7 +82,8 @@ function plotted(rule: RuleName): string {
 }
 
 /** A schedule's line chart as SVG (values converted to floats for drawing only; labels exact). */
-export function scheduleChart(rule: RuleName, r: AnyResult, lang: Lang): string {
+export function scheduleChart(rule: RuleName, value: object, lang: Lang): string {
+  const r = value as AnyResult;
   const rows = r.rows ?? [];
   const field = plotted(rule);
   const share = unitOf(field) === 'share';
@@ -112,7 +119,8 @@ function scheduleTable(r: AnyResult, lang: Lang): string {
  * @param result - what the rule returned
  * @param lang - `'zh'` or `'en'`
  */
-export function resultHtml(rule: RuleName, result: AnyResult, lang: Lang): string {
+export function resultHtml(rule: RuleName, value: object, lang: Lang): string {
+  const result = value as AnyResult;
   const out: string[] = [`<div class="sr-result" data-result="${esc(rule)}">`];
   const fields = valueFields(result);
   if (fields.length) {
@@ -128,7 +136,8 @@ export function resultHtml(rule: RuleName, result: AnyResult, lang: Lang): strin
 }
 
 /** A rule's result as plain text: the values with units, the clause and readings, the trace. */
-export function resultText(rule: RuleName, result: AnyResult, lang: Lang): string {
+export function resultText(rule: RuleName, value: object, lang: Lang): string {
+  const result = value as AnyResult;
   const lines = [`${rule} [${result.clause}${result.interpretations.map((u) => `; ${u.id} ${u.choice}`).join('')}]`];
   for (const k of valueFields(result)) lines.push(`  ${fieldName(k, lang)}: ${showValue(result[k], unitOf(k), lang)}`);
   for (const row of result.rows ?? []) {

@@ -102,9 +102,11 @@ export interface BarChart {
 
 /** A horizontal, stacked bar chart. Every text is escaped; the height follows the number of bars. */
 export function barChart(c: BarChart): string {
-  const width = 720;
-  const left = 200;
-  const right = 120;
+  // The label column is as wide as the longest label (a CJK character about 13 px, others about 7.5 px).
+  const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 13 : 7.5), 0);
+  const left = Math.min(420, Math.max(120, Math.ceil(Math.max(0, ...c.bars.map((b) => textWidth(b.label))) + 16)));
+  const width = left + 480;
+  const right = 110;
   const rowH = 26;
   const top = 50;
   const names = [...new Map(c.bars.flatMap((b) => b.segments.map((s) => [s.name, s.color] as const))).entries()];
