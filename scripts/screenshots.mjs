@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `node scripts/screenshots.mjs [DIR] [--docs]`: screenshots of the explorer
+// (each section, in both languages) and of a notebook cell, taken in headless
+// Chromium from the built site (npm run site) and the committed notebook.
+// --docs also writes the two small PNGs the README shows under docs/.
+// Chinese text needs a CJK font on the machine (e.g. fonts-wqy-microhei).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'scratch/screenshots';
+const docs = process.argv.includes('--docs');
+mkdirSync(dir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 820 } });
+  await page.goto(pathToFileURL(resolve('site/index.html')).href);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.locator('input[data-dataset]').setInputFiles('examples/city.json');
+  await page.waitForSelector('[data-region="data"] [data-count]');
+  for (const lang of ['zh', 'en']) {
+    await page.locator(`button[data-lang="${lang}"]`).click();
+    await page.waitForSelector('[data-region="data"] [data-count]');
+    for (const section of ['readings', 'A.4.2', 'A.4.3', 'audit', 'presets', 'data']) {
+      await page.locator(`[id="${section}"]`).scrollIntoViewIfNeeded();
+      await page.evaluate((id) => document.getElementById(id).scrollIntoView({ behavior: 'instant' }), section);
+      await page.screenshot({ path: join(dir, `explorer-${section}-${lang}.png`) });
+    }
+  }
+  if (docs) {
+    const shot = await browser.newPage({ viewport: { width: 1000, height: 820 } });
+    await shot.goto(pathToFileURL(resolve('site/index.html')).href);
+    await shot.waitForSelector('html[data-ready="true"]');
+    await shot.locator('button[data-lang="en"]').click();
+    await shot.locator('select[data-reading="I3"]').selectOption('floor');
+    await shot.locator('form[data-rule="requiredStaff"] input[name="households"]').fill('3350');
+    await shot.evaluate(() => {
+      document.getElementById('A.4.2').scrollIntoView({ behavior: 'instant' });
+      window.scrollBy({ top: -70, behavior: 'instant' });
+    });
+    await shot.screenshot({ path: 'docs/explorer.png' });
+    await shot.close();
+  }
+  // A notebook cell: the committed notebook's own HTML output, drawn as a notebook shows it.
+  const nb = JSON.parse(readFileSync('examples/notebook.ipynb', 'utf8'));
+  const cell = nb.cells.find((c) => c.cell_type === 'code' && c.source.join('').startsWith('requiredStaff('));
+  const raw = cell.outputs.find((o) => o.data?.['text/html']).data['text/html'];
+  const html = Array.isArray(raw) ? raw.join('') : raw; // nbformat keeps multi-line text as a list of lines
+  const source = cell.source.join('').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const cellPage = await browser.newPage({ viewport: { width: 900, height: 240 } });
+  await cellPage.setContent(`<!doctype html><meta charset="utf-8"><body style="font:14px system-ui,sans-serif;margin:16px">
+<div style="display:flex;gap:8px"><div style="color:#303f9f;font-family:monospace;width:70px">[${cell.execution_count}]:</div><pre style="flex:1;margin:0;background:#f5f5f5;border:1px solid #e0e0e0;padding:6px 8px">${source}</pre></div>
+<div style="display:flex;gap:8px;margin-top:8px"><div style="color:#d84315;font-family:monospace;width:70px">[${cell.execution_count}]:</div><div style="flex:1">${html}</div></div></body>`);
+  await cellPage.screenshot({ path: join(dir, 'notebook-cell.png'), fullPage: true });
+  if (docs) await cellPage.screenshot({ path: 'docs/notebook-cell.png', fullPage: true });
+  console.log(`screenshots in ${dir}${docs ? ' and docs/' : ''}`);
+} finally {
+  await browser.close();
+}
