@@ -31,7 +31,7 @@ describe('every rule result, schedule, audit and evaluation displays itself', ()
     expect(JUPYTER in v).toBe(true);
     const bundle = await (v as unknown as Displayable)[JUPYTER]();
     expect(bundle['text/html']).toMatch(/^<div class="sr-view">/);
-    expect(bundle['text/plain'].length).toBeGreaterThan(0);
+    expect(bundle['text/plain']!.length).toBeGreaterThan(0);
     expect('image/svg+xml' in bundle).toBe(/Schedule/.test(name));
     if (/Schedule/.test(name)) expect(bundle['image/svg+xml']).toMatch(/^<svg /);
   });
