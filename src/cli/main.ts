@@ -13,7 +13,6 @@ import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
 import { formatReport, jsonReportChunks, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
-import { reportHtml } from '../view/document.js';
 import { evaluateFile, InputError } from './read-input.js';
 
 export interface Io {
@@ -202,6 +201,7 @@ async function report(args: string[], io: Io): Promise<number> {
     for (const chunk of jsonReportChunks(result)) await write(out, chunk);
   } else if (fmt === 'html') {
     const limit = integer('limit', values.limit) ?? 500;
+    const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
     await write(out, reportHtml(result, { lang: lng, source: positionals[0] === '-' ? undefined : basename(positionals[0]!), ...(limit > 0 && { limit }) }));
   } else {
     const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : 0);
