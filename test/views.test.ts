@@ -4,6 +4,7 @@
  * spreading and deep equality see; every text from data is escaped.
  */
 import { deepStrictEqual } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { evaluateCity } from '../src/evaluation.js';
@@ -107,4 +108,13 @@ describe('the views', () => {
   test('mimeBundle draws what it is given, in the language asked', () => {
     expect(mimeBundle('audit', auditPolicy(), 'en')['text/plain']).toMatch(/^The policy audited against itself/);
   });
+});
+
+test('the committed notebook shows HTML outputs in every display cell, and no error', () => {
+  const nb = JSON.parse(readFileSync('examples/notebook.ipynb', 'utf8')) as { cells: { cell_type: string; metadata: { tags?: string[] }; outputs?: { output_type: string; data?: Record<string, unknown> }[] }[] };
+  const code = nb.cells.filter((c) => c.cell_type === 'code');
+  const display = code.filter((c) => c.metadata.tags?.includes('display'));
+  expect(display.length).toBeGreaterThanOrEqual(5);
+  for (const c of display) expect(c.outputs!.some((o) => o.data?.['text/html'])).toBe(true);
+  for (const c of code) expect(c.outputs!.filter((o) => o.output_type === 'error')).toEqual([]);
 });
