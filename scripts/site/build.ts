@@ -1,0 +1,51 @@
+/**
+ * `npm run site`: the policy explorer as one self-contained file,
+ * site/index.html — inline style and script, nothing loaded from the network,
+ * so it works opened from disk and can be mailed. The page is written as it
+ * first shows (readable without script); the script then takes over.
+ * The build fails when the file is over its size budget.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { htmlDocument } from '../../src/view.js';
+import { initialState, pageBody, SITE_CSS, T } from './render.js';
+
+/** Budgets of the one file: raw (what a mail carries) and gzipped (what a server would send). */
+export const SITE_BUDGET = { raw: 400 * 1024, gzip: 120 * 1024 };
+
+/** Build the explorer; returns the file's path and sizes. */
+export async function buildSite(outDir = 'site'): Promise<{ path: string; raw: number; gzip: number }> {
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('./app.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  // An inline script ends at the first "</script" whatever the context: write it so it cannot appear.
+  const script = bundle.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
+  const state = initialState('zh');
+  const html = htmlDocument({ lang: 'zh', title: T.title.zh, body: `${pageBody(state)}\n<script>${script}</script>`, head: `<style>${SITE_CSS}</style>\n` });
+  mkdirSync(outDir, { recursive: true });
+  const path = `${outDir}/index.html`;
+  writeFileSync(path, html);
+  const raw = Buffer.byteLength(html);
+  const gzip = gzipSync(html, { level: 9 }).length;
+  return { path, raw, gzip };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { path, raw, gzip } = await buildSite(process.argv[2] ?? 'site');
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`site: wrote ${path}: ${kb(raw)} (${kb(gzip)} gzipped); budget ${kb(SITE_BUDGET.raw)} (${kb(SITE_BUDGET.gzip)} gzipped)`);
+  if (raw > SITE_BUDGET.raw || gzip > SITE_BUDGET.gzip) {
+    console.error('site: over its size budget');
+    process.exitCode = 1;
+  }
+}
