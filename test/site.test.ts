@@ -74,6 +74,7 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
       expect(values, i.id).toEqual(i.options.map((o) => o.id));
       expect(await page.locator(`select[data-reading="${i.id}"]`).inputValue()).toBe(i.default);
       expect(await page.locator(`label[for="reading-${i.id}"]`).count()).toBe(1);
+      expect(await page.locator(`select[data-reading="${i.id}"] option[disabled]`).count(), `${i.id}: an option the page cannot apply`).toBe(0);
     }
   }, LONG);
 

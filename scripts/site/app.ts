@@ -6,7 +6,8 @@
  * parameters, the audit, the comparison and the data report; the language
  * switch redraws the page.
  */
-import { evaluateCity } from '../../src/evaluation.js';
+import { evaluateCity, readDataset, type Dataset } from '../../src/evaluation.js';
+import { evaluateDataset } from '../../src/evaluate/evaluate.js';
 import { PolicyInputError } from '../../src/index.js';
 import { datasetFromText, DataFileError } from './read-data.js';
 import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
@@ -28,8 +29,9 @@ function drawData(): void {
   const L = state.lang;
   const yearText = document.querySelector<HTMLInputElement>('[data-dataset-year]')?.value.trim() ?? '';
   try {
-    const data = datasetFromText(dataset.name, dataset.text, /^\d{4}$/.test(yearText) ? Number(yearText) : (yearText as unknown as number));
-    const result = evaluateCity(data as Parameters<typeof evaluateCity>[0], policyOf(state));
+    const { data, communitiesOnly } = datasetFromText(dataset.name, dataset.text, /^\d{4}$/.test(yearText) ? Number(yearText) : (yearText as unknown as number));
+    // A CSV holds communities only: the city's provisions are listed as not evaluated, as the CLI does.
+    const result = communitiesOnly ? evaluateDataset(readDataset(data), policyOf(state), () => true, 'communities-only') : evaluateCity(data as Dataset, policyOf(state));
     if (saveUrl) URL.revokeObjectURL(saveUrl);
     saveUrl = URL.createObjectURL(new Blob([reportHtml(result, { lang: L, source: dataset.name })], { type: 'text/html' }));
     const file = `${dataset.name.replace(/\.[^.]*$/, '')}-report.html`;

@@ -37,11 +37,11 @@ export class DataFileError extends Error {
  * The dataset in a file's text: JSON when the name ends in `.json` or the
  * text starts with `{`, else CSV of communities for `year`.
  */
-export function datasetFromText(name: string, text: string, year: number): unknown {
+export function datasetFromText(name: string, text: string, year: number): { data: unknown; communitiesOnly: boolean } {
   const body = text.replace(/^\uFEFF/, '');
   if (/\.json$/i.test(name) || body.trimStart().startsWith('{')) {
     try {
-      return JSON.parse(body) as unknown;
+      return { data: JSON.parse(body) as unknown, communitiesOnly: false };
     } catch (e) {
       throw new DataFileError(`不是有效的 JSON：${(e as Error).message}`, `not valid JSON: ${(e as Error).message}`);
     }
@@ -69,5 +69,5 @@ export function datasetFromText(name: string, text: string, year: number): unkno
     });
     return record;
   });
-  return { year, communities };
+  return { data: { year, communities }, communitiesOnly: true };
 }

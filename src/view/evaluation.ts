@@ -16,6 +16,7 @@ import { barChart, lineChart } from './svg.js';
 export const PROVISION_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit: 'share' | 'm2' | 'workers' | 'flag' | 'yuan' | 'villages' }>> = {
   'Q1/Q2': { zh: '城市社区达标', en: 'Urban communities to standard', unit: 'share' },
   'Q4/Q5': { zh: '社区规模', en: 'Community size', unit: 'share' },
+  'Q11/Q12': { zh: '开发企业用房', en: 'Developer rooms', unit: 'm2' },
   Q6: { zh: '农村社区推行', en: 'Rural rollout', unit: 'villages' },
   Q7: { zh: '用房面积', en: 'Room area', unit: 'm2' },
   Q8: { zh: '工作人员', en: 'Community workers', unit: 'workers' },
@@ -53,6 +54,8 @@ const W = {
     staff: { zh: '社区工作人员', en: 'Community workers', unit: 'workers' },
   },
   share: { zh: '全部达标的城市社区比例', en: 'Share of urban communities meeting all checks' },
+  undecided: { zh: '另有 {n} 个缺少数据，无法判断', en: '{n} more lack data to decide' },
+  notEvaluated: { zh: '未能评估的条款', en: 'Provisions not evaluated' },
 } as const;
 
 const MARK: Record<FindingStatus, string> = { pass: '✓', fail: '✗', unknown: '?' };
@@ -146,7 +149,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500): stri
     `<dl class="sr-summary"><dt>${esc(W.year[lang])}</dt><dd data-summary="year">${s.year}</dd>` +
       `<dt>${esc(W.communities[lang])}</dt><dd data-summary="communities">${s.communities}</dd>` +
       (['pass', 'fail', 'unknown'] as const).map((k) => `<dt>${MARK[k]} ${esc(W[k][lang])}</dt><dd class="sr-${k}" data-count="${k}">${s.counts[k]}</dd>`).join('') +
-      `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}</dd></dl>`,
+      `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? ` <small>(${esc(W.undecided[lang].replace('{n}', String(s.urbanMeetingAll.undecided)))})</small>` : ''}</dd></dl>`,
   );
   out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang)}</figure>`);
   const worst = worstChart(e, lang);
@@ -172,6 +175,13 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500): stri
       .join('');
     out.push(`<table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`);
     if (list.length > limit) out.push(`<p>${esc(W.more[lang].replace('{n}', String(list.length - limit)))}</p>`);
+  }
+  if (s.notEvaluated?.length) {
+    out.push(
+      `<h3>${esc(W.notEvaluated[lang])}</h3><ul class="sr-not-evaluated">${s.notEvaluated
+        .map((n) => `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang))} · ${esc(n.subject)}: ${esc(n.reason[lang])}</li>`)
+        .join('')}</ul>`,
+    );
   }
   const byProvision = Object.entries(s.byProvision)
     .map(([p, n]) => `<tr><th scope="row">${esc(provisionName(p, lang))}</th><td>${n.pass}</td><td>${n.fail}</td><td>${n.unknown}</td></tr>`)
