@@ -5,7 +5,7 @@
  * the CLI's counts, and nothing is requested from the network.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -131,6 +131,16 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
     await page.locator('[data-save-report]').click();
     const saved = readFileSync((await (await download).path())!, 'utf8');
     expect(saved).toContain('data-count="fail"');
+  }, LONG);
+
+  test('a file that cannot be read says why, with its line, in an alert', async () => {
+    const bad = join(out, 'bad.csv');
+    writeFileSync(bad, 'id,name,kind,households,residents\nc1,东苑,urban,3k,8000\n');
+    await page.locator('input[type="file"][data-dataset]').setInputFiles(bad);
+    const alert = page.locator('[data-region="data"] [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('communities[0].households');
+    expect(await page.locator('[data-region="data"] [data-count]').count()).toBe(0);
   }, LONG);
 
   test('the language switch redraws the page in English, keeping the readings and inputs', async () => {
