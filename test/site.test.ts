@@ -106,6 +106,8 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
     const verdicts = await page.locator('[data-audit]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-audit')} ${e.getAttribute('data-verdict')}`));
     const both = createPolicy({ rollout: { mode: 'share-of-remaining' }, staffing: { rounding: 'floor' } });
     expect(verdicts).toEqual(auditPolicy(both).findings.map((f) => `${f.id} ${f.verdict}`));
+    await reading('I9', 'households'); // the national plan's 20 m² per 100 households
+    expect(await output('serviceRoomArea', 'areaM2')).toBe(createPolicy({ rooms: { m2Per100Households: 20 } }).serviceRoomArea({ residents: 8001, households: 3000 }).areaM2.toFixed());
     await page.locator('button[data-reset-readings]').click();
     expect(await k1.getAttribute('data-verdict')).toBe('consistent');
     expect(await output('requiredStaff', 'staff')).toBe('6');

@@ -123,7 +123,8 @@ export function policyOf(state: State): Policy {
 export function initialState(lang: Lang = 'zh'): State {
   const values: State['values'] = {};
   for (const [rule, r] of Object.entries(RULE_INPUTS)) {
-    values[rule] = Object.fromEntries(r.fields.map((f) => [f.name, r.example[f.name] === undefined ? '' : String(r.example[f.name])]));
+    const start = r.form ?? r.example;
+    values[rule] = Object.fromEntries(r.fields.map((f) => [f.name, start[f.name] === undefined ? '' : String(start[f.name])]));
   }
   return { lang, choices: Object.fromEntries(switchable().map((i) => [i.id, i.default])), values };
 }

@@ -125,6 +125,8 @@ export type RuleName = Exclude<keyof Policy, 'parameters' | 'asOf'>;
 export interface RuleInputs {
   readonly fields: readonly RuleInputField[];
   readonly example: Readonly<Record<string, number | string>>;
+  /** What a calculator starts with when it differs from the example (e.g. both counts, so either basis of I9 computes). */
+  readonly form?: Readonly<Record<string, number | string>>;
   /** Whether the result is a year-by-year table (`rows`), drawn as a chart. */
   readonly schedule: boolean;
 }
@@ -139,7 +141,7 @@ export const RULE_INPUTS: Readonly<Record<RuleName, RuleInputs>> = {
   planCommunities: { fields: [req('households', 'count'), req('residents', 'count')], example: { households: 10000, residents: 24000 }, schedule: false },
   ruralRollout: { fields: [req('year', 'year'), opt('villages', 'count')], example: { year: 2013, villages: 121 }, schedule: false },
   ruralRolloutSchedule: { fields: [req('from', 'year'), req('to', 'year'), opt('villages', 'count')], example: { from: 2011, to: 2014, villages: 120 }, schedule: true },
-  serviceRoomArea: { fields: [opt('residents', 'count'), opt('households', 'count')], example: { residents: 8001 }, schedule: false },
+  serviceRoomArea: { fields: [opt('residents', 'count'), opt('households', 'count')], example: { residents: 8001 }, form: { residents: 8001, households: 3000 }, schedule: false },
   requiredStaff: { fields: [req('households', 'count'), opt('floatingHouseholds', 'count')], example: { households: 3100, floatingHouseholds: 150 }, schedule: false },
   cityFundBudget: { fields: [req('baseAmount', 'amount'), req('year', 'year')], example: { baseAmount: 1000000, year: 2013 }, schedule: false },
   cityFundSchedule: { fields: [req('baseAmount', 'amount'), req('from', 'year'), req('to', 'year')], example: { baseAmount: 1000000, from: 2011, to: 2013 }, schedule: true },
