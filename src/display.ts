@@ -4,9 +4,10 @@
  * equality see nothing new:
  *
  * - `[Symbol.for('Jupyter.display')]()`: what Deno's Jupyter kernel calls
- *   (it checks with `in`, so the library depends on nothing). It loads the
- *   views on first use and resolves to `{ 'text/html', 'text/plain' }` (plus
- *   `'image/svg+xml'` for a schedule). The views are reached by a dynamic
+ *   (it checks with `in`, so the library depends on nothing). It returns
+ *   `{ 'text/html', 'text/plain' }` (plus `'image/svg+xml'` for a schedule):
+ *   at once when the views are loaded, else a promise of it, after loading
+ *   them (Deno awaits either). The views are reached by a dynamic
  *   import, the one place where an inner module points outwards, so that a
  *   web page importing one rule does not download them (`npm run size`).
  * - `[Symbol.for('nodejs.util.inspect.custom')]()`: a compact one-line view
@@ -15,9 +16,17 @@
  */
 
 const JUPYTER = Symbol.for('Jupyter.display');
+/** Where loaded views register themselves, so that later displays are drawn at once (see `view/display.ts`). */
+const VIEWS = Symbol.for('shequ-rules.views');
+
+/** The views a page or notebook has already loaded: which kinds they draw, and how. @internal */
+export interface LoadedViews {
+  readonly evaluation: boolean;
+  mimeBundle(kind: string, value: unknown): unknown;
+}
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-type Methods = { readonly display: (this: object) => Promise<unknown>; readonly inspect: (this: object) => string };
+type Methods = { readonly display: (this: object) => unknown; readonly inspect: (this: object) => string };
 /** Loads the views that draw a value: `{ mimeBundle(kind, value) }`. */
 export type ViewLoader = () => Promise<{ mimeBundle(kind: string, value: unknown): unknown }>;
 // Rule results and the audit; an evaluation brings its own loader, so that the views of an
@@ -57,6 +66,9 @@ function methods(kind: string, load: ViewLoader): Methods {
   if (!m) {
     m = {
       display(this: object) {
+        // Drawn at once when the views are loaded already (a notebook that imported shequ-rules/view), else after loading them.
+        const views = (globalThis as Record<symbol, LoadedViews | undefined>)[VIEWS];
+        if (views && (kind !== 'evaluation' || views.evaluation)) return views.mimeBundle(kind, this);
         return load().then((v) => v.mimeBundle(kind, this));
       },
       inspect(this: object) {

@@ -54,6 +54,22 @@ describe('every rule result, schedule, audit and evaluation displays itself', ()
     expect(line).not.toContain('trace');
   });
 
+  test('without the views loaded, the display loads them and resolves to the same bundle', async () => {
+    const key = Symbol.for('shequ-rules.views');
+    const g = globalThis as Record<symbol, unknown>;
+    const loaded = g[key];
+    const r = lib.requiredStaff({ households: 3100 }) as unknown as Displayable;
+    const now = r[JUPYTER]();
+    delete g[key];
+    try {
+      const later = r[JUPYTER]();
+      expect(later).toBeInstanceOf(Promise);
+      expect(await later).toEqual(now);
+    } finally {
+      g[key] = loaded;
+    }
+  });
+
   test('the console line of a result names its values, clause and readings', () => {
     expect(inspect(lib.requiredStaff({ households: 3100 }))).toBe('requiredStaff { staff: 6, totalHouseholds: 3100 } [A.4.2; I3 ceil]');
   });

@@ -19,3 +19,6 @@ export function mimeBundle(kind: string, value: unknown, lang: Lang = displayLan
   const e = value as CityEvaluation;
   return { 'text/html': wrap(evaluationHtml(e, lang, 50)), 'text/plain': evaluationText(e, lang) };
 }
+
+// Loaded: every later display, evaluations included, is drawn at once (see src/display.ts).
+(globalThis as Record<symbol, unknown>)[Symbol.for('shequ-rules.views')] = { evaluation: true, mimeBundle: (kind: string, value: unknown) => mimeBundle(kind, value) };

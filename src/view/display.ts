@@ -29,6 +29,11 @@ export function setDisplayLanguage(lang: Lang): void {
   (globalThis as Record<symbol, unknown>)[LANG] = lang;
 }
 
+// Loaded: later displays of rule results and the audit are drawn at once (see src/display.ts).
+const VIEWS = Symbol.for('shequ-rules.views');
+const registry = globalThis as Record<symbol, { evaluation: boolean } | undefined>;
+if (!registry[VIEWS]) registry[VIEWS] = { evaluation: false, mimeBundle: (kind: string, value: unknown) => mimeBundle(kind, value) } as { evaluation: boolean };
+
 /** A media bundle as Jupyter kernels take it. */
 export type MimeBundle = { 'text/html': string; 'text/plain': string; 'image/svg+xml'?: string };
 
