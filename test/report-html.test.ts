@@ -55,6 +55,7 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium', () => {
     expect(await page.locator('[data-chart="worst"] svg').count()).toBe(1);
     const counts = await page.locator('[data-count]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-count')} ${e.textContent}`));
     expect(counts).toEqual(['pass 216', 'fail 11', 'unknown 3']);
+    expect(await page.locator('.sr-readings li[data-reading]').count()).toBeGreaterThanOrEqual(9);
     await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
     expect(network).toEqual([]);
     expect(errors).toEqual([]);

@@ -33,7 +33,7 @@ function drawData(): void {
     // A CSV holds communities only: the city's provisions are listed as not evaluated, as the CLI does.
     const result = communitiesOnly ? evaluateDataset(readDataset(data), policyOf(state), () => true, 'communities-only') : evaluateCity(data as Dataset, policyOf(state));
     if (saveUrl) URL.revokeObjectURL(saveUrl);
-    saveUrl = URL.createObjectURL(new Blob([reportHtml(result, { lang: L, source: dataset.name })], { type: 'text/html' }));
+    saveUrl = URL.createObjectURL(new Blob([reportHtml(result, { lang: L, source: dataset.name, policy: policyOf(state) })], { type: 'text/html' }));
     const file = `${dataset.name.replace(/\.[^.]*$/, '')}-report.html`;
     region.innerHTML = `<p><a href="${saveUrl}" download="${esc(file)}" data-save-report>${esc(T.save[L])}</a> · <code>${esc(dataset.name)}</code></p>${evaluationHtml(result, L)}`;
   } catch (e) {

@@ -202,7 +202,7 @@ async function report(args: string[], io: Io): Promise<number> {
   } else if (fmt === 'html') {
     const limit = integer('limit', values.limit) ?? 500;
     const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
-    await write(out, reportHtml(result, { lang: lng, source: positionals[0] === '-' ? undefined : basename(positionals[0]!), ...(limit > 0 && { limit }) }));
+    await write(out, reportHtml(result, { lang: lng, policy, source: positionals[0] === '-' ? undefined : basename(positionals[0]!), ...(limit > 0 && { limit }) }));
   } else {
     const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : 0);
     await write(out, formatReport(result, { format: fmt, lang: lng, all: values.all === true, ...(limit > 0 && { limit }) }));

@@ -3,7 +3,10 @@
  * HTML report of an evaluation (inline CSS and SVG, nothing loaded from the
  * network).
  */
+import type { Policy } from '../create-policy.js';
 import type { CityEvaluation } from '../evaluate/evaluate.js';
+import { interpretations } from '../policy/interpretations.js';
+import { DEFAULT_PARAMETERS } from '../policy/parameters.js';
 import type { Lang } from '../trace.js';
 import { EVALUATION_WORDS, evaluationHtml, progressChart } from './evaluation.js';
 import { COMPONENT_CSS } from './css.js';
@@ -35,6 +38,24 @@ export interface HtmlReportOptions {
   readonly source?: string;
   /** List at most so many findings per year (default 500). */
   readonly limit?: number;
+  /** The policy the data was held against: the report lists the value of every reading's parameter. */
+  readonly policy?: Policy;
+}
+
+const READINGS = { zh: '所用解读', en: 'Readings used', default: { zh: '默认', en: 'default' } } as const;
+
+/** Each switchable reading of the register with the value its parameter has in a policy, marking the defaults. */
+function readingsUsed(policy: Policy, lang: Lang): string {
+  const at = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], o);
+  const items = interpretations
+    .filter((i) => i.parameter !== null)
+    .map((i) => {
+      const v = at(policy.parameters, i.parameter!);
+      const shown = v === undefined ? '—' : String(v);
+      const isDefault = shown === String(at(DEFAULT_PARAMETERS, i.parameter!) ?? '—');
+      return `<li data-reading="${esc(i.id)}"><span class="sr-id">${esc(i.id)}</span> <code>${esc(i.parameter!)}</code> = <code>${esc(shown)}</code>${isDefault ? ` (${esc(READINGS.default[lang])})` : ''}: ${esc(i.question[lang])}</li>`;
+    });
+  return `<details class="sr-readings"><summary>${esc(READINGS[lang])}</summary><ul>${items.join('')}</ul></details>`;
 }
 
 /**
@@ -49,6 +70,7 @@ export function reportHtml(evaluations: CityEvaluation | readonly CityEvaluation
   const title = EVALUATION_WORDS.title[lang];
   const body: string[] = ['<main>', `<h1>${esc(title)}</h1>`];
   if (options.source) body.push(`<p class="sr-cite">${esc(options.source)}</p>`);
+  if (options.policy) body.push(readingsUsed(options.policy, lang));
   const progress = progressChart(years, lang);
   if (progress) body.push(`<figure class="sr-chart" data-chart="progress">${progress}</figure>`);
   for (const e of years) {
