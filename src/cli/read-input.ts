@@ -133,7 +133,7 @@ function yearInFileName(file: string): number | undefined {
 }
 
 function readTable(o: ReadOptions, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row', year: number | undefined): TableReader {
-  return new TableReader({ ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }) }, (record, y, row) =>
+  return new TableReader({ unit, ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }) }, (record, y, row) =>
     c.community(record, y, `${file}: ${sheet !== undefined ? `sheet "${sheet}", ` : ''}${unit} ${row}`),
   );
 }

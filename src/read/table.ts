@@ -63,6 +63,8 @@ export interface TableOptions {
   readonly year?: number;
   /** The year when neither a 年度 column, the sheet nor a title gives one (--year). */
   readonly fallbackYear?: number;
+  /** What a row is called in messages: 'row' in a sheet (default), 'line' in a CSV. */
+  readonly unit?: 'row' | 'line';
   /** Rows looked at to find the header (default 20). */
   readonly headerSearch?: number;
 }
@@ -266,7 +268,7 @@ export class TableReader {
       for (const iss of parsed.error.issues) {
         const key = String(iss.path[0] ?? '');
         const header = cols.find((c) => c.type === 'field' && c.field.key === key)?.header ?? key;
-        this.problem(r.row, header, iss.input === undefined ? `is empty, and ${key === 'id' && this.idColumn < 0 ? 'a name' : key} is required` : iss.message);
+        this.problem(r.row, header, iss.input === undefined ? `is empty; ${key === 'id' && this.idColumn < 0 ? 'a name' : key} is required` : iss.message);
       }
       return;
     }
@@ -276,7 +278,7 @@ export class TableReader {
     const key = String(year);
     const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
     const firstRow = ids.get(c.id);
-    if (firstRow !== undefined) return this.problem(r.row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on row ${firstRow})${this.yearColumn >= 0 || key ? ` in ${key}` : ''}`);
+    if (firstRow !== undefined) return this.problem(r.row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`);
     ids.set(c.id, r.row);
     this.addToSums(key, c);
     this.byYear[key] = (this.byYear[key] ?? 0) + 1;

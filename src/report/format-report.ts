@@ -7,7 +7,7 @@ import { D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
-import { area, count, findingValues, money, NOT_GIVEN, percent, provisionLabel, subjectWords } from './words.js';
+import { area, count, findingValues, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
 
 /** Options of {@link formatReport}. */
 export interface ReportOptions {
@@ -46,7 +46,7 @@ const L = {
     roomsM2: { zh: '社区用房', en: 'Community rooms', provision: 'Q7' },
     staff: { zh: '社区工作人员', en: 'Community workers', provision: 'Q8' },
   },
-  owedUndecided: { zh: '项无法判断', en: 'unknown' },
+  owedUndecided: { zh: '项无法判断', en: 'undecided' },
   urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
   undecided: { zh: '个缺数据无法判断', en: 'lack data to tell' },
   notEvaluated: { zh: '未评估', en: 'Not evaluated' },
@@ -206,7 +206,9 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
     `${L.findings[lang]}: ${MARK.pass} ${c.pass} ${L.pass[lang]}   ${MARK.fail} ${c.fail} ${L.fail[lang]}   ${MARK.unknown} ${c.unknown} ${L.unknown[lang]}`,
     `${L.urban[lang]}: ${u.count} / ${u.of}${u.of > 0 ? ` (${percent(new D(u.count).div(u.of))})` : ''}${u.undecided ? (lang === 'zh' ? `(另有 ${u.undecided} ${L.undecided.zh})` : ` (${u.undecided} more ${L.undecided.en})`) : ''}`,
   ];
-  const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)])];
+  const order = Object.keys(PROVISION_NAMES);
+  const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
+  const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).sort(([a], [b]) => rank(a) - rank(b)).map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)])];
   const owed = Object.entries(L.owedRows).map(([k, label]) => [
     label[lang],
     owedWords(k, (s.owed as unknown as Record<string, FindingValue>)[k]!, s.byProvision[label.provision]?.unknown ?? 0, lang),

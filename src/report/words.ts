@@ -57,7 +57,9 @@ export const unitOf = (provision: string): ValueUnit | undefined => UNITS[provis
 
 /** Digits grouped by thousands: 1350000 → 1,350,000 (and at most `places` decimals, trailing zeros dropped). */
 export function grouped(value: Decimal | number | string, places = 2): string {
-  const d = new D(value as Decimal.Value).toDecimalPlaces(places);
+  const exact = new D(value as Decimal.Value);
+  // A value too small for the places is shown to two significant digits, never as a misleading 0.
+  const d = exact.toDecimalPlaces(places).isZero() && !exact.isZero() ? exact.toSignificantDigits(2) : exact.toDecimalPlaces(places);
   const [int, frac] = d.abs().toFixed().split('.');
   const withCommas = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${d.isNegative() && !d.isZero() ? '-' : ''}${withCommas}${frac ? `.${frac}` : ''}`;
