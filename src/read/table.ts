@@ -228,7 +228,7 @@ export class TableReader {
     if (label !== undefined) return this.total(r, label);
     const first = texts.find((t) => t !== '') ?? '';
     const householdsAt = cols.findIndex((c) => c.type === 'field' && c.field.key === 'households');
-    if (NOTE.test(squeeze(first)) && (householdsAt < 0 || texts[householdsAt] === '')) {
+    if (NOTE.test(squeeze(first)) && (householdsAt < 0 || (texts[householdsAt] ?? '') === '')) {
       this.noteRows.push(r.row);
       return;
     }
