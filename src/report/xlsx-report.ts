@@ -83,7 +83,7 @@ export async function xlsxReport(data: FileEvaluation, lang: Lang): Promise<Uint
       name: zh ? '历年进展' : 'Progress',
       rows: [
         zh ? ['年度', '全部达标的城市社区', '城市社区', '目标比例', '农村社区应推行(个)', '已推行(个)', '市财政资金下限(元)', '实际(元)'] : ['year', 'urban meeting all', 'urban', 'target share', 'villages due', 'reached', 'city fund minimum (yuan)', 'actual (yuan)'],
-        ...rows.map((r) => [r.year, r.urbanMeetingAll.count, r.urbanMeetingAll.of, cell(r.urban?.expected, lang), cell(r.rollout?.expected, lang), cell(r.rollout?.actual, lang), cell(r.fund?.expected, lang), cell(r.fund?.actual, lang)]),
+        ...rows.map((r) => [r.year, r.urbanMeetingAll.count, r.urbanMeetingAll.of, cell(r.urban?.expected, lang), typeof r.rollout?.expected === 'number' ? r.rollout.expected : null, cell(r.rollout?.actual, lang), cell(r.fund?.expected, lang), cell(r.fund?.actual, lang)]),
       ],
       widths: [8, 18, 10, 12, 16, 12, 20, 14],
     });
