@@ -206,12 +206,12 @@ async function report(args: string[], io: Io): Promise<number> {
   const out = output === undefined ? io.stdout : await openOutput(output);
   try {
     if (fmt === 'json') {
-      for (const chunk of jsonReport(data)) await write(out, chunk);
+      for (const chunk of jsonReport(data, policy)) await write(out, chunk);
     } else if (fmt === 'xlsx') {
       const { xlsxReport } = await import('../report/xlsx-report.js');
-      await write(out, await xlsxReport(data, lng));
+      await write(out, await xlsxReport(data, policy, lng));
     } else {
-      await write(out, readableReport(data, fmt, lng, values.all === true, limit));
+      await write(out, readableReport(data, policy, fmt, lng, values.all === true, limit));
     }
   } finally {
     if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
@@ -232,7 +232,7 @@ async function openOutput(file: string): Promise<Writable> {
 }
 
 /** Text or Markdown: what was read, each year's report, and the progress across the years. */
-function readableReport(data: FileEvaluation, fmt: 'text' | 'markdown', lng: Lang, all: boolean, limit: number): string {
+function readableReport(data: FileEvaluation, policy: Policy, fmt: 'text' | 'markdown', lng: Lang, all: boolean, limit: number): string {
   const zh = lng === 'zh';
   const md = fmt === 'markdown';
   const parts: string[] = [];
@@ -244,7 +244,7 @@ function readableReport(data: FileEvaluation, fmt: 'text' | 'markdown', lng: Lan
     parts.push(text);
   }
   if (several) {
-    const rows = progressTable(progressRows(data.years), lng);
+    const rows = progressTable(progressRows(data.years, policy), lng);
     const title = zh ? '历年进展' : 'Progress across the years';
     if (md) {
       const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -258,7 +258,7 @@ function readableReport(data: FileEvaluation, fmt: 'text' | 'markdown', lng: Lan
 }
 
 /** The JSON report: one year as `{ findings, summary, input }`; several as `{ years: [...], progress, input }`. Exact values. */
-function* jsonReport(data: FileEvaluation): Generator<string> {
+function* jsonReport(data: FileEvaluation, policy: Policy): Generator<string> {
   const input = JSON.stringify(data.input, null, 2).replace(/\n/g, '\n  ');
   if (data.years.length === 1) {
     const chunks = [...jsonReportChunks(data.years[0]!.result)];
@@ -276,7 +276,7 @@ function* jsonReport(data: FileEvaluation): Generator<string> {
     chunks[chunks.length - 1] = chunks[chunks.length - 1]!.replace(/\n$/, '');
     yield* chunks;
   }
-  const progress = progressRows(data.years).map((r) => ({ year: r.year, urbanMeetingAll: r.urbanMeetingAll, urban: r.urban ?? null, rollout: r.rollout ?? null, fund: r.fund ?? null }));
+  const progress = progressRows(data.years, policy).map((r) => ({ year: r.year, urbanMeetingAll: r.urbanMeetingAll, urban: r.urban ?? null, ruralShareDue: r.ruralShareDue, rollout: r.rollout ?? null, fund: r.fund ?? null }));
   yield `\n],\n"progress": ${JSON.stringify(progress, (_k, v: unknown) => (D.isDecimal(v) ? v.toFixed() : v))},\n"input": ${input}\n}\n`;
 }
 

@@ -7,6 +7,7 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import type { CityEvaluation, Finding } from '../evaluate/evaluate.js';
+import type { Policy } from '../create-policy.js';
 import type { FileInput } from '../read/notes.js';
 import type { Lang } from '../trace.js';
 import { encodingWords, findingValues, NOT_GIVEN, percent, provisionLabel } from './words.js';
@@ -48,11 +49,14 @@ export interface ProgressRow {
   readonly rollout?: Finding;
   readonly fund?: Finding;
   readonly urbanMeetingAll: { readonly count: number; readonly of: number };
+  /** The share of villages the rural rollout should have reached by the end of the year (Q6), whatever the data gives. */
+  readonly ruralShareDue: Decimal;
 }
 
 /** The city findings of each year, for the progress table and the JSON report. */
-export function progressRows(years: readonly { year: number; result: CityEvaluation }[]): ProgressRow[] {
+export function progressRows(years: readonly { year: number; result: CityEvaluation }[], policy: Policy): ProgressRow[] {
   return years.map(({ year, result }) => ({
+    ruralShareDue: policy.ruralRollout({ year }).share,
     year,
     urban: result.findings.find((f) => f.provision === 'Q1/Q2'),
     rollout: result.findings.find((f) => f.provision === 'Q6'),
@@ -78,7 +82,9 @@ export function progressTable(rows: readonly ProgressRow[], lang: Lang): string[
     const u = r.urbanMeetingAll;
     const urban = u.of === 0 ? NOT_GIVEN[lang] : `${r.urban ? MARK[r.urban.status] : ''} ${u.count}/${u.of} (${percent(new D(u.count).div(u.of))})`.trim();
     const target = r.urban ? percent(r.urban.expected as Decimal) : '—';
-    return [String(r.year), urban, target, cell(r.rollout, 'expected'), cell(r.rollout, 'actual'), cell(r.fund, 'expected'), cell(r.fund, 'actual')];
+    const none = NOT_GIVEN[lang];
+    const rolloutDue = r.rollout ? cell(r.rollout, 'expected') : percent(r.ruralShareDue);
+    return [String(r.year), urban, target, rolloutDue, r.rollout ? cell(r.rollout, 'actual') : none, r.fund ? cell(r.fund, 'expected') : none, r.fund ? cell(r.fund, 'actual') : none];
   });
   return [head, ...body];
 }

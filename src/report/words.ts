@@ -26,6 +26,7 @@ export const PROVISION_NAMES: Readonly<Record<string, Bilingual>> = {
   Q10: b('配套补助', 'street subsidy'),
   Q11: b('开发配建用房', 'developer rooms in kind'),
   Q12: b('开发用房资金', 'developer room money'),
+  'Q11/Q12': b('开发建设配套用房', 'developers’ rooms or room money'),
 };
 
 /** The unit of a provision's expected and actual values. */

@@ -7,6 +7,7 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import type { Finding, FindingValue } from '../evaluate/evaluate.js';
+import type { Policy } from '../create-policy.js';
 import type { FileEvaluation } from '../read/notes.js';
 import { writeWorkbook, type SheetOut } from '../read/xlsx.js';
 import type { Lang } from '../trace.js';
@@ -52,7 +53,7 @@ function findingRow(year: number, f: Finding, lang: Lang, names: Readonly<Record
 }
 
 /** The workbook's bytes. */
-export async function xlsxReport(data: FileEvaluation, lang: Lang): Promise<Uint8Array> {
+export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lang): Promise<Uint8Array> {
   const zh = lang === 'zh';
   const head = zh
     ? ['年度', '对象', '名称', '条款', '编号', '条文', '结果', '要求', '实际', '差额', '单位', '说明']
@@ -78,14 +79,14 @@ export async function xlsxReport(data: FileEvaluation, lang: Lang): Promise<Uint
     sheets.push({ name: `${zh ? '结果' : 'Findings'} ${year}`, rows: [head, ...findings.map((f) => findingRow(year, f, lang, data.names))], widths });
   }
   if (data.years.length > 1) {
-    const rows = progressRows(data.years);
+    const rows = progressRows(data.years, policy);
     sheets.push({
       name: zh ? '历年进展' : 'Progress',
       rows: [
-        zh ? ['年度', '全部达标的城市社区', '城市社区', '目标比例', '农村社区应推行(个)', '已推行(个)', '市财政资金下限(元)', '实际(元)'] : ['year', 'urban meeting all', 'urban', 'target share', 'villages due', 'reached', 'city fund minimum (yuan)', 'actual (yuan)'],
-        ...rows.map((r) => [r.year, r.urbanMeetingAll.count, r.urbanMeetingAll.of, cell(r.urban?.expected, lang), typeof r.rollout?.expected === 'number' ? r.rollout.expected : null, cell(r.rollout?.actual, lang), cell(r.fund?.expected, lang), cell(r.fund?.actual, lang)]),
+        zh ? ['年度', '全部达标的城市社区', '城市社区', '目标比例', '农村社区应推行比例', '应推行(个)', '已推行(个)', '市财政资金下限(元)', '实际(元)'] : ['year', 'urban meeting all', 'urban', 'target share', 'rural share due', 'villages due', 'reached', 'city fund minimum (yuan)', 'actual (yuan)'],
+        ...rows.map((r) => [r.year, r.urbanMeetingAll.count, r.urbanMeetingAll.of, cell(r.urban?.expected, lang), cell(r.ruralShareDue, lang), typeof r.rollout?.expected === 'number' ? r.rollout.expected : null, cell(r.rollout?.actual, lang), cell(r.fund?.expected, lang), cell(r.fund?.actual, lang)]),
       ],
-      widths: [8, 18, 10, 12, 16, 12, 20, 14],
+      widths: [8, 18, 10, 12, 16, 12, 12, 20, 14],
     });
   }
   return writeWorkbook(sheets);
