@@ -126,6 +126,12 @@ describe('the XLSX report', () => {
     expect(sheets[3]!.rows[2]!.cells).toEqual([2013, 1, 5, 1, 0.9, null, null, null, null]);
   }, TIMEOUT);
 
+  test('a workbook on standard input is told by its first bytes', () => {
+    const r = spawnSync(process.execPath, [BIN, 'report', '-', '--format', 'json', '--year', '2013'], { input: readFileSync('examples/ningguo.xlsx') });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(String(r.stdout)).input[0]).toMatchObject({ file: '-', format: 'xlsx' });
+  }, TIMEOUT);
+
   test('--format xlsx without --output is refused', () => {
     const r = run(['report', 'examples/ningguo.xlsx', '--format', 'xlsx']);
     expect([r.code, r.err]).toEqual([2, "shequ-rules: --format xlsx writes a workbook: give the file with --output report.xlsx\nRun 'shequ-rules --help' for usage.\n"]);

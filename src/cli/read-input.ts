@@ -54,7 +54,8 @@ interface YearState {
   readonly summary: SummaryBuilder;
   readonly findings: Finding[];
   readonly scratch: Finding[];
-  readonly ids: Map<string, string>;
+  /** Ids seen in this year, with where: the table's number × 2³² + the row (a number, not a string per row). */
+  readonly ids: Map<string, number>;
   dataset?: Dataset;
 }
 
@@ -89,12 +90,18 @@ class Collector {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(message);
   }
 
-  community(c: CommunityRecord, year: number, where: string): void {
+  /** Where each table is, for messages: `file: sheet "2013", row`. */
+  readonly tables: string[] = [];
+
+  community(c: CommunityRecord, year: number, table: number, row: number): void {
     const s = this.state(year);
     if (!s) return;
     const first = s.ids.get(c.id);
-    if (first !== undefined) return this.problem(`${where}: duplicate id "${c.id}" in ${year} (first at ${first})`);
-    s.ids.set(c.id, where);
+    if (first !== undefined) {
+      const at = (t: number, r: number) => `${this.tables[t]} ${r}`;
+      return this.problem(`${at(table, row)}: duplicate id "${c.id}" in ${year} (first at ${at(Math.floor(first / 2 ** 32), first % 2 ** 32)})`);
+    }
+    s.ids.set(c.id, table * 2 ** 32 + row);
     const before = s.findings.length;
     addCommunity(c, s.k, s.summary, s.findings, this.keep, s.scratch);
     if (s.findings.length > before) this.names[c.id] = c.name;
@@ -133,8 +140,9 @@ function yearInFileName(file: string): number | undefined {
 }
 
 function readTable(o: ReadOptions, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row', year: number | undefined): TableReader {
+  const table = c.tables.push(`${file}: ${sheet !== undefined ? `sheet "${sheet}", ` : ''}${unit}`) - 1;
   return new TableReader({ unit, ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }) }, (record, y, row) =>
-    c.community(record, y, `${file}: ${sheet !== undefined ? `sheet "${sheet}", ` : ''}${unit} ${row}`),
+    c.community(record, y, table, row),
   );
 }
 

@@ -102,7 +102,8 @@ export function readCell(kind: FieldKind, raw: RawCell, scale = 1): CellResult {
       return typeof raw === 'string' ? ok(raw.trim()) : typeof raw === 'number' ? ok(String(raw)) : bad(kind);
     case 'kind': {
       if (typeof raw !== 'string') return bad(kind);
-      const t = squeeze(raw).toLowerCase();
+      // As written first (the common case), then half-width and without spaces.
+      const t = URBAN.has(raw) || RURAL.has(raw) ? raw : squeeze(raw).toLowerCase();
       return URBAN.has(t) ? ok('urban') : RURAL.has(t) ? ok('rural') : bad(kind);
     }
     case 'count': {
@@ -122,7 +123,7 @@ export function readCell(kind: FieldKind, raw: RawCell, scale = 1): CellResult {
     }
     case 'flag': {
       if (typeof raw === 'boolean') return ok(raw);
-      const t = typeof raw === 'number' ? String(raw) : squeeze(raw).toLowerCase();
+      const t = typeof raw === 'number' ? String(raw) : YES.has(raw) || NO.has(raw) ? raw : squeeze(raw).toLowerCase();
       return YES.has(t) ? ok(true) : NO.has(t) ? ok(false) : bad(kind);
     }
     case 'date': {

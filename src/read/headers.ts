@@ -93,6 +93,19 @@ function score(columns: readonly Column[]): number {
   return new Set(columns.flatMap((c) => (c.type === 'field' ? [c.field.key] : []))).size;
 }
 
+/** The fields a row names, without suggestions (cheap: every row near the top is looked at). */
+function quickScore(cells: readonly RawCell[], columns?: ColumnMap): number {
+  const keys = new Set<string>();
+  for (const c of cells) {
+    const t = text(c);
+    if (t === '') continue;
+    const m = mapped(t, columns);
+    const key = m ? (m.type === 'field' ? m.field.key : undefined) : fieldOfHeader(t)?.key;
+    if (key) keys.add(key);
+  }
+  return keys.size;
+}
+
 function single(cells: readonly RawCell[], columns?: ColumnMap): Column[] {
   return cells.map((c) => (text(c) === '' ? { type: 'ignored', header: '' } : columnOf(text(c), columns)));
 }
@@ -122,22 +135,23 @@ function combined(top: readonly RawCell[], bottom: readonly RawCell[], columns?:
  * names the most known fields, at least two. Rows above it are titles.
  */
 export function findHeader(rows: readonly (readonly RawCell[])[], columns?: ColumnMap): HeaderChoice | undefined {
-  const singles = rows.map((cells) => single(cells, columns));
-  const scores = singles.map(score);
-  let best: HeaderChoice | undefined;
-  const consider = (o: HeaderChoice) => {
-    if (o.score >= 2 && (!best || o.score > best.score)) best = o;
+  const scores = rows.map((cells) => quickScore(cells, columns));
+  let best: { rows: number[]; score: number } | undefined;
+  const consider = (at: number[], s: number) => {
+    if (s >= 2 && (!best || s > best.score)) best = { rows: at, score: s };
   };
   rows.forEach((cells, i) => {
-    consider({ columns: singles[i]!, rows: [i], score: scores[i]! });
+    consider([i], scores[i]!);
     // Two rows count as one header only when together they name more fields than either alone.
-    if (i + 1 < rows.length) {
-      const both = combined(cells, rows[i + 1]!, columns);
-      const s = score(both);
-      if (s > Math.max(scores[i]!, scores[i + 1]!)) consider({ columns: both, rows: [i, i + 1], score: s });
+    if (i + 1 < rows.length && scores[i]! + scores[i + 1]! > 0) {
+      const s = score(combined(cells, rows[i + 1]!, columns));
+      if (s > Math.max(scores[i]!, scores[i + 1]!)) consider([i, i + 1], s);
     }
   });
-  return best;
+  if (!best) return undefined;
+  const b = best as { rows: number[]; score: number };
+  const cols = b.rows.length === 2 ? combined(rows[b.rows[0]!]!, rows[b.rows[1]!]!, columns) : single(rows[b.rows[0]!]!, columns);
+  return { columns: cols, rows: b.rows, score: b.score };
 }
 
 /** Every header the reader knows, per field, for `shequ-rules schema --columns`. */

@@ -94,12 +94,23 @@ export function yearInTitle(title: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** Running sums of a column: whole numbers in a safe integer while they fit, the rest exactly in a Decimal. */
+interface Sum {
+  int: number;
+  dec: Decimal | undefined;
+}
 interface Sums {
-  values: Record<string, Decimal>;
+  values: Record<string, Sum>;
   missing: Set<string>;
   rows: number;
 }
-const emptySums = (): Sums => ({ values: Object.fromEntries(SUMMED.map((k) => [k, new D(0)])), missing: new Set(), rows: 0 });
+const emptySums = (): Sums => ({ values: Object.fromEntries(SUMMED.map((k) => [k, { int: 0, dec: undefined }])), missing: new Set(), rows: 0 });
+function add(sum: Sum, v: number | string): void {
+  const n = typeof v === 'number' ? v : /^\d{1,15}$/.test(v) ? Number(v) : NaN;
+  if (Number.isSafeInteger(sum.int + n)) sum.int += n;
+  else sum.dec = (sum.dec ?? new D(0)).plus(v);
+}
+const total = (sum: Sum): Decimal => new D(sum.int).plus(sum.dec ?? 0);
 
 /** Push rows in, take community records out (with their year and row). */
 export class TableReader {
@@ -118,6 +129,7 @@ export class TableReader {
   private byYear: Record<string, number> = {};
   private titleYear: number | undefined;
   private yearColumn = -1;
+  private householdsAt = -1;
   private saidNoYear = false;
   private idColumn = -1;
   private nameColumn = -1;
@@ -203,6 +215,7 @@ export class TableReader {
     this.idColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'id');
     this.nameColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'name');
     this.yearColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'year');
+    this.householdsAt = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'households');
     for (const f of FIELD_SPECS) {
       if (!f.required || seen.has(f.key)) continue;
       if (f.key === 'id' && seen.has('name')) continue; // identified by name, said in the report
@@ -224,11 +237,15 @@ export class TableReader {
       return;
     }
     const cols = this.columns!;
-    const label = [this.idColumn, this.nameColumn, 0].map((j) => (j >= 0 ? squeeze(texts[j] ?? '') : '')).find((t) => TOTAL.test(t));
+    // A total's label ends in 计 (合计, 总计, 小计) or is total/subtotal/sum: looked at closely only then (most rows are not).
+    const label = [this.idColumn, this.nameColumn, 0]
+      .map((j) => (j >= 0 ? (texts[j] ?? '') : ''))
+      .filter((t) => /[计lLmMｌＬｍＭ]$/.test(t))
+      .map(squeeze)
+      .find((t) => TOTAL.test(t));
     if (label !== undefined) return this.total(r, label);
     const first = texts.find((t) => t !== '') ?? '';
-    const householdsAt = cols.findIndex((c) => c.type === 'field' && c.field.key === 'households');
-    if (NOTE.test(squeeze(first)) && (householdsAt < 0 || (texts[householdsAt] ?? '') === '')) {
+    if (NOTE.test(first) && (this.householdsAt < 0 || (texts[this.householdsAt] ?? '') === '')) {
       this.noteRows.push(r.row);
       return;
     }
@@ -301,7 +318,7 @@ export class TableReader {
       for (const k of SUMMED) {
         const v = (c as unknown as Record<string, number | string | undefined>)[k];
         if (v === undefined) group.missing.add(k);
-        else group.values[k] = group.values[k]!.plus(v);
+        else add(group.values[k]!, v);
       }
     }
   }
@@ -331,7 +348,7 @@ export class TableReader {
         this.warnings.push({ row: r.row, message: { zh: `第 ${r.row} 行(${label})的“${c.header}”未核对：上面有的行没有填写`, en: `row ${r.row} (${label}): ${c.header} not checked, some rows above leave it empty` } });
         return;
       }
-      const sum = group.values[c.field.key]!;
+      const sum = total(group.values[c.field.key]!);
       if (!stated.eq(sum)) {
         this.warnings.push({
           row: r.row,
