@@ -13,7 +13,7 @@ describe('finding messages', () => {
       ['Q8', 'fail', '3700 户需 7 名，实有 6 名', '3700 households need 7 workers, 6 in post'],
       ['A.3.4/ground-floor', 'fail', '用房不在一楼', 'Lacks rooms on the ground floor'],
       ['A.3.4/one-stop-window', 'pass', '设有一站式服务窗口', 'Has a one-stop service window'],
-      ['Q10', 'fail', '配套补助 29999.5 元，下限 30000 元，差 0.5 元', 'Subsidy 29999.5 yuan against at least 30000: 0.5 yuan short'],
+      ['Q10', 'fail', '配套补助 29,999.5 元，下限 30,000 元，差 0.5 元', 'Subsidy 29,999.5 yuan against at least 30,000: 0.5 yuan short'],
     ]);
   });
 
@@ -24,7 +24,7 @@ describe('finding messages', () => {
       ['Q8', 'unknown', '3000 户需 5 名工作人员(未给出流动人口户数，按0计)，数据未给出人数', '3000 households need 5 workers (no floating households given: counted as 0); the data gives no staff count'],
       ['A.3.4/ground-floor', 'unknown', '应做到“用房在一楼”，数据未说明', 'Should have rooms on the ground floor; the data does not say'],
       ['A.3.4/one-stop-window', 'unknown', '应做到“设有一站式服务窗口”，数据未说明', 'Should have a one-stop service window; the data does not say'],
-      ['Q10', 'unknown', '配套补助应不低于 30000 元，数据未给出', 'Subsidy due: at least 30000 yuan; the data gives none'],
+      ['Q10', 'unknown', '配套补助应不低于 30,000 元，数据未给出', 'Subsidy due: at least 30,000 yuan; the data gives none'],
     ]);
   });
 
@@ -36,7 +36,7 @@ describe('finding messages', () => {
       '3000 households need 5 workers, 5 in post',
       'Has rooms on the ground floor',
       'Should have a one-stop service window; the data does not say',
-      'Subsidy 30000 yuan against at least 30000',
+      'Subsidy 30,000 yuan against at least 30,000',
     ]);
     expect(fs.map((f) => f.message.zh)[1]).toBe('用房 400 m²，标准 400 m²');
   });

@@ -34,8 +34,8 @@ describe('Q9 city budget', () => {
     const r = city({ funding: { baseYearTotal: 5000000, budgets: { '2013': '5999999.5', '2012': 5500000, '2010': 1 } } });
     expect(r.summary.notEvaluated.filter((n) => n.provision === 'Q9').map((n) => [n.subject, n.reason.en])).toEqual([['city/2010', '2010 is before the base year 2011: the policy sets no minimum']]);
     expect(only(r, 'Q9')).toEqual([
-      ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000', undefined, '2012 年市财政社区资金 5500000 元，下限 5500000 元', '2012: city budget 5500000 yuan against at least 5500000'],
-      ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5999999.5', '0.5', '2013 年市财政社区资金 5999999.5 元，下限 6000000 元，差 0.5 元', '2013: city budget 5999999.5 yuan against at least 6000000: 0.5 yuan short'],
+      ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000', undefined, '2012 年市财政社区资金 5,500,000 元，下限 5,500,000 元', '2012: city budget 5,500,000 yuan against at least 5,500,000'],
+      ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5999999.5', '0.5', '2013 年市财政社区资金 5,999,999.5 元，下限 6,000,000 元，差 0.5 元', '2013: city budget 5,999,999.5 yuan against at least 6,000,000: 0.5 yuan short'],
     ]);
     expect(String(r.summary.owed.cityBudgetYuan)).toBe('0.5');
   });
@@ -61,7 +61,7 @@ describe('Q11/Q12 developers', () => {
       ['k3', 'Q11', 'A.4.3', 'pass', '250', '250', undefined, '应配建 250 m²，已提供 250 m²', 'Rooms due 250 m², provided 250 m²'],
       ['k4', 'Q12', 'A.4.3', 'unknown', '900000', null, undefined, '应缴 300 m² 当量的用房资金；未给出已缴金额', 'Owes 300 m² worth of room money; no payment reported'],
       ['k5', 'Q12', 'A.4.3', 'unknown', '300', '5', undefined, '应缴 300 m² 当量的用房资金；未给出单价，无法折算金额(I6)', 'Owes 300 m² worth of room money; no price per m² to turn it into yuan (I6)'],
-      ['k6', 'Q12', 'A.4.3', 'fail', '900000', '899999.99', '0.01', '应缴 900000 元(300 m² 当量)，已缴 899999.99 元', 'Owes 900000 yuan (300 m² worth), paid 899999.99'],
+      ['k6', 'Q12', 'A.4.3', 'fail', '900000', '899999.99', '0.01', '应缴 900,000 元(300 m² 当量)，已缴 899,999.99 元', 'Owes 900,000 yuan (300 m² worth), paid 899,999.99'],
       ['k7', 'Q11', 'A.4.3', 'unknown', null, '100', undefined, '250000 m² 的项目应配建用房；未给出居民人数，无法算出面积', 'A 250000 m² project owes rooms in kind; no population given to size them'],
     ]);
   });

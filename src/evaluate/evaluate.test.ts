@@ -235,7 +235,7 @@ describe('verdicts off the integer fast paths are still exact', () => {
 
   test('a passing subsidy is said without a shortfall, in both languages', () => {
     const q10 = evaluateCommunity({ ...base, streetSubsidyPaid: 30000 }, { year: 2013 }).find((f) => f.provision === 'Q10')!;
-    expect(q10.message).toEqual({ zh: '配套补助 30000 元，下限 30000 元', en: 'Subsidy 30000 yuan against at least 30000' });
+    expect(q10.message).toEqual({ zh: '配套补助 30,000 元，下限 30,000 元', en: 'Subsidy 30,000 yuan against at least 30,000' });
   });
 
   test('evaluateCommunity refuses a context that is a number, and a policy that is not one, naming itself', () => {

@@ -17,7 +17,7 @@ import { deviation } from '../rules/community-size.js';
 import { divideRounded } from '../rules/required-staff.js';
 import { roomArea, roomBasis } from '../rules/service-room-area.js';
 import { subsidyForYear } from '../rules/street-subsidy.js';
-import { calendarDay } from '../values.js';
+import { calendarDay, groupThousands } from '../values.js';
 import { closest } from '../policy/names.js';
 import { readCommunity, readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 
@@ -112,7 +112,8 @@ export interface CommunityContext {
 }
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
-const yuan = (d: Decimal) => d.toFixed();
+/** Money in a message: exact, its thousands separated (1,350,000). */
+const yuan = (d: Decimal) => groupThousands(d.toFixed());
 
 function finding(
   provision: string,

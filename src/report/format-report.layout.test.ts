@@ -155,7 +155,7 @@ describe('the text report, whole', () => {
     expect(md.slice(8, 14)).toEqual([
       '|  | subject | provision | clause | expected | actual | message |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      '| ✗ | a\\|b | street subsidy (Q10) | A.4.3 | 30,000 yuan | 0 yuan | Subsidy 0 yuan against at least 30000: 30000 yuan short |',
+      '| ✗ | a\\|b | street subsidy (Q10) | A.4.3 | 30,000 yuan | 0 yuan | Subsidy 0 yuan against at least 30,000: 30,000 yuan short |',
       '',
       '… and 3 more not listed',
       '',

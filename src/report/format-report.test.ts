@@ -94,8 +94,8 @@ describe('terminal layout', () => {
     // The subject column is as wide as its widest entry, 'the city, 2013' (14 columns), plus two spaces:
     // '东苑' is 4 columns wide and gets 12 spaces, 'c2' is 2 wide and gets 14.
     expect(lines.slice(0, 2)).toEqual([
-      `✗  东苑${' '.repeat(12)}street subsidy (Q10)                      A.4.3   30,000 yuan  1 yuan     Subsidy 1 yuan against at least 30000: 29999 yuan short`,
-      `✗  c2${' '.repeat(14)}street subsidy (Q10)                      A.4.3   30,000 yuan  2 yuan     Subsidy 2 yuan against at least 30000: 29998 yuan short`,
+      `✗  东苑${' '.repeat(12)}street subsidy (Q10)                      A.4.3   30,000 yuan  1 yuan     Subsidy 1 yuan against at least 30,000: 29,999 yuan short`,
+      `✗  c2${' '.repeat(14)}street subsidy (Q10)                      A.4.3   30,000 yuan  2 yuan     Subsidy 2 yuan against at least 30,000: 29,998 yuan short`,
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { D } from '../decimal.js';
 import type { Finding, FindingValue } from '../evaluate/evaluate.js';
 import type { Bilingual } from '../policy/provisions.js';
 import type { Lang } from '../trace.js';
+import { groupThousands } from '../values.js';
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -61,9 +62,7 @@ export function grouped(value: Decimal | number | string, places = 2): string {
   const exact = new D(value as Decimal.Value);
   // A value too small for the places is shown to two significant digits, never as a misleading 0.
   const d = exact.toDecimalPlaces(places).isZero() && !exact.isZero() ? exact.toSignificantDigits(2) : exact.toDecimalPlaces(places);
-  const [int, frac] = d.abs().toFixed().split('.');
-  const withCommas = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${d.isNegative() && !d.isZero() ? '-' : ''}${withCommas}${frac ? `.${frac}` : ''}`;
+  return `${d.isNegative() && !d.isZero() ? '-' : ''}${groupThousands(d.abs().toFixed())}`;
 }
 
 /** A share as a percentage with at most one decimal: 0.80555… → `80.6 %`. */
