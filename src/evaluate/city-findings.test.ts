@@ -23,7 +23,7 @@ describe('Q6 rural rollout', () => {
   });
   test('10 of 10 villages against 9 due passes; 8 falls 1 short', () => {
     expect(only(city({ villages: { total: 10, covered: 10 } }), 'Q6')).toEqual([
-      ['city', 'Q6', 'A.3.3', 'pass', '9', '10', undefined, '2013 年底应推行 9/10 个村(组)(比例 0.9)，已推行 10 个', 'By the end of 2013, 9 of 10 villages are due (share 0.9); 10 reached'],
+      ['city', 'Q6', 'A.3.3', 'pass', '9', '10', undefined, '2013 年底应推行 9/10 个村(组)(比例 90 %)，已推行 10 个', 'By the end of 2013, 9 of 10 villages are due (share 90 %); 10 reached'],
     ]);
     expect(only(city({ villages: { total: 10, covered: 8 } }), 'Q6')[0]!.slice(3, 7)).toEqual(['fail', '9', '8', '1']);
   });
@@ -81,13 +81,13 @@ describe('Q1/Q2 urban target', () => {
   test('in 2012 the straight path asks 2/3; one of one meets it', () => {
     const r = city({ year: 2012, communities: [standard] });
     expect(only(r, 'Q1/Q2')).toEqual([
-      ['city', 'Q1/Q2', 'A.2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(1)，按直线进度(I10) 0.6667(2013 年底达 1)', '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path (I10) to 1 by the end of 2013'],
+      ['city', 'Q1/Q2', 'A.2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(100 %)，按直线进度(I10) 66.7 %(2013 年底达 100 %)', '1 of 1 urban communities meet all their checks (100 %); 66.7 % on a straight path (I10) to 100 % by the end of 2013'],
     ]);
   });
   test('in 2013 two of three is 1/3 short of the target 1', () => {
     const r = city({ communities: [standard, { ...standard, id: 'v' }, { ...standard, id: 'w', staff: 4 }] });
     expect(only(r, 'Q1/Q2')).toEqual([
-      ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.66666666666666666667', '0.33333333333333333333', '3 个城市社区中 2 个全部达标(0.6667)，到期目标 1', '2 of 3 urban communities meet all their checks (0.6667); target 1, due'],
+      ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.66666666666666666667', '0.33333333333333333333', '3 个城市社区中 2 个全部达标(66.7 %)，到期目标 100 %', '2 of 3 urban communities meet all their checks (66.7 %); target 100 %, due'],
     ]);
     expect(r.summary.urbanMeetingAll).toEqual({ count: 2, of: 3, undecided: 0 });
     expect(r.summary.owed.staff).toBe(1);

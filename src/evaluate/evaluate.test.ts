@@ -218,7 +218,7 @@ describe('verdicts off the integer fast paths are still exact', () => {
   test('floating households count for staff: 3,000 + 1 need 6 workers (ceil 3,001/600)', () => {
     expect(status(evaluateCommunity({ ...base, floatingHouseholds: 1 }), 'Q8')).toBe('fail');
     const q8 = evaluateCommunity({ ...base, floatingHouseholds: 1, staff: 6 }).find((f) => f.provision === 'Q8')!;
-    expect([q8.status, q8.expected, q8.message.en]).toEqual(['pass', 6, '3001 households need 6 workers, 6 in post']);
+    expect([q8.status, q8.expected, q8.message.en]).toEqual(['pass', 6, '3,001 households need 6 workers, 6 in post']);
   });
 
   test('without a year the subsidy check is unknown and says why, even right after a check with one; with a year but no payment it is unknown', () => {

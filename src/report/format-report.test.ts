@@ -33,7 +33,7 @@ describe('formatReport', () => {
       '',
       '|  | subject | provision | clause | expected | actual | message |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      '| ✗ | the city | urban communities up to standard (Q1/Q2) | A.2 | 100 % | 0 % | 0 of 1 urban communities meet all their checks (0); target 1, due |',
+      '| ✗ | the city | urban communities up to standard (Q1/Q2) | A.2 | 100 % | 0 % | 0 of 1 urban communities meet all their checks (0 %); target 100 %, due |',
       '| ✗ | c1 | room area (Q7) | A.3.4 | 400 m² | 300 m² | Rooms 300 m² against 400 m²: 100 m² short |',
     ]);
     expect(md).toContain('| ? | the city, 2013 | city fund (Q9) | A.4.3 | not given | not given | The data gives no city budget |');
