@@ -73,7 +73,7 @@ describe('the text report, whole', () => {
         '  street subsidy (Q10)                      1     0     0',
         '',
         'Not evaluated:',
-        '  Q3 (A.2, city): The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged',
+        '  rural communities up to standard (Q3), A.2, the city: The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged',
         '',
       ].join('\n'),
     );
@@ -140,7 +140,7 @@ describe('the text report, whole', () => {
         '',
         '## 未评估',
         '',
-        '- Q3 (A.2, city): 原文未规定农村社区的建设标准，无法判断农村社区达标比例',
+        '- 农村社区达标 (Q3), A.2, 全市: 原文未规定农村社区的建设标准，无法判断农村社区达标比例',
         '',
       ].join('\n'),
     );

@@ -7,7 +7,7 @@ import { D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
-import { area, count, findingValues, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
+import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
 
 /** Options of {@link formatReport}. */
 export interface ReportOptions {
@@ -189,13 +189,13 @@ function owedWords(key: string, value: FindingValue, undecided: number, lang: La
   const note = undecided > 0 ? ` (${undecided} ${L.owedUndecided[lang]})` : '';
   if (zero && undecided > 0) return `${L.unknown[lang]}${note}`;
   const words =
-    key === 'staff' ? count(value as number, 'workers', lang) : key.endsWith('M2') ? area(value as Decimal) : money(value as Decimal, lang);
+    key === 'staff' ? (typeof value === 'number' ? count(value, 'workers', lang) : `${grouped(value as Decimal, 0)} ${lang === 'zh' ? '名' : 'workers'}`) : key.endsWith('M2') ? area(value as Decimal) : money(value as Decimal, lang);
   return `${undecided > 0 ? '≥ ' : ''}${words}${note}`;
 }
 
 /** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */
 function notEvaluatedLines(s: EvaluationSummary, lang: Lang): string[] {
-  return (s.notEvaluated ?? []).map((n) => `${provisionLabel(cell(n.provision), lang)} (${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}): ${cell(n.reason[lang])}`);
+  return (s.notEvaluated ?? []).map((n) => `${provisionLabel(cell(n.provision), lang)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}`);
 }
 
 function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provisions: string[][]; owed: string[][] } {

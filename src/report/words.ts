@@ -17,6 +17,7 @@ const b = (zh: string, en: string): Bilingual => ({ zh, en });
 /** Each provision a finding can have, in words. */
 export const PROVISION_NAMES: Readonly<Record<string, Bilingual>> = {
   'Q1/Q2': b('城市社区达标', 'urban communities up to standard'),
+  Q3: b('农村社区达标', 'rural communities up to standard'),
   'Q4/Q5': b('社区规模', 'community size'),
   Q6: b('农村社区推行', 'rural rollout'),
   Q7: b('用房面积', 'room area'),

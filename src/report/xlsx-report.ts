@@ -69,7 +69,7 @@ export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lan
   summary.push([], [zh ? '欠缺合计' : 'Totals owed'], zh ? ['年度', '配套补助(元)', '市财政资金(元)', '开发用房资金(元)', '开发配建用房(m²)', '社区用房(m²)', '工作人员(名)'] : ['year', 'street subsidy (yuan)', 'city fund (yuan)', 'developer money (yuan)', 'developer rooms (m²)', 'community rooms (m²)', 'workers']);
   for (const { year, result } of data.years) {
     const o = result.summary.owed;
-    summary.push([year, cell(o.streetSubsidyYuan, lang), cell(o.cityBudgetYuan, lang), cell(o.developerFundsYuan, lang), cell(o.developerRoomsM2, lang), cell(o.roomsM2, lang), o.staff]);
+    summary.push([year, cell(o.streetSubsidyYuan, lang), cell(o.cityBudgetYuan, lang), cell(o.developerFundsYuan, lang), cell(o.developerRoomsM2, lang), cell(o.roomsM2, lang), cell(o.staff, lang)]);
   }
   summary.push([], [zh ? '读取的数据' : 'Data read'], ...inputLines(data.input, lang).map((l) => [l.trim()]));
   const sheets: SheetOut[] = [{ name: zh ? '摘要' : 'Summary', rows: summary, widths: [12, 14, 14, 14, 14, 16, 12, 10] }];
