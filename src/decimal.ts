@@ -87,4 +87,14 @@ export function exactPow(x: Decimal.Value, n: number): Decimal {
   return exactly(new DX(x).pow(n));
 }
 
+/**
+ * A share as a percentage for a person to read: 0.385625 → '38.6 %', 0.9 → '90 %'. Display only (one decimal at most;
+ * a share too small for that keeps two significant digits rather than showing 0). @internal
+ */
+export function percentText(share: Decimal.Value): string {
+  const p = new D(share).times(100);
+  const shown = p.toDecimalPlaces(1);
+  return `${shown.isZero() && !p.isZero() ? p.toSignificantDigits(2).toFixed() : shown.toFixed()} %`;
+}
+
 export { Decimal };

@@ -55,3 +55,9 @@ export function decimalText(v: unknown): string | undefined {
     return undefined;
   }
 }
+
+/** A plain decimal numeral with its whole part grouped by thousands: '1350000' → '1,350,000', '30000.5' → '30,000.5'. */
+export function groupThousands(plain: string): string {
+  const [int, frac] = plain.split('.');
+  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
+}

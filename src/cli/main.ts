@@ -2,18 +2,21 @@
  * The command-line tool: `shequ-rules report | audit | schedule | explain | schema`.
  * Exit codes: 0 when no finding fails, 1 when one fails, 2 for bad usage or bad input.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { auditPolicy } from '../audit/audit-policy.js';
 import { createPolicy, type Policy } from '../create-policy.js';
+import { D } from '../decimal.js';
 import { PolicyInputError } from '../errors.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
 import { formatReport, jsonReportChunks, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
-import { evaluateFile, InputError } from './read-input.js';
+import { headerTable } from '../read/headers.js';
+import { inputLines, progressRows, progressTable } from '../report/input-report.js';
+import { evaluateFiles, InputError, readColumnMap, type FileEvaluation } from './read-input.js';
 
 export interface Io {
   readonly stdin: Readable;
@@ -33,26 +36,31 @@ const HELP: Record<string, string> = {
 Usage: shequ-rules <command> [options]
 
 Commands:
-  report <file.json|file.csv|->   hold a city's data against the policy
+  report <file...|->               hold a city's data (.json, .csv, .xlsx) against the policy
   audit                            check the policy against itself (K1–K10)
   schedule fund|rollout            year-by-year city fund minimum or rural rollout
   explain <rule>                   one rule's computation, step by step
-  schema                           the JSON Schema of a dataset
+  schema [--columns]               the JSON Schema of a dataset, or the table's columns
 
 Run 'shequ-rules <command> --help' for a command's options.
 Exit codes: 0 no finding fails, 1 a finding fails, 2 bad usage or bad input.`,
-  report: `Usage: shequ-rules report <file.json|file.csv|-> [options]
+  report: `Usage: shequ-rules report <file...|-> [options]
 
-Reads a dataset (JSON, as 'shequ-rules schema' describes) or a CSV with one
-community per row (its header naming the community fields: id,name,kind,
-households,residents,...), '-' for standard input, and reports every finding.
+Reads datasets (JSON, as 'shequ-rules schema' describes), CSV files (UTF-8,
+UTF-16 or GB18030/GBK, as Excel or WPS saves them) or Excel workbooks (.xlsx,
+a sheet per year) with one community per row, under a header in Chinese or
+English ('shequ-rules schema --columns' lists the headers it knows); '-' for
+standard input. Several files, a 年度 column or a sheet per year give several
+years: each is evaluated, and the report shows the progress across them.
 
 Options:
-  --format text|markdown|json|html   output format (default text); html is one
-                                self-contained page with charts, for a browser
+  --format text|markdown|json|html|xlsx   output format (default text); html is one self-
+                                contained page with charts, for a browser; xlsx needs --output
   --output FILE                 write the report to FILE instead of standard output
   --lang zh|en                  language (default zh)
-  --year YEAR                   the year, required for CSV
+  --year YEAR                   the year of a table that gives none, or the one year to report
+  --columns FILE                a column map (JSON): { "header as written": "field" | null }
+  --sheet NAME                  read only this sheet of a workbook (its name or number)
   --params FILE                 parameter overrides (JSON), e.g. {"staffing":{"rounding":"floor"}}
   --all                         list passing findings too
   --limit N                     list at most N findings, worst first (text default 1000; 0 for all)
@@ -83,9 +91,10 @@ Rules and their fields:
   targets    --year YEAR
 
 Example: shequ-rules explain staff --households 3100`,
-  schema: `Usage: shequ-rules schema
+  schema: `Usage: shequ-rules schema [--columns] [--lang zh|en]
 
-Prints the JSON Schema (draft 2020-12) of a dataset.`,
+Prints the JSON Schema (draft 2020-12) of a dataset; with --columns, the
+columns a CSV or a workbook may have and the headers that mean each.`,
 };
 
 type Options = ParseArgsConfig['options'];
@@ -156,17 +165,7 @@ function amountArg(name: string, v: unknown): string | undefined {
   throw new UsageError(`--${name} must be a number ≥ 0 such as 1000000 or 199999.5, got ${JSON.stringify(v)}`);
 }
 
-/** A file to write a report to, opened before anything is written (so a bad path is a usage error, exit 2). */
-async function openOutput(file: string): Promise<Writable> {
-  const stream = createWriteStream(file);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e: NodeJS.ErrnoException) => reject(new InputError(`${file}: cannot write the report (${e.code ?? e.message})`)));
-  });
-  return stream;
-}
-
-const write = (s: Writable, text: string) => new Promise<void>((resolve) => (s.write(text) ? resolve() : s.once('drain', resolve)));
+const write = (s: Writable, text: string | Uint8Array) => new Promise<void>((resolve) => (s.write(text) ? resolve() : s.once('drain', resolve)));
 
 async function report(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -175,41 +174,117 @@ async function report(args: string[], io: Io): Promise<number> {
     strict: { type: 'boolean' },
     'max-mb': { type: 'string' },
     limit: { type: 'string' },
-    output: { type: 'string' },
+    columns: { type: 'string' },
+    sheet: { type: 'string' },
+    output: { type: 'string', short: 'o' },
   });
   if (values.help) return help(io, 'report');
-  if (positionals.length !== 1) throw new UsageError('report takes one input: a .json or .csv file, or - for standard input');
-  const fmt = format(values.format, ['text', 'markdown', 'json', 'html'] as const);
+  if (positionals.length === 0) throw new UsageError('report takes one or more inputs: .json, .csv or .xlsx files, or - for standard input');
+  const fmt = format(values.format, ['text', 'markdown', 'json', 'html', 'xlsx'] as const);
+  const output = values.output as string | undefined;
+  const sheet = values.sheet as string | undefined;
+  if (fmt === 'xlsx' && output === undefined) throw new UsageError('--format xlsx writes a workbook: give the file with --output report.xlsx');
   const lng = lang(values.lang);
   if (values.output !== undefined && values.output === '') throw new UsageError('--output needs a file name');
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
   const policy = policyFrom(values.params);
   const year = integer('year', values.year);
   if (year !== undefined) policy.targets({ year }); // range check
-  const result = await evaluateFile({
-    file: positionals[0]!,
+  const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
+  const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : fmt === 'html' ? 500 : 0);
+  const keepPassing = fmt === 'json' || fmt === 'xlsx' || values.all === true;
+  const data = await evaluateFiles({
+    files: positionals,
     stdin: io.stdin,
     policy,
     ...(year !== undefined && { year }),
     maxBytes: maxMb * 1024 * 1024,
-    keepPassing: fmt === 'json' || values.all === true,
+    keepPassing,
+    ...(columns && { columns }),
+    ...(sheet !== undefined && { sheet }),
     ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
   });
-  if (io.stderrIsTTY && fmt !== 'json' && result.summary.communities >= 100000) io.stderr.write('\n');
-  const out = values.output === undefined ? io.stdout : await openOutput(values.output as string);
-  if (fmt === 'json') {
-    for (const chunk of jsonReportChunks(result)) await write(out, chunk);
-  } else if (fmt === 'html') {
-    const limit = integer('limit', values.limit) ?? 500;
-    const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
-    await write(out, reportHtml(result, { lang: lng, policy, source: positionals[0] === '-' ? undefined : basename(positionals[0]!), ...(limit > 0 && { limit }) }));
-  } else {
-    const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : 0);
-    await write(out, formatReport(result, { format: fmt, lang: lng, all: values.all === true, ...(limit > 0 && { limit }) }));
+  const communities = data.years.reduce((n, y) => n + y.result.summary.communities, 0);
+  if (io.stderrIsTTY && fmt !== 'json' && communities >= 100000) io.stderr.write('\n');
+  const out = output === undefined ? io.stdout : await openOutput(output);
+  try {
+    if (fmt === 'json') {
+      for (const chunk of jsonReport(data, policy)) await write(out, chunk);
+    } else if (fmt === 'html') {
+      const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
+      const source = positionals.filter((f) => f !== '-').map((f) => basename(f)).join(', ');
+      await write(out, reportHtml(data.years.map((y) => y.result), { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }) }));
+    } else if (fmt === 'xlsx') {
+      const { xlsxReport } = await import('../report/xlsx-report.js');
+      await write(out, await xlsxReport(data, policy, lng));
+    } else {
+      await write(out, readableReport(data, policy, fmt, lng, values.all === true, limit));
+    }
+  } finally {
+    if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
-  if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  const { fail, unknown } = result.summary.counts;
-  return fail > 0 || (values.strict && unknown > 0) ? 1 : 0;
+  const fail = data.years.some((y) => y.result.summary.counts.fail > 0);
+  const unknown = data.years.some((y) => y.result.summary.counts.unknown > 0);
+  return fail || (values.strict && unknown) ? 1 : 0;
+}
+
+async function openOutput(file: string): Promise<Writable> {
+  const { createWriteStream } = await import('node:fs');
+  const stream = createWriteStream(file);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e: NodeJS.ErrnoException) => reject(new InputError(`${file}: cannot write the report (${e.code ?? e.message})`)));
+  });
+  return stream;
+}
+
+/** Text or Markdown: what was read, each year's report, and the progress across the years. */
+function readableReport(data: FileEvaluation, policy: Policy, fmt: 'text' | 'markdown', lng: Lang, all: boolean, limit: number): string {
+  const zh = lng === 'zh';
+  const md = fmt === 'markdown';
+  const parts: string[] = [];
+  const input = inputLines(data.input, lng);
+  const several = data.years.length > 1;
+  for (const { year, result } of data.years) {
+    let text = formatReport(result, { format: fmt, lang: lng, all, names: data.names, ...(limit > 0 && { limit }) });
+    if (several) text = text.replace(/^(# )?(.*)\n/, (_, hash: string | undefined, title: string) => `${hash ?? ''}${title} · ${year}\n`).replace(/^=+$/m, (u) => u + '='.repeat(md ? 0 : String(year).length + 3));
+    parts.push(text);
+  }
+  if (several) {
+    const rows = progressTable(progressRows(data.years, policy), lng);
+    const title = zh ? '历年进展' : 'Progress across the years';
+    if (md) {
+      const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      parts.push([`## ${title}`, '', line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line), ''].join('\n'));
+    } else parts.push([`${title}:`, ...table(rows).map((l) => `  ${l}`), ''].join('\n'));
+  }
+  if (data.otherYears.length) parts.push(zh ? `(数据中另有 ${data.otherYears.join('、')} 年，按 --year 未报告)\n` : `(the data also holds ${data.otherYears.join(', ')}, not reported: --year)\n`);
+  const readTitle = zh ? '读取的数据' : 'Data read';
+  const readPart = md ? [`## ${readTitle}`, '', ...input.map((l) => `- ${l.trim()}`), ''].join('\n') : [`${readTitle}:`, ...input.map((l) => `  ${l}`), ''].join('\n');
+  return [...parts, readPart].join('\n');
+}
+
+/** The JSON report: one year as `{ findings, summary, input }`; several as `{ years: [...], progress, input }`. Exact values. */
+function* jsonReport(data: FileEvaluation, policy: Policy): Generator<string> {
+  const input = JSON.stringify(data.input, null, 2).replace(/\n/g, '\n  ');
+  if (data.years.length === 1) {
+    const chunks = [...jsonReportChunks(data.years[0]!.result)];
+    const last = chunks.pop()!;
+    yield* chunks;
+    yield last.replace(/\n}\n$/, `,\n  "input": ${input}\n}\n`);
+    return;
+  }
+  yield '{\n"years": [\n';
+  let first = true;
+  for (const { result } of data.years) {
+    if (!first) yield ',\n';
+    first = false;
+    const chunks = [...jsonReportChunks(result)];
+    chunks[chunks.length - 1] = chunks[chunks.length - 1]!.replace(/\n$/, '');
+    yield* chunks;
+  }
+  const progress = progressRows(data.years, policy).map((r) => ({ year: r.year, urbanMeetingAll: r.urbanMeetingAll, urban: r.urban ?? null, ruralShareDue: r.ruralShareDue, rollout: r.rollout ?? null, fund: r.fund ?? null }));
+  yield `\n],\n"progress": ${JSON.stringify(progress, (_k, v: unknown) => (D.isDecimal(v) ? v.toFixed() : v))},\n"input": ${input}\n}\n`;
 }
 
 async function audit(args: string[], io: Io): Promise<number> {
@@ -323,9 +398,22 @@ async function explain(args: string[], io: Io): Promise<number> {
 }
 
 async function schema(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { columns: { type: 'boolean' } });
   if (values.help) return help(io, 'schema');
   if (positionals.length) throw new UsageError(`schema takes no arguments, got ${positionals.join(' ')}`);
+  if (values.columns) {
+    const lng = lang(values.lang);
+    const rows = headerTable();
+    if (format(values.format, ['text', 'json'] as const) === 'json') return write(io.stdout, `${JSON.stringify(rows, null, 2)}\n`).then(() => 0);
+    const head = lng === 'zh' ? ['字段', '名称', '类型', '单位', '可用的表头'] : ['field', 'name', 'kind', 'unit', 'headers'];
+    const body = rows.map((r) => [r.key, lng === 'zh' ? r.zh : r.en, r.kind, r.unit, r.headers.join(lng === 'zh' ? '、' : ', ')]);
+    const note =
+      lng === 'zh'
+        ? '表头比较前去掉空格、全角转半角、去掉末尾的单位(㎡)(m²)(平方米)(元)(户)(人)；表头为(万元)时数值乘以 10000。\n“流动人口”“人数”“面积”单独作表头时有歧义，请用 --columns 指明。'
+        : 'Headers are compared without spaces, full-width made half-width, a unit at the end removed: (㎡) (m²) (平方米) (元) (户) (人); a header in (万元) multiplies by 10,000.\n流动人口, 人数 and 面积 alone are ambiguous: say what they are with --columns.';
+    await write(io.stdout, `${table([head, ...body]).join('\n')}\n\n${note}\n`);
+    return 0;
+  }
   await write(io.stdout, `${JSON.stringify(datasetJsonSchema(), null, 2)}\n`);
   return 0;
 }

@@ -195,7 +195,7 @@ describe('evaluateBatch results', () => {
     expect([...batch.findings('fail')].map(key)).toEqual(['a:Q7', 'b:Q10']);
     expect([...batch.findings('pass')].map(key)).toEqual(['a:Q4/Q5', 'a:Q8', 'a:A.3.4/ground-floor', 'a:Q10']);
     expect([...batch.findings('unknown')].map(key)).toEqual(['a:A.3.4/one-stop-window']);
-    expect(batch.finding(1, 'Q10')!.message.en).toBe('Subsidy 1 yuan against at least 30000: 29999 yuan short');
+    expect(batch.finding(1, 'Q10')!.message.en).toBe('Subsidy 1 yuan against at least 30,000: 29,999 yuan short');
   });
 
   test('a record read by the schema is a copy: its findings do not change when the caller changes it', () => {

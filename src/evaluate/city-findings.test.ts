@@ -23,7 +23,7 @@ describe('Q6 rural rollout', () => {
   });
   test('10 of 10 villages against 9 due passes; 8 falls 1 short', () => {
     expect(only(city({ villages: { total: 10, covered: 10 } }), 'Q6')).toEqual([
-      ['city', 'Q6', 'A.3.3', 'pass', '9', '10', undefined, '2013 年底应推行 9/10 个村(组)(比例 0.9)，已推行 10 个', 'By the end of 2013, 9 of 10 villages are due (share 0.9); 10 reached'],
+      ['city', 'Q6', 'A.3.3', 'pass', '9', '10', undefined, '2013 年底应推行 9/10 个村(组)(比例 90 %)，已推行 10 个', 'By the end of 2013, 9 of 10 villages are due (share 90 %); 10 reached'],
     ]);
     expect(only(city({ villages: { total: 10, covered: 8 } }), 'Q6')[0]!.slice(3, 7)).toEqual(['fail', '9', '8', '1']);
   });
@@ -34,8 +34,8 @@ describe('Q9 city budget', () => {
     const r = city({ funding: { baseYearTotal: 5000000, budgets: { '2013': '5999999.5', '2012': 5500000, '2010': 1 } } });
     expect(r.summary.notEvaluated.filter((n) => n.provision === 'Q9').map((n) => [n.subject, n.reason.en])).toEqual([['city/2010', '2010 is before the base year 2011: the policy sets no minimum']]);
     expect(only(r, 'Q9')).toEqual([
-      ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000', undefined, '2012 年市财政社区资金 5500000 元，下限 5500000 元', '2012: city budget 5500000 yuan against at least 5500000'],
-      ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5999999.5', '0.5', '2013 年市财政社区资金 5999999.5 元，下限 6000000 元，差 0.5 元', '2013: city budget 5999999.5 yuan against at least 6000000: 0.5 yuan short'],
+      ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000', undefined, '2012 年市财政社区资金 5,500,000 元，下限 5,500,000 元', '2012: city budget 5,500,000 yuan against at least 5,500,000'],
+      ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5999999.5', '0.5', '2013 年市财政社区资金 5,999,999.5 元，下限 6,000,000 元，差 0.5 元', '2013: city budget 5,999,999.5 yuan against at least 6,000,000: 0.5 yuan short'],
     ]);
     expect(String(r.summary.owed.cityBudgetYuan)).toBe('0.5');
   });
@@ -61,7 +61,7 @@ describe('Q11/Q12 developers', () => {
       ['k3', 'Q11', 'A.4.3', 'pass', '250', '250', undefined, '应配建 250 m²，已提供 250 m²', 'Rooms due 250 m², provided 250 m²'],
       ['k4', 'Q12', 'A.4.3', 'unknown', '900000', null, undefined, '应缴 300 m² 当量的用房资金；未给出已缴金额', 'Owes 300 m² worth of room money; no payment reported'],
       ['k5', 'Q12', 'A.4.3', 'unknown', '300', '5', undefined, '应缴 300 m² 当量的用房资金；未给出单价，无法折算金额(I6)', 'Owes 300 m² worth of room money; no price per m² to turn it into yuan (I6)'],
-      ['k6', 'Q12', 'A.4.3', 'fail', '900000', '899999.99', '0.01', '应缴 900000 元(300 m² 当量)，已缴 899999.99 元', 'Owes 900000 yuan (300 m² worth), paid 899999.99'],
+      ['k6', 'Q12', 'A.4.3', 'fail', '900000', '899999.99', '0.01', '应缴 900,000 元(300 m² 当量)，已缴 899,999.99 元', 'Owes 900,000 yuan (300 m² worth), paid 899,999.99'],
       ['k7', 'Q11', 'A.4.3', 'unknown', null, '100', undefined, '250000 m² 的项目应配建用房；未给出居民人数，无法算出面积', 'A 250000 m² project owes rooms in kind; no population given to size them'],
     ]);
   });
@@ -81,13 +81,13 @@ describe('Q1/Q2 urban target', () => {
   test('in 2012 the straight path asks 2/3; one of one meets it', () => {
     const r = city({ year: 2012, communities: [standard] });
     expect(only(r, 'Q1/Q2')).toEqual([
-      ['city', 'Q1/Q2', 'A.2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(1)，按直线进度(I10) 0.6667(2013 年底达 1)', '1 of 1 urban communities meet all their checks (1); 0.6667 on a straight path (I10) to 1 by the end of 2013'],
+      ['city', 'Q1/Q2', 'A.2', 'pass', '0.66666666666666666667', '1', undefined, '1 个城市社区中 1 个全部达标(100 %)，按直线进度(I10) 66.7 %(2013 年底达 100 %)', '1 of 1 urban communities meet all their checks (100 %); 66.7 % on a straight path (I10) to 100 % by the end of 2013'],
     ]);
   });
   test('in 2013 two of three is 1/3 short of the target 1', () => {
     const r = city({ communities: [standard, { ...standard, id: 'v' }, { ...standard, id: 'w', staff: 4 }] });
     expect(only(r, 'Q1/Q2')).toEqual([
-      ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.66666666666666666667', '0.33333333333333333333', '3 个城市社区中 2 个全部达标(0.6667)，到期目标 1', '2 of 3 urban communities meet all their checks (0.6667); target 1, due'],
+      ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.66666666666666666667', '0.33333333333333333333', '3 个城市社区中 2 个全部达标(66.7 %)，到期目标 100 %', '2 of 3 urban communities meet all their checks (66.7 %); target 100 %, due'],
     ]);
     expect(r.summary.urbanMeetingAll).toEqual({ count: 2, of: 3, undecided: 0 });
     expect(r.summary.owed.staff).toBe(1);

@@ -218,7 +218,7 @@ describe('verdicts off the integer fast paths are still exact', () => {
   test('floating households count for staff: 3,000 + 1 need 6 workers (ceil 3,001/600)', () => {
     expect(status(evaluateCommunity({ ...base, floatingHouseholds: 1 }), 'Q8')).toBe('fail');
     const q8 = evaluateCommunity({ ...base, floatingHouseholds: 1, staff: 6 }).find((f) => f.provision === 'Q8')!;
-    expect([q8.status, q8.expected, q8.message.en]).toEqual(['pass', 6, '3001 households need 6 workers, 6 in post']);
+    expect([q8.status, q8.expected, q8.message.en]).toEqual(['pass', 6, '3,001 households need 6 workers, 6 in post']);
   });
 
   test('without a year the subsidy check is unknown and says why, even right after a check with one; with a year but no payment it is unknown', () => {
@@ -235,7 +235,7 @@ describe('verdicts off the integer fast paths are still exact', () => {
 
   test('a passing subsidy is said without a shortfall, in both languages', () => {
     const q10 = evaluateCommunity({ ...base, streetSubsidyPaid: 30000 }, { year: 2013 }).find((f) => f.provision === 'Q10')!;
-    expect(q10.message).toEqual({ zh: '配套补助 30000 元，下限 30000 元', en: 'Subsidy 30000 yuan against at least 30000' });
+    expect(q10.message).toEqual({ zh: '配套补助 30,000 元，下限 30,000 元', en: 'Subsidy 30,000 yuan against at least 30,000' });
   });
 
   test('evaluateCommunity refuses a context that is a number, and a policy that is not one, naming itself', () => {

@@ -9,7 +9,7 @@
 import type { Decimal } from 'decimal.js';
 import { checkPolicy, type Policy } from '../create-policy.js';
 import { displayable } from '../display.js';
-import { approxDiv, D, DX, exactly, ratio } from '../decimal.js';
+import { approxDiv, D, DX, exactly, percentText, ratio } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Parameters } from '../policy/parameters.js';
 import type { Bilingual } from '../policy/provisions.js';
@@ -18,7 +18,7 @@ import { deviation } from '../rules/community-size.js';
 import { divideRounded } from '../rules/required-staff.js';
 import { roomArea, roomBasis } from '../rules/service-room-area.js';
 import { subsidyForYear } from '../rules/street-subsidy.js';
-import { calendarDay } from '../values.js';
+import { calendarDay, groupThousands } from '../values.js';
 import { closest } from '../policy/names.js';
 import { readCommunity, readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 
@@ -113,7 +113,8 @@ export interface CommunityContext {
 }
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
-const yuan = (d: Decimal) => d.toFixed();
+/** Money in a message: exact, its thousands separated (1,350,000). */
+const yuan = (d: Decimal) => groupThousands(d.toFixed());
 
 function finding(
   provision: string,
@@ -260,10 +261,12 @@ function messageOf(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingS
   const ok = status === 'pass';
   switch (kind) {
     case Kind.Size: {
-      const worse = (d.actual as Decimal).toDecimalPlaces(4);
+      const worse = percentText(d.actual as Decimal);
+      const tol = percentText(k.tolerance);
+      const [h, r] = [groupThousands(String(c.households)), groupThousands(String(c.residents))];
       return b(
-        `${c.households} 户、${c.residents} 人，较大偏差 ${worse}，${ok ? `在 ±${k.tolerance} 以内` : `超出 ±${k.tolerance}`}`,
-        `${c.households} households, ${c.residents} residents: larger deviation ${worse}, ${ok ? 'within' : 'outside'} ±${k.tolerance}`,
+        `${h} 户、${r} 人，较大偏差 ${worse}，${ok ? `在 ±${tol} 以内` : `超出 ±${tol}`}`,
+        `${h} households, ${r} residents: larger deviation ${worse}, ${ok ? 'within' : 'outside'} ±${tol}`,
       );
     }
     case Kind.Rooms: {
@@ -273,7 +276,7 @@ function messageOf(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingS
       return b(`用房 ${have} m²，标准 ${need} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`, `Rooms ${have} m² against ${need} m²${ok ? '' : `: ${d.shortfall} m² short`}`);
     }
     case Kind.Staff: {
-      const total = c.households + (c.floatingHouseholds ?? 0);
+      const total = groupThousands(String(c.households + (c.floatingHouseholds ?? 0)));
       const note = c.floatingHouseholds === undefined ? b('(未给出流动人口户数，按0计)', ' (no floating households given: counted as 0)') : b('', '');
       if (d.actual === null) return b(`${total} 户需 ${d.expected} 名工作人员${note.zh}，数据未给出人数`, `${total} households need ${d.expected} workers${note.en}; the data gives no staff count`);
       return b(`${total} 户需 ${d.expected} 名，实有 ${d.actual} 名${note.zh}`, `${total} households need ${d.expected} workers, ${d.actual} in post${note.en}`);
@@ -496,7 +499,7 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[], notEval
     const ok = d.villages.covered >= need;
     out.push(
       finding('Q6', 'A.3.3', 'city', ok ? 'pass' : 'fail', need, d.villages.covered,
-        b(`${d.year} 年底应推行 ${need}/${d.villages.total} 个村(组)(比例 ${r.share})，已推行 ${d.villages.covered} 个`, `By the end of ${d.year}, ${need} of ${d.villages.total} villages are due (share ${r.share}); ${d.villages.covered} reached`),
+        b(`${d.year} 年底应推行 ${need}/${d.villages.total} 个村(组)(比例 ${percentText(r.share)})，已推行 ${d.villages.covered} 个`, `By the end of ${d.year}, ${need} of ${d.villages.total} villages are due (share ${percentText(r.share)}); ${d.villages.covered} reached`),
         ok ? undefined : new D(need - d.villages.covered)),
     );
   }
@@ -678,12 +681,12 @@ export function urbanTargetFinding(policy: Policy, year: number, ok: number, of:
   const status: FindingStatus = meets(ok) ? 'pass' : meets(ok + undecided) ? 'unknown' : 'fail';
   const share = shown(new D(ok), of);
   const goal = t.due
-    ? b(`到期目标 ${t.urbanShare}`, `target ${t.urbanShare}, due`)
-    : b(`按直线进度(I10) ${expected.toDecimalPlaces(4)}(${t.deadlineYear} 年底达 ${t.urbanShare})`, `${expected.toDecimalPlaces(4)} on a straight path (I10) to ${t.urbanShare} by the end of ${t.deadlineYear}`);
+    ? b(`到期目标 ${percentText(t.urbanShare)}`, `target ${percentText(t.urbanShare)}, due`)
+    : b(`按直线进度(I10) ${percentText(expected)}(${t.deadlineYear} 年底达 ${percentText(t.urbanShare)})`, `${percentText(expected)} on a straight path (I10) to ${percentText(t.urbanShare)} by the end of ${t.deadlineYear}`);
   const open = undecided > 0 ? b(`；另有 ${undecided} 个因缺数据无法判断`, `; ${undecided} more lack data to tell`) : b('', '');
   return {
     ...finding('Q1/Q2', 'A.2', 'city', status, expected, share,
-      b(`${of} 个城市社区中 ${ok} 个全部达标(${share.toDecimalPlaces(4)})${open.zh}，${goal.zh}`, `${ok} of ${of} urban communities meet all their checks (${share.toDecimalPlaces(4)})${open.en}; ${goal.en}`),
+      b(`${of} 个城市社区中 ${ok} 个全部达标(${percentText(share)})${open.zh}，${goal.zh}`, `${ok} of ${of} urban communities meet all their checks (${percentText(share)})${open.en}; ${goal.en}`),
       // need/den − ok/of = (need × of − ok × den) ÷ (den × of): above 0 whenever the verdict fails, even where the two
       // shares agree to 20 digits.
       status === 'fail' ? shown(need.times(of).minus(ok * den), den * of) : undefined),

@@ -21,17 +21,17 @@ const evaluation = () =>
     developerProjects: [], // none: nothing of Q11/Q12 to evaluate or to call not evaluated
   });
 
-// Counts by provision, provisions in locale order ('/' sorts before digits, so Q1/Q2 comes before Q10).
+// Counts by provision, provisions named in words in the order of the policy (Q1/Q2 first, the community checks, the city's).
 const byProvision = [
-  ['A.3.4/ground-floor', 1, 0, 0],
-  ['A.3.4/one-stop-window', 1, 0, 0],
-  ['Q1/Q2', 0, 1, 0],
-  ['Q10', 1, 0, 0],
-  ['Q4/Q5', 1, 0, 0],
-  ['Q6', 1, 0, 0],
-  ['Q7', 0, 1, 0],
-  ['Q8', 1, 0, 0],
-  ['Q9', 0, 0, 1],
+  ['城市社区达标 (Q1/Q2)', 0, 1, 0],
+  ['社区规模 (Q4/Q5)', 1, 0, 0],
+  ['农村社区推行 (Q6)', 1, 0, 0],
+  ['用房面积 (Q7)', 0, 1, 0],
+  ['工作人员 (Q8)', 1, 0, 0],
+  ['一楼用房 (A.3.4)', 1, 0, 0],
+  ['一站式窗口 (A.3.4)', 1, 0, 0],
+  ['市财政社区资金 (Q9)', 0, 0, 1],
+  ['配套补助 (Q10)', 1, 0, 0],
 ] as const;
 
 describe('the text report, whole', () => {
@@ -44,36 +44,36 @@ describe('the text report, whole', () => {
         '====================================',
         'Year: 2013    Communities: 1',
         'Findings: ✓ 6 pass   ✗ 2 fail   ? 1 unknown',
-        'Urban communities meeting all checks: 0 / 1',
+        'Urban communities meeting all checks: 0 / 1 (0 %)',
         '',
         'Failing and unknown findings, worst first:',
-        '   subject    provision  clause  expected  actual  message',
-        '✗  city       Q1/Q2      A.2     1         0       0 of 1 urban communities meet all their checks (0); target 1, due',
-        '✗  c1         Q7         A.3.4   400       300     Rooms 300 m² against 400 m²: 100 m² short',
-        '?  city/2013  Q9         A.4.3   —         —       The data gives no city budget',
+        '   subject         provision                                 clause  expected   actual     message',
+        '✗  the city        urban communities up to standard (Q1/Q2)  A.2     100 %      0 %        0 of 1 urban communities meet all their checks (0 %); target 100 %, due',
+        '✗  c1              room area (Q7)                            A.3.4   400 m²     300 m²     Rooms 300 m² against 400 m²: 100 m² short',
+        '?  the city, 2013  city fund (Q9)                            A.4.3   not given  not given  The data gives no city budget',
         '',
         'Totals owed:',
-        '  Street/township subsidy (yuan)  0',
-        '  City budget (yuan)              0',
-        '  Developers’ room money (yuan)   0',
-        '  Developers’ rooms in kind (m²)  0',
-        '  Community rooms (m²)            100',
-        '  Community workers               0',
+        '  Street/township subsidy    0 yuan',
+        '  City budget                unknown (1 undecided)',
+        '  Developers’ room money     0 yuan',
+        '  Developers’ rooms in kind  0 m²',
+        '  Community rooms            100 m²',
+        '  Community workers          0 workers',
         '',
         'By provision:',
-        '  provision              pass  fail  unknown',
-        '  A.3.4/ground-floor     1     0     0',
-        '  A.3.4/one-stop-window  1     0     0',
-        '  Q1/Q2                  0     1     0',
-        '  Q10                    1     0     0',
-        '  Q4/Q5                  1     0     0',
-        '  Q6                     1     0     0',
-        '  Q7                     0     1     0',
-        '  Q8                     1     0     0',
-        '  Q9                     0     0     1',
+        '  provision                                 pass  fail  unknown',
+        '  urban communities up to standard (Q1/Q2)  0     1     0',
+        '  community size (Q4/Q5)                    1     0     0',
+        '  rural rollout (Q6)                        1     0     0',
+        '  room area (Q7)                            0     1     0',
+        '  community workers (Q8)                    1     0     0',
+        '  rooms on the ground floor (A.3.4)         1     0     0',
+        '  one-stop window (A.3.4)                   1     0     0',
+        '  city fund (Q9)                            0     0     1',
+        '  street subsidy (Q10)                      1     0     0',
         '',
         'Not evaluated:',
-        '  Q3 (A.2, city): The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged',
+        '  rural communities up to standard (Q3), A.2, the city: The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged',
         '',
       ].join('\n'),
     );
@@ -81,24 +81,27 @@ describe('the text report, whole', () => {
 
   test('Chinese: the title is 10 characters, 20 columns; all: true lists passing findings under their own heading', () => {
     const lines = formatReport(evaluation(), { all: true }).split('\n');
-    expect(lines.slice(0, 7)).toEqual(['社区建设政策合规报告', '='.repeat(20), '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1', '', '全部结果，最严重的在前:']);
+    expect(lines.slice(0, 7)).toEqual(['社区建设政策合规报告', '='.repeat(20), '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1 (0 %)', '', '全部结果，最严重的在前:']);
     // 9 findings under one header row; the passing ones last, in the order they were found.
     expect(lines.slice(8, 17).map((l) => l.slice(0, 1))).toEqual(['✗', '✗', '?', '✓', '✓', '✓', '✓', '✓', '✓']);
-    expect(lines.slice(11, 17).map((l) => l.split(/ {2,}/)[2])).toEqual(['Q4/Q5', 'Q8', 'A.3.4/ground-floor', 'A.3.4/one-stop-window', 'Q10', 'Q6']);
-    // A boolean requirement shows as true.
-    expect(lines[13]).toMatch(/^✓ {2}c1 +A\.3\.4\/ground-floor +A\.3\.4 +true +true +用房在一楼$/);
+    expect(lines.slice(11, 17).map((l) => l.split(/ {2,}/)[2])).toEqual(['社区规模 (Q4/Q5)', '工作人员 (Q8)', '一楼用房 (A.3.4)', '一站式窗口 (A.3.4)', '配套补助 (Q10)', '农村社区推行 (Q6)']);
+    // A boolean requirement shows as 是 (yes), never true; counts and money carry their units.
+    expect(lines[13]).toMatch(/^✓ {2}c1 +一楼用房 \(A\.3\.4\) +A\.3\.4 +是 +是 +用房在一楼$/);
+    expect(lines[15]).toMatch(/^✓ {2}c1 +配套补助 \(Q10\) +A\.4\.3 +30,000 元 +30,000 元 +/);
+    expect(lines[16]).toMatch(/^✓ {2}全市 +农村社区推行 \(Q6\) +A\.3\.3 +9 个村\(组\) +9 个村\(组\) +/);
     expect(lines[17]).toBe('');
     expect(lines[18]).toBe('欠缺合计:');
-    // Labels of the totals are CJK (two columns each): the widest, 街道(乡镇)配套补助(元), is 6×2 + 2 + 2×2 + 3 = 21 columns.
+    // Labels of the totals are CJK (two columns each): the widest, 街道(乡镇)配套补助, is 6×2 + 2 + 2×2 = 18 columns.
+    // Every total carries its unit; a total that nothing decided is 无法判断, never 0.
     expect(lines.slice(19, 25)).toEqual([
-      '  街道(乡镇)配套补助(元)  0',
-      '  市财政社区资金(元)      0',
-      '  开发企业用房资金(元)    0',
-      '  开发企业配建用房(m²)    0',
-      '  社区用房(m²)            100',
-      '  社区工作人员(名)        0',
+      '  街道(乡镇)配套补助  0 元',
+      '  市财政社区资金      无法判断 (1 项无法判断)',
+      '  开发企业用房资金    0 元',
+      '  开发企业配建用房    0 m²',
+      '  社区用房            100 m²',
+      '  社区工作人员        0 名',
     ]);
-    expect(lines.slice(26, 28)).toEqual(['按条款统计:', '  条款                   通过  未通过  无法判断']);
+    expect(lines.slice(26, 28)).toEqual(['按条款统计:', '  条款                  通过  未通过  无法判断']);
   });
 
   test('Chinese Markdown, whole', () => {
@@ -108,26 +111,26 @@ describe('the text report, whole', () => {
         '',
         '- 年度: 2013    社区: 1',
         '- 检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断',
-        '- 全部达标的城市社区: 0 / 1',
+        '- 全部达标的城市社区: 0 / 1 (0 %)',
         '',
         '## 以下列出未通过和无法判断的结果，最严重的在前',
         '',
         '|  | 对象 | 条款 | 条文 | 要求 | 实际 | 说明 |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| ✗ | city | Q1/Q2 | A.2 | 1 | 0 | 1 个城市社区中 0 个全部达标(0)，到期目标 1 |',
-        '| ✗ | c1 | Q7 | A.3.4 | 400 | 300 | 用房 300 m²，标准 400 m²，缺 100 m² |',
-        '| ? | city/2013 | Q9 | A.4.3 | — | — | 数据未给出市财政社区资金 |',
+        '| ✗ | 全市 | 城市社区达标 (Q1/Q2) | A.2 | 100 % | 0 % | 1 个城市社区中 0 个全部达标(0 %)，到期目标 100 % |',
+        '| ✗ | c1 | 用房面积 (Q7) | A.3.4 | 400 m² | 300 m² | 用房 300 m²，标准 400 m²，缺 100 m² |',
+        '| ? | 全市 2013 年 | 市财政社区资金 (Q9) | A.4.3 | 未填报 | 未填报 | 数据未给出市财政社区资金 |',
         '',
         '## 欠缺合计',
         '',
         '|  |  |',
         '| --- | ---: |',
-        '| 街道(乡镇)配套补助(元) | 0 |',
-        '| 市财政社区资金(元) | 0 |',
-        '| 开发企业用房资金(元) | 0 |',
-        '| 开发企业配建用房(m²) | 0 |',
-        '| 社区用房(m²) | 100 |',
-        '| 社区工作人员(名) | 0 |',
+        '| 街道(乡镇)配套补助 | 0 元 |',
+        '| 市财政社区资金 | 无法判断 (1 项无法判断) |',
+        '| 开发企业用房资金 | 0 元 |',
+        '| 开发企业配建用房 | 0 m² |',
+        '| 社区用房 | 100 m² |',
+        '| 社区工作人员 | 0 名 |',
         '',
         '## 按条款统计',
         '',
@@ -137,7 +140,7 @@ describe('the text report, whole', () => {
         '',
         '## 未评估',
         '',
-        '- Q3 (A.2, city): 原文未规定农村社区的建设标准，无法判断农村社区达标比例',
+        '- 农村社区达标 (Q3), A.2, 全市: 原文未规定农村社区的建设标准，无法判断农村社区达标比例',
         '',
       ].join('\n'),
     );
@@ -152,7 +155,7 @@ describe('the text report, whole', () => {
     expect(md.slice(8, 14)).toEqual([
       '|  | subject | provision | clause | expected | actual | message |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      '| ✗ | a\\|b | Q10 | A.4.3 | 30000 | 0 | Subsidy 0 yuan against at least 30000: 30000 yuan short |',
+      '| ✗ | a\\|b | street subsidy (Q10) | A.4.3 | 30,000 yuan | 0 yuan | Subsidy 0 yuan against at least 30,000: 30,000 yuan short |',
       '',
       '… and 3 more not listed',
       '',
@@ -179,7 +182,7 @@ describe('limits', () => {
     // Two rural communities with no subsidy data: two unknown Q10 findings, neither worse than the other.
     const r = evaluateCity({ year: 2013, communities: ['r1', 'r2', 'r3'].map((id) => ({ id, name: id, kind: 'rural' as const, households: 1, residents: 1 })) });
     const subjects = formatReport(r, { lang: 'en' }).split('\n').filter((l) => l.startsWith('?  ')).map((l) => l.split(/ +/)[1]);
-    expect(subjects).toEqual(['r1', 'r2', 'r3', 'city', 'city/2013', 'city']);
+    expect(subjects).toEqual(['r1', 'r2', 'r3', 'the', 'the', 'the']);
   });
 });
 
@@ -197,7 +200,8 @@ describe('JSON', () => {
     const r = evaluateCity({ year: 2013, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: '0.00000001' }] });
     const q7 = JSON.parse(formatReport(r, { format: 'json' })).findings.find((f: { provision: string }) => f.provision === 'Q7');
     expect([q7.expected, q7.actual, q7.shortfall]).toEqual(['400', '0.00000001', '399.99999999']);
-    expect(formatReport(r, { lang: 'en' })).toMatch(/c +Q7 +A\.3\.4 +400 +0\.00000001 /);
+    // The text rounds for the eye, but never a value that is not 0 to 0.
+    expect(formatReport(r, { lang: 'en' })).toMatch(/c +room area \(Q7\) +A\.3\.4 +400 m² +0\.00000001 m² /);
   });
 
   test('readEvaluation turns only plain decimal strings of the number fields back into Decimals', () => {
@@ -298,7 +302,7 @@ describe('what is not our own', () => {
     expect(String(tiny)).toBe('1e-8');
     const withForeign = { ...r, findings: [{ ...r.findings[0]!, status: 'fail' as const, actual: tiny, shortfall: tiny }] };
     expect(JSON.parse(formatReport(withForeign, { format: 'json' })).findings[0]).toMatchObject({ actual: '0.00000001', shortfall: '0.00000001' });
-    expect(formatReport(withForeign, { lang: 'en' })).toMatch(/ 0\.00000001 /);
+    expect(formatReport(withForeign, { lang: 'en' })).toMatch(/ 0\.000001 % /); // Q6 without village counts: a share
   });
 
   test('refuses a missing result, options that are a number, and text that is not JSON', () => {

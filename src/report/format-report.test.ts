@@ -27,25 +27,25 @@ describe('formatReport', () => {
       '',
       '- Year: 2013    Communities: 1',
       '- Findings: ✓ 6 pass   ✗ 2 fail   ? 1 unknown',
-      '- Urban communities meeting all checks: 0 / 1',
+      '- Urban communities meeting all checks: 0 / 1 (0 %)',
       '',
       '## Failing and unknown findings, worst first',
       '',
       '|  | subject | provision | clause | expected | actual | message |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      '| ✗ | city | Q1/Q2 | A.2 | 1 | 0 | 0 of 1 urban communities meet all their checks (0); target 1, due |',
-      '| ✗ | c1 | Q7 | A.3.4 | 400 | 300 | Rooms 300 m² against 400 m²: 100 m² short |',
+      '| ✗ | the city | urban communities up to standard (Q1/Q2) | A.2 | 100 % | 0 % | 0 of 1 urban communities meet all their checks (0 %); target 100 %, due |',
+      '| ✗ | c1 | room area (Q7) | A.3.4 | 400 m² | 300 m² | Rooms 300 m² against 400 m²: 100 m² short |',
     ]);
-    expect(md).toContain('| ? | city/2013 | Q9 | A.4.3 | — | — | The data gives no city budget |');
-    expect(md).toContain('| Community rooms (m²) | 100 |');
-    expect(md).toContain('| Q7 | 0 | 1 | 0 |');
+    expect(md).toContain('| ? | the city, 2013 | city fund (Q9) | A.4.3 | not given | not given | The data gives no city budget |');
+    expect(md).toContain('| Community rooms | 100 m² |');
+    expect(md).toContain('| room area (Q7) | 0 | 1 | 0 |');
   });
 
   test('Chinese text with a limit says how many more there are', () => {
     const text = formatReport(evaluation(), { limit: 1 });
-    expect(text.split('\n').slice(0, 5)).toEqual(['社区建设政策合规报告', '====================', '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1']);
+    expect(text.split('\n').slice(0, 5)).toEqual(['社区建设政策合规报告', '====================', '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1 (0 %)']);
     expect(text).toContain('…… 另有 2 条未列出');
-    expect(text).toContain('  社区用房(m²)            100');
+    expect(text).toContain('  社区用房            100 m²');
   });
 
   test('all: true lists the passing findings too; an all-pass report says so', () => {
@@ -91,11 +91,11 @@ describe('terminal layout', () => {
   test('Chinese characters count two columns, so the columns after them line up', () => {
     const r = evaluateCity({ year: 2013, communities: [{ id: '东苑', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 1 }, { id: 'c2', name: 'y', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 2 }] });
     const lines = formatReport(r, { lang: 'en' }).split('\n').filter((l) => l.startsWith('✗  '));
-    // The subject column is as wide as its widest entry, 'city/2013' (9 columns), plus two spaces:
-    // '东苑' is 4 columns wide and gets 7 spaces, 'c2' is 2 wide and gets 9.
+    // The subject column is as wide as its widest entry, 'the city, 2013' (14 columns), plus two spaces:
+    // '东苑' is 4 columns wide and gets 12 spaces, 'c2' is 2 wide and gets 14.
     expect(lines.slice(0, 2)).toEqual([
-      `✗  东苑${' '.repeat(7)}Q10        A.4.3   30000     1       Subsidy 1 yuan against at least 30000: 29999 yuan short`,
-      `✗  c2${' '.repeat(9)}Q10        A.4.3   30000     2       Subsidy 2 yuan against at least 30000: 29998 yuan short`,
+      `✗  东苑${' '.repeat(12)}street subsidy (Q10)                      A.4.3   30,000 yuan  1 yuan     Subsidy 1 yuan against at least 30,000: 29,999 yuan short`,
+      `✗  c2${' '.repeat(14)}street subsidy (Q10)                      A.4.3   30,000 yuan  2 yuan     Subsidy 2 yuan against at least 30,000: 29,998 yuan short`,
     ]);
   });
 });

@@ -2,10 +2,12 @@
  * Reports of an evaluation: text for a terminal, Markdown for a document,
  * JSON for programs (Decimals as strings, read back by `readEvaluation`).
  */
+import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
+import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
 
 /** Options of {@link formatReport}. */
 export interface ReportOptions {
@@ -17,6 +19,8 @@ export interface ReportOptions {
   readonly all?: boolean;
   /** List at most this many findings, the worst first (default: no limit). The counts always cover all. */
   readonly limit?: number;
+  /** Community names by id, shown beside the ids in text and Markdown. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 const L = {
@@ -35,13 +39,14 @@ const L = {
   provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
   owed: { zh: '欠缺合计', en: 'Totals owed' },
   owedRows: {
-    streetSubsidyYuan: { zh: '街道(乡镇)配套补助(元)', en: 'Street/township subsidy (yuan)' },
-    cityBudgetYuan: { zh: '市财政社区资金(元)', en: 'City budget (yuan)' },
-    developerFundsYuan: { zh: '开发企业用房资金(元)', en: 'Developers’ room money (yuan)' },
-    developerRoomsM2: { zh: '开发企业配建用房(m²)', en: 'Developers’ rooms in kind (m²)' },
-    roomsM2: { zh: '社区用房(m²)', en: 'Community rooms (m²)' },
-    staff: { zh: '社区工作人员(名)', en: 'Community workers' },
+    streetSubsidyYuan: { zh: '街道(乡镇)配套补助', en: 'Street/township subsidy', provision: 'Q10' },
+    cityBudgetYuan: { zh: '市财政社区资金', en: 'City budget', provision: 'Q9' },
+    developerFundsYuan: { zh: '开发企业用房资金', en: 'Developers’ room money', provision: 'Q12' },
+    developerRoomsM2: { zh: '开发企业配建用房', en: 'Developers’ rooms in kind', provision: 'Q11' },
+    roomsM2: { zh: '社区用房', en: 'Community rooms', provision: 'Q7' },
+    staff: { zh: '社区工作人员', en: 'Community workers', provision: 'Q8' },
   },
+  owedUndecided: { zh: '项无法判断', en: 'undecided' },
   urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
   undecided: { zh: '个缺数据无法判断', en: 'lack data to tell' },
   notEvaluated: { zh: '未评估', en: 'Not evaluated' },
@@ -55,13 +60,6 @@ const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 /** Text from the data as one table cell: a line break or tab inside an id would break the row. */
 function cell(s: string): string {
   return s.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
-}
-
-/** A value as shown in a report. */
-function show(v: FindingValue): string {
-  if (v === null) return '—';
-  if (typeof v === 'object') return v.toFixed();
-  return String(v);
 }
 
 /** Terminal columns a string takes (CJK and full-width forms count 2). */
@@ -167,7 +165,11 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   }
   const o = options as Record<string, unknown>;
   const issues = [];
-  for (const key of Object.keys(o)) if (!['format', 'lang', 'all', 'limit'].includes(key)) issues.push({ path: key, message: 'unknown option (allowed: format, lang, all, limit)' });
+  for (const key of Object.keys(o)) if (!['format', 'lang', 'all', 'limit', 'names'].includes(key)) issues.push({ path: key, message: 'unknown option (allowed: format, lang, all, limit, names)' });
+  const names = o.names;
+  if (names !== undefined && (typeof names !== 'object' || names === null || Array.isArray(names) || Object.values(names).some((v) => typeof v !== 'string'))) {
+    issues.push({ path: 'names', message: `expected { id: name, … }, got ${describeValue(names)}` });
+  }
   const format = o.format ?? 'text';
   const lang = o.lang ?? 'zh';
   const all = o.all ?? false;
@@ -177,23 +179,40 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   if (lang !== 'zh' && lang !== 'en') issues.push({ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` });
   if (typeof all !== 'boolean') issues.push({ path: 'all', message: `expected true or false, got ${describeValue(all)}` });
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
-  return { format, lang, all, limit } as Required<ReportOptions>;
+  return { format, lang, all, limit, names: (names ?? {}) as Record<string, string> } as Required<ReportOptions>;
+}
+
+/** A total owed with its unit; "unknown" when nothing failed but some findings could not be decided, and the count of those beside it. */
+function owedWords(key: string, value: FindingValue, undecided: number, lang: Lang): string {
+  if (value === null) return NOT_GIVEN[lang];
+  const zero = typeof value === 'number' ? value === 0 : typeof value === 'object' && value.isZero();
+  const note = undecided > 0 ? ` (${undecided} ${L.owedUndecided[lang]})` : '';
+  if (zero && undecided > 0) return `${L.unknown[lang]}${note}`;
+  const words =
+    key === 'staff' ? (typeof value === 'number' ? count(value, 'workers', lang) : `${grouped(value as Decimal, 0)} ${lang === 'zh' ? '名' : 'workers'}`) : key.endsWith('M2') ? area(value as Decimal) : money(value as Decimal, lang);
+  return `${undecided > 0 ? '≥ ' : ''}${words}${note}`;
 }
 
 /** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */
 function notEvaluatedLines(s: EvaluationSummary, lang: Lang): string[] {
-  return (s.notEvaluated ?? []).map((n) => `${cell(n.provision)} (${cell(n.clause)}, ${cell(n.subject)}): ${cell(n.reason[lang])}`);
+  return (s.notEvaluated ?? []).map((n) => `${provisionLabel(cell(n.provision), lang)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}`);
 }
 
 function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provisions: string[][]; owed: string[][] } {
   const c = s.counts;
+  const u = s.urbanMeetingAll;
   const head = [
     `${L.year[lang]}: ${s.year}    ${L.communities[lang]}: ${s.communities}`,
     `${L.findings[lang]}: ${MARK.pass} ${c.pass} ${L.pass[lang]}   ${MARK.fail} ${c.fail} ${L.fail[lang]}   ${MARK.unknown} ${c.unknown} ${L.unknown[lang]}`,
-    `${L.urban[lang]}: ${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? (lang === 'zh' ? `(另有 ${s.urbanMeetingAll.undecided} ${L.undecided.zh})` : ` (${s.urbanMeetingAll.undecided} more ${L.undecided.en})`) : ''}`,
+    `${L.urban[lang]}: ${u.count} / ${u.of}${u.of > 0 ? ` (${percent(new D(u.count).div(u.of))})` : ''}${u.undecided ? (lang === 'zh' ? `(另有 ${u.undecided} ${L.undecided.zh})` : ` (${u.undecided} more ${L.undecided.en})`) : ''}`,
   ];
-  const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).map(([p, n]) => [p, String(n.pass), String(n.fail), String(n.unknown)])];
-  const owed = Object.entries(L.owedRows).map(([k, label]) => [label[lang], show((s.owed as unknown as Record<string, FindingValue>)[k]!)]);
+  const order = Object.keys(PROVISION_NAMES);
+  const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
+  const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).sort(([a], [b]) => rank(a) - rank(b)).map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)])];
+  const owed = Object.entries(L.owedRows).map(([k, label]) => [
+    label[lang],
+    owedWords(k, (s.owed as unknown as Record<string, FindingValue>)[k]!, s.byProvision[label.provision]?.unknown ?? 0, lang),
+  ]);
   return { head, provisions, owed };
 }
 
@@ -238,16 +257,19 @@ export function* jsonReportChunks(result: CityEvaluation): Generator<string> {
  */
 export function formatReport(result: CityEvaluation, options: ReportOptions = {}): string {
   const r = checkResult(result);
-  const { format, lang, all, limit } = checkOptions(options);
+  const { format, lang, all, limit, names } = checkOptions(options);
   if (format === 'json') return [...jsonReportChunks(r)].join('');
   const s = summaryLines(r.summary, lang);
   const full = ordered(r.findings, all);
   const list = full.slice(0, limit); // slice takes Infinity as 'to the end'
   const more = full.length - list.length;
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
-  const rows = list.map((f) => [MARK[f.status], f.subject, f.provision, f.clause, show(f.expected), show(f.actual), f.message[lang]].map(cell));
+  const rows = list.map((f) => {
+    const v = findingValues(f, lang);
+    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang), f.clause, v.expected, v.actual, f.message[lang]].map(cell);
+  });
   if (format === 'markdown') {
-    const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`;
+    const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')).join(' | ')} |`;
     const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${l}`), ''];
     out.push(`## ${all ? L.listedAll[lang] : L.listed[lang]}`, '');
     // "Everything passes" only when nothing was left to list, not when a limit of 0 left everything out.

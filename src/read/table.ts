@@ -1,0 +1,365 @@
+/**
+ * A community table as a bureau keeps it, read row by row: title rows and the
+ * header found, blank rows and rows of bare separators skipped, notes under
+ * the table skipped, 合计/总计/小计 rows recognised (not evaluated; their sums
+ * checked), every other row read into a community record by year. Works on
+ * rows of cells, whatever read them (a CSV tokenizer, a spreadsheet), and
+ * keeps only the header and running sums: a million rows stream through.
+ */
+import { D, type Decimal } from '../decimal.js';
+import { describeValue } from '../errors.js';
+import { communitySchema, sumIssue, type CommunityRecord } from '../evaluate/dataset.js';
+import type { Bilingual } from '../policy/provisions.js';
+import { readCell, type RawCell } from './cells.js';
+import { findHeader, type Column, type ColumnMap } from './headers.js';
+import { FIELD_SPECS } from './fields.js';
+
+/** One row of a table, numbered as the spreadsheet (or the CSV's line) shows it. */
+export interface TableRow {
+  readonly row: number;
+  readonly cells: readonly RawCell[];
+}
+
+/** A problem with one cell or row, located by row and by the header as written. */
+export interface TableProblem {
+  readonly row: number;
+  /** The header as written ('' for a problem of the whole row). */
+  readonly header: string;
+  readonly message: string;
+}
+
+/** A warning: a total that does not add up, a column left out. */
+export interface TableWarning {
+  readonly row?: number;
+  readonly message: Bilingual;
+}
+
+/** What the reader did with the rows, for the report. */
+export interface TableNotes {
+  /** Rows of the header (one or two). */
+  readonly headerRows: readonly number[];
+  /** Title rows above the header. */
+  readonly titleRows: readonly number[];
+  readonly blankRows: number;
+  readonly noteRows: readonly number[];
+  /** 合计/总计/小计 rows, not evaluated. */
+  readonly totalRows: readonly number[];
+  /** Columns read as nothing to evaluate (序号, 备注) or left out by the column map. */
+  readonly ignoredColumns: readonly string[];
+  /** The header (as written) of each field read. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** True when the table has no id column: communities are identified by their names. */
+  readonly idFromName: boolean;
+  readonly warnings: readonly TableWarning[];
+  /** Communities read, by year. */
+  readonly rowsByYear: Readonly<Record<string, number>>;
+}
+
+/** Options of {@link TableReader}. */
+export interface TableOptions {
+  /** Header → field (or null to leave out), for headers the reader does not know or reads otherwise. */
+  readonly columns?: ColumnMap;
+  /** The year of rows that have no 年度 column (from the sheet's name, a title, or --year). */
+  readonly year?: number;
+  /** The year when neither a 年度 column, the sheet nor a title gives one (--year). */
+  readonly fallbackYear?: number;
+  /** What a row is called in messages: 'row' in a sheet (default), 'line' in a CSV. */
+  readonly unit?: 'row' | 'line';
+  /** Rows looked at to find the header (default 20). */
+  readonly headerSearch?: number;
+}
+
+/** The header could not be read; every problem of the header at once. */
+export class HeaderError extends Error {
+  constructor(readonly problems: readonly TableProblem[]) {
+    super(problems.map((p) => p.message).join('\n'));
+    this.name = 'HeaderError';
+  }
+}
+
+const TOTAL = /^(?:.{0,12}?)(合计|总计|小计)$|^(?:total|subtotal|sum|grand total)$/i;
+const NOTE = /^(?:注|说明|备注|填表|制表|填报|审核|负责人|联系人|联系电话|数据来源|来源|单位|日期)/;
+const SEPARATORS = /^[\s\-=_—–·.,;:|*#~]*$/;
+const SUMMED = ['households', 'floatingHouseholds', 'residents', 'roomAreaM2', 'staff', 'streetSubsidyPaid'] as const;
+const MAX_PROBLEMS = 50;
+const YEAR_IN_TEXT = /((?:19|20)\d\d)\s*年/;
+
+const text = (c: RawCell) => (c === null || c === undefined ? '' : String(c).trim());
+const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** A year named in a title such as 宁国市2013年社区建设情况统计表 or a sheet named 2013年. */
+export function yearInTitle(title: string): number | undefined {
+  const t = squeeze(title);
+  const m = YEAR_IN_TEXT.exec(t) ?? /^((?:19|20)\d\d)$/.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Running sums of a column: whole numbers in a safe integer while they fit, the rest exactly in a Decimal. */
+interface Sum {
+  int: number;
+  dec: Decimal | undefined;
+}
+interface Sums {
+  values: Record<string, Sum>;
+  missing: Set<string>;
+  rows: number;
+}
+const emptySums = (): Sums => ({ values: Object.fromEntries(SUMMED.map((k) => [k, { int: 0, dec: undefined }])), missing: new Set(), rows: 0 });
+function add(sum: Sum, v: number | string): void {
+  const n = typeof v === 'number' ? v : /^\d{1,15}$/.test(v) ? Number(v) : NaN;
+  if (Number.isSafeInteger(sum.int + n)) sum.int += n;
+  else sum.dec = (sum.dec ?? new D(0)).plus(v);
+}
+const total = (sum: Sum): Decimal => new D(sum.int).plus(sum.dec ?? 0);
+
+/** Push rows in, take community records out (with their year and row). */
+export class TableReader {
+  private readonly head: TableRow[] = [];
+  private columns: readonly Column[] | undefined;
+  private headerRows: number[] = [];
+  private titleRows: number[] = [];
+  private blankRows = 0;
+  private noteRows: number[] = [];
+  private totalRows: number[] = [];
+  private warnings: TableWarning[] = [];
+  private problems: TableProblem[] = [];
+  private problemCount = 0;
+  private ids = new Map<string, Map<string, number>>();
+  private sums = new Map<string, { sub: Sums; all: Sums }>();
+  private byYear: Record<string, number> = {};
+  private titleYear: number | undefined;
+  private yearColumn = -1;
+  private householdsAt = -1;
+  private saidNoYear = false;
+  private idColumn = -1;
+  private nameColumn = -1;
+  private readonly search: number;
+
+  constructor(
+    private readonly options: TableOptions,
+    private readonly emit: (record: CommunityRecord, year: number, row: number) => void,
+  ) {
+    this.search = options.headerSearch ?? 20;
+  }
+
+  /** Problems found in the rows so far (the first 50) and how many in all. */
+  get problemList(): { readonly shown: readonly TableProblem[]; readonly count: number } {
+    return { shown: this.problems, count: this.problemCount };
+  }
+
+  push(row: TableRow): void {
+    if (this.columns) return this.body(row);
+    if (row.cells.every((c) => text(c) === '')) {
+      this.blankRows++;
+      return;
+    }
+    this.head.push(row);
+    if (this.head.length >= this.search) this.decide();
+  }
+
+  /** Finish: decide the header if the table was short, then check the last totals. */
+  end(): TableNotes {
+    if (!this.columns) this.decide();
+    const columns: Record<string, string> = {};
+    const ignored: string[] = [];
+    for (const c of this.columns!) {
+      if (c.type === 'field') columns[c.field.key] = c.header;
+      else if (c.header !== '') ignored.push(c.header);
+    }
+    return {
+      headerRows: this.headerRows,
+      titleRows: this.titleRows,
+      blankRows: this.blankRows,
+      noteRows: this.noteRows,
+      totalRows: this.totalRows,
+      ignoredColumns: ignored,
+      columns,
+      idFromName: this.idColumn < 0,
+      warnings: this.warnings,
+      rowsByYear: this.byYear,
+    };
+  }
+
+  private decide(): void {
+    const found = findHeader(this.head.map((r) => r.cells), this.options.columns);
+    if (!found) {
+      if (this.head.length === 0) throw new HeaderError([{ row: 0, header: '', message: 'the file is empty; expected a header row naming the community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …)' }]);
+      throw new HeaderError([{ row: this.head[0]!.row, header: '', message: `no header row found in the first ${this.head.length} rows: expected a row naming at least two community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …); see 'shequ-rules schema --columns'` }]);
+    }
+    const at = found.rows.at(-1)!;
+    this.headerRows = found.rows.map((i) => this.head[i]!.row);
+    this.titleRows = this.head.slice(0, found.rows[0]).map((r) => r.row);
+    for (const r of this.head.slice(0, found.rows[0])) this.titleYear ??= yearInTitle(text(r.cells.find((c) => text(c) !== '')));
+    this.columns = found.columns;
+    this.checkHeader(this.headerRows[0]!);
+    const rest = this.head.slice(at + 1);
+    this.head.length = 0;
+    for (const r of rest) this.body(r);
+  }
+
+  private checkHeader(row: number): void {
+    const problems: TableProblem[] = [];
+    const seen = new Map<string, string>();
+    this.columns!.forEach((c, j) => {
+      if (c.type === 'unknown') {
+        const hint = c.candidates
+          ? `: it could be ${c.candidates.map((x) => x.en).join(' or ')} (${c.candidates.map((x) => x.zh).join(' 或 ')}); say which with a column map (--columns)`
+          : `${c.suggestion ? ` (did you mean "${c.suggestion}"?)` : ''}; map it to a field with --columns, or see 'shequ-rules schema --columns'`;
+        problems.push({ row, header: c.header, message: `column ${j + 1} ${describeValue(c.header)} is not a community field${hint}` });
+      } else if (c.type === 'field') {
+        const first = seen.get(c.field.key);
+        if (first !== undefined) problems.push({ row, header: c.header, message: `column ${j + 1} ${describeValue(c.header)} means ${c.field.key}, as column ${describeValue(first)} does` });
+        else seen.set(c.field.key, c.header);
+      }
+    });
+    this.idColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'id');
+    this.nameColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'name');
+    this.yearColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'year');
+    this.householdsAt = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'households');
+    for (const f of FIELD_SPECS) {
+      if (!f.required || seen.has(f.key)) continue;
+      if (f.key === 'id' && seen.has('name')) continue; // identified by name, said in the report
+      problems.push({ row, header: '', message: `the header lacks the required column ${f.name.zh}/${f.key}` });
+    }
+    if (problems.length) throw new HeaderError(problems);
+  }
+
+  private problem(row: number, header: string, message: string): void {
+    this.problemCount++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ row, header, message });
+  }
+
+  private body(r: TableRow): void {
+    const cells = r.cells;
+    const texts = cells.map(text);
+    if (texts.every((t) => SEPARATORS.test(t))) {
+      this.blankRows++;
+      return;
+    }
+    const cols = this.columns!;
+    // A total's label ends in 计 (合计, 总计, 小计) or is total/subtotal/sum: looked at closely only then (most rows are not).
+    const label = [this.idColumn, this.nameColumn, 0]
+      .map((j) => (j >= 0 ? (texts[j] ?? '') : ''))
+      .filter((t) => /[计lLmMｌＬｍＭ]$/.test(t))
+      .map(squeeze)
+      .find((t) => TOTAL.test(t));
+    if (label !== undefined) return this.total(r, label);
+    const first = texts.find((t) => t !== '') ?? '';
+    if (NOTE.test(first) && (this.householdsAt < 0 || (texts[this.householdsAt] ?? '') === '')) {
+      this.noteRows.push(r.row);
+      return;
+    }
+    const record: Record<string, unknown> = {};
+    let year = this.tableYear;
+    let bad = false;
+    const width = Math.max(cells.length, cols.length);
+    for (let j = 0; j < width; j++) {
+      const c = cols[j];
+      const raw = cells[j];
+      if (!c || c.type !== 'field') {
+        if (texts[j] && !c) {
+          this.problem(r.row, '', `column ${j + 1} has a value (${describeValue(texts[j])}) but no header`);
+          bad = true;
+        }
+        continue;
+      }
+      const cell = readCell(c.field.kind, raw, c.scale);
+      if (!cell.ok) {
+        this.problem(r.row, c.header, `expected ${cell.expected.en}, got ${describeValue(typeof raw === 'string' ? raw.trim() : raw)}`);
+        bad = true;
+        continue;
+      }
+      if (cell.value === undefined) continue;
+      if (c.field.key === 'year') year = cell.value as number;
+      else record[c.field.key] = cell.value;
+    }
+    if (this.idColumn < 0 && typeof record.name === 'string' && record.name !== '') record.id = record.name;
+    if (bad) return;
+    if (year === undefined) {
+      if (!this.saidNoYear) this.problem(r.row, '', 'no year: the table has no 年度 column, and neither its title, its sheet nor its file name gives one; give it with --year');
+      this.saidNoYear = true;
+      return;
+    }
+    const parsed = communitySchema.safeParse(record, { reportInput: true });
+    if (!parsed.success) {
+      for (const iss of parsed.error.issues) {
+        const key = String(iss.path[0] ?? '');
+        const header = cols.find((c) => c.type === 'field' && c.field.key === key)?.header ?? key;
+        this.problem(r.row, header, iss.input === undefined ? `is empty; ${key === 'id' && this.idColumn < 0 ? 'a name' : key} is required` : iss.message);
+      }
+      return;
+    }
+    const c = parsed.data;
+    const sum = sumIssue(c, []);
+    if (sum) return this.problem(r.row, cols.find((x) => x.type === 'field' && x.field.key === 'floatingHouseholds')?.header ?? '', sum.message);
+    const key = String(year);
+    const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
+    const firstRow = ids.get(c.id);
+    if (firstRow !== undefined) return this.problem(r.row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`);
+    ids.set(c.id, r.row);
+    this.addToSums(key, c);
+    this.byYear[key] = (this.byYear[key] ?? 0) + 1;
+    this.emit(c, year, r.row);
+  }
+
+  /** The year of rows without a 年度 cell: the sheet's, else the title's, else --year. */
+  private get tableYear(): number | undefined {
+    return this.options.year ?? this.titleYear ?? this.options.fallbackYear;
+  }
+
+  private sumsOf(key: string) {
+    return this.sums.get(key) ?? this.sums.set(key, { sub: emptySums(), all: emptySums() }).get(key)!;
+  }
+
+  private addToSums(key: string, c: CommunityRecord): void {
+    const s = this.sumsOf(key);
+    for (const group of [s.sub, s.all]) {
+      group.rows++;
+      for (const k of SUMMED) {
+        const v = (c as unknown as Record<string, number | string | undefined>)[k];
+        if (v === undefined) group.missing.add(k);
+        else add(group.values[k]!, v);
+      }
+    }
+  }
+
+  /** A 合计/总计/小计 row: not a community; its figures are checked against the rows it totals. */
+  private total(r: TableRow, label: string): void {
+    this.totalRows.push(r.row);
+    const cols = this.columns!;
+    let key = String(this.tableYear ?? '');
+    if (this.yearColumn >= 0) {
+      const y = readCell('year', r.cells[this.yearColumn]);
+      if (y.ok && y.value !== undefined) key = String(y.value);
+    }
+    const s = this.sumsOf(key);
+    const sub = /小计$/.test(label) || /^subtotal$/i.test(label);
+    const group = sub ? s.sub : s.all;
+    cols.forEach((c, j) => {
+      if (c.type !== 'field' || !(SUMMED as readonly string[]).includes(c.field.key)) return;
+      const cell = readCell(c.field.kind, r.cells[j], c.scale);
+      if (!cell.ok) {
+        this.warnings.push({ row: r.row, message: { zh: `第 ${r.row} 行(${label})的“${c.header}”无法读取，未核对`, en: `row ${r.row} (${label}): ${c.header} cannot be read, not checked` } });
+        return;
+      }
+      if (cell.value === undefined) return;
+      const stated = new D(cell.value as number | string);
+      if (group.missing.has(c.field.key)) {
+        this.warnings.push({ row: r.row, message: { zh: `第 ${r.row} 行(${label})的“${c.header}”未核对：上面有的行没有填写`, en: `row ${r.row} (${label}): ${c.header} not checked, some rows above leave it empty` } });
+        return;
+      }
+      const sum = total(group.values[c.field.key]!);
+      if (!stated.eq(sum)) {
+        this.warnings.push({
+          row: r.row,
+          message: {
+            zh: `第 ${r.row} 行(${label})的“${c.header}”为 ${stated.toFixed()}，但上面 ${group.rows} 行合计为 ${sum.toFixed()}`,
+            en: `row ${r.row} (${label}): ${c.header} says ${stated.toFixed()}, but the ${group.rows} rows above add up to ${sum.toFixed()}`,
+          },
+        });
+      }
+    });
+    if (sub) s.sub = emptySums();
+    else this.sums.set(key, { sub: emptySums(), all: emptySums() });
+  }
+}

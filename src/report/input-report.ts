@@ -1,0 +1,90 @@
+/**
+ * The parts of a report that speak of the input and of several years: what
+ * was read (file, encoding, sheets, header, rows skipped, totals and their
+ * checks), and the progress across the years toward A.2's targets, the rural
+ * rollout (Q6) and the city fund (Q9).
+ */
+import type { Decimal } from 'decimal.js';
+import { D } from '../decimal.js';
+import type { CityEvaluation, Finding } from '../evaluate/evaluate.js';
+import type { Policy } from '../create-policy.js';
+import type { FileInput } from '../read/notes.js';
+import type { Lang } from '../trace.js';
+import { encodingWords, findingValues, NOT_GIVEN, percent, provisionLabel } from './words.js';
+
+const list = (rows: readonly number[]) => (rows.length <= 8 ? rows.join(', ') : `${rows.slice(0, 8).join(', ')} …`);
+
+/** What was read, one line a fact. */
+export function inputLines(input: readonly FileInput[], lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  for (const f of input) {
+    const kind = { json: 'JSON', csv: 'CSV', xlsx: zh ? 'Excel 工作簿' : 'Excel workbook' }[f.format];
+    out.push(`${f.file}: ${kind}${f.encoding ? (zh ? `，编码 ${encodingWords(f.encoding, lang)}` : `, encoding ${f.encoding}`) : ''}`);
+    if (f.skippedSheets.length) out.push(zh ? `  未读取的工作表: ${f.skippedSheets.join('、')}` : `  sheets not read: ${f.skippedSheets.join(', ')}`);
+    for (const t of f.tables) {
+      const n = t.notes;
+      const where = t.sheet !== undefined ? (zh ? `  工作表“${t.sheet}”: ` : `  sheet "${t.sheet}": `) : '  ';
+      const years = Object.entries(n.rowsByYear).map(([y, c]) => (zh ? `${y} 年 ${c} 个社区` : `${c} communities in ${y}`));
+      const facts: string[] = [];
+      facts.push(zh ? `表头在第 ${n.headerRows.join('、')} 行` : `header on row${n.headerRows.length > 1 ? 's' : ''} ${n.headerRows.join(' and ')}`);
+      if (n.titleRows.length) facts.push(zh ? `跳过标题行 ${list(n.titleRows)}` : `title row${n.titleRows.length > 1 ? 's' : ''} ${list(n.titleRows)} skipped`);
+      if (n.blankRows) facts.push(zh ? `跳过空行 ${n.blankRows} 行` : `${n.blankRows} blank row${n.blankRows > 1 ? 's' : ''} skipped`);
+      if (n.noteRows.length) facts.push(zh ? `跳过表下说明 ${list(n.noteRows)}` : `note row${n.noteRows.length > 1 ? 's' : ''} ${list(n.noteRows)} skipped`);
+      if (n.totalRows.length) facts.push(zh ? `合计行 ${list(n.totalRows)} 不作为社区评估，已核对其合计` : `total row${n.totalRows.length > 1 ? 's' : ''} ${list(n.totalRows)} not evaluated, sums checked`);
+      out.push(`${where}${facts.join(zh ? '；' : '; ')}`);
+      if (years.length) out.push(`    ${zh ? '读取' : 'read'}: ${years.join(zh ? '，' : ', ')}`);
+      if (n.idFromName) out.push(zh ? '    表中没有区划代码(编号)列，社区按名称识别' : '    no id column: communities are identified by their names');
+      if (n.ignoredColumns.length) out.push(zh ? `    不参与评估的列: ${n.ignoredColumns.join('、')}` : `    columns not evaluated: ${n.ignoredColumns.join(', ')}`);
+      for (const w of n.warnings) out.push(`    ${zh ? '⚠ 注意' : '⚠ warning'}: ${w.message[lang]}`);
+    }
+  }
+  return out;
+}
+
+/** One year's row of the progress table: the city findings of that year. */
+export interface ProgressRow {
+  readonly year: number;
+  readonly urban?: Finding;
+  readonly rollout?: Finding;
+  readonly fund?: Finding;
+  readonly urbanMeetingAll: { readonly count: number; readonly of: number };
+  /** The share of villages the rural rollout should have reached by the end of the year (Q6), whatever the data gives. */
+  readonly ruralShareDue: Decimal;
+}
+
+/** The city findings of each year, for the progress table and the JSON report. */
+export function progressRows(years: readonly { year: number; result: CityEvaluation }[], policy: Policy): ProgressRow[] {
+  return years.map(({ year, result }) => ({
+    ruralShareDue: policy.ruralRollout({ year }).share,
+    year,
+    urban: result.findings.find((f) => f.provision === 'Q1/Q2'),
+    rollout: result.findings.find((f) => f.provision === 'Q6'),
+    fund: result.findings.find((f) => f.provision === 'Q9' && f.subject === `city/${year}`),
+    urbanMeetingAll: result.summary.urbanMeetingAll,
+  }));
+}
+
+const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
+
+/** The progress table: header row then one row a year. */
+export function progressTable(rows: readonly ProgressRow[], lang: Lang): string[][] {
+  const zh = lang === 'zh';
+  const head = zh
+    ? ['年度', `${provisionLabel('Q1/Q2', lang)} 实际`, '目标', `${provisionLabel('Q6', lang)} 应推行`, '已推行', `${provisionLabel('Q9', lang)} 下限`, '实际']
+    : ['year', `${provisionLabel('Q1/Q2', lang)} actual`, 'target', `${provisionLabel('Q6', lang)} due`, 'reached', `${provisionLabel('Q9', lang)} minimum`, 'actual'];
+  const cell = (f: Finding | undefined, which: 'expected' | 'actual') => {
+    if (!f) return '—';
+    const v = findingValues(f, lang)[which];
+    return which === 'actual' ? `${MARK[f.status]} ${v}` : v;
+  };
+  const body = rows.map((r) => {
+    const u = r.urbanMeetingAll;
+    const urban = u.of === 0 ? NOT_GIVEN[lang] : `${r.urban ? MARK[r.urban.status] : ''} ${u.count}/${u.of} (${percent(new D(u.count).div(u.of))})`.trim();
+    const target = r.urban ? percent(r.urban.expected as Decimal) : '—';
+    const none = NOT_GIVEN[lang];
+    const rolloutDue = r.rollout ? cell(r.rollout, 'expected') : percent(r.ruralShareDue);
+    return [String(r.year), urban, target, rolloutDue, r.rollout ? cell(r.rollout, 'actual') : none, r.fund ? cell(r.fund, 'expected') : none, r.fund ? cell(r.fund, 'actual') : none];
+  });
+  return [head, ...body];
+}

@@ -1,0 +1,158 @@
+/**
+ * The words a report reads in, in one place, for every report format (text,
+ * Markdown, the workbook, the HTML view): provisions named in words with the
+ * Q-id beside them, 是/否 and yes/no, shares as percentages, money with
+ * separators (or in 万元), a unit on every value. Display only: it rounds
+ * for the eye; the JSON report keeps the exact values.
+ */
+import type { Decimal } from 'decimal.js';
+import { D } from '../decimal.js';
+import type { Finding, FindingValue } from '../evaluate/evaluate.js';
+import type { Bilingual } from '../policy/provisions.js';
+import type { Lang } from '../trace.js';
+import { groupThousands } from '../values.js';
+
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
+/** Each provision a finding can have, in words. */
+export const PROVISION_NAMES: Readonly<Record<string, Bilingual>> = {
+  'Q1/Q2': b('城市社区达标', 'urban communities up to standard'),
+  Q3: b('农村社区达标', 'rural communities up to standard'),
+  'Q4/Q5': b('社区规模', 'community size'),
+  Q6: b('农村社区推行', 'rural rollout'),
+  Q7: b('用房面积', 'room area'),
+  Q8: b('工作人员', 'community workers'),
+  'A.3.4/ground-floor': b('一楼用房', 'rooms on the ground floor'),
+  'A.3.4/one-stop-window': b('一站式窗口', 'one-stop window'),
+  Q9: b('市财政社区资金', 'city fund'),
+  Q10: b('配套补助', 'street subsidy'),
+  Q11: b('开发配建用房', 'developer rooms in kind'),
+  Q12: b('开发用房资金', 'developer room money'),
+  'Q11/Q12': b('开发建设配套用房', 'developers’ rooms or room money'),
+};
+
+/** The unit of a provision's expected and actual values. */
+export type ValueUnit = 'share' | 'deviation' | 'm2' | 'yuan' | 'workers' | 'flag' | 'villages';
+
+const UNITS: Readonly<Record<string, ValueUnit>> = {
+  'Q1/Q2': 'share',
+  'Q4/Q5': 'deviation',
+  Q6: 'villages',
+  Q7: 'm2',
+  Q8: 'workers',
+  'A.3.4/ground-floor': 'flag',
+  'A.3.4/one-stop-window': 'flag',
+  Q9: 'yuan',
+  Q10: 'yuan',
+  Q11: 'm2',
+  Q12: 'yuan',
+};
+
+/** A provision in words with its id beside it: `工作人员 (Q8)`, `一楼用房 (A.3.4)`. */
+export function provisionLabel(provision: string, lang: Lang): string {
+  const name = PROVISION_NAMES[provision];
+  const id = provision.startsWith('A.3.4/') ? 'A.3.4' : provision;
+  return name ? `${name[lang]} (${id})` : provision;
+}
+
+/** The unit of a provision's values. */
+export const unitOf = (provision: string): ValueUnit | undefined => UNITS[provision];
+
+/** Digits grouped by thousands: 1350000 → 1,350,000 (and at most `places` decimals, trailing zeros dropped). */
+export function grouped(value: Decimal | number | string, places = 2): string {
+  const exact = new D(value as Decimal.Value);
+  // A value too small for the places is shown to two significant digits, never as a misleading 0.
+  const d = exact.toDecimalPlaces(places).isZero() && !exact.isZero() ? exact.toSignificantDigits(2) : exact.toDecimalPlaces(places);
+  return `${d.isNegative() && !d.isZero() ? '-' : ''}${groupThousands(d.abs().toFixed())}`;
+}
+
+/** A share as a percentage with at most one decimal: 0.80555… → `80.6 %`. */
+export function percent(value: Decimal | number | string): string {
+  return `${grouped(new D(value as Decimal.Value).times(100), 1)} %`;
+}
+
+/** Yes or no in the report's language. */
+export const yesNo = (v: boolean, lang: Lang): string => (v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no');
+
+/** Money: `1,350,000 元`; with `wan`, amounts of 10,000 or more in 万元 (`135 万元`). */
+export function money(value: Decimal | number | string, lang: Lang, wan = false): string {
+  const d = new D(value as Decimal.Value);
+  if (wan && d.abs().gte(10000)) return `${grouped(d.div(10000), 4)} ${lang === 'zh' ? '万元' : '× 10,000 yuan'}`;
+  return `${grouped(d)} ${lang === 'zh' ? '元' : 'yuan'}`;
+}
+
+/** An area: `554.25 m²`. */
+export const area = (value: Decimal | number | string): string => `${grouped(value)} m²`;
+
+/** A count with its unit. */
+export function count(n: number, unit: 'workers' | 'villages' | 'households' | 'residents' | 'communities', lang: Lang): string {
+  const u = {
+    workers: b('名', n === 1 ? 'worker' : 'workers'),
+    villages: b('个村(组)', n === 1 ? 'village' : 'villages'),
+    households: b('户', 'households'),
+    residents: b('人', 'residents'),
+    communities: b('个社区', n === 1 ? 'community' : 'communities'),
+  }[unit];
+  return `${grouped(n, 0)} ${u[lang]}`;
+}
+
+/** What a report shows for a value the data does not give. */
+export const NOT_GIVEN = b('未填报', 'not given');
+
+/** A value with its unit, as a report shows it. */
+export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: Lang): string {
+  if (v === null) return NOT_GIVEN[lang];
+  if (typeof v === 'boolean') return yesNo(v, lang);
+  if (typeof v === 'string') return v;
+  switch (unit) {
+    case 'share':
+      return percent(v);
+    case 'deviation':
+      return percent(v);
+    case 'm2':
+      return area(v);
+    case 'yuan':
+      return money(v, lang);
+    case 'workers':
+    case 'villages':
+      // Q6 without village counts expects a share of the villages.
+      return typeof v === 'number' ? count(v, unit, lang) : percent(v);
+    default:
+      return typeof v === 'number' ? grouped(v, 0) : grouped(v, 4);
+  }
+}
+
+/**
+ * A finding's expected and actual values in words. The one case where a
+ * finding's expected value is not in its provision's unit — a developer's
+ * room money owed as an area because no price per m² was given (I6) — shows
+ * no expected value: the message gives the area.
+ */
+export function findingValues(f: Finding, lang: Lang): { expected: string; actual: string } {
+  const unit = unitOf(f.provision);
+  const areaForMoney = f.provision === 'Q12' && f.status === 'unknown' && f.message.en.includes('(I6)');
+  const expected = areaForMoney ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}` : f.provision === 'Q4/Q5' && f.expected !== null ? `±${percent(f.expected as Decimal)}` : valueWords(f.expected, unit, lang);
+  return { expected: areaForMoney ? (lang === 'zh' ? '—(无单价)' : '— (no price)') : expected, actual: valueWords(f.actual, unit, lang) };
+}
+
+/** A finding's subject in words: the city, the city's budget of a year, or a community (with its name when known). */
+export function subjectWords(subject: string, lang: Lang, names?: Readonly<Record<string, string>>): string {
+  if (subject === 'city') return lang === 'zh' ? '全市' : 'the city';
+  const m = /^city\/(\d{4})$/.exec(subject);
+  if (m) return lang === 'zh' ? `全市 ${m[1]} 年` : `the city, ${m[1]}`;
+  const name = names && Object.hasOwn(names, subject) ? names[subject] : undefined;
+  return name && name !== subject ? `${name} ${subject}` : subject;
+}
+
+/** Status words. */
+export const STATUS_WORDS: Readonly<Record<'pass' | 'fail' | 'unknown', Bilingual>> = {
+  pass: b('通过', 'pass'),
+  fail: b('未通过', 'fail'),
+  unknown: b('无法判断', 'unknown'),
+};
+
+/** The text encodings in words. */
+export function encodingWords(name: string, lang: Lang): string {
+  if (lang === 'en') return name;
+  return { 'UTF-8': 'UTF-8', 'UTF-8 with BOM': 'UTF-8(带 BOM)', 'UTF-16LE': 'UTF-16LE', 'UTF-16BE': 'UTF-16BE', GB18030: 'GB18030(含 GBK)' }[name] ?? name;
+}
