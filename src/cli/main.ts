@@ -11,7 +11,7 @@ import { createPolicy, type Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
-import { formatReport, jsonReportChunks, table } from '../report/format-report.js';
+import { jsonFinding, jsonSummary, renderListed, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { evaluateFile, InputError } from './read-input.js';
 
@@ -48,14 +48,19 @@ community per row (its header naming the community fields: id,name,kind,
 households,residents,...), '-' for standard input, and reports every finding.
 
 Options:
-  --format text|markdown|json|html   output format (default text); html is one
-                                self-contained page with charts, for a browser
+  --format text|markdown|json|ndjson|html
+                                output format (default text); json holds the summary and
+                                the failing and unknown findings, ndjson one finding a line
+                                and the summary last; html is one self-contained page with
+                                charts, for a browser
   --output FILE                 write the report to FILE instead of standard output
   --lang zh|en                  language (default zh)
   --year YEAR                   the year, required for CSV
   --params FILE                 parameter overrides (JSON), e.g. {"staffing":{"rounding":"floor"}}
   --all                         list passing findings too
-  --limit N                     list at most N findings, worst first (text default 1000; 0 for all)
+  --limit N                     list at most N findings, worst first (text and markdown:
+                                default 1000, 0 for all up to 100000; json and ndjson:
+                                default all, in the data's order)
   --strict                      exit 1 also when a finding is unknown
   --max-mb N                    refuse input larger than N MiB (default 1024)
   -h, --help                    this help
@@ -168,6 +173,9 @@ async function openOutput(file: string): Promise<Writable> {
 
 const write = (s: Writable, text: string) => new Promise<void>((resolve) => (s.write(text) ? resolve() : s.once('drain', resolve)));
 
+/** The most findings a text or Markdown report (or a JSON one with --limit) holds to order them. */
+const MAX_LISTED = 100_000;
+
 async function report(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     year: { type: 'string' },
@@ -179,37 +187,74 @@ async function report(args: string[], io: Io): Promise<number> {
   });
   if (values.help) return help(io, 'report');
   if (positionals.length !== 1) throw new UsageError('report takes one input: a .json or .csv file, or - for standard input');
-  const fmt = format(values.format, ['text', 'markdown', 'json', 'html'] as const);
+  const fmt = format(values.format, ['text', 'markdown', 'json', 'ndjson', 'html'] as const);
   const lng = lang(values.lang);
   if (values.output !== undefined && values.output === '') throw new UsageError('--output needs a file name');
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
   const policy = policyFrom(values.params);
   const year = integer('year', values.year);
   if (year !== undefined) policy.targets({ year }); // range check
+  const all = values.all === true;
+  const limit = integer('limit', values.limit);
+  const machine = fmt === 'json' || fmt === 'ndjson';
+  // Text and Markdown list the worst 1,000 by default; JSON and NDJSON stream every finding unless given a limit.
+  // A limit of 0 means every finding; text and Markdown refuse more than MAX_LISTED (they hold them to order them).
+  const stream = machine && !limit;
+  const listLimit = stream ? 0 : fmt === 'html' ? Infinity : (limit ?? 1000) || Infinity;
   const result = await evaluateFile({
     file: positionals[0]!,
     stdin: io.stdin,
     policy,
     ...(year !== undefined && { year }),
     maxBytes: maxMb * 1024 * 1024,
-    keepPassing: fmt === 'json' || values.all === true,
-    ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
+    list: { limit: listLimit, all, max: MAX_LISTED },
+    stream,
+    ...(io.stderrIsTTY && !machine && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
   });
-  if (io.stderrIsTTY && fmt !== 'json' && result.summary.communities >= 100000) io.stderr.write('\n');
   const out = values.output === undefined ? io.stdout : await openOutput(values.output as string);
-  if (fmt === 'json') {
-    for (const chunk of jsonReportChunks(result)) await write(out, chunk);
-  } else if (fmt === 'html') {
-    const limit = integer('limit', values.limit) ?? 500;
-    const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
-    await write(out, reportHtml(result, { lang: lng, policy, source: positionals[0] === '-' ? undefined : basename(positionals[0]!), ...(limit > 0 && { limit }) }));
-  } else {
-    const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : 0);
-    await write(out, formatReport(result, { format: fmt, lang: lng, all: values.all === true, ...(limit > 0 && { limit }) }));
+  try {
+    const summary = result.summary;
+    if (io.stderrIsTTY && !machine && summary.communities >= 100000) io.stderr.write('\n');
+    if (fmt === 'json') {
+      await write(out, '{\n  "findings": [');
+      let first = true;
+      const items = stream ? result.findings() : once(result.listed);
+      for await (const batch of items) {
+        let text = '';
+        for (const f of batch) {
+          text += `${first ? '' : ','}\n    ${jsonFinding(f)}`;
+          first = false;
+        }
+        if (text) await write(out, text);
+      }
+      await write(out, `${first ? '' : '\n  '}],\n  "summary": ${jsonSummary(summary).replace(/\n/g, '\n  ')}\n}\n`);
+    } else if (fmt === 'ndjson') {
+      const items = stream ? result.findings() : once(result.listed);
+      for await (const batch of items) {
+        let text = '';
+        for (const f of batch) text += `${jsonFinding(f)}\n`;
+        if (text) await write(out, text);
+      }
+      await write(out, `{"summary":${jsonSummary(summary, 0)}}\n`);
+    } else if (fmt === 'html') {
+      const htmlLimit = limit ?? 500;
+      const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
+      // The page counts what it leaves out from the findings it is given: it gets every one it may list (up to MAX_LISTED).
+      await write(out, reportHtml({ findings: result.listed, summary }, { lang: lng, policy, source: positionals[0] === '-' ? undefined : basename(positionals[0]!), ...(htmlLimit > 0 && { limit: htmlLimit }) }));
+    } else {
+      const c = summary.counts;
+      const eligible = c.fail + c.unknown + (all ? c.pass : 0);
+      await write(out, renderListed(summary, result.listed, eligible, { format: fmt, lang: lng, all }));
+    }
+    if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    return summary.counts.fail > 0 || (values.strict && summary.counts.unknown > 0) ? 1 : 0;
+  } finally {
+    result.close();
   }
-  if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  const { fail, unknown } = result.summary.counts;
-  return fail > 0 || (values.strict && unknown > 0) ? 1 : 0;
+}
+
+async function* once<T>(x: T): AsyncGenerator<T> {
+  yield x;
 }
 
 async function audit(args: string[], io: Io): Promise<number> {

@@ -222,8 +222,21 @@ export function* jsonReportChunks(result: CityEvaluation): Generator<string> {
   yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(r.summary, decimalsAsStrings, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
+/** One finding as JSON (Decimals as plain strings), for JSON and NDJSON reports. @internal */
+export function jsonFinding(f: Finding): string {
+  return JSON.stringify(f, decimalsAsStrings);
+}
+
+/** The summary as JSON, indented as in a JSON report. @internal */
+export function jsonSummary(s: EvaluationSummary, indent = 2): string {
+  return JSON.stringify(s, decimalsAsStrings, indent);
+}
+
 /**
  * Render an evaluation for a person or a program.
+ *
+ * Every format lists the failing and unknown findings (with `all`, the passing ones too), the worst first when
+ * a `limit` cuts the list; JSON without a limit keeps the findings in their order.
  *
  * @param result - what `evaluateCity` returned
  * @param options - `format` (`text` default, `markdown`, `json`), `lang` (`zh` default, `en`), `all` (list passing findings too), `limit` (list at most so many)
@@ -239,11 +252,23 @@ export function* jsonReportChunks(result: CityEvaluation): Generator<string> {
 export function formatReport(result: CityEvaluation, options: ReportOptions = {}): string {
   const r = checkResult(result);
   const { format, lang, all, limit } = checkOptions(options);
-  if (format === 'json') return [...jsonReportChunks(r)].join('');
-  const s = summaryLines(r.summary, lang);
+  if (format === 'json') {
+    const chosen = limit === Infinity ? r.findings.filter((f) => all || f.status !== 'pass') : ordered(r.findings, all).slice(0, limit);
+    return [...jsonReportChunks({ findings: chosen, summary: r.summary })].join('');
+  }
   const full = ordered(r.findings, all);
-  const list = full.slice(0, limit); // slice takes Infinity as 'to the end'
-  const more = full.length - list.length;
+  return renderListed(r.summary, full.slice(0, limit), full.length, { format, lang, all }); // slice takes Infinity as 'to the end'
+}
+
+/**
+ * A text or Markdown report from a summary and the findings to list (already chosen and ordered), of `eligible`
+ * findings that could have been listed.
+ * @internal
+ */
+export function renderListed(summary: EvaluationSummary, list: readonly Finding[], eligible: number, o: { format: 'text' | 'markdown'; lang: Lang; all: boolean }): string {
+  const { format, lang, all } = o;
+  const s = summaryLines(summary, lang);
+  const more = eligible - list.length;
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
   const rows = list.map((f) => [MARK[f.status], f.subject, f.provision, f.clause, show(f.expected), show(f.actual), f.message[lang]].map(cell));
   if (format === 'markdown') {
@@ -256,7 +281,7 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
     if (moreLine) out.push(moreLine, '');
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
-    const gaps = notEvaluatedLines(r.summary, lang);
+    const gaps = notEvaluatedLines(summary, lang);
     if (gaps.length) out.push(`## ${L.notEvaluated[lang]}`, '', ...gaps.map((l) => `- ${l}`), '');
     return out.join('\n');
   }
@@ -265,7 +290,7 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
   out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : moreLine ? [] : [L.none[lang]]), ...(moreLine ? [moreLine] : []), '');
   out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
-  const gaps = notEvaluatedLines(r.summary, lang);
+  const gaps = notEvaluatedLines(summary, lang);
   if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.map((l) => `  ${l}`), '');
   return out.join('\n');
 }
@@ -282,7 +307,7 @@ const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall', 'streetSubsid
  * @example
  * ```ts
  * const result = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 9 } });
- * readEvaluation(formatReport(result, { format: 'json' })).findings[0].expected; //=> 9
+ * readEvaluation(formatReport(result, { format: 'json', all: true })).findings[0].expected; //=> 9
  * ```
  */
 export function readEvaluation(json: string): CityEvaluation {

@@ -1,0 +1,345 @@
+/**
+ * A CSV of communities read from bytes into columns: the tokenizer hands over
+ * rows as byte ranges, the common cells (plain whole numbers, urban/rural,
+ * true/false/1/0, ids and names that need no trimming) are taken straight into
+ * a block of typed arrays; any other row is read as text and checked by the
+ * dataset schema, as every record is, so its messages are the schema's. Ids
+ * and names become strings only for the findings that are kept.
+ */
+import { PolicyInputError, describeValue } from '../errors.js';
+import { CommunityColumns, type TextSource } from '../evaluate/columns.js';
+import { communitySchema, sumIssue, toIssues } from '../evaluate/dataset.js';
+import { closest } from '../policy/names.js';
+import type { CsvRowSink } from '../csv/tokenizer.js';
+
+/** An input problem the CLI reports with exit code 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const FIELDS = Object.keys(communitySchema.def.shape);
+const REQUIRED = ['id', 'name', 'kind', 'households', 'residents'];
+const COUNT_FIELDS = new Set(['households', 'floatingHouseholds', 'residents', 'staff']);
+const FLAG_FIELDS = new Set(['roomsOnGroundFloor', 'oneStopWindow']);
+
+const enum F {
+  Id,
+  Name,
+  Kind,
+  Households,
+  Floating,
+  Residents,
+  Room,
+  Staff,
+  Ground,
+  OneStop,
+  Subsidy,
+  Active,
+}
+const FIELD_CODE: Record<string, F> = {
+  id: F.Id,
+  name: F.Name,
+  kind: F.Kind,
+  households: F.Households,
+  floatingHouseholds: F.Floating,
+  residents: F.Residents,
+  roomAreaM2: F.Room,
+  staff: F.Staff,
+  roomsOnGroundFloor: F.Ground,
+  oneStopWindow: F.OneStop,
+  streetSubsidyPaid: F.Subsidy,
+  activeFrom: F.Active,
+};
+
+/** A cell as the old text reader took it (the slow path, for rows the fast path does not take). */
+function cell(field: string, raw: string): unknown {
+  const v = raw.trim();
+  if (COUNT_FIELDS.has(field) && /^\d{1,16}$/.test(v)) return Number(v);
+  if (FLAG_FIELDS.has(field)) {
+    const lower = v.toLowerCase();
+    if (['true', '1', 'yes', 'y', '是'].includes(lower)) return true;
+    if (['false', '0', 'no', 'n', '否'].includes(lower)) return false;
+  }
+  return v;
+}
+
+/** 1 to 15 ASCII digits as a number (exact), or -1. */
+function digits(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n < 1 || n > 15) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Lead bytes of the UTF-8 forms of the whitespace `String.prototype.trim` removes (U+00A0, U+1680, U+2000–U+3000, U+FEFF). */
+const isSpaceLead = (b: number) => b === 0xc2 || b === 0xe1 || b === 0xe2 || b === 0xe3 || b === 0xef;
+const isAsciiSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
+
+/** Whether a UTF-8 cell is non-empty and certainly unchanged by trim(). */
+function untrimmed(buf: Uint8Array, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const first = buf[s]!;
+  if (isAsciiSpace(first) || isSpaceLead(first)) return false;
+  let last = e - 1;
+  if (buf[last]! < 0x80) return !isAsciiSpace(buf[last]!);
+  while (last > s && (buf[last]! & 0xc0) === 0x80) last--;
+  return !isSpaceLead(buf[last]!);
+}
+
+/** Exact bytes of a short ASCII word. */
+function is(buf: Uint8Array, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (buf[s + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The ids seen so far, as bytes in one arena, for duplicates: exact, and a few dozen bytes an id. */
+class IdSet {
+  private table = new Int32Array(1 << 12);
+  private starts = new Float64Array(1 << 11);
+  private lines = new Float64Array(1 << 11);
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  private count = 0;
+
+  private static hash(buf: Uint8Array, s: number, e: number): number {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    return h >>> 0;
+  }
+
+  /** Add an id; returns the line where it was first seen if it was, else 0. */
+  add(buf: Uint8Array, s: number, e: number, line: number): number {
+    const mask = this.table.length - 1;
+    let slot = IdSet.hash(buf, s, e) & mask;
+    const n = e - s;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === 0) break;
+      const a = this.starts[entry - 1]!;
+      const b = entry === this.count ? this.used : this.starts[entry]!;
+      if (b - a === n) {
+        let same = true;
+        for (let i = 0; i < n; i++) {
+          if (this.arena[a + i] !== buf[s + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return this.lines[entry - 1]!;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (this.used + n > this.arena.length) this.arena = grow(this.arena, this.used + n);
+    if (this.count === this.starts.length) {
+      this.starts = grow(this.starts, this.count + 1);
+      this.lines = grow(this.lines, this.count + 1);
+    }
+    this.arena.set(buf.subarray(s, e), this.used);
+    this.starts[this.count] = this.used;
+    this.lines[this.count] = line;
+    this.used += n;
+    this.count++;
+    this.table[slot] = this.count;
+    if (this.count * 4 > this.table.length * 3) this.rehash();
+    return 0;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let entry = 1; entry <= this.count; entry++) {
+      const a = this.starts[entry - 1]!;
+      const b = entry === this.count ? this.used : this.starts[entry]!;
+      let slot = IdSet.hash(this.arena, a, b) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = entry;
+    }
+    this.table = table;
+  }
+}
+
+function grow<T extends Uint8Array | Float64Array>(a: T, need: number): T {
+  let size = a.length * 2;
+  while (size < need) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** What the sink does with a full block. */
+export type BlockHandler = (cols: CommunityColumns) => void;
+
+/** Rows of a CSV of communities into blocks of columns. @internal */
+export class CommunityCsvSink implements CsvRowSink, TextSource {
+  readonly cols = new CommunityColumns(4096);
+  private header: string[] | undefined;
+  private codes: Int8Array = new Int8Array(0);
+  private readonly ids: IdSet | undefined;
+  /** Byte ranges of each row's id and name in the current buffer. */
+  private readonly idStart = new Int32Array(4096);
+  private readonly idEnd = new Int32Array(4096);
+  private readonly nameStart = new Int32Array(4096);
+  private readonly nameEnd = new Int32Array(4096);
+  private buf: Uint8Array = new Uint8Array(0);
+  /** Communities read. */
+  rows = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly onBlock: BlockHandler,
+    checkDuplicates: boolean,
+    private readonly progress?: (rows: number) => void,
+  ) {
+    this.ids = checkDuplicates ? new IdSet() : undefined;
+    this.cols.source = this;
+  }
+
+  get sawHeader(): boolean {
+    return this.header !== undefined;
+  }
+
+  text(i: number, field: 'id' | 'name'): string {
+    return field === 'id' ? utf8.decode(this.buf.subarray(this.idStart[i], this.idEnd[i])) : utf8.decode(this.buf.subarray(this.nameStart[i], this.nameEnd[i]));
+  }
+
+  /** Hand on the rows read so far (their ids and names point into the tokenizer's buffer, which is reused next). */
+  flush(): void {
+    if (this.cols.length > 0) this.onBlock(this.cols);
+    this.cols.length = 0;
+  }
+
+  row(buf: Uint8Array, start: Int32Array, end: Int32Array, count: number, line: number): void {
+    if (!this.header) {
+      this.readHeader(buf, start, end, count, line);
+      return;
+    }
+    if (count !== this.header.length) {
+      throw new InputError(`${this.file}: line ${line}: ${count} fields, but the header has ${this.header.length}`);
+    }
+    if (this.cols.length === this.cols.capacity) this.flush();
+    this.buf = buf;
+    const cols = this.cols;
+    const i = cols.add(line);
+    let ok = true;
+    for (let x = 0; x < count && ok; x++) {
+      const s = start[x]!;
+      const e = end[x]!;
+      const code = this.codes[x]!;
+      if (s === e) {
+        // An empty cell: the field is absent (the schema says which are required).
+        if (code <= F.Kind || code === F.Households || code === F.Residents) ok = false;
+        continue;
+      }
+      switch (code) {
+        case F.Id:
+          ok = untrimmed(buf, s, e);
+          this.idStart[i] = s;
+          this.idEnd[i] = e;
+          break;
+        case F.Name:
+          ok = untrimmed(buf, s, e);
+          this.nameStart[i] = s;
+          this.nameEnd[i] = e;
+          break;
+        case F.Kind:
+          if (is(buf, s, e, 'urban')) cols.rural[i] = 0;
+          else if (is(buf, s, e, 'rural')) cols.rural[i] = 1;
+          else ok = false;
+          break;
+        case F.Households:
+          ok = (cols.households[i] = digits(buf, s, e)) >= 0;
+          break;
+        case F.Residents:
+          ok = (cols.residents[i] = digits(buf, s, e)) >= 0;
+          break;
+        case F.Floating:
+          ok = (cols.floatingHouseholds[i] = digits(buf, s, e)) >= 0;
+          break;
+        case F.Staff:
+          ok = (cols.staff[i] = digits(buf, s, e)) >= 0;
+          break;
+        case F.Room:
+          ok = (cols.roomAreaM2[i] = digits(buf, s, e)) >= 0;
+          break;
+        case F.Subsidy:
+          ok = (cols.streetSubsidyPaid[i] = digits(buf, s, e)) >= 0;
+          break;
+        case F.Ground:
+        case F.OneStop: {
+          const flags = code === F.Ground ? cols.roomsOnGroundFloor : cols.oneStopWindow;
+          if (is(buf, s, e, 'true') || is(buf, s, e, '1')) flags[i] = 1;
+          else if (is(buf, s, e, 'false') || is(buf, s, e, '0')) flags[i] = 0;
+          else ok = false;
+          break;
+        }
+        default:
+          ok = false; // a date: the schema checks it
+      }
+    }
+    if (!ok) this.slowRow(buf, start, end, count, line, i);
+    if (this.ids) {
+      let first: number;
+      if (ok) first = this.ids.add(buf, this.idStart[i]!, this.idEnd[i]!, line);
+      else {
+        const id = encoder.encode(cols.ids[i]!);
+        first = this.ids.add(id, 0, id.length, line);
+      }
+      if (first !== 0) {
+        throw new InputError(`${this.file}: line ${line}: communities[${this.rows}].id: duplicate id ${describeValue(cols.id(i))} (first on line ${first})`);
+      }
+    }
+    this.rows++;
+    if (this.progress && this.rows % 100000 === 0) this.progress(this.rows);
+  }
+
+  /** A row the fast path did not take: as text, through the schema. */
+  private slowRow(buf: Uint8Array, start: Int32Array, end: Int32Array, count: number, line: number, i: number): void {
+    const record: Record<string, unknown> = {};
+    for (let x = 0; x < count; x++) {
+      const raw = utf8.decode(buf.subarray(start[x], end[x]));
+      const name = this.header![x]!;
+      if (raw.trim() !== '') record[name] = cell(name, raw);
+    }
+    const at = ['communities', this.rows];
+    const parsed = communitySchema.safeParse(record, { reportInput: true });
+    if (!parsed.success) throw located(this.file, line, new PolicyInputError(toIssues(parsed.error.issues, at), 'report'));
+    const sum = sumIssue(parsed.data, at);
+    if (sum) throw located(this.file, line, new PolicyInputError([sum], 'report'));
+    this.cols.setRecord(i, parsed.data);
+  }
+
+  private readHeader(buf: Uint8Array, start: Int32Array, end: Int32Array, count: number, line: number): void {
+    const header: string[] = [];
+    for (let x = 0; x < count; x++) header.push(utf8.decode(buf.subarray(start[x], end[x])).trim());
+    const issues: string[] = [];
+    header.forEach((name, i) => {
+      if (!FIELDS.includes(name)) {
+        const guess = closest(name, FIELDS);
+        issues.push(`${this.file}: line ${line}: column ${i + 1} ${describeValue(name)} is not a community field${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${FIELDS.join(', ')}`);
+      } else if (header.indexOf(name) !== i) issues.push(`${this.file}: line ${line}: column ${describeValue(name)} appears twice`);
+    });
+    for (const name of REQUIRED) if (!header.includes(name)) issues.push(`${this.file}: line ${line}: the header lacks the required column ${describeValue(name)}`);
+    if (issues.length) throw new InputError(issues.join('\n'));
+    this.header = header;
+    this.codes = Int8Array.from(header, (name) => FIELD_CODE[name]!);
+  }
+}
+
+function located(file: string, line: number, e: PolicyInputError): InputError {
+  return new InputError(e.issues.map((i) => `${file}: line ${line}: ${i.path}: ${i.message}`).join('\n'));
+}
+
+/** The header a CSV of communities needs, for messages. @internal */
+export const REQUIRED_COLUMNS = REQUIRED;
