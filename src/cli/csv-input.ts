@@ -101,40 +101,60 @@ function is(buf: Uint8Array, s: number, e: number, word: string): boolean {
   return true;
 }
 
-/** The ids seen so far, as bytes in one arena, for duplicates: exact, and a few dozen bytes an id. */
+/**
+ * The ids seen so far, for duplicates: their bytes in one arena, a hash and the line of each, and an open
+ * addressing table — exact, and about 30 bytes an id (a million ids take some 30 MB).
+ */
 class IdSet {
-  private table = new Int32Array(1 << 12);
-  private starts = new Float64Array(1 << 11);
-  private lines = new Float64Array(1 << 11);
-  private arena = new Uint8Array(1 << 16);
+  /** Pairs (entry + 1, hash) per slot: a probe reads one cache line; bytes are compared only when hashes match. */
+  private table: Int32Array;
+  private starts: Uint32Array;
+  private lines: Uint32Array;
+  private arena: Uint8Array;
   private used = 0;
   private count = 0;
 
+  /** Sized for about `expected` ids (it grows past them), so that the table is rarely rebuilt. */
+  constructor(expected: number) {
+    let slots = 1 << 16;
+    while (slots * 3 < expected * 4 && slots < 1 << 26) slots *= 2;
+    this.table = new Int32Array(2 * slots);
+    const n = Math.max(1 << 15, Math.min(expected, 1 << 25));
+    this.starts = new Uint32Array(n);
+    this.lines = new Uint32Array(n);
+    this.arena = new Uint8Array(n * 8);
+  }
+
+  /** FNV-1a, then MurmurHash3's finaliser to spread sequential ids over the table. */
   private static hash(buf: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    return h >>> 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
   }
 
   /** Add an id; returns the line where it was first seen if it was, else 0. */
   add(buf: Uint8Array, s: number, e: number, line: number): number {
-    const mask = this.table.length - 1;
-    let slot = IdSet.hash(buf, s, e) & mask;
+    const h = IdSet.hash(buf, s, e);
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     const n = e - s;
+    let slot = h & mask;
     for (;;) {
-      const entry = this.table[slot]!;
+      const entry = table[2 * slot]!;
       if (entry === 0) break;
-      const a = this.starts[entry - 1]!;
-      const b = entry === this.count ? this.used : this.starts[entry]!;
-      if (b - a === n) {
-        let same = true;
-        for (let i = 0; i < n; i++) {
-          if (this.arena[a + i] !== buf[s + i]) {
-            same = false;
-            break;
-          }
+      if (table[2 * slot + 1] === h) {
+        const a = this.starts[entry - 1]!;
+        const b = entry === this.count ? this.used : this.starts[entry]!;
+        if (b - a === n) {
+          const arena = this.arena;
+          let i = 0;
+          while (i < n && arena[a + i] === buf[s + i]) i++;
+          if (i === n) return this.lines[entry - 1]!;
         }
-        if (same) return this.lines[entry - 1]!;
       }
       slot = (slot + 1) & mask;
     }
@@ -143,31 +163,34 @@ class IdSet {
       this.starts = grow(this.starts, this.count + 1);
       this.lines = grow(this.lines, this.count + 1);
     }
-    this.arena.set(buf.subarray(s, e), this.used);
+    const arena = this.arena;
+    for (let i = 0, at = this.used; i < n; i++) arena[at + i] = buf[s + i]!; // a loop: subarray() would make an object per id
     this.starts[this.count] = this.used;
     this.lines[this.count] = line;
     this.used += n;
     this.count++;
-    this.table[slot] = this.count;
-    if (this.count * 4 > this.table.length * 3) this.rehash();
+    table[2 * slot] = this.count;
+    table[2 * slot + 1] = h;
+    if (this.count * 8 > table.length * 3) this.rehash();
     return 0;
   }
 
   private rehash(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (let entry = 1; entry <= this.count; entry++) {
-      const a = this.starts[entry - 1]!;
-      const b = entry === this.count ? this.used : this.starts[entry]!;
-      let slot = IdSet.hash(this.arena, a, b) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = entry;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let x = 0; x < old.length; x += 2) {
+      if (old[x] === 0) continue;
+      let slot = old[x + 1]! & mask;
+      while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[x]!;
+      table[2 * slot + 1] = old[x + 1]!;
     }
     this.table = table;
   }
 }
 
-function grow<T extends Uint8Array | Float64Array>(a: T, need: number): T {
+function grow<T extends Uint8Array | Int32Array | Uint32Array>(a: T, need: number): T {
   let size = a.length * 2;
   while (size < need) size *= 2;
   const b = new (a.constructor as new (n: number) => T)(size);
@@ -199,10 +222,11 @@ export class CommunityCsvSink implements CsvRowSink, TextSource {
   constructor(
     private readonly file: string,
     private readonly onBlock: BlockHandler,
-    checkDuplicates: boolean,
+    /** Rows expected (from the file's size), to size the duplicate check; 0 when not checking. */
+    expectedRows: number,
     private readonly progress?: (rows: number) => void,
   ) {
-    this.ids = checkDuplicates ? new IdSet() : undefined;
+    this.ids = expectedRows > 0 ? new IdSet(expectedRows) : undefined;
     this.cols.source = this;
   }
 

@@ -194,7 +194,8 @@ async function evaluateCsv(o: ReadOptions, input: Readable): Promise<FileEvaluat
       src ??= new ColumnFindings(cols, k);
       tallyColumns(cols, k, tally, codes, src, view);
     },
-    true,
+    // About 60 bytes a row in a typical file; the duplicate check grows beyond that if needed.
+    o.file === '-' ? 1 << 15 : Math.ceil(statSync(o.file).size / 60) + 1,
     o.progress,
   );
   // Standard input can be read once: when the findings are streamed after it, a copy is kept in a temporary file.
@@ -225,7 +226,7 @@ async function evaluateCsv(o: ReadOptions, input: Readable): Promise<FileEvaluat
     close,
     async *findings() {
       let batch: Finding[] = [];
-      const second = new CommunityCsvSink(o.file, (cols) => blockFindings(cols, k, o.list.all, batch), false);
+      const second = new CommunityCsvSink(o.file, (cols) => blockFindings(cols, k, o.list.all, batch), 0);
       for await (const _ of readCsv(o.file, createReadStream(again, { highWaterMark: CHUNK / 4 }), Infinity, second)) {
         void _;
         if (batch.length) {
