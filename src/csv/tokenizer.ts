@@ -59,11 +59,11 @@ const enum State {
 }
 
 /** The character at `buf[i]` for a message (a UTF-8 sequence is decoded whole). */
-function charAt(buf: Uint8Array, i: number): string {
-  const lead = buf[i]!;
-  const n = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-  return JSON.stringify(new TextDecoder().decode(buf.subarray(i, Math.min(i + n, buf.length))));
+function charAt(buf: Uint8Array, i: number, len: number): string {
+  return JSON.stringify(new TextDecoder().decode(buf.subarray(i, Math.min(i + charLength(buf[i]!), len))));
 }
+const charLength = (lead: number) => (lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2);
+const afterQuote = (c: string) => `a quoted field must end at a comma or a line end, found ${c} after its closing quote`;
 
 /** Push bytes in, rows come out through the sink. */
 export class CsvTokenizer {
@@ -107,9 +107,11 @@ export class CsvTokenizer {
     this.len += chunk.length;
     this.consumed += chunk.length;
     this.scan();
-    if (this.len - this.rowStart > this.maxRowBytes) {
-      throw new CsvSyntaxError(this.rowLine, `a row longer than ${this.maxRowBytes} bytes; is this a CSV of communities?`);
-    }
+    if (this.len - this.rowStart > this.maxRowBytes) this.tooLong();
+  }
+
+  private tooLong(): never {
+    throw new CsvSyntaxError(this.rowLine, `a row longer than ${this.maxRowBytes} bytes; is this a CSV of communities?`);
   }
 
   /** The end of the input: the last row, if it has no line end. */
@@ -118,17 +120,18 @@ export class CsvTokenizer {
       case State.Quoted:
         throw new CsvSyntaxError(this.rowLine, 'a quoted field is not closed before the end of the file');
       case State.QuoteSeen:
+        if (this.pos < this.len) throw new CsvSyntaxError(this.line, afterQuote(charAt(this.buf, this.pos, this.len)));
         this.field(this.fieldStart, this.w);
-        this.emit();
+        this.emit(this.len);
         break;
       case State.Unquoted:
         this.field(this.fieldStart, this.len);
-        this.emit();
+        this.emit(this.len);
         break;
       case State.FieldStart:
         if (this.count > 0) {
           this.field(this.len, this.len);
-          this.emit();
+          this.emit(this.len);
         }
         break;
       default:
@@ -170,7 +173,9 @@ export class CsvTokenizer {
     this.count++;
   }
 
-  private emit(): void {
+  /** The row ends before `pos`. */
+  private emit(pos: number): void {
+    if (pos - this.rowStart > this.maxRowBytes) this.tooLong();
     // A blank line (one empty unquoted or quoted field) is not a row.
     if (!(this.count === 1 && this.start[0] === this.end[0])) this.sink.row(this.buf, this.start, this.end, this.count, this.rowLine);
     this.count = 0;
@@ -183,7 +188,7 @@ export class CsvTokenizer {
     let state = this.state;
     let fieldStart = this.fieldStart;
     let w = this.w;
-    while (pos < len) {
+    scan: while (pos < len) {
       switch (state) {
         case State.AfterCr:
           if (buf[pos] === LF) pos++;
@@ -214,7 +219,7 @@ export class CsvTokenizer {
           pos++;
           if (c === COMMA) state = State.FieldStart;
           else {
-            this.emit();
+            this.emit(pos);
             this.line++;
             this.rowLine = this.line;
             state = c === CR ? State.AfterCr : State.FieldStart;
@@ -244,13 +249,14 @@ export class CsvTokenizer {
             continue;
           }
           if (c !== COMMA && c !== LF && c !== CR) {
-            throw new CsvSyntaxError(this.line, `a quoted field must end at a comma or a line end, found ${charAt(buf, pos)} after its closing quote`);
+            if (pos + charLength(c) > len) break scan; // the rest of the character is in the next chunk: name it whole
+            throw new CsvSyntaxError(this.line, afterQuote(charAt(buf, pos, len)));
           }
           this.field(fieldStart, w);
           pos++;
           if (c === COMMA) state = State.FieldStart;
           else {
-            this.emit();
+            this.emit(pos);
             this.line++;
             this.rowLine = this.line;
             state = c === CR ? State.AfterCr : State.FieldStart;
