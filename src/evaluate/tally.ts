@@ -53,6 +53,12 @@ interface Entry {
   /** The relative shortfall as a fraction of integers (den 0 when there is none: then `exact` decides). */
   num: number;
   den: number;
+  /**
+   * Which arithmetic gives the finding's exact key: within one class, equal fractions give equal keys (each is
+   * the correctly rounded quotient of the same fraction); across classes (a size key is rounded twice), a tie of
+   * fractions is settled by the exact keys.
+   */
+  cls: number;
   /** The exact relative shortfall as the finding gives it, computed when the integers cannot decide. */
   exact: Decimal | undefined;
   seq: number;
@@ -65,20 +71,22 @@ function exactKey(e: Entry): Decimal {
 const SAFE = 2 ** 53;
 /**
  * The order of two relative shortfalls given as fractions of integers, or NaN when that cannot be told
- * exactly. (The finding's own key is the fraction to 20 significant digits: two different fractions of
- * integers of this size differ long before that, and equal ones round alike, so the orders agree.)
+ * exactly. The finding's own key is the fraction to 20 significant digits (a size key rounded twice): two
+ * different fractions whose cross products are below 2^53 differ by more than 2^-53 of their size, long before
+ * the 20th digit, so their order is the keys' order; equal fractions have equal keys only within one class.
  */
-function compareFractions(an: number, ad: number, bn: number, bd: number): number {
-  if (ad === 0 || bd === 0) return NaN;
-  const x = an * bd;
-  const y = bn * ad;
-  return Math.abs(x) < SAFE && Math.abs(y) < SAFE ? Math.sign(x - y) : NaN;
+function compareFractions(a: Entry, bn: number, bd: number, bcls: number): number {
+  if (a.den === 0 || bd === 0) return NaN;
+  const x = a.num * bd;
+  const y = bn * a.den;
+  if (!(Math.abs(x) < SAFE && Math.abs(y) < SAFE)) return NaN;
+  return x !== y ? Math.sign(x - y) : a.cls === bcls ? 0 : NaN;
 }
 
 /** Whether `a` is listed after `b`: failing before unknown before passing, larger relative shortfall first, then in data order. */
 function after(a: Entry, b: Entry): boolean {
   if (a.rank !== b.rank) return a.rank > b.rank;
-  let c = compareFractions(a.num, a.den, b.num, b.den);
+  let c = compareFractions(a, b.num, b.den, b.cls);
   if (c !== c) c = exactKey(a).comparedTo(exactKey(b));
   return c !== 0 ? c < 0 : a.seq > b.seq;
 }
@@ -94,11 +102,11 @@ class Heap {
    * Whether a candidate that comes after everything offered so far in the data could be listed before the last
    * one kept: certainly not when the integers say it is no worse; true when they cannot tell (offer decides).
    */
-  wants(rank: number, num: number, den: number): boolean {
+  wants(rank: number, num: number, den: number, cls: number): boolean {
     if (this.items.length < this.capacity) return true;
     const root = this.items[0]!;
     if (rank !== root.rank) return rank < root.rank;
-    const c = compareFractions(num, den, root.num, root.den);
+    const c = -compareFractions(root, num, den, cls);
     return c !== c || c > 0;
   }
   offer(e: Entry): void {
@@ -237,10 +245,12 @@ export class Tally {
         }
       }
       const rank = code === 2 ? 0 : code === 3 ? 1 : 2;
-      const toWorst = code === 2 && this.worst.wants(0, num, den);
-      const toList = this.list !== undefined && this.list.wants(rank, num, den);
+      // Flags (3, 4) share a key of exactly 1; unknown and passing findings a key of exactly 0.
+      const cls = code !== 2 ? -1 : j === 4 ? 3 : j;
+      const toWorst = code === 2 && this.worst.wants(0, num, den, cls);
+      const toList = this.list !== undefined && this.list.wants(rank, num, den, cls);
       if (!toWorst && !toList) continue;
-      const e: Entry = { f: src.finding(i, j, code), rank, num, den, exact: undefined, seq: seq + j };
+      const e: Entry = { f: src.finding(i, j, code), rank, num, den, cls, exact: undefined, seq: seq + j };
       if (toWorst) this.worst.offer(e);
       if (toList) this.list!.offer(e);
     }
@@ -322,7 +332,7 @@ export class Tally {
       else if (f.provision === 'Q8') this.owedStaff.addDecimal(s);
     }
     if (f.status === 'pass' && !this.listPass) return;
-    const e: Entry = { f, rank: RANK[f.status], num: 0, den: 0, exact: relativeShortfall(f), seq };
+    const e: Entry = { f, rank: RANK[f.status], num: 0, den: 0, cls: -2, exact: relativeShortfall(f), seq };
     if (f.status === 'fail') this.worst.offer(e);
     this.list?.offer(e);
   }
