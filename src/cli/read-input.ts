@@ -56,7 +56,7 @@ export interface FileEvaluation {
 const MAX_STRING = 0x1fffffe8;
 const CHUNK = 1 << 20;
 
-function size(file: string, maxBytes: number): void {
+function size(file: string, maxBytes: number): number {
   let bytes: number;
   try {
     const st = statSync(file);
@@ -68,7 +68,11 @@ function size(file: string, maxBytes: number): void {
     throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (bytes > maxBytes) throw new InputError(`${file}: the file is ${bytes} bytes, over the limit of ${maxBytes} bytes (raise it with --max-mb)`);
+  return bytes;
 }
+
+const tooLongForJson = (file: string) =>
+  new InputError(`${file}: a JSON dataset is read whole, and this one is longer than the longest string JavaScript can hold (${MAX_STRING} characters); give the communities as CSV, which is read in pieces`);
 
 function open(file: string, stdin: Readable): Readable {
   const stream = file === '-' ? stdin : createReadStream(file, { highWaterMark: CHUNK });
@@ -83,9 +87,7 @@ async function wholeText(file: string, input: Readable, maxBytes: number): Promi
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     bytes += buf.length;
     if (bytes > maxBytes) throw new InputError(`${file}: the input is over the limit of ${maxBytes} bytes (raise it with --max-mb)`);
-    if (bytes > MAX_STRING) {
-      throw new InputError(`${file}: a JSON dataset is read whole, and this one is longer than the longest string JavaScript can hold (${MAX_STRING} characters); give the communities as CSV, which is read in pieces`);
-    }
+    if (bytes > MAX_STRING) throw tooLongForJson(file);
     chunks.push(buf);
   }
   const all = Buffer.concat(chunks);
@@ -290,7 +292,8 @@ async function evaluateJson(o: ReadOptions, input: Readable): Promise<FileEvalua
 
 /** Evaluate the file (JSON, or CSV by its name or its first character). */
 export async function evaluateFile(o: ReadOptions): Promise<FileEvaluation> {
-  if (o.file !== '-') size(o.file, o.maxBytes);
+  const bytes = o.file === '-' ? 0 : size(o.file, o.maxBytes);
+  if (o.file.toLowerCase().endsWith('.json') && bytes > MAX_STRING) throw tooLongForJson(o.file);
   const input = open(o.file, o.stdin);
   if (o.file.toLowerCase().endsWith('.csv')) return evaluateCsv(o, input);
   if (o.file.toLowerCase().endsWith('.json')) return evaluateJson(o, input);
