@@ -30,17 +30,16 @@ export function readDatasetQuickly(input: unknown): Dataset {
   if (typeof d !== 'object' || d === null || !Array.isArray(d.communities) || Object.getPrototypeOf(d) !== Object.prototype) return readDataset(input);
   const n = d.communities.length;
   const copies: CommunityRecord[] = new Array(n);
+  const ids = new Set<string>();
   for (let i = 0; i < n; i++) {
     const c = d.communities[i];
-    if (!looksValid(c)) return readDataset(input);
+    // looksValid also checks households + floatingHouseholds; a duplicate id goes to readDataset for its message.
+    if (!looksValid(c) || ids.size === ids.add(c.id).size) return readDataset(input);
     copies[i] = { ...c };
   }
   const rest = datasetSchema.safeParse({ ...d, communities: [] }, { reportInput: true });
-  if (!rest.success) return readDataset(input); // its messages
-  const out: Dataset = { ...rest.data, communities: copies };
-  const cross = crossChecks(out);
-  if (cross.length) return readDataset(input); // the same problems, with readDataset's wording and limit
-  return out;
+  if (!rest.success || crossChecks(rest.data).length) return readDataset(input); // its messages, wording and limit
+  return { ...rest.data, communities: copies };
 }
 
 /**

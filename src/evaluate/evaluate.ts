@@ -303,17 +303,22 @@ function messageOf(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingS
  * read, so a million communities do not build six million messages nobody reads.
  */
 class CommunityFinding implements Finding {
-  readonly provision: string;
-  readonly clause: string;
-  private cached: Detail | undefined;
+  // Four fields and getters: evaluateCity makes one per check of every community (six million for a million).
+  private cached: Detail | undefined = undefined;
   constructor(
     private readonly kind: Kind,
-    readonly subject: string,
     readonly status: FindingStatus,
     private readonly record: CommunityRecord,
     private readonly compiled: Compiled,
-  ) {
-    [this.provision, this.clause] = KINDS[kind]!;
+  ) {}
+  get provision(): string {
+    return KINDS[this.kind]![0];
+  }
+  get clause(): string {
+    return KINDS[this.kind]![1];
+  }
+  get subject(): string {
+    return this.record.id;
   }
   private get d(): Detail {
     return (this.cached ??= detail(this.kind, this.record, this.compiled, this.status));
@@ -405,7 +410,7 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
 
 /** The finding of check `kind` (0–5) with status code `code`, for one validated community. @internal */
 export function communityFinding(c: CommunityRecord, k: Compiled, kind: number, code: number): Finding {
-  return new CommunityFinding(kind as Kind, c.id, STATUS[code]!, c, k);
+  return new CommunityFinding(kind as Kind, STATUS[code]!, c, k);
 }
 
 const scratchCodes = /* @__PURE__ */ new Uint8Array(6);
@@ -415,7 +420,7 @@ export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[
   communityStatuses(c, k, scratchCodes, 0);
   for (let kind = 0; kind < 6; kind++) {
     const code = scratchCodes[kind]!;
-    if (code !== 0) out.push(new CommunityFinding(kind as Kind, c.id, STATUS[code]!, c, k));
+    if (code !== 0) out.push(new CommunityFinding(kind as Kind, STATUS[code]!, c, k));
   }
 }
 
