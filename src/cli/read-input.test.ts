@@ -7,7 +7,8 @@ import { fc, test as prop } from '@fast-check/vitest';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { createPolicy } from '../create-policy.js';
-import { evaluateCity } from '../evaluate/city.js';
+import { evaluateDataset } from '../evaluate/city.js';
+import { readDataset } from '../evaluate/dataset.js';
 import type { CommunityRecord } from '../evaluate/dataset.js';
 import { formatReport, jsonFinding, jsonSummary } from '../report/format-report.js';
 import { evaluateFile } from './read-input.js';
@@ -70,6 +71,12 @@ async function viaFile(csv: string, cuts: number[], list: { limit: number; all: 
   r.close();
   return { summary: JSON.parse(jsonSummary(r.summary)), listed: r.listed.map(jsonFinding), streamed };
 }
+
+/** evaluateCity's evaluation of the same communities, as a table of communities (no city-wide data: not evaluated). */
+const evaluateCity = (d: { year: number; communities: CommunityRecord[] }) => {
+  const { findings, summary } = evaluateDataset(readDataset(d), createPolicy(), true, undefined, 'communities-only');
+  return { findings, summary };
+};
 
 describe('CSV from bytes into columns, against evaluateCity', () => {
   prop.prop(

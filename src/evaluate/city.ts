@@ -6,7 +6,7 @@
 import { checkPolicy, type Policy } from '../create-policy.js';
 import { displayable } from '../display.js';
 import { looksValid } from './batch.js';
-import { crossChecks, datasetSchema, readDataset, type CommunityRecord, type Dataset } from './dataset.js';
+import { readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 import {
   cityFindings,
   communityFinding,
@@ -37,9 +37,13 @@ export function readDatasetQuickly(input: unknown): Dataset {
     if (!looksValid(c) || ids.size === ids.add(c.id).size) return readDataset(input);
     copies[i] = { ...c };
   }
-  const rest = datasetSchema.safeParse({ ...d, communities: [] }, { reportInput: true });
-  if (!rest.success || crossChecks(rest.data).length) return readDataset(input); // its messages, wording and limit
-  return { ...rest.data, communities: copies };
+  let rest: Dataset;
+  try {
+    rest = readDataset({ ...d, communities: [] }); // every check of the rest of the dataset, in one place
+  } catch {
+    return readDataset(input); // its messages, wording and limit, for the whole dataset
+  }
+  return { ...rest, communities: copies };
 }
 
 /**
@@ -75,7 +79,7 @@ export function cityTail(d: Dataset, policy: Policy, tally: Tally, scope: CitySc
  * otherwise only those the tally keeps for the summary and the list.
  * @internal
  */
-export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, list?: ListSpec): CityEvaluation & { listed: Finding[]; city: Finding[] } {
+export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, list?: ListSpec, scope: CityScope = 'dataset'): CityEvaluation & { listed: Finding[]; city: Finding[] } {
   const k = compile(policy, d.year);
   const n = d.communities.length;
   const codes = new Uint8Array(6);
@@ -100,7 +104,7 @@ export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, li
     }
     tally.community(c, codes, 0, src, i);
   }
-  const city = cityTail(d, policy, tally);
+  const city = cityTail(d, policy, tally, scope);
   if (keepAll) findings.push(...city);
   return { findings, summary: tally.build(d.year), listed: tally.listed(), city };
 }
