@@ -15,6 +15,8 @@ import { writeCsv } from '../bench/csv.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'shequ-large-'));
 const ROWS = 300_000;
 const csv = join(dir, 'communities.csv');
+/** A smaller file for the limits: 20,000 communities, 120,000 findings with the passing ones. */
+const small = join(dir, 'small.csv');
 
 /** Run the CLI; stdout is only measured (lines and bytes), never kept whole, unless `keep`. */
 function run(args: string[], keep = false): Promise<{ code: number | null; err: string; out: string; bytes: number; lines: number }> {
@@ -34,7 +36,10 @@ function run(args: string[], keep = false): Promise<{ code: number | null; err: 
   });
 }
 
-beforeAll(() => writeCsv(csv, ROWS, 'passing'), 120_000);
+beforeAll(() => {
+  writeCsv(csv, ROWS, 'passing');
+  writeCsv(small, 20_000, 'passing');
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe(`${ROWS.toLocaleString('en')} communities under a 64 MB heap`, () => {
@@ -63,11 +68,11 @@ describe(`${ROWS.toLocaleString('en')} communities under a 64 MB heap`, () => {
   }, 600_000);
 
   test('--limit is honoured in every format, and 0 (all) is refused where the list would not fit', async () => {
-    const nd = await run(['report', csv, '--year', '2013', '--format', 'ndjson', '--limit', '7']);
+    const nd = await run(['report', small, '--year', '2013', '--format', 'ndjson', '--limit', '7']);
     expect(nd.lines).toBe(8);
-    const json = await run(['report', csv, '--year', '2013', '--format', 'json', '--limit', '3'], true);
+    const json = await run(['report', small, '--year', '2013', '--format', 'json', '--limit', '3'], true);
     expect((JSON.parse(json.out) as { findings: unknown[] }).findings).toHaveLength(3);
-    const text = await run(['report', csv, '--year', '2013', '--limit', '0', '--all']);
+    const text = await run(['report', small, '--year', '2013', '--limit', '0', '--all']);
     expect(text.code).toBe(2);
     expect(text.err).toMatch(/more than 100000 findings to list; text and Markdown list at most 100000 \(give --limit N\), while --format json or ndjson streams every one/);
   }, 600_000);
