@@ -105,7 +105,7 @@ function is(buf: Uint8Array, s: number, e: number, word: string): boolean {
  * The ids seen so far, for duplicates: their bytes in one arena, a hash and the line of each, and an open
  * addressing table — exact, and about 30 bytes an id (a million ids take some 30 MB).
  */
-class IdSet {
+export class IdSet implements IdCheck {
   /** Pairs (entry + 1, hash) per slot: a probe reads one cache line; bytes are compared only when hashes match. */
   private table: Int32Array;
   private starts: Uint32Array;
@@ -190,7 +190,67 @@ class IdSet {
   }
 }
 
-function grow<T extends Uint8Array | Int32Array | Uint32Array>(a: T, need: number): T {
+/** A duplicate-id check: `add` returns the line where the id was first seen, or 0. @internal */
+export interface IdCheck {
+  add(buf: Uint8Array, s: number, e: number, line: number): number;
+}
+
+/** A 53-bit key of an id's bytes: FNV-1a (32 bits) and a second, differently seeded hash (21 bits). */
+function idKey(buf: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  let g = 0x9747b28c;
+  for (let i = s; i < e; i++) {
+    const b = buf[i]!;
+    h = Math.imul(h ^ b, 0x01000193);
+    g = Math.imul(g ^ b, 0x5bd1e995);
+    g ^= g >>> 15;
+  }
+  return (h >>> 0) * 0x200000 + (g & 0x1fffff);
+}
+
+/**
+ * The first reading of a file: only a key per id, written one after another (8 bytes a row, no table to probe).
+ * Keys that occur twice are the only ids that can be duplicates; a second reading settles them exactly
+ * ({@link IdVerifier}). Two different ids share a key with a chance of about n² / 2^54 (a few in ten thousand
+ * for three million rows): then the second reading finds them different, and nothing is reported.
+ * @internal
+ */
+export class IdKeys implements IdCheck {
+  private keys: Float64Array;
+  private count = 0;
+  /** Sized for about `expected` ids, so that the array is rarely copied to grow. */
+  constructor(expected: number) {
+    this.keys = new Float64Array(Math.max(1 << 12, Math.min(expected, 1 << 27)));
+  }
+  add(buf: Uint8Array, s: number, e: number): number {
+    if (this.count === this.keys.length) this.keys = grow(this.keys, this.count + 1);
+    this.keys[this.count++] = idKey(buf, s, e);
+    return 0;
+  }
+  /** Keys seen more than once (sorts the keys: call once, at the end). */
+  repeated(): Set<number> {
+    const keys = this.keys.subarray(0, this.count).sort();
+    const out = new Set<number>();
+    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) out.add(keys[i]!);
+    return out;
+  }
+}
+
+/** The second reading: the ids whose keys repeat, compared as text. @internal */
+export class IdVerifier implements IdCheck {
+  private readonly first = new Map<string, number>();
+  constructor(private readonly keys: Set<number>) {}
+  add(buf: Uint8Array, s: number, e: number, line: number): number {
+    if (!this.keys.has(idKey(buf, s, e))) return 0;
+    const id = utf8.decode(buf.subarray(s, e));
+    const at = this.first.get(id);
+    if (at !== undefined) return at;
+    this.first.set(id, line);
+    return 0;
+  }
+}
+
+function grow<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, need: number): T {
   let size = a.length * 2;
   while (size < need) size *= 2;
   const b = new (a.constructor as new (n: number) => T)(size);
@@ -209,7 +269,7 @@ export class CommunityCsvSink implements CsvRowSink, TextSource {
   readonly cols = new CommunityColumns(4096);
   private header: string[] | undefined;
   private codes: Int8Array = new Int8Array(0);
-  private readonly ids: IdSet | undefined;
+  private readonly ids: IdCheck | undefined;
   /** Byte ranges of each row's id and name in the current buffer. */
   private readonly idStart = new Int32Array(4096);
   private readonly idEnd = new Int32Array(4096);
@@ -222,11 +282,11 @@ export class CommunityCsvSink implements CsvRowSink, TextSource {
   constructor(
     private readonly file: string,
     private readonly onBlock: BlockHandler,
-    /** Rows expected (from the file's size), to size the duplicate check; 0 when not checking. */
-    expectedRows: number,
+    /** The duplicate-id check, if any. */
+    ids: IdCheck | undefined,
     private readonly progress?: (rows: number) => void,
   ) {
-    this.ids = expectedRows > 0 ? new IdSet(expectedRows) : undefined;
+    this.ids = ids;
     this.cols.source = this;
   }
 

@@ -4,6 +4,9 @@
  * listed findings in the same order, the same streamed findings.
  */
 import { fc, test as prop } from '@fast-check/vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { createPolicy } from '../create-policy.js';
@@ -114,5 +117,19 @@ describe('CSV from bytes into columns, against evaluateCity', () => {
     await expect(viaFile(csv, [], { limit: 10, all: false }, false)).rejects.toThrow(/^-: line 3: communities\[1\]\.households: expected a whole number ≥ 0, got "3k"$/);
     const dup = `${FIELDS.join(',')}\nc1,a,urban,3000,,8000,400,5,true,true,30000\n c1 ,b,urban,3000,,8000,400,5,true,true,30000\n`;
     await expect(viaFile(dup, [], { limit: 10, all: false }, false)).rejects.toThrow(/line 3: communities\[1\]\.id: duplicate id "c1" \(first on line 2\)/);
+  });
+
+  test('a file: duplicate ids found by their keys, then confirmed on a second reading, with both lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shequ-dup-'));
+    const rows = Array.from({ length: 5000 }, (_, i) => `c${i},n,urban,3000,,8000,400,5,true,true,30000`);
+    rows.push('"c17",late,urban,3000,,8000,400,5,true,true,30000');
+    const path = join(dir, 'dup.csv');
+    writeFileSync(path, `${FIELDS.join(',')}\n${rows.join('\n')}\n`);
+    const read = evaluateFile({ file: path, stdin: Readable.from([]), policy: createPolicy(), year: 2013, maxBytes: 1 << 30, list: { limit: 10, all: false }, stream: false });
+    await expect(read).rejects.toThrow(/dup\.csv: line 5002: communities\[5000\]\.id: duplicate id "c17" \(first on line 19\)$/);
+    writeFileSync(path, `${FIELDS.join(',')}\n${rows.slice(0, -1).join('\n')}\n`);
+    const ok = await evaluateFile({ file: path, stdin: Readable.from([]), policy: createPolicy(), year: 2013, maxBytes: 1 << 30, list: { limit: 10, all: false }, stream: false });
+    expect(ok.summary.communities).toBe(5000);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -20,7 +20,7 @@ import { ColumnFindings, flatRecord, tallyColumns, type CommunityColumns } from 
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
 import { communityFinding, communityStatuses, compile, type Compiled, type EvaluationSummary, type Finding } from '../evaluate/evaluate.js';
 import { Tally, TooManyToList, type ListSpec } from '../evaluate/tally.js';
-import { CommunityCsvSink, InputError, REQUIRED_COLUMNS } from './csv-input.js';
+import { CommunityCsvSink, IdKeys, IdSet, IdVerifier, InputError, REQUIRED_COLUMNS, type IdCheck } from './csv-input.js';
 
 export { InputError };
 
@@ -190,14 +190,17 @@ async function evaluateCsv(o: ReadOptions, input: Readable): Promise<FileEvaluat
   const codes = new Uint8Array(4096 * 6);
   const view = flatRecord();
   let src: ColumnFindings | undefined;
+  // Duplicate ids: a file is read again for the ids whose keys repeat (8 bytes a row in between); standard input,
+  // read once, keeps its ids in a table (about 30 bytes a row).
+  const keys = o.file === '-' ? undefined : new IdKeys(Math.ceil(statSync(o.file).size / 50) + 1); // rows are rarely under 50 bytes
+  const ids: IdCheck = keys ?? new IdSet(1 << 15);
   const sink: CommunityCsvSink = new CommunityCsvSink(
     o.file,
     (cols) => {
       src ??= new ColumnFindings(cols, k);
       tallyColumns(cols, k, tally, codes, src, view);
     },
-    // About 60 bytes a row in a typical file; the duplicate check grows beyond that if needed.
-    o.file === '-' ? 1 << 15 : Math.ceil(statSync(o.file).size / 60) + 1,
+    ids,
     o.progress,
   );
   // Standard input can be read once: when the findings are streamed after it, a copy is kept in a temporary file.
@@ -215,6 +218,11 @@ async function evaluateCsv(o: ReadOptions, input: Readable): Promise<FileEvaluat
     for await (const _ of readCsv(o.file, input, o.maxBytes, sink, spool && ((chunk) => void writeSync(spool!.fd, chunk)))) void _;
     if (spool) closeSync(spool.fd);
     if (!sink.sawHeader) throw new InputError(`${o.file}: the file is empty; expected a header row naming the community fields (${REQUIRED_COLUMNS.join(',')},…)`);
+    const repeated = keys?.repeated();
+    if (repeated?.size) {
+      const verify = new CommunityCsvSink(o.file, () => undefined, new IdVerifier(repeated));
+      for await (const _ of readCsv(o.file, createReadStream(o.file, { highWaterMark: CHUNK }), Infinity, verify)) void _;
+    }
     // A table of communities carries no villages, budgets or projects: those checks are not evaluated, with the reason.
     city = cityTail({ year, communities: [] }, o.policy, tally, 'communities-only');
   } catch (e) {
@@ -228,7 +236,7 @@ async function evaluateCsv(o: ReadOptions, input: Readable): Promise<FileEvaluat
     close,
     async *findings() {
       let batch: Finding[] = [];
-      const second = new CommunityCsvSink(o.file, (cols) => blockFindings(cols, k, o.list.all, batch), 0);
+      const second = new CommunityCsvSink(o.file, (cols) => blockFindings(cols, k, o.list.all, batch), undefined);
       for await (const _ of readCsv(o.file, createReadStream(again, { highWaterMark: CHUNK / 4 }), Infinity, second)) {
         void _;
         if (batch.length) {
