@@ -325,9 +325,10 @@ export class Tally {
       const s = f.shortfall!;
       const o = this.owedCity;
       if (f.provision === 'Q10') this.owedSubsidy.addDecimal(s);
-      else if (f.provision === 'Q9') o.cityBudgetYuan = o.cityBudgetYuan.plus(s);
-      else if (f.provision === 'Q12') o.developerFundsYuan = o.developerFundsYuan.plus(s);
-      else if (f.provision === 'Q11') o.developerRoomsM2 = o.developerRoomsM2.plus(s);
+      // In full precision: a compound budget's shortfall may run past the working precision's 1,000 digits.
+      else if (f.provision === 'Q9') o.cityBudgetYuan = exactly(new DX(o.cityBudgetYuan).plus(s));
+      else if (f.provision === 'Q12') o.developerFundsYuan = exactly(new DX(o.developerFundsYuan).plus(s));
+      else if (f.provision === 'Q11') o.developerRoomsM2 = exactly(new DX(o.developerRoomsM2).plus(s));
       else if (f.provision === 'Q7') this.owedRooms100.addDecimal(s.times(100));
       else if (f.provision === 'Q8') this.owedStaff.addDecimal(s);
     }
