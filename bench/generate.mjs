@@ -39,3 +39,36 @@ export function communities(n, seed = 20111) {
   }
   return out;
 }
+
+/**
+ * `n` urban communities as records in one of the CSV benchmark's mixes: `passing` (a few checks fail) or
+ * `failing` (each check fails with chance 1/2). Every field present, plain numbers.
+ */
+export function communitiesMix(n, mix, seed = 31) {
+  const fail = mix === 'failing' ? 0.5 : 0.04;
+  const r = rng(seed);
+  const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
+  const bad = () => r() < fail;
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const households = bad() ? (r() < 0.5 ? int(1500, 2399) : int(3601, 4500)) : int(2400, 3600);
+    const residents = int(6400, 9600);
+    const floatingHouseholds = int(0, 300);
+    const need = Math.ceil((residents * 5) / 100);
+    const staffNeed = Math.ceil((households + floatingHouseholds) / 600);
+    out[i] = {
+      id: `c${i}`,
+      name: `社区${i}`,
+      kind: 'urban',
+      households,
+      floatingHouseholds,
+      residents,
+      roomAreaM2: bad() ? need - int(1, 120) : need + int(0, 60),
+      staff: bad() ? staffNeed - int(1, 2) : staffNeed + int(0, 1),
+      roomsOnGroundFloor: !bad(),
+      oneStopWindow: !bad(),
+      streetSubsidyPaid: bad() ? int(10000, 29999) : int(30000, 36000),
+    };
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
 // a CSV reader that stays linear on pathological input.
 import { execFileSync } from 'node:child_process';
 import { CsvError, CsvParser } from '../dist/cli/csv.js';
+import { CsvSyntaxError, CsvTokenizer } from '../dist/csv/tokenizer.js';
 
 let failed = false;
 
@@ -51,6 +52,27 @@ for (const [name, text] of Object.entries(inputs)) {
   const slow = ms > 5000;
   failed ||= slow;
   console.log(`hygiene: CSV ${name} (${(text.length / MB).toFixed(1)} MB): ${ms.toFixed(0)} ms, ${outcome}${slow ? ' — TOO SLOW' : ''}`);
+}
+
+// 3. The byte tokenizer the CLI reads CSV with, on the same inputs as bytes: linear, or refused at its limits
+// (a row over 1 MiB, more than 4,096 fields) as soon as they are passed.
+for (const [name, text] of Object.entries(inputs)) {
+  const bytes = Buffer.from(text);
+  let rows = 0;
+  const tokenizer = new CsvTokenizer({ row: () => void rows++ });
+  const t = performance.now();
+  let outcome = 'parsed';
+  try {
+    for (let i = 0; i < bytes.length; i += 64 * 1024) tokenizer.push(bytes.subarray(i, i + 64 * 1024));
+    tokenizer.finish();
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    outcome = `refused: ${e.message.slice(0, 50)}`;
+  }
+  const ms = performance.now() - t;
+  const slow = ms > 5000;
+  failed ||= slow;
+  console.log(`hygiene: CSV bytes ${name} (${(bytes.length / MB).toFixed(1)} MB): ${ms.toFixed(0)} ms, ${outcome}${slow ? ' — TOO SLOW' : ''}`);
 }
 
 if (failed) process.exitCode = 1;

@@ -12,8 +12,8 @@ export {
   type DatasetAmount,
   type ProjectRecord,
 } from './evaluate/dataset.js';
+export { evaluateCity } from './evaluate/city.js';
 export {
-  evaluateCity,
   evaluateCommunities,
   evaluateCommunity,
   type CityEvaluation,

@@ -24,7 +24,7 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 const json = (args: string[]) => {
-  const r = run([...args, '--format', 'json']);
+  const r = run([...args, '--format', 'json', '--all']); // every finding, passing ones too
   expect(r.err).toBe('');
   return JSON.parse(r.out);
 };

@@ -7,7 +7,7 @@
  * switch redraws the page.
  */
 import { evaluateCity, readDataset, type Dataset } from '../../src/evaluation.js';
-import { evaluateDataset } from '../../src/evaluate/evaluate.js';
+import { evaluateDataset } from '../../src/evaluate/city.js';
 import { PolicyInputError } from '../../src/index.js';
 import { datasetFromText, DataFileError } from './read-data.js';
 import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
@@ -31,7 +31,7 @@ function drawData(): void {
   try {
     const { data, communitiesOnly } = datasetFromText(dataset.name, dataset.text, /^\d{4}$/.test(yearText) ? Number(yearText) : (yearText as unknown as number));
     // A CSV holds communities only: the city's provisions are listed as not evaluated, as the CLI does.
-    const result = communitiesOnly ? evaluateDataset(readDataset(data), policyOf(state), () => true, 'communities-only') : evaluateCity(data as Dataset, policyOf(state));
+    const result = communitiesOnly ? evaluateDataset(readDataset(data), policyOf(state), true, undefined, 'communities-only') : evaluateCity(data as Dataset, policyOf(state));
     if (saveUrl) URL.revokeObjectURL(saveUrl);
     saveUrl = URL.createObjectURL(new Blob([reportHtml(result, { lang: L, source: dataset.name, policy: policyOf(state) })], { type: 'text/html' }));
     const file = `${dataset.name.replace(/\.[^.]*$/, '')}-report.html`;

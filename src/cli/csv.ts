@@ -1,4 +1,7 @@
 /**
+ * The reference text reader of CSV: the CLI reads with the byte tokenizer (`src/csv/tokenizer.ts`), which a
+ * property test holds to this one (the same rows, lines and messages on any text, cut anywhere).
+ *
  * A streaming CSV reader (RFC 4180: comma-separated, double-quoted fields,
  * "" for a quote inside quotes, CRLF or LF line ends). It keeps only the row
  * being read, so a file of a million rows never sits in memory, and it reads

@@ -12,7 +12,7 @@ import { D } from '../decimal.js';
 import { PolicyInputError } from '../errors.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
-import { formatReport, jsonReportChunks, table } from '../report/format-report.js';
+import { formatReport, jsonChoice, jsonReportChunks, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { headerTable } from '../read/headers.js';
 import { inputLines, progressRows, progressTable } from '../report/input-report.js';
@@ -209,7 +209,7 @@ async function report(args: string[], io: Io): Promise<number> {
   const out = output === undefined ? io.stdout : await openOutput(output);
   try {
     if (fmt === 'json') {
-      for (const chunk of jsonReport(data, policy)) await write(out, chunk);
+      for (const chunk of jsonReport(data, policy, values.all === true, limit > 0 ? limit : Infinity)) await write(out, chunk);
     } else if (fmt === 'html') {
       const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
       const source = positionals.filter((f) => f !== '-').map((f) => basename(f)).join(', ');
@@ -265,10 +265,11 @@ function readableReport(data: FileEvaluation, policy: Policy, fmt: 'text' | 'mar
 }
 
 /** The JSON report: one year as `{ findings, summary, input }`; several as `{ years: [...], progress, input }`. Exact values. */
-function* jsonReport(data: FileEvaluation, policy: Policy): Generator<string> {
+/** The JSON report: the failing and unknown findings of each year (`--all` adds the passing ones; `--limit` the worst N). */
+function* jsonReport(data: FileEvaluation, policy: Policy, all: boolean, limit: number): Generator<string> {
   const input = JSON.stringify(data.input, null, 2).replace(/\n/g, '\n  ');
   if (data.years.length === 1) {
-    const chunks = [...jsonReportChunks(data.years[0]!.result)];
+    const chunks = [...jsonReportChunks(jsonChoice(data.years[0]!.result, all, limit))];
     const last = chunks.pop()!;
     yield* chunks;
     yield last.replace(/\n}\n$/, `,\n  "input": ${input}\n}\n`);
@@ -279,7 +280,7 @@ function* jsonReport(data: FileEvaluation, policy: Policy): Generator<string> {
   for (const { result } of data.years) {
     if (!first) yield ',\n';
     first = false;
-    const chunks = [...jsonReportChunks(result)];
+    const chunks = [...jsonReportChunks(jsonChoice(result, all, limit))];
     chunks[chunks.length - 1] = chunks[chunks.length - 1]!.replace(/\n$/, '');
     yield* chunks;
   }

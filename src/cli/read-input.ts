@@ -11,7 +11,9 @@ import type { Readable } from 'node:stream';
 import type { Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
-import { addCommunity, compile, evaluateDataset, finishCity, SummaryBuilder, type Compiled, type Finding } from '../evaluate/evaluate.js';
+import { communityFinding, communityStatuses, compile, type Compiled, type Finding } from '../evaluate/evaluate.js';
+import { cityTail, evaluateDataset } from '../evaluate/city.js';
+import { Tally } from '../evaluate/tally.js';
 import { decodeText, EncodingError, type TextEncodingName } from '../read/encoding.js';
 import { checkColumnMap, type ColumnMap } from '../read/headers.js';
 import type { FileEvaluation, FileInput, TableInput, YearEvaluation } from '../read/notes.js';
@@ -51,9 +53,10 @@ const MAX_PROBLEMS = 50;
 
 interface YearState {
   readonly k: Compiled;
-  readonly summary: SummaryBuilder;
+  /** Counts, totals owed and the worst findings, from the status codes (the machinery evaluateCity uses). */
+  readonly tally: Tally;
   readonly findings: Finding[];
-  readonly scratch: Finding[];
+  readonly codes: Uint8Array;
   /** Ids seen in this year, with where: the table's number × 2³² + the row (a number, not a string per row). */
   readonly ids: Map<string, number>;
   dataset?: Dataset;
@@ -79,7 +82,8 @@ class Collector {
     let s = this.states.get(year);
     if (!s) {
       this.o.policy.targets({ year }); // the year's range
-      s = { k: compile(this.o.policy, year), summary: new SummaryBuilder(), findings: [], scratch: [], ids: new Map() };
+      const k = compile(this.o.policy, year);
+      s = { k, tally: new Tally(k), findings: [], codes: new Uint8Array(6), ids: new Map() };
       this.states.set(year, s);
     }
     return s;
@@ -103,7 +107,14 @@ class Collector {
     }
     s.ids.set(c.id, table * 2 ** 32 + row);
     const before = s.findings.length;
-    addCommunity(c, s.k, s.summary, s.findings, this.keep, s.scratch);
+    communityStatuses(c, s.k, s.codes, 0);
+    s.tally.community(c, s.codes, 0, { finding: (_i: number, j: number, code: number) => communityFinding(c, s.k, j, code) }, this.rows);
+    for (let j = 0; j < 6; j++) {
+      const code = s.codes[j]!;
+      if (code === 0) continue;
+      const f = communityFinding(c, s.k, j, code);
+      if (this.keep(f)) s.findings.push(f);
+    }
     if (s.findings.length > before) this.names[c.id] = c.name;
     this.rows++;
     if (this.o.progress && this.rows % 100000 === 0) this.o.progress(this.rows);
@@ -338,7 +349,15 @@ export async function evaluateFiles(o: ReadOptions): Promise<FileEvaluation> {
   for (const [year, s] of [...c.states].sort(([a], [b]) => a - b)) {
     if (s.dataset && s.ids.size > 0) throw new InputError(`${o.files.join(', ')}: ${year} is given both by a JSON dataset and by a table; give each year once`);
     for (const community of s.dataset?.communities ?? []) c.names[community.id] = community.name;
-    const result = s.dataset ? evaluateDataset(s.dataset, o.policy, c.keep) : finishCity({ year, communities: [] }, o.policy, s.summary, s.findings, c.keep, 'communities-only');
+    let result: YearEvaluation['result'];
+    if (s.dataset) {
+      const r = evaluateDataset(s.dataset, o.policy, true);
+      result = { findings: r.findings.filter(c.keep), summary: r.summary };
+    } else {
+      // A table of communities carries no villages, budgets or projects: those checks are not evaluated, with reasons.
+      const city = cityTail({ year, communities: [] }, o.policy, s.tally, 'communities-only');
+      result = { findings: [...s.findings, ...city.filter(c.keep)], summary: s.tally.build(year) };
+    }
     years.push({ year, result });
   }
   return { years, input, otherYears: [...c.other].sort((a, b) => a - b), names: c.names };

@@ -5,7 +5,7 @@ import { createPolicy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { evaluateBatch, looksValid } from './batch.js';
 import { communitySchema, type Dataset } from './dataset.js';
-import { evaluateCity } from './evaluate.js';
+import { evaluateCity } from './city.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 

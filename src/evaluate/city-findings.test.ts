@@ -11,7 +11,8 @@ import { createPolicy } from '../create-policy.js';
 import { D } from '../decimal.js';
 import type { Dataset } from './dataset.js';
 import { readDataset } from './dataset.js';
-import { evaluateCity, evaluateCommunities, evaluateDataset, relativeShortfall, type Finding } from './evaluate.js';
+import { evaluateCity, evaluateDataset } from './city.js';
+import { evaluateCommunities, relativeShortfall, type Finding } from './evaluate.js';
 
 const show = (f: Finding) => [f.subject, f.provision, f.clause, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual), f.shortfall === undefined ? undefined : String(f.shortfall), f.message.zh, f.message.en];
 const city = (patch: Partial<Dataset>, policy?: Parameters<typeof evaluateCity>[1]) => evaluateCity({ year: 2013, communities: [], ...patch } as Dataset, policy);
@@ -159,12 +160,13 @@ describe('what a finding holds', () => {
     expect(own('Q7')).toContain('shortfall');
   });
 
-  test('a keep function drops findings from the list, never from the counts', () => {
+  test('a list leaves passing findings out, worst first, never out of the counts', () => {
     const d = readDataset({ year: 2013, communities: [{ id: 'u', name: 'u', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300 }], villages: { total: 10, covered: 9 } });
-    const r = evaluateDataset(d, createPolicy(), (f) => f.status !== 'pass');
+    const r = evaluateDataset(d, createPolicy(), false, { limit: Infinity, all: false });
+    expect(r.findings).toEqual([]);
     // u: size passes, rooms fail, staff/ground floor/one-stop/subsidy unknown; Q6 passes, Q9 unknown, Q1/Q2 fails.
-    expect(r.findings.map((f) => `${f.subject}:${f.provision}:${f.status}`)).toEqual([
-      'u:Q7:fail', 'u:Q8:unknown', 'u:A.3.4/ground-floor:unknown', 'u:A.3.4/one-stop-window:unknown', 'u:Q10:unknown', 'city/2013:Q9:unknown', 'city:Q1/Q2:fail',
+    expect(r.listed.map((f) => `${f.subject}:${f.provision}:${f.status}`)).toEqual([
+      'city:Q1/Q2:fail', 'u:Q7:fail', 'u:Q8:unknown', 'u:A.3.4/ground-floor:unknown', 'u:A.3.4/one-stop-window:unknown', 'u:Q10:unknown', 'city/2013:Q9:unknown',
     ]);
     expect(r.summary.counts).toEqual({ pass: 2, fail: 2, unknown: 5 });
   });

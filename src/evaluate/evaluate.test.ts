@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { createPolicy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import type { Dataset } from './dataset.js';
-import { evaluateCity, evaluateCommunity, type Finding } from './evaluate.js';
+import { evaluateCity } from './city.js';
+import { evaluateCommunity, type Finding } from './evaluate.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 const row = (f: Finding) => [f.subject, f.provision, f.clause, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual)];

@@ -8,7 +8,6 @@
  */
 import type { Decimal } from 'decimal.js';
 import { checkPolicy, type Policy } from '../create-policy.js';
-import { displayable } from '../display.js';
 import { approxDiv, D, DX, exactly, percentText, ratio } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Parameters } from '../policy/parameters.js';
@@ -20,7 +19,7 @@ import { roomArea, roomBasis } from '../rules/service-room-area.js';
 import { subsidyForYear } from '../rules/street-subsidy.js';
 import { calendarDay, groupThousands } from '../values.js';
 import { closest } from '../policy/names.js';
-import { readCommunity, readDataset, type CommunityRecord, type Dataset } from './dataset.js';
+import { readCommunity, type CommunityRecord, type Dataset } from './dataset.js';
 
 /** `pass`: the data meets the provision; `fail`: it does not; `unknown`: the data lacks what is needed to tell. */
 export type FindingStatus = 'pass' | 'fail' | 'unknown';
@@ -307,17 +306,22 @@ function messageOf(kind: Kind, c: CommunityRecord, k: Compiled, status: FindingS
  * read, so a million communities do not build six million messages nobody reads.
  */
 class CommunityFinding implements Finding {
-  readonly provision: string;
-  readonly clause: string;
-  private cached: Detail | undefined;
+  // Four fields and getters: evaluateCity makes one per check of every community (six million for a million).
+  private cached: Detail | undefined = undefined;
   constructor(
     private readonly kind: Kind,
-    readonly subject: string,
     readonly status: FindingStatus,
     private readonly record: CommunityRecord,
     private readonly compiled: Compiled,
-  ) {
-    [this.provision, this.clause] = KINDS[kind]!;
+  ) {}
+  get provision(): string {
+    return KINDS[this.kind]![0];
+  }
+  get clause(): string {
+    return KINDS[this.kind]![1];
+  }
+  get subject(): string {
+    return this.record.id;
   }
   private get d(): Detail {
     return (this.cached ??= detail(this.kind, this.record, this.compiled, this.status));
@@ -409,7 +413,7 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
 
 /** The finding of check `kind` (0–5) with status code `code`, for one validated community. @internal */
 export function communityFinding(c: CommunityRecord, k: Compiled, kind: number, code: number): Finding {
-  return new CommunityFinding(kind as Kind, c.id, STATUS[code]!, c, k);
+  return new CommunityFinding(kind as Kind, STATUS[code]!, c, k);
 }
 
 const scratchCodes = /* @__PURE__ */ new Uint8Array(6);
@@ -419,10 +423,24 @@ export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[
   communityStatuses(c, k, scratchCodes, 0);
   for (let kind = 0; kind < 6; kind++) {
     const code = scratchCodes[kind]!;
-    if (code !== 0) out.push(new CommunityFinding(kind as Kind, c.id, STATUS[code]!, c, k));
+    if (code !== 0) out.push(new CommunityFinding(kind as Kind, STATUS[code]!, c, k));
   }
 }
 
+
+/**
+ * A community's standing for Q1–Q2 from its status codes: PASS when every check that applies passes, FAIL when one
+ * fails, UNKNOWN (undecided) when none fails but one lacks data — unknown is not fail.
+ * @internal
+ */
+export function standing(codes: Uint8Array, at: number): number {
+  let unknown = false;
+  for (let j = at; j < at + 6; j++) {
+    if (codes[j] === FAIL) return FAIL;
+    if (codes[j] === UNKNOWN) unknown = true;
+  }
+  return unknown ? UNKNOWN : PASS;
+}
 
 /**
  * Hold one community record against the policy: size (Q4/Q5), rooms (Q7),
@@ -577,71 +595,6 @@ export function relativeShortfall(f: Finding): Decimal {
   return f.shortfall;
 }
 
-/** Accumulates the summary as findings stream past. @internal */
-export class SummaryBuilder {
-  readonly counts: StatusCounts = { pass: 0, fail: 0, unknown: 0 };
-  readonly byProvision: Record<string, StatusCounts> = {};
-  private worst: { f: Finding; key: Decimal }[] = [];
-  private owed = { streetSubsidyYuan: new D(0), cityBudgetYuan: new D(0), developerFundsYuan: new D(0), developerRoomsM2: new D(0), roomsM2: new D(0), staff: 0 };
-  /** Workers lacking, summed in integers (a float sum of large counts is not exact). */
-  private owedStaff = 0n;
-  private communities = 0;
-  private urban = 0;
-  private urbanOk = 0;
-  private urbanUndecided = 0;
-  readonly notEvaluated: NotEvaluated[] = [];
-
-  /** Record the findings of one community (all of them, so its overall standing is known). */
-  addCommunity(kind: 'urban' | 'rural', findings: readonly Finding[]): void {
-    this.communities++;
-    if (kind === 'urban') {
-      this.urban++;
-      // Unknown is not fail: a community that fails nothing but lacks data for a check is undecided.
-      if (!findings.some((f) => f.status === 'fail')) {
-        if (findings.some((f) => f.status === 'unknown')) this.urbanUndecided++;
-        else this.urbanOk++;
-      }
-    }
-    for (const f of findings) this.add(f);
-  }
-
-  add(f: Finding): void {
-    this.counts[f.status]++;
-    const by = (this.byProvision[f.provision] ??= { pass: 0, fail: 0, unknown: 0 });
-    by[f.status]++;
-    // Status first: reading a community finding's shortfall computes its details, which passing findings never need.
-    if (f.status !== 'fail') return;
-    const s = f.shortfall!; // every failing finding carries one
-    if (f.provision === 'Q10') this.owed.streetSubsidyYuan = exactly(new DX(this.owed.streetSubsidyYuan).plus(s));
-    else if (f.provision === 'Q9') this.owed.cityBudgetYuan = exactly(new DX(this.owed.cityBudgetYuan).plus(s));
-    else if (f.provision === 'Q12') this.owed.developerFundsYuan = exactly(new DX(this.owed.developerFundsYuan).plus(s));
-    else if (f.provision === 'Q11') this.owed.developerRoomsM2 = exactly(new DX(this.owed.developerRoomsM2).plus(s));
-    else if (f.provision === 'Q7') this.owed.roomsM2 = exactly(new DX(this.owed.roomsM2).plus(s));
-    else if (f.provision === 'Q8') this.owedStaff += BigInt(s.toFixed());
-    const key = relativeShortfall(f);
-    // A shortcut: a finding no worse than the tenth is not inserted (inserting and dropping it again gives the same list).
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the worst-ten shortcut: inserting a finding no worse than the tenth and dropping it again gives the same list
-    if (this.worst.length < 10 || key.gt(this.worst[this.worst.length - 1]!.key)) {
-      this.worst.push({ f, key });
-      this.worst.sort((a, b) => b.key.comparedTo(a.key));
-      if (this.worst.length > 10) this.worst.pop();
-    }
-  }
-
-  build(year: number): EvaluationSummary {
-    return {
-      year,
-      communities: this.communities,
-      counts: { ...this.counts },
-      byProvision: Object.fromEntries(Object.entries(this.byProvision).sort(([a], [b]) => a.localeCompare(b))),
-      worst: this.worst.map((w) => w.f),
-      owed: { ...this.owed, staff: this.owedStaff <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(this.owedStaff) : new D(this.owedStaff.toString()) },
-      urbanMeetingAll: { count: this.urbanOk, of: this.urban, undecided: this.urbanUndecided },
-      notEvaluated: [...this.notEvaluated],
-    };
-  }
-}
-
 /** `n ÷ d` exactly when it terminates (however many digits), else to 20 significant digits (for showing only). */
 function shown(n: Decimal, d: number): Decimal {
   const q = new D(n).div(d);
@@ -694,29 +647,6 @@ export function urbanTargetFinding(policy: Policy, year: number, ok: number, of:
   };
 }
 
-/**
- * Hold a city's dataset against the policy: every community (Q4/Q5, Q7, Q8,
- * A.3.4, Q10), the rural rollout (Q6/Q3), each year's city budget (Q9), each
- * development project (Q11/Q12), and the share of urban communities meeting
- * all their checks against the target for the year (Q1/Q2).
- *
- * A finding is `unknown`, never a silent pass, when the data lacks what it needs.
- *
- * @param dataset - the city's data for one year (see `readDataset` and `datasetJsonSchema`)
- * @param policy - the policy to hold it against (default: as written)
- * @returns `findings` and a `summary` (counts, worst shortfalls, totals owed)
- * @throws {@link PolicyInputError} for an invalid dataset, with row and field
- * @example
- * ```ts
- * evaluateCity({ year: 2013, communities: [], villages: { total: 100, covered: 80 } })
- *   .findings.find((f) => f.provision === 'Q6').expected; //=> 90
- * ```
- */
-export function evaluateCity(dataset: Dataset, policy?: Policy): CityEvaluation {
-  const pol = checkPolicy(policy, 'evaluateCity');
-  return displayable('evaluation', evaluateDataset(readDataset(dataset), pol, () => true), () => import('../view/display-evaluation.js'));
-}
-
 /** Context of {@link evaluateCommunities}: the year is required (for the subsidy). */
 export interface StreamContext {
   readonly policy?: Policy;
@@ -758,46 +688,3 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
   })();
 }
 
-/** Which findings a caller keeps (all for the API; the CLI may drop passing ones). @internal */
-export type Keep = (f: Finding) => boolean;
-
-/** Evaluate one validated community into the summary, keeping what `keep` wants. @internal */
-export function addCommunity(c: CommunityRecord, k: Compiled, summary: SummaryBuilder, findings: Finding[], keep: Keep, scratch: Finding[]): void {
-  communityFindings(c, k, scratch);
-  summary.addCommunity(c.kind, scratch);
-  for (const f of scratch) if (keep(f)) findings.push(f);
-  scratch.length = 0; // emptied for the next community (a caller passes an empty array the first time)
-}
-
-/** Add the city-wide findings (and Q1/Q2) once every community is in. @internal */
-export function finishCity(d: Dataset, policy: Policy, summary: SummaryBuilder, findings: Finding[], keep: Keep, scope: CityScope = 'dataset'): CityEvaluation {
-  const city: Finding[] = [];
-  cityFindings(d, policy, city, summary.notEvaluated, scope);
-  const { urbanMeetingAll } = summary.build(d.year);
-  const target = urbanTargetFinding(policy, d.year, urbanMeetingAll.count, urbanMeetingAll.of, urbanMeetingAll.undecided);
-  if ('status' in target) city.push(target);
-  else summary.notEvaluated.push(target);
-  // Q3: the text sets a share of rural communities to be built to standard, but no standard a rural community is
-  // held to (the size, room and staffing clauses speak of urban residents' committees): said, never skipped in silence.
-  summary.notEvaluated.push({
-    provision: 'Q3',
-    clause: 'A.2',
-    subject: 'city',
-    reason: b('原文未规定农村社区的建设标准，无法判断农村社区达标比例', 'The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged'),
-  });
-  for (const f of city) {
-    summary.add(f);
-    if (keep(f)) findings.push(f);
-  }
-  return { findings, summary: summary.build(d.year) };
-}
-
-/** Evaluate a validated dataset. @internal */
-export function evaluateDataset(d: Dataset, policy: Policy, keep: Keep, scope: CityScope = 'dataset'): CityEvaluation {
-  const k = compile(policy, d.year);
-  const findings: Finding[] = [];
-  const summary = new SummaryBuilder();
-  const scratch: Finding[] = [];
-  for (const c of d.communities) addCommunity(c, k, summary, findings, keep, scratch);
-  return finishCity(d, policy, summary, findings, keep, scope);
-}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PolicyInputError } from '../errors.js';
-import { evaluateCity } from '../evaluate/evaluate.js';
+import { evaluateCity } from '../evaluate/city.js';
 import { readTable } from './read-table.js';
 
 const HEAD = ['区划代码', '社区名称', '类型', '户数', '常住人口', '流动人口'];

@@ -10,7 +10,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import { PolicyInputError } from '../errors.js';
-import { evaluateCity } from '../evaluate/evaluate.js';
+import { evaluateCity } from '../evaluate/city.js';
 import { formatReport, readEvaluation, table } from './format-report.js';
 
 const evaluation = () =>

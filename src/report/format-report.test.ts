@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PolicyInputError } from '../errors.js';
-import { evaluateCity } from '../evaluate/evaluate.js';
+import { evaluateCity } from '../evaluate/city.js';
 import { formatReport, readEvaluation } from './format-report.js';
 
 // One urban community 100 m² short of its 400 m² (8,000 × 5/100), 9 of 10 villages reached (0.9 × 10 = 9 due),

@@ -241,8 +241,36 @@ export function* jsonReportChunks(result: CityEvaluation): Generator<string> {
   yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(r.summary, decimalsAsStrings, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
+/** A finding's value as JSON: a Decimal as its plain string, as `decimalsAsStrings` writes it. */
+function jsonValue(v: FindingValue): string {
+  return typeof v === 'object' && v !== null ? `"${v.toFixed()}"` : JSON.stringify(v);
+}
+
+/**
+ * One finding of the library as JSON: a community finding written field by field (JSON.stringify with a replacer
+ * took most of the time of a large JSON report), the same text as `JSON.stringify(f, decimalsAsStrings)`, which a
+ * test holds.
+ * @internal
+ */
+export function jsonFinding(f: Finding): string {
+  // Plain objects (the city's findings, a few) as JSON.stringify writes them, whatever fields they carry.
+  if (Object.getPrototypeOf(f) === Object.prototype) return JSON.stringify(f, decimalsAsStrings);
+  const m = f.message;
+  const head = `{"provision":${JSON.stringify(f.provision)},"clause":${JSON.stringify(f.clause)},"subject":${JSON.stringify(f.subject)},"status":"${f.status}"`;
+  const body = `,"expected":${jsonValue(f.expected)},"actual":${jsonValue(f.actual)},"message":{"zh":${JSON.stringify(m.zh)},"en":${JSON.stringify(m.en)}}`;
+  return f.shortfall === undefined ? `${head}${body}}` : `${head}${body},"shortfall":"${f.shortfall.toFixed()}"}`;
+}
+
+/** The summary as JSON, indented as in a JSON report. @internal */
+export function jsonSummary(s: EvaluationSummary, indent = 2): string {
+  return JSON.stringify(s, decimalsAsStrings, indent);
+}
+
 /**
  * Render an evaluation for a person or a program.
+ *
+ * Every format lists the failing and unknown findings (with `all`, the passing ones too), the worst first when
+ * a `limit` cuts the list; JSON without a limit keeps the findings in their order.
  *
  * @param result - what `evaluateCity` returned
  * @param options - `format` (`text` default, `markdown`, `json`), `lang` (`zh` default, `en`), `all` (list passing findings too), `limit` (list at most so many)
@@ -258,11 +286,34 @@ export function* jsonReportChunks(result: CityEvaluation): Generator<string> {
 export function formatReport(result: CityEvaluation, options: ReportOptions = {}): string {
   const r = checkResult(result);
   const { format, lang, all, limit, names } = checkOptions(options);
-  if (format === 'json') return [...jsonReportChunks(r)].join('');
-  const s = summaryLines(r.summary, lang);
+  if (format === 'json') return [...jsonReportChunks(jsonChoice(r, all, limit))].join('');
   const full = ordered(r.findings, all);
-  const list = full.slice(0, limit); // slice takes Infinity as 'to the end'
-  const more = full.length - list.length;
+  return renderListed(r.summary, full.slice(0, limit), full.length, { format, lang, all, names }); // slice takes Infinity as 'to the end'
+}
+
+/**
+ * What a JSON report holds: the failing and unknown findings (with `all`, the passing ones too), in their order, or
+ * the worst `limit` of them. @internal
+ */
+export function jsonChoice(r: CityEvaluation, all: boolean, limit: number): CityEvaluation {
+  const chosen = limit === Infinity ? r.findings.filter((f) => all || f.status !== 'pass') : ordered(r.findings, all).slice(0, limit);
+  return { findings: chosen, summary: r.summary };
+}
+
+/**
+ * A text or Markdown report from a summary and the findings to list (already chosen and ordered), of `eligible`
+ * findings that could have been listed.
+ * @internal
+ */
+export function renderListed(
+  summary: EvaluationSummary,
+  list: readonly Finding[],
+  eligible: number,
+  o: { format: 'text' | 'markdown'; lang: Lang; all: boolean; names?: Readonly<Record<string, string>> | undefined },
+): string {
+  const { format, lang, all, names } = o;
+  const s = summaryLines(summary, lang);
+  const more = eligible - list.length;
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
   const rows = list.map((f) => {
     const v = findingValues(f, lang);
@@ -278,7 +329,7 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
     if (moreLine) out.push(moreLine, '');
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
-    const gaps = notEvaluatedLines(r.summary, lang);
+    const gaps = notEvaluatedLines(summary, lang);
     if (gaps.length) out.push(`## ${L.notEvaluated[lang]}`, '', ...gaps.map((l) => `- ${l}`), '');
     return out.join('\n');
   }
@@ -287,7 +338,7 @@ export function formatReport(result: CityEvaluation, options: ReportOptions = {}
   out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : moreLine ? [] : [L.none[lang]]), ...(moreLine ? [moreLine] : []), '');
   out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
-  const gaps = notEvaluatedLines(r.summary, lang);
+  const gaps = notEvaluatedLines(summary, lang);
   if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.map((l) => `  ${l}`), '');
   return out.join('\n');
 }
@@ -304,7 +355,7 @@ const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall', 'streetSubsid
  * @example
  * ```ts
  * const result = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 9 } });
- * readEvaluation(formatReport(result, { format: 'json' })).findings[0].expected; //=> 9
+ * readEvaluation(formatReport(result, { format: 'json', all: true })).findings[0].expected; //=> 9
  * ```
  */
 export function readEvaluation(json: string): CityEvaluation {

@@ -1,0 +1,386 @@
+/**
+ * The summary of an evaluation, accumulated from status codes: counts by
+ * provision, the totals owed, the share of urban communities meeting all
+ * their checks, and the findings a report lists, worst first, kept in bounded
+ * heaps. A finding object is made only for what enters a heap; everything
+ * else is counted from the codes, in integers where the numbers allow.
+ */
+import type { Decimal } from 'decimal.js';
+import { D, DX, exactly } from '../decimal.js';
+import { divideRounded } from '../rules/required-staff.js';
+import type { CommunityRecord } from './dataset.js';
+import {
+  COMMUNITY_PROVISIONS,
+  standing,
+  relativeShortfall,
+  type Compiled,
+  type EvaluationSummary,
+  type Finding,
+  type FindingStatus,
+  type NotEvaluated,
+  type StatusCounts,
+} from './evaluate.js';
+
+/** Where the tally gets the finding of community `i`, check `j` (0–5), status code `code`, when it keeps one. @internal */
+export interface FindingSource {
+  finding(i: number, j: number, code: number): Finding;
+}
+
+/** Which findings a report lists, and how many. @internal */
+export interface ListSpec {
+  /** At most this many, the worst first (Infinity: every one). */
+  readonly limit: number;
+  /** Passing findings too. */
+  readonly all: boolean;
+  /** Refuse (throw {@link TooManyToList}) rather than hold more than this many at once. */
+  readonly max?: number;
+}
+
+/** More findings to list than a report holds. @internal */
+export class TooManyToList extends Error {
+  constructor(readonly max: number) {
+    super(`more than ${max} findings to list`);
+    this.name = 'TooManyToList';
+  }
+}
+
+const RANK: Record<FindingStatus, number> = { fail: 0, unknown: 1, pass: 2 };
+const WORST = 10;
+
+interface Entry {
+  f: Finding;
+  rank: number;
+  /** The relative shortfall as a fraction of integers (den 0 when there is none: then `exact` decides). */
+  num: number;
+  den: number;
+  /**
+   * Which arithmetic gives the finding's exact key: within one class, equal fractions give equal keys (each is
+   * the correctly rounded quotient of the same fraction); across classes (a size key is rounded twice), a tie of
+   * fractions is settled by the exact keys.
+   */
+  cls: number;
+  /** The exact relative shortfall as the finding gives it, computed when the integers cannot decide. */
+  exact: Decimal | undefined;
+  seq: number;
+}
+
+function exactKey(e: Entry): Decimal {
+  return (e.exact ??= relativeShortfall(e.f));
+}
+
+const SAFE = 2 ** 53;
+/**
+ * The order of two relative shortfalls given as fractions of integers, or NaN when that cannot be told
+ * exactly. The finding's own key is the fraction to 20 significant digits (a size key rounded twice): two
+ * different fractions whose cross products are below 2^53 differ by more than 2^-53 of their size, long before
+ * the 20th digit, so their order is the keys' order; equal fractions have equal keys only within one class.
+ */
+function compareFractions(a: Entry, bn: number, bd: number, bcls: number): number {
+  if (a.den === 0 || bd === 0) return NaN;
+  const x = a.num * bd;
+  const y = bn * a.den;
+  if (!(Math.abs(x) < SAFE && Math.abs(y) < SAFE)) return NaN;
+  return x !== y ? Math.sign(x - y) : a.cls === bcls ? 0 : NaN;
+}
+
+/** Whether `a` is listed after `b`: failing before unknown before passing, larger relative shortfall first, then in data order. */
+function after(a: Entry, b: Entry): boolean {
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  let c = compareFractions(a, b.num, b.den, b.cls);
+  if (c !== c) c = exactKey(a).comparedTo(exactKey(b));
+  return c !== 0 ? c < 0 : a.seq > b.seq;
+}
+
+/** The first `capacity` findings in listing order, as a heap whose root is the last of them. */
+class Heap {
+  readonly items: Entry[] = [];
+  constructor(
+    readonly capacity: number,
+    private readonly max: number,
+  ) {}
+  /**
+   * Whether a candidate that comes after everything offered so far in the data could be listed before the last
+   * one kept: certainly not when the integers say it is no worse; true when they cannot tell (offer decides).
+   */
+  wants(rank: number, num: number, den: number, cls: number): boolean {
+    if (this.items.length < this.capacity) return true;
+    const root = this.items[0]!;
+    if (rank !== root.rank) return rank < root.rank;
+    const c = -compareFractions(root, num, den, cls);
+    return c !== c || c > 0;
+  }
+  offer(e: Entry): void {
+    const h = this.items;
+    if (h.length < this.capacity) {
+      if (h.length >= this.max) throw new TooManyToList(this.max);
+      h.push(e);
+      let i = h.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!after(h[i]!, h[parent]!)) break;
+        [h[i], h[parent]] = [h[parent]!, h[i]!];
+        i = parent;
+      }
+      return;
+    }
+    if (!after(h[0]!, e)) return;
+    h[0] = e;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && after(h[l]!, h[m]!)) m = l;
+      if (r < h.length && after(h[r]!, h[m]!)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+  sorted(): Finding[] {
+    return [...this.items].sort((a, b) => (after(a, b) ? 1 : after(b, a) ? -1 : 0)).map((e) => e.f);
+  }
+}
+
+/** A sum of whole numbers kept in a float while it is exact, in a Decimal beyond. */
+class ExactSum {
+  private small = 0;
+  private big: Decimal | undefined;
+  add(x: number): void {
+    if (x >= 2 ** 52) {
+      this.addDecimal(new D(x));
+      return;
+    }
+    this.small += x;
+    if (this.small >= 2 ** 52) this.flush();
+  }
+  addDecimal(x: Decimal): void {
+    // In full precision: a sum of long exact amounts must not be rounded to the working precision.
+    this.big = this.big ? exactly(new DX(this.big).plus(x)) : x;
+  }
+  private flush(): void {
+    this.addDecimal(new D(this.small));
+    this.small = 0;
+  }
+  value(): Decimal {
+    return this.big ? exactly(new DX(this.big).plus(this.small)) : new D(this.small);
+  }
+}
+
+/** Workers lacking: a number while it is a safe integer, else the exact Decimal. */
+function staffOwed(d: Decimal): number | Decimal {
+  return d.lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
+}
+
+/** Provision kinds of the community checks, as in `COMMUNITY_PROVISIONS`. */
+const SIZE = 0;
+const ROOMS = 1;
+const STAFF = 2;
+const SUBSIDY = 5;
+
+/** Accumulates the summary of an evaluation as communities and city findings come in. @internal */
+export class Tally {
+  /** Counts by provision of the community checks: t[j * 4 + code]. */
+  private readonly t = new Float64Array(24);
+  private readonly city: Record<string, StatusCounts> = {};
+  private readonly cityCounts: StatusCounts = { pass: 0, fail: 0, unknown: 0 };
+  private communities = 0;
+  private urban = 0;
+  private urbanOk = 0;
+  private urbanUndecided = 0;
+  /** Provisions that apply but could not be evaluated, with the reason. */
+  readonly notEvaluated: NotEvaluated[] = [];
+  private seq = 0;
+  private readonly owedSubsidy = new ExactSum();
+  /** Rooms owed in hundredths of m² (integers), plus exact Decimals. */
+  private readonly owedRooms100 = new ExactSum();
+  private readonly owedStaff = new ExactSum();
+  private owedCity = { cityBudgetYuan: new D(0), developerFundsYuan: new D(0), developerRoomsM2: new D(0) };
+  private readonly worst = new Heap(WORST, Infinity);
+  private readonly list: Heap | undefined;
+  private readonly listPass: boolean;
+
+  constructor(
+    private readonly k: Compiled,
+    list?: ListSpec,
+  ) {
+    this.list = list && list.limit > 0 ? new Heap(list.limit, list.max ?? Infinity) : undefined;
+    this.listPass = list?.all ?? false;
+  }
+
+  /** The relative shortfall of the failing check just looked at, as num / den (den 0: not known in integers). */
+  private num = 0;
+  private den = 0;
+
+  /**
+   * One community: `c` holds its values (a record, or a reused view of a row), `codes[at … at + 5]` its
+   * verdicts; `src.finding(i, j, code)` gives one of its findings when it is kept.
+   */
+  community(c: CommunityRecord, codes: Uint8Array, at: number, src: FindingSource, i: number): void {
+    const t = this.t;
+    const seq = this.seq;
+    this.seq += 6;
+    this.communities++;
+    if (c.kind === 'urban') {
+      this.urban++;
+      // Unknown is not fail: a community that fails nothing but lacks data for a check is undecided.
+      const st = standing(codes, at);
+      if (st === 1) this.urbanOk++;
+      else if (st === 3) this.urbanUndecided++;
+    }
+    for (let j = 0; j < 6; j++) {
+      const code = codes[at + j]!;
+      t[j * 4 + code]!++;
+      if (code === 0 || (code === 1 && !this.listPass)) continue;
+      let num = 0;
+      let den = 1;
+      if (code === 2) {
+        if (this.failing(j, c)) {
+          num = this.num;
+          den = this.den;
+        } else {
+          // The integers did not suffice: the finding itself gives the exact shortfall.
+          this.owe(j, src.finding(i, j, code).shortfall!);
+          den = 0;
+        }
+      }
+      const rank = code === 2 ? 0 : code === 3 ? 1 : 2;
+      // Flags (3, 4) share a key of exactly 1; unknown and passing findings a key of exactly 0.
+      const cls = code !== 2 ? -1 : j === 4 ? 3 : j;
+      const toWorst = code === 2 && this.worst.wants(0, num, den, cls);
+      const toList = this.list !== undefined && this.list.wants(rank, num, den, cls);
+      if (!toWorst && !toList) continue;
+      const e: Entry = { f: src.finding(i, j, code), rank, num, den, cls, exact: undefined, seq: seq + j };
+      if (toWorst) this.worst.offer(e);
+      if (toList) this.list!.offer(e);
+    }
+  }
+
+  private owe(j: number, shortfall: Decimal): void {
+    if (j === SUBSIDY) this.owedSubsidy.addDecimal(shortfall);
+    else if (j === ROOMS) this.owedRooms100.addDecimal(shortfall.times(100));
+    else if (j === STAFF) this.owedStaff.addDecimal(shortfall);
+  }
+
+  /**
+   * A failing check's relative shortfall as a fraction of integers (into num, den), and what it owes added to
+   * the totals, from the numbers alone when they are whole and small enough to be exact; false when the exact
+   * finding must be asked.
+   */
+  private failing(j: number, c: CommunityRecord): boolean {
+    const k = this.k;
+    switch (j) {
+      case SIZE: {
+        // (|x − S| / S − a/b) / (a/b) = (|x − S|·b − a·S) / (a·S), for the larger of the two deviations.
+        const { households: H, residents: R } = k.p.sizing;
+        const a = k.tolNum;
+        const b = k.tolDen;
+        const dh = Math.abs(c.households - H);
+        const dr = Math.abs(c.residents - R);
+        if (!(dh * R < SAFE && dr * H < SAFE && dh * b < SAFE && dr * b < SAFE && a * Math.max(H, R) < SAFE)) return false;
+        const [d, s] = dh * R >= dr * H ? [dh, H] : [dr, R];
+        this.num = d * b - a * s;
+        this.den = a * s;
+        return true;
+      }
+      case ROOMS: {
+        const have = c.roomAreaM2;
+        if (typeof have !== 'number' || !Number.isSafeInteger(have) || !(have * 100 < SAFE)) return false;
+        const need100 = (k.byHouseholds ? c.households : c.residents) * k.roomRate;
+        if (!(need100 < SAFE)) return false;
+        this.owedRooms100.add(need100 - have * 100);
+        this.num = need100 - have * 100;
+        this.den = need100;
+        return true;
+      }
+      case STAFF: {
+        const need = divideRounded(c.households + (c.floatingHouseholds ?? 0), k.p.staffing.householdsPerWorker, k.p.staffing.rounding);
+        this.owedStaff.add(need - c.staff!);
+        this.num = need - c.staff!;
+        this.den = need;
+        return true;
+      }
+      case SUBSIDY: {
+        const paid = c.streetSubsidyPaid;
+        if (c.activeFrom !== undefined || typeof paid !== 'number' || !Number.isSafeInteger(paid) || k.subsidyWhole !== k.subsidyWhole) return false;
+        this.owedSubsidy.add(k.subsidyWhole - paid);
+        this.num = k.subsidyWhole - paid;
+        this.den = k.subsidyWhole;
+        return true;
+      }
+      default:
+        this.num = 1; // a flag: one short of true
+        this.den = 1;
+        return true;
+    }
+  }
+
+  /** A finding made whole (the city's), counted and offered to the lists. */
+  finding(f: Finding): void {
+    const by = (this.city[f.provision] ??= { pass: 0, fail: 0, unknown: 0 });
+    by[f.status]++;
+    this.cityCounts[f.status]++;
+    const seq = this.seq++;
+    if (f.status === 'fail') {
+      const s = f.shortfall!;
+      const o = this.owedCity;
+      if (f.provision === 'Q10') this.owedSubsidy.addDecimal(s);
+      // In full precision: a compound budget's shortfall may run past the working precision's 1,000 digits.
+      else if (f.provision === 'Q9') o.cityBudgetYuan = exactly(new DX(o.cityBudgetYuan).plus(s));
+      else if (f.provision === 'Q12') o.developerFundsYuan = exactly(new DX(o.developerFundsYuan).plus(s));
+      else if (f.provision === 'Q11') o.developerRoomsM2 = exactly(new DX(o.developerRoomsM2).plus(s));
+      else if (f.provision === 'Q7') this.owedRooms100.addDecimal(s.times(100));
+      else if (f.provision === 'Q8') this.owedStaff.addDecimal(s);
+    }
+    if (f.status === 'pass' && !this.listPass) return;
+    const e: Entry = { f, rank: RANK[f.status], num: 0, den: 0, cls: -2, exact: relativeShortfall(f), seq };
+    if (f.status === 'fail') this.worst.offer(e);
+    this.list?.offer(e);
+  }
+
+  /** Urban communities meeting all their checks, all urban communities, and those undecided (for Q1/Q2). */
+  get urbanMeetingAll(): { count: number; of: number; undecided: number } {
+    return { count: this.urbanOk, of: this.urban, undecided: this.urbanUndecided };
+  }
+
+  /** Counts by status over everything tallied so far. */
+  get counts(): StatusCounts {
+    const c = { ...this.cityCounts };
+    for (let j = 0; j < 6; j++) {
+      c.pass += this.t[j * 4 + 1]!;
+      c.fail += this.t[j * 4 + 2]!;
+      c.unknown += this.t[j * 4 + 3]!;
+    }
+    return c;
+  }
+
+  build(year: number): EvaluationSummary {
+    const by: Record<string, StatusCounts> = { ...this.city };
+    COMMUNITY_PROVISIONS.forEach((p, j) => {
+      const n = { pass: this.t[j * 4 + 1]!, fail: this.t[j * 4 + 2]!, unknown: this.t[j * 4 + 3]! };
+      if (n.pass + n.fail + n.unknown === 0) return;
+      const city = by[p];
+      by[p] = city ? { pass: city.pass + n.pass, fail: city.fail + n.fail, unknown: city.unknown + n.unknown } : n;
+    });
+    return {
+      year,
+      communities: this.communities,
+      counts: this.counts,
+      byProvision: Object.fromEntries(Object.entries(by).sort(([a], [b]) => a.localeCompare(b))),
+      worst: this.worst.sorted(),
+      owed: {
+        streetSubsidyYuan: this.owedSubsidy.value(),
+        ...this.owedCity,
+        roomsM2: this.owedRooms100.value().div(100),
+        staff: staffOwed(this.owedStaff.value()),
+      },
+      urbanMeetingAll: this.urbanMeetingAll,
+      notEvaluated: [...this.notEvaluated],
+    };
+  }
+
+  /** The findings to list, worst first (empty without a list). */
+  listed(): Finding[] {
+    return this.list ? this.list.sorted() : [];
+  }
+}
