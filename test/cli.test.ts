@@ -94,6 +94,18 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
     expect(JSON.parse(r.out).findings[0].subject).toBe('c1');
   });
 
+  test('NDJSON: one finding a line, failing and unknown by default, the summary last; --limit keeps the worst', () => {
+    const lines = run(['report', 'examples/city.json', '--format', 'ndjson']).out.trim().split('\n').map((l) => JSON.parse(l));
+    const summary = lines.pop();
+    expect(summary.summary.counts).toEqual({ pass: 216, fail: 11, unknown: 3 });
+    expect(lines).toHaveLength(14);
+    expect(lines.map((f: { status: string }) => f.status)).not.toContain('pass');
+    const two = run(['report', 'examples/city.json', '--format', 'ndjson', '--limit', '2']).out.trim().split('\n');
+    expect(two).toHaveLength(3);
+    expect(JSON.parse(two[0]!).status).toBe('fail');
+    expect(run(['report', 'examples/city.json', '--format', 'ndjson', '--all']).out.trim().split('\n')).toHaveLength(231);
+  });
+
   test('--params changes the reading', () => {
     const params = file('floor.json', JSON.stringify({ staffing: { rounding: 'floor' } }));
     const r = run(['report', file('c15.json', dataset({}, { households: 3100, staff: 5 })), '--params', params, '--format', 'json', '--all']);
@@ -133,7 +145,7 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
     ['a file that does not exist', () => ['report', join(dir, 'missing.json')], /missing\.json: cannot read the file \(ENOENT\)/],
     ['a file over the size limit', () => ['report', 'examples/city.json', '--max-mb', '0'], /city\.json: the file is \d+ bytes, over the limit of 0 bytes/],
     ['parameters with an unknown key', () => ['report', 'examples/city.json', '--params', file('p.json', '{"staffing":{"householdsPerWroker":500}}')], /p\.json: staffing\.householdsPerWroker: unknown parameter \(did you mean "householdsPerWorker"\?\)/],
-    ['an unknown format', () => ['report', 'examples/city.json', '--format', 'xml'], /--format must be one of text, markdown, json, html, xlsx/],
+    ['an unknown format', () => ['report', 'examples/city.json', '--format', 'xml'], /--format must be one of text, markdown, json, ndjson, html, xlsx/],
   ];
 
   test(`at least 20 kinds of bad input (${bad.length})`, () => expect(bad.length).toBeGreaterThanOrEqual(20));

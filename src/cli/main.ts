@@ -12,7 +12,7 @@ import { D } from '../decimal.js';
 import { PolicyInputError } from '../errors.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
-import { formatReport, jsonChoice, jsonReportChunks, table } from '../report/format-report.js';
+import { formatReport, jsonChoice, jsonFinding, jsonReportChunks, jsonSummary, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { headerTable } from '../read/headers.js';
 import { inputLines, progressRows, progressTable } from '../report/input-report.js';
@@ -54,8 +54,9 @@ standard input. Several files, a 年度 column or a sheet per year give several
 years: each is evaluated, and the report shows the progress across them.
 
 Options:
-  --format text|markdown|json|html|xlsx   output format (default text); html is one self-
-                                contained page with charts, for a browser; xlsx needs --output
+  --format text|markdown|json|ndjson|html|xlsx   output format (default text); ndjson is one
+                                finding a line and each year's summary last, for pipelines; html is
+                                one self-contained page with charts; xlsx needs --output
   --output FILE                 write the report to FILE instead of standard output
   --lang zh|en                  language (default zh)
   --year YEAR                   the year of a table that gives none, or the one year to report
@@ -180,7 +181,7 @@ async function report(args: string[], io: Io): Promise<number> {
   });
   if (values.help) return help(io, 'report');
   if (positionals.length === 0) throw new UsageError('report takes one or more inputs: .json, .csv or .xlsx files, or - for standard input');
-  const fmt = format(values.format, ['text', 'markdown', 'json', 'html', 'xlsx'] as const);
+  const fmt = format(values.format, ['text', 'markdown', 'json', 'ndjson', 'html', 'xlsx'] as const);
   const output = values.output as string | undefined;
   const sheet = values.sheet as string | undefined;
   if (fmt === 'xlsx' && output === undefined) throw new UsageError('--format xlsx writes a workbook: give the file with --output report.xlsx');
@@ -192,7 +193,7 @@ async function report(args: string[], io: Io): Promise<number> {
   if (year !== undefined) policy.targets({ year }); // range check
   const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
   const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : fmt === 'html' ? 500 : 0);
-  const keepPassing = fmt === 'json' || fmt === 'xlsx' || values.all === true;
+  const keepPassing = fmt === 'json' || fmt === 'ndjson' || fmt === 'xlsx' || values.all === true;
   const data = await evaluateFiles({
     files: positionals,
     stdin: io.stdin,
@@ -210,6 +211,13 @@ async function report(args: string[], io: Io): Promise<number> {
   try {
     if (fmt === 'json') {
       for (const chunk of jsonReport(data, policy, values.all === true, limit > 0 ? limit : Infinity)) await write(out, chunk);
+    } else if (fmt === 'ndjson') {
+      // One finding a line (the failing and unknown ones; --all adds the passing, --limit keeps the worst N), then the
+      // year's summary as a line of its own: {"summary": …}.
+      for (const { result } of data.years) {
+        for (const f of jsonChoice(result, values.all === true, limit > 0 ? limit : Infinity).findings) await write(out, `${jsonFinding(f)}\n`);
+        await write(out, `{"summary":${jsonSummary(result.summary, 0)}}\n`);
+      }
     } else if (fmt === 'html') {
       const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
       const source = positionals.filter((f) => f !== '-').map((f) => basename(f)).join(', ');
