@@ -48,24 +48,14 @@ export function bigRatio(numerator: bigint, denominator: bigint): { value: Decim
   return { value, exact };
 }
 
-function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
-}
-
 /**
  * `numerator ÷ denominator` of two safe integers as a Decimal: exact when the
  * quotient terminates, otherwise rounded half-up to {@link QUOTIENT_DIGITS}
- * significant digits (and `exact` is false).
+ * significant digits (and `exact` is false). {@link bigRatio} for safe integers.
  * @internal
  */
 export function ratio(numerator: number, denominator: number): { value: Decimal; exact: boolean } {
-  const g = gcd(Math.abs(numerator), denominator) || 1;
-  let q = denominator / g;
-  while (q % 2 === 0) q /= 2;
-  while (q % 5 === 0) q /= 5;
-  const exact = q === 1;
-  return { value: exact ? new D(numerator).div(denominator) : approxDiv(numerator, denominator), exact };
+  return bigRatio(BigInt(numerator), BigInt(denominator));
 }
 
 /**

@@ -11,9 +11,9 @@ import type { Readable } from 'node:stream';
 import type { Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
-import { communityFinding, communityStatuses, compile, type Compiled, type Finding } from '../evaluate/evaluate.js';
+import { communityFinding, communityStatuses, compile, STATUS, type Compiled, type Finding } from '../evaluate/evaluate.js';
 import { cityTail, evaluateDataset } from '../evaluate/city.js';
-import { Tally } from '../evaluate/tally.js';
+import { Tally, type FindingSource } from '../evaluate/tally.js';
 import { decodeText, EncodingError, type TextEncodingName } from '../read/encoding.js';
 import { checkColumnMap, type ColumnMap } from '../read/headers.js';
 import type { FileEvaluation, FileInput, TableInput, YearEvaluation } from '../read/notes.js';
@@ -57,6 +57,9 @@ interface YearState {
   readonly tally: Tally;
   readonly findings: Finding[];
   readonly codes: Uint8Array;
+  /** The community being tallied, and the one source of its findings (made only for what the tally keeps). */
+  current: CommunityRecord | undefined;
+  readonly src: FindingSource;
   /** Ids seen in this year, with where: the table's number × 2³² + the row (a number, not a string per row). */
   readonly ids: Map<string, number>;
   dataset?: Dataset;
@@ -83,7 +86,11 @@ class Collector {
     if (!s) {
       this.o.policy.targets({ year }); // the year's range
       const k = compile(this.o.policy, year);
-      s = { k, tally: new Tally(k), findings: [], codes: new Uint8Array(6), ids: new Map() };
+      const state: YearState = {
+        k, tally: new Tally(k), findings: [], codes: new Uint8Array(6), ids: new Map(), current: undefined,
+        src: { finding: (_i: number, j: number, code: number) => communityFinding(state.current!, k, j, code) },
+      };
+      s = state;
       this.states.set(year, s);
     }
     return s;
@@ -108,12 +115,13 @@ class Collector {
     s.ids.set(c.id, table * 2 ** 32 + row);
     const before = s.findings.length;
     communityStatuses(c, s.k, s.codes, 0);
-    s.tally.community(c, s.codes, 0, { finding: (_i: number, j: number, code: number) => communityFinding(c, s.k, j, code) }, this.rows);
+    s.current = c;
+    s.tally.community(c, s.codes, 0, s.src, this.rows);
+    // A finding object only for what is kept: passing ones only when asked for (never for a city subject here).
     for (let j = 0; j < 6; j++) {
       const code = s.codes[j]!;
-      if (code === 0) continue;
-      const f = communityFinding(c, s.k, j, code);
-      if (this.keep(f)) s.findings.push(f);
+      if (code === 0 || (STATUS[code] === 'pass' && !this.o.keepPassing)) continue;
+      s.findings.push(communityFinding(c, s.k, j, code));
     }
     if (s.findings.length > before) this.names[c.id] = c.name;
     this.rows++;
