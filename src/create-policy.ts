@@ -3,11 +3,11 @@ import { PolicyInputError, describeValue } from './errors.js';
 import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
 import type { Parameters } from './policy/parameters.js';
 import { parametersAsOf, type ParameterAsOf } from './policy/as-of.js';
-import { cityFundBudgetWith, cityFundScheduleWith, type FundInput, type FundResult, type FundScheduleInput, type FundScheduleResult } from './rules/city-fund.js';
-import { communitySizeWith, type CommunitySizeInput, type CommunitySizeResult } from './rules/community-size.js';
-import { developerObligationWith, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
-import { planCommunitiesWith, type PlanInput, type PlanResult } from './rules/plan-communities.js';
-import { requiredStaffWith, type StaffInput, type StaffResult } from './rules/required-staff.js';
+import { cityFundBudgetWith, cityFundScheduleWith, type FundInput, type FundResult, type FundScheduleInput, type FundScheduleResult } from './provisions/a-4-3-city-fund/city-fund.js';
+import { communitySizeWith, type CommunitySizeInput, type CommunitySizeResult } from './provisions/a-3-1-size/community-size.js';
+import { developerObligationWith, type DeveloperInput, type DeveloperResult } from './provisions/a-4-3-developer/developer-obligation.js';
+import { planCommunitiesWith, type PlanInput, type PlanResult } from './provisions/a-3-1-size/plan-communities.js';
+import { requiredStaffWith, type StaffInput, type StaffResult } from './provisions/a-4-2-staff/required-staff.js';
 import {
   ruralRolloutScheduleWith,
   ruralRolloutWith,
@@ -15,10 +15,10 @@ import {
   type RolloutResult,
   type RolloutScheduleInput,
   type RolloutScheduleResult,
-} from './rules/rural-rollout.js';
-import { serviceRoomAreaWith, type RoomInput, type RoomResult } from './rules/service-room-area.js';
-import { streetSubsidyMinimumWith, type SubsidyInput, type SubsidyResult } from './rules/street-subsidy.js';
-import { targetsWith, type TargetsInput, type TargetsResult } from './rules/targets.js';
+} from './provisions/a-3-3-rural-rollout/rural-rollout.js';
+import { serviceRoomAreaWith, type RoomInput, type RoomResult } from './provisions/a-3-4-rooms/service-room-area.js';
+import { streetSubsidyMinimumWith, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-street-subsidy/street-subsidy.js';
+import { targetsWith, type TargetsInput, type TargetsResult } from './provisions/a-2-targets/targets.js';
 
 /** Every rule of the policy, bound to one parameter set. */
 export interface Policy {

@@ -7,7 +7,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D, DX, exactly } from '../decimal.js';
-import { divideRounded } from '../rules/required-staff.js';
+import { divideRounded } from '../provisions/a-4-2-staff/required-staff.js';
 import type { CommunityRecord } from './dataset.js';
 import {
   COMMUNITY_PROVISIONS,
