@@ -50,9 +50,9 @@ export {
   type FundRow,
   type FundScheduleInput,
   type FundScheduleResult,
-} from './provisions/a-4-3-city-fund/city-fund.js';
-export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-street-subsidy/street-subsidy.js';
-export { developerObligation, type DeveloperInput, type DeveloperResult } from './provisions/a-4-3-developer/developer-obligation.js';
+} from './provisions/a-4-3-1-city-fund/city-fund.js';
+export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-2-street-subsidy/street-subsidy.js';
+export { developerObligation, type DeveloperInput, type DeveloperResult } from './provisions/a-4-3-3-developer/developer-obligation.js';
 export { targets, type TargetsInput, type TargetsResult } from './provisions/a-2-targets/targets.js';
 export { createPolicy, type Policy } from './create-policy.js';
 export type { ParameterAsOf } from './policy/as-of.js';
