@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import type { Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
-import { communityFinding, communityStatuses, compile, STATUS, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from '../evaluate/evaluate.js';
+import { checkYear, communityFinding, communityStatuses, compile, STATUS, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from '../evaluate/evaluate.js';
 import { cityTail, evaluateDataset } from '../evaluate/city.js';
 import { Tally, type FindingSource } from '../evaluate/tally.js';
 import { decodeText, EncodingError, type TextEncodingName } from '../read/encoding.js';
@@ -84,7 +84,7 @@ class Collector {
     }
     let s = this.states.get(year);
     if (!s) {
-      this.o.policy.targets({ year }); // the year's range
+      checkYear(year, 'report'); // the year's range
       const k = compile(this.o.policy, year);
       const state: YearState = {
         k, tally: new Tally(k), findings: [], codes: new Uint8Array(N), ids: new Map(), current: undefined,

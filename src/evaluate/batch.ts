@@ -10,6 +10,7 @@ import { checkPolicy } from '../create-policy.js';
 import { readCommunity, type CommunityRecord } from './dataset.js';
 import {
   checkContext,
+  checkYear,
   communityFinding,
   communityStatuses,
   compile,
@@ -127,7 +128,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
 export function evaluateBatch(records: readonly CommunityRecord[], context: StreamContext): BatchEvaluation {
   checkContext(context, '{ year, policy? }', 'evaluateBatch');
   const policy = checkPolicy(context.policy, 'evaluateBatch');
-  policy.targets({ year: context.year });
+  checkYear(context.year, 'evaluateBatch');
   if (!Array.isArray(records)) {
     throw new PolicyInputError([{ path: 'records', message: `expected an array of community records, got ${describeValue(records)}` }], 'evaluateBatch');
   }

@@ -14,6 +14,7 @@ import type { Bilingual } from '../policy/provisions.js';
 import type { InterpretationUse } from '../trace.js';
 import { closest } from '../policy/names.js';
 import { CHECKS } from '../provisions/checks.generated.js';
+import { Checker } from '../rules/input.js';
 import { FAIL, PASS, UNKNOWN, type CityCheck, type CommunityCheck, type Detail, type StandingCheck } from './check.js';
 import { readCommunity, type CommunityRecord, type Dataset } from './dataset.js';
 
@@ -240,7 +241,7 @@ export function standing(codes: Uint8Array, at: number): number {
 export function evaluateCommunity(record: CommunityRecord, context: CommunityContext = {}): Finding[] {
   checkContext(context, '{ policy?, year? }', 'evaluateCommunity');
   const policy = checkPolicy(context.policy, 'evaluateCommunity');
-  if (context.year !== undefined) policy.targets({ year: context.year }); // validates the year
+  if (context.year !== undefined) checkYear(context.year, 'evaluateCommunity');
   const c = readCommunity(record);
   const out: Finding[] = [];
   communityFindings(c, compile(policy, context.year), out);
@@ -252,6 +253,13 @@ export function evaluateCommunity(record: CommunityRecord, context: CommunityCon
  * communities such as a CSV file cannot, so its city checks are not evaluated, with the reason. @internal
  */
 export type CityScope = 'dataset' | 'communities-only';
+
+/** A year any function of the library takes (YEAR_MIN … YEAR_MAX), or a PolicyInputError for `fn`. @internal */
+export function checkYear(year: unknown, fn: string): void {
+  const c = new Checker(fn);
+  c.year(year, 'year');
+  c.done();
+}
 
 /**
  * A context object with no key but `policy` and `year` (a misspelt `polcy` is refused, never ignored).
@@ -322,7 +330,7 @@ export interface StreamContext {
 export function evaluateCommunities(records: Iterable<CommunityRecord>, context: StreamContext): Generator<Finding, void, undefined> {
   checkContext(context, '{ year, policy? }', 'evaluateCommunities');
   const policy = checkPolicy(context.policy, 'evaluateCommunities');
-  policy.targets({ year: context.year });
+  checkYear(context.year, 'evaluateCommunities');
   if (records === null || records === undefined || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
     throw new PolicyInputError([{ path: 'records', message: `expected an iterable of community records, got ${describeValue(records)}` }], 'evaluateCommunities');
   }

@@ -52,6 +52,11 @@ export interface FindingAbout {
   readonly owed?: OwedKey;
   /** The id reports show beside the name when it is not the finding's own (`A.3.4` for `A.3.4/ground-floor`). */
   readonly label?: string;
+  /**
+   * When an unknown finding's English message holds this text, its expected value is an area (m²), not the
+   * provision's unit: money owed that cannot be priced is known only as so many m² worth.
+   */
+  readonly areaWhen?: string;
 }
 
 /** Everything a provision declares about itself. */

@@ -27,6 +27,12 @@ export function provisionLabel(provision: string, lang: Lang): string {
   return kind ? `${kind.name[lang]} (${kind.label ?? provision})` : provision;
 }
 
+/** Whether a finding's expected value is an area standing for money that cannot be priced (see `areaWhen`). */
+export function expectedIsArea(f: Finding): boolean {
+  const when = findingKind(f.provision)?.areaWhen;
+  return when !== undefined && f.status === 'unknown' && f.message.en.includes(when);
+}
+
 /** The unit of a provision's values. */
 export const unitOf = (provision: string): ValueUnit | undefined => findingKind(provision)?.unit;
 
@@ -102,7 +108,7 @@ export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: L
  */
 export function findingValues(f: Finding, lang: Lang): { expected: string; actual: string } {
   const unit = unitOf(f.provision);
-  const areaForMoney = f.provision === 'Q12' && f.status === 'unknown' && f.message.en.includes('(I6)');
+  const areaForMoney = expectedIsArea(f);
   const expected = areaForMoney ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}` : unit === 'deviation' && f.expected !== null ? `±${percent(f.expected as Decimal)}` : valueWords(f.expected, unit, lang);
   return { expected: areaForMoney ? (lang === 'zh' ? '—(无单价)' : '— (no price)') : expected, actual: valueWords(f.actual, unit, lang) };
 }

@@ -67,7 +67,8 @@ export function findingValue(f: Finding, v: FindingValue, lang: Lang): string {
   const digits = exact(v);
   if (!isDecimal(v) && typeof v !== 'number') return digits;
   // A developer's money without a price is known only as an area (I6): no unit rather than a wrong one.
-  if (f.provision === 'Q12' && f.status === 'unknown') return grouped(digits);
+  const when = findingKind(f.provision)?.areaWhen;
+  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) return grouped(digits);
   if (unit === 'share' || unit === 'deviation') return percent(digits);
   if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit][lang]}`;
   return grouped(digits);
