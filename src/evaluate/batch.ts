@@ -11,7 +11,7 @@ import { readCommunity, type CommunityRecord } from './dataset.js';
 import {
   checkContext,
   checkYear,
-  communityFinding,
+  plainCommunityFinding,
   communityStatuses,
   compile,
   COMMUNITY_PROVISIONS,
@@ -183,7 +183,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
         throw new PolicyInputError([{ path: 'finding', message: `expected a community index from 0 to ${n - 1} and a provision from ${COMMUNITY_PROVISIONS.join(', ')}, got ${describeValue(i)}, ${describeValue(provision)}` }], 'evaluateBatch');
       }
       const code = statuses[i * N + j]!;
-      return code === 0 ? undefined : communityFinding(row(i), k, j, code);
+      return code === 0 ? undefined : plainCommunityFinding(row(i), k, j, code);
     },
     findings(status?: 'pass' | 'fail' | 'unknown') {
       if (status !== undefined && status !== 'pass' && status !== 'fail' && status !== 'unknown') {
@@ -195,7 +195,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   function* findingsWith(want: number): Generator<Finding, void, undefined> {
     for (let x = 0; x < statuses.length; x++) {
       const code = statuses[x]!;
-      if (code !== 0 && (want === 0 || code === want)) yield communityFinding(row((x / N) | 0), k, x % N, code);
+      if (code !== 0 && (want === 0 || code === want)) yield plainCommunityFinding(row((x / N) | 0), k, x % N, code);
     }
   }
 }

@@ -4,7 +4,8 @@ import { createPolicy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import type { Dataset } from './dataset.js';
 import { evaluateCity } from './city.js';
-import { evaluateCommunity, type Finding } from './evaluate.js';
+import { evaluateCommunities, evaluateCommunity, type Finding } from './evaluate.js';
+import { evaluateBatch } from './batch.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 const row = (f: Finding) => [f.subject, f.provision, f.clause, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual)];
@@ -248,5 +249,22 @@ describe('verdicts off the integer fast paths are still exact', () => {
   test('evaluateCommunity refuses a context that is not an object or has unknown fields', () => {
     expect(() => evaluateCommunity(base, null as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got null');
     expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('context.yaer: unknown field (did you mean "year"?) (allowed: policy, year)');
+  });
+});
+
+describe('findings are plain data where one is made at a time', () => {
+  const record = { id: 'c1', name: '东苑', kind: 'urban' as const, households: 3000, residents: 8000, staff: 4, roomAreaM2: 300 };
+  test('evaluateCommunity: spreading and structuredClone keep every field', () => {
+    for (const f of evaluateCommunity(record, { year: 2013 })) {
+      expect({ ...f }).toEqual(f);
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['provision', 'clause', 'subject', 'status', 'expected', 'actual', 'message']));
+      expect(structuredClone(f).message).toEqual(f.message);
+    }
+  });
+  test('evaluateBatch.finding and evaluateCommunities give plain findings too', () => {
+    const batch = evaluateBatch([record], { year: 2013 });
+    const f = batch.finding(0, 'Q8')!;
+    expect({ ...f }).toEqual({ provision: 'Q8', clause: 'A.4.2', subject: 'c1', status: 'fail', expected: 5, actual: 4, message: f.message, shortfall: f.shortfall });
+    expect(Object.keys([...evaluateCommunities([record], { year: 2013 })][0]!)).toContain('message');
   });
 });

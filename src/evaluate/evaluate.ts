@@ -193,19 +193,28 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
   }
 }
 
-/** The finding of community check `j` with status code `code`, for one validated community. @internal */
+/**
+ * The finding of community check `j` with status code `code`, for one validated community, computing what it
+ * reports when first read (for evaluateCity's million findings, and the tallies that read only some).
+ * @internal
+ */
 export function communityFinding(c: CommunityRecord, k: Compiled, j: number, code: number): Finding {
   return new CommunityFinding(j, STATUS[code]!, c, k);
 }
 
+/** The same finding as plain data: every field its own, so spreading and structuredClone keep them all. @internal */
+export function plainCommunityFinding(c: CommunityRecord, k: Compiled, j: number, code: number): Finding {
+  return new CommunityFinding(j, STATUS[code]!, c, k).toJSON();
+}
+
 const scratchCodes = /* @__PURE__ */ new Uint8Array(COMMUNITY.length);
 
-/** Findings of one validated community. @internal */
+/** Findings of one validated community, as plain data. @internal */
 export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[]): void {
   communityStatuses(c, k, scratchCodes, 0);
   for (let j = 0; j < COMMUNITY.length; j++) {
     const code = scratchCodes[j]!;
-    if (code !== 0) out.push(new CommunityFinding(j, STATUS[code]!, c, k));
+    if (code !== 0) out.push(new CommunityFinding(j, STATUS[code]!, c, k).toJSON());
   }
 }
 

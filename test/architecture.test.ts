@@ -1,0 +1,126 @@
+/**
+ * The architecture, checked: one home per provision, registries that are
+ * up to date, and layers that import only inwards (issue 11).
+ *
+ * - Outside its folder under src/provisions/, no source file names a
+ *   provision's rules or its Q-ids in code (string literals and identifiers;
+ *   comments may cite), except the registries, the public index and the few
+ *   cross-provision views listed below with their reason.
+ * - Inside a folder, only its own Q-ids appear (its quantities and findings).
+ * - The generated registries are what `npm run registry` writes now.
+ * - An inner layer never imports an outer one at run time.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, test } from 'vitest';
+import { ABOUT } from '../src/provisions/about.generated.js';
+
+const SRC = 'src';
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [join(dir, d.name)] : []));
+const sources = files(SRC);
+
+const RULES = new Set(Object.values(ABOUT).flatMap((a) => Object.keys(a.rules)));
+const Q_ID = /\bQ(?:1[0-2]|[1-9])\b/g;
+
+/** Q-ids in string literals and rule names as identifiers, with their lines. */
+function names(file: string): { line: number; name: string }[] {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out: { line: number; name: string }[] = [];
+  const visit = (n: ts.Node): void => {
+    const line = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
+      for (const m of n.text.matchAll(Q_ID)) out.push({ line, name: m[0] });
+    }
+    // A data property that shares a rule's name (the `targets` group of the parameters) is not the rule.
+    const declaresProperty = n.parent !== undefined && (ts.isPropertySignature(n.parent) || ts.isPropertyAssignment(n.parent));
+    if (ts.isIdentifier(n) && !(declaresProperty && (n.parent as ts.PropertySignature).name === n)) {
+      const bare = n.text.replace(/With$/, '');
+      if (RULES.has(bare)) out.push({ line, name: n.text });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Files that may name provisions, each with its reason. Keep this list short: a new entry needs a reason a reviewer accepts. */
+const ALLOWED: Readonly<Record<string, string>> = {
+  'src/index.ts': 'the public index exports every rule by name',
+  'src/provisions/rules.generated.ts': 'a registry (written by npm run registry)',
+  'src/policy/interpretations.ts': 'the interpretation register: each reading names the quantities it concerns',
+  'src/policy/catalogues.ts': 'the catalogue of fund sources: it sends the streets’ subsidy to its provision (Q10)',
+  'src/audit/audit-policy.ts': 'the consistency checks K1–K10 compare provisions with each other, so none belongs to one home',
+  'src/report/input-report.ts': 'the progress table sets the city’s three yearly targets side by side (a public JSON shape)',
+  'src/cli/main.ts': 'the one CLI table: `schedule fund|rollout` and their flags',
+  'src/policy/parameters.ts': 'TEMPORARY: the parameter references, until each provision declares its parameters',
+};
+
+describe('one home per provision', () => {
+  const folderOf = (file: string) => /^src\/provisions\/([^/]+)\//.exec(file.replaceAll('\\', '/'))?.[1];
+
+  test('no source file outside a provision’s folder names its rules or Q-ids in code, but the registries and the listed views', () => {
+    const offenders = sources
+      .map((f) => relative('.', f).replaceAll('\\', '/'))
+      .filter((f) => folderOf(f) === undefined && !Object.hasOwn(ALLOWED, f))
+      .flatMap((f) => names(f).map((n) => `${f}:${n.line} ${n.name}`));
+    expect(offenders).toEqual([]);
+  });
+
+  test('a provision’s folder names only its own Q-ids', () => {
+    const offenders: string[] = [];
+    for (const [folder, about] of Object.entries(ABOUT)) {
+      const own = new Set([...about.quantities, ...Object.keys(about.findings).flatMap((id) => id.match(Q_ID) ?? [])]);
+      for (const f of sources.filter((s) => folderOf(relative('.', s)) === folder)) {
+        for (const n of names(f)) if (/^Q\d/.test(n.name) && !own.has(n.name)) offenders.push(`${relative('.', f)}:${n.line} ${n.name}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  test('every allowed exception still names a provision (a stale entry is removed)', () => {
+    for (const f of Object.keys(ALLOWED)) expect(names(f).length, f).toBeGreaterThan(0);
+  });
+
+  test('the registries are what `npm run registry` writes now', { timeout: 60_000 }, () => {
+    expect(() => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/registry/write.ts', '--check'], { encoding: 'utf8', stdio: 'pipe', timeout: 55_000 })).not.toThrow();
+  });
+});
+
+/** The layers, inner first: a file may import (at run time) only from its own layer or inner ones. */
+const LAYERS: readonly [string, RegExp][] = [
+  ['kernel', /^src\/(decimal|errors|values|trace|display)\.ts$/],
+  ['policy data', /^src\/policy\/|^src\/provisions\/(declare|registry|about\.generated)\.ts$|^src\/provisions\/[^/]+\/about\.ts$/],
+  ['rules', /^src\/rules\/|^src\/provisions\/rules\.generated\.ts$|^src\/provisions\/[^/]+\/(?!check\.ts)[^/]+\.ts$|^src\/create-policy\.ts$/],
+  ['evaluation and audit', /^src\/(evaluate|audit|read|csv)\/|^src\/provisions\/checks\.generated\.ts$|^src\/provisions\/[^/]+\/check\.ts$/],
+  ['report and views', /^src\/(report|view)\//],
+  ['cli', /^src\/cli\//],
+  ['entries', /^src\/(index|spec|evaluation|view)\.ts$/],
+];
+const layerOf = (file: string) => LAYERS.findIndex(([, re]) => re.test(file));
+
+describe('layers', () => {
+  test('every source file has a layer', () => {
+    expect(sources.map((f) => relative('.', f).replaceAll('\\', '/')).filter((f) => layerOf(f) < 0)).toEqual([]);
+  });
+
+  test('no run-time import goes outwards', () => {
+    const offenders: string[] = [];
+    for (const abs of sources) {
+      const file = relative('.', abs).replaceAll('\\', '/');
+      const sf = ts.createSourceFile(file, readFileSync(abs, 'utf8'), ts.ScriptTarget.Latest, true);
+      for (const st of sf.statements) {
+        if (!ts.isImportDeclaration(st) && !ts.isExportDeclaration(st)) continue;
+        if (ts.isImportDeclaration(st) && st.importClause?.isTypeOnly) continue;
+        if (ts.isExportDeclaration(st) && st.isTypeOnly) continue;
+        const spec = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+        if (!spec?.startsWith('.')) continue;
+        const target = join(file, '..', spec).replaceAll('\\', '/').replace(/\.js$/, '.ts');
+        if (layerOf(target) > layerOf(file)) offenders.push(`${file} (${LAYERS[layerOf(file)]![0]}) imports ${target} (${LAYERS[layerOf(target)]![0]})`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
