@@ -5,7 +5,8 @@
  */
 import { PolicyInputError, describeValue } from '../errors.js';
 import { calendarDay, isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
-import { PARAMETER_REFERENCES, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
+import { PARAMETER_REFERENCES, startOf, valueAtPath, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
+import { PARAMETERS } from '../provisions/registry.js';
 
 /** One parameter as of a day. */
 export interface ParameterAsOf extends ParameterReference {
@@ -24,13 +25,6 @@ function dayOf(date: unknown): string {
   throw new PolicyInputError([{ path: 'date', message: `expected an ISO date 'YYYY-MM-DD' or a valid Date, from ${YEAR_MIN} to ${YEAR_MAX}, got ${describeValue(date)}` }], 'asOf');
 }
 
-function valueAt(p: Parameters, path: string): ExactValue | undefined {
-  let node: unknown = p;
-  // Every parameter path's parent group exists in a validated parameter set.
-  for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
-  return node as ExactValue | undefined;
-}
-
 /**
  * Every parameter of `p` with its reference and whether it applies on `date`.
  * @internal — use `policy.asOf(date)`.
@@ -38,13 +32,23 @@ function valueAt(p: Parameters, path: string): ExactValue | undefined {
 export function parametersAsOf(p: Parameters, date: string | Date): ParameterAsOf[] {
   const day = dayOf(date);
   return Object.entries(PARAMETER_REFERENCES)
-    .filter(([path, ref]) => !ref.optional || valueAt(p, path) !== undefined)
+    .filter(([path, ref]) => !ref.optional || valueAtPath(p, path) !== undefined)
     .map(([path, ref]) => {
-      const from = path.startsWith('rollout.')
-        ? `${p.rollout.startYear}-01-01`
-        : path.startsWith('funding.')
-          ? `${p.funding.firstGrowthYear}-01-01`
-          : `${p.baseYear}-01-01`;
-      return { ...ref, path, value: valueAt(p, path), from, inForce: from <= day };
+      // One source for start dates: the year parameter the declaration names, as this policy sets it.
+      const from = `${valueAtPath(p, startOf(path))}-01-01`;
+      return { ...ref, path, value: valueInForce(p, path, day), from, inForce: from <= day };
     });
+}
+
+/**
+ * A parameter's value on `day`: an amendment declared with a date on or before it replaces the first value,
+ * unless this policy overrides the parameter (then its own value holds on every day).
+ */
+function valueInForce(p: Parameters, path: string, day: string): ExactValue | undefined {
+  const value = valueAtPath(p, path);
+  const declared = PARAMETERS.find((d) => d.path === path)!;
+  if (declared.values.length === 0 || value !== declared.values[0]!.value) return value;
+  let inForce = value;
+  for (const v of declared.values.slice(1)) if (v.from !== undefined && v.from <= day) inForce = v.value;
+  return inForce;
 }

@@ -1,28 +1,37 @@
 /**
  * The policy's numbers as data (Document A), apart from the formulas that use
- * them. A formula never holds one of these numbers as a literal: it reads them
+ * them. Each is declared once, in its provision's folder (`about.ts`: value,
+ * unit, clause, whom it serves, what an override may be, the dates its values
+ * apply from); this module derives the defaults and the references. A formula never holds one of these numbers as a literal: it reads them
  * from a {@link Parameters} object, so `createPolicy` can change every one.
  *
  * Exactness: an integer is stored as a number; anything fractional is stored
  * as a decimal string (`'0.3'`), never as a binary float. Pass either form to
  * `new Decimal(x)` to compute with it.
  */
+import { ABOUT } from '../provisions/about.generated.js';
+import type { ExactValue as DeclaredExactValue, ParameterUnit } from '../provisions/declare.js';
+import { PARAMETERS } from '../provisions/registry.js';
+
 
 /** An exact number: an integer as a JavaScript number, anything else as a decimal string. */
-export type ExactValue = number | string;
+export type ExactValue = DeclaredExactValue;
+
+/** The options a reading's parameter declares. */
+type Options<A> = A extends { readonly allowed: { readonly options: readonly (infer O)[] } } ? O : never;
 
 /** How households ÷ households-per-worker is rounded (interpretation I3). */
-export type StaffRounding = 'ceil' | 'floor' | 'half-up';
+export type StaffRounding = Options<(typeof ABOUT)['a-4-2-staff']['parameters']['staffing.rounding']>;
 /** Whether 30 % a year is of all villages or of the villages not yet reached (interpretation I2). */
-export type RolloutMode = 'share-of-all' | 'share-of-remaining';
+export type RolloutMode = Options<(typeof ABOUT)['a-3-3-rural-rollout']['parameters']['rollout.mode']>;
 /** Whether the city fund grows by a fixed 10 % of the base or by 10 % a year compounded (interpretation I1). */
-export type FundingMode = 'fixed-increment' | 'compound';
+export type FundingMode = Options<(typeof ABOUT)['a-4-3-1-city-fund']['parameters']['funding.mode']>;
 /** Whether a community that exists for part of a year gets the whole year's subsidy minimum (interpretation I8). */
-export type SubsidyProration = 'none' | 'by-days';
+export type SubsidyProration = Options<(typeof ABOUT)['a-4-3-2-street-subsidy']['parameters']['streetSubsidy.proration']>;
 /** Whether the urban target has interim steps before its deadline: a straight path, or none (interpretation I10). */
-export type InterimTarget = 'straight-path' | 'none';
+export type InterimTarget = Options<(typeof ABOUT)['a-2-targets']['parameters']['targets.interim']>;
 /** Which route a project of exactly the threshold area takes (interpretation I5). */
-export type DeveloperBoundary = 'in-kind' | 'funds';
+export type DeveloperBoundary = Options<(typeof ABOUT)['a-4-3-3-developer']['parameters']['developer.boundary']>;
 
 /** Every number and reading the rules use. */
 export interface Parameters {
@@ -92,10 +101,19 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Set `value` at a dotted path of a plain object, making the groups on the way. */
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = value;
+}
+
 /**
  * The policy's own numbers and the default reading of every ambiguous
- * sentence. Deeply frozen. The clause, unit and start date of each number are
- * in {@link PARAMETER_REFERENCES}.
+ * sentence: each parameter's first declared value (its provision's folder
+ * declares it, with its dates, in `about.ts`). Deeply frozen. The clause,
+ * unit and start date of each number are in {@link PARAMETER_REFERENCES}.
  *
  * @example
  * ```ts
@@ -103,18 +121,11 @@ export function deepFreeze<T>(value: T): T {
  * DEFAULT_PARAMETERS.rollout.sharePerYear; //=> '0.3'
  * ```
  */
-export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ deepFreeze({
-  baseYear: 2011,
-  horizonYears: 3,
-  targets: { urbanShare: 1, ruralShare: '0.9', interim: 'straight-path' },
-  sizing: { households: 3000, residents: 8000, tolerance: '0.2' },
-  rooms: { m2Per100Residents: 5 },
-  staffing: { householdsPerWorker: 600, rounding: 'ceil' },
-  rollout: { startYear: 2011, sharePerYear: '0.3', mode: 'share-of-all' },
-  funding: { firstGrowthYear: 2012, growthRate: '0.1', mode: 'fixed-increment' },
-  streetSubsidy: { minimumPerCommunityPerYear: 30000, proration: 'none' },
-  developer: { thresholdM2: 200000, boundary: 'in-kind', fundsRate: '0.003' },
-});
+export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ (() => {
+  const p: Record<string, unknown> = {};
+  for (const d of PARAMETERS) if (d.values.length > 0) setPath(p, d.path, d.values[0]!.value);
+  return deepFreeze(p) as unknown as Parameters;
+})();
 
 /** Where a parameter comes from and what it measures. */
 export interface ParameterReference {
@@ -123,49 +134,38 @@ export interface ParameterReference {
   /** Quantitative provision ids (Q1–Q12) or interpretation ids (I1–I10) it serves. */
   readonly provisions: readonly string[];
   /** Unit: 户 (households), 人 (people), m², 元 (yuan), share, year, years, or option. */
-  readonly unit: '户' | '人' | 'm²' | '元' | 'share' | 'year' | 'years' | 'option' | 'm² per 100 人' | 'm² per 100 户' | '户 per worker' | '元 per community per year';
+  readonly unit: ParameterUnit;
   /** ISO date from which the number applies under the policy. */
   readonly from: string;
   /** True for a parameter the policy itself does not set (absent from the defaults). */
   readonly optional?: boolean;
 }
 
+/** The value at a dotted path of a parameter set (undefined for an optional one left unset). @internal */
+export function valueAtPath(p: Parameters, path: string): ExactValue | undefined {
+  let node: unknown = p;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node as ExactValue | undefined;
+}
+
+/** The year parameter whose first day starts a parameter (its own declaration says which; `baseYear` by default). @internal */
+export const startOf = (path: string): string => PARAMETERS.find((d) => d.path === path)?.startsWith ?? 'baseYear';
+
 /**
  * Clause, unit and start date of every parameter in {@link DEFAULT_PARAMETERS},
- * keyed by its dotted path.
+ * keyed by its dotted path, derived from the declarations.
  *
  * @example
  * ```ts
  * PARAMETER_REFERENCES['staffing.householdsPerWorker'].clause; //=> 'A.4.2'
+ * PARAMETER_REFERENCES['funding.growthRate'].from; //=> '2012-01-01'
  * ```
  */
-export const PARAMETER_REFERENCES: Readonly<Record<string, ParameterReference>> = /* @__PURE__ */ deepFreeze({
-  baseYear: { clause: 'A.4.3', provisions: ['Q1', 'Q9'], unit: 'year', from: '2011-01-01' },
-  horizonYears: { clause: 'A.2', provisions: ['Q1', 'I7'], unit: 'years', from: '2011-01-01' },
-  'targets.urbanShare': { clause: 'A.2', provisions: ['Q2'], unit: 'share', from: '2011-01-01' },
-  'targets.ruralShare': { clause: 'A.2', provisions: ['Q3'], unit: 'share', from: '2011-01-01' },
-  'targets.interim': { clause: 'A.2', provisions: ['Q1', 'Q2', 'I10'], unit: 'option', from: '2011-01-01' },
-  'sizing.households': { clause: 'A.3.1', provisions: ['Q4'], unit: '户', from: '2011-01-01' },
-  'sizing.residents': { clause: 'A.3.1', provisions: ['Q5'], unit: '人', from: '2011-01-01' },
-  'sizing.tolerance': { clause: 'A.3.1', provisions: ['Q4', 'Q5', 'I4'], unit: 'share', from: '2011-01-01' },
-  'rooms.m2Per100Residents': { clause: 'A.3.4', provisions: ['Q7', 'I9'], unit: 'm² per 100 人', from: '2011-01-01' },
-  'rooms.m2Per100Households': { clause: 'A.3.4', provisions: ['Q7', 'I9'], unit: 'm² per 100 户', from: '2011-01-01', optional: true },
-  'staffing.householdsPerWorker': { clause: 'A.4.2', provisions: ['Q8'], unit: '户 per worker', from: '2011-01-01' },
-  'staffing.rounding': { clause: 'A.4.2', provisions: ['Q8', 'I3'], unit: 'option', from: '2011-01-01' },
-  'rollout.startYear': { clause: 'A.3.3', provisions: ['Q6'], unit: 'year', from: '2011-01-01' },
-  'rollout.sharePerYear': { clause: 'A.3.3', provisions: ['Q6'], unit: 'share', from: '2011-01-01' },
-  'rollout.mode': { clause: 'A.3.3', provisions: ['Q6', 'I2'], unit: 'option', from: '2011-01-01' },
-  'funding.firstGrowthYear': { clause: 'A.4.3', provisions: ['Q9'], unit: 'year', from: '2012-01-01' },
-  'funding.growthRate': { clause: 'A.4.3', provisions: ['Q9'], unit: 'share', from: '2012-01-01' },
-  'funding.mode': { clause: 'A.4.3', provisions: ['Q9', 'I1'], unit: 'option', from: '2012-01-01' },
-  'streetSubsidy.minimumPerCommunityPerYear': {
-    clause: 'A.4.3',
-    provisions: ['Q10'],
-    unit: '元 per community per year',
-    from: '2011-01-01',
-  },
-  'streetSubsidy.proration': { clause: 'A.4.3', provisions: ['Q10', 'I8'], unit: 'option', from: '2011-01-01' },
-  'developer.thresholdM2': { clause: 'A.4.3', provisions: ['Q11', 'Q12'], unit: 'm²', from: '2011-01-01' },
-  'developer.boundary': { clause: 'A.4.3', provisions: ['Q11', 'Q12', 'I5'], unit: 'option', from: '2011-01-01' },
-  'developer.fundsRate': { clause: 'A.4.3', provisions: ['Q12', 'I6'], unit: 'share', from: '2011-01-01' },
-});
+export const PARAMETER_REFERENCES: Readonly<Record<string, ParameterReference>> = /* @__PURE__ */ deepFreeze(
+  Object.fromEntries(
+    PARAMETERS.map((d) => {
+      const ref = { clause: d.clause, provisions: d.provisions, unit: d.unit, from: `${valueAtPath(DEFAULT_PARAMETERS, startOf(d.path))}-01-01` };
+      return [d.path, d.values.length === 0 ? { ...ref, optional: true } : ref];
+    }),
+  ),
+);

@@ -42,6 +42,54 @@ export type ValueUnit = 'share' | 'deviation' | 'm2' | 'yuan' | 'workers' | 'fla
 /** A total of the evaluation's summary that failing findings add their shortfall to. */
 export type OwedKey = 'streetSubsidyYuan' | 'cityBudgetYuan' | 'developerFundsYuan' | 'developerRoomsM2' | 'roomsM2' | 'staff';
 
+/** A number the policy sets: an integer as a number, anything fractional as a decimal string (`'0.3'`). */
+export type ExactValue = number | string;
+
+/** What a parameter measures. */
+export type ParameterUnit = '户' | '人' | 'm²' | '元' | 'share' | 'year' | 'years' | 'option' | 'm² per 100 人' | 'm² per 100 户' | '户 per worker' | '元 per community per year';
+
+/** What an override of a parameter may be (a kind of value and its range, or the readings' options). */
+export type Allowed =
+  | 'year'
+  | 'horizon'
+  | 'positive-count'
+  | 'share'
+  | 'positive-share'
+  | 'positive'
+  | 'non-negative'
+  | { readonly options: readonly string[] };
+
+/** One value of a parameter and, for an amendment, the date from which it applies. */
+export interface DatedValue {
+  /** ISO date from which this value applies; absent for the first value, which applies from the parameter's start. */
+  readonly from?: string;
+  readonly value: ExactValue;
+}
+
+/**
+ * A parameter, declared once (after OpenFisca's parameter files): what it
+ * measures, whom it serves, what an override may be, and its values with
+ * the dates they apply from. `DEFAULT_PARAMETERS`, `PARAMETER_REFERENCES`,
+ * the override validation and the start dates of `policy.asOf` derive from
+ * these declarations.
+ */
+export interface ParameterDeclaration {
+  readonly unit: ParameterUnit;
+  /** The clause that sets it, when it is not the declaring provision's. */
+  readonly clause?: string;
+  /** This provision's Q-ids and I-ids it serves. */
+  readonly serves: readonly string[];
+  readonly allowed: Allowed;
+  /**
+   * Its values, earliest first. The first applies from the policy's start for this parameter: the first
+   * day of the year held by `startsWith` (default `baseYear`); an amendment gives its own `from` date.
+   * Empty for a parameter the policy itself does not set (an option of the presets).
+   */
+  readonly values: readonly DatedValue[];
+  /** The year parameter whose first day starts it: `'rollout.startYear'`, `'funding.firstGrowthYear'`. Default `'baseYear'`. */
+  readonly startsWith?: string;
+}
+
 /** A kind of finding a provision's checks produce. */
 export interface FindingAbout {
   /** Its name in words, as reports show it. */
@@ -70,8 +118,10 @@ export interface About {
   /** A header in our own words: what the provision says. */
   readonly title: Bilingual;
   readonly summary: Bilingual;
-  /** Parameter paths it reads (see `PARAMETER_REFERENCES`). */
-  readonly parameters: readonly string[];
+  /** The parameters it declares, by dotted path (`'staffing.householdsPerWorker'`), in the order a reader meets them. */
+  readonly parameters: Readonly<Record<string, ParameterDeclaration>>;
+  /** Parameters another provision declares that this one reads, with the ids of this one they serve. */
+  readonly reads?: Readonly<Record<string, readonly string[]>>;
   /** The rules it exports, by name. */
   readonly rules: Readonly<Record<string, RuleAbout>>;
   /** The findings its checks produce, by the finding's provision id (`'Q8'`, `'A.3.4/ground-floor'`), in report order. */

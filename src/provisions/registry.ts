@@ -5,7 +5,7 @@
  * a provision.
  */
 import { ABOUT } from './about.generated.js';
-import type { About, FindingAbout, RuleAbout } from './declare.js';
+import type { About, FindingAbout, ParameterDeclaration, RuleAbout } from './declare.js';
 
 const abouts: readonly About[] = Object.values(ABOUT);
 
@@ -31,5 +31,22 @@ export const RULE_ABOUT: Readonly<Record<DeclaredRule, RuleAbout>> = Object.from
 export function clauseLinks(clause: string): { parameters: string[]; rules: string[]; quantities: string[]; interpretations: string[] } {
   const of = abouts.filter((a) => a.clause === clause);
   const all = (pick: (a: About) => readonly string[]) => [...new Set(of.flatMap(pick))];
-  return { parameters: all((a) => a.parameters), rules: all((a) => Object.keys(a.rules)), quantities: all((a) => a.quantities), interpretations: all((a) => a.interpretations) };
+  return { parameters: all((a) => [...Object.keys(a.reads ?? {}), ...Object.keys(a.parameters)]), rules: all((a) => Object.keys(a.rules)), quantities: all((a) => a.quantities), interpretations: all((a) => a.interpretations) };
 }
+
+/** A parameter's declaration with the clause that sets it and every id it serves (its own provision's and its readers'). */
+export interface DeclaredParameter extends ParameterDeclaration {
+  readonly path: string;
+  readonly clause: string;
+  readonly provisions: readonly string[];
+}
+
+/** Every parameter, declared once, in document order (a test holds each path to one declaration). */
+export const PARAMETERS: readonly DeclaredParameter[] = abouts.flatMap((a) =>
+  Object.entries(a.parameters).map(([path, d]) => {
+    // The ids it serves: those of every provision that reads it, then its own, in document order, each once.
+    const readers = abouts.flatMap((r) => (r.reads && Object.hasOwn(r.reads, path) ? r.reads[path]! : []));
+    const provisions = [...new Set([...readers, ...d.serves])];
+    return { ...d, path, clause: d.clause ?? a.clause, provisions };
+  }),
+);

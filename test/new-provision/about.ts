@@ -11,7 +11,7 @@ export default about({
   interpretations: [],
   title: b('至少一名工作人员', 'At least one worker'),
   summary: b('每个城市社区至少配 1 名工作人员(测试用条款)。', 'Every urban community has at least one worker (a provision made up for a test).'),
-  parameters: [],
+  parameters: {},
   rules: {
     minimumWorkers: { command: 'min-workers', fields: [req('households', 'count')], example: { households: 10 }, schedule: false },
   },

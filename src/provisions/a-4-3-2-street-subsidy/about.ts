@@ -14,7 +14,10 @@ export default about({
     '街道(乡镇)每年给每个社区配套不少于 3 万元(I8：不满一年的社区是否按天折算)。',
     'Streets and townships add at least 30,000 yuan per community a year (I8: whether part of a year is prorated by days).',
   ),
-  parameters: ['streetSubsidy.minimumPerCommunityPerYear', 'streetSubsidy.proration'],
+  parameters: {
+    'streetSubsidy.minimumPerCommunityPerYear': { unit: '元 per community per year', serves: ['Q10'], allowed: 'non-negative', values: [{ value: 30000 }] },
+    'streetSubsidy.proration': { unit: 'option', serves: ['Q10', 'I8'], allowed: { options: ['none', 'by-days'] }, values: [{ value: 'none' }] },
+  },
   rules: {
     streetSubsidyMinimum: {
       command: 'subsidy',

@@ -15,7 +15,11 @@ export default about({
     '开发面积 20 万 m² 及以上的项目配建社区用房，以下的按开发面积 3‰ 缴纳用房资金(I5 边界、I6 折算单价)。',
     'Projects of 200,000 m² or more provide community rooms in kind; smaller ones pay room money of 3‰ of the developed area (I5 for the boundary, I6 for the price).',
   ),
-  parameters: ['developer.thresholdM2', 'developer.boundary', 'developer.fundsRate'],
+  parameters: {
+    'developer.thresholdM2': { unit: 'm²', serves: ['Q11', 'Q12'], allowed: 'positive', values: [{ value: 200000 }] },
+    'developer.boundary': { unit: 'option', serves: ['Q11', 'Q12', 'I5'], allowed: { options: ['in-kind', 'funds'] }, values: [{ value: 'in-kind' }] },
+    'developer.fundsRate': { unit: 'share', serves: ['Q12', 'I6'], allowed: 'share', values: [{ value: '0.003' }] },
+  },
   rules: {
     developerObligation: {
       command: 'developer',
