@@ -16,6 +16,8 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { ABOUT } from '../src/provisions/about.generated.js';
+import { PARAMETERS } from '../src/provisions/registry.js';
+import { COMMUNITY_CHECKS } from '../src/evaluate/evaluate.js';
 
 const SRC = 'src';
 const files = (dir: string): string[] =>
@@ -81,6 +83,17 @@ describe('one home per provision', () => {
 
   test('every allowed exception still names a provision (a stale entry is removed)', () => {
     for (const f of Object.keys(ALLOWED)) expect(names(f).length, f).toBeGreaterThan(0);
+  });
+
+  test('each parameter is declared once, and every parameter a provision reads is declared', () => {
+    const paths = PARAMETERS.map((d) => d.path);
+    expect(paths.length).toBe(new Set(paths).size);
+    for (const a of Object.values(ABOUT)) for (const path of Object.keys(a.reads ?? {})) expect(paths, path).toContain(path);
+    for (const d of PARAMETERS) if (d.startsWith) expect(paths, d.startsWith).toContain(d.startsWith);
+  });
+
+  test('the community checks take the columns 0, 1, 2, … with none missing', () => {
+    expect(COMMUNITY_CHECKS.map((c) => c.column)).toEqual(COMMUNITY_CHECKS.map((_, j) => j));
   });
 
   test('the registries are what `npm run registry` writes now', { timeout: 60_000 }, () => {
