@@ -55,8 +55,10 @@ export interface CommunityCheck<K = unknown> {
   /** Its shortfalls add to the owed total in units of 1 ÷ owedScale (rooms: hundredths of m²). Default 1. */
   readonly owedScale?: number;
   compile(policy: Policy, year: number | undefined): K;
-  /** PASS, FAIL or UNKNOWN for one validated community. */
+  /** PASS, FAIL or UNKNOWN for one validated community: in integers where the numbers fit, exactly otherwise. */
   status(c: CommunityRecord, k: K): number;
+  /** The same verdict decided the slow way, exactly with Decimals: a property test holds `status` equal to it. */
+  exact?(c: CommunityRecord, k: K): number;
   /** Expected, actual and shortfall, exactly. */
   detail(c: CommunityRecord, k: K, fail: boolean): Detail;
   /** The finding in words. */

@@ -51,6 +51,7 @@ const size: CommunityCheck<Size> = {
   rural: false,
   compile: (policy) => compileSize(policy.parameters),
   status: (c, k) => verdict(sizeOkInIntegers(c.households, c.residents, k) ?? sizeOkExactly(c.households, c.residents, k)),
+  exact: (c, k) => verdict(sizeOkExactly(c.households, c.residents, k)),
   detail(c, k, fail) {
     const dh = BigInt(Math.abs(c.households - k.households));
     const dr = BigInt(Math.abs(c.residents - k.residents));

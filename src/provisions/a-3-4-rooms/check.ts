@@ -40,6 +40,7 @@ const rooms: CommunityCheck<Rooms> = {
     // have × 100 ≥ count × rate, in integers below 2^53 (NaN fails the bounds), exactly otherwise.
     return verdict(need100 < SAFE && have * 100 < SAFE ? have * 100 >= need100 : new D(c.roomAreaM2).gte(roomArea(k.p, counted(c, k))));
   },
+  exact: (c, k) => (c.roomAreaM2 === undefined ? UNKNOWN : verdict(new D(c.roomAreaM2).gte(roomArea(k.p, counted(c, k))))),
   detail(c, k, fail) {
     const need = roomArea(k.p, counted(c, k));
     const have = c.roomAreaM2 === undefined ? null : new D(c.roomAreaM2);

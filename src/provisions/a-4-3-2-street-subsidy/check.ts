@@ -40,6 +40,7 @@ const subsidy: CommunityCheck<Subsidy> = {
     const paid = whole(c.streetSubsidyPaid);
     return verdict(c.activeFrom === undefined && paid === paid && k.whole === k.whole ? paid >= k.whole : new D(c.streetSubsidyPaid).gte(minimum(c, k)));
   },
+  exact: (c, k) => (k.year === undefined || c.streetSubsidyPaid === undefined ? UNKNOWN : verdict(new D(c.streetSubsidyPaid).gte(minimum(c, k)))),
   detail(c, k, fail) {
     const paid = c.streetSubsidyPaid === undefined ? null : new D(c.streetSubsidyPaid);
     if (k.year === undefined) return { expected: null, actual: paid };
