@@ -58,6 +58,10 @@ export function createPolicy(overrides?: ParameterOverrides): Policy {
  */
 const MADE = /* @__PURE__ */ Symbol.for('shequ-rules.policy');
 
+/** Whether `value` is a policy made by {@link createPolicy}. @internal */
+export const isPolicy = (value: unknown): value is Policy =>
+  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MADE] === true;
+
 /**
  * `policy` when it is a policy made by {@link createPolicy}, the policy as
  * written when it is undefined; otherwise a PolicyInputError for `context`.

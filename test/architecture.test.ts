@@ -17,6 +17,7 @@ import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { ABOUT } from '../src/provisions/about.generated.js';
 import { PARAMETERS } from '../src/provisions/registry.js';
+import type { About } from '../src/provisions/declare.js';
 import { COMMUNITY_CHECKS } from '../src/evaluate/evaluate.js';
 
 const SRC = 'src';
@@ -88,7 +89,7 @@ describe('one home per provision', () => {
   test('each parameter is declared once, and every parameter a provision reads is declared', () => {
     const paths = PARAMETERS.map((d) => d.path);
     expect(paths.length).toBe(new Set(paths).size);
-    for (const a of Object.values(ABOUT)) for (const path of Object.keys(a.reads ?? {})) expect(paths, path).toContain(path);
+    for (const a of Object.values(ABOUT) as About[]) for (const path of Object.keys(a.reads ?? {})) expect(paths, path).toContain(path);
     for (const d of PARAMETERS) if (d.startsWith) expect(paths, d.startsWith).toContain(d.startsWith);
   });
 

@@ -24,6 +24,7 @@ const record: fc.Arbitrary<CommunityRecord> = fc.record(
     kind: fc.constantFrom('urban' as const, 'rural' as const),
     households: near(3000),
     residents: near(8000),
+    floatingHouseholds: fc.integer({ min: 0, max: 5000 }),
     staff: fc.integer({ min: 0, max: 40 }),
     roomAreaM2: amount,
     streetSubsidyPaid: amount,

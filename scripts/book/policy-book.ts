@@ -90,7 +90,7 @@ function bookIn(lang: Lang, policy: Policy): string {
     out.push(`| ${i.id} | ${i.clause} | ${cell(i.question[lang])} | \`${i.default}\` | ${i.options.filter((o) => o.id !== i.default).map((o) => `\`${o.id}\``).join(', ') || '—'} | ${cell(i.why[lang])} |`);
   }
   out.push('', `## ${T.audit[lang]}`, '', lang === 'zh' ? '| 编号 | 检查 | 结论 | 条款 | 说明 |' : '| id | check | verdict | clauses | finding |', '|---|---|---|---|---|');
-  for (const f of auditPolicy(policy).findings) {
+  for (const f of auditPolicy({ policy }).findings) {
     out.push(`| ${f.id} | ${cell(f.title[lang])} | **${T.verdict[f.verdict][lang]}** | ${f.clauses.join(', ')} | ${cell(f.explanation[lang])} |`);
   }
   out.push('', `## ${T.charts[lang]}`, '', `![${T.fundChart[lang]}](fund-chart.svg)`, '', `![${T.rolloutChart[lang]}](rollout-chart.svg)`, '');

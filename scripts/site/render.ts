@@ -237,7 +237,7 @@ function clausesSection(state: State, policy: Policy): string {
 
 /** The audit under the chosen readings. */
 export function auditRegion(state: State, policy: Policy): string {
-  return auditHtml(auditPolicy(policy), state.lang);
+  return auditHtml(auditPolicy({ policy }), state.lang);
 }
 
 /** The room and staffing standards of one community under the city's and the national standards. */

@@ -99,7 +99,9 @@ describe('auditPolicy: the policy checked against itself', () => {
   });
 
   test('refuses what is not a policy, and bad assumptions', () => {
-    expect(() => auditPolicy({} as never)).toThrow(PolicyInputError);
+    expect(() => auditPolicy({ policy: {} as never })).toThrow(PolicyInputError);
+    expect(() => auditPolicy({ polcy: 1 } as never)).toThrow(PolicyInputError);
+    expect(auditPolicy({}).counts).toEqual(auditPolicy().counts);
     expect(() => auditPolicy(createPolicy(), { floorAreaPerHouseholdM2: 0 })).toThrow(PolicyInputError);
     expect(() => auditPolicy(createPolicy(), { floorArea: 90 } as never)).toThrow(PolicyInputError);
   });

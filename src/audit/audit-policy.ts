@@ -6,6 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { checkPolicy, createPolicy, type Policy } from '../create-policy.js';
+import { isOptions } from '../evaluate/evaluate.js';
 import { displayable } from '../display.js';
 import { D, ratio } from '../decimal.js';
 import { amount } from '../rules/input-amount.js';
@@ -41,6 +42,11 @@ export interface AuditFinding {
 export interface AuditAssumptions {
   /** Floor area per household of a development project, m² (K5). Default 100. */
   readonly floorAreaPerHouseholdM2?: number | string | Decimal;
+}
+
+/** Options of {@link auditPolicy}: the policy (default: as written) and what a check needs that the text does not say. */
+export interface AuditOptions extends AuditAssumptions {
+  readonly policy?: Policy;
 }
 
 /** Result of {@link auditPolicy}. */
@@ -321,20 +327,23 @@ function k10(policy: Policy): Finding {
  * - K9 the 3‰ room money has no price (A.4.3, I6)
  * - K10 the year the rollout covers every village (A.3.3, I2)
  *
- * @param policy - a policy from `createPolicy` (default: the policy as written)
- * @param assumptions - what a check needs that the text does not say (K5's floor area per household, default 100 m²)
+ * @param options - `policy` (default: the policy as written) and `floorAreaPerHouseholdM2`, what K5 needs that the text does not say (default 100 m²). The form before 0.2, `auditPolicy(policy, assumptions)`, is still taken (deprecated)
+ * @param assumptions - with a policy as the first argument only (deprecated form)
  * @returns the findings and their counts by verdict
  * @throws {@link PolicyInputError} when `policy` is not a policy or an assumption is invalid
  * @example
  * ```ts
  * auditPolicy().findings.find((f) => f.id === 'K1')?.verdict; //=> 'consistent'
- * auditPolicy(createPolicy({ rollout: { mode: 'share-of-remaining' } })).findings[0].numbers.rolloutShare.toString(); //=> '0.657'
+ * auditPolicy({ policy: createPolicy({ rollout: { mode: 'share-of-remaining' } }) }).findings[0].numbers.rolloutShare.toString(); //=> '0.657'
  * ```
  */
-export function auditPolicy(policy?: Policy, assumptions: AuditAssumptions = {}): AuditResult {
-  const audited = checkPolicy(policy, 'auditPolicy');
+export function auditPolicy(options?: AuditOptions | Policy, assumptions: AuditAssumptions = {}): AuditResult {
+  // The form before 0.2: auditPolicy(policy, assumptions), or auditPolicy(undefined, assumptions). Anything else but
+  // an options object is refused as a policy would have been.
+  const old = !isOptions(options, ['policy', 'floorAreaPerHouseholdM2']);
+  const audited = checkPolicy(old ? options : (options as AuditOptions).policy, 'auditPolicy');
   const c = new Checker('auditPolicy');
-  const o = c.object(assumptions, ['floorAreaPerHouseholdM2']);
+  const o = old ? c.object(assumptions, ['floorAreaPerHouseholdM2']) : c.object(options, ['policy', 'floorAreaPerHouseholdM2']);
   const f = o.floorAreaPerHouseholdM2 === undefined ? new D(100) : amount(c, o.floorAreaPerHouseholdM2, 'floorAreaPerHouseholdM2');
   if (c.issues.length === 0 && f.isZero()) c.fail('floorAreaPerHouseholdM2', 'expected a floor area above 0, got 0');
   c.done();

@@ -300,7 +300,7 @@ async function audit(args: string[], io: Io): Promise<number> {
   if (positionals.length) throw new UsageError(`audit takes no arguments, got ${positionals.join(' ')}`);
   const fmt = format(values.format, ['text', 'json'] as const);
   const lng = lang(values.lang);
-  const result = auditPolicy(policyFrom(values.params));
+  const result = auditPolicy({ policy: policyFrom(values.params) });
   if (fmt === 'json') {
     await write(io.stdout, `${JSON.stringify(result, null, 2)}\n`);
     return 0;

@@ -126,7 +126,8 @@ describe('evaluateCommunities and evaluateCity refuse, saying what they got', ()
     [() => evaluateCommunities(5 as never, { year: 2013 }), 'Invalid input to evaluateCommunities: records: expected an iterable of community records, got 5'],
     [() => evaluateCommunities([], { year: 2013, policy: 5 as never }), 'Invalid input to evaluateCommunities: policy: expected a policy made by createPolicy(), got 5'],
     [() => [...evaluateCommunities([ok, { ...ok, households: -1 }], { year: 2013 })], 'Invalid input to evaluateCommunities: records[1].households: expected a whole number ≥ 0, got -1'],
-    [() => evaluateCity({ year: 2013, communities: [] }, {} as never), 'Invalid input to evaluateCity: policy: expected a policy made by createPolicy(), got an object'],
+    [() => evaluateCity({ year: 2013, communities: [] }, { policy: {} as never }), 'Invalid input to evaluateCity: policy: expected a policy made by createPolicy(), got an object'],
+    [() => evaluateCity({ year: 2013, communities: [] }, { polcy: 1 } as never), 'Invalid input to evaluateCity: context.polcy: unknown field (did you mean "policy"?) (allowed: policy)'],
   ])('%#', (call, message) => {
     expect(call).toThrow(message);
   });

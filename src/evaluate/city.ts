@@ -9,7 +9,9 @@ import { displayable } from '../display.js';
 import { looksValid } from './batch.js';
 import { readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 import {
+  checkContext,
   cityFindings,
+  isOptions,
   communityFinding,
   communityStatuses,
   compile,
@@ -101,6 +103,12 @@ export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, li
   return { findings, summary: tally.build(d.year), listed: tally.listed(), city };
 }
 
+/** Options of {@link evaluateCity}. */
+export interface CityOptions {
+  /** The policy to hold the dataset against (default: the policy as written). */
+  readonly policy?: Policy;
+}
+
 /**
  * Hold a city's dataset against the policy: every community (Q4/Q5, Q7, Q8,
  * A.3.4, Q10), the rural rollout (Q6/Q3), each year's city budget (Q9), each
@@ -108,18 +116,27 @@ export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, li
  * all their checks against the target for the year (Q1/Q2).
  *
  * A finding is `unknown`, never a silent pass, when the data lacks what it needs.
+ * The community findings compute what they report (expected, actual,
+ * message) when first read, so a million communities cost little; spread one
+ * with `{ ...f.toJSON() }` or write it as JSON for a plain copy.
  *
  * @param dataset - the city's data for one year (see `readDataset` and `datasetJsonSchema`)
- * @param policy - the policy to hold it against (default: as written)
+ * @param options - `{ policy }`: the policy to hold it against (default: as written). A policy passed on its own, as before 0.2, is still taken (deprecated)
  * @returns `findings` and a `summary` (counts, worst shortfalls, totals owed)
- * @throws {@link PolicyInputError} for an invalid dataset, with row and field
+ * @throws {@link PolicyInputError} for an invalid dataset, with row and field, or an unknown option
  * @example
  * ```ts
  * evaluateCity({ year: 2013, communities: [], villages: { total: 100, covered: 80 } })
  *   .findings.find((f) => f.provision === 'Q6').expected; //=> 90
+ * evaluateCity({ year: 2013, communities: [] }, { policy: createPolicy({ targets: { interim: 'none' } }) }).summary.year; //=> 2013
  * ```
  */
-export function evaluateCity(dataset: Dataset, policy?: Policy): CityEvaluation {
+export function evaluateCity(dataset: Dataset, options: CityOptions | Policy = {}): CityEvaluation {
+  let policy: unknown = options; // the form before 0.2: evaluateCity(dataset, policy)
+  if (isOptions(options, ['policy'])) {
+    checkContext(options, '{ policy? }', 'evaluateCity', ['policy']);
+    policy = (options as CityOptions).policy;
+  }
   const pol = checkPolicy(policy, 'evaluateCity');
   const { findings, summary } = evaluateDataset(readDatasetQuickly(dataset), pol, true);
   return displayable('evaluation', { findings, summary }, () => import('../view/display-evaluation.js'));

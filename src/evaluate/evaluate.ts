@@ -7,7 +7,7 @@
  * trace for every record), so the evaluation can never disagree with them.
  */
 import type { Decimal } from 'decimal.js';
-import { checkPolicy, type Policy } from '../create-policy.js';
+import { checkPolicy, isPolicy, type Policy } from '../create-policy.js';
 import { approxDiv, D } from '../decimal.js';
 import { PolicyInputError, describeValue } from '../errors.js';
 import type { Bilingual } from '../policy/provisions.js';
@@ -274,20 +274,32 @@ export function checkYear(year: unknown, fn: string): void {
  * A context object with no key but `policy` and `year` (a misspelt `polcy` is refused, never ignored).
  * @internal
  */
-export function checkContext(context: unknown, shape: string, fn: string): void {
+export function checkContext(context: unknown, shape: string, fn: string, allowed: readonly string[] = ['policy', 'year']): void {
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
     throw new PolicyInputError([{ path: 'context', message: `expected ${shape}, got ${describeValue(context)}` }], fn);
   }
-  const extra = Object.keys(context).filter((key) => key !== 'policy' && key !== 'year');
+  const extra = Object.keys(context).filter((key) => !allowed.includes(key));
   if (extra.length) {
     throw new PolicyInputError(
       extra.map((key) => {
-        const guess = closest(key, ['policy', 'year']);
-        return { path: `context.${key}`, message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''} (allowed: policy, year)` };
+        const guess = closest(key, allowed);
+        return { path: `context.${key}`, message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''} (allowed: ${allowed.join(', ')})` };
       }),
       fn,
     );
   }
+}
+
+/**
+ * Whether a function's second argument is an options object (`{ policy, … }`) rather than a policy passed on its
+ * own, the form before 0.2: an object is taken as options when each of its keys is an option or close to one (a
+ * misspelt `polcy` is refused as an unknown option); anything else is held to be a policy, and refused as one
+ * when it is not.
+ * @internal
+ */
+export function isOptions(value: unknown, allowed: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isPolicy(value)) return false;
+  return Object.keys(value).every((key) => allowed.includes(key) || closest(key, allowed) !== undefined);
 }
 
 /** The findings of the city's own figures; a table of communities carries none, so those checks are not evaluated, with the reason. @internal */
