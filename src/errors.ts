@@ -105,6 +105,8 @@ export interface PolicyInputIssueInit {
 export class PolicyInputError extends Error {
   /** Every problem found, never empty. */
   readonly issues: readonly PolicyInputIssue[];
+  /** What was being validated, e.g. `requiredStaff`, when the thrower said. */
+  readonly context: string | undefined;
 
   /**
    * @param issues - the problems found (at least one); without a code an issue's code is `invalid`
@@ -115,6 +117,7 @@ export class PolicyInputError extends Error {
     const head = context ? `Invalid input to ${context}` : 'Invalid input';
     super(`${head}: ${list.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
     this.name = 'PolicyInputError';
+    this.context = context;
     this.issues = Object.freeze(
       list.map((i) =>
         Object.freeze({

@@ -4,7 +4,8 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
-import { PolicyInputError, describeValue } from '../errors.js';
+import { PolicyInputError, describeValue, issue, refused, type PolicyInputIssueInit } from '../errors.js';
+import { count as COUNT, flag as FLAG, names as fieldNames, oneOf } from '../kinds.js';
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
@@ -161,23 +162,24 @@ function checkResult(result: unknown, context = 'formatReport', path = 'result')
 
 function checkOptions(options: unknown): Required<ReportOptions> {
   if (typeof options !== 'object' || options === null) {
-    throw new PolicyInputError([{ path: 'options', message: `expected { format?, lang?, all?, limit? }, got ${describeValue(options)}` }], 'formatReport');
+    throw new PolicyInputError([refused('options', 'not-an-object', { en: '{ format?, lang?, all?, limit? }', zh: '{ format?, lang?, all?, limit? }' }, options)], 'formatReport');
   }
   const o = options as Record<string, unknown>;
-  const issues = [];
-  for (const key of Object.keys(o)) if (!['format', 'lang', 'all', 'limit', 'names'].includes(key)) issues.push({ path: key, message: 'unknown option (allowed: format, lang, all, limit, names)' });
+  const issues: PolicyInputIssueInit[] = [];
+  const allowed = ['format', 'lang', 'all', 'limit', 'names'];
+  for (const key of Object.keys(o)) if (!allowed.includes(key)) issues.push(issue(key, 'unknown-field', { expected: fieldNames(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
   const names = o.names;
   if (names !== undefined && (typeof names !== 'object' || names === null || Array.isArray(names) || Object.values(names).some((v) => typeof v !== 'string'))) {
-    issues.push({ path: 'names', message: `expected { id: name, … }, got ${describeValue(names)}` });
+    issues.push(refused('names', 'not-an-object', { en: '{ id: name, … }', zh: '{ 编号: 名称, … }' }, names));
   }
   const format = o.format ?? 'text';
   const lang = o.lang ?? 'zh';
   const all = o.all ?? false;
   const limit = o.limit ?? Infinity;
-  if (limit !== Infinity && !(Number.isSafeInteger(limit) && (limit as number) >= 0)) issues.push({ path: 'limit', message: `expected a whole number ≥ 0, got ${describeValue(limit)}` });
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push({ path: 'format', message: `expected 'text', 'markdown' or 'json', got ${describeValue(format)}` });
-  if (lang !== 'zh' && lang !== 'en') issues.push({ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` });
-  if (typeof all !== 'boolean') issues.push({ path: 'all', message: `expected true or false, got ${describeValue(all)}` });
+  if (limit !== Infinity && !COUNT.is(limit)) issues.push(refused('limit', COUNT.code, COUNT.expected, limit));
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push(refused('format', 'not-an-option', oneOf(['text', 'markdown', 'json']), format));
+  if (lang !== 'zh' && lang !== 'en') issues.push(refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang));
+  if (!FLAG.is(all)) issues.push(refused('all', FLAG.code, FLAG.expected, all));
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
   return { format, lang, all, limit, names: (names ?? {}) as Record<string, string> } as Required<ReportOptions>;
 }
@@ -365,7 +367,7 @@ export function readEvaluation(json: string): CityEvaluation {
       DECIMAL_FIELDS.has(key) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? new D(value) : value,
     );
   } catch (e) {
-    throw new PolicyInputError([{ path: 'json', message: `not valid JSON: ${(e as Error).message}` }], 'readEvaluation');
+    throw new PolicyInputError([issue('json', 'not-json', { note: { en: (e as Error).message, zh: (e as Error).message } })], 'readEvaluation');
   }
   return checkResult(parsed, 'readEvaluation', 'json');
 }
