@@ -155,7 +155,7 @@ export const TEMPLATES: Partial<Record<IssueCode, (p: IssueParts) => Words>> = {
   }),
   'missing-field': ({ expected, note }) => ({
     en: `is required: expected ${list(expected).en}${note ? `: ${note.en}` : ', got nothing'}`,
-    zh: `必须填写：应为${list(expected).zh}${note ? `：${note.zh}` : ''}`,
+    zh: `必须填写：应为${after(list(expected).zh)}${note ? `：${note.zh}` : ''}`,
   }),
   'duplicate-id': ({ received, note }) => ({
     en: `duplicate id ${list(received).en}${note ? ` (first used by ${note.en})` : ''}`,
@@ -165,12 +165,15 @@ export const TEMPLATES: Partial<Record<IssueCode, (p: IssueParts) => Words>> = {
   'not-json': ({ note }) => ({ en: `not valid JSON: ${list(note).en}`, zh: `不是有效的 JSON：${list(note).zh}` }),
 };
 
+/** Chinese words after Chinese: a space before Latin letters, digits and quotes, none before Chinese. */
+const after = (zh: string): string => (/^[\x21-\x7e]/.test(zh) ? ` ${zh}` : zh);
+
 /** "expected …, got …", with a note in parentheses after the value. */
 function expectedGot({ expected, received, note }: IssueParts): Words {
   const e = list(expected);
   return {
     en: `expected ${e.en}${received ? `, got ${received.en}` : ''}${note ? ` (${note.en})` : ''}`,
-    zh: `应为${e.zh}${received ? `，实为 ${received.zh}` : ''}${note ? `(${note.zh})` : ''}`,
+    zh: `应为${after(e.zh)}${received ? `，实为${after(received.zh)}` : ''}${note ? `(${note.zh})` : ''}`,
   };
 }
 

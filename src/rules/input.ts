@@ -29,6 +29,11 @@ export class Checker {
     this.issues.push({ path, code, message: messages.en, messages });
   }
 
+  /** Record a value refused: "expected <expected>, got <value> (<note>)" in both languages. */
+  refuse(path: string, code: IssueCode, expected: Words, value: unknown, note?: Words): void {
+    this.issues.push(refused(path, code, expected, value, note));
+  }
+
   /** Record a problem made by the catalogue's words. */
   add(i: PolicyInputIssueInit): void {
     this.issues.push(i);
