@@ -42,13 +42,13 @@ interface Leaf {
 const int = (kind: Kind<number>, min: number, max: number, expected: Words = kind.expected): Leaf => ({
   code: kind.code,
   expected,
-  isKind: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
+  isKind: kind.is,
   ok: (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max,
 });
 const decimal = (kind: Kind<unknown>, ok: (d: Decimal) => boolean, expected: Words = kind.expected): Leaf => ({
   code: kind.code,
   expected,
-  isKind: (v) => exact(v) !== undefined,
+  isKind: (v) => exact(v) !== undefined && kind.is(v),
   ok: (v) => {
     const d = exact(v);
     return d !== undefined && ok(d);
