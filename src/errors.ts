@@ -1,3 +1,5 @@
+import type { Bilingual } from './policy/provisions.js';
+
 /**
  * Stable codes of the problems an input can have. Each names what was
  * expected, not what went wrong inside, so a program can act on it without
@@ -44,11 +46,8 @@ export const ISSUE_CODES = [
 /** A stable code of a problem: see {@link ISSUE_CODES}. */
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
-/** Words in both languages. */
-export interface Words {
-  readonly zh: string;
-  readonly en: string;
-}
+/** Words in both languages (the same shape as the public `Bilingual`). */
+export type Words = Bilingual;
 
 /**
  * One problem found in an input: where it is, its code, what was expected and
