@@ -3,49 +3,22 @@ import { PolicyInputError, refused } from './errors.js';
 import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
 import type { Parameters } from './policy/parameters.js';
 import { parametersAsOf, type ParameterAsOf } from './policy/as-of.js';
-import { cityFundBudgetWith, cityFundScheduleWith, type FundInput, type FundResult, type FundScheduleInput, type FundScheduleResult } from './rules/city-fund.js';
-import { communitySizeWith, type CommunitySizeInput, type CommunitySizeResult } from './rules/community-size.js';
-import { developerObligationWith, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
-import { planCommunitiesWith, type PlanInput, type PlanResult } from './rules/plan-communities.js';
-import { requiredStaffWith, type StaffInput, type StaffResult } from './rules/required-staff.js';
-import {
-  ruralRolloutScheduleWith,
-  ruralRolloutWith,
-  type RolloutInput,
-  type RolloutResult,
-  type RolloutScheduleInput,
-  type RolloutScheduleResult,
-} from './rules/rural-rollout.js';
-import { serviceRoomAreaWith, type RoomInput, type RoomResult } from './rules/service-room-area.js';
-import { streetSubsidyMinimumWith, type SubsidyInput, type SubsidyResult } from './rules/street-subsidy.js';
-import { targetsWith, type TargetsInput, type TargetsResult } from './rules/targets.js';
+import { RULES } from './provisions/rules.generated.js';
 
-/** Every rule of the policy, bound to one parameter set. */
-export interface Policy {
+type Rules = typeof RULES;
+/** The name of a rule of the policy (`'requiredStaff'`, `'cityFundBudget'`, …), from the provisions' registry. */
+export type RuleName = keyof Rules;
+/** The input a rule takes. */
+export type RuleInputOf<K extends RuleName> = Rules[K] extends (p: Parameters, input: infer I) => unknown ? I : never;
+/** The result a rule gives. */
+export type RuleResultOf<K extends RuleName> = ReturnType<Rules[K]>;
+/** Every rule bound to one parameter set: `policy.requiredStaff(input)` is the root export `requiredStaff` under the policy's parameters. */
+export type PolicyRules = { readonly [K in RuleName]: (input: RuleInputOf<K>) => RuleResultOf<K> };
+
+/** Every rule of the policy, bound to one parameter set (one method per rule of the registry). */
+export interface Policy extends PolicyRules {
   /** The parameters this policy computes with (defaults merged with the overrides), deeply frozen. */
   readonly parameters: Parameters;
-  /** See the root export `communitySize`. */
-  communitySize(input: CommunitySizeInput): CommunitySizeResult;
-  /** See the root export `planCommunities`. */
-  planCommunities(input: PlanInput): PlanResult;
-  /** See the root export `serviceRoomArea`. */
-  serviceRoomArea(input: RoomInput): RoomResult;
-  /** See the root export `requiredStaff`. */
-  requiredStaff(input: StaffInput): StaffResult;
-  /** See the root export `ruralRollout`. */
-  ruralRollout(input: RolloutInput): RolloutResult;
-  /** See the root export `ruralRolloutSchedule`. */
-  ruralRolloutSchedule(input: RolloutScheduleInput): RolloutScheduleResult;
-  /** See the root export `cityFundBudget`. */
-  cityFundBudget(input: FundInput): FundResult;
-  /** See the root export `cityFundSchedule`. */
-  cityFundSchedule(input: FundScheduleInput): FundScheduleResult;
-  /** See the root export `streetSubsidyMinimum`. */
-  streetSubsidyMinimum(input: SubsidyInput): SubsidyResult;
-  /** See the root export `developerObligation`. */
-  developerObligation(input: DeveloperInput): DeveloperResult;
-  /** See the root export `targets`. */
-  targets(input: TargetsInput): TargetsResult;
   /**
    * Every parameter with its clause, unit and start date, and whether the
    * policy applies it on `date` (an ISO `'YYYY-MM-DD'` or a Date): e.g. the
@@ -70,23 +43,13 @@ export interface Policy {
  */
 export function createPolicy(overrides?: ParameterOverrides): Policy {
   const p = resolveParameters(overrides);
-  const policy: Policy = {
-    parameters: p,
-    communitySize: (input: CommunitySizeInput) => displayable('communitySize', communitySizeWith(p, input)),
-    planCommunities: (input: PlanInput) => displayable('planCommunities', planCommunitiesWith(p, input)),
-    serviceRoomArea: (input: RoomInput) => displayable('serviceRoomArea', serviceRoomAreaWith(p, input)),
-    requiredStaff: (input: StaffInput) => displayable('requiredStaff', requiredStaffWith(p, input)),
-    ruralRollout: (input: RolloutInput) => displayable('ruralRollout', ruralRolloutWith(p, input)),
-    ruralRolloutSchedule: (input: RolloutScheduleInput) => displayable('ruralRolloutSchedule', ruralRolloutScheduleWith(p, input)),
-    cityFundBudget: (input: FundInput) => displayable('cityFundBudget', cityFundBudgetWith(p, input)),
-    cityFundSchedule: (input: FundScheduleInput) => displayable('cityFundSchedule', cityFundScheduleWith(p, input)),
-    streetSubsidyMinimum: (input: SubsidyInput) => displayable('streetSubsidyMinimum', streetSubsidyMinimumWith(p, input)),
-    developerObligation: (input: DeveloperInput) => displayable('developerObligation', developerObligationWith(p, input)),
-    targets: (input: TargetsInput) => displayable('targets', targetsWith(p, input)),
-    asOf: (date: string | Date) => parametersAsOf(p, date),
-  };
+  const policy: Record<string, unknown> = { parameters: p };
+  for (const [name, rule] of Object.entries(RULES) as [RuleName, (p: Parameters, input: unknown) => object][]) {
+    policy[name] = (input: unknown) => displayable(name, rule(p, input));
+  }
+  policy.asOf = (date: string | Date) => parametersAsOf(p, date);
   Object.defineProperty(policy, MADE, { value: true }); // not enumerable: a spread copy is not a policy
-  return Object.freeze(policy);
+  return Object.freeze(policy) as unknown as Policy;
 }
 
 /**

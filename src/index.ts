@@ -29,10 +29,10 @@ export {
 } from './policy/parameters.js';
 export { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
 export type { AmountInput, DateInput } from './rules/input.js';
-export { communitySize, type CommunitySizeInput, type CommunitySizeResult } from './rules/community-size.js';
-export { planCommunities, type PlanInput, type PlanResult } from './rules/plan-communities.js';
-export { serviceRoomArea, type RoomInput, type RoomResult } from './rules/service-room-area.js';
-export { requiredStaff, type StaffInput, type StaffResult } from './rules/required-staff.js';
+export { communitySize, type CommunitySizeInput, type CommunitySizeResult } from './provisions/a-3-1-size/community-size.js';
+export { planCommunities, type PlanInput, type PlanResult } from './provisions/a-3-1-size/plan-communities.js';
+export { serviceRoomArea, type RoomInput, type RoomResult } from './provisions/a-3-4-rooms/service-room-area.js';
+export { requiredStaff, type StaffInput, type StaffResult } from './provisions/a-4-2-staff/required-staff.js';
 export {
   ruralRollout,
   ruralRolloutSchedule,
@@ -41,7 +41,7 @@ export {
   type RolloutRow,
   type RolloutScheduleInput,
   type RolloutScheduleResult,
-} from './rules/rural-rollout.js';
+} from './provisions/a-3-3-rural-rollout/rural-rollout.js';
 export {
   cityFundBudget,
   cityFundSchedule,
@@ -50,13 +50,13 @@ export {
   type FundRow,
   type FundScheduleInput,
   type FundScheduleResult,
-} from './rules/city-fund.js';
-export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './rules/street-subsidy.js';
-export { developerObligation, type DeveloperInput, type DeveloperResult } from './rules/developer-obligation.js';
-export { targets, type TargetsInput, type TargetsResult } from './rules/targets.js';
+} from './provisions/a-4-3-1-city-fund/city-fund.js';
+export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-2-street-subsidy/street-subsidy.js';
+export { developerObligation, type DeveloperInput, type DeveloperResult } from './provisions/a-4-3-3-developer/developer-obligation.js';
+export { targets, type TargetsInput, type TargetsResult } from './provisions/a-2-targets/targets.js';
 export { createPolicy, type Policy } from './create-policy.js';
 export type { ParameterAsOf } from './policy/as-of.js';
-export type { RoomBasis } from './rules/service-room-area.js';
+export type { RoomBasis } from './provisions/a-3-4-rooms/service-room-area.js';
 export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policy/presets.js';
 export type { Bilingual, ClauseId } from './policy/provisions.js';
 export type { InterpretationId, ReadingChoice } from './policy/interpretations.js';

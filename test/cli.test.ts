@@ -176,7 +176,7 @@ describe('the other commands', { timeout: 60_000 }, () => {
     expect(run(['explain', 'staff', '--households', '-3']).code).toBe(2);
     expect(run(['explain', 'staff', '--lang', 'en']).err).toMatch(/--households: expected a whole number/);
     expect(run(['explain', 'staff']).err).toMatch(/--households: 应为不小于 0 的整数/);
-    expect(run(['explain', 'magic']).err).toMatch(/explain takes a rule: staff, rooms/);
+    expect(run(['explain', 'magic']).err).toMatch(/explain takes a rule: targets, size, plan, rollout, rooms, staff/);
   });
 
   test('schedule fund --base 1000000 --from 2011 --to 2016 --mode compound', () => {

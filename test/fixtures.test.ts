@@ -1,5 +1,5 @@
-/** Runs the language-neutral fixtures in test/fixtures/*.json (see test/fixtures/README.md). */
-import { readdirSync, readFileSync } from 'node:fs';
+/** Runs every provision's worked cases, src/provisions/<folder>/cases.json (see src/provisions/CASES.md). */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createPolicy, type ParameterOverrides, type Policy } from '../src/index.js';
 
@@ -14,10 +14,12 @@ interface Case {
 const asString = (v: unknown): unknown =>
   v === undefined ? null : Array.isArray(v) ? v.map((row) => Object.fromEntries(Object.entries(row).map(([k, x]) => [k, asString(x)]))) : String(v);
 
-const files = readdirSync('test/fixtures').filter((f) => f.endsWith('.json'));
+const files = readdirSync('src/provisions', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`src/provisions/${d.name}/cases.json`))
+  .map((d) => `${d.name}/cases.json`);
 
 describe.each(files)('fixtures %s', (file) => {
-  const cases = JSON.parse(readFileSync(`test/fixtures/${file}`, 'utf8')) as Case[];
+  const cases = JSON.parse(readFileSync(`src/provisions/${file}`, 'utf8')) as Case[];
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const result = (createPolicy(c.parameters)[c.rule] as unknown as (input: unknown) => Record<string, unknown>)(c.input);
     for (const [field, expected] of Object.entries(c.expected)) {
@@ -27,7 +29,7 @@ describe.each(files)('fixtures %s', (file) => {
 });
 
 test('every rule has fixtures', () => {
-  const rules = new Set(files.flatMap((f) => (JSON.parse(readFileSync(`test/fixtures/${f}`, 'utf8')) as Case[]).map((c) => c.rule)));
+  const rules = new Set(files.flatMap((f) => (JSON.parse(readFileSync(`src/provisions/${f}`, 'utf8')) as Case[]).map((c) => c.rule)));
   const all = Object.keys(createPolicy()).filter((k) => k !== 'parameters' && k !== 'asOf');
   expect([...rules].sort()).toEqual(all.sort());
 });

@@ -4,7 +4,7 @@
  * never another error, never NaN, never an internal error.
  *
  * The functions are found by looking at what the three entries export, so a new export is fuzzed the day it is
- * added; the valid inputs of the rules come from their worked cases (test/fixtures), and generated policies from
+ * added; the valid inputs of the rules come from their worked cases (src/provisions/<folder>/cases.json), and generated policies from
  * the parameter references and the interpretation register.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -78,9 +78,11 @@ function* take<T>(items: Iterable<T>, n: number): Generator<T> {
 
 // ---- valid inputs: every rule's worked cases ----
 interface Case { rule: string; input: Record<string, unknown> }
-const cases: Case[] = readdirSync('test/fixtures')
+const cases: Case[] = readdirSync('src/provisions', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => join(d.name, 'cases.json'))
   .filter((f) => f.endsWith('.json'))
-  .flatMap((f) => JSON.parse(readFileSync(join('test/fixtures', f), 'utf8')) as Case[]);
+  .flatMap((f) => JSON.parse(readFileSync(join('src/provisions', f), 'utf8')) as Case[]);
 const RULES = [...new Set(cases.map((c) => c.rule))].sort();
 
 // ---- generated policies: one arbitrary per parameter, from its unit and the register's options ----

@@ -95,6 +95,6 @@ describe('every exported function is documented', () => {
     if (!noParameters) expect(text).toContain('@param');
     expect(text).toContain('@returns');
     expect(text).toContain('@example');
-    if (file.includes('/rules/')) expect(text).toMatch(/clause[\s*]+A\.\d/);
+    if (file.includes('/provisions/')) expect(text).toMatch(/clause[\s*]+A\.\d/);
   });
 });

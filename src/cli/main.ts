@@ -7,7 +7,9 @@ import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { auditPolicy } from '../audit/audit-policy.js';
-import { createPolicy, type Policy } from '../create-policy.js';
+import { createPolicy, type Policy, type RuleName } from '../create-policy.js';
+import type { InputKind } from '../provisions/declare.js';
+import { RULE_ABOUT } from '../provisions/registry.js';
 import { D } from '../decimal.js';
 import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
@@ -114,20 +116,15 @@ Checks the policy against itself (K1–K10) with the given parameters.`,
   shequ-rules schedule rollout [--villages N] [--from 2011] [--to 2016] [--mode share-of-all|share-of-remaining]
 
 Common options: --lang zh|en, --format text|json, --params FILE.`,
-  explain: `Usage: shequ-rules explain <rule> [--field value ...] [--lang zh|en] [--params FILE]
+  // A getter: the rules' lines are derived from the provisions, after this object is made.
+  get explain(): string {
+    return `Usage: shequ-rules explain <rule> [--field value ...] [--lang zh|en] [--params FILE]
 
 Rules and their fields:
-  staff      --households N [--floating-households N]
-  rooms      --residents N | --households N (on a per-household standard)
-  size       --households N --residents N
-  plan       --households N --residents N
-  rollout    --year YEAR [--villages N]
-  fund       --base AMOUNT --year YEAR
-  subsidy    --communities N [--year YEAR] [--active-from DATE] [--active-to DATE]
-  developer  --floor-area M2 [--residents N] [--households N] [--price YUAN]
-  targets    --year YEAR
+${explainLines()}
 
-Example: shequ-rules explain staff --households 3100`,
+Example: shequ-rules explain staff --households 3100`;
+  },
   schema: `Usage: shequ-rules schema [--columns] [--lang zh|en]
 
 Prints the JSON Schema (draft 2020-12) of a dataset; with --columns, the
@@ -391,23 +388,30 @@ async function schedule(args: string[], io: Io): Promise<number> {
 
 const columns = (rows: string[][]) => table(rows, 'right').join('\n');
 
-const EXPLAIN: Record<string, { rule: keyof Policy; fields: Record<string, { key: string; kind: 'count' | 'year' | 'amount' | 'date' }> }> = {
-  staff: { rule: 'requiredStaff', fields: { households: { key: 'households', kind: 'count' }, 'floating-households': { key: 'floatingHouseholds', kind: 'count' } } },
-  rooms: { rule: 'serviceRoomArea', fields: { residents: { key: 'residents', kind: 'count' }, households: { key: 'households', kind: 'count' } } },
-  size: { rule: 'communitySize', fields: { households: { key: 'households', kind: 'count' }, residents: { key: 'residents', kind: 'count' } } },
-  plan: { rule: 'planCommunities', fields: { households: { key: 'households', kind: 'count' }, residents: { key: 'residents', kind: 'count' } } },
-  rollout: { rule: 'ruralRollout', fields: { year: { key: 'year', kind: 'year' }, villages: { key: 'villages', kind: 'count' } } },
-  fund: { rule: 'cityFundBudget', fields: { base: { key: 'baseAmount', kind: 'amount' }, year: { key: 'year', kind: 'year' } } },
-  subsidy: {
-    rule: 'streetSubsidyMinimum',
-    fields: { communities: { key: 'communities', kind: 'count' }, year: { key: 'year', kind: 'year' }, 'active-from': { key: 'activeFrom', kind: 'date' }, 'active-to': { key: 'activeTo', kind: 'date' } },
-  },
-  developer: {
-    rule: 'developerObligation',
-    fields: { 'floor-area': { key: 'floorAreaM2', kind: 'amount' }, residents: { key: 'residents', kind: 'count' }, households: { key: 'households', kind: 'count' }, price: { key: 'pricePerM2', kind: 'amount' } },
-  },
-  targets: { rule: 'targets', fields: { year: { key: 'year', kind: 'year' } } },
-};
+/** `explain`'s words: each rule that declares a command, with its fields as flags (the name in kebab case unless it declares one). */
+const EXPLAIN: Readonly<Record<string, { rule: RuleName; fields: Record<string, { key: string; kind: InputKind }> }>> = Object.fromEntries(
+  Object.entries(RULE_ABOUT).flatMap(([rule, r]) =>
+    r.command === undefined
+      ? []
+      : [[r.command, { rule: rule as RuleName, fields: Object.fromEntries(r.fields.map((f) => [f.flag ?? f.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), { key: f.name, kind: f.kind }])) }]],
+  ),
+);
+
+const PLACEHOLDER: Record<InputKind, string> = { count: 'N', year: 'YEAR', amount: 'AMOUNT', date: 'DATE' };
+
+/** One line per rule `explain` offers, with its flags (optional ones in brackets), as the provisions declare them. */
+function explainLines(): string {
+  return Object.entries(RULE_ABOUT)
+    .filter(([, r]) => r.command !== undefined)
+    .map(([, r]) => {
+      const flags = Object.entries(EXPLAIN[r.command!]!.fields).map(([flag, f]) => {
+        const one = `--${flag} ${PLACEHOLDER[f.kind]}`;
+        return r.fields.find((x) => x.name === f.key)!.required ? one : `[${one}]`;
+      });
+      return `  ${r.command!.padEnd(10)} ${flags.join(' ')}`;
+    })
+    .join('\n');
+}
 
 async function explain(args: string[], io: Io): Promise<number> {
   const name = args[0] && !args[0].startsWith('-') ? args[0] : undefined;

@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import type { Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
-import { communityFinding, communityStatuses, compile, STATUS, type Compiled, type Finding } from '../evaluate/evaluate.js';
+import { checkYear, communityFinding, communityStatuses, compile, STATUS, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from '../evaluate/evaluate.js';
 import { cityTail, evaluateDataset } from '../evaluate/city.js';
 import { Tally, type FindingSource } from '../evaluate/tally.js';
 import { decodeText, EncodingError, type TextEncodingName } from '../read/encoding.js';
@@ -84,10 +84,10 @@ class Collector {
     }
     let s = this.states.get(year);
     if (!s) {
-      this.o.policy.targets({ year }); // the year's range
+      checkYear(year, 'report'); // the year's range
       const k = compile(this.o.policy, year);
       const state: YearState = {
-        k, tally: new Tally(k), findings: [], codes: new Uint8Array(6), ids: new Map(), current: undefined,
+        k, tally: new Tally(k), findings: [], codes: new Uint8Array(N), ids: new Map(), current: undefined,
         src: { finding: (_i: number, j: number, code: number) => communityFinding(state.current!, k, j, code) },
       };
       s = state;
@@ -118,7 +118,7 @@ class Collector {
     s.current = c;
     s.tally.community(c, s.codes, 0, s.src, this.rows);
     // A finding object only for what is kept: passing ones only when asked for (never for a city subject here).
-    for (let j = 0; j < 6; j++) {
+    for (let j = 0; j < N; j++) {
       const code = s.codes[j]!;
       if (code === 0 || (STATUS[code] === 'pass' && !this.o.keepPassing)) continue;
       s.findings.push(communityFinding(c, s.k, j, code));

@@ -10,6 +10,7 @@ import { checkPolicy } from '../create-policy.js';
 import { readCommunity, type CommunityRecord } from './dataset.js';
 import {
   checkContext,
+  checkYear,
   communityFinding,
   communityStatuses,
   compile,
@@ -18,6 +19,7 @@ import {
   type Finding,
   type StatusCounts,
   type StreamContext,
+  CHECKS_PER_COMMUNITY as N,
 } from './evaluate.js';
 
 /** The most communities one batch takes: their status codes fill one Uint8Array. @internal */
@@ -27,10 +29,10 @@ export const MAX_RECORDS = 2 ** 28;
 export interface BatchEvaluation {
   /** Number of communities evaluated. */
   readonly communities: number;
-  /** The six community provisions, in the order of each community's status codes. */
+  /** The community provisions, in the order of each community's status codes (six today: Q4/Q5, Q7, Q8, the two A.3.4 yes/no checks, Q10). */
   readonly provisions: readonly string[];
   /**
-   * Status codes, six per community (`statuses[i * 6 + j]` is community `i`,
+   * Status codes, `provisions.length` per community (`statuses[i * provisions.length + j]` is community `i`,
    * provision `j`): 0 does not apply (a rural community's urban checks),
    * 1 pass, 2 fail, 3 unknown.
    */
@@ -125,7 +127,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
 export function evaluateBatch(records: readonly CommunityRecord[], context: StreamContext): BatchEvaluation {
   checkContext(context, '{ year, policy? }', 'evaluateBatch');
   const policy = checkPolicy(context.policy, 'evaluateBatch');
-  policy.targets({ year: context.year });
+  checkYear(context.year, 'evaluateBatch');
   if (!Array.isArray(records)) {
     throw new PolicyInputError([refused('records', 'not-a-list', { en: 'an array of community records', zh: '社区记录的数组' }, records)], 'evaluateBatch');
   }
@@ -136,7 +138,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   }
   const k = compile(policy, context.year);
   const n = records.length;
-  const statuses = new Uint8Array(n * 6);
+  const statuses = new Uint8Array(n * N);
   // Records the quick check could not vouch for are read by the schema, which copies them.
   const copies = new Map<number, CommunityRecord>();
   for (let i = 0; i < n; i++) {
@@ -145,7 +147,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     // Stryker disable next-line ConditionalExpression: without the quick check every record goes to the schema, with the same verdicts (only slower)
     if (looksValid(r)) c = r;
     else copies.set(i, (c = readCommunity(r, ['records', i], 'evaluateBatch')));
-    communityStatuses(c, k, statuses, i * 6);
+    communityStatuses(c, k, statuses, i * N);
   }
   const row = (i: number) => copies.get(i) ?? records[i]!;
   // Counts are tallied when first asked for: a caller that only reads the codes does not pay for them.
@@ -154,7 +156,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     if (tallied) return tallied;
     const t = new Float64Array(24); // t[j * 4 + code]
     // Stryker disable next-line EqualityOperator: one step past the end reads undefined, and a typed array ignores t[NaN]++
-    for (let x = 0; x < statuses.length; x++) t[(x % 6) * 4 + statuses[x]!]!++;
+    for (let x = 0; x < statuses.length; x++) t[(x % N) * 4 + statuses[x]!]!++;
     const per = COMMUNITY_PROVISIONS.map((_, j) => ({ pass: t[j * 4 + 1]!, fail: t[j * 4 + 2]!, unknown: t[j * 4 + 3]! }));
     const counts = { pass: 0, fail: 0, unknown: 0 };
     for (const x of per) {
@@ -182,7 +184,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
         const got = { en: `${describeValue(i)}, ${describeValue(provision)}`, zh: `${describeValue(i, 'zh')}、${describeValue(provision, 'zh')}` };
         throw new PolicyInputError([issue('finding', 'out-of-range', { expected, received: got })], 'evaluateBatch');
       }
-      const code = statuses[i * 6 + j]!;
+      const code = statuses[i * N + j]!;
       return code === 0 ? undefined : communityFinding(row(i), k, j, code);
     },
     findings(status?: 'pass' | 'fail' | 'unknown') {
@@ -195,7 +197,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   function* findingsWith(want: number): Generator<Finding, void, undefined> {
     for (let x = 0; x < statuses.length; x++) {
       const code = statuses[x]!;
-      if (code !== 0 && (want === 0 || code === want)) yield communityFinding(row((x / 6) | 0), k, x % 6, code);
+      if (code !== 0 && (want === 0 || code === want)) yield communityFinding(row((x / N) | 0), k, x % N, code);
     }
   }
 }

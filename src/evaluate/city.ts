@@ -1,7 +1,8 @@
 /**
  * A city's evaluation on the batch path: the communities' verdicts as status
  * codes (decided by `communityStatuses`, as everywhere), tallied into the
- * summary; the city-wide findings (`cityFindings`, Q1/Q2) added at the end.
+ * summary; the city's own findings and the judgements from the communities'
+ * standings added at the end.
  */
 import { checkPolicy, type Policy } from '../create-policy.js';
 import { displayable } from '../display.js';
@@ -12,7 +13,8 @@ import {
   communityFinding,
   communityStatuses,
   compile,
-  urbanTargetFinding,
+  CHECKS_PER_COMMUNITY,
+  standingFindings,
   type CityEvaluation,
   type CityScope,
   type Finding,
@@ -47,7 +49,7 @@ export function readDatasetQuickly(input: unknown): Dataset {
 }
 
 /**
- * The city-wide findings and Q1/Q2, added to a tally once every community is in. A table of communities (`scope`
+ * The city's own findings and the judgements from the standings, added to a tally once every community is in. A table of communities (`scope`
  * 'communities-only', such as a CSV) carries no villages, budgets or projects: those checks are not evaluated, with
  * the reason.
  * @internal
@@ -56,20 +58,10 @@ export function cityTail(d: Dataset, policy: Policy, tally: Tally, scope: CitySc
   const city: Finding[] = [];
   cityFindings(d, policy, city, tally.notEvaluated, scope);
   const { count, of, undecided } = tally.urbanMeetingAll;
-  const target = urbanTargetFinding(policy, d.year, count, of, undecided);
-  if ('status' in target) city.push(target);
-  else tally.notEvaluated.push(target);
-  // Q3: the text sets a share of rural communities to be built to standard, but no standard a rural community is
-  // held to (the size, room and staffing clauses speak of urban residents' committees): said, never skipped in silence.
-  tally.notEvaluated.push({
-    provision: 'Q3',
-    clause: 'A.2',
-    subject: 'city',
-    reason: {
-      zh: '原文未规定农村社区的建设标准，无法判断农村社区达标比例',
-      en: 'The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged',
-    },
-  });
+  for (const judged of standingFindings(policy, d.year, count, of, undecided)) {
+    if ('status' in judged) city.push(judged);
+    else tally.notEvaluated.push(judged);
+  }
   for (const f of city) tally.finding(f);
   return city;
 }
@@ -82,10 +74,10 @@ export function cityTail(d: Dataset, policy: Policy, tally: Tally, scope: CitySc
 export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, list?: ListSpec, scope: CityScope = 'dataset'): CityEvaluation & { listed: Finding[]; city: Finding[] } {
   const k = compile(policy, d.year);
   const n = d.communities.length;
-  const codes = new Uint8Array(6);
+  const codes = new Uint8Array(CHECKS_PER_COMMUNITY);
   const tally = new Tally(k, list);
   const findings: Finding[] = [];
-  const row: (Finding | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
+  const row: (Finding | undefined)[] = new Array(CHECKS_PER_COMMUNITY).fill(undefined);
   let current: CommunityRecord = d.communities[0]!;
   const src = keepAll
     ? { finding: (_i: number, j: number) => row[j]! }
@@ -94,7 +86,7 @@ export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, li
     const c = (current = d.communities[i]!);
     communityStatuses(c, k, codes, 0);
     if (keepAll) {
-      for (let j = 0; j < 6; j++) {
+      for (let j = 0; j < CHECKS_PER_COMMUNITY; j++) {
         const code = codes[j]!;
         if (code === 0) continue;
         const f = communityFinding(c, k, j, code);

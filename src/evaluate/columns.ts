@@ -6,7 +6,7 @@
  * the size of one block however many rows pass through.
  */
 import type { CommunityRecord } from './dataset.js';
-import { communityFinding, communityStatuses, type Compiled, type Finding } from './evaluate.js';
+import { communityFinding, communityStatuses, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from './evaluate.js';
 import type { Tally } from './tally.js';
 
 /** Where a block's ids and names come from (a reader decodes them only when a finding is made). */
@@ -175,7 +175,7 @@ export function flatRecord(): FlatRecord {
 
 /** Decide every row of a block: six status codes per row into `codes` (see `evaluateBatch`). @internal */
 export function decideColumns(cols: CommunityColumns, k: Compiled, codes: Uint8Array, view: FlatRecord = flatRecord()): void {
-  for (let i = 0; i < cols.length; i++) communityStatuses(cols.view(i, view) as CommunityRecord, k, codes, i * 6);
+  for (let i = 0; i < cols.length; i++) communityStatuses(cols.view(i, view) as CommunityRecord, k, codes, i * N);
 }
 
 /**
@@ -209,7 +209,7 @@ export function tallyColumns(cols: CommunityColumns, k: Compiled, tally: Tally, 
   src.reset();
   for (let i = 0; i < cols.length; i++) {
     const c = cols.view(i, view) as CommunityRecord;
-    communityStatuses(c, k, codes, i * 6);
-    tally.community(c, codes, i * 6, src, i);
+    communityStatuses(c, k, codes, i * N);
+    tally.community(c, codes, i * N, src, i);
   }
 }

@@ -7,9 +7,13 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D, DX, exactly } from '../decimal.js';
-import { divideRounded } from '../rules/required-staff.js';
 import type { CommunityRecord } from './dataset.js';
+import type { OwedKey } from '../provisions/declare.js';
+import { findingKind } from '../provisions/registry.js';
+import type { QuickShortfall } from './check.js';
 import {
+  CHECKS_PER_COMMUNITY,
+  COMMUNITY_CHECKS,
   COMMUNITY_PROVISIONS,
   standing,
   relativeShortfall,
@@ -172,16 +176,17 @@ function staffOwed(d: Decimal): number | Decimal {
   return d.lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
 }
 
-/** Provision kinds of the community checks, as in `COMMUNITY_PROVISIONS`. */
-const SIZE = 0;
-const ROOMS = 1;
-const STAFF = 2;
-const SUBSIDY = 5;
+/** The totals owed, in the order of the summary. */
+const OWED: readonly OwedKey[] = ['streetSubsidyYuan', 'cityBudgetYuan', 'developerFundsYuan', 'developerRoomsM2', 'roomsM2', 'staff'];
+/** Each community check's owed total and scale (its shortfalls in units of 1 ÷ scale), by column. */
+const OWED_BY_COLUMN = COMMUNITY_CHECKS.map((check) => ({ key: findingKind(check.provision)?.owed, scale: check.owedScale ?? 1 }));
+/** Each total's scale: the scale of the community check that adds to it, else 1. */
+const SCALE: Readonly<Record<string, number>> = Object.fromEntries(OWED.map((key) => [key, OWED_BY_COLUMN.find((o) => o.key === key)?.scale ?? 1]));
 
 /** Accumulates the summary of an evaluation as communities and city findings come in. @internal */
 export class Tally {
   /** Counts by provision of the community checks: t[j * 4 + code]. */
-  private readonly t = new Float64Array(24);
+  private readonly t = new Float64Array(CHECKS_PER_COMMUNITY * 4);
   private readonly city: Record<string, StatusCounts> = {};
   private readonly cityCounts: StatusCounts = { pass: 0, fail: 0, unknown: 0 };
   private communities = 0;
@@ -191,11 +196,8 @@ export class Tally {
   /** Provisions that apply but could not be evaluated, with the reason. */
   readonly notEvaluated: NotEvaluated[] = [];
   private seq = 0;
-  private readonly owedSubsidy = new ExactSum();
-  /** Rooms owed in hundredths of m² (integers), plus exact Decimals. */
-  private readonly owedRooms100 = new ExactSum();
-  private readonly owedStaff = new ExactSum();
-  private owedCity = { cityBudgetYuan: new D(0), developerFundsYuan: new D(0), developerRoomsM2: new D(0) };
+  /** Each total owed in units of 1 ÷ its scale (rooms in hundredths of m²): integers while exact, Decimals beyond. */
+  private readonly owed: Record<string, ExactSum> = Object.fromEntries(OWED.map((key) => [key, new ExactSum()]));
   private readonly worst = new Heap(WORST, Infinity);
   private readonly list: Heap | undefined;
   private readonly listPass: boolean;
@@ -208,18 +210,17 @@ export class Tally {
     this.listPass = list?.all ?? false;
   }
 
-  /** The relative shortfall of the failing check just looked at, as num / den (den 0: not known in integers). */
-  private num = 0;
-  private den = 0;
+  /** The relative shortfall of the failing check just looked at, as num / den, and what it owes (from integers). */
+  private readonly quick: QuickShortfall = { num: 0, den: 0, owe: 0 };
 
   /**
-   * One community: `c` holds its values (a record, or a reused view of a row), `codes[at … at + 5]` its
+   * One community: `c` holds its values (a record, or a reused view of a row), `codes[at …]` its
    * verdicts; `src.finding(i, j, code)` gives one of its findings when it is kept.
    */
   community(c: CommunityRecord, codes: Uint8Array, at: number, src: FindingSource, i: number): void {
     const t = this.t;
     const seq = this.seq;
-    this.seq += 6;
+    this.seq += CHECKS_PER_COMMUNITY;
     this.communities++;
     if (c.kind === 'urban') {
       this.urban++;
@@ -228,7 +229,7 @@ export class Tally {
       if (st === 1) this.urbanOk++;
       else if (st === 3) this.urbanUndecided++;
     }
-    for (let j = 0; j < 6; j++) {
+    for (let j = 0; j < CHECKS_PER_COMMUNITY; j++) {
       const code = codes[at + j]!;
       t[j * 4 + code]!++;
       if (code === 0 || (code === 1 && !this.listPass)) continue;
@@ -236,17 +237,18 @@ export class Tally {
       let den = 1;
       if (code === 2) {
         if (this.failing(j, c)) {
-          num = this.num;
-          den = this.den;
+          num = this.quick.num;
+          den = this.quick.den;
         } else {
           // The integers did not suffice: the finding itself gives the exact shortfall.
-          this.owe(j, src.finding(i, j, code).shortfall!);
+          const f = src.finding(i, j, code);
+          this.owe(f.provision, f.shortfall!);
           den = 0;
         }
       }
       const rank = code === 2 ? 0 : code === 3 ? 1 : 2;
-      // Flags (3, 4) share a key of exactly 1; unknown and passing findings a key of exactly 0.
-      const cls = code !== 2 ? -1 : j === 4 ? 3 : j;
+      // Yes/no checks share a key of exactly 1 (class -3); unknown and passing findings a key of exactly 0.
+      const cls = code !== 2 ? -1 : COMMUNITY_CHECKS[j]!.flag ? -3 : j;
       const toWorst = code === 2 && this.worst.wants(0, num, den, cls);
       const toList = this.list !== undefined && this.list.wants(rank, num, den, cls);
       if (!toWorst && !toList) continue;
@@ -256,63 +258,29 @@ export class Tally {
     }
   }
 
-  private owe(j: number, shortfall: Decimal): void {
-    if (j === SUBSIDY) this.owedSubsidy.addDecimal(shortfall);
-    else if (j === ROOMS) this.owedRooms100.addDecimal(shortfall.times(100));
-    else if (j === STAFF) this.owedStaff.addDecimal(shortfall);
+  /** Add a shortfall to the total its provision owes to (none for a provision that owes nothing). */
+  private owe(provision: string, shortfall: Decimal): void {
+    const key = findingKind(provision)?.owed;
+    if (key) this.owed[key]!.addDecimal(SCALE[key] === 1 ? shortfall : shortfall.times(SCALE[key]!));
   }
 
   /**
    * A failing check's relative shortfall as a fraction of integers (into num, den), and what it owes added to
    * the totals, from the numbers alone when they are whole and small enough to be exact; false when the exact
-   * finding must be asked.
+   * finding must be asked. A yes/no check is short by exactly 1.
    */
   private failing(j: number, c: CommunityRecord): boolean {
-    const k = this.k;
-    switch (j) {
-      case SIZE: {
-        // (|x − S| / S − a/b) / (a/b) = (|x − S|·b − a·S) / (a·S), for the larger of the two deviations.
-        const { households: H, residents: R } = k.p.sizing;
-        const a = k.tolNum;
-        const b = k.tolDen;
-        const dh = Math.abs(c.households - H);
-        const dr = Math.abs(c.residents - R);
-        if (!(dh * R < SAFE && dr * H < SAFE && dh * b < SAFE && dr * b < SAFE && a * Math.max(H, R) < SAFE)) return false;
-        const [d, s] = dh * R >= dr * H ? [dh, H] : [dr, R];
-        this.num = d * b - a * s;
-        this.den = a * s;
-        return true;
-      }
-      case ROOMS: {
-        const have = c.roomAreaM2;
-        if (typeof have !== 'number' || !Number.isSafeInteger(have) || !(have * 100 < SAFE)) return false;
-        const need100 = (k.byHouseholds ? c.households : c.residents) * k.roomRate;
-        if (!(need100 < SAFE)) return false;
-        this.owedRooms100.add(need100 - have * 100);
-        this.num = need100 - have * 100;
-        this.den = need100;
-        return true;
-      }
-      case STAFF: {
-        const need = divideRounded(c.households + (c.floatingHouseholds ?? 0), k.p.staffing.householdsPerWorker, k.p.staffing.rounding);
-        this.owedStaff.add(need - c.staff!);
-        this.num = need - c.staff!;
-        this.den = need;
-        return true;
-      }
-      case SUBSIDY: {
-        const paid = c.streetSubsidyPaid;
-        if (c.activeFrom !== undefined || typeof paid !== 'number' || !Number.isSafeInteger(paid) || k.subsidyWhole !== k.subsidyWhole) return false;
-        this.owedSubsidy.add(k.subsidyWhole - paid);
-        this.num = k.subsidyWhole - paid;
-        this.den = k.subsidyWhole;
-        return true;
-      }
-      default:
-        this.num = 1; // a flag: one short of true
-        this.den = 1;
-        return true;
+    const check = COMMUNITY_CHECKS[j]!;
+    const q = this.quick;
+    if (check.flag) {
+      q.num = 1;
+      q.den = 1;
+      return true;
     }
+    if (!check.quick?.(c, this.k.per[j], q)) return false;
+    const key = OWED_BY_COLUMN[j]!.key;
+    if (key) this.owed[key]!.add(q.owe);
+    return true;
   }
 
   /** A finding made whole (the city's), counted and offered to the lists. */
@@ -323,14 +291,8 @@ export class Tally {
     const seq = this.seq++;
     if (f.status === 'fail') {
       const s = f.shortfall!;
-      const o = this.owedCity;
-      if (f.provision === 'Q10') this.owedSubsidy.addDecimal(s);
       // In full precision: a compound budget's shortfall may run past the working precision's 1,000 digits.
-      else if (f.provision === 'Q9') o.cityBudgetYuan = exactly(new DX(o.cityBudgetYuan).plus(s));
-      else if (f.provision === 'Q12') o.developerFundsYuan = exactly(new DX(o.developerFundsYuan).plus(s));
-      else if (f.provision === 'Q11') o.developerRoomsM2 = exactly(new DX(o.developerRoomsM2).plus(s));
-      else if (f.provision === 'Q7') this.owedRooms100.addDecimal(s.times(100));
-      else if (f.provision === 'Q8') this.owedStaff.addDecimal(s);
+      this.owe(f.provision, s);
     }
     if (f.status === 'pass' && !this.listPass) return;
     const e: Entry = { f, rank: RANK[f.status], num: 0, den: 0, cls: -2, exact: relativeShortfall(f), seq };
@@ -346,7 +308,7 @@ export class Tally {
   /** Counts by status over everything tallied so far. */
   get counts(): StatusCounts {
     const c = { ...this.cityCounts };
-    for (let j = 0; j < 6; j++) {
+    for (let j = 0; j < CHECKS_PER_COMMUNITY; j++) {
       c.pass += this.t[j * 4 + 1]!;
       c.fail += this.t[j * 4 + 2]!;
       c.unknown += this.t[j * 4 + 3]!;
@@ -368,12 +330,12 @@ export class Tally {
       counts: this.counts,
       byProvision: Object.fromEntries(Object.entries(by).sort(([a], [b]) => a.localeCompare(b))),
       worst: this.worst.sorted(),
-      owed: {
-        streetSubsidyYuan: this.owedSubsidy.value(),
-        ...this.owedCity,
-        roomsM2: this.owedRooms100.value().div(100),
-        staff: staffOwed(this.owedStaff.value()),
-      },
+      owed: Object.fromEntries(
+        OWED.map((key) => {
+          const total = SCALE[key] === 1 ? this.owed[key]!.value() : this.owed[key]!.value().div(SCALE[key]!);
+          return [key, key === 'staff' ? staffOwed(total) : total];
+        }),
+      ) as unknown as EvaluationSummary['owed'],
       urbanMeetingAll: this.urbanMeetingAll,
       notEvaluated: [...this.notEvaluated],
     };

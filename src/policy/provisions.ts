@@ -1,10 +1,13 @@
 /**
  * The clause registry: one entry for every clause of both documents, each
  * summarised in our own words (a short key term of the original may appear
- * as an anchor). Pure data; the rules it names live in `src/rules/`.
+ * as an anchor). Pure data; the links of a quantitative clause (its
+ * parameters, rules, Q-ids and readings) come from the provisions that
+ * declare it, in `src/provisions/`.
  */
 import { PolicyInputError, refused } from '../errors.js';
 import { deepFreeze } from './parameters.js';
+import { clauseLinks } from '../provisions/registry.js';
 
 /** Text in both languages the library writes. */
 export interface Bilingual {
@@ -36,7 +39,7 @@ export interface Provision {
   readonly interpretations: readonly string[];
 }
 
-type Entry = readonly [id: string, label: string, kind: ProvisionKind, title: readonly [string, string], summary: readonly [string, string], links?: Partial<Pick<Provision, 'parameters' | 'rules' | 'quantities' | 'interpretations'>>];
+type Entry = readonly [id: string, label: string, kind: ProvisionKind, title: readonly [string, string], summary: readonly [string, string]];
 
 const ENTRIES = [
   ['A.0', '序言', 'principle', ['依据与目的', 'Basis and purpose'], [
@@ -50,7 +53,7 @@ const ENTRIES = [
   ['A.2', '二', 'quantitative', ['目标任务', 'Targets'], [
     '约用三年(I7：2011至2013年)，使城市社区全部、农村社区九成达到建设标准；城区社居组织基本全覆盖，民主管理、队伍、用房和经费保障同步改善。',
     'Within about three years (I7: 2011–2013), bring all urban and 90 % of rural communities up to standard, cover the urban area with community organisations, and improve democratic management, staff, rooms and funding.',
-  ], { parameters: ['baseYear', 'horizonYears', 'targets.urbanShare', 'targets.ruralShare'], rules: ['targets'], quantities: ['Q1', 'Q2', 'Q3'], interpretations: ['I7', 'I10'] }],
+  ]],
   ['A.3', '三', 'principle', ['工作举措', 'Measures'], [
     '十项举措：社区规模、居委会职能、农村社区、用房与窗口、规范管理、公共服务、市场化服务、志愿服务、党建和民主建设。',
     'Ten measures: community size, committee functions, rural communities, rooms and one-stop windows, management, public services, market services, volunteering, Party building and democracy.',
@@ -58,7 +61,7 @@ const ENTRIES = [
   ['A.3.1', '三(一)', 'quantitative', ['调整城区社区规模', 'Size of urban communities'], [
     '按人口、户数和地域调整社区规模，原则上每个社区约3000户、8000人(“左右”按 I4 解读)，以道路、河流等自然边界划分。',
     'Resize urban communities by population, households and area: as a rule about 3,000 households and 8,000 people each ("about" per I4), bounded by roads, rivers and similar natural lines.',
-  ], { parameters: ['sizing.households', 'sizing.residents', 'sizing.tolerance'], rules: ['communitySize', 'planCommunities'], quantities: ['Q4', 'Q5'], interpretations: ['I4'] }],
+  ]],
   ['A.3.2', '三(二)', 'duty', ['居委会的职能', 'Functions of the residents’ committee'], [
     '居委会依法组织居民自治，协助基层政府办好涉及居民利益的社会事务，并指导、监督业主委员会和物业企业等组织；街道(乡镇)要提高社区工作水平。',
     'The residents’ committee organises self-governance, helps the local government with social affairs that touch residents, and guides and supervises owners’ committees, property firms and other organisations; streets and townships must raise the standard of community work.',
@@ -66,11 +69,11 @@ const ENTRIES = [
   ['A.3.3', '三(三)', 'quantitative', ['推进农村社区建设', 'Rural community building'], [
     '先试点后推开，从2011年起每年在30%的村(组)推行农村社区建设(I2)，使公共、志愿、互助与市场服务相互衔接。',
     'Pilot first, then spread: from 2011, roll rural community building out to 30 % of villages (村/组) a year (I2), with public, volunteer, mutual-aid and market services joined up.',
-  ], { parameters: ['rollout.startYear', 'rollout.sharePerYear', 'rollout.mode'], rules: ['ruralRollout', 'ruralRolloutSchedule'], quantities: ['Q6'], interpretations: ['I2'] }],
+  ]],
   ['A.3.4', '三(四)', 'quantitative', ['用房与一站式窗口', 'Rooms and one-stop window'], [
     '办公和服务用房原则上每百人5㎡，集中在一处、标识统一；推行“社区下楼”，可用产权置换或异地重建把用房移到一楼，并设一站式服务窗口。',
     'Office and service rooms: as a rule 5 m² per 100 residents, in one place with uniform signs; move them to the ground floor ("社区下楼"), by property swap or rebuilding elsewhere, and open a one-stop service window.',
-  ], { parameters: ['rooms.m2Per100Residents', 'rooms.m2Per100Households'], rules: ['serviceRoomArea'], quantities: ['Q7'], interpretations: ['I9'] }],
+  ]],
   ['A.3.5', '三(五)', 'principle', ['规范管理', 'Orderly management'], [
     '由社区党组织牵头设管理协调机构，补上城乡结合部和新小区的管理空白，健全居民自治制度，推广信息化和网格化管理。',
     'A coordinating body led by the community Party organisation; close management gaps on the urban fringe and in new estates; strengthen self-governance rules; use IT and grid-based management.',
@@ -106,16 +109,11 @@ const ENTRIES = [
   ['A.4.2', '四(二)', 'quantitative', ['社区工作者队伍', 'Community workforce'], [
     '把好社区干部入口，吸引公务员、毕业生和退伍军人；按实际居民(含流动人口)每600户配1名工作人员(I3)；加强培训，规范报酬和保险。',
     'Control entry to community posts and attract civil servants, graduates and veterans; staff communities at one worker per 600 households of actual residents, floating population included (I3); train staff and standardise pay and insurance.',
-  ], { parameters: ['staffing.householdsPerWorker', 'staffing.rounding'], rules: ['requiredStaff'], quantities: ['Q8'], interpretations: ['I3'] }],
+  ]],
   ['A.4.3', '四(三)', 'quantitative', ['加大社区建设投入', 'Funding'], [
     '自2012年起，市财政社区资金每年增加2011年专项与补助资金总额的10%(I1)；街道(乡镇)每社区每年配套不少于3万元(I8)；落实“费随事转”；开发项目20万㎡及以上配建用房，以下按开发面积的3‰缴用房资金(I5、I6)。',
     'From 2012 the city’s money for communities grows each year by 10 % of the 2011 special-plus-subsidy total (I1); streets and townships add at least 30,000 yuan per community a year (I8); every task handed to a community brings its funding ("费随事转"); developers provide rooms from 200,000 m² and pay 3‰ of the developed area below it (I5, I6).',
-  ], {
-    parameters: ['baseYear', 'funding.firstGrowthYear', 'funding.growthRate', 'funding.mode', 'streetSubsidy.minimumPerCommunityPerYear', 'streetSubsidy.proration', 'developer.thresholdM2', 'developer.boundary', 'developer.fundsRate'],
-    rules: ['cityFundBudget', 'cityFundSchedule', 'streetSubsidyMinimum', 'developerObligation'],
-    quantities: ['Q9', 'Q10', 'Q11', 'Q12'],
-    interpretations: ['I1', 'I5', 'I6', 'I8'],
-  }],
+  ]],
   ['A.4.4', '四(四)', 'duty', ['“三资”管理', 'Community money, assets and resources'], [
     '市财政设社区建设资金专户，六类资金一律进专户，由财政、民政、审计、监察共同管理；社区的资金、资产和资源交由街道(乡镇)的“三资”服务机构代管。',
     'A special city account receives six kinds of community money and is managed jointly by finance, civil affairs, audit and supervision; communities entrust their money, assets and resources to the street or township "三资" service body.',
@@ -159,17 +157,15 @@ export type ClauseId = (typeof ENTRIES)[number][0];
  * ```
  */
 export const provisions: readonly Provision[] = /* @__PURE__ */ deepFreeze(
-  ENTRIES.map(([id, label, kind, [titleZh, titleEn], [zh, en], links = {}]) => ({
+  ENTRIES.map(([id, label, kind, [titleZh, titleEn], [zh, en]]) => ({
     id,
     document: id[0] as 'A' | 'B',
     label,
     kind,
     title: { zh: titleZh, en: titleEn },
     summary: { zh, en },
-    parameters: links.parameters ?? [],
-    rules: links.rules ?? [],
-    quantities: links.quantities ?? [],
-    interpretations: links.interpretations ?? [],
+    // Its links to parameters, rules, quantities and readings come from the provisions that declare this clause.
+    ...clauseLinks(id),
   })),
 );
 

@@ -9,6 +9,7 @@ import { count as COUNT, flag as FLAG, names as fieldNames, oneOf } from '../kin
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
+import { FINDING_KINDS } from '../provisions/registry.js';
 
 /** Options of {@link formatReport}. */
 export interface ReportOptions {
@@ -40,12 +41,12 @@ const L = {
   provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
   owed: { zh: '欠缺合计', en: 'Totals owed' },
   owedRows: {
-    streetSubsidyYuan: { zh: '街道(乡镇)配套补助', en: 'Street/township subsidy', provision: 'Q10' },
-    cityBudgetYuan: { zh: '市财政社区资金', en: 'City budget', provision: 'Q9' },
-    developerFundsYuan: { zh: '开发企业用房资金', en: 'Developers’ room money', provision: 'Q12' },
-    developerRoomsM2: { zh: '开发企业配建用房', en: 'Developers’ rooms in kind', provision: 'Q11' },
-    roomsM2: { zh: '社区用房', en: 'Community rooms', provision: 'Q7' },
-    staff: { zh: '社区工作人员', en: 'Community workers', provision: 'Q8' },
+    streetSubsidyYuan: { zh: '街道(乡镇)配套补助', en: 'Street/township subsidy' },
+    cityBudgetYuan: { zh: '市财政社区资金', en: 'City budget' },
+    developerFundsYuan: { zh: '开发企业用房资金', en: 'Developers’ room money' },
+    developerRoomsM2: { zh: '开发企业配建用房', en: 'Developers’ rooms in kind' },
+    roomsM2: { zh: '社区用房', en: 'Community rooms' },
+    staff: { zh: '社区工作人员', en: 'Community workers' },
   },
   owedUndecided: { zh: '项无法判断', en: 'undecided' },
   urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
@@ -185,6 +186,11 @@ function checkOptions(options: unknown): Required<ReportOptions> {
 }
 
 /** A total owed with its unit; "unknown" when nothing failed but some findings could not be decided, and the count of those beside it. */
+/** Unknown findings of the provisions whose shortfalls add to total `key` (how many could add to it). */
+function unknownOwing(s: EvaluationSummary, key: string): number {
+  return FINDING_KINDS.filter((k) => k.owed === key).reduce((n, k) => n + (s.byProvision[k.provision]?.unknown ?? 0), 0);
+}
+
 function owedWords(key: string, value: FindingValue, undecided: number, lang: Lang): string {
   if (value === null) return NOT_GIVEN[lang];
   const zero = typeof value === 'number' ? value === 0 : typeof value === 'object' && value.isZero();
@@ -213,7 +219,7 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
   const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).sort(([a], [b]) => rank(a) - rank(b)).map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)])];
   const owed = Object.entries(L.owedRows).map(([k, label]) => [
     label[lang],
-    owedWords(k, (s.owed as unknown as Record<string, FindingValue>)[k]!, s.byProvision[label.provision]?.unknown ?? 0, lang),
+    owedWords(k, (s.owed as unknown as Record<string, FindingValue>)[k]!, unknownOwing(s, k), lang),
   ]);
   return { head, provisions, owed };
 }

@@ -10,53 +10,31 @@ import { D } from '../decimal.js';
 import type { Finding, FindingValue } from '../evaluate/evaluate.js';
 import type { Bilingual } from '../policy/provisions.js';
 import type { Lang } from '../trace.js';
+import type { ValueUnit } from '../provisions/declare.js';
+import { findingKind, FINDING_KINDS } from '../provisions/registry.js';
 import { groupThousands } from '../values.js';
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
-/** Each provision a finding can have, in words. */
-export const PROVISION_NAMES: Readonly<Record<string, Bilingual>> = {
-  'Q1/Q2': b('城市社区达标', 'urban communities up to standard'),
-  Q3: b('农村社区达标', 'rural communities up to standard'),
-  'Q4/Q5': b('社区规模', 'community size'),
-  Q6: b('农村社区推行', 'rural rollout'),
-  Q7: b('用房面积', 'room area'),
-  Q8: b('工作人员', 'community workers'),
-  'A.3.4/ground-floor': b('一楼用房', 'rooms on the ground floor'),
-  'A.3.4/one-stop-window': b('一站式窗口', 'one-stop window'),
-  Q9: b('市财政社区资金', 'city fund'),
-  Q10: b('配套补助', 'street subsidy'),
-  Q11: b('开发配建用房', 'developer rooms in kind'),
-  Q12: b('开发用房资金', 'developer room money'),
-  'Q11/Q12': b('开发建设配套用房', 'developers’ rooms or room money'),
-};
+/** Each provision a finding can have, in words, in the documents' order (the order of a report). */
+export const PROVISION_NAMES: Readonly<Record<string, Bilingual>> = /* @__PURE__ */ Object.fromEntries(FINDING_KINDS.map((k) => [k.provision, k.name]));
 
-/** The unit of a provision's expected and actual values. */
-export type ValueUnit = 'share' | 'deviation' | 'm2' | 'yuan' | 'workers' | 'flag' | 'villages';
-
-const UNITS: Readonly<Record<string, ValueUnit>> = {
-  'Q1/Q2': 'share',
-  'Q4/Q5': 'deviation',
-  Q6: 'villages',
-  Q7: 'm2',
-  Q8: 'workers',
-  'A.3.4/ground-floor': 'flag',
-  'A.3.4/one-stop-window': 'flag',
-  Q9: 'yuan',
-  Q10: 'yuan',
-  Q11: 'm2',
-  Q12: 'yuan',
-};
+export type { ValueUnit };
 
 /** A provision in words with its id beside it: `工作人员 (Q8)`, `一楼用房 (A.3.4)`. */
 export function provisionLabel(provision: string, lang: Lang): string {
-  const name = PROVISION_NAMES[provision];
-  const id = provision.startsWith('A.3.4/') ? 'A.3.4' : provision;
-  return name ? `${name[lang]} (${id})` : provision;
+  const kind = findingKind(provision);
+  return kind ? `${kind.name[lang]} (${kind.label ?? provision})` : provision;
+}
+
+/** Whether a finding's expected value is an area standing for money that cannot be priced (see `areaWhen`). */
+export function expectedIsArea(f: Finding): boolean {
+  const when = findingKind(f.provision)?.areaWhen;
+  return when !== undefined && f.status === 'unknown' && f.message.en.includes(when);
 }
 
 /** The unit of a provision's values. */
-export const unitOf = (provision: string): ValueUnit | undefined => UNITS[provision];
+export const unitOf = (provision: string): ValueUnit | undefined => findingKind(provision)?.unit;
 
 /** Digits grouped by thousands: 1350000 → 1,350,000 (and at most `places` decimals, trailing zeros dropped). */
 export function grouped(value: Decimal | number | string, places = 2): string {
@@ -130,8 +108,8 @@ export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: L
  */
 export function findingValues(f: Finding, lang: Lang): { expected: string; actual: string } {
   const unit = unitOf(f.provision);
-  const areaForMoney = f.provision === 'Q12' && f.status === 'unknown' && f.message.en.includes('(I6)');
-  const expected = areaForMoney ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}` : f.provision === 'Q4/Q5' && f.expected !== null ? `±${percent(f.expected as Decimal)}` : valueWords(f.expected, unit, lang);
+  const areaForMoney = expectedIsArea(f);
+  const expected = areaForMoney ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}` : unit === 'deviation' && f.expected !== null ? `±${percent(f.expected as Decimal)}` : valueWords(f.expected, unit, lang);
   return { expected: areaForMoney ? (lang === 'zh' ? '—(无单价)' : '— (no price)') : expected, actual: valueWords(f.actual, unit, lang) };
 }
 

@@ -12,7 +12,7 @@ import type { FileEvaluation } from '../read/notes.js';
 import { writeWorkbook, type SheetOut } from '../read/xlsx.js';
 import type { Lang } from '../trace.js';
 import { inputLines, progressRows } from './input-report.js';
-import { PROVISION_NAMES, STATUS_WORDS, subjectWords, unitOf, yesNo, type ValueUnit } from './words.js';
+import { expectedIsArea, PROVISION_NAMES, STATUS_WORDS, subjectWords, unitOf, yesNo, type ValueUnit } from './words.js';
 
 const UNIT_WORDS: Record<ValueUnit, { zh: string; en: string }> = {
   share: { zh: '比例', en: 'share' },
@@ -34,7 +34,7 @@ function cell(v: FindingValue | undefined, lang: Lang): string | number | null {
 
 function findingRow(year: number, f: Finding, lang: Lang, names: Readonly<Record<string, string>>): (string | number | null)[] {
   const unit = unitOf(f.provision);
-  const areaForMoney = f.provision === 'Q12' && f.status === 'unknown' && f.message.en.includes('(I6)');
+  const areaForMoney = expectedIsArea(f);
   const name = names[f.subject];
   return [
     year,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { D } from '../decimal.js';
-import { developerRoute } from './developer-obligation.js';
+import { developerRoute } from '../provisions/a-4-3-3-developer/developer-obligation.js';
 import { DEFAULT_PARAMETERS } from '../policy/parameters.js';
 import { buMan, chaoGuo, yiShang, yiXia } from './statute.js';
 

@@ -8,25 +8,16 @@
 import type { CityEvaluation, Finding, FindingStatus, FindingValue } from '../evaluate/evaluate.js';
 import { relativeShortfall } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
+import type { ValueUnit } from '../provisions/declare.js';
+import { findingKind, FINDING_KINDS } from '../provisions/registry.js';
 import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
 import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
 
 /** Each provision of an evaluation in words, and the unit of its expected and actual values. */
-export const PROVISION_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit: 'share' | 'm2' | 'workers' | 'flag' | 'yuan' | 'villages' }>> = {
-  'Q1/Q2': { zh: '城市社区达标', en: 'Urban communities to standard', unit: 'share' },
-  'Q4/Q5': { zh: '社区规模', en: 'Community size', unit: 'share' },
-  'Q11/Q12': { zh: '开发企业用房', en: 'Developer rooms', unit: 'm2' },
-  Q6: { zh: '农村社区推行', en: 'Rural rollout', unit: 'villages' },
-  Q7: { zh: '用房面积', en: 'Room area', unit: 'm2' },
-  Q8: { zh: '工作人员', en: 'Community workers', unit: 'workers' },
-  'A.3.4/ground-floor': { zh: '一楼用房', en: 'Rooms on the ground floor', unit: 'flag' },
-  'A.3.4/one-stop-window': { zh: '一站式窗口', en: 'One-stop window', unit: 'flag' },
-  Q9: { zh: '市财政社区资金', en: 'City budget', unit: 'yuan' },
-  Q10: { zh: '街道配套补助', en: 'Street subsidy', unit: 'yuan' },
-  Q11: { zh: '开发企业配建用房', en: 'Developer rooms in kind', unit: 'm2' },
-  Q12: { zh: '开发企业用房资金', en: 'Developer room money', unit: 'yuan' },
-};
+export const PROVISION_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit?: ValueUnit }>> = /* @__PURE__ */ Object.fromEntries(
+  FINDING_KINDS.map((k) => [k.provision, { zh: k.name.zh, en: k.name.en.charAt(0).toUpperCase() + k.name.en.slice(1), unit: k.unit }]),
+);
 
 const W = {
   title: { zh: '社区建设政策合规报告', en: 'Community-building compliance report' },
@@ -65,7 +56,7 @@ const UNITS = { yuan: { zh: '元', en: 'yuan' }, m2: { zh: 'm²', en: 'm²' }, w
 /** A provision's name in words with its id: `'工作人员 (Q8)'`. */
 export function provisionName(id: string, lang: Lang): string {
   const w = PROVISION_WORDS[id];
-  return w ? `${w[lang]} (${id})` : id;
+  return w ? `${w[lang]} (${findingKind(id)?.label ?? id})` : id;
 }
 
 /** An expected or actual value of a finding, exact, with the provision's unit. */
@@ -76,8 +67,9 @@ export function findingValue(f: Finding, v: FindingValue, lang: Lang): string {
   const digits = exact(v);
   if (!isDecimal(v) && typeof v !== 'number') return digits;
   // A developer's money without a price is known only as an area (I6): no unit rather than a wrong one.
-  if (f.provision === 'Q12' && f.status === 'unknown') return grouped(digits);
-  if (unit === 'share') return percent(digits);
+  const when = findingKind(f.provision)?.areaWhen;
+  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) return grouped(digits);
+  if (unit === 'share' || unit === 'deviation') return percent(digits);
   if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit][lang]}`;
   return grouped(digits);
 }

@@ -7,6 +7,8 @@
  */
 import type { Policy } from '../create-policy.js';
 import type { Lang } from '../trace.js';
+import type { InputKind as DeclaredInputKind } from '../provisions/declare.js';
+import { RULE_ABOUT } from '../provisions/registry.js';
 import { exact, grouped, isDecimal, percent, yesNo } from './html.js';
 
 /** How a value is shown. */
@@ -109,7 +111,7 @@ export function showValue(v: unknown, unit: Unit, lang: Lang): string {
 export const fieldName = (name: string, lang: Lang): string => FIELDS[name]?.[lang] ?? name;
 
 /** How an input is typed. */
-export type InputKind = 'count' | 'year' | 'amount' | 'date';
+export type InputKind = DeclaredInputKind;
 
 /** One input field of a rule. */
 export interface RuleInputField {
@@ -131,27 +133,8 @@ export interface RuleInputs {
   readonly schedule: boolean;
 }
 
-const req = (name: string, kind: InputKind): RuleInputField => ({ name, kind, required: true });
-const opt = (name: string, kind: InputKind): RuleInputField => ({ name, kind, required: false });
-
-/** Every rule's inputs and worked example (the policy book's examples too). */
-export const RULE_INPUTS: Readonly<Record<RuleName, RuleInputs>> = {
-  targets: { fields: [req('year', 'year')], example: { year: 2012 }, schedule: false },
-  communitySize: { fields: [req('households', 'count'), req('residents', 'count')], example: { households: 3300, residents: 8400 }, schedule: false },
-  planCommunities: { fields: [req('households', 'count'), req('residents', 'count')], example: { households: 10000, residents: 24000 }, schedule: false },
-  ruralRollout: { fields: [req('year', 'year'), opt('villages', 'count')], example: { year: 2013, villages: 121 }, schedule: false },
-  ruralRolloutSchedule: { fields: [req('from', 'year'), req('to', 'year'), opt('villages', 'count')], example: { from: 2011, to: 2014, villages: 120 }, schedule: true },
-  serviceRoomArea: { fields: [opt('residents', 'count'), opt('households', 'count')], example: { residents: 8001 }, form: { residents: 8001, households: 3000 }, schedule: false },
-  requiredStaff: { fields: [req('households', 'count'), opt('floatingHouseholds', 'count')], example: { households: 3100, floatingHouseholds: 150 }, schedule: false },
-  cityFundBudget: { fields: [req('baseAmount', 'amount'), req('year', 'year')], example: { baseAmount: 1000000, year: 2013 }, schedule: false },
-  cityFundSchedule: { fields: [req('baseAmount', 'amount'), req('from', 'year'), req('to', 'year')], example: { baseAmount: 1000000, from: 2011, to: 2013 }, schedule: true },
-  streetSubsidyMinimum: { fields: [req('communities', 'count'), opt('year', 'year'), opt('activeFrom', 'date'), opt('activeTo', 'date')], example: { communities: 10 }, schedule: false },
-  developerObligation: {
-    fields: [req('floorAreaM2', 'amount'), opt('residents', 'count'), opt('households', 'count'), opt('pricePerM2', 'amount')],
-    example: { floorAreaM2: 150000, pricePerM2: 3000 },
-    schedule: false,
-  },
-};
+/** Every rule's inputs and worked example (the policy book's examples too), as its provision declares them. */
+export const RULE_INPUTS: Readonly<Record<RuleName, RuleInputs>> = RULE_ABOUT;
 
 /**
  * A rule's input from the texts typed into a form: counts and years as whole

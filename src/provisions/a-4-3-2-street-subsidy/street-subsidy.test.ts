@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicy } from '../create-policy.js';
-import { PolicyInputError } from '../errors.js';
+import { createPolicy } from '../../create-policy.js';
+import { PolicyInputError } from '../../errors.js';
 import { streetSubsidyMinimum } from './street-subsidy.js';
 
 const byDays = createPolicy({ streetSubsidy: { proration: 'by-days' } });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicy } from '../create-policy.js';
+import { createPolicy } from '../../create-policy.js';
 import { ruralRollout, ruralRolloutSchedule } from './rural-rollout.js';
 
 const remaining = createPolicy({ rollout: { mode: 'share-of-remaining' } });

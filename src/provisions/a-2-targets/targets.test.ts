@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicy } from '../create-policy.js';
+import { createPolicy } from '../../create-policy.js';
 import { targets } from './targets.js';
 
 describe('targets (Q1–Q3, I7; A.2): 100 % urban and 90 % rural communities to standard in about three years', () => {

@@ -1,10 +1,10 @@
 import type { Decimal } from 'decimal.js';
-import { displayable } from '../display.js';
-import { bigRatio, D, ratio } from '../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
-import { step, type RuleResult } from '../trace.js';
+import { displayable } from '../../display.js';
+import { bigRatio, D, ratio } from '../../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { step, type RuleResult } from '../../trace.js';
 import { deviationStep } from './community-size.js';
-import { yiXia } from './statute.js';
+import { yiXia } from '../../rules/statute.js';
 
 /** (count − n × standard) ÷ (n × standard), decided in integers: n × standard may pass 2^53. */
 function averageDeviation(count: number, n: number, standard: number, tolerance: Decimal) {
@@ -14,7 +14,7 @@ function averageDeviation(count: number, n: number, standard: number, tolerance:
   const within = yiXia(new D((diff < 0n ? -diff : diff).toString()), tolerance.times(whole.toString()));
   return { value, exact, within };
 }
-import { Checker } from './input.js';
+import { Checker } from '../../rules/input.js';
 
 /** Input of {@link planCommunities}. */
 export interface PlanInput {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicy } from '../create-policy.js';
-import { PolicyInputError } from '../errors.js';
-import { formatTrace } from '../trace.js';
+import { createPolicy } from '../../create-policy.js';
+import { PolicyInputError } from '../../errors.js';
+import { formatTrace } from '../../trace.js';
 import { requiredStaff } from './required-staff.js';
 
 describe('requiredStaff (Q8, A.4.2): one worker per 600 households, floating population included', () => {

@@ -1,10 +1,10 @@
 import type { Decimal } from 'decimal.js';
-import { displayable } from '../display.js';
-import { D, ratio } from '../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
-import { step, type RuleResult, type TraceStep } from '../trace.js';
-import { Checker } from './input.js';
-import { yiXia } from './statute.js';
+import { displayable } from '../../display.js';
+import { D, ratio } from '../../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { step, type RuleResult, type TraceStep } from '../../trace.js';
+import { Checker } from '../../rules/input.js';
+import { yiXia } from '../../rules/statute.js';
 
 /** Input of {@link communitySize}. */
 export interface CommunitySizeInput {

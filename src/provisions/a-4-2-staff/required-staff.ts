@@ -1,7 +1,7 @@
-import { DEFAULT_PARAMETERS, type Parameters, type StaffRounding } from '../policy/parameters.js';
-import { displayable } from '../display.js';
-import { step, type RuleResult } from '../trace.js';
-import { Checker } from './input.js';
+import { DEFAULT_PARAMETERS, type Parameters, type StaffRounding } from '../../policy/parameters.js';
+import { displayable } from '../../display.js';
+import { step, type RuleResult } from '../../trace.js';
+import { Checker } from '../../rules/input.js';
 
 /** Input of {@link requiredStaff}. */
 export interface StaffInput {

@@ -1,13 +1,13 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { displayable } from '../display.js';
+import { displayable } from '../../display.js';
 import { getDaysInYear } from 'date-fns/getDaysInYear';
 import type { Decimal } from 'decimal.js';
-import { D } from '../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
-import { step, type RuleResult, type TraceStep } from '../trace.js';
-import { isoDay } from '../values.js';
-import { Checker, type DateInput } from './input.js';
-import { optionalDate } from './input-date.js';
+import { D } from '../../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { step, type RuleResult, type TraceStep } from '../../trace.js';
+import { isoDay } from '../../values.js';
+import { Checker, type DateInput } from '../../rules/input.js';
+import { optionalDate } from '../../rules/input-date.js';
 
 /** Input of {@link streetSubsidyMinimum}. */
 export interface SubsidyInput {

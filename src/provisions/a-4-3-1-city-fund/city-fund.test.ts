@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicy } from '../create-policy.js';
-import { Decimal } from '../decimal.js';
+import { createPolicy } from '../../create-policy.js';
+import { Decimal } from '../../decimal.js';
 import { cityFundBudget, cityFundSchedule } from './city-fund.js';
 
 const compound = createPolicy({ funding: { mode: 'compound' } });

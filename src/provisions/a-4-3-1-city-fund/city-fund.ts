@@ -1,11 +1,11 @@
 import type { Decimal } from 'decimal.js';
-import { displayable } from '../display.js';
-import { D, DX, exactly, exactPow } from '../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
-import { step, type RuleResult, type TraceStep } from '../trace.js';
-import { Checker, type AmountInput } from './input.js';
-import { amount } from './input-amount.js';
-import { readSpan } from './rural-rollout.js';
+import { displayable } from '../../display.js';
+import { D, DX, exactly, exactPow } from '../../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { step, type RuleResult, type TraceStep } from '../../trace.js';
+import { Checker, type AmountInput } from '../../rules/input.js';
+import { amount } from '../../rules/input-amount.js';
+import { readSpan } from '../a-3-3-rural-rollout/rural-rollout.js';
 
 /** Input of {@link cityFundBudget}. */
 export interface FundInput {

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { createPolicy } from '../create-policy.js';
-import { Decimal } from '../decimal.js';
+import { createPolicy } from '../../create-policy.js';
+import { Decimal } from '../../decimal.js';
 import { communitySize } from './community-size.js';
 
 describe('communitySize (Q4, Q5, I4; A.3.1): about 3,000 households and 8,000 residents', () => {

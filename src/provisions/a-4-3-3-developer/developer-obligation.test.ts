@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPolicy } from '../create-policy.js';
+import { createPolicy } from '../../create-policy.js';
 import { developerObligation } from './developer-obligation.js';
 
 describe('developerObligation (Q11, Q12, I5, I6; A.4.3): rooms in kind from 200,000 m², else 3‰ as money', () => {

@@ -1,12 +1,12 @@
 import type { Decimal } from 'decimal.js';
-import { displayable } from '../display.js';
-import { D } from '../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
-import { step, type InterpretationUse, type RuleResult, type TraceStep } from '../trace.js';
-import { Checker, type AmountInput } from './input.js';
-import { amount as readAmount, optionalAmount } from './input-amount.js';
-import { roomArea, roomBasis, roomTrace } from './service-room-area.js';
-import { yiShang, yiXia } from './statute.js';
+import { displayable } from '../../display.js';
+import { D } from '../../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { step, type InterpretationUse, type RuleResult, type TraceStep } from '../../trace.js';
+import { Checker, type AmountInput } from '../../rules/input.js';
+import { amount as readAmount, optionalAmount } from '../../rules/input-amount.js';
+import { roomArea, roomBasis, roomTrace } from '../a-3-4-rooms/service-room-area.js';
+import { yiShang, yiXia } from '../../rules/statute.js';
 
 /** Input of {@link developerObligation}. */
 export interface DeveloperInput {

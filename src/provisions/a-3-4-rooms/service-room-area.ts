@@ -1,9 +1,9 @@
 import type { Decimal } from 'decimal.js';
-import { displayable } from '../display.js';
-import { D } from '../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../policy/parameters.js';
-import { step, type RuleResult, type TraceStep } from '../trace.js';
-import { Checker } from './input.js';
+import { displayable } from '../../display.js';
+import { D } from '../../decimal.js';
+import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { step, type RuleResult, type TraceStep } from '../../trace.js';
+import { Checker } from '../../rules/input.js';
 
 /** Input of {@link serviceRoomArea}: the population the standard is applied to. */
 export interface RoomInput {

@@ -1,0 +1,26 @@
+/**
+ * A.3.1 (三(一)) — the size of an urban community: about 3,000 households
+ * (Q4) and 8,000 residents (Q5), "about" read as ±20 % (I4). A community
+ * outside that range fails; a city's totals give how many communities it
+ * should have.
+ */
+import { about, b, req } from '../declare.js';
+
+export default about({
+  clause: 'A.3.1',
+  quantities: ['Q4', 'Q5'],
+  interpretations: ['I4'],
+  title: b('城市社区规模', 'Size of an urban community'),
+  summary: b(
+    '每个城市社区约 3000 户、8000 人；“左右”按 I4 读作 ±20%。',
+    'Each urban community about 3,000 households and 8,000 residents; "about" read as ±20 % (I4).',
+  ),
+  parameters: ['sizing.households', 'sizing.residents', 'sizing.tolerance'],
+  rules: {
+    communitySize: { command: 'size', fields: [req('households', 'count'), req('residents', 'count')], example: { households: 3300, residents: 8400 }, schedule: false },
+    planCommunities: { command: 'plan', fields: [req('households', 'count'), req('residents', 'count')], example: { households: 10000, residents: 24000 }, schedule: false },
+  },
+  findings: {
+    'Q4/Q5': { name: b('社区规模', 'community size'), unit: 'deviation' },
+  },
+});

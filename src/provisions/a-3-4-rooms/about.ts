@@ -1,0 +1,33 @@
+/**
+ * A.3.4 (三(四)) — office and service rooms: as a rule 5 m² per 100 residents
+ * (Q7, 每百人5㎡; per 100 households under a national preset, I9), in one
+ * place, on the ground floor (社区下楼), with a one-stop service window. The
+ * last two have no number: they are checked as yes or no.
+ */
+import { about, b, opt } from '../declare.js';
+
+export default about({
+  clause: 'A.3.4',
+  quantities: ['Q7'],
+  interpretations: ['I9'],
+  title: b('办公服务用房与一站式窗口', 'Rooms and the one-stop window'),
+  summary: b(
+    '办公和服务用房每百人 5 m²(I9：按人或按户)，设在一楼，并设一站式服务窗口。',
+    'Office and service rooms of 5 m² per 100 residents (I9: per person or per household), on the ground floor, with a one-stop service window.',
+  ),
+  parameters: ['rooms.m2Per100Residents', 'rooms.m2Per100Households'],
+  rules: {
+    serviceRoomArea: {
+      command: 'rooms',
+      fields: [opt('residents', 'count'), opt('households', 'count')],
+      example: { residents: 8001 },
+      form: { residents: 8001, households: 3000 },
+      schedule: false,
+    },
+  },
+  findings: {
+    Q7: { name: b('用房面积', 'room area'), unit: 'm2', owed: 'roomsM2' },
+    'A.3.4/ground-floor': { name: b('一楼用房', 'rooms on the ground floor'), unit: 'flag', label: 'A.3.4' },
+    'A.3.4/one-stop-window': { name: b('一站式窗口', 'one-stop window'), unit: 'flag', label: 'A.3.4' },
+  },
+});

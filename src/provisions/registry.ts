@@ -1,0 +1,35 @@
+/**
+ * The provisions' declarations, read the ways the rest of the library needs
+ * them: every kind of finding with its name and unit, every rule's inputs,
+ * every clause's links. Derived from `about.generated.ts`; nothing here names
+ * a provision.
+ */
+import { ABOUT } from './about.generated.js';
+import type { About, FindingAbout, RuleAbout } from './declare.js';
+
+const abouts: readonly About[] = Object.values(ABOUT);
+
+/** A kind of finding, with the clause of the provision that declares it. */
+export interface FindingKind extends FindingAbout {
+  readonly provision: string;
+  readonly clause: string;
+}
+
+/** Every kind of finding, in document order (the order of a report). */
+export const FINDING_KINDS: readonly FindingKind[] = abouts.flatMap((a) => Object.entries(a.findings).map(([provision, f]) => ({ ...f, provision, clause: a.clause })));
+
+/** A kind of finding by its provision id, or undefined (never one from the prototype). */
+export const findingKind = (provision: string): FindingKind | undefined => FINDING_KINDS.find((k) => k.provision === provision);
+
+/** The name of a rule, as the registry declares it. */
+export type DeclaredRule = { [F in keyof typeof ABOUT]: keyof (typeof ABOUT)[F]['rules'] }[keyof typeof ABOUT];
+
+/** Every rule's inputs and worked example, by the rule's name, in document order. */
+export const RULE_ABOUT: Readonly<Record<DeclaredRule, RuleAbout>> = Object.fromEntries(abouts.flatMap((a) => Object.entries(a.rules))) as Record<DeclaredRule, RuleAbout>;
+
+/** What the provisions of one clause declare together: its parameters, rules, quantities and readings. */
+export function clauseLinks(clause: string): { parameters: string[]; rules: string[]; quantities: string[]; interpretations: string[] } {
+  const of = abouts.filter((a) => a.clause === clause);
+  const all = (pick: (a: About) => readonly string[]) => [...new Set(of.flatMap(pick))];
+  return { parameters: all((a) => a.parameters), rules: all((a) => Object.keys(a.rules)), quantities: all((a) => a.quantities), interpretations: all((a) => a.interpretations) };
+}
