@@ -103,10 +103,10 @@ const evaluation: [string, () => unknown, string][] = [
   ['a language', () => formatReport(evaluateCity(data({})), { lang: 'fr' as never }), 'lang: not-an-option'],
   ['all as text', () => formatReport(evaluateCity(data({})), { all: 'yes' as never }), 'all: not-a-flag'],
   ['options that are not an object', () => formatReport(evaluateCity(data({})), null as never), 'options: not-an-object'],
-  ['a result that is not an evaluation', () => formatReport({ findings: [] } as never), 'result: invalid'],
-  ['a result that is null', () => formatReport(null as never), 'result: invalid'],
-  ['a report whose findings are not a list', () => readEvaluation('{"findings": {}, "summary": {}}'), 'json: invalid'],
-  ['a report without a summary', () => readEvaluation('{"findings": [], "summary": null}'), 'json: invalid'],
+  ['a result that is not an evaluation', () => formatReport({ findings: [] } as never), 'result: not-an-object'],
+  ['a result that is null', () => formatReport(null as never), 'result: not-an-object'],
+  ['a report whose findings are not a list', () => readEvaluation('{"findings": {}, "summary": {}}'), 'json: not-an-object'],
+  ['a report without a summary', () => readEvaluation('{"findings": [], "summary": null}'), 'json: not-an-object'],
 ];
 
 const layers = [

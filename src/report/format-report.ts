@@ -102,7 +102,7 @@ function ordered(findings: readonly Finding[], all: boolean): Finding[] {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isCount = COUNT.is;
 const isCounts = (v: unknown) => isObject(v) && isCount(v.pass) && isCount(v.fail) && isCount(v.unknown);
 const isValue = (v: unknown) => v === null || ['number', 'string', 'boolean'].includes(typeof v) || D.isDecimal(v);
 const isText = (v: unknown) => isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string';
@@ -127,16 +127,18 @@ function findingProblem(f: unknown): string | undefined {
  * refused here with the part that is missing, never met later as a TypeError. @internal
  */
 function checkResult(result: unknown, context = 'formatReport', path = 'result'): CityEvaluation {
-  const fail = (at: string, message: string): never => {
-    throw new PolicyInputError([{ path: at ? `${path}.${at}` : path, message }], context);
+  const at = (part: string) => (part ? `${path}.${part}` : path);
+  /** A part refused with its code and words; a part of a finding, by the finding's own words (code `invalid`). */
+  const fail = (part: string, message: string | PolicyInputIssueInit): never => {
+    throw new PolicyInputError([typeof message === 'string' ? { path: at(part), message } : message], context);
   };
   if (!isObject(result) || !Array.isArray(result.findings) || !isObject(result.summary)) {
-    fail('', `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}`);
+    fail('', refused(at(''), 'not-an-object', { en: 'the result of evaluateCity ({ findings, summary })', zh: 'evaluateCity 的结果({ findings, summary })' }, result));
   }
   const r = result as unknown as CityEvaluation;
   const s = r.summary as unknown as Record<string, unknown>;
-  if (!Number.isInteger(s.year)) fail('summary.year', `expected a whole-number year, got ${describeValue(s.year)}`);
-  if (!isCount(s.communities)) fail('summary.communities', `expected a whole number ≥ 0, got ${describeValue(s.communities)}`);
+  if (!Number.isInteger(s.year)) fail('summary.year', refused(at('summary.year'), 'not-a-year', { en: 'a whole-number year', zh: '整数年份' }, s.year));
+  if (!isCount(s.communities)) fail('summary.communities', refused(at('summary.communities'), COUNT.code, COUNT.expected, s.communities));
   if (!isCounts(s.counts)) fail('summary.counts', 'expected { pass, fail, unknown } as whole numbers ≥ 0');
   if (!isObject(s.byProvision) || !Object.values(s.byProvision).every(isCounts)) fail('summary.byProvision', 'expected { provision: { pass, fail, unknown } }');
   if (!isObject(s.owed) || !OWED_KEYS.every((k) => isValue((s.owed as Record<string, unknown>)[k]) && (s.owed as Record<string, unknown>)[k] !== null)) {
