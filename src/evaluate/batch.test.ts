@@ -140,8 +140,8 @@ describe('the quick check says yes to every well-formed record', () => {
 
 describe('evaluateBatch refuses, saying what it got', () => {
   test.each([
-    [() => evaluateBatch([], null as never), 'context: invalid'],
-    [() => evaluateBatch([], 2013 as never), 'context: invalid'],
+    [() => evaluateBatch([], null as never), 'context: not-an-object'],
+    [() => evaluateBatch([], 2013 as never), 'context: not-an-object'],
     [() => evaluateBatch('x' as never, { year: 2013 }), 'records: not-a-list'],
     [() => evaluateBatch([], { year: 2013, policy: {} as never }), 'policy: not-a-policy'],
     [() => evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 2 ** 52, floatingHouseholds: 2 ** 52, residents: 1 }], { year: 2013 }), 'records[0].floatingHouseholds: out-of-range'],

@@ -121,10 +121,10 @@ describe('the summary', () => {
 describe('evaluateCommunities and evaluateCity refuse, saying what they got', () => {
   const ok = { id: 'a', name: 'a', kind: 'rural' as const, households: 1, residents: 1 };
   test.each([
-    [() => evaluateCommunities([], null as never), 'context: invalid'],
-    [() => evaluateCommunities([], 'x' as never), 'context: invalid'],
-    [() => evaluateCommunities(null as never, { year: 2013 }), 'records: invalid'],
-    [() => evaluateCommunities(5 as never, { year: 2013 }), 'records: invalid'],
+    [() => evaluateCommunities([], null as never), 'context: not-an-object'],
+    [() => evaluateCommunities([], 'x' as never), 'context: not-an-object'],
+    [() => evaluateCommunities(null as never, { year: 2013 }), 'records: not-a-list'],
+    [() => evaluateCommunities(5 as never, { year: 2013 }), 'records: not-a-list'],
     [() => evaluateCommunities([], { year: 2013, policy: 5 as never }), 'policy: not-a-policy'],
     [() => [...evaluateCommunities([ok, { ...ok, households: -1 }], { year: 2013 })], 'records[1].households: not-a-count'],
     [() => evaluateCity({ year: 2013, communities: [] }, {} as never), 'policy: not-a-policy'],

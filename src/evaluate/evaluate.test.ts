@@ -241,13 +241,14 @@ describe('verdicts off the integer fast paths are still exact', () => {
   });
 
   test('evaluateCommunity refuses a context that is a number, and a policy that is not one, naming itself', () => {
-    expect(() => evaluateCommunity(base, 5 as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got 5');
-    expect(() => evaluateCommunity(base, { policy: 5 as never })).toThrow('Invalid input to evaluateCommunity: policy: expected a policy made by createPolicy(), got 5');
-    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('Invalid input to evaluateCommunity: context.yaer: unknown field (did you mean "year"?) (allowed: policy, year)');
+    expect(() => evaluateCommunity(base, 5 as never)).toThrow(/^Invalid input to evaluateCommunity: context: /);
+    expect(codesOf(() => evaluateCommunity(base, 5 as never))).toEqual(['context: not-an-object']);
+    expect(codesOf(() => evaluateCommunity(base, { policy: 5 as never }))).toEqual(['policy: not-a-policy']);
+    expect(codesOf(() => evaluateCommunity(base, { yaer: 2013 } as never))).toEqual(['context.yaer: unknown-field']);
   });
 
   test('evaluateCommunity refuses a context that is not an object or has unknown fields', () => {
-    expect(() => evaluateCommunity(base, null as never)).toThrow('Invalid input to evaluateCommunity: context: expected { policy?, year? }, got null');
-    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('context.yaer: unknown field (did you mean "year"?) (allowed: policy, year)');
+    expect(codesOf(() => evaluateCommunity(base, null as never))).toEqual(['context: not-an-object']);
+    expect(() => evaluateCommunity(base, { yaer: 2013 } as never)).toThrow('(did you mean "year"?)');
   });
 });
