@@ -1,5 +1,5 @@
 import { displayable } from './display.js';
-import { PolicyInputError, describeValue } from './errors.js';
+import { PolicyInputError, refused } from './errors.js';
 import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
 import type { Parameters } from './policy/parameters.js';
 import { parametersAsOf, type ParameterAsOf } from './policy/as-of.js';
@@ -70,5 +70,5 @@ export const isPolicy = (value: unknown): value is Policy =>
 export function checkPolicy(policy: unknown, context: string): Policy {
   if (policy === undefined) return createPolicy();
   if (typeof policy === 'object' && policy !== null && (policy as Record<symbol, unknown>)[MADE] === true) return policy as Policy;
-  throw new PolicyInputError([{ path: 'policy', message: `expected a policy made by createPolicy(), got ${describeValue(policy)}` }], context);
+  throw new PolicyInputError([refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy()', zh: '由 createPolicy() 生成的政策' }, policy)], context);
 }

@@ -12,7 +12,7 @@
  * @module shequ-rules
  */
 export { Decimal } from './decimal.js';
-export { PolicyInputError, type PolicyInputIssue } from './errors.js';
+export { ISSUE_CODES, PolicyInputError, type IssueCode, type PolicyInputIssue, type PolicyInputIssueInit } from './errors.js';
 export { formatTrace, type InterpretationUse, type Lang, type RuleResult, type TraceStep } from './trace.js';
 export {
   DEFAULT_PARAMETERS,

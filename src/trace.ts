@@ -1,4 +1,5 @@
-import { PolicyInputError, describeValue } from './errors.js';
+import { PolicyInputError, refused } from './errors.js';
+import { oneOf } from './kinds.js';
 import type { InterpretationId, ReadingChoice } from './policy/interpretations.js';
 import type { ClauseId } from './policy/provisions.js';
 
@@ -41,18 +42,18 @@ export type Lang = 'zh' | 'en';
  */
 export function formatTrace(trace: readonly TraceStep[], lang: Lang = 'zh'): string[] {
   if (lang !== 'zh' && lang !== 'en') {
-    throw new PolicyInputError([{ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` }], 'formatTrace');
+    throw new PolicyInputError([refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang)], 'formatTrace');
   }
   if (!Array.isArray(trace)) {
-    throw new PolicyInputError([{ path: 'trace', message: `expected the trace array of a rule result, got ${describeValue(trace)}` }], 'formatTrace');
+    throw new PolicyInputError([refused('trace', 'not-a-list', { en: 'the trace array of a rule result', zh: '规则结果的 trace 数组' }, trace)], 'formatTrace');
   }
   return trace.map((s: unknown, i) => {
     if (typeof s !== 'object' || s === null) {
-      throw new PolicyInputError([{ path: `trace.${i}`, message: `expected a step { zh, en }, got ${describeValue(s)}` }], 'formatTrace');
+      throw new PolicyInputError([refused(`trace.${i}`, 'not-an-object', { en: 'a step { zh, en }', zh: '步骤 { zh, en }' }, s)], 'formatTrace');
     }
     const text = (s as Record<string, unknown>)[lang];
     if (typeof text !== 'string') {
-      throw new PolicyInputError([{ path: `trace.${i}.${lang}`, message: `expected a string, got ${describeValue(text)}` }], 'formatTrace');
+      throw new PolicyInputError([refused(`trace.${i}.${lang}`, 'not-text', { en: 'a string', zh: '字符串' }, text)], 'formatTrace');
     }
     return `${i + 1}. ${text}`;
   });

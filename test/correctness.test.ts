@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Decimal as ForeignDecimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import * as root from '../src/index.js';
-import { createPolicy, Decimal, PolicyInputError, ruralRollout, ruralRolloutSchedule } from '../src/index.js';
+import { createPolicy, Decimal, PolicyInputError, ruralRollout, ruralRolloutSchedule, type PolicyInputIssue } from '../src/index.js';
 import { auditPolicy, classifyFundSource } from '../src/spec.js';
 import { evaluateBatch, evaluateCity, evaluateCommunities, evaluateCommunity, formatReport, readEvaluation, type CommunityRecord, type Dataset } from '../src/evaluation.js';
 import { closest } from '../src/policy/names.js';
@@ -26,7 +26,7 @@ const undecided = (id: string): CommunityRecord => {
 const city = (year: number, communities: CommunityRecord[], extra: Partial<Dataset> = {}) => evaluateCity({ year, communities, developerProjects: [], ...extra });
 const q12 = (r: ReturnType<typeof evaluateCity>) => r.findings.find((f) => f.provision === 'Q1/Q2');
 
-function issue(fn: () => unknown): { path: string; message: string } {
+function issue(fn: () => unknown): PolicyInputIssue {
   try {
     fn();
   } catch (e) {
@@ -126,10 +126,8 @@ describe('3. no silence', () => {
 
   test('a misspelt context key is refused by evaluateCommunities and evaluateBatch, with a suggestion', () => {
     const policy = createPolicy();
-    expect(issue(() => evaluateCommunities([meets('a')], { year: 2013, polcy: policy } as never))).toEqual({
-      path: 'context.polcy',
-      message: 'unknown field (did you mean "policy"?) (allowed: policy, year)',
-    });
+    expect(issue(() => evaluateCommunities([meets('a')], { year: 2013, polcy: policy } as never))).toMatchObject({ path: 'context.polcy' });
+    expect(issue(() => evaluateCommunities([meets('a')], { year: 2013, polcy: policy } as never)).message).toContain('did you mean "policy"?');
     expect(issue(() => evaluateBatch([meets('a')], { year: 2013, polcy: policy } as never)).path).toBe('context.polcy');
   });
 });
@@ -188,7 +186,7 @@ describe('6. only PolicyInputError or a result', () => {
 
   test('a look-alike policy object is refused by name', () => {
     const fake = { ...createPolicy() }; // a spread copy keeps the methods, not the mark of a policy
-    expect(issue(() => evaluateCity({ year: 2013, communities: [] }, fake as never))).toEqual({ path: 'policy', message: 'expected a policy made by createPolicy(), got an object' });
+    expect(issue(() => evaluateCity({ year: 2013, communities: [] }, fake as never))).toMatchObject({ path: 'policy', code: 'not-a-policy', received: 'an object' });
     expect(issue(() => auditPolicy({ requiredStaff: () => 1, parameters: {} } as never)).path).toBe('policy');
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPolicy, Decimal, DEFAULT_PARAMETERS, PARAMETER_REFERENCES, requiredStaff, serviceRoomArea } from '../src/index.js';
+import type { IssueCode } from '../src/errors.js';
+import { codesOf } from './support/issues.js';
 
 function leaves(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -87,47 +89,41 @@ describe('createPolicy', () => {
 
 describe('override bounds, at the edge', () => {
   const ok = (o: unknown) => expect(() => createPolicy(o as never)).not.toThrow();
-  const bad = (o: unknown, path: string, message: string) => {
-    try {
-      createPolicy(o as never);
-      expect.fail('no error');
-    } catch (e) {
-      expect((e as { issues: { path: string; message: string }[] }).issues).toEqual([{ path, message }]);
-    }
-  };
+  const bad = (o: unknown, path: string, code: IssueCode) => expect(codesOf(() => createPolicy(o as never))).toEqual([path ? `${path}: ${code}` : code]);
 
   test('years from 1900 to 2100, horizons from 1 to 100 years', () => {
     ok({ baseYear: 1900, funding: { firstGrowthYear: 1901 } });
     ok({ rollout: { startYear: 2100 } });
-    bad({ rollout: { startYear: 1899 } }, 'rollout.startYear', 'expected a whole-number year from 1900 to 2100, got 1899');
-    bad({ rollout: { startYear: 2101 } }, 'rollout.startYear', 'expected a whole-number year from 1900 to 2100, got 2101');
+    bad({ rollout: { startYear: 1899 } }, 'rollout.startYear', 'not-a-year');
+    bad({ rollout: { startYear: 2101 } }, 'rollout.startYear', 'not-a-year');
     ok({ horizonYears: 1 });
     ok({ horizonYears: 90 }); // 2011–2100
     ok({ baseYear: 2001, funding: { firstGrowthYear: 2002 }, horizonYears: 100 }); // 2001–2100
     // A deadline after 2100 is refused here, not later by the audit or the targets (issue 10).
-    bad({ horizonYears: 100 }, 'horizonYears', 'expected at most 90 years from baseYear 2011, so that the deadline falls by 2100; got 100 (deadline 2110)');
-    bad({ baseYear: 2100, funding: { firstGrowthYear: 2101 } }, 'funding.firstGrowthYear', 'expected a whole-number year from 1900 to 2100, got 2101');
-    bad({ horizonYears: 0 }, 'horizonYears', 'expected a whole number of years from 1 to 100, got 0');
-    bad({ horizonYears: 101 }, 'horizonYears', 'expected a whole number of years from 1 to 100, got 101');
-    bad({ baseYear: '2011' }, 'baseYear', 'expected a whole-number year from 1900 to 2100, got "2011"');
+    bad({ horizonYears: 100 }, 'horizonYears', 'out-of-range');
+    bad({ baseYear: 2100, funding: { firstGrowthYear: 2101 } }, 'funding.firstGrowthYear', 'not-a-year');
+    bad({ horizonYears: 0 }, 'horizonYears', 'out-of-range');
+    bad({ horizonYears: 101 }, 'horizonYears', 'out-of-range');
+    bad({ baseYear: '2011' }, 'baseYear', 'not-a-year');
   });
 
   test('decimal strings up to 50 characters; shares from 0 to 1', () => {
     ok({ sizing: { tolerance: `0.${'1'.repeat(48)}` } }); // 50 characters
-    bad({ sizing: { tolerance: `0.${'1'.repeat(49)}` } }, 'sizing.tolerance', `expected a share from 0 to 1 (number or decimal string), got "0.${'1'.repeat(38)}…"`);
+    bad({ sizing: { tolerance: `0.${'1'.repeat(49)}` } }, 'sizing.tolerance', 'not-a-share');
     ok({ sizing: { tolerance: 0 } });
     ok({ sizing: { tolerance: 1 } });
-    bad({ sizing: { tolerance: Infinity } }, 'sizing.tolerance', 'expected a share from 0 to 1 (number or decimal string), got Infinity');
-    bad({ rollout: { sharePerYear: '1.5' } }, 'rollout.sharePerYear', 'expected a share above 0 and at most 1 (number or decimal string), got "1.5"');
-    bad({ rooms: { m2Per100Residents: 0 } }, 'rooms.m2Per100Residents', 'expected a number above 0 (number or decimal string), got 0');
-    bad({ staffing: { rounding: 1 } }, 'staffing.rounding', "expected one of 'ceil', 'floor', 'half-up', got 1");
+    bad({ sizing: { tolerance: Infinity } }, 'sizing.tolerance', 'not-a-share');
+    bad({ rollout: { sharePerYear: '1.5' } }, 'rollout.sharePerYear', 'not-a-share');
+    bad({ rollout: { sharePerYear: 0 } }, 'rollout.sharePerYear', 'out-of-range');
+    bad({ rooms: { m2Per100Residents: 0 } }, 'rooms.m2Per100Residents', 'out-of-range');
+    bad({ staffing: { rounding: 1 } }, 'staffing.rounding', 'not-an-option');
   });
 
   test('an undefined value or group means "keep the default"; a Date, a Map or an array is not an object of parameters', () => {
     expect(createPolicy({ staffing: undefined, baseYear: undefined, sizing: { tolerance: undefined } }).parameters).toEqual(DEFAULT_PARAMETERS);
-    bad({ staffing: new Date(0) }, 'staffing', 'expected an object of parameters (householdsPerWorker, rounding), got a Date');
-    bad({ staffing: [600] }, 'staffing', 'expected an object of parameters (householdsPerWorker, rounding), got an array');
-    bad(new Map(), '', 'expected an object of parameters (baseYear, horizonYears, targets, sizing, rooms, staffing, rollout, funding, streetSubsidy, developer), got an object');
+    bad({ staffing: new Date(0) }, 'staffing', 'not-an-object');
+    bad({ staffing: [600] }, 'staffing', 'not-an-object');
+    bad(new Map(), '', 'not-an-object');
   });
 
   test('values are stored exactly: integers as numbers, fractions as canonical decimal strings', () => {

@@ -4,6 +4,7 @@ import { describeValue, PolicyInputError } from '../src/errors.js';
 import { readDataset } from '../src/evaluation.js';
 import { createPolicy, formatTrace, PRESETS } from '../src/index.js';
 import { actorsFor, classifyFundSource, dutiesOf } from '../src/spec.js';
+import { codesOf } from './support/issues.js';
 
 const message = (f: () => unknown) => {
   try {
@@ -39,7 +40,7 @@ describe('describeValue and PolicyInputError', () => {
   test('the error lists every issue in its message, and always has one', () => {
     const e = new PolicyInputError([{ path: 'a', message: 'x' }, { path: '', message: 'y' }], 'rule');
     expect([e.name, e.message]).toEqual(['PolicyInputError', 'Invalid input to rule: a: x; y']);
-    expect(new PolicyInputError([]).issues).toEqual([{ path: '', message: 'invalid input' }]);
+    expect(new PolicyInputError([]).issues).toEqual([{ path: '', code: 'invalid', expected: '', received: '', message: 'invalid input', messages: { zh: 'invalid input', en: 'invalid input' } }]);
     expect(new PolicyInputError([]).message).toBe('Invalid input: invalid input');
     expect(Object.isFrozen(e.issues)).toBe(true);
   });
@@ -65,7 +66,7 @@ describe('asOf', () => {
     expect(p.asOf('2011-12-31').find((x) => x.path === 'funding.mode')!.inForce).toBe(false);
     expect(p.asOf(new Date(2011, 11, 31)).find((x) => x.path === 'funding.mode')!.inForce).toBe(false);
     for (const bad of ['2011-13-01', '2011-1-1', '', 20110101, new Date(NaN), null]) {
-      expect(message(() => p.asOf(bad as never))[0]).toMatch(/^date: expected an ISO date 'YYYY-MM-DD' or a valid Date, from 1900 to 2100, got /);
+      expect(codesOf(() => p.asOf(bad as never))).toEqual(['date: not-a-date']);
     }
   });
 
@@ -104,26 +105,32 @@ describe('catalogue and body look-ups', () => {
 describe('readDataset: each part of a dataset says what it expected', () => {
   const base = { year: 2013, communities: [] };
   test.each([
-    [{ ...base, description: 5 }, ['description: expected a text description, got 5']],
-    [{ ...base, communities: 'none' }, ['communities: expected a list of communities, got "none"']],
-    [{ ...base, villages: [] }, ['villages: expected { total, covered }, got an array']],
-    [{ ...base, funding: 'lots' }, ['funding: expected { baseYearTotal, budgets }, got "lots"']],
-    [{ ...base, funding: { baseYearTotal: 1, budgets: [] } }, ['funding.budgets: expected budgets as { "2012": amount, … }, got an array']],
-    [{ ...base, funding: { baseYearTotal: -1, budgets: {} } }, ["funding.baseYearTotal: expected a number ≥ 0 or a decimal string such as '199999.5', got -1"]],
-    [{ ...base, funding: { baseYearTotal: 1, budgets: { '1800': 1 } } }, ['funding.budgets.1800: expected a year from 1900 to 2100']],
-    [{ ...base, developerProjects: {} }, ['developerProjects: expected a list of projects, got an object']],
-    [{ ...base, developerProjects: [{ id: '', floorAreaM2: 1 }] }, ['developerProjects[0].id: expected a non-empty text id (not only spaces), got ""']],
-    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM2: 'ten' }] }, ["developerProjects[0].pricePerM2: expected a number ≥ 0 or a decimal string such as '199999.5', got \"ten\""]],
-    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM3: 1 }] }, ['developerProjects[0].pricePerM3: unknown field (did you mean "pricePerM2"?); allowed: id, floorAreaM2, residents, households, roomAreaProvidedM2, fundsPaid, pricePerM2']],
-    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, priceM2: 1 }] }, ['developerProjects[0].priceM2: unknown field; allowed: id, floorAreaM2, residents, households, roomAreaProvidedM2, fundsPaid, pricePerM2']],
-    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1 }, { id: 'p', floorAreaM2: 2 }] }, ['developerProjects[1].id: duplicate id "p" (first used by developerProjects[0])']],
-    [{ ...base, year: 2013.5 }, ['year: expected a whole-number year, got 2013.5']],
-    [{ ...base, communities: [{ id: 'c', name: 1, kind: 'urban', households: 1, residents: 1 }] }, ['communities[0].name: expected a text name, got 1']],
-    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, oneStopWindow: 'yes' }] }, ['communities[0].oneStopWindow: expected true or false, got "yes"']],
-    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, activeFrom: 20130701 }] }, ["communities[0].activeFrom: expected an ISO date 'YYYY-MM-DD', got 20130701"]],
-    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] }, ['communities[0].households: is required: expected a whole number ≥ 0, got nothing']],
+    [{ ...base, description: 5 }, ['description: not-text']],
+    [{ ...base, communities: 'none' }, ['communities: not-a-list']],
+    [{ ...base, villages: [] }, ['villages: not-an-object']],
+    [{ ...base, funding: 'lots' }, ['funding: not-an-object']],
+    [{ ...base, funding: { baseYearTotal: 1, budgets: [] } }, ['funding.budgets: not-an-object']],
+    [{ ...base, funding: { baseYearTotal: -1, budgets: {} } }, ['funding.baseYearTotal: not-an-amount']],
+    [{ ...base, funding: { baseYearTotal: 1, budgets: { '1800': 1 } } }, ['funding.budgets.1800: not-a-year']],
+    [{ ...base, developerProjects: {} }, ['developerProjects: not-a-list']],
+    [{ ...base, developerProjects: [{ id: '', floorAreaM2: 1 }] }, ['developerProjects[0].id: not-an-id']],
+    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM2: 'ten' }] }, ['developerProjects[0].pricePerM2: not-an-amount']],
+    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM3: 1 }] }, ['developerProjects[0].pricePerM3: unknown-field']],
+    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, priceM2: 1 }] }, ['developerProjects[0].priceM2: unknown-field']],
+    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1 }, { id: 'p', floorAreaM2: 2 }] }, ['developerProjects[1].id: duplicate-id']],
+    [{ ...base, year: 2013.5 }, ['year: not-a-year']],
+    [{ ...base, communities: [{ id: 'c', name: 1, kind: 'urban', households: 1, residents: 1 }] }, ['communities[0].name: not-text']],
+    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, oneStopWindow: 'yes' }] }, ['communities[0].oneStopWindow: not-a-flag']],
+    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, activeFrom: 20130701 }] }, ['communities[0].activeFrom: not-a-date']],
+    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] }, ['communities[0].households: missing-field']],
   ])('%#', (dataset, expected) => {
-    expect(message(() => readDataset(dataset))).toEqual(expected);
+    expect(codesOf(() => readDataset(dataset))).toEqual(expected);
+  });
+
+  test('an unknown field names the closest field when there is one close enough', () => {
+    const project = (extra: object) => ({ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, ...extra }] });
+    expect(message(() => readDataset(project({ pricePerM3: 1 })))[0]).toContain('(did you mean "pricePerM2"?)');
+    expect(message(() => readDataset(project({ priceM2: 1 })))[0]).not.toContain('did you mean');
   });
 
   test('stops listing after 50 problems and says how many more', () => {
@@ -131,5 +138,6 @@ describe('readDataset: each part of a dataset says what it expected', () => {
     const issues = message(() => readDataset({ year: 2013, communities }));
     expect(issues).toHaveLength(51);
     expect(issues[50]).toBe(': … and 10 more problems');
+    expect(codesOf(() => readDataset({ year: 2013, communities }))[50]).toBe('too-many-issues');
   });
 });

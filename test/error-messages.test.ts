@@ -1,129 +1,185 @@
 /**
- * What a caller reads when an input is refused: the function, the field, what
- * it got and what is allowed, letter for letter. (test/invalid-inputs.test.ts
- * checks that every kind of bad input is refused; this file pins the words.)
+ * What a caller reads when an input is refused: the function, the field, the
+ * code, what it got and what is allowed. Each case asserts the paths and codes;
+ * the words, in English and Chinese, are pinned once, in
+ * __snapshots__/issue-messages.txt (with one example of each code's template).
+ * (test/invalid-inputs.test.ts checks that every kind of bad input is refused.)
  */
 import { describe, expect, test } from 'vitest';
 import * as lib from '../src/index.js';
 import { actorsFor, auditPolicy, dutiesOf } from '../src/spec.js';
 import { evaluateBatch, evaluateCity, evaluateCommunity, formatReport, readDataset, readEvaluation } from '../src/evaluation.js';
+import { ISSUE_CODES, issue, type IssueCode, type PolicyInputIssue } from '../src/errors.js';
+import { KINDS, oneOf } from '../src/kinds.js';
 
 const { Decimal } = lib;
-const COUNT = 'expected a whole number ≥ 0 (a safe integer)';
-const YEAR = 'expected a whole-number year from 1900 to 2100';
-const AMOUNT = "expected a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal";
-const DATE = "expected an ISO date 'YYYY-MM-DD' or a valid Date";
 const byDays = () => lib.createPolicy({ streetSubsidy: { proration: 'by-days' } });
 const perHousehold = () => lib.createPolicy({ rooms: { m2Per100Households: 20 } });
 
 const rules: [string, () => unknown, string][] = [
-  ['not an object', () => lib.requiredStaff(3000 as never), 'Invalid input to requiredStaff: expected an object with households, floatingHouseholds, got 3000'],
-  ['an unknown field', () => lib.requiredStaff({ households: 1, extra: 2 } as never), 'Invalid input to requiredStaff: extra: unknown field (allowed: households, floatingHouseholds)'],
-  ['a sum beyond safe integers', () => lib.requiredStaff({ households: 2 ** 52, floatingHouseholds: 2 ** 52 }), 'Invalid input to requiredStaff: floatingHouseholds: households + floatingHouseholds is larger than the largest safe integer'],
-  ['communitySize', () => lib.communitySize({ households: -1, residents: 1 }), `Invalid input to communitySize: households: ${COUNT}, got -1`],
-  ['planCommunities', () => lib.planCommunities({ households: 1, residents: 'x' as never }), `Invalid input to planCommunities: residents: ${COUNT}, got "x"`],
-  ['rooms without residents', () => lib.serviceRoomArea({}), 'Invalid input to serviceRoomArea: residents: expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)'],
-  ['rooms with bad households beside residents', () => lib.serviceRoomArea({ residents: 8000, households: -1 }), `Invalid input to serviceRoomArea: households: ${COUNT}, got -1`],
-  ['rooms per household without households', () => perHousehold().serviceRoomArea({ residents: 8000 }), 'Invalid input to serviceRoomArea: households: expected the number of households (a whole number ≥ 0): rooms.m2Per100Households sizes rooms per 100 households (I9)'],
-  ['a year before 1900', () => lib.ruralRollout({ year: 1899 }), `Invalid input to ruralRollout: year: ${YEAR}, got 1899`],
-  ['a year after 2100', () => lib.ruralRollout({ year: 2101 }), `Invalid input to ruralRollout: year: ${YEAR}, got 2101`],
-  ['a schedule backwards', () => lib.ruralRolloutSchedule({ from: 2014, to: 2011 }), 'Invalid input to ruralRolloutSchedule: to: expected a year ≥ from (2014), got 2011'],
-  ['a schedule with bad villages', () => lib.ruralRolloutSchedule({ from: 2011, to: 2012, villages: -1 }), `Invalid input to ruralRolloutSchedule: villages: ${COUNT}, got -1`],
-  ['a schedule with a bad start', () => lib.ruralRolloutSchedule({ from: 'x' as never, to: 2012 }), `Invalid input to ruralRolloutSchedule: from: ${YEAR}, got "x"`],
-  ['a fund year before the base', () => lib.cityFundBudget({ baseAmount: 1, year: 2010 }), "Invalid input to cityFundBudget: year: expected a year ≥ the base year 2011 (A.4.3: the base amount is that year's total), got 2010"],
-  ['a fund schedule before the base', () => lib.cityFundSchedule({ baseAmount: 1, from: 2010, to: 2012 }), "Invalid input to cityFundSchedule: from: expected a year ≥ the base year 2011 (A.4.3: the base amount is that year's total), got 2010"],
-  ['a fund schedule backwards', () => lib.cityFundSchedule({ baseAmount: 1, from: 2013, to: 2012 }), 'Invalid input to cityFundSchedule: to: expected a year ≥ from (2013), got 2012'],
-  ['an amount in exponent notation', () => lib.cityFundBudget({ baseAmount: '1e5', year: 2012 }), `Invalid input to cityFundBudget: baseAmount: ${AMOUNT}, got "1e5"`],
-  ['a negative Decimal', () => lib.cityFundBudget({ baseAmount: new Decimal(-5), year: 2012 }), `Invalid input to cityFundBudget: baseAmount: ${AMOUNT}, got "-5"`],
-  ['an amount of 61 characters', () => lib.cityFundBudget({ baseAmount: '1'.repeat(61), year: 2012 }), `Invalid input to cityFundBudget: baseAmount: ${AMOUNT}, got "${'1'.repeat(40)}…"`],
-  ['a project with bad households', () => lib.developerObligation({ floorAreaM2: 1, households: -1 }), `Invalid input to developerObligation: households: ${COUNT}, got -1`],
-  ['dates without a year', () => lib.streetSubsidyMinimum({ communities: 1, activeFrom: '2013-07-01' }), 'Invalid input to streetSubsidyMinimum: year: expected the subsidy year (a whole number) when activeFrom or activeTo is given'],
-  ['an end date without a year', () => lib.streetSubsidyMinimum({ communities: 1, activeTo: '2013-07-01' }), 'Invalid input to streetSubsidyMinimum: year: expected the subsidy year (a whole number) when activeFrom or activeTo is given'],
-  ['by-days without a year', () => byDays().streetSubsidyMinimum({ communities: 1 }), 'Invalid input to streetSubsidyMinimum: year: expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year'],
-  ['a subsidy year as text', () => lib.streetSubsidyMinimum({ communities: 1, year: 'x' as never }), `Invalid input to streetSubsidyMinimum: year: ${YEAR}, got "x"`],
-  ['an end date that is no date', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeTo: 'x' }), `Invalid input to streetSubsidyMinimum: activeTo: ${DATE}, got "x"`],
-  ['an end before the start', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-07-01', activeTo: '2013-06-30' }), 'Invalid input to streetSubsidyMinimum: activeTo: expected a day on or after activeFrom (2013-07-01), got 2013-06-30'],
-  ['30 February', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-02-30' }), `Invalid input to streetSubsidyMinimum: activeFrom: ${DATE}, got "2013-02-30", which is not a day of the calendar`],
-  ['31 April', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-04-31' }), `Invalid input to streetSubsidyMinimum: activeFrom: ${DATE}, got "2013-04-31", which is not a day of the calendar`],
-  ['month 13', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-13-01' }), `Invalid input to streetSubsidyMinimum: activeFrom: ${DATE}, got "2013-13-01", which is not a day of the calendar`],
-  ['29 February of a common year', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-02-29' }), `Invalid input to streetSubsidyMinimum: activeFrom: ${DATE}, got "2013-02-29", which is not a day of the calendar`],
-  ['an invalid Date', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: new Date(NaN) }), `Invalid input to streetSubsidyMinimum: activeFrom: ${DATE}, got an invalid Date`],
-  ['a fractional target year', () => lib.targets({ year: 2013.5 }), `Invalid input to targets: year: ${YEAR}, got 2013.5`],
-  ['no target year', () => lib.targets({} as never), `Invalid input to targets: year: ${YEAR}, got nothing`],
-  ['a trace in French', () => lib.formatTrace([], 'fr' as never), `Invalid input to formatTrace: lang: expected 'zh' or 'en', got "fr"`],
-  ['a trace that is not a list', () => lib.formatTrace('x' as never), 'Invalid input to formatTrace: trace: expected the trace array of a rule result, got "x"'],
-  ['a trace step without the language', () => lib.formatTrace([{ zh: '一' } as never], 'en'), 'Invalid input to formatTrace: trace.0.en: expected a string, got nothing'],
-  ['a trace step that is null', () => lib.formatTrace([null as never]), 'Invalid input to formatTrace: trace.0: expected a step { zh, en }, got null'],
-  ['an as-of day that does not exist', () => lib.createPolicy().asOf('2013-02-30'), `Invalid input to asOf: date: ${DATE}, from 1900 to 2100, got "2013-02-30"`],
-  ['an as-of Date that is invalid', () => lib.createPolicy().asOf(new Date(NaN)), `Invalid input to asOf: date: ${DATE}, from 1900 to 2100, got an invalid Date`],
+  ['not an object', () => lib.requiredStaff(3000 as never), 'not-an-object'],
+  ['an unknown field', () => lib.requiredStaff({ households: 1, extra: 2 } as never), 'extra: unknown-field'],
+  ['a sum beyond safe integers', () => lib.requiredStaff({ households: 2 ** 52, floatingHouseholds: 2 ** 52 }), 'floatingHouseholds: out-of-range'],
+  ['communitySize', () => lib.communitySize({ households: -1, residents: 1 }), 'households: not-a-count'],
+  ['planCommunities', () => lib.planCommunities({ households: 1, residents: 'x' as never }), 'residents: not-a-count'],
+  ['rooms without residents', () => lib.serviceRoomArea({}), 'residents: missing-field'],
+  ['rooms with bad households beside residents', () => lib.serviceRoomArea({ residents: 8000, households: -1 }), 'households: not-a-count'],
+  ['rooms per household without households', () => perHousehold().serviceRoomArea({ residents: 8000 }), 'households: missing-field'],
+  ['a year before 1900', () => lib.ruralRollout({ year: 1899 }), 'year: not-a-year'],
+  ['a year after 2100', () => lib.ruralRollout({ year: 2101 }), 'year: not-a-year'],
+  ['a schedule backwards', () => lib.ruralRolloutSchedule({ from: 2014, to: 2011 }), 'to: out-of-range'],
+  ['a schedule with bad villages', () => lib.ruralRolloutSchedule({ from: 2011, to: 2012, villages: -1 }), 'villages: not-a-count'],
+  ['a schedule with a bad start', () => lib.ruralRolloutSchedule({ from: 'x' as never, to: 2012 }), 'from: not-a-year'],
+  ['a fund year before the base', () => lib.cityFundBudget({ baseAmount: 1, year: 2010 }), 'year: out-of-range'],
+  ['a fund schedule before the base', () => lib.cityFundSchedule({ baseAmount: 1, from: 2010, to: 2012 }), 'from: out-of-range'],
+  ['a fund schedule backwards', () => lib.cityFundSchedule({ baseAmount: 1, from: 2013, to: 2012 }), 'to: out-of-range'],
+  ['an amount in exponent notation', () => lib.cityFundBudget({ baseAmount: '1e5', year: 2012 }), 'baseAmount: not-an-amount'],
+  ['a negative Decimal', () => lib.cityFundBudget({ baseAmount: new Decimal(-5), year: 2012 }), 'baseAmount: not-an-amount'],
+  ['an amount of 61 characters', () => lib.cityFundBudget({ baseAmount: '1'.repeat(61), year: 2012 }), 'baseAmount: not-an-amount'],
+  ['a project with bad households', () => lib.developerObligation({ floorAreaM2: 1, households: -1 }), 'households: not-a-count'],
+  ['dates without a year', () => lib.streetSubsidyMinimum({ communities: 1, activeFrom: '2013-07-01' }), 'year: missing-field'],
+  ['an end date without a year', () => lib.streetSubsidyMinimum({ communities: 1, activeTo: '2013-07-01' }), 'year: missing-field'],
+  ['by-days without a year', () => byDays().streetSubsidyMinimum({ communities: 1 }), 'year: missing-field'],
+  ['a subsidy year as text', () => lib.streetSubsidyMinimum({ communities: 1, year: 'x' as never }), 'year: not-a-year'],
+  ['an end date that is no date', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeTo: 'x' }), 'activeTo: not-a-date'],
+  ['an end before the start', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-07-01', activeTo: '2013-06-30' }), 'activeTo: out-of-range'],
+  ['30 February', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-02-30' }), 'activeFrom: not-a-date'],
+  ['31 April', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-04-31' }), 'activeFrom: not-a-date'],
+  ['month 13', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-13-01' }), 'activeFrom: not-a-date'],
+  ['29 February of a common year', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-02-29' }), 'activeFrom: not-a-date'],
+  ['an invalid Date', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: new Date(NaN) }), 'activeFrom: not-a-date'],
+  ['a fractional target year', () => lib.targets({ year: 2013.5 }), 'year: not-a-year'],
+  ['no target year', () => lib.targets({} as never), 'year: not-a-year'],
+  ['a trace in French', () => lib.formatTrace([], 'fr' as never), 'lang: not-an-option'],
+  ['a trace that is not a list', () => lib.formatTrace('x' as never), 'trace: not-a-list'],
+  ['a trace step without the language', () => lib.formatTrace([{ zh: '一' } as never], 'en'), 'trace.0.en: not-text'],
+  ['a trace step that is null', () => lib.formatTrace([null as never]), 'trace.0: not-an-object'],
+  ['an as-of day that does not exist', () => lib.createPolicy().asOf('2013-02-30'), 'date: not-a-date'],
+  ['an as-of Date that is invalid', () => lib.createPolicy().asOf(new Date(NaN)), 'date: not-a-date'],
 ];
 
 const spec: [string, () => unknown, string][] = [
-  ['a floor area of 0', () => auditPolicy(undefined, { floorAreaPerHouseholdM2: 0 }), 'Invalid input to auditPolicy: floorAreaPerHouseholdM2: expected a floor area above 0, got 0'],
-  ['an unknown assumption', () => auditPolicy(undefined, { floorArea: 1 } as never), 'Invalid input to auditPolicy: floorArea: unknown field (allowed: floorAreaPerHouseholdM2)'],
-  ['a policy that is not one', () => auditPolicy(5 as never), 'Invalid input to auditPolicy: policy: expected a policy made by createPolicy(), got 5'],
-  ['an empty body name', () => dutiesOf(''), 'Invalid input to dutiesOf: name: expected the name of a department or body, got ""'],
-  ['a blank body name', () => dutiesOf('  '), 'Invalid input to dutiesOf: name: expected the name of a department or body, got "  "'],
-  ['a body name that is a number', () => dutiesOf(5 as never), 'Invalid input to dutiesOf: name: expected the name of a department or body, got 5'],
-  ['an empty question', () => actorsFor(''), 'Invalid input to actorsFor: question: expected a topic id or a description, got ""'],
-  ['a blank question', () => actorsFor(' '), 'Invalid input to actorsFor: question: expected a topic id or a description, got " "'],
+  ['a floor area of 0', () => auditPolicy(undefined, { floorAreaPerHouseholdM2: 0 }), 'floorAreaPerHouseholdM2: out-of-range'],
+  ['an unknown assumption', () => auditPolicy(undefined, { floorArea: 1 } as never), 'floorArea: unknown-field'],
+  ['a policy that is not one', () => auditPolicy(5 as never), 'policy: not-a-policy'],
+  ['an empty body name', () => dutiesOf(''), 'name: not-text'],
+  ['a blank body name', () => dutiesOf('  '), 'name: not-text'],
+  ['a body name that is a number', () => dutiesOf(5 as never), 'name: not-text'],
+  ['an empty question', () => actorsFor(''), 'question: not-text'],
+  ['a blank question', () => actorsFor(' '), 'question: not-text'],
 ];
 
 const ok = { id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1 };
 const data = (patch: object) => ({ year: 2013, communities: [], ...patch });
 const evaluation: [string, () => unknown, string][] = [
-  ['a dataset that is not an object', () => readDataset(7), 'Invalid input to readDataset: expected a dataset { year, communities, … }, got 7'],
-  ['a year before 1900', () => readDataset(data({ year: 1899 })), 'Invalid input to readDataset: year: expected a year from 1900 to 2100, got 1899'],
-  ['a year after 2100', () => readDataset(data({ year: 2101 })), 'Invalid input to readDataset: year: expected a year from 1900 to 2100, got 2101'],
-  ['more villages covered than there are', () => readDataset(data({ villages: { total: 10, covered: 11 } })), 'Invalid input to readDataset: villages.covered: expected at most villages.total (10), got 11'],
-  ['a budget year before 1900', () => readDataset(data({ funding: { baseYearTotal: 1, budgets: { '1899': 1 } } })), 'Invalid input to readDataset: funding.budgets.1899: expected a year from 1900 to 2100'],
-  ['a budget year after 2100', () => readDataset(data({ funding: { baseYearTotal: 1, budgets: { '2101': 1 } } })), 'Invalid input to readDataset: funding.budgets.2101: expected a year from 1900 to 2100'],
-  ['a budget key that is no year', () => readDataset(data({ funding: { baseYearTotal: 1, budgets: { abcd: 1 } } })), 'Invalid input to readDataset: funding.budgets.abcd: expected budgets as { "2012": amount, … }, got "abcd"'],
-  ['a day not in the calendar', () => readDataset(data({ communities: [{ ...ok, activeFrom: '2013-02-30' }] })), "Invalid input to readDataset: communities[0].activeFrom: expected an ISO date 'YYYY-MM-DD' that exists in the calendar, got \"2013-02-30\""],
-  ['a day with time', () => readDataset(data({ communities: [{ ...ok, activeFrom: '2013-02-03T00:00' }] })), "Invalid input to readDataset: communities[0].activeFrom: expected an ISO date 'YYYY-MM-DD' that exists in the calendar, got \"2013-02-03T00:00\""],
-  ['an empty id', () => readDataset(data({ communities: [{ ...ok, id: '' }] })), 'Invalid input to readDataset: communities[0].id: expected a non-empty text id (not only spaces), got ""'],
-  ['another kind', () => readDataset(data({ communities: [{ ...ok, kind: 'town' }] })), "Invalid input to readDataset: communities[0].kind: expected 'urban' or 'rural', got \"town\""],
-  ['a missing count', () => readDataset(data({ communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] })), 'Invalid input to readDataset: communities[0].households: is required: expected a whole number ≥ 0, got nothing'],
-  ['a bad household count beside floating households', () => readDataset(data({ communities: [{ ...ok, households: 'x', floatingHouseholds: 5 }] })), 'Invalid input to readDataset: communities[0].households: expected a whole number ≥ 0, got "x"'],
-  ['households + floating households beyond safe integers', () => readDataset(data({ communities: [{ ...ok, households: Number.MAX_SAFE_INTEGER, floatingHouseholds: 1 }] })), 'Invalid input to readDataset: communities[0].floatingHouseholds: households + floatingHouseholds is larger than the largest safe integer'],
-  ['an id that is a number', () => readDataset(data({ communities: [{ ...ok, id: 5 }] })), 'Invalid input to readDataset: communities[0].id: expected a non-empty text id (not only spaces), got 5'],
-  ['a project that is a number', () => readDataset(data({ developerProjects: [5] })), 'Invalid input to readDataset: developerProjects[0]: expected a project record { id, floorAreaM2, … }, got 5'],
-  ['duplicate community ids', () => readDataset(data({ communities: [ok, { ...ok, name: 'other' }] })), 'Invalid input to readDataset: communities[1].id: duplicate id "c" (first used by communities[0])'],
-  ['a community evaluated alone', () => evaluateCommunity({ ...ok, households: -1 } as never), 'Invalid input to evaluateCommunity: households: expected a whole number ≥ 0, got -1'],
-  ['an unknown field of a community evaluated alone', () => evaluateCommunity({ ...ok, staf: 1 } as never), 'Invalid input to evaluateCommunity: staf: unknown field (did you mean "staff"?); allowed: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, activeFrom'],
-  ['an unknown field of a batch record', () => evaluateBatch([{ ...ok, staf: 1 } as never], { year: 2013 }), 'Invalid input to evaluateBatch: records[0].staf: unknown field (did you mean "staff"?); allowed: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, activeFrom'],
-  ['duplicate project ids', () => readDataset(data({ developerProjects: [{ id: 'p', floorAreaM2: 1 }, { id: 'p', floorAreaM2: 2 }] })), 'Invalid input to readDataset: developerProjects[1].id: duplicate id "p" (first used by developerProjects[0])'],
-  ['an unknown project field', () => readDataset(data({ developerProjects: [{ id: 'p', floorArea: 1 }] })), 'Invalid input to readDataset: developerProjects[0].floorAreaM2: is required: expected a number ≥ 0 or a decimal string such as \'199999.5\', got nothing; developerProjects[0].floorArea: unknown field (did you mean "floorAreaM2"?); allowed: id, floorAreaM2, residents, households, roomAreaProvidedM2, fundsPaid, pricePerM2'],
-  ['an unknown top-level field', () => readDataset({ yeer: 2013, year: 2013, communities: [] }), 'Invalid input to readDataset: yeer: unknown field (did you mean "year"?); allowed: description, year, communities, villages, funding, developerProjects'],
-  ['an unknown village field', () => readDataset(data({ villages: { total: 1, covered: 1, coverd: 1 } })), 'Invalid input to readDataset: villages.coverd: unknown field (did you mean "covered"?); allowed: total, covered'],
-  ['a report option that does not exist', () => formatReport(evaluateCity(data({})), { colour: true } as never), 'Invalid input to formatReport: colour: unknown option (allowed: format, lang, all, limit, names)'],
-  ['a fractional limit', () => formatReport(evaluateCity(data({})), { limit: 1.5 }), 'Invalid input to formatReport: limit: expected a whole number ≥ 0, got 1.5'],
-  ['a limit as text', () => formatReport(evaluateCity(data({})), { limit: '5' as never }), 'Invalid input to formatReport: limit: expected a whole number ≥ 0, got "5"'],
-  ['a format', () => formatReport(evaluateCity(data({})), { format: 'pdf' as never }), "Invalid input to formatReport: format: expected 'text', 'markdown' or 'json', got \"pdf\""],
-  ['a language', () => formatReport(evaluateCity(data({})), { lang: 'fr' as never }), "Invalid input to formatReport: lang: expected 'zh' or 'en', got \"fr\""],
-  ['all as text', () => formatReport(evaluateCity(data({})), { all: 'yes' as never }), 'Invalid input to formatReport: all: expected true or false, got "yes"'],
-  ['options that are not an object', () => formatReport(evaluateCity(data({})), null as never), 'Invalid input to formatReport: options: expected { format?, lang?, all?, limit? }, got null'],
-  ['a result that is not an evaluation', () => formatReport({ findings: [] } as never), 'Invalid input to formatReport: result: expected the result of evaluateCity ({ findings, summary }), got an object'],
-  ['a result that is null', () => formatReport(null as never), 'Invalid input to formatReport: result: expected the result of evaluateCity ({ findings, summary }), got null'],
-  ['a report whose findings are not a list', () => readEvaluation('{"findings": {}, "summary": {}}'), 'Invalid input to readEvaluation: json: expected the result of evaluateCity ({ findings, summary }), got an object'],
-  ['a report without a summary', () => readEvaluation('{"findings": [], "summary": null}'), 'Invalid input to readEvaluation: json: expected the result of evaluateCity ({ findings, summary }), got an object'],
+  ['a dataset that is not an object', () => readDataset(7), 'not-an-object'],
+  ['a year before 1900', () => readDataset(data({ year: 1899 })), 'year: not-a-year'],
+  ['a year after 2100', () => readDataset(data({ year: 2101 })), 'year: not-a-year'],
+  ['more villages covered than there are', () => readDataset(data({ villages: { total: 10, covered: 11 } })), 'villages.covered: out-of-range'],
+  ['a budget year before 1900', () => readDataset(data({ funding: { baseYearTotal: 1, budgets: { '1899': 1 } } })), 'funding.budgets.1899: not-a-year'],
+  ['a budget year after 2100', () => readDataset(data({ funding: { baseYearTotal: 1, budgets: { '2101': 1 } } })), 'funding.budgets.2101: not-a-year'],
+  ['a budget key that is no year', () => readDataset(data({ funding: { baseYearTotal: 1, budgets: { abcd: 1 } } })), 'funding.budgets.abcd: not-a-year'],
+  ['a day not in the calendar', () => readDataset(data({ communities: [{ ...ok, activeFrom: '2013-02-30' }] })), 'communities[0].activeFrom: not-a-date'],
+  ['a day with time', () => readDataset(data({ communities: [{ ...ok, activeFrom: '2013-02-03T00:00' }] })), 'communities[0].activeFrom: not-a-date'],
+  ['an empty id', () => readDataset(data({ communities: [{ ...ok, id: '' }] })), 'communities[0].id: not-an-id'],
+  ['another kind', () => readDataset(data({ communities: [{ ...ok, kind: 'town' }] })), 'communities[0].kind: not-an-option'],
+  ['a missing count', () => readDataset(data({ communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] })), 'communities[0].households: missing-field'],
+  ['a bad household count beside floating households', () => readDataset(data({ communities: [{ ...ok, households: 'x', floatingHouseholds: 5 }] })), 'communities[0].households: not-a-count'],
+  ['households + floating households beyond safe integers', () => readDataset(data({ communities: [{ ...ok, households: Number.MAX_SAFE_INTEGER, floatingHouseholds: 1 }] })), 'communities[0].floatingHouseholds: out-of-range'],
+  ['an id that is a number', () => readDataset(data({ communities: [{ ...ok, id: 5 }] })), 'communities[0].id: not-an-id'],
+  ['a project that is a number', () => readDataset(data({ developerProjects: [5] })), 'developerProjects[0]: not-an-object'],
+  ['duplicate community ids', () => readDataset(data({ communities: [ok, { ...ok, name: 'other' }] })), 'communities[1].id: duplicate-id'],
+  ['a community evaluated alone', () => evaluateCommunity({ ...ok, households: -1 } as never), 'households: not-a-count'],
+  ['an unknown field of a community evaluated alone', () => evaluateCommunity({ ...ok, staf: 1 } as never), 'staf: unknown-field'],
+  ['an unknown field of a batch record', () => evaluateBatch([{ ...ok, staf: 1 } as never], { year: 2013 }), 'records[0].staf: unknown-field'],
+  ['duplicate project ids', () => readDataset(data({ developerProjects: [{ id: 'p', floorAreaM2: 1 }, { id: 'p', floorAreaM2: 2 }] })), 'developerProjects[1].id: duplicate-id'],
+  ['an unknown project field', () => readDataset(data({ developerProjects: [{ id: 'p', floorArea: 1 }] })), 'developerProjects[0].floorAreaM2: missing-field; developerProjects[0].floorArea: unknown-field'],
+  ['an unknown top-level field', () => readDataset({ yeer: 2013, year: 2013, communities: [] }), 'yeer: unknown-field'],
+  ['an unknown village field', () => readDataset(data({ villages: { total: 1, covered: 1, coverd: 1 } })), 'villages.coverd: unknown-field'],
+  ['a report option that does not exist', () => formatReport(evaluateCity(data({})), { colour: true } as never), 'colour: unknown-field'],
+  ['a fractional limit', () => formatReport(evaluateCity(data({})), { limit: 1.5 }), 'limit: not-a-count'],
+  ['a limit as text', () => formatReport(evaluateCity(data({})), { limit: '5' as never }), 'limit: not-a-count'],
+  ['a format', () => formatReport(evaluateCity(data({})), { format: 'pdf' as never }), 'format: not-an-option'],
+  ['a language', () => formatReport(evaluateCity(data({})), { lang: 'fr' as never }), 'lang: not-an-option'],
+  ['all as text', () => formatReport(evaluateCity(data({})), { all: 'yes' as never }), 'all: not-a-flag'],
+  ['options that are not an object', () => formatReport(evaluateCity(data({})), null as never), 'options: not-an-object'],
+  ['a result that is not an evaluation', () => formatReport({ findings: [] } as never), 'result: not-an-object'],
+  ['a result that is null', () => formatReport(null as never), 'result: not-an-object'],
+  ['a report whose findings are not a list', () => readEvaluation('{"findings": {}, "summary": {}}'), 'json: not-an-object'],
+  ['a report without a summary', () => readEvaluation('{"findings": [], "summary": null}'), 'json: not-an-object'],
 ];
 
-describe.each([
+const layers = [
   ['rules', rules],
   ['specification', spec],
   ['evaluation and report', evaluation],
-])('%s: the message names the function, the field, what it got and what is allowed', (_layer, cases) => {
-  test.each(cases)('%s', (_name, call, message) => {
-    let thrown: unknown;
-    try {
-      call();
-    } catch (e) {
-      thrown = e;
+] as const;
+
+const refusal = (call: () => unknown): lib.PolicyInputError => {
+  try {
+    call();
+  } catch (e) {
+    if (e instanceof lib.PolicyInputError) return e;
+    throw e;
+  }
+  throw new Error('expected a PolicyInputError, got a result');
+};
+
+describe.each(layers)('%s: each refusal names the field and its code', (_layer, cases) => {
+  test.each(cases)('%s', (_name, call, codes) => {
+    const e = refusal(call);
+    expect(e.issues.map((i) => (i.path ? `${i.path}: ${i.code}` : i.code)).join('; ')).toBe(codes);
+    for (const i of e.issues) {
+      expect(ISSUE_CODES).toContain(i.code);
+      expect(i.message).toBe(i.messages.en);
+      expect(i.messages.zh.length).toBeGreaterThan(0);
     }
-    expect(thrown).toBeInstanceOf(lib.PolicyInputError);
-    expect((thrown as Error).message).toBe(message);
   });
+});
+
+/** One issue in both languages, as the snapshot shows it. */
+const show = (i: Pick<PolicyInputIssue, 'path' | 'code' | 'expected' | 'received' | 'messages'>) =>
+  [`  ${i.path || '(no path)'} · ${i.code}`, `    expected: ${i.expected}`, `    received: ${i.received}`, `    en: ${i.messages.en}`, `    zh: ${i.messages.zh}`].join('\n');
+
+test('the words of every refusal above, and of each code, in both languages: pinned here, once', async () => {
+  const parts: string[] = ['# Issue messages, pinned once (test/error-messages.test.ts). Tests elsewhere assert paths and codes.', ''];
+  parts.push('## Each kind of value: what is allowed, said of a value and of text', '');
+  for (const k of Object.values(KINDS)) parts.push(`${k.id} · ${k.code}`, `  value en: ${k.expected.en}`, `  value zh: ${k.expected.zh}`, `  text en: ${k.expectedText.en}`, `  text zh: ${k.expectedText.zh}`);
+  parts.push('', '## Each code, made from its template with sample words', '');
+  const sample: Record<IssueCode, Parameters<typeof issue>[2]> = {
+    'not-a-count': { expected: KINDS.count.expected, received: { en: '-1', zh: '-1' } },
+    'not-an-amount': { expected: KINDS.amount.expected, received: { en: '"1e5"', zh: '"1e5"' } },
+    'not-a-share': { expected: KINDS.share.expected, received: { en: '1.5', zh: '1.5' } },
+    'not-a-year': { expected: KINDS.year.expected, received: { en: '1899', zh: '1899' } },
+    'not-a-date': { expected: KINDS.date.expected, received: { en: '"2013-02-30"', zh: '"2013-02-30"' }, note: { en: 'not a day of the calendar', zh: '日历上没有这一天' } },
+    'not-a-flag': { expected: KINDS.flag.expected, received: { en: '"yes"', zh: '"yes"' } },
+    'not-an-id': { expected: KINDS.id.expected, received: { en: '""', zh: '""' } },
+    'not-text': { expected: KINDS.text.expected, received: { en: '5', zh: '5' } },
+    'not-an-option': { expected: oneOf(['urban', 'rural']), received: { en: '"town"', zh: '"town"' } },
+    'out-of-range': { expected: { en: 'a whole number ≥ 1', zh: '不小于 1 的整数' }, received: { en: '0', zh: '0' } },
+    'not-an-object': { expected: { en: '{ total, covered }', zh: '{ total, covered }' }, received: { en: 'an array', zh: '一个数组' } },
+    'not-a-list': { expected: { en: 'a list of communities', zh: '社区列表' }, received: { en: 'an object', zh: '一个对象' } },
+    'not-a-policy': { expected: { en: 'a policy made by createPolicy()', zh: '由 createPolicy() 生成的政策' }, received: { en: 'an object', zh: '一个对象' } },
+    'unknown-field': { expected: { en: 'households, floatingHouseholds', zh: 'households、floatingHouseholds' }, received: { en: '"staf"', zh: '"staf"' }, note: { en: 'did you mean "staff"?', zh: '是否想写 "staff"？' } },
+    'missing-field': { expected: KINDS.count.expected },
+    'duplicate-id': { received: { en: '"c1"', zh: '"c1"' }, note: { en: 'communities[0]', zh: 'communities[0]' } },
+    'unknown-name': { expected: { en: 'a clause id', zh: '条款编号' }, received: { en: '"Z.9"', zh: '"Z.9"' } },
+    'not-json': { note: { en: 'Unexpected end of JSON input', zh: 'Unexpected end of JSON input' } },
+    'too-many-issues': { received: { en: '2', zh: '2' } },
+    invalid: { expected: { en: 'something else', zh: '别的' }, received: { en: 'this', zh: '这个' } },
+  };
+  for (const code of ISSUE_CODES) {
+    const i = issue('field', code, sample[code]);
+    parts.push(show({ path: i.path, code: i.code!, expected: i.expected!, received: i.received!, messages: i.messages! }));
+  }
+  for (const [layer, cases] of layers) {
+    parts.push('', `## ${layer}`, '');
+    for (const [name, call] of cases) {
+      const e = refusal(call);
+      parts.push(`${name}`, `  error: ${e.message}`, ...e.issues.map(show));
+    }
+  }
+  await expect(`${parts.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/issue-messages.txt');
 });
 
 describe('the edges that are allowed', () => {
@@ -155,6 +211,6 @@ describe('a dataset with many problems', () => {
     expect(issuesOf(bad(50))).toHaveLength(50);
     const more = issuesOf(bad(52));
     expect(more).toHaveLength(51);
-    expect(more[50]).toEqual({ path: '', message: '… and 2 more problems' });
+    expect(more[50]).toMatchObject({ path: '', code: 'too-many-issues', received: '2' });
   });
 });

@@ -17,6 +17,7 @@ import * as root from '../src/index.js';
 import * as spec from '../src/spec.js';
 import * as evaluation from '../src/evaluation.js';
 import { main } from '../src/cli/main.js';
+import { ISSUE_CODES } from '../src/errors.js';
 
 const { createPolicy, PolicyInputError, PARAMETER_REFERENCES, Decimal } = root;
 type Policy = root.Policy;
@@ -37,8 +38,11 @@ function unsound(value: unknown, seen = new Set<unknown>(), depth = 0): string |
   return undefined;
 }
 
-/** Call, consume what is lazy (a generator, a batch's findings), and say how it ended. */
-function outcome(call: () => unknown): 'result' | 'refused' {
+/**
+ * Call, consume what is lazy (a generator, a batch's findings), and say how it ended. A refusal's issues carry a
+ * code of the list; with `coded`, a code that says what was wrong (never the catch-all `invalid`).
+ */
+function outcome(call: () => unknown, coded = false): 'result' | 'refused' {
   try {
     let value = call();
     if (value && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function' && typeof value !== 'string' && !Array.isArray(value)) {
@@ -52,7 +56,13 @@ function outcome(call: () => unknown): 'result' | 'refused' {
   } catch (e) {
     if (e instanceof PolicyInputError) {
       expect(e.issues.length).toBeGreaterThan(0);
-      for (const i of e.issues) expect(typeof i.path === 'string' && typeof i.message === 'string' && i.message.length > 0).toBe(true);
+      for (const i of e.issues) {
+        expect(typeof i.path === 'string' && typeof i.message === 'string' && i.message.length > 0).toBe(true);
+        expect(ISSUE_CODES).toContain(i.code);
+        expect(i.messages.en).toBe(i.message);
+        expect(typeof i.messages.zh === 'string' && i.messages.zh.length > 0 && typeof i.expected === 'string' && typeof i.received === 'string').toBe(true);
+        if (coded) expect(i.code, `${i.path}: ${i.message}`).not.toBe('invalid');
+      }
       return 'refused';
     }
     throw e;
@@ -201,7 +211,8 @@ describe('every public function on generated input (issue 10, point 7)', { timeo
 
   test.prop([fc.constantFrom(...cases), fc.boolean()], { numRuns: 300 })('each rule on its worked cases with one field spoiled', (c, viaPolicy) => {
     const rule = viaPolicy ? (createPolicy()[c.rule as keyof Policy] as (i: unknown) => unknown) : (root[c.rule as keyof typeof root] as (i: unknown) => unknown);
-    fc.assert(fc.property(spoil(c.input), (input) => void outcome(() => rule(input))), { numRuns: 5 });
+    // Every rule's refusal carries a code that says what was wrong: the rules read their inputs through the catalogue of kinds.
+    fc.assert(fc.property(spoil(c.input), (input) => void outcome(() => rule(input), true)), { numRuns: 5 });
   });
 
   test.prop([dataset, fc.constantFrom('communities', 'villages', 'funding', 'developerProjects', 'year'), junk], { numRuns: 300 })(
@@ -209,13 +220,28 @@ describe('every public function on generated input (issue 10, point 7)', { timeo
     (d, part, value) => {
       const spoilt = { ...d, [part]: value };
       outcome(() => evaluation.evaluateCity(spoilt as never));
-      outcome(() => evaluation.readDataset(spoilt));
+      outcome(() => evaluation.readDataset(spoilt), true);
       outcome(() => evaluation.evaluateBatch(spoilt.communities as never, { year: spoilt.year as never }));
       outcome(() => evaluation.evaluateCommunities(spoilt.communities as never, { year: spoilt.year as never }));
       const report = evaluation.formatReport(evaluation.evaluateCity(d as never), { format: 'json' });
       outcome(() => evaluation.readEvaluation(report.replace(/"(pass|fail|unknown)"/, JSON.stringify(typeof value === 'string' ? value : typeof value))));
     },
   );
+
+  test.each(RULES)('%s refuses what is not an input object, and an unknown field, by code', (name) => {
+    const rule = root[name as keyof typeof root] as (i: unknown) => unknown;
+    const input = cases.find((c) => c.rule === name)!.input;
+    const codes = (arg: unknown) => {
+      try {
+        rule(arg);
+      } catch (e) {
+        return (e as root.PolicyInputError).issues.map((i) => `${i.path}: ${i.code}`);
+      }
+      return [];
+    };
+    expect(codes(5)).toEqual([': not-an-object']);
+    expect(codes({ ...input, zzz: 1 })).toEqual(['zzz: unknown-field']);
+  });
 
   test('the rules found by name are the rules the worked cases cover', () => {
     expect(RULES.every((name) => typeof root[name as keyof typeof root] === 'function')).toBe(true);

@@ -18,7 +18,8 @@ const issues = (call: () => unknown) => {
   try {
     call();
   } catch (e) {
-    return (e as lib.PolicyInputError).issues.map((i) => `${i.path}: ${i.message}`);
+    // The path, the code and what was received: the words are pinned in test/__snapshots__/issue-messages.txt.
+    return (e as lib.PolicyInputError).issues.map((i) => `${i.path}: ${i.code}${i.received ? `, got ${i.received}` : ''}`);
   }
   throw new Error('no error');
 };
@@ -96,24 +97,24 @@ describe('trace branches', () => {
 
 describe('several problems at once', () => {
   test('an invalid year is reported once, not also as before the base year', () => {
-    expect(issues(() => lib.cityFundBudget({ baseAmount: 1, year: 'x' as never }))).toEqual(['year: expected a whole-number year from 1900 to 2100, got "x"']);
-    expect(issues(() => lib.ruralRolloutSchedule({ from: 2014, to: 'x' as never }))).toEqual(['to: expected a whole-number year from 1900 to 2100, got "x"']);
+    expect(issues(() => lib.cityFundBudget({ baseAmount: 1, year: 'x' as never }))).toEqual(['year: not-a-year, got "x"']);
+    expect(issues(() => lib.ruralRolloutSchedule({ from: 2014, to: 'x' as never }))).toEqual(['to: not-a-year, got "x"']);
   });
   test('rooms: a bad household count and the missing residents are both reported', () => {
     expect(issues(() => lib.serviceRoomArea({ households: -1 }))).toEqual([
-      'households: expected a whole number ≥ 0 (a safe integer), got -1',
-      'residents: expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)',
+      'households: not-a-count, got -1',
+      'residents: missing-field',
     ]);
   });
   test('subsidy: dates without a year, and in the wrong order, are both reported', () => {
     expect(issues(() => lib.streetSubsidyMinimum({ communities: 1, activeFrom: '2013-07-01', activeTo: '2013-06-30' }))).toEqual([
-      'year: expected the subsidy year (a whole number) when activeFrom or activeTo is given',
-      'activeTo: expected a day on or after activeFrom (2013-07-01), got 2013-06-30',
+      'year: missing-field',
+      'activeTo: out-of-range, got "2013-06-30"',
     ]);
   });
   test('a Decimal that is not finite is described by its value', () => {
     expect(issues(() => lib.cityFundBudget({ baseAmount: new lib.Decimal(NaN), year: 2012 }))).toEqual([
-      "baseAmount: expected a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal, got \"NaN\"",
+      'baseAmount: not-an-amount, got "NaN"',
     ]);
   });
 });
@@ -141,9 +142,9 @@ describe('parameters as given are kept exact', () => {
   });
   test('a policy-like function, null, or a policy without parameters is not a policy', () => {
     const fake = Object.assign(() => 1, { requiredStaff: () => 1, parameters: {} });
-    expect(issues(() => lib.createPolicy().asOf('2013-01-01') && auditWith(fake))).toEqual(['policy: expected a policy made by createPolicy(), got a function']);
-    expect(issues(() => auditWith(null))).toEqual(['policy: expected a policy made by createPolicy(), got null']);
-    expect(issues(() => auditWith({ requiredStaff: () => 1, parameters: 'x' }))).toEqual(['policy: expected a policy made by createPolicy(), got an object']);
+    expect(issues(() => lib.createPolicy().asOf('2013-01-01') && auditWith(fake))).toEqual(['policy: not-a-policy, got a function']);
+    expect(issues(() => auditWith(null))).toEqual(['policy: not-a-policy, got null']);
+    expect(issues(() => auditWith({ requiredStaff: () => 1, parameters: 'x' }))).toEqual(['policy: not-a-policy, got an object']);
   });
 });
 
@@ -174,16 +175,15 @@ describe('value formats', () => {
 
 describe('more edges', () => {
   test('a null parameter and a group given as a number are refused by name', () => {
-    expect(issues(() => lib.createPolicy({ sizing: { tolerance: null as never } }))).toEqual(["sizing.tolerance: expected a share from 0 to 1 (number or decimal string), got null"]);
-    expect(issues(() => lib.createPolicy({ sizing: 5 as never }))).toEqual(['sizing: expected an object of parameters (households, residents, tolerance), got 5']);
+    expect(issues(() => lib.createPolicy({ sizing: { tolerance: null as never } }))).toEqual(['sizing.tolerance: not-a-share, got null']);
+    expect(issues(() => lib.createPolicy({ sizing: 5 as never }))).toEqual(['sizing: not-an-object, got 5']);
   });
   test('a fund that would grow from its base year names createPolicy', () => {
-    expect(() => lib.createPolicy({ funding: { firstGrowthYear: 2011 } })).toThrow(
-      'Invalid input to createPolicy: funding.firstGrowthYear: expected a year after baseYear (2011): the fund grows from the year after its base (A.4.3), got 2011',
-    );
+    expect(() => lib.createPolicy({ funding: { firstGrowthYear: 2011 } })).toThrow(/^Invalid input to createPolicy: funding\.firstGrowthYear: /);
+    expect(issues(() => lib.createPolicy({ funding: { firstGrowthYear: 2011 } }))).toEqual(['funding.firstGrowthYear: out-of-range, got 2011']);
   });
   test('a trace step that is a number is named as a step', () => {
-    expect(issues(() => lib.formatTrace([5 as never]))).toEqual(['trace.0: expected a step { zh, en }, got 5']);
+    expect(issues(() => lib.formatTrace([5 as never]))).toEqual(['trace.0: not-an-object, got 5']);
   });
   test('a remainder is named in Chinese too: 3,100 = 5 × 600 + 100', () => {
     expect(zhEn(lib.requiredStaff({ households: 3100 }).trace)[1]).toEqual(['3100 ÷ 每名工作人员 600 户 = 5 余 100', '3100 ÷ 600 households per worker = 5 remainder 100']);
@@ -214,7 +214,7 @@ describe('powers longer than the working precision', () => {
 
 describe('the last edges', () => {
   test('a group given as null is refused, not read', () => {
-    expect(issues(() => lib.createPolicy({ sizing: null as never }))).toEqual(['sizing: expected an object of parameters (households, residents, tolerance), got null']);
+    expect(issues(() => lib.createPolicy({ sizing: null as never }))).toEqual(['sizing: not-an-object, got null']);
   });
   test('a number JavaScript writes in exponent form is stored in plain notation', () => {
     expect(lib.createPolicy({ developer: { thresholdM2: 1e21 } }).parameters.developer.thresholdM2).toBe('1000000000000000000000');
@@ -228,6 +228,6 @@ describe('the last edges', () => {
     expect([r.route, r.roomAreaM2, r.clause]).toEqual(['in-kind', undefined, 'A.4.3']);
   });
   test('as of something that only prints like a date is refused', () => {
-    expect(issues(() => lib.createPolicy().asOf({ toString: () => '2013-01-01' } as never))).toEqual(["date: expected an ISO date 'YYYY-MM-DD' or a valid Date, from 1900 to 2100, got an object"]);
+    expect(issues(() => lib.createPolicy().asOf({ toString: () => '2013-01-01' } as never))).toEqual(['date: not-a-date, got an object']);
   });
 });

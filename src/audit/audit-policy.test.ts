@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { codesOf } from '../../test/support/issues.js';
 import { createPolicy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { A43_FLOWS, auditPolicy, k8, type AuditFinding } from './audit-policy.js';
@@ -240,9 +241,7 @@ describe('the audit at its less common edges', () => {
   });
 
   test('a floor area that is not a number is reported once, by what it is', () => {
-    expect(() => auditPolicy(undefined, { floorAreaPerHouseholdM2: -1 })).toThrow(
-      "Invalid input to auditPolicy: floorAreaPerHouseholdM2: expected a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal, got -1",
-    );
+    expect(codesOf(() => auditPolicy(undefined, { floorAreaPerHouseholdM2: -1 }))).toEqual(['floorAreaPerHouseholdM2: not-an-amount']);
     try {
       auditPolicy(undefined, { floorAreaPerHouseholdM2: -1 });
     } catch (e) {

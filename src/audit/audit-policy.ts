@@ -345,7 +345,7 @@ export function auditPolicy(options?: AuditOptions | Policy, assumptions: AuditA
   const c = new Checker('auditPolicy');
   const o = old ? c.object(assumptions, ['floorAreaPerHouseholdM2']) : c.object(options, ['policy', 'floorAreaPerHouseholdM2']);
   const f = o.floorAreaPerHouseholdM2 === undefined ? new D(100) : amount(c, o.floorAreaPerHouseholdM2, 'floorAreaPerHouseholdM2');
-  if (c.issues.length === 0 && f.isZero()) c.fail('floorAreaPerHouseholdM2', 'expected a floor area above 0, got 0');
+  if (c.issues.length === 0 && f.isZero()) c.refuse('floorAreaPerHouseholdM2', 'out-of-range', { en: 'a floor area above 0', zh: '大于 0 的建筑面积' }, 0);
   c.done();
   const findings = [k1(audited), k2(audited), k3(audited), k4(audited), k5(audited, f), k6(audited), k7(audited), k8(), k9(audited), k10(audited)];
   const counts = { consistent: 0, conflict: 0, gap: 0 };

@@ -11,9 +11,9 @@ import { createPolicy, type Policy, type RuleName } from '../create-policy.js';
 import type { InputKind } from '../provisions/declare.js';
 import { RULE_ABOUT } from '../provisions/registry.js';
 import { D } from '../decimal.js';
-import { PolicyInputError } from '../errors.js';
+import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '../errors.js';
+import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
-import { checkYear } from '../evaluate/evaluate.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
 import { formatReport, jsonChoice, jsonFinding, jsonReportChunks, jsonSummary, table } from '../report/format-report.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
@@ -29,7 +29,42 @@ export interface Io {
   readonly stderrIsTTY: boolean;
 }
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** The message in both languages, when it has been written in both (a flag's value, a rule's refusal). */
+  words?: Words;
+}
+
+/** A usage error said in both languages. */
+function usage(words: Words): UsageError {
+  const e = new UsageError(words.en);
+  e.words = words;
+  return e;
+}
+
+/** Bad input said in both languages (the parameters file's issues). */
+function badInput(words: Words): InputError {
+  const e = new InputError(words.en);
+  (e as { words?: Words }).words = words;
+  return e;
+}
+
+/** Issues as lines, each `<prefix>path: message`, in both languages. */
+function issueLines(issues: readonly PolicyInputIssue[], where: (i: PolicyInputIssue) => string): Words {
+  return {
+    en: issues.map((i) => `${where(i)}${i.messages.en}`).join('\n'),
+    zh: issues.map((i) => `${where(i)}${i.messages.zh}`).join('\n'),
+  };
+}
+
+/** The language the command line asks for (`--lang en` or `--lang=en`), for its error messages; zh otherwise. */
+function langOf(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
+}
 
 const VERSION = '0.1.0';
 
@@ -147,22 +182,23 @@ function policyFrom(file: unknown, extra: ParameterOverrides = {}): Policy {
   try {
     return createPolicy(overrides as ParameterOverrides);
   } catch (e) {
-    if (e instanceof PolicyInputError) throw new InputError(e.issues.map((i) => `${typeof file === 'string' ? file : '--params'}: ${i.path}: ${i.message}`).join('\n'));
+    if (e instanceof PolicyInputError) throw badInput(issueLines(e.issues, (i) => `${typeof file === 'string' ? file : '--params'}: ${i.path}: `));
     throw e;
   }
 }
 
-function integer(name: string, v: unknown): number | undefined {
+/** A flag's value read as the catalogue reads text (../kinds.ts), or a usage error in its words. */
+function flagValue<T>(kind: Kind<T>, name: string, v: unknown): T | undefined {
   if (v === undefined) return undefined;
-  if (typeof v === 'string' && /^\d{1,16}$/.test(v)) return Number(v);
-  throw new UsageError(`--${name} must be a whole number, got ${JSON.stringify(v)}`);
+  const read = kind.parse(String(v));
+  if (read.ok) return read.value;
+  const i = refused(`--${name}`, read.code, read.expected, v);
+  throw usage({ en: `${i.path}: ${i.messages!.en}`, zh: `${i.path}: ${i.messages!.zh}` });
 }
 
-function amountArg(name: string, v: unknown): string | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) return v;
-  throw new UsageError(`--${name} must be a number ≥ 0 such as 1000000 or 199999.5, got ${JSON.stringify(v)}`);
-}
+const integer = (name: string, v: unknown): number | undefined => flagValue(COUNT, name, v);
+const yearArg = (name: string, v: unknown): number | undefined => flagValue(YEAR, name, v);
+const amountArg = (name: string, v: unknown): string | undefined => flagValue(AMOUNT, name, v)?.toString();
 
 const write = (s: Writable, text: string | Uint8Array) => new Promise<void>((resolve) => (s.write(text) ? resolve() : s.once('drain', resolve)));
 
@@ -187,8 +223,7 @@ async function report(args: string[], io: Io): Promise<number> {
   if (values.output !== undefined && values.output === '') throw new UsageError('--output needs a file name');
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
   const policy = policyFrom(values.params);
-  const year = integer('year', values.year);
-  if (year !== undefined) checkYear(year, 'report'); // range check
+  const year = yearArg('year', values.year);
   const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
   const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : fmt === 'html' ? 500 : 0);
   const keepPassing = fmt === 'json' || fmt === 'ndjson' || fmt === 'xlsx' || values.all === true;
@@ -324,8 +359,8 @@ async function schedule(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1 || (kind !== 'fund' && kind !== 'rollout')) throw new UsageError('schedule takes one of: fund, rollout');
   const fmt = format(values.format, ['text', 'json'] as const);
   const lng = lang(values.lang);
-  const from = integer('from', values.from) ?? 2011;
-  const to = integer('to', values.to) ?? 2016;
+  const from = yearArg('from', values.from) ?? 2011;
+  const to = yearArg('to', values.to) ?? 2016;
   if (kind === 'fund') {
     const base = amountArg('base', values.base);
     if (base === undefined) throw new UsageError('schedule fund needs --base, the base year’s total in yuan');
@@ -392,7 +427,7 @@ async function explain(args: string[], io: Io): Promise<number> {
   for (const [flag, { key, kind }] of Object.entries(spec.fields)) {
     const v = values[flag];
     if (v === undefined) continue;
-    input[key] = kind === 'count' || kind === 'year' ? integer(flag, v) : kind === 'amount' ? amountArg(flag, v) : v;
+    input[key] = kind === 'count' ? integer(flag, v) : kind === 'year' ? yearArg(flag, v) : kind === 'amount' ? amountArg(flag, v) : flagValue(DATE, flag, v);
   }
   const policy = policyFrom(values.params);
   let result: { trace: readonly TraceStep[]; clause: string };
@@ -401,7 +436,7 @@ async function explain(args: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof PolicyInputError) {
       const flagOf = (path: string) => Object.entries(spec.fields).find(([, f]) => f.key === path)?.[0] ?? path;
-      throw new UsageError(e.issues.map((i) => `--${flagOf(i.path)}: ${i.message}`).join('\n'));
+      throw usage(issueLines(e.issues, (i) => `--${flagOf(i.path)}: `));
     }
     throw e;
   }
@@ -445,6 +480,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { 
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  const lng = langOf(rest);
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return await help(io, 'main');
     if (command === '--version' || command === '-v') return await write(io.stdout, `${VERSION}\n`).then(() => 0);
@@ -453,11 +489,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
-      io.stderr.write(`shequ-rules: ${e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
+      const words = (e as { words?: Words }).words;
+      io.stderr.write(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
       return 2;
     }
     if (e instanceof PolicyInputError) {
-      io.stderr.write(`shequ-rules: ${e.message}\n`);
+      // Issues in the language of --lang.
+      const zh = () => `${e.context ? `${e.context} 的输入无效` : '输入无效'}：${e.issues.map((i) => (i.path ? `${i.path}: ${i.messages.zh}` : i.messages.zh)).join('；')}`;
+      io.stderr.write(`shequ-rules: ${lng === 'en' ? e.message : zh()}\n`);
       return 2;
     }
     // A file that fails while it is read (unreadable, a device error): bad input, said as such, not an internal error.

@@ -4,8 +4,8 @@
  * verdicts are the same as `evaluateCity`'s (the same code decides them); what
  * is saved is the six objects per community that a million-row run would make.
  */
-import { PolicyInputError, describeValue } from '../errors.js';
-import { PLAIN_DECIMAL } from '../values.js';
+import { PolicyInputError, describeValue, issue, refused } from '../errors.js';
+import { amount as AMOUNT, count as COUNT, flag as FLAG, id as ID, text as TEXT } from '../kinds.js';
 import { checkPolicy } from '../create-policy.js';
 import { readCommunity, type CommunityRecord } from './dataset.js';
 import {
@@ -70,11 +70,11 @@ function knownKeys(c: object): boolean {
   }
   return true;
 }
-const count = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+// The catalogue's tests (../kinds.ts); an amount in a record is a number or a string, never a Decimal.
+const count = COUNT.is;
 const optCount = (v: unknown) => v === undefined || count(v);
-const optAmount = (v: unknown) =>
-  v === undefined || (typeof v === 'number' ? Number.isFinite(v) && v >= 0 : (v as string).length <= 60 && PLAIN_DECIMAL.test(v as string));
-const optFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
+const optAmount = (v: unknown) => v === undefined || (typeof v !== 'object' && AMOUNT.is(v));
+const optFlag = (v: unknown) => v === undefined || FLAG.is(v);
 
 /**
  * A quick yes to the common case of a well-formed record. It accepts only what
@@ -88,9 +88,8 @@ export function looksValid(v: unknown): v is CommunityRecord {
   const c = v as Record<string, unknown>;
   return (
     knownKeys(c) &&
-    typeof c.id === 'string' &&
-    c.id.trim().length > 0 &&
-    typeof c.name === 'string' &&
+    ID.is(c.id) &&
+    TEXT.is(c.name) &&
     (c.kind === 'urban' || c.kind === 'rural') &&
     count(c.households) &&
     count(c.residents) &&
@@ -130,11 +129,12 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   const policy = checkPolicy(context.policy, 'evaluateBatch');
   checkYear(context.year, 'evaluateBatch');
   if (!Array.isArray(records)) {
-    throw new PolicyInputError([{ path: 'records', message: `expected an array of community records, got ${describeValue(records)}` }], 'evaluateBatch');
+    throw new PolicyInputError([refused('records', 'not-a-list', { en: 'an array of community records', zh: '社区记录的数组' }, records)], 'evaluateBatch');
   }
   // Six status bytes a community must fit one typed array (V8 allows about 2^32 bytes): refused by name beyond that.
   if (records.length > MAX_RECORDS) {
-    throw new PolicyInputError([{ path: 'records', message: `expected at most ${MAX_RECORDS} records in one batch, got ${records.length}; evaluate them in parts or with evaluateCommunities` }], 'evaluateBatch');
+    const note = { en: 'evaluate them in parts or with evaluateCommunities', zh: '请分批评估，或用 evaluateCommunities' };
+    throw new PolicyInputError([refused('records', 'out-of-range', { en: `at most ${MAX_RECORDS} records in one batch`, zh: `每批至多 ${MAX_RECORDS} 条记录` }, records.length, note)], 'evaluateBatch');
   }
   const k = compile(policy, context.year);
   const n = records.length;
@@ -180,14 +180,16 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     finding(i: number, provision: number | string) {
       const j = index(provision);
       if (!Number.isInteger(i) || i < 0 || i >= n || !Number.isInteger(j) || j < 0 || j >= COMMUNITY_PROVISIONS.length) {
-        throw new PolicyInputError([{ path: 'finding', message: `expected a community index from 0 to ${n - 1} and a provision from ${COMMUNITY_PROVISIONS.join(', ')}, got ${describeValue(i)}, ${describeValue(provision)}` }], 'evaluateBatch');
+        const expected = { en: `a community index from 0 to ${n - 1} and a provision from ${COMMUNITY_PROVISIONS.join(', ')}`, zh: `0 至 ${n - 1} 的社区序号和 ${COMMUNITY_PROVISIONS.join('、')} 之一的条款` };
+        const got = { en: `${describeValue(i)}, ${describeValue(provision)}`, zh: `${describeValue(i, 'zh')}、${describeValue(provision, 'zh')}` };
+        throw new PolicyInputError([issue('finding', 'out-of-range', { expected, received: got })], 'evaluateBatch');
       }
       const code = statuses[i * N + j]!;
       return code === 0 ? undefined : plainCommunityFinding(row(i), k, j, code);
     },
     findings(status?: 'pass' | 'fail' | 'unknown') {
       if (status !== undefined && status !== 'pass' && status !== 'fail' && status !== 'unknown') {
-        throw new PolicyInputError([{ path: 'status', message: `expected 'pass', 'fail', 'unknown' or nothing, got ${describeValue(status)}` }], 'evaluateBatch');
+        throw new PolicyInputError([refused('status', 'not-an-option', { en: "'pass', 'fail', 'unknown' or nothing", zh: "'pass'、'fail'、'unknown' 之一，或不填" }, status)], 'evaluateBatch');
       }
       return findingsWith(STATUS.indexOf(status)); // STATUS[0] is undefined: no status wants every code
     },

@@ -7,6 +7,7 @@
  * money (A.4.3), the urban target 1 due at the end of 2013 (A.2).
  */
 import { describe, expect, test } from 'vitest';
+import { codesOf } from '../../test/support/issues.js';
 import { createPolicy } from '../create-policy.js';
 import { D } from '../decimal.js';
 import type { Dataset } from './dataset.js';
@@ -120,16 +121,16 @@ describe('the summary', () => {
 describe('evaluateCommunities and evaluateCity refuse, saying what they got', () => {
   const ok = { id: 'a', name: 'a', kind: 'rural' as const, households: 1, residents: 1 };
   test.each([
-    [() => evaluateCommunities([], null as never), 'Invalid input to evaluateCommunities: context: expected { year, policy? }, got null'],
-    [() => evaluateCommunities([], 'x' as never), 'Invalid input to evaluateCommunities: context: expected { year, policy? }, got "x"'],
-    [() => evaluateCommunities(null as never, { year: 2013 }), 'Invalid input to evaluateCommunities: records: expected an iterable of community records, got null'],
-    [() => evaluateCommunities(5 as never, { year: 2013 }), 'Invalid input to evaluateCommunities: records: expected an iterable of community records, got 5'],
-    [() => evaluateCommunities([], { year: 2013, policy: 5 as never }), 'Invalid input to evaluateCommunities: policy: expected a policy made by createPolicy(), got 5'],
-    [() => [...evaluateCommunities([ok, { ...ok, households: -1 }], { year: 2013 })], 'Invalid input to evaluateCommunities: records[1].households: expected a whole number ≥ 0, got -1'],
-    [() => evaluateCity({ year: 2013, communities: [] }, { policy: {} as never }), 'Invalid input to evaluateCity: policy: expected a policy made by createPolicy(), got an object'],
-    [() => evaluateCity({ year: 2013, communities: [] }, { polcy: 1 } as never), 'Invalid input to evaluateCity: context.polcy: unknown field (did you mean "policy"?) (allowed: policy)'],
-  ])('%#', (call, message) => {
-    expect(call).toThrow(message);
+    [() => evaluateCommunities([], null as never), 'context: not-an-object'],
+    [() => evaluateCommunities([], 'x' as never), 'context: not-an-object'],
+    [() => evaluateCommunities(null as never, { year: 2013 }), 'records: not-a-list'],
+    [() => evaluateCommunities(5 as never, { year: 2013 }), 'records: not-a-list'],
+    [() => evaluateCommunities([], { year: 2013, policy: 5 as never }), 'policy: not-a-policy'],
+    [() => [...evaluateCommunities([ok, { ...ok, households: -1 }], { year: 2013 })], 'records[1].households: not-a-count'],
+    [() => evaluateCity({ year: 2013, communities: [] }, { policy: {} as never }), 'policy: not-a-policy'],
+    [() => evaluateCity({ year: 2013, communities: [] }, { polcy: 1 } as never), 'context.polcy: unknown-field'],
+  ])('%#', (call, issue) => {
+    expect(codesOf(call)).toEqual([issue]);
   });
 
   test('a bad record is reported when it is reached, after the findings before it', () => {

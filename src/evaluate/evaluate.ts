@@ -9,14 +9,14 @@
 import type { Decimal } from 'decimal.js';
 import { checkPolicy, isPolicy, type Policy } from '../create-policy.js';
 import { approxDiv, D } from '../decimal.js';
-import { PolicyInputError, describeValue } from '../errors.js';
+import { PolicyInputError, refused } from '../errors.js';
 import type { Bilingual } from '../policy/provisions.js';
 import type { InterpretationUse } from '../trace.js';
 import { closest } from '../policy/names.js';
 import { CHECKS } from '../provisions/checks.generated.js';
 import { Checker } from '../rules/input.js';
 import { FAIL, PASS, UNKNOWN, type CityCheck, type CommunityCheck, type Detail, type StandingCheck } from './check.js';
-import { readCommunity, type CommunityRecord, type Dataset } from './dataset.js';
+import { readCommunity, unknownField, type CommunityRecord, type Dataset } from './dataset.js';
 
 /** `pass`: the data meets the provision; `fail`: it does not; `unknown`: the data lacks what is needed to tell. */
 export type FindingStatus = 'pass' | 'fail' | 'unknown';
@@ -276,15 +276,12 @@ export function checkYear(year: unknown, fn: string): void {
  */
 export function checkContext(context: unknown, shape: string, fn: string, allowed: readonly string[] = ['policy', 'year']): void {
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
-    throw new PolicyInputError([{ path: 'context', message: `expected ${shape}, got ${describeValue(context)}` }], fn);
+    throw new PolicyInputError([refused('context', 'not-an-object', { en: shape, zh: shape }, context)], fn);
   }
   const extra = Object.keys(context).filter((key) => !allowed.includes(key));
   if (extra.length) {
     throw new PolicyInputError(
-      extra.map((key) => {
-        const guess = closest(key, allowed);
-        return { path: `context.${key}`, message: `unknown field${guess ? ` (did you mean "${guess}"?)` : ''} (allowed: ${allowed.join(', ')})` };
-      }),
+      extra.map((key) => unknownField(`context.${key}`, key, allowed)),
       fn,
     );
   }
@@ -353,7 +350,7 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
   const policy = checkPolicy(context.policy, 'evaluateCommunities');
   checkYear(context.year, 'evaluateCommunities');
   if (records === null || records === undefined || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    throw new PolicyInputError([{ path: 'records', message: `expected an iterable of community records, got ${describeValue(records)}` }], 'evaluateCommunities');
+    throw new PolicyInputError([refused('records', 'not-a-list', { en: 'an iterable of community records', zh: '可迭代的社区记录' }, records)], 'evaluateCommunities');
   }
   const k = compile(policy, context.year);
   return (function* () {

@@ -3,7 +3,8 @@
  * from which the policy applies it (the rollout from 2011, the fund growth
  * from 2012), so a policy can answer "as of" a date.
  */
-import { PolicyInputError, describeValue } from '../errors.js';
+import { PolicyInputError, refused } from '../errors.js';
+import { date as DATE } from '../kinds.js';
 import { calendarDay, isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { PARAMETER_REFERENCES, startOf, valueAtPath, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
 import { PARAMETERS } from '../provisions/registry.js';
@@ -22,7 +23,7 @@ function dayOf(date: unknown): string {
   const day = typeof date === 'string' && calendarDay(date) ? date : date instanceof Date && !Number.isNaN(date.getTime()) ? isoDay(date) : undefined;
   const year = day === undefined ? NaN : Number(day.slice(0, day.indexOf('-', 1)));
   if (day !== undefined && year >= YEAR_MIN && year <= YEAR_MAX) return day;
-  throw new PolicyInputError([{ path: 'date', message: `expected an ISO date 'YYYY-MM-DD' or a valid Date, from ${YEAR_MIN} to ${YEAR_MAX}, got ${describeValue(date)}` }], 'asOf');
+  throw new PolicyInputError([refused('date', DATE.code, { en: `${DATE.expected.en} or a valid Date, from ${YEAR_MIN} to ${YEAR_MAX}`, zh: `${YEAR_MIN} 至 ${YEAR_MAX} 年间${DATE.expected.zh}或有效的 Date` }, date)], 'asOf');
 }
 
 /**

@@ -3,7 +3,7 @@
  * work to (A.4.1, A.4.3, A.4.4, A.3.2, B.1–B.4), with their duties, and
  * look-ups both ways: what must this body do, who must act on this matter.
  */
-import { PolicyInputError, describeValue } from '../errors.js';
+import { PolicyInputError, describeValue, refused } from '../errors.js';
 import { closest, distance } from './names.js';
 import { deepFreeze } from './parameters.js';
 import type { Bilingual } from './provisions.js';
@@ -205,7 +205,7 @@ export interface DutiesAnswer {
  */
 export function dutiesOf(name: string): DutiesAnswer {
   if (typeof name !== 'string' || name.trim() === '') {
-    throw new PolicyInputError([{ path: 'name', message: `expected the name of a department or body, got ${describeValue(name)}` }], 'dutiesOf');
+    throw new PolicyInputError([refused('name', 'not-text', { en: 'the name of a department or body', zh: '部门或机构的名称' }, name)], 'dutiesOf');
   }
   const key = norm(name);
   const found = bodies.find((b) => namesOf(b).includes(key));
@@ -215,7 +215,7 @@ export function dutiesOf(name: string): DutiesAnswer {
     .sort((x, y) => x.score - y.score);
   const near = scored.filter((s) => s.score <= Math.max(1, Math.floor(key.length / 3))).slice(0, 3);
   const hint = near.length ? `did you mean ${near.map((s) => `${s.b.zh} (${s.b.en})`).join(', ')}?` : `known bodies include ${bodies.slice(0, 6).map((b) => b.zh).join(', ')} …`;
-  throw new PolicyInputError([{ path: 'name', message: `no body called ${describeValue(name)} is named in the documents; ${hint}` }], 'dutiesOf');
+  throw new PolicyInputError([{ path: 'name', code: 'unknown-name', received: describeValue(name), message: `no body called ${describeValue(name)} is named in the documents; ${hint}` }], 'dutiesOf');
 }
 
 /** One body that must act on a matter, as {@link actorsFor} returns it. */
@@ -241,7 +241,7 @@ export interface Actor {
  */
 export function actorsFor(question: string): Actor[] {
   if (typeof question !== 'string' || question.trim() === '') {
-    throw new PolicyInputError([{ path: 'question', message: `expected a topic id or a description, got ${describeValue(question)}` }], 'actorsFor');
+    throw new PolicyInputError([refused('question', 'not-text', { en: 'a topic id or a description', zh: '事项编号或描述' }, question)], 'actorsFor');
   }
   const q = norm(question);
   const hit = topics.filter((x) => x.id === q || x.keywords.some((k) => q.includes(k.toLowerCase())));
@@ -251,6 +251,8 @@ export function actorsFor(question: string): Actor[] {
       [
         {
           path: 'question',
+          code: 'unknown-name',
+          received: describeValue(question),
           message: `${describeValue(question)} names no matter the documents deal with${guess ? ` (did you mean '${guess}'?)` : ''}; topics: ${topics.map((x) => `${x.id} (${x.zh})`).join(', ')}`,
         },
       ],

@@ -4,7 +4,7 @@
  * kinds of money of the city's special account (A.4.4). Every entry points at
  * its clause. The bodies and their responsibilities are in ./bodies.ts.
  */
-import { PolicyInputError, describeValue } from '../errors.js';
+import { PolicyInputError, describeValue, refused } from '../errors.js';
 import { deepFreeze } from './parameters.js';
 import type { Bilingual } from './provisions.js';
 
@@ -97,7 +97,7 @@ const STREET_SUBSIDY: readonly string[] = ['街道配套', '乡镇配套', '配�
 export function classifyFundSource(source: string): FundSource {
   const allowed = fundSources.map((f) => `${f.id} (${f.zh})`).join(', ');
   if (typeof source !== 'string' || source.trim() === '') {
-    throw new PolicyInputError([{ path: 'source', message: `expected a description of the money's source, got ${describeValue(source)}` }], 'classifyFundSource');
+    throw new PolicyInputError([refused('source', 'not-text', { en: "a description of the money's source", zh: '资金来源的描述' }, source)], 'classifyFundSource');
   }
   const text = source.trim().toLowerCase();
   const byId = fundSources.find((f) => f.id === text);
@@ -109,6 +109,8 @@ export function classifyFundSource(source: string): FundSource {
       [
         {
           path: 'source',
+          code: 'not-an-option',
+          received: describeValue(source),
           message: `${describeValue(source)} is the streets' and townships' matching subsidy (A.4.3, Q10), paid to communities directly: not one of the six kinds of money of the city's special account (A.4.4)`,
         },
       ],
@@ -121,6 +123,8 @@ export function classifyFundSource(source: string): FundSource {
     [
       {
         path: 'source',
+        code: matches.length === 0 ? 'unknown-name' : 'not-an-option',
+        received: describeValue(source),
         message:
           matches.length === 0
             ? `${describeValue(source)} is not one of the six kinds of money the special account takes (A.4.4): ${allowed}`

@@ -5,9 +5,12 @@
  * import and a rule's bundle small; the dataset schema uses zod/mini.)
  */
 import { Decimal } from 'decimal.js';
-import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
+import { PolicyInputError, issue, refused, type IssueCode, type PolicyInputIssueInit, type Words } from '../errors.js';
+import { amount as AMOUNT, count as COUNT, names, oneOf, share as SHARE, year as YEAR, type Kind } from '../kinds.js';
 import { decimalText, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from './names.js';
+import type { Allowed } from '../provisions/declare.js';
+import { PARAMETERS } from '../provisions/registry.js';
 import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
 
 /** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */
@@ -27,64 +30,91 @@ function exact(v: unknown): Decimal | undefined {
   return text === undefined || text.startsWith('-') ? undefined : exact(text);
 }
 
-/** A leaf: the words for what it allows, and the test. */
+/**
+ * A leaf: the code of a value not of its kind, the words for what it allows (from the catalogue of kinds, narrowed
+ * where the parameter allows less), whether a value is of its kind, and whether it is allowed. A value of the kind
+ * but not allowed is `out-of-range`.
+ */
 interface Leaf {
-  readonly allowed: string;
+  readonly code: IssueCode;
+  readonly expected: Words;
+  readonly isKind: (v: unknown) => boolean;
   readonly ok: (v: unknown) => boolean;
 }
-const int = (min: number, max: number, allowed: string): Leaf => ({
-  allowed,
+const int = (kind: Kind<number>, min: number, max: number, expected: Words = kind.expected): Leaf => ({
+  code: kind.code,
+  expected,
+  isKind: kind.is,
   ok: (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max,
 });
-const decimal = (allowed: string, ok: (d: Decimal) => boolean): Leaf => ({
-  allowed,
+const decimal = (kind: Kind<unknown>, ok: (d: Decimal) => boolean, expected: Words = kind.expected): Leaf => ({
+  code: kind.code,
+  expected,
+  isKind: (v) => exact(v) !== undefined && kind.is(v),
   ok: (v) => {
     const d = exact(v);
     return d !== undefined && ok(d);
   },
 });
-const oneOf = (values: readonly string[]): Leaf => ({
-  allowed: `one of ${values.map((v) => `'${v}'`).join(', ')}`,
+const options = (values: readonly string[]): Leaf => ({
+  code: 'not-an-option',
+  expected: oneOf(values),
+  isKind: () => false,
   ok: (v) => values.includes(v as string),
 });
 
-const year = int(YEAR_MIN, YEAR_MAX, `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`);
-const positiveCount = int(1, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 1');
-const share = decimal('a share from 0 to 1 (number or decimal string)', (d) => d.gte(0) && d.lte(1));
-const positiveShare = decimal('a share above 0 and at most 1 (number or decimal string)', (d) => d.gt(0) && d.lte(1));
-const positive = decimal('a number above 0 (number or decimal string)', (d) => d.gt(0));
-const nonNegative = decimal('a number ≥ 0 (number or decimal string)', (d) => d.gte(0));
+/** The leaf of each kind a parameter declaration may allow (`allowed` in its provision's about.ts). */
+const LEAVES: Readonly<Record<Exclude<Allowed, { readonly options: readonly string[] }>, Leaf>> = {
+  year: int(YEAR, YEAR_MIN, YEAR_MAX),
+  horizon: int(COUNT, 1, 100, { en: 'a whole number of years from 1 to 100', zh: '1 至 100 之间的整数年数' }),
+  'positive-count': int(COUNT, 1, Number.MAX_SAFE_INTEGER, { en: 'a whole number ≥ 1', zh: '不小于 1 的整数' }),
+  share: decimal(SHARE, (d) => d.gte(0) && d.lte(1)),
+  'positive-share': decimal(SHARE, (d) => d.gt(0) && d.lte(1), { en: 'a share above 0 and at most 1 (a number or a decimal string)', zh: '大于 0 且不大于 1 的比例(数或十进制数字符串)' }),
+  positive: decimal(AMOUNT, (d) => d.gt(0), { en: 'a number above 0 (a number or a decimal string)', zh: '大于 0 的数(数或十进制数字符串)' }),
+  'non-negative': decimal(AMOUNT, (d) => d.gte(0)),
+};
+const leafOf = (allowed: Allowed): Leaf => (typeof allowed === 'object' ? options(allowed.options) : LEAVES[allowed]);
 
 type Spec = ReadonlyMap<string, Leaf | ReadonlyMap<string, Leaf>>;
-const group = (entries: Record<string, Leaf>) => new Map(Object.entries(entries));
 
-/** What every override may be (a Map, so that no key such as `__proto__` finds an inherited entry). */
-const SPEC: Spec = /* @__PURE__ */ new Map<string, Leaf | ReadonlyMap<string, Leaf>>([
-  ['baseYear', year],
-  ['horizonYears', int(1, 100, 'a whole number of years from 1 to 100')],
-  ['targets', group({ urbanShare: share, ruralShare: share, interim: oneOf(['straight-path', 'none']) })],
-  ['sizing', group({ households: positiveCount, residents: positiveCount, tolerance: share })],
-  ['rooms', group({ m2Per100Residents: positive, m2Per100Households: positive })],
-  ['staffing', group({ householdsPerWorker: positiveCount, rounding: oneOf(['ceil', 'floor', 'half-up']) })],
-  ['rollout', group({ startYear: year, sharePerYear: positiveShare, mode: oneOf(['share-of-all', 'share-of-remaining']) })],
-  ['funding', group({ firstGrowthYear: year, growthRate: nonNegative, mode: oneOf(['fixed-increment', 'compound']) })],
-  ['streetSubsidy', group({ minimumPerCommunityPerYear: nonNegative, proration: oneOf(['none', 'by-days']) })],
-  ['developer', group({ thresholdM2: positive, boundary: oneOf(['in-kind', 'funds']), fundsRate: share })],
-]);
+/**
+ * What every override may be, from the parameters' declarations (a Map, so that no key such as `__proto__` finds an
+ * inherited entry): a top-level parameter's leaf, or a group's map of leaves.
+ */
+const SPEC: Spec = /* @__PURE__ */ (() => {
+  const spec = new Map<string, Leaf | Map<string, Leaf>>();
+  for (const d of PARAMETERS) {
+    const [group, leaf] = d.path.split('.') as [string, string | undefined];
+    if (leaf === undefined) spec.set(group, leafOf(d.allowed));
+    else {
+      const inner = (spec.get(group) as Map<string, Leaf> | undefined) ?? new Map<string, Leaf>();
+      inner.set(leaf, leafOf(d.allowed));
+      spec.set(group, inner);
+    }
+  }
+  return spec;
+})();
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Map);
 
-function unknownKey(path: string, key: string, allowed: readonly string[]): PolicyInputIssue {
+function unknownKey(path: string, key: string, allowed: readonly string[]): PolicyInputIssueInit {
   const guess = closest(key, allowed);
-  return { path: path ? `${path}.${key}` : key, message: `unknown parameter${guess ? ` (did you mean "${guess}"?)` : ''}; allowed here: ${allowed.join(', ')}` };
+  return issue(path ? `${path}.${key}` : key, 'unknown-field', {
+    expected: names(allowed),
+    received: { en: JSON.stringify(key), zh: JSON.stringify(key) },
+    ...(guess && { note: { en: `did you mean "${guess}"?`, zh: `是否想写 "${guess}"？` } }),
+  });
 }
 
+const parametersOf = (keys: readonly string[]): Words => ({ en: `an object of parameters (${names(keys).en})`, zh: `参数对象(${names(keys).zh})` });
+
 /** Every problem of an overrides object. @internal */
-export function overrideIssues(overrides: unknown): PolicyInputIssue[] {
+export function overrideIssues(overrides: unknown): PolicyInputIssueInit[] {
   const top = [...SPEC.keys()];
-  if (!isPlainObject(overrides)) return [{ path: '', message: `expected an object of parameters (${top.join(', ')}), got ${describeValue(overrides)}` }];
-  const issues: PolicyInputIssue[] = [];
+  if (!isPlainObject(overrides)) return [refused('', 'not-an-object', parametersOf(top), overrides)];
+  const issues: PolicyInputIssueInit[] = [];
+  const leafIssue = (path: string, leaf: Leaf, v: unknown) => refused(path, leaf.isKind(v) ? 'out-of-range' : leaf.code, leaf.expected, v);
   for (const key of Object.keys(overrides)) {
     const spec = SPEC.get(key);
     const value = overrides[key];
@@ -93,18 +123,16 @@ export function overrideIssues(overrides: unknown): PolicyInputIssue[] {
       const keys = [...spec.keys()];
       if (value === undefined) continue;
       if (!isPlainObject(value)) {
-        issues.push({ path: key, message: `expected an object of parameters (${keys.join(', ')}), got ${describeValue(value)}` });
+        issues.push(refused(key, 'not-an-object', parametersOf(keys), value));
         continue;
       }
       for (const inner of Object.keys(value)) {
         const leaf = spec.get(inner);
         if (leaf === undefined) issues.push(unknownKey(key, inner, keys));
-        else if (value[inner] !== undefined && !leaf.ok(value[inner])) {
-          issues.push({ path: `${key}.${inner}`, message: `expected ${leaf.allowed}, got ${describeValue(value[inner])}` });
-        }
+        else if (value[inner] !== undefined && !leaf.ok(value[inner])) issues.push(leafIssue(`${key}.${inner}`, leaf, value[inner]));
       }
     } else if (value !== undefined && !(spec as Leaf).ok(value)) {
-      issues.push({ path: key, message: `expected ${(spec as Leaf).allowed}, got ${describeValue(value)}` });
+      issues.push(leafIssue(key, spec as Leaf, value));
     }
   }
   return issues;
@@ -150,20 +178,25 @@ export function resolveParameters(overrides?: ParameterOverrides): Parameters {
     }
   }
   const p = merged as unknown as Parameters;
-  const crossIssues: PolicyInputIssue[] = [];
+  const crossIssues: PolicyInputIssueInit[] = [];
   if (p.funding.firstGrowthYear <= p.baseYear) {
-    crossIssues.push({
-      path: 'funding.firstGrowthYear',
-      message: `expected a year after baseYear (${p.baseYear}): the fund grows from the year after its base (A.4.3), got ${p.funding.firstGrowthYear}`,
-    });
+    crossIssues.push(
+      refused('funding.firstGrowthYear', 'out-of-range', { en: `a year after baseYear (${p.baseYear})`, zh: `基年(${p.baseYear})之后的年份` }, p.funding.firstGrowthYear, {
+        en: 'the fund grows from the year after its base (A.4.3)',
+        zh: '专项资金从基年的次年起增长(A.4.3)',
+      }),
+    );
   }
   // Every function takes years up to YEAR_MAX, so the deadline must fall by then (the audit and the targets ask for it).
   const deadline = p.baseYear + p.horizonYears - 1;
   if (deadline > YEAR_MAX) {
-    crossIssues.push({
-      path: 'horizonYears',
-      message: `expected at most ${YEAR_MAX - p.baseYear + 1} years from baseYear ${p.baseYear}, so that the deadline falls by ${YEAR_MAX}; got ${p.horizonYears} (deadline ${deadline})`,
-    });
+    crossIssues.push(
+      issue('horizonYears', 'out-of-range', {
+        expected: { en: `at most ${YEAR_MAX - p.baseYear + 1} years from baseYear ${p.baseYear}`, zh: `自基年 ${p.baseYear} 起不超过 ${YEAR_MAX - p.baseYear + 1} 年` },
+        received: { en: String(p.horizonYears), zh: String(p.horizonYears) },
+        note: { en: `a deadline of ${deadline}; it must fall by ${YEAR_MAX}`, zh: `期限为 ${deadline} 年，须在 ${YEAR_MAX} 年以内` },
+      }),
+    );
   }
   if (crossIssues.length) throw new PolicyInputError(crossIssues, 'createPolicy');
   return deepFreeze(p);

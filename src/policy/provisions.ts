@@ -5,7 +5,7 @@
  * parameters, rules, Q-ids and readings) come from the provisions that
  * declare it, in `src/provisions/`.
  */
-import { PolicyInputError, describeValue } from '../errors.js';
+import { PolicyInputError, refused } from '../errors.js';
 import { deepFreeze } from './parameters.js';
 import { clauseLinks } from '../provisions/registry.js';
 
@@ -185,7 +185,7 @@ export function provision(id: string): Provision {
   const found = provisions.find((p) => p.id === id);
   if (found) return found;
   throw new PolicyInputError(
-    [{ path: 'id', message: `expected a clause id such as 'A.3.4' or 'B.3' (one of ${provisions.map((p) => p.id).join(', ')}), got ${describeValue(id)}` }],
+    [refused('id', 'unknown-name', { en: `a clause id such as 'A.3.4' or 'B.3' (one of ${provisions.map((p) => p.id).join(', ')})`, zh: `条款编号，如 'A.3.4' 或 'B.3'(${provisions.map((p) => p.id).join('、')} 之一)` }, id)],
     'provision',
   );
 }

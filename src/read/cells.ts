@@ -7,7 +7,8 @@
  */
 import { D } from '../decimal.js';
 import type { Bilingual } from '../policy/provisions.js';
-import { calendarDay, isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
+import { count as COUNT, date as DATE, flag as FLAG, id as ID, squeeze, text as TEXT, year as YEAR } from '../kinds.js';
+import { isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
 import type { FieldKind } from './fields.js';
 
 /** A cell as a reader hands it over: text from a CSV; text, a number or a boolean from a spreadsheet. */
@@ -17,21 +18,19 @@ export type RawCell = string | number | boolean | null | undefined;
 export type CellResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly expected: Bilingual };
 
 const MISSING = /^(?:-+|—+|–|\/|\\)$/;
-const YES = new Set(['是', '有', '√', '✓', '✔', 'y', 'yes', 'true', '1', '对']);
-const NO = new Set(['否', '无', '没有', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '不是']);
 const URBAN = new Set(['urban', '城市', '城镇', '城区', '城市社区', '城镇社区', '城']);
 const RURAL = new Set(['rural', '农村', '乡村', '农村社区', '村', '乡']);
 
 const EXPECT: Record<FieldKind, Bilingual> = {
-  id: { zh: '一个编号或代码', en: 'an id or code' },
-  text: { zh: '文字', en: 'text' },
+  id: ID.expectedText,
+  text: TEXT.expectedText,
   kind: { zh: '城市(城镇)或农村', en: 'urban (城市/城镇) or rural (农村)' },
-  count: { zh: '不小于 0 的整数，如 3,695', en: 'a whole number ≥ 0 such as 3,695' },
+  count: COUNT.expectedText,
   area: { zh: '不小于 0 的面积，如 300 或 300㎡', en: 'an area ≥ 0 such as 300 or 300 m²' },
   money: { zh: '不小于 0 的金额，如 30000、3万 或 30,000元', en: 'an amount ≥ 0 such as 30000, 3万 or 30,000元' },
-  flag: { zh: '是或否(有/无、√/×、Y/N、1/0)', en: 'yes or no (是/否, 有/无, √/×, Y/N, 1/0)' },
-  date: { zh: '日期，如 2013-07-01、2013/7/1 或 2013年7月1日', en: 'a date such as 2013-07-01, 2013/7/1 or 2013年7月1日' },
-  year: { zh: `${YEAR_MIN} 至 ${YEAR_MAX} 之间的年份`, en: `a year from ${YEAR_MIN} to ${YEAR_MAX}` },
+  flag: FLAG.expectedText,
+  date: DATE.expectedText,
+  year: YEAR.expectedText,
 };
 
 /** What a column of this kind expects, in words. */
@@ -40,8 +39,6 @@ export const expectedOf = (kind: FieldKind): Bilingual => EXPECT[kind];
 const ok = (value: unknown): CellResult => ({ ok: true, value });
 const bad = (kind: FieldKind): CellResult => ({ ok: false, expected: EXPECT[kind] });
 
-/** Text as compared: half-width (NFKC), trimmed, every kind of space inside removed for numbers. */
-const squeeze = (s: string) => s.normalize('NFKC').replace(/[\s\u00a0\u2009\u202f\u3000]+/g, '');
 
 /** A number written with a thousands separator, a 万 and a unit, as an exact decimal string (or undefined). */
 function decimalText(s: string, units: RegExp, scale: number): string | undefined {
@@ -68,14 +65,6 @@ export function excelSerialDay(serial: number): string | undefined {
   const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
   const d = new Date(ms);
   return isoDay(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
-
-function dateText(s: string): string | undefined {
-  const t = squeeze(s);
-  const m = /^(\d{4})(?:[-/.年])(\d{1,2})(?:[-/.月])(\d{1,2})日?$/.exec(t);
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return calendarDay(iso) ? iso : undefined;
 }
 
 /**
@@ -123,8 +112,8 @@ export function readCell(kind: FieldKind, raw: RawCell, scale = 1): CellResult {
     }
     case 'flag': {
       if (typeof raw === 'boolean') return ok(raw);
-      const t = typeof raw === 'number' ? String(raw) : YES.has(raw) || NO.has(raw) ? raw : squeeze(raw).toLowerCase();
-      return YES.has(t) ? ok(true) : NO.has(t) ? ok(false) : bad(kind);
+      const read = FLAG.parse(String(raw));
+      return read.ok ? ok(read.value) : bad(kind);
     }
     case 'date': {
       if (typeof raw === 'number') {
@@ -132,14 +121,12 @@ export function readCell(kind: FieldKind, raw: RawCell, scale = 1): CellResult {
         return day ? ok(day) : bad(kind);
       }
       if (typeof raw !== 'string') return bad(kind);
-      const day = dateText(raw);
-      return day ? ok(day) : bad(kind);
+      const day = DATE.parse(raw);
+      return day.ok ? ok(day.value) : bad(kind);
     }
     case 'year': {
-      const t = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? squeeze(raw).replace(/年度?$/, '') : '';
-      if (!/^\d{4}$/.test(t)) return bad(kind);
-      const y = Number(t);
-      return y >= YEAR_MIN && y <= YEAR_MAX ? ok(y) : bad(kind);
+      const y = typeof raw === 'number' || typeof raw === 'string' ? YEAR.parse(String(raw)) : undefined;
+      return y?.ok ? ok(y.value) : bad(kind);
     }
   }
 }

@@ -45,17 +45,12 @@ describe('readTable', () => {
       try {
         readTable(rows as never, options as never);
       } catch (e) {
-        return (e as PolicyInputError).issues.map((i) => `${i.path}: ${i.message}`);
+        return (e as PolicyInputError).issues.map((i) => `${i.path}: ${i.code}`);
       }
       return [];
     };
-    expect(issues('x', {})).toEqual(['rows: expected a list of rows, each a list of cells, got "x"']);
-    expect(issues([[{}]], { yaer: 2013, year: 1800, columns: { a: 'b' } })).toEqual([
-      'rows[0][0]: expected text, a finite number, a boolean or null, got an object',
-      'options.yaer: unknown option (allowed: columns, year)',
-      expect.stringMatching(/^options\.columns: "a": "b" is not a field/),
-      'options.year: expected a year from 1900 to 2100, got 1800',
-    ]);
-    expect(issues([[NaN]], null)).toEqual(['rows[0][0]: expected text, a finite number, a boolean or null, got NaN', 'options: expected { columns?, year? }, got null']);
+    expect(issues('x', {})).toEqual(['rows: not-a-list']);
+    expect(issues([[{}]], { yaer: 2013, year: 1800, columns: { a: 'b' } })).toEqual(['rows[0][0]: invalid', 'options.yaer: unknown-field', 'options.columns: invalid', 'options.year: not-a-year']);
+    expect(issues([[NaN]], null)).toEqual(['rows[0][0]: invalid', 'options: not-an-object']);
   });
 });

@@ -4,9 +4,9 @@
  * header found and matched, totals and notes skipped, cells read as people
  * type them, every problem reported at once.
  */
-import { describeValue, PolicyInputError, type PolicyInputIssue } from '../errors.js';
+import { issue as make, PolicyInputError, refused, type PolicyInputIssueInit } from '../errors.js';
+import { names, year as YEAR } from '../kinds.js';
 import type { CommunityRecord, Dataset } from '../evaluate/dataset.js';
-import { YEAR_MAX, YEAR_MIN } from '../values.js';
 import type { RawCell } from './cells.js';
 import { checkColumnMap, type ColumnMap } from './headers.js';
 import { HeaderError, TableReader, type TableNotes, type TableProblem } from './table.js';
@@ -25,24 +25,24 @@ export interface TableRead {
   readonly notes: TableNotes;
 }
 
-const issue = (p: TableProblem): PolicyInputIssue => ({ path: [p.row > 0 ? `row ${p.row}` : '', p.header].filter(Boolean).join(', '), message: p.message });
+const issue = (p: TableProblem): PolicyInputIssueInit => ({ path: [p.row > 0 ? `row ${p.row}` : '', p.header].filter(Boolean).join(', '), message: p.message });
 
-function checkOptions(rows: unknown, options: unknown): PolicyInputIssue[] {
-  const out: PolicyInputIssue[] = [];
-  if (!Array.isArray(rows)) out.push({ path: 'rows', message: `expected a list of rows, each a list of cells, got ${describeValue(rows)}` });
+function checkOptions(rows: unknown, options: unknown): PolicyInputIssueInit[] {
+  const out: PolicyInputIssueInit[] = [];
+  if (!Array.isArray(rows)) out.push(refused('rows', 'not-a-list', { en: 'a list of rows, each a list of cells', zh: '行的列表，每行是单元格的列表' }, rows));
   else {
     rows.forEach((r, i) => {
-      if (!Array.isArray(r)) out.push({ path: `rows[${i}]`, message: `expected a list of cells, got ${describeValue(r)}` });
+      if (!Array.isArray(r)) out.push(refused(`rows[${i}]`, 'not-a-list', { en: 'a list of cells', zh: '单元格的列表' }, r));
       else r.forEach((c: unknown, j) => {
-        if (c !== null && c !== undefined && typeof c !== 'string' && typeof c !== 'boolean' && !(typeof c === 'number' && Number.isFinite(c))) out.push({ path: `rows[${i}][${j}]`, message: `expected text, a finite number, a boolean or null, got ${describeValue(c)}` });
+        if (c !== null && c !== undefined && typeof c !== 'string' && typeof c !== 'boolean' && !(typeof c === 'number' && Number.isFinite(c))) out.push(refused(`rows[${i}][${j}]`, 'invalid', { en: 'text, a finite number, a boolean or null', zh: '文字、有限数、布尔值或 null' }, c));
       });
     });
   }
-  if (typeof options !== 'object' || options === null) return [...out, { path: 'options', message: `expected { columns?, year? }, got ${describeValue(options)}` }];
+  if (typeof options !== 'object' || options === null) return [...out, refused('options', 'not-an-object', { en: '{ columns?, year? }', zh: '{ columns?, year? }' }, options)];
   const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) if (key !== 'columns' && key !== 'year') out.push({ path: `options.${key}`, message: 'unknown option (allowed: columns, year)' });
+  for (const key of Object.keys(o)) if (key !== 'columns' && key !== 'year') out.push(make(`options.${key}`, 'unknown-field', { expected: names(['columns', 'year']), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
   if (o.columns !== undefined) for (const m of checkColumnMap(o.columns)) out.push({ path: 'options.columns', message: m });
-  if (o.year !== undefined && !(Number.isInteger(o.year) && (o.year as number) >= YEAR_MIN && (o.year as number) <= YEAR_MAX)) out.push({ path: 'options.year', message: `expected a year from ${YEAR_MIN} to ${YEAR_MAX}, got ${describeValue(o.year)}` });
+  if (o.year !== undefined && !YEAR.is(o.year)) out.push(refused('options.year', YEAR.code, YEAR.expected, o.year));
   return out;
 }
 
@@ -80,7 +80,7 @@ export function readTable(rows: readonly (readonly RawCell[])[], options: ReadTa
     throw e;
   }
   const { shown, count } = reader.problemList;
-  if (count > 0) throw new PolicyInputError([...shown.map(issue), ...(count > shown.length ? [{ path: '', message: `… and ${count - shown.length} more problems` }] : [])], 'readTable');
+  if (count > 0) throw new PolicyInputError([...shown.map(issue), ...(count > shown.length ? [make('', 'too-many-issues', { received: { en: String(count - shown.length), zh: String(count - shown.length) } })] : [])], 'readTable');
   const datasets = [...byYear].sort(([a], [b]) => a - b).map(([year, communities]) => ({ year, communities }));
   return { datasets, notes };
 }

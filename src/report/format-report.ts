@@ -4,7 +4,8 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
-import { PolicyInputError, describeValue } from '../errors.js';
+import { PolicyInputError, describeValue, issue, refused, type PolicyInputIssueInit } from '../errors.js';
+import { count as COUNT, flag as FLAG, names as fieldNames, oneOf } from '../kinds.js';
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
@@ -101,7 +102,7 @@ function ordered(findings: readonly Finding[], all: boolean): Finding[] {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isCount = COUNT.is;
 const isCounts = (v: unknown) => isObject(v) && isCount(v.pass) && isCount(v.fail) && isCount(v.unknown);
 const isValue = (v: unknown) => v === null || ['number', 'string', 'boolean'].includes(typeof v) || D.isDecimal(v);
 const isText = (v: unknown) => isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string';
@@ -126,16 +127,18 @@ function findingProblem(f: unknown): string | undefined {
  * refused here with the part that is missing, never met later as a TypeError. @internal
  */
 function checkResult(result: unknown, context = 'formatReport', path = 'result'): CityEvaluation {
-  const fail = (at: string, message: string): never => {
-    throw new PolicyInputError([{ path: at ? `${path}.${at}` : path, message }], context);
+  const at = (part: string) => (part ? `${path}.${part}` : path);
+  /** A part refused with its code and words; a part of a finding, by the finding's own words (code `invalid`). */
+  const fail = (part: string, message: string | PolicyInputIssueInit): never => {
+    throw new PolicyInputError([typeof message === 'string' ? { path: at(part), message } : message], context);
   };
   if (!isObject(result) || !Array.isArray(result.findings) || !isObject(result.summary)) {
-    fail('', `expected the result of evaluateCity ({ findings, summary }), got ${describeValue(result)}`);
+    fail('', refused(at(''), 'not-an-object', { en: 'the result of evaluateCity ({ findings, summary })', zh: 'evaluateCity 的结果({ findings, summary })' }, result));
   }
   const r = result as unknown as CityEvaluation;
   const s = r.summary as unknown as Record<string, unknown>;
-  if (!Number.isInteger(s.year)) fail('summary.year', `expected a whole-number year, got ${describeValue(s.year)}`);
-  if (!isCount(s.communities)) fail('summary.communities', `expected a whole number ≥ 0, got ${describeValue(s.communities)}`);
+  if (!Number.isInteger(s.year)) fail('summary.year', refused(at('summary.year'), 'not-a-year', { en: 'a whole-number year', zh: '整数年份' }, s.year));
+  if (!isCount(s.communities)) fail('summary.communities', refused(at('summary.communities'), COUNT.code, COUNT.expected, s.communities));
   if (!isCounts(s.counts)) fail('summary.counts', 'expected { pass, fail, unknown } as whole numbers ≥ 0');
   if (!isObject(s.byProvision) || !Object.values(s.byProvision).every(isCounts)) fail('summary.byProvision', 'expected { provision: { pass, fail, unknown } }');
   if (!isObject(s.owed) || !OWED_KEYS.every((k) => isValue((s.owed as Record<string, unknown>)[k]) && (s.owed as Record<string, unknown>)[k] !== null)) {
@@ -162,23 +165,24 @@ function checkResult(result: unknown, context = 'formatReport', path = 'result')
 
 function checkOptions(options: unknown): Required<ReportOptions> {
   if (typeof options !== 'object' || options === null) {
-    throw new PolicyInputError([{ path: 'options', message: `expected { format?, lang?, all?, limit? }, got ${describeValue(options)}` }], 'formatReport');
+    throw new PolicyInputError([refused('options', 'not-an-object', { en: '{ format?, lang?, all?, limit? }', zh: '{ format?, lang?, all?, limit? }' }, options)], 'formatReport');
   }
   const o = options as Record<string, unknown>;
-  const issues = [];
-  for (const key of Object.keys(o)) if (!['format', 'lang', 'all', 'limit', 'names'].includes(key)) issues.push({ path: key, message: 'unknown option (allowed: format, lang, all, limit, names)' });
+  const issues: PolicyInputIssueInit[] = [];
+  const allowed = ['format', 'lang', 'all', 'limit', 'names'];
+  for (const key of Object.keys(o)) if (!allowed.includes(key)) issues.push(issue(key, 'unknown-field', { expected: fieldNames(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
   const names = o.names;
   if (names !== undefined && (typeof names !== 'object' || names === null || Array.isArray(names) || Object.values(names).some((v) => typeof v !== 'string'))) {
-    issues.push({ path: 'names', message: `expected { id: name, … }, got ${describeValue(names)}` });
+    issues.push(refused('names', 'not-an-object', { en: '{ id: name, … }', zh: '{ 编号: 名称, … }' }, names));
   }
   const format = o.format ?? 'text';
   const lang = o.lang ?? 'zh';
   const all = o.all ?? false;
   const limit = o.limit ?? Infinity;
-  if (limit !== Infinity && !(Number.isSafeInteger(limit) && (limit as number) >= 0)) issues.push({ path: 'limit', message: `expected a whole number ≥ 0, got ${describeValue(limit)}` });
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push({ path: 'format', message: `expected 'text', 'markdown' or 'json', got ${describeValue(format)}` });
-  if (lang !== 'zh' && lang !== 'en') issues.push({ path: 'lang', message: `expected 'zh' or 'en', got ${describeValue(lang)}` });
-  if (typeof all !== 'boolean') issues.push({ path: 'all', message: `expected true or false, got ${describeValue(all)}` });
+  if (limit !== Infinity && !COUNT.is(limit)) issues.push(refused('limit', COUNT.code, COUNT.expected, limit));
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push(refused('format', 'not-an-option', oneOf(['text', 'markdown', 'json']), format));
+  if (lang !== 'zh' && lang !== 'en') issues.push(refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang));
+  if (!FLAG.is(all)) issues.push(refused('all', FLAG.code, FLAG.expected, all));
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
   return { format, lang, all, limit, names: (names ?? {}) as Record<string, string> } as Required<ReportOptions>;
 }
@@ -371,7 +375,7 @@ export function readEvaluation(json: string): CityEvaluation {
       DECIMAL_FIELDS.has(key) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? new D(value) : value,
     );
   } catch (e) {
-    throw new PolicyInputError([{ path: 'json', message: `not valid JSON: ${(e as Error).message}` }], 'readEvaluation');
+    throw new PolicyInputError([issue('json', 'not-json', { note: { en: (e as Error).message, zh: (e as Error).message } })], 'readEvaluation');
   }
   return checkResult(parsed, 'readEvaluation', 'json');
 }

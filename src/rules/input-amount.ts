@@ -5,41 +5,37 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
-import { describeValue } from '../errors.js';
-import { decimalText, PLAIN_DECIMAL } from '../values.js';
+import { describeValue, issue, received, type Words } from '../errors.js';
+import { amount as AMOUNT } from '../kinds.js';
+import { decimalText } from '../values.js';
 import type { Checker } from './input.js';
-
-const AMOUNT = "a finite number ≥ 0, a decimal string such as '199999.5', or a Decimal";
 
 function isDecimalLike(v: unknown): v is Decimal {
   return D.isDecimal(v); // false for null and for anything that is not a Decimal
 }
 
 /** A Decimal that is not finite, too large to write out, or only looks like one. */
-function describeDecimal(value: unknown): string {
+function describeDecimal(value: unknown): Words {
   const e = (value as { e?: unknown }).e;
-  if (typeof e === 'number' && Math.abs(e) > 1000) return `a Decimal of ${e > 0 ? 'more' : 'less'} than 10^${e > 0 ? 1000 : -1000}`;
+  if (typeof e === 'number' && Math.abs(e) > 1000) {
+    const [more, power] = e > 0 ? ['more', 1000] : ['less', -1000];
+    return { en: `a Decimal of ${more} than 10^${power}`, zh: `${e > 0 ? '大于' : '小于'} 10^${power} 的 Decimal` };
+  }
+  const lookalike = { en: 'an object that only looks like a Decimal', zh: '一个看似 Decimal 的对象' };
   try {
     const text = String((value as Decimal).toString());
-    return text === 'NaN' || text === 'Infinity' || text === '-Infinity' ? describeValue(text) : 'an object that only looks like a Decimal';
+    return text === 'NaN' || text === 'Infinity' || text === '-Infinity' ? { en: describeValue(text), zh: describeValue(text, 'zh') } : lookalike;
   } catch {
-    return 'an object that only looks like a Decimal';
+    return lookalike;
   }
 }
 
 /** Read a money amount or an area (≥ 0) as an exact Decimal. */
 export function amount(c: Checker, value: unknown, path: string): Decimal {
-  if (typeof value === 'number') {
-    if (Number.isFinite(value) && value >= 0) return new D(value);
-  } else if (typeof value === 'string') {
-    if (value.length <= 60 && PLAIN_DECIMAL.test(value)) return new D(value);
-  } else if (isDecimalLike(value)) {
-    const text = decimalText(value);
-    if (text !== undefined && !text.startsWith('-')) return new D(text);
-  }
+  if (AMOUNT.is(value)) return new D(isDecimalLike(value) ? decimalText(value)! : (value as number | string));
   const text = isDecimalLike(value) ? decimalText(value) : undefined;
-  const got = !isDecimalLike(value) ? describeValue(value) : text !== undefined ? describeValue(text) : describeDecimal(value);
-  c.fail(path, `expected ${AMOUNT}, got ${got}`);
+  const got = !isDecimalLike(value) ? received(value) : text !== undefined ? received(text) : describeDecimal(value);
+  c.add(issue(path, AMOUNT.code, { expected: AMOUNT.expected, received: got }));
   return new D(0);
 }
 

@@ -1,28 +1,18 @@
 /**
  * Reading of calendar dates. Apart from ./input.ts so that only the rules
- * that count days pull in date-fns.
+ * that count days pull in the date's reading.
  * @internal
  */
-import { isValid } from 'date-fns/isValid';
-import { describeValue } from '../errors.js';
+import { refused } from '../errors.js';
+import { date as DATE } from '../kinds.js';
 import { calendarDay, looksLikeIsoDay } from '../values.js';
 import type { Checker } from './input.js';
 
-const DATE = "an ISO date 'YYYY-MM-DD' or a valid Date";
-
 /** Read a calendar day, as a local-midnight Date. */
 export function date(c: Checker, value: unknown, path: string): Date {
-  if (typeof value === 'string') {
-    if (looksLikeIsoDay(value)) {
-      const day = calendarDay(value);
-      if (day) return day;
-      c.fail(path, `expected ${DATE}, got ${describeValue(value)}, which is not a day of the calendar`);
-      return new Date(NaN);
-    }
-  } else if (value instanceof Date && isValid(value)) {
-    return new Date(value.getFullYear(), value.getMonth(), value.getDate());
-  }
-  c.fail(path, `expected ${DATE}, got ${describeValue(value)}`);
+  if (DATE.is(value)) return typeof value === 'string' ? calendarDay(value)! : new Date((value as Date).getFullYear(), (value as Date).getMonth(), (value as Date).getDate());
+  const note = typeof value === 'string' && looksLikeIsoDay(value) ? { en: 'not a day of the calendar', zh: '日历上没有这一天' } : undefined;
+  c.add(refused(path, DATE.code, DATE.expected, value, note));
   return new Date(NaN);
 }
 

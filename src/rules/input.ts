@@ -2,11 +2,12 @@
  * Validation of rule inputs. Every rule reads its input through a
  * {@link Checker}, which collects every problem and throws one
  * {@link PolicyInputError} listing them all, before any arithmetic runs.
+ * The tests and the words come from the catalogue of kinds (../kinds.ts).
  * @internal
  */
 import type { Decimal } from 'decimal.js';
-import { YEAR_MAX, YEAR_MIN } from '../values.js';
-import { PolicyInputError, describeValue, type PolicyInputIssue } from '../errors.js';
+import { PolicyInputError, issue, refused, type IssueCode, type PolicyInputIssueInit, type Words } from '../errors.js';
+import { count, names, year } from '../kinds.js';
 
 
 /** A money amount or an area: a finite number ≥ 0, a plain decimal string such as `'199999.5'`, or a Decimal. */
@@ -14,16 +15,28 @@ export type AmountInput = number | string | Decimal;
 /** A calendar date: an ISO `'YYYY-MM-DD'` string or a valid `Date` (read as its local calendar day). */
 export type DateInput = string | Date;
 
-const COUNT = 'a whole number ≥ 0 (a safe integer)';
-const YEAR = `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`;
-
 /** Collects the problems of one input object. */
 export class Checker {
-  readonly issues: PolicyInputIssue[] = [];
+  readonly issues: PolicyInputIssueInit[] = [];
   constructor(readonly context: string) {}
 
-  fail(path: string, message: string): void {
-    this.issues.push({ path, message });
+  /**
+   * Record a problem. `message` is English words, or both languages; without a code the issue's code is
+   * `out-of-range` (what a rule says of a value beside another: a year before the base year, an end before its start).
+   */
+  fail(path: string, message: string | Words, code: IssueCode = 'out-of-range'): void {
+    const messages = typeof message === 'string' ? { en: message, zh: message } : message;
+    this.issues.push({ path, code, message: messages.en, messages });
+  }
+
+  /** Record a value refused: "expected <expected>, got <value> (<note>)" in both languages. */
+  refuse(path: string, code: IssueCode, expected: Words, value: unknown, note?: Words): void {
+    this.issues.push(refused(path, code, expected, value, note));
+  }
+
+  /** Record a problem made by the catalogue's words. */
+  add(i: PolicyInputIssueInit): void {
+    this.issues.push(i);
   }
 
   /** Throw when any problem was found. */
@@ -34,22 +47,18 @@ export class Checker {
   /** Read a plain object whose keys are all in `allowed`; throws at once when it is not an object. */
   object(input: unknown, allowed: readonly string[]): Readonly<Record<string, unknown>> {
     if (typeof input !== 'object' || input === null || Array.isArray(input) || input instanceof Date) {
-      throw new PolicyInputError(
-        [{ path: '', message: `expected an object with ${allowed.join(', ')}, got ${describeValue(input)}` }],
-        this.context,
-      );
+      const fields = names(allowed);
+      throw new PolicyInputError([refused('', 'not-an-object', { en: `an object with ${fields.en}`, zh: `含 ${fields.zh} 的对象` }, input)], this.context);
     }
     for (const key of Object.keys(input)) {
-      if (!allowed.includes(key)) {
-        this.fail(key, `unknown field (allowed: ${allowed.join(', ')})`);
-      }
+      if (!allowed.includes(key)) this.issues.push(issue(key, 'unknown-field', { expected: names(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
     }
     return input as Record<string, unknown>;
   }
 
   count(value: unknown, path: string): number {
-    if (Number.isSafeInteger(value) && (value as number) >= 0) return value as number;
-    this.fail(path, `expected ${COUNT}, got ${describeValue(value)}`);
+    if (count.is(value)) return value as number;
+    this.issues.push(refused(path, count.code, count.expected, value));
     return 0;
   }
 
@@ -58,9 +67,9 @@ export class Checker {
   }
 
   year(value: unknown, path: string): number {
-    if (Number.isInteger(value) && (value as number) >= YEAR_MIN && (value as number) <= YEAR_MAX) return value as number;
-    this.fail(path, `expected ${YEAR}, got ${describeValue(value)}`);
-    return YEAR_MIN;
+    if (year.is(value)) return value as number;
+    this.issues.push(refused(path, year.code, year.expected, value));
+    return 1900;
   }
 
   optionalYear(value: unknown, path: string): number | undefined {

@@ -139,7 +139,7 @@ export interface RolloutScheduleResult extends RuleResult {
 export function readSpan(c: Checker, o: Readonly<Record<string, unknown>>): { from: number; to: number } {
   const from = c.year(o.from, 'from');
   const to = c.year(o.to, 'to');
-  if (c.issues.length === 0 && to < from) c.fail('to', `expected a year ≥ from (${from}), got ${to}`);
+  if (c.issues.length === 0 && to < from) c.refuse('to', 'out-of-range', { en: `a year ≥ from (${from})`, zh: `不早于 from(${from})的年份` }, to);
   return { from, to };
 }
 

@@ -54,7 +54,7 @@ function readBaseAmount(c: Checker, o: Readonly<Record<string, unknown>>): Decim
 
 function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: string): void {
   if (c.issues.length === 0 && year < p.baseYear) {
-    c.fail(path, `expected a year ≥ the base year ${p.baseYear} (A.4.3: the base amount is that year's total), got ${year}`);
+    c.refuse(path, 'out-of-range', { en: `a year ≥ the base year ${p.baseYear}`, zh: `不早于基年 ${p.baseYear} 的年份` }, year, { en: "A.4.3: the base amount is that year's total", zh: 'A.4.3：基数是该年的总额' });
   }
 }
 

@@ -69,10 +69,10 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
   const from = optionalDate(c, o.activeFrom, 'activeFrom');
   const to = optionalDate(c, o.activeTo, 'activeTo');
   const { proration, minimumPerCommunityPerYear } = p.streetSubsidy;
-  if (year === undefined && (from || to)) c.fail('year', 'expected the subsidy year (a whole number) when activeFrom or activeTo is given');
-  if (year === undefined && proration === 'by-days') c.fail('year', 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year');
+  if (year === undefined && (from || to)) c.fail('year', { en: 'expected the subsidy year (a whole number) when activeFrom or activeTo is given', zh: '给出 activeFrom 或 activeTo 时应填补贴年份(整数)' }, 'missing-field');
+  if (year === undefined && proration === 'by-days') c.fail('year', { en: 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year', zh: '应填补贴年份(整数)：按天折算("by-days"，I8)要数该年的天数' }, 'missing-field');
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a comparison with an absent day is false anyway; the guards are for the types
-  if (from && to && to < from) c.fail('activeTo', `expected a day on or after activeFrom (${iso(from)}), got ${iso(to)}`);
+  if (from && to && to < from) c.refuse('activeTo', 'out-of-range', { en: `a day on or after activeFrom (${iso(from)})`, zh: `不早于 activeFrom(${iso(from)})的日期` }, iso(to));
   c.done();
 
   const full = new D(minimumPerCommunityPerYear);
