@@ -172,6 +172,15 @@ function staffOwed(d: Decimal): number | Decimal {
   return d.lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
 }
 
+/**
+ * An amount as a safe whole number — a number, or plain digits as a table's reader gives them ('554') — or NaN
+ * (then the finding's exact arithmetic decides).
+ */
+function whole(v: number | string | undefined): number {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : NaN;
+  return v !== undefined && v.length <= 15 && /^\d+$/.test(v) ? Number(v) : NaN;
+}
+
 /** Provision kinds of the community checks, as in `COMMUNITY_PROVISIONS`. */
 const SIZE = 0;
 const ROOMS = 1;
@@ -284,8 +293,8 @@ export class Tally {
         return true;
       }
       case ROOMS: {
-        const have = c.roomAreaM2;
-        if (typeof have !== 'number' || !Number.isSafeInteger(have) || !(have * 100 < SAFE)) return false;
+        const have = whole(c.roomAreaM2);
+        if (!(have * 100 < SAFE)) return false;
         const need100 = (k.byHouseholds ? c.households : c.residents) * k.roomRate;
         if (!(need100 < SAFE)) return false;
         this.owedRooms100.add(need100 - have * 100);
@@ -301,8 +310,8 @@ export class Tally {
         return true;
       }
       case SUBSIDY: {
-        const paid = c.streetSubsidyPaid;
-        if (c.activeFrom !== undefined || typeof paid !== 'number' || !Number.isSafeInteger(paid) || k.subsidyWhole !== k.subsidyWhole) return false;
+        const paid = whole(c.streetSubsidyPaid);
+        if (c.activeFrom !== undefined || paid !== paid || k.subsidyWhole !== k.subsidyWhole) return false;
         this.owedSubsidy.add(k.subsidyWhole - paid);
         this.num = k.subsidyWhole - paid;
         this.den = k.subsidyWhole;
