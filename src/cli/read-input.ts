@@ -369,6 +369,9 @@ async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncI
 
 /** A JSON dataset (one year), read whole. */
 async function readJson(o: ReadOptions, c: Collector, file: string, input: AsyncIterable<Uint8Array | string>): Promise<FileInput> {
+  // A file's size says before reading when its text could be longer than a string (a character takes a byte or more).
+  const size = file === '-' ? 0 : statSync(file).size;
+  if (size > MAX_STRING) throw new InputError(`${file}: a JSON dataset is read whole, and this one (${size} bytes) may be longer than the longest string (${MAX_STRING} characters); give the communities as a CSV, which is read as a stream`);
   let encoding: TextEncodingName | undefined;
   let all = '';
   try {
