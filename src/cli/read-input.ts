@@ -18,7 +18,7 @@ import { CsvSyntaxError, CsvTokenizer, type CsvRowSink } from '../csv/tokenizer.
 import { decodeText, detectEncoding, EncodingError, type TextEncodingName } from '../read/encoding.js';
 import { checkColumnMap, type ColumnMap } from '../read/headers.js';
 import type { FileEvaluation, FileInput, TableInput, YearEvaluation } from '../read/notes.js';
-import { HeaderError, TableReader, yearInTitle, type TableNotes, type TableProblem } from '../read/table.js';
+import { HeaderError, TableReader, yearInTitle, type TableNotes, type TableOptions, type TableProblem } from '../read/table.js';
 import { CsvError, CsvParser, type CsvRow } from './csv.js';
 
 /** An input problem the CLI reports with exit code 2. */
@@ -203,11 +203,13 @@ function yearInFileName(file: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function readTable(o: ReadOptions, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row', year: number | undefined): TableReader {
+function readTable(o: ReadOptions, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row', year: number | undefined, ids?: TableOptions['ids']): TableReader {
   const table = c.tables.push(`${file}: ${sheet !== undefined ? `sheet "${sheet}", ` : ''}${unit}`) - 1;
-  return new TableReader({ unit, ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }) }, (record, y, row) =>
-    c.community(record, y, table, row),
-  );
+  return new TableReader(tableOptions(o, unit, year, ids), (record, y, row) => c.community(record, y, table, row));
+}
+
+function tableOptions(o: ReadOptions, unit: 'line' | 'row', year: number | undefined, ids?: TableOptions['ids']): TableOptions {
+  return { unit, ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }), ...(ids && { ids }) };
 }
 
 function finishTable(reader: TableReader, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row'): TableNotes {
@@ -275,17 +277,53 @@ function isAscii(b: Uint8Array): boolean {
   return true;
 }
 
-/** A CSV, read as a stream, row by row into the collector: from bytes (UTF-8, GB18030), or from text (UTF-16). */
+/** A CSV problem as the CLI says it, with the file and the line. */
+function csvProblem(file: string, e: unknown): unknown {
+  if (e instanceof CsvError || e instanceof CsvSyntaxError) return new InputError(`${file}: line ${e.line}: ${e.message}`);
+  if (e instanceof EncodingError) return new InputError(`${file}: near byte ${e.offset}: ${e.message}`);
+  if (e instanceof HeaderError) return new InputError(e.problems.map((p) => located(file, undefined, 'line', p)).join('\n'));
+  return e;
+}
+
+/**
+ * A CSV, read as a stream, row by row into the collector: from bytes (UTF-8, GB18030), or from text (UTF-16). The
+ * ids of a file on disk are kept as 53-bit keys (8 bytes a row); only when a key repeats is the file read a
+ * second time, keeping the ids of those keys, to find the duplicates exactly. Standard input (and a file read
+ * beside others, whose ids are checked across them) keeps its ids in a table.
+ */
 async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncIterable<Uint8Array | string>): Promise<FileInput> {
+  const again = !c.acrossTables && file !== '-' && statSync(file).isFile();
+  const reader = readTable(o, c, file, undefined, 'line', yearInFileName(file), again ? 'keys' : 'table');
   let encoding: TextEncodingName | undefined;
-  const reader = readTable(o, c, file, undefined, 'line', yearInFileName(file));
-  const located2 = (e: unknown): unknown => {
-    if (e instanceof CsvError || e instanceof CsvSyntaxError) return new InputError(`${file}: line ${e.line}: ${e.message}`);
-    if (e instanceof EncodingError) return new InputError(`${file}: near byte ${e.offset}: ${e.message}`);
-    if (e instanceof HeaderError) return new InputError(e.problems.map((p) => located(file, undefined, 'line', p)).join('\n'));
-    return e;
-  };
+  let notes: TableNotes;
   try {
+    encoding = await readCsvRows(o, file, input, reader);
+    notes = reader.end();
+  } catch (e) {
+    throw csvProblem(file, e);
+  }
+  let read = reader;
+  const repeated = again ? reader.repeatedKeys() : new Set<number>();
+  if (repeated.size > 0) {
+    // The second reading: the same rows, their problems (duplicates included, exactly) instead of the first's.
+    read = new TableReader(tableOptions(o, 'line', yearInFileName(file), { verify: repeated }), () => undefined);
+    try {
+      await readCsvRows(o, file, createReadStream(file), read);
+      read.end();
+    } catch (e) {
+      throw csvProblem(file, e);
+    }
+  }
+  const { shown, count } = read.problemList;
+  for (const p of shown) c.problem(located(file, undefined, 'line', p));
+  c.problemCount += count - shown.length;
+  return { file, format: 'csv', ...(encoding && { encoding }), tables: [{ notes }], skippedSheets: [] };
+}
+
+/** The rows of a CSV into a table reader; returns the encoding read. */
+async function readCsvRows(o: ReadOptions, file: string, input: AsyncIterable<Uint8Array | string>, reader: TableReader): Promise<TextEncodingName | undefined> {
+  let encoding: TextEncodingName | undefined;
+  {
     const held: Uint8Array[] = [];
     let heldBytes = 0;
     let bytes = 0;
@@ -355,16 +393,8 @@ async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncI
       if (check && tokenizer && bytes > 0) check.end();
       tokenizer?.finish();
     }
-  } catch (e) {
-    throw located2(e);
   }
-  let notes: TableNotes;
-  try {
-    notes = finishTable(reader, c, file, undefined, 'line');
-  } catch (e) {
-    throw located2(e);
-  }
-  return { file, format: 'csv', ...(encoding && { encoding }), tables: [{ notes }], skippedSheets: [] };
+  return encoding;
 }
 
 /** A JSON dataset (one year), read whole. */

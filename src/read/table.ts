@@ -69,6 +69,26 @@ export interface TableOptions {
   readonly unit?: 'row' | 'line';
   /** Rows looked at to find the header (default 20). */
   readonly headerSearch?: number;
+  /**
+   * How duplicate ids are found: `'table'` (default) keeps every id in a table; `'keys'` keeps only a 53-bit key
+   * per id (8 bytes a row) and tells at the end whether a key repeats ({@link TableReader.repeatedKeys}), for a
+   * file that can be read again: a second reading with `{ verify: keys }` keeps only the ids of those keys and
+   * finds the duplicates exactly, with the same problems as the first way.
+   */
+  readonly ids?: 'table' | 'keys' | { readonly verify: ReadonlySet<number> };
+}
+
+/** A 53-bit key of a year and an id: FNV-1a (32 bits) and a second, differently seeded hash (21 bits). */
+export function idKey(year: number, id: string): number {
+  let h = Math.imul(0x811c9dc5 ^ year, 0x01000193);
+  let g = 0x9747b28c ^ year;
+  for (let i = 0; i < id.length; i++) {
+    const ch = id.charCodeAt(i);
+    h = Math.imul(h ^ ch, 0x01000193);
+    g = Math.imul(g ^ ch, 0x5bd1e995);
+    g ^= g >>> 15;
+  }
+  return (h >>> 0) * 0x200000 + (g & 0x1fffff);
 }
 
 /** The header could not be read; every problem of the header at once. */
@@ -159,6 +179,9 @@ export class TableReader {
   private problems: TableProblem[] = [];
   private problemCount = 0;
   private ids = new Map<string, Map<string, number>>();
+  /** The key of each id read, when ids are kept as keys. */
+  private keys: Float64Array | undefined;
+  private keyCount = 0;
   private sums = new Map<string, { sub: Sums; all: Sums }>();
   private byYear: Record<string, number> = {};
   private titleYear: number | undefined;
@@ -265,6 +288,19 @@ export class TableReader {
 
   /** The texts of the row being read quickly that were decoded for its total check (reused). */
   private readonly texts: (string | undefined)[] = [];
+
+  /**
+   * With `ids: 'keys'`, after {@link end}: the keys that occur more than once (empty: no id is repeated). Sorts the
+   * keys: call once.
+   */
+  repeatedKeys(): Set<number> {
+    const out = new Set<number>();
+    if (!this.keys) return out;
+    const keys = this.keys.subarray(0, this.keyCount).sort();
+    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) out.add(keys[i]!);
+    this.keys = undefined;
+    return out;
+  }
 
   /** Finish: decide the header if the table was short, then check the last totals. */
   end(): TableNotes {
@@ -413,13 +449,27 @@ export class TableReader {
   private accept(c: CommunityRecord, year: number, row: number): void {
     const cols = this.columns!;
     const key = String(year);
-    const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
-    const firstRow = ids.get(c.id);
-    if (firstRow !== undefined) return this.problem(row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`);
-    ids.set(c.id, row);
+    const mode = this.options.ids ?? 'table';
+    if (mode === 'keys') this.addKey(idKey(year, c.id));
+    else if (mode === 'table' || mode.verify.has(idKey(year, c.id))) {
+      const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
+      const firstRow = ids.get(c.id);
+      if (firstRow !== undefined) return this.problem(row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`);
+      ids.set(c.id, row);
+    }
     this.addToSums(key, c);
     this.byYear[key] = (this.byYear[key] ?? 0) + 1;
     this.emit(c, year, row);
+  }
+
+  private addKey(k: number): void {
+    let keys = this.keys ?? (this.keys = new Float64Array(1 << 16));
+    if (this.keyCount === keys.length) {
+      keys = new Float64Array(keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    keys[this.keyCount++] = k;
   }
 
   /** The year of rows without a 年度 cell: the sheet's, else the title's, else --year. */
