@@ -76,9 +76,13 @@ const timed = (args) => {
 function countsOfReport(text) {
   const at = text.indexOf('By provision:');
   const out = {};
+  // Rows such as "community size (Q4/Q5)  288077  11923  0": the provision id in the brackets (A.3.4 has two checks).
   for (const line of text.slice(at).split('\n').slice(2)) {
-    const [p, pass, fail, unknown] = line.trim().split(/\s+/);
-    if (p && pass !== undefined) out[p] = { pass: Number(pass), fail: Number(fail), unknown: Number(unknown) };
+    const m = /^\s*(.*?)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/.exec(line);
+    if (!m) break;
+    const label = m[1];
+    const id = /ground floor/.test(label) ? 'A.3.4/ground-floor' : /one-stop/.test(label) ? 'A.3.4/one-stop-window' : /\(([^()]+)\)$/.exec(label)?.[1];
+    if (id) out[id] = { pass: Number(m[2]), fail: Number(m[3]), unknown: Number(m[4]) };
   }
   return out;
 }

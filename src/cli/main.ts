@@ -67,7 +67,9 @@ Options:
   --sheet NAME                  read only this sheet of a workbook (its name or number)
   --params FILE                 parameter overrides (JSON), e.g. {"staffing":{"rounding":"floor"}}
   --all                         list passing findings too
-  --limit N                     list at most N findings, worst first (text default 1000; 0 for all)
+  --limit N                     list the worst N findings (text and markdown default 1000, html 500,
+                                0 for all; at most 100000 are held to list); json and ndjson without
+                                --limit write every finding in the order of the data
   --strict                      exit 1 also when a finding is unknown
   --max-mb N                    refuse input larger than N MiB (default 1024)
   -h, --help                    this help
@@ -200,7 +202,9 @@ async function report(args: string[], io: Io): Promise<number> {
   // What is kept in memory: the worst `limit` findings in a bounded heap, never more than MAX_LISTED. JSON and NDJSON
   // without a limit keep none: their findings are spooled to a temporary file as they are decided, in data order.
   const streamed = (fmt === 'json' || fmt === 'ndjson') && limit === 0;
-  const list: ListSpec | undefined = streamed ? undefined : { limit: limit > 0 ? limit : Infinity, all: all || fmt === 'xlsx', max: MAX_LISTED };
+  // A workbook lists passing findings too; the HTML page never does.
+  const listAll = fmt === 'xlsx' ? true : fmt === 'html' ? false : all;
+  const list: ListSpec | undefined = streamed ? undefined : { limit: limit > 0 ? limit : Infinity, all: listAll, max: MAX_LISTED };
   const spool = streamed ? new Spool() : undefined;
   let data: ReportData;
   try {
