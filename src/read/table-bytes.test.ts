@@ -5,11 +5,11 @@
  * of cells as people type them, in UTF-8 and GB18030.
  */
 import { fc, test as prop } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { D } from '../decimal.js';
 import { CsvParser, type CsvRow } from '../cli/csv.js';
 import { CsvTokenizer } from '../csv/tokenizer.js';
-import { TableReader, HeaderError, type TableNotes, type TableProblem } from './table.js';
+import { HeaderError, idKey, TableReader, type TableNotes, type TableOptions, type TableProblem } from './table.js';
 
 const HEADERS = [
   ['区划代码', '社区名称', '类型', '户数(户)', '流动人口户数', '常住人口(人)', '办公服务用房面积(㎡)', '社区工作者人数', '用房是否在一楼', '一站式服务窗口', '街道配套补助(元)'],
@@ -135,3 +135,26 @@ function gbChar(ch: string): number[] {
   if (!found) throw new Error(`no two-byte GB18030 form for ${ch}`);
   return found;
 }
+
+describe('duplicate ids kept as keys', () => {
+  const rows = [['id', 'name', 'kind', 'households', 'residents'], ['c1', 'a', 'urban', '3000', '8000'], ['c2', 'b', 'urban', '3000', '8000'], ['c1', 'c', 'urban', '3000', '8000']];
+  const readWith = (ids: TableOptions['ids']) => {
+    const reader = new TableReader({ unit: 'line', fallbackYear: 2013, ...(ids && { ids }) }, () => undefined);
+    rows.forEach((cells, i) => reader.push({ row: i + 1, cells }));
+    reader.end();
+    return reader;
+  };
+
+  test('a repeated key, then a second reading that keeps only its ids, finds what the table of ids finds', () => {
+    const first = readWith('keys');
+    expect(first.problemList.count).toBe(0); // the first reading only notes the keys
+    const repeated = first.repeatedKeys();
+    expect([...repeated]).toEqual([idKey(2013, 'c1')]);
+    expect(readWith({ verify: repeated }).problemList).toEqual(readWith('table').problemList);
+    expect(readWith('table').problemList.count).toBe(1);
+  });
+
+  test('keys that agree for different ids (a collision) give no problem on the second reading', () => {
+    expect(readWith({ verify: new Set([idKey(2013, 'c2'), idKey(2013, 'c9')]) }).problemList.count).toBe(0);
+  });
+});
