@@ -15,11 +15,14 @@ import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '..
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
-import { formatReport, jsonChoice, jsonFinding, jsonReportChunks, jsonSummary, table } from '../report/format-report.js';
+import { jsonFinding, jsonSummary, renderListed, table } from '../report/format-report.js';
+import { TooManyToList, type ListSpec } from '../evaluate/tally.js';
+import type { Finding } from '../evaluate/evaluate.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { headerTable } from '../read/headers.js';
 import { inputLines, progressRows, progressTable } from '../report/input-report.js';
-import { evaluateFiles, InputError, readColumnMap, type FileEvaluation } from './read-input.js';
+import { evaluateFiles, InputError, readColumnMap, type ReportData, type ReportYear } from './read-input.js';
+import { Spool } from './spool.js';
 
 export interface Io {
   readonly stdin: Readable;
@@ -102,7 +105,9 @@ Options:
   --sheet NAME                  read only this sheet of a workbook (its name or number)
   --params FILE                 parameter overrides (JSON), e.g. {"staffing":{"rounding":"floor"}}
   --all                         list passing findings too
-  --limit N                     list at most N findings, worst first (text default 1000; 0 for all)
+  --limit N                     list the worst N findings (text and markdown default 1000, html 500,
+                                0 for all; at most 100000 are held to list); json and ndjson without
+                                --limit write every finding in the order of the data
   --strict                      exit 1 also when a finding is unknown
   --max-mb N                    refuse input larger than N MiB (default 1024)
   -h, --help                    this help
@@ -225,49 +230,71 @@ async function report(args: string[], io: Io): Promise<number> {
   const policy = policyFrom(values.params);
   const year = yearArg('year', values.year);
   const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
-  const limit = integer('limit', values.limit) ?? (fmt === 'text' ? 1000 : fmt === 'html' ? 500 : 0);
-  const keepPassing = fmt === 'json' || fmt === 'ndjson' || fmt === 'xlsx' || values.all === true;
-  const data = await evaluateFiles({
-    files: positionals,
-    stdin: io.stdin,
-    policy,
-    ...(year !== undefined && { year }),
-    maxBytes: maxMb * 1024 * 1024,
-    keepPassing,
-    ...(columns && { columns }),
-    ...(sheet !== undefined && { sheet }),
-    ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
-  });
+  const limit = integer('limit', values.limit) ?? (fmt === 'text' || fmt === 'markdown' ? 1000 : fmt === 'html' ? 500 : 0);
+  const all = values.all === true;
+  // What is kept in memory: the worst `limit` findings in a bounded heap, never more than MAX_LISTED. JSON and NDJSON
+  // without a limit keep none: their findings are spooled to a temporary file as they are decided, in data order.
+  const streamed = (fmt === 'json' || fmt === 'ndjson') && limit === 0;
+  // A workbook lists passing findings too; the HTML page never does.
+  const listAll = fmt === 'xlsx' ? true : fmt === 'html' ? false : all;
+  const list: ListSpec | undefined = streamed ? undefined : { limit: limit > 0 ? limit : Infinity, all: listAll, max: MAX_LISTED };
+  const spool = streamed ? new Spool() : undefined;
+  let data: ReportData;
+  try {
+    data = await evaluateFiles({
+      files: positionals,
+      stdin: io.stdin,
+      policy,
+      ...(year !== undefined && { year }),
+      maxBytes: maxMb * 1024 * 1024,
+      ...(list && { list }),
+      ...(spool && { stream: { all, finding: (y: number, f: Finding) => spool.add(y, f) } }),
+      ...(columns && { columns }),
+      ...(sheet !== undefined && { sheet }),
+      ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
+    });
+  } catch (e) {
+    spool?.remove();
+    if (e instanceof TooManyToList) {
+      throw new InputError(`more than ${e.max} findings to list; ${fmt === 'xlsx' ? 'a workbook lists' : `--format ${fmt} lists`} at most ${e.max} (give --limit N for the worst N), while --format json or ndjson streams every one`);
+    }
+    throw e;
+  }
   const communities = data.years.reduce((n, y) => n + y.result.summary.communities, 0);
   if (io.stderrIsTTY && fmt !== 'json' && communities >= 100000) io.stderr.write('\n');
   const out = output === undefined ? io.stdout : await openOutput(output);
   try {
     if (fmt === 'json') {
-      for (const chunk of jsonReport(data, policy, values.all === true, limit > 0 ? limit : Infinity)) await write(out, chunk);
+      for await (const chunk of jsonReport(data, policy, spool)) await write(out, chunk);
     } else if (fmt === 'ndjson') {
       // One finding a line (the failing and unknown ones; --all adds the passing, --limit keeps the worst N), then the
       // year's summary as a line of its own: {"summary": …}.
-      for (const { result } of data.years) {
-        for (const f of jsonChoice(result, values.all === true, limit > 0 ? limit : Infinity).findings) await write(out, `${jsonFinding(f)}\n`);
-        await write(out, `{"summary":${jsonSummary(result.summary, 0)}}\n`);
+      for (const y of data.years) {
+        if (spool) for await (const chunk of spool.read(y.year)) await write(out, chunk);
+        else for (const f of y.listed) await write(out, `${jsonFinding(f)}\n`);
+        await write(out, `{"summary":${jsonSummary(y.result.summary, 0)}}\n`);
       }
     } else if (fmt === 'html') {
       const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
       const source = positionals.filter((f) => f !== '-').map((f) => basename(f)).join(', ');
-      await write(out, reportHtml(data.years.map((y) => y.result), { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }) }));
+      await write(out, reportHtml(data.years.map((y) => y.result), { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }), eligible: data.years.map((y) => y.eligible) }));
     } else if (fmt === 'xlsx') {
       const { xlsxReport } = await import('../report/xlsx-report.js');
       await write(out, await xlsxReport(data, policy, lng));
     } else {
-      await write(out, readableReport(data, policy, fmt, lng, values.all === true, limit));
+      await write(out, readableReport(data, policy, fmt, lng, all));
     }
   } finally {
+    spool?.remove();
     if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
   const fail = data.years.some((y) => y.result.summary.counts.fail > 0);
   const unknown = data.years.some((y) => y.result.summary.counts.unknown > 0);
   return fail || (values.strict && unknown) ? 1 : 0;
 }
+
+/** The most findings a report holds in memory to list (text, Markdown, HTML, a workbook, or JSON with --limit). */
+const MAX_LISTED = 100_000;
 
 async function openOutput(file: string): Promise<Writable> {
   const { createWriteStream } = await import('node:fs');
@@ -280,14 +307,14 @@ async function openOutput(file: string): Promise<Writable> {
 }
 
 /** Text or Markdown: what was read, each year's report, and the progress across the years. */
-function readableReport(data: FileEvaluation, policy: Policy, fmt: 'text' | 'markdown', lng: Lang, all: boolean, limit: number): string {
+function readableReport(data: ReportData, policy: Policy, fmt: 'text' | 'markdown', lng: Lang, all: boolean): string {
   const zh = lng === 'zh';
   const md = fmt === 'markdown';
   const parts: string[] = [];
   const input = inputLines(data.input, lng);
   const several = data.years.length > 1;
-  for (const { year, result } of data.years) {
-    let text = formatReport(result, { format: fmt, lang: lng, all, names: data.names, ...(limit > 0 && { limit }) });
+  for (const { year, result, listed, eligible } of data.years) {
+    let text = renderListed(result.summary, listed, eligible, { format: fmt, lang: lng, all, names: data.names });
     if (several) text = text.replace(/^(# )?(.*)\n/, (_, hash: string | undefined, title: string) => `${hash ?? ''}${title} · ${year}\n`).replace(/^=+$/m, (u) => u + '='.repeat(md ? 0 : String(year).length + 3));
     parts.push(text);
   }
@@ -305,25 +332,44 @@ function readableReport(data: FileEvaluation, policy: Policy, fmt: 'text' | 'mar
   return [...parts, readPart].join('\n');
 }
 
-/** The JSON report: one year as `{ findings, summary, input }`; several as `{ years: [...], progress, input }`. Exact values. */
-/** The JSON report: the failing and unknown findings of each year (`--all` adds the passing ones; `--limit` the worst N). */
-function* jsonReport(data: FileEvaluation, policy: Policy, all: boolean, limit: number): Generator<string> {
+/** One year of the JSON report, `{ findings, summary }` (indented as `formatReport` writes it), without its closing brace. */
+async function* jsonYear(y: ReportYear, spool: Spool | undefined): AsyncGenerator<string> {
+  yield '{\n  "findings": [';
+  let first = true;
+  if (spool) {
+    // The spooled findings, a line each: "\n    " before each, "," between them.
+    for await (const chunk of spool.read(y.year)) {
+      const body = chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk;
+      yield `${first ? '' : ','}\n    ${body.replace(/\n/g, ',\n    ')}`;
+      first = false;
+    }
+  } else {
+    for (const f of y.listed) {
+      yield `${first ? '' : ','}\n    ${jsonFinding(f)}`;
+      first = false;
+    }
+  }
+  yield `${first ? '' : '\n  '}],\n  "summary": ${jsonSummary(y.result.summary, 2).replace(/\n/g, '\n  ')}`;
+}
+
+/**
+ * The JSON report: one year as `{ findings, summary, input }`; several as `{ years: [...], progress, input }`.
+ * Exact values. Findings in data order (each year's communities, then the city's), or the worst N first with --limit.
+ */
+async function* jsonReport(data: ReportData, policy: Policy, spool: Spool | undefined): AsyncGenerator<string> {
   const input = JSON.stringify(data.input, null, 2).replace(/\n/g, '\n  ');
   if (data.years.length === 1) {
-    const chunks = [...jsonReportChunks(jsonChoice(data.years[0]!.result, all, limit))];
-    const last = chunks.pop()!;
-    yield* chunks;
-    yield last.replace(/\n}\n$/, `,\n  "input": ${input}\n}\n`);
+    yield* jsonYear(data.years[0]!, spool);
+    yield `,\n  "input": ${input}\n}\n`;
     return;
   }
   yield '{\n"years": [\n';
   let first = true;
-  for (const { result } of data.years) {
+  for (const y of data.years) {
     if (!first) yield ',\n';
     first = false;
-    const chunks = [...jsonReportChunks(jsonChoice(result, all, limit))];
-    chunks[chunks.length - 1] = chunks[chunks.length - 1]!.replace(/\n$/, '');
-    yield* chunks;
+    yield* jsonYear(y, spool);
+    yield '\n}';
   }
   const progress = progressRows(data.years, policy).map((r) => ({ year: r.year, urbanMeetingAll: r.urbanMeetingAll, urban: r.urban ?? null, ruralShareDue: r.ruralShareDue, rollout: r.rollout ?? null, fund: r.fund ?? null }));
   yield `\n],\n"progress": ${JSON.stringify(progress, (_k, v: unknown) => (D.isDecimal(v) ? v.toFixed() : v))},\n"input": ${input}\n}\n`;

@@ -11,15 +11,14 @@ import type { Readable } from 'node:stream';
 import type { Policy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
-import { checkYear, communityFinding, communityStatuses, compile, STATUS, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from '../evaluate/evaluate.js';
-import { cityTail, evaluateDataset } from '../evaluate/city.js';
-import { Tally, type FindingSource } from '../evaluate/tally.js';
-import { decodeText, EncodingError, type TextEncodingName } from '../read/encoding.js';
+import { checkYear, communityFinding, communityStatuses, compile, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from '../evaluate/evaluate.js';
+import { cityTail } from '../evaluate/city.js';
+import { Tally, type FindingSource, type ListSpec } from '../evaluate/tally.js';
+import { CsvSyntaxError, CsvTokenizer, type CsvRowSink } from '../csv/tokenizer.js';
+import { decodeText, detectEncoding, EncodingError, type TextEncodingName } from '../read/encoding.js';
 import { checkColumnMap, type ColumnMap } from '../read/headers.js';
 import type { FileEvaluation, FileInput, TableInput, YearEvaluation } from '../read/notes.js';
-
-export type { FileEvaluation } from '../read/notes.js';
-import { HeaderError, TableReader, yearInTitle, type TableNotes, type TableProblem } from '../read/table.js';
+import { HeaderError, TableReader, yearInTitle, type TableNotes, type TableOptions, type TableProblem } from '../read/table.js';
 import { CsvError, CsvParser, type CsvRow } from './csv.js';
 
 /** An input problem the CLI reports with exit code 2. */
@@ -39,8 +38,13 @@ export interface ReadOptions {
   readonly year?: number;
   /** Largest input accepted, bytes (each file). */
   readonly maxBytes: number;
-  /** Keep passing findings (for JSON output or --all). */
-  readonly keepPassing: boolean;
+  /**
+   * The findings kept in memory for the report, worst first, in a bounded heap (city findings are kept besides,
+   * for the progress across the years).
+   */
+  readonly list?: ListSpec;
+  /** Where each community finding goes as it is decided (failing and unknown; passing ones too with `all`). */
+  readonly stream?: FindingStream;
   /** Header → field, for headers the reader does not know. */
   readonly columns?: ColumnMap;
   /** The one sheet of a workbook to read (by name, or its number from 1). */
@@ -49,19 +53,45 @@ export interface ReadOptions {
   readonly progress?: (rows: number) => void;
 }
 
+/** Findings handed on as they are decided, never kept: one year's community findings in data order, then its city findings. */
+export interface FindingStream {
+  /** Passing findings too. */
+  readonly all: boolean;
+  finding(year: number, f: Finding): void;
+}
+
+/** One year of the report: its evaluation (the listed findings and the city's), and what a report lists. */
+export interface ReportYear extends YearEvaluation {
+  /** The findings to list, worst first (the list asked for in {@link ReadOptions}). */
+  readonly listed: readonly Finding[];
+  /** How many findings could have been listed (failing and unknown; with `all`, passing too). */
+  readonly eligible: number;
+}
+
+/** What {@link evaluateFiles} returns. */
+export interface ReportData extends FileEvaluation {
+  readonly years: readonly ReportYear[];
+}
+
 const MAX_PROBLEMS = 50;
+/** V8's longest string on 64-bit Node 20 (2^29 − 24 characters). */
+const MAX_STRING = 2 ** 29 - 24;
 
 interface YearState {
   readonly k: Compiled;
   /** Counts, totals owed and the worst findings, from the status codes (the machinery evaluateCity uses). */
   readonly tally: Tally;
-  readonly findings: Finding[];
   readonly codes: Uint8Array;
   /** The community being tallied, and the one source of its findings (made only for what the tally keeps). */
   current: CommunityRecord | undefined;
   readonly src: FindingSource;
-  /** Ids seen in this year, with where: the table's number × 2³² + the row (a number, not a string per row). */
+  /**
+   * Ids seen in this year across tables (only when there are several: a table checks its own), with where: the
+   * table's number × 2³² + the row.
+   */
   readonly ids: Map<string, number>;
+  /** Communities read from tables. */
+  rows: number;
   dataset?: Dataset;
 }
 
@@ -71,11 +101,13 @@ class Collector {
   problemCount = 0;
   readonly other = new Set<number>();
   rows = 0;
-  constructor(private readonly o: ReadOptions) {}
-  /** Names of the communities whose findings are kept, for the report. */
+  /** Whether ids must be checked across tables (several files or sheets); a table checks its own. */
+  acrossTables: boolean;
+  constructor(private readonly o: ReadOptions) {
+    this.acrossTables = o.files.length > 1;
+  }
+  /** Names of the communities whose findings were made for the list, for the report. */
   readonly names: Record<string, string> = {};
-  // City findings are always kept: the progress across the years reads them.
-  keep = (f: Finding) => this.o.keepPassing || f.status !== 'pass' || f.subject === 'city' || f.subject.startsWith('city/');
 
   state(year: number): YearState | undefined {
     if (this.o.year !== undefined && year !== this.o.year) {
@@ -87,8 +119,14 @@ class Collector {
       checkYear(year, 'report'); // the year's range
       const k = compile(this.o.policy, year);
       const state: YearState = {
-        k, tally: new Tally(k), findings: [], codes: new Uint8Array(N), ids: new Map(), current: undefined,
-        src: { finding: (_i: number, j: number, code: number) => communityFinding(state.current!, k, j, code) },
+        k, tally: new Tally(k, this.o.list), codes: new Uint8Array(N), ids: new Map(), current: undefined, rows: 0,
+        src: {
+          finding: (_i: number, j: number, code: number) => {
+            const c = state.current!;
+            this.names[c.id] = c.name;
+            return communityFinding(c, k, j, code);
+          },
+        },
       };
       s = state;
       this.states.set(year, s);
@@ -107,25 +145,32 @@ class Collector {
   community(c: CommunityRecord, year: number, table: number, row: number): void {
     const s = this.state(year);
     if (!s) return;
-    const first = s.ids.get(c.id);
-    if (first !== undefined) {
-      const at = (t: number, r: number) => `${this.tables[t]} ${r}`;
-      return this.problem(`${at(table, row)}: duplicate id "${c.id}" in ${year} (first at ${at(Math.floor(first / 2 ** 32), first % 2 ** 32)})`);
+    if (this.acrossTables) {
+      const first = s.ids.get(c.id);
+      if (first !== undefined) {
+        const at = (t: number, r: number) => `${this.tables[t]} ${r}`;
+        return this.problem(`${at(table, row)}: duplicate id "${c.id}" in ${year} (first at ${at(Math.floor(first / 2 ** 32), first % 2 ** 32)})`);
+      }
+      s.ids.set(c.id, table * 2 ** 32 + row);
     }
-    s.ids.set(c.id, table * 2 ** 32 + row);
-    const before = s.findings.length;
+    s.rows++;
+    this.evaluate(s, year, c);
+    this.rows++;
+    if (this.o.progress && this.rows % 100000 === 0) this.o.progress(this.rows);
+  }
+
+  /** One community's verdicts, tallied; its findings streamed (a finding object only for what is handed on or listed). */
+  evaluate(s: YearState, year: number, c: CommunityRecord): void {
     communityStatuses(c, s.k, s.codes, 0);
     s.current = c;
     s.tally.community(c, s.codes, 0, s.src, this.rows);
-    // A finding object only for what is kept: passing ones only when asked for (never for a city subject here).
+    const stream = this.o.stream;
+    if (!stream || this.problemCount > 0) return; // nothing is reported once the input has a problem
     for (let j = 0; j < N; j++) {
       const code = s.codes[j]!;
-      if (code === 0 || (STATUS[code] === 'pass' && !this.o.keepPassing)) continue;
-      s.findings.push(communityFinding(c, s.k, j, code));
+      if (code === 0 || (code === 1 && !stream.all)) continue;
+      stream.finding(year, communityFinding(c, s.k, j, code));
     }
-    if (s.findings.length > before) this.names[c.id] = c.name;
-    this.rows++;
-    if (this.o.progress && this.rows % 100000 === 0) this.o.progress(this.rows);
   }
 }
 
@@ -158,11 +203,13 @@ function yearInFileName(file: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function readTable(o: ReadOptions, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row', year: number | undefined): TableReader {
+function readTable(o: ReadOptions, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row', year: number | undefined, ids?: TableOptions['ids']): TableReader {
   const table = c.tables.push(`${file}: ${sheet !== undefined ? `sheet "${sheet}", ` : ''}${unit}`) - 1;
-  return new TableReader({ unit, ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }) }, (record, y, row) =>
-    c.community(record, y, table, row),
-  );
+  return new TableReader(tableOptions(o, unit, year, ids), (record, y, row) => c.community(record, y, table, row));
+}
+
+function tableOptions(o: ReadOptions, unit: 'line' | 'row', year: number | undefined, ids?: TableOptions['ids']): TableOptions {
+  return { unit, ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }), ...(ids && { ids }) };
 }
 
 function finishTable(reader: TableReader, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row'): TableNotes {
@@ -173,45 +220,196 @@ function finishTable(reader: TableReader, c: Collector, file: string, sheet: str
   return notes;
 }
 
-/** A CSV, decoded and parsed as a stream, row by row into the collector. */
-async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncIterable<Uint8Array | string>): Promise<FileInput> {
-  let encoding: TextEncodingName | undefined;
-  const parser = new CsvParser();
-  const reader = readTable(o, c, file, undefined, 'line', yearInFileName(file));
-  const rows: CsvRow[] = [];
-  const take = () => {
-    for (const r of rows) reader.push({ row: r.line, cells: r.fields });
-    rows.length = 0;
-  };
-  try {
-    for await (const chunk of decodeText(input, (e) => (encoding = e), o.maxBytes, tooBig(file))) {
-      parser.push(chunk, rows);
-      take();
-    }
-    parser.end(rows);
-    take();
-  } catch (e) {
-    if (e instanceof CsvError) throw new InputError(`${file}: line ${e.line}: ${e.message}`);
-    if (e instanceof EncodingError) throw new InputError(`${file}: near byte ${e.offset}: ${e.message}`);
-    if (e instanceof HeaderError) throw new InputError(e.problems.map((p) => located(file, undefined, 'line', p)).join('\n'));
-    throw e;
+/** How many bytes are looked at before the encoding is decided (as `decodeText` does). */
+const SNIFF_BYTES = 64 * 1024;
+
+/** The tokenizer's rows into the table reader, as bytes (the reader makes strings only where it needs them). */
+class RowSink implements CsvRowSink {
+  private bytes: Buffer | undefined;
+  constructor(
+    private readonly reader: TableReader,
+    private readonly decoder: InstanceType<typeof TextDecoder>,
+  ) {}
+  row(buf: Uint8Array, start: Int32Array, end: Int32Array, count: number, line: number): void {
+    // The tokenizer reuses its buffer (a new one only when it grows): one Buffer view per buffer, not per row.
+    if (this.bytes?.buffer !== buf.buffer) this.bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.reader.pushBytes(line, this.bytes, start, end, count, this.decoder);
   }
+}
+
+/**
+ * The bytes of a text file checked in its encoding as they stream by (a fatal decoder whose text is dropped), so
+ * that a byte that is not valid is named with its offset, as `decodeText` names it.
+ */
+class ByteCheck {
+  private readonly decoder: InstanceType<typeof TextDecoder>;
+  constructor(
+    private readonly name: TextEncodingName,
+    /** Bytes before the first checked (a BOM). */
+    private bytes: number,
+  ) {
+    this.decoder = new TextDecoder(name === 'GB18030' ? 'gb18030' : 'utf-8', { fatal: true, ignoreBOM: true });
+  }
+  check(buf: Uint8Array, last = false): void {
+    const offset = this.bytes;
+    this.bytes += buf.length;
+    // ASCII needs no decoding, unless a character cut at the end of the last chunk is waiting for its rest.
+    if (!this.pending && !last && isAscii(buf)) return;
+    try {
+      this.decoder.decode(buf, { stream: !last });
+      this.pending = !isAscii(buf.subarray(Math.max(0, buf.length - 4)));
+    } catch {
+      throw new EncodingError(offset, this.name === 'UTF-8' && offset > 0 ? 'bytes that are not UTF-8 after a start that was (the file mixes encodings?)' : `bytes that are not valid ${this.name}`);
+    }
+  }
+  private pending = false;
+  end(): void {
+    try {
+      this.decoder.decode();
+    } catch {
+      throw new EncodingError(this.bytes, `the input ends in the middle of a ${this.name} character`);
+    }
+  }
+}
+
+function isAscii(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i]! >= 0x80) return false;
+  return true;
+}
+
+/** A CSV problem as the CLI says it, with the file and the line. */
+function csvProblem(file: string, e: unknown): unknown {
+  if (e instanceof CsvError || e instanceof CsvSyntaxError) return new InputError(`${file}: line ${e.line}: ${e.message}`);
+  if (e instanceof EncodingError) return new InputError(`${file}: near byte ${e.offset}: ${e.message}`);
+  if (e instanceof HeaderError) return new InputError(e.problems.map((p) => located(file, undefined, 'line', p)).join('\n'));
+  return e;
+}
+
+/**
+ * A CSV, read as a stream, row by row into the collector: from bytes (UTF-8, GB18030), or from text (UTF-16). The
+ * ids of a file on disk are kept as 53-bit keys (8 bytes a row); only when a key repeats is the file read a
+ * second time, keeping the ids of those keys, to find the duplicates exactly. Standard input (and a file read
+ * beside others, whose ids are checked across them) keeps its ids in a table.
+ */
+async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncIterable<Uint8Array | string>): Promise<FileInput> {
+  const again = !c.acrossTables && file !== '-' && statSync(file).isFile();
+  const reader = readTable(o, c, file, undefined, 'line', yearInFileName(file), again ? 'keys' : 'table');
+  let encoding: TextEncodingName | undefined;
   let notes: TableNotes;
   try {
-    notes = finishTable(reader, c, file, undefined, 'line');
+    encoding = await readCsvRows(o, file, input, reader);
+    notes = reader.end();
   } catch (e) {
-    if (e instanceof HeaderError) throw new InputError(e.problems.map((p) => located(file, undefined, 'line', p)).join('\n'));
-    throw e;
+    throw csvProblem(file, e);
   }
+  let read = reader;
+  const repeated = again ? reader.repeatedKeys() : new Set<number>();
+  if (repeated.size > 0) {
+    // The second reading: the same rows, their problems (duplicates included, exactly) instead of the first's.
+    read = new TableReader(tableOptions(o, 'line', yearInFileName(file), { verify: repeated }), () => undefined);
+    try {
+      await readCsvRows(o, file, createReadStream(file), read);
+      read.end();
+    } catch (e) {
+      throw csvProblem(file, e);
+    }
+  }
+  const { shown, count } = read.problemList;
+  for (const p of shown) c.problem(located(file, undefined, 'line', p));
+  c.problemCount += count - shown.length;
   return { file, format: 'csv', ...(encoding && { encoding }), tables: [{ notes }], skippedSheets: [] };
+}
+
+/** The rows of a CSV into a table reader; returns the encoding read. */
+async function readCsvRows(o: ReadOptions, file: string, input: AsyncIterable<Uint8Array | string>, reader: TableReader): Promise<TextEncodingName | undefined> {
+  let encoding: TextEncodingName | undefined;
+  {
+    const held: Uint8Array[] = [];
+    let heldBytes = 0;
+    let bytes = 0;
+    let tokenizer: CsvTokenizer | undefined;
+    let check: ByteCheck | undefined;
+    let text = false;
+    const it = input[Symbol.asyncIterator]();
+    const start = (complete: boolean): void => {
+      const head = Buffer.concat(held);
+      held.length = 0;
+      encoding = detectEncoding(head, complete);
+      if (encoding === 'UTF-16LE' || encoding === 'UTF-16BE') {
+        text = true;
+        held.push(head);
+        return;
+      }
+      const body = encoding === 'UTF-8 with BOM' ? head.subarray(3) : head;
+      check = new ByteCheck(encoding, head.length - body.length);
+      const decoder = new TextDecoder(encoding === 'GB18030' ? 'gb18030' : 'utf-8', { ignoreBOM: true });
+      tokenizer = new CsvTokenizer(new RowSink(reader, decoder));
+      check.check(body, complete);
+      tokenizer.push(body);
+    };
+    for (;;) {
+      const next = await it.next();
+      if (next.done) break;
+      const buf = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      bytes += buf.length;
+      if (bytes > o.maxBytes) throw tooBig(file)(o.maxBytes);
+      if (tokenizer) {
+        check!.check(buf);
+        tokenizer.push(buf);
+        continue;
+      }
+      held.push(buf);
+      heldBytes += buf.length;
+      // Decided as decodeText decides: once a non-ASCII byte is in view, on at least the first 4 KiB, else after 1 MiB.
+      if ((!held.every(isAscii) && heldBytes >= Math.min(SNIFF_BYTES, 4096)) || heldBytes >= SNIFF_BYTES * 16) {
+        start(false);
+        if (text) break;
+      }
+    }
+    if (!tokenizer && !text) start(true);
+    if (text) {
+      // UTF-16 (rare: Excel's "Unicode text"): decoded to text and read by the text reader.
+      const rest = (async function* () {
+        yield* held;
+        for (;;) {
+          const next = await it.next();
+          if (next.done) return;
+          yield next.value;
+        }
+      })();
+      const parser = new CsvParser();
+      const rows: CsvRow[] = [];
+      const take = () => {
+        for (const r of rows) reader.push({ row: r.line, cells: r.fields });
+        rows.length = 0;
+      };
+      for await (const chunk of decodeText(rest, () => undefined, o.maxBytes, tooBig(file))) {
+        parser.push(chunk, rows);
+        take();
+      }
+      parser.end(rows);
+      take();
+    } else {
+      if (check && tokenizer && bytes > 0) check.end();
+      tokenizer?.finish();
+    }
+  }
+  return encoding;
 }
 
 /** A JSON dataset (one year), read whole. */
 async function readJson(o: ReadOptions, c: Collector, file: string, input: AsyncIterable<Uint8Array | string>): Promise<FileInput> {
+  // A file's size says before reading when its text could be longer than a string (a character takes a byte or more).
+  const size = file === '-' ? 0 : statSync(file).size;
+  if (size > MAX_STRING) throw new InputError(`${file}: a JSON dataset is read whole, and this one (${size} bytes) may be longer than the longest string (${MAX_STRING} characters); give the communities as a CSV, which is read as a stream`);
   let encoding: TextEncodingName | undefined;
   let all = '';
   try {
-    for await (const chunk of decodeText(input, (e) => (encoding = e), o.maxBytes, tooBig(file))) all += chunk;
+    for await (const chunk of decodeText(input, (e) => (encoding = e), o.maxBytes, tooBig(file))) {
+      // Refused by name before the text outgrows V8's longest string (a RangeError otherwise).
+      if (all.length + chunk.length > MAX_STRING) throw new InputError(`${file}: a JSON dataset is read whole, and this one is longer than the longest string (${MAX_STRING} characters); give the communities as a CSV, which is read as a stream`);
+      all += chunk;
+    }
   } catch (e) {
     if (e instanceof EncodingError) throw new InputError(`${file}: near byte ${e.offset}: ${e.message}`);
     throw e;
@@ -258,6 +456,7 @@ async function readXlsx(o: ReadOptions, c: Collector, file: string, bytes: Uint8
     skipped.push(...sheets.filter((s) => s !== one).map((s) => s.name));
   }
   const tables: TableInput[] = [];
+  if (chosen.length > 1) c.acrossTables = true;
   for (const sheet of chosen) {
     const year = yearInTitle(sheet.name) ?? (chosen.length === 1 ? yearInFileName(file) : undefined);
     const reader = readTable(o, c, file, sheet.name, 'row', year);
@@ -338,8 +537,11 @@ export function readColumnMap(file: string): ColumnMap {
   return map as ColumnMap;
 }
 
-/** Evaluate the files: every year they hold (or the one --year picks), with what was read from each. */
-export async function evaluateFiles(o: ReadOptions): Promise<FileEvaluation> {
+/**
+ * Evaluate the files: every year they hold (or the one --year picks), with what was read from each. Community
+ * findings go to `stream` as they are decided and to the bounded list of `list`; none is kept otherwise.
+ */
+export async function evaluateFiles(o: ReadOptions): Promise<ReportData> {
   if (o.files.filter((f) => f === '-').length > 1) throw new InputError('standard input (-) can be read only once');
   const c = new Collector(o);
   const input: FileInput[] = [];
@@ -353,20 +555,26 @@ export async function evaluateFiles(o: ReadOptions): Promise<FileEvaluation> {
     const table = input.find((f) => f.format !== 'json');
     if (table) throw new InputError(`${table.file}: no community rows to evaluate`);
   }
-  const years: YearEvaluation[] = [];
+  const years: ReportYear[] = [];
+  const all = o.list?.all ?? false;
   for (const [year, s] of [...c.states].sort(([a], [b]) => a - b)) {
-    if (s.dataset && s.ids.size > 0) throw new InputError(`${o.files.join(', ')}: ${year} is given both by a JSON dataset and by a table; give each year once`);
-    for (const community of s.dataset?.communities ?? []) c.names[community.id] = community.name;
-    let result: YearEvaluation['result'];
-    if (s.dataset) {
-      const r = evaluateDataset(s.dataset, o.policy, true);
-      result = { findings: r.findings.filter(c.keep), summary: r.summary };
-    } else {
-      // A table of communities carries no villages, budgets or projects: those checks are not evaluated, with reasons.
-      const city = cityTail({ year, communities: [] }, o.policy, s.tally, 'communities-only');
-      result = { findings: [...s.findings, ...city.filter(c.keep)], summary: s.tally.build(year) };
+    if (s.dataset && s.rows > 0) throw new InputError(`${o.files.join(', ')}: ${year} is given both by a JSON dataset and by a table; give each year once`);
+    // A dataset's communities through the same path as a table's rows (the dataset was validated whole).
+    for (const community of s.dataset?.communities ?? []) {
+      c.evaluate(s, year, community);
+      c.rows++;
     }
-    years.push({ year, result });
+    // A table of communities carries no villages, budgets or projects: those checks are not evaluated, with reasons.
+    const city = cityTail(s.dataset ?? { year, communities: [] }, o.policy, s.tally, s.dataset ? 'dataset' : 'communities-only');
+    if (o.stream) for (const f of city) if (o.stream.all || f.status !== 'pass') o.stream.finding(year, f);
+    const summary = s.tally.build(year);
+    const listed = s.tally.listed();
+    // The city findings are kept besides the list: the progress across the years reads them.
+    const findings = [...listed, ...city.filter((f) => !listed.includes(f))];
+    const n = summary.counts;
+    years.push({ year, result: { findings, summary }, listed, eligible: n.fail + n.unknown + (all ? n.pass : 0) });
   }
-  return { years, input, otherYears: [...c.other].sort((a, b) => a - b), names: c.names };
+  const listedIds = new Set(years.flatMap((y) => y.listed.map((f) => f.subject)));
+  const names = Object.fromEntries(Object.entries(c.names).filter(([id]) => listedIds.has(id)));
+  return { years, input, otherYears: [...c.other].sort((a, b) => a - b), names };
 }

@@ -8,6 +8,8 @@
  */
 import { D, type Decimal } from '../decimal.js';
 import { describeValue } from '../errors.js';
+import { YEAR_MAX, YEAR_MIN } from '../values.js';
+import { looksValid } from '../evaluate/batch.js';
 import { communitySchema, sumIssue, type CommunityRecord } from '../evaluate/dataset.js';
 import type { Bilingual } from '../policy/provisions.js';
 import { readCell, type RawCell } from './cells.js';
@@ -67,6 +69,26 @@ export interface TableOptions {
   readonly unit?: 'row' | 'line';
   /** Rows looked at to find the header (default 20). */
   readonly headerSearch?: number;
+  /**
+   * How duplicate ids are found: `'table'` (default) keeps every id in a table; `'keys'` keeps only a 53-bit key
+   * per id (8 bytes a row) and tells at the end whether a key repeats ({@link TableReader.repeatedKeys}), for a
+   * file that can be read again: a second reading with `{ verify: keys }` keeps only the ids of those keys and
+   * finds the duplicates exactly, with the same problems as the first way.
+   */
+  readonly ids?: 'table' | 'keys' | { readonly verify: ReadonlySet<number> };
+}
+
+/** A 53-bit key of a year and an id: FNV-1a (32 bits) and a second, differently seeded hash (21 bits). */
+export function idKey(year: number, id: string): number {
+  let h = Math.imul(0x811c9dc5 ^ year, 0x01000193);
+  let g = 0x9747b28c ^ year;
+  for (let i = 0; i < id.length; i++) {
+    const ch = id.charCodeAt(i);
+    h = Math.imul(h ^ ch, 0x01000193);
+    g = Math.imul(g ^ ch, 0x5bd1e995);
+    g ^= g >>> 15;
+  }
+  return (h >>> 0) * 0x200000 + (g & 0x1fffff);
 }
 
 /** The header could not be read; every problem of the header at once. */
@@ -86,6 +108,38 @@ const YEAR_IN_TEXT = /((?:19|20)\d\d)\s*年/;
 
 const text = (c: RawCell) => (c === null || c === undefined ? '' : String(c).trim());
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** A cell's text: bytes that are all ASCII as they are (one byte, one character), others decoded. */
+function cellText(bytes: Buffer, s: number, e: number, decoder: InstanceType<typeof TextDecoder>): string {
+  for (let i = s; i < e; i++) if (bytes[i]! >= 0x80) return decoder.decode(bytes.subarray(s, e));
+  return bytes.toString('latin1', s, e);
+}
+
+/** Whether a cell with these bytes is exactly `word` (ASCII). */
+function bytesAre(bytes: Uint8Array, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (bytes[s + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** true/1 → 1, false/0 → 0, else -1 (the forms readCell reads first, as written). */
+const flagAt = (b: Uint8Array, s: number, e: number) => (bytesAre(b, s, e, 'true') || bytesAre(b, s, e, '1') ? 1 : bytesAre(b, s, e, 'false') || bytesAre(b, s, e, '0') ? 0 : -1);
+/** urban → 0, rural → 1, else -1. */
+const kindAt = (b: Uint8Array, s: number, e: number) => (bytesAre(b, s, e, 'urban') ? 0 : bytesAre(b, s, e, 'rural') ? 1 : -1);
+/** An ASCII letter or digit, or a CJK unified ideograph: characters NFKC leaves as they are. */
+const isWordStart = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff);
+
+/** 1 to 15 ASCII digits as their number (exact), else -1. */
+function digitsAt(bytes: Uint8Array, s: number, e: number): number {
+  if (e - s < 1 || e - s > 15) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
 
 /** A year named in a title such as 宁国市2013年社区建设情况统计表 or a sheet named 2013年. */
 export function yearInTitle(title: string): number | undefined {
@@ -125,6 +179,9 @@ export class TableReader {
   private problems: TableProblem[] = [];
   private problemCount = 0;
   private ids = new Map<string, Map<string, number>>();
+  /** The key of each id read, when ids are kept as keys. */
+  private keys: Float64Array | undefined;
+  private keyCount = 0;
   private sums = new Map<string, { sub: Sums; all: Sums }>();
   private byYear: Record<string, number> = {};
   private titleYear: number | undefined;
@@ -155,6 +212,94 @@ export class TableReader {
     }
     this.head.push(row);
     if (this.head.length >= this.search) this.decide();
+  }
+
+  /**
+   * One row as bytes (a CSV's, from the tokenizer): field `x` is `bytes[start[x] … end[x])`, text in the encoding
+   * `decoder` reads. A row of the common shape — every cell empty, plain digits, or text that {@link readCell}
+   * reads, under a header already found — becomes a record here, without a string for each cell; any other row
+   * (a title, the header, a total, a note, a cell that cannot be read) is decoded and read as {@link push} reads it.
+   */
+  pushBytes(row: number, bytes: Buffer, start: Int32Array, end: Int32Array, count: number, decoder: InstanceType<typeof TextDecoder>): void {
+    if (!this.columns || !this.quick(row, bytes, start, end, count, decoder)) {
+      const cells: string[] = new Array(count);
+      for (let x = 0; x < count; x++) cells[x] = cellText(bytes, start[x]!, end[x]!, decoder);
+      this.push({ row, cells });
+    }
+  }
+
+  /** The quick reading of {@link pushBytes}: false (nothing done) when the row needs the full one. */
+  private quick(row: number, bytes: Buffer, start: Int32Array, end: Int32Array, count: number, decoder: InstanceType<typeof TextDecoder>): boolean {
+    const cols = this.columns!;
+    // Not blank, not a note: the households cell holds plain digits (never a separator, and a note has none).
+    const h = this.householdsAt;
+    if (h < 0 || h >= count || digitsAt(bytes, start[h]!, end[h]!) < 0) return false;
+    // A total's label ends in 计, l or m: such rows are read in full.
+    const texts = this.texts;
+    if (texts.length < count) texts.length = count;
+    texts.fill(undefined, 0, count);
+    for (const j of [this.idColumn, this.nameColumn, 0]) {
+      if (j < 0 || j >= count) continue;
+      const t = (texts[j] ??= cellText(bytes, start[j]!, end[j]!, decoder)).trim();
+      if (/[计lLmMｌＬｍＭ]$/.test(t)) return false;
+    }
+    const record: Record<string, unknown> = {};
+    let year = this.tableYear;
+    for (let j = 0; j < count; j++) {
+      const s = start[j]!;
+      const e = end[j]!;
+      const c = cols[j];
+      if (!c) {
+        if (e > s) return false; // a value without a header: a problem, said by the full reading
+        continue;
+      }
+      if (c.type !== 'field' || e === s) continue;
+      const kind = c.field.kind;
+      let value: unknown;
+      let n = c.scale === 1 && (kind === 'count' || kind === 'area' || kind === 'money' || kind === 'year') ? digitsAt(bytes, s, e) : -1;
+      if (n >= 0) {
+        // Plain digits, as readCell reads them (an amount's value the same number, given as a number).
+        if (kind === 'year' && (n < YEAR_MIN || n > YEAR_MAX)) return false;
+        value = n;
+      } else if (kind === 'flag' && (n = flagAt(bytes, s, e)) >= 0) {
+        value = n === 1; // true, false, 1, 0: as readCell reads them
+      } else if (kind === 'kind' && (n = kindAt(bytes, s, e)) >= 0) {
+        value = n === 0 ? 'urban' : 'rural';
+      } else {
+        const text = j < texts.length && texts[j] !== undefined ? texts[j]! : cellText(bytes, s, e, decoder);
+        const t = kind === 'id' || kind === 'text' ? text.trim() : '';
+        // An id or a name that starts with a letter, a digit or a CJK ideograph is not a mark of a missing cell ('-', '/'): readCell would give it trimmed.
+        if (t !== '' && isWordStart(t.charCodeAt(0))) value = t;
+        else {
+          const cell = readCell(kind, text, c.scale);
+          if (!cell.ok) return false;
+          value = cell.value;
+        }
+      }
+      if (value === undefined) continue;
+      if (c.field.key === 'year') year = value as number;
+      else record[c.field.key] = value;
+    }
+    if (this.idColumn < 0 && typeof record.name === 'string' && record.name !== '') record.id = record.name;
+    if (year === undefined || !looksValid(record)) return false;
+    this.accept(record, year, row);
+    return true;
+  }
+
+  /** The texts of the row being read quickly that were decoded for its total check (reused). */
+  private readonly texts: (string | undefined)[] = [];
+
+  /**
+   * With `ids: 'keys'`, after {@link end}: the keys that occur more than once (empty: no id is repeated). Sorts the
+   * keys: call once.
+   */
+  repeatedKeys(): Set<number> {
+    const out = new Set<number>();
+    if (!this.keys) return out;
+    const keys = this.keys.subarray(0, this.keyCount).sort();
+    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) out.add(keys[i]!);
+    this.keys = undefined;
+    return out;
   }
 
   /** Finish: decide the header if the table was short, then check the last totals. */
@@ -280,26 +425,51 @@ export class TableReader {
       this.saidNoYear = true;
       return;
     }
-    const parsed = communitySchema.safeParse(record, { reportInput: true });
-    if (!parsed.success) {
-      for (const iss of parsed.error.issues) {
-        const key = String(iss.path[0] ?? '');
-        const header = cols.find((c) => c.type === 'field' && c.field.key === key)?.header ?? key;
-        this.problem(r.row, header, iss.input === undefined ? `is empty; ${key === 'id' && this.idColumn < 0 ? 'a name' : key} is required` : iss.message);
+    // The common row through the quick check (held to the schema by a test), the rest through the schema for its messages.
+    let c: CommunityRecord;
+    if (looksValid(record)) c = record;
+    else {
+      const parsed = communitySchema.safeParse(record, { reportInput: true });
+      if (!parsed.success) {
+        for (const iss of parsed.error.issues) {
+          const key = String(iss.path[0] ?? '');
+          const header = cols.find((c) => c.type === 'field' && c.field.key === key)?.header ?? key;
+          this.problem(r.row, header, iss.input === undefined ? `is empty; ${key === 'id' && this.idColumn < 0 ? 'a name' : key} is required` : iss.message);
+        }
+        return;
       }
-      return;
+      c = parsed.data;
     }
-    const c = parsed.data;
     const sum = sumIssue(c, []);
     if (sum) return this.problem(r.row, cols.find((x) => x.type === 'field' && x.field.key === 'floatingHouseholds')?.header ?? '', sum.message);
+    this.accept(c, year, r.row);
+  }
+
+  /** A valid community: its id checked for duplicates, its figures added to the sums, handed on. */
+  private accept(c: CommunityRecord, year: number, row: number): void {
+    const cols = this.columns!;
     const key = String(year);
-    const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
-    const firstRow = ids.get(c.id);
-    if (firstRow !== undefined) return this.problem(r.row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`);
-    ids.set(c.id, r.row);
+    const mode = this.options.ids ?? 'table';
+    if (mode === 'keys') this.addKey(idKey(year, c.id));
+    else if (mode === 'table' || mode.verify.has(idKey(year, c.id))) {
+      const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
+      const firstRow = ids.get(c.id);
+      if (firstRow !== undefined) return this.problem(row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`);
+      ids.set(c.id, row);
+    }
     this.addToSums(key, c);
     this.byYear[key] = (this.byYear[key] ?? 0) + 1;
-    this.emit(c, year, r.row);
+    this.emit(c, year, row);
+  }
+
+  private addKey(k: number): void {
+    let keys = this.keys ?? (this.keys = new Float64Array(1 << 16));
+    if (this.keyCount === keys.length) {
+      keys = new Float64Array(keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    keys[this.keyCount++] = k;
   }
 
   /** The year of rows without a 年度 cell: the sheet's, else the title's, else --year. */

@@ -38,6 +38,8 @@ export interface HtmlReportOptions {
   readonly source?: string;
   /** List at most so many findings per year (default 500). */
   readonly limit?: number;
+  /** How many findings each year could list, when the evaluations hold only the worst of them. @internal */
+  readonly eligible?: readonly number[];
   /** The policy the data was held against: the report lists the value of every reading's parameter. */
   readonly policy?: Policy;
 }
@@ -73,10 +75,10 @@ export function reportHtml(evaluations: CityEvaluation | readonly CityEvaluation
   if (options.policy) body.push(readingsUsed(options.policy, lang));
   const progress = progressChart(years, lang);
   if (progress) body.push(`<figure class="sr-chart" data-chart="progress">${progress}</figure>`);
-  for (const e of years) {
+  years.forEach((e, i) => {
     if (years.length > 1) body.push(`<h2 id="year-${e.summary.year}">${esc(EVALUATION_WORDS.year[lang])} ${e.summary.year}</h2>`);
-    body.push(evaluationHtml(e, lang, options.limit));
-  }
+    body.push(evaluationHtml(e, lang, options.limit, options.eligible?.[i]));
+  });
   body.push('</main>');
   return htmlDocument({ lang, title: `${title} ${years.map((e) => e.summary.year).join(', ')}`, body: body.join('\n') });
 }

@@ -133,8 +133,9 @@ export function progressChart(years: readonly CityEvaluation[], lang: Lang): str
  * @param e - what `evaluateCity` returned
  * @param lang - `'zh'` or `'en'`
  * @param limit - list at most so many findings (default 500); the counts and charts cover all
+ * @param eligible - how many findings could be listed, when `e.findings` holds only the worst of them (the CLI's bounded list)
  */
-export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500): string {
+export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligible?: number): string {
   const s = e.summary;
   const out: string[] = ['<div class="sr-evaluation">'];
   out.push(
@@ -166,7 +167,8 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500): stri
       )
       .join('');
     out.push(`<table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`);
-    if (list.length > limit) out.push(`<p>${esc(W.more[lang].replace('{n}', String(list.length - limit)))}</p>`);
+    const total = Math.max(eligible ?? 0, list.length);
+    if (total > limit) out.push(`<p>${esc(W.more[lang].replace('{n}', String(total - limit)))}</p>`);
   }
   if (s.notEvaluated?.length) {
     out.push(

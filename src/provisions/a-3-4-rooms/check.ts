@@ -53,8 +53,9 @@ const rooms: CommunityCheck<Rooms> = {
     return b(`用房 ${have} m²，标准 ${need} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`, `Rooms ${have} m² against ${need} m²${ok ? '' : `: ${d.shortfall} m² short`}`);
   },
   quick(c, k, out) {
-    const have = c.roomAreaM2;
-    if (typeof have !== 'number' || !Number.isSafeInteger(have) || !(have * 100 < SAFE)) return false;
+    // A whole number of m², given as a number or as plain digits ('554'); anything else goes to the exact finding.
+    const have = c.roomAreaM2 === undefined ? NaN : whole(c.roomAreaM2);
+    if (!(have * 100 < SAFE)) return false;
     const need100 = counted(c, k) * k.rate;
     if (!(need100 < SAFE)) return false;
     out.num = need100 - have * 100;

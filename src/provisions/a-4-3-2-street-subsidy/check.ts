@@ -58,8 +58,8 @@ const subsidy: CommunityCheck<Subsidy> = {
     );
   },
   quick(c, k, out) {
-    const paid = c.streetSubsidyPaid;
-    if (c.activeFrom !== undefined || typeof paid !== 'number' || !Number.isSafeInteger(paid) || k.whole !== k.whole) return false;
+    const paid = c.streetSubsidyPaid === undefined ? NaN : whole(c.streetSubsidyPaid);
+    if (c.activeFrom !== undefined || paid !== paid || k.whole !== k.whole) return false;
     out.num = k.whole - paid;
     out.den = k.whole;
     out.owe = k.whole - paid;

@@ -1,0 +1,160 @@
+/**
+ * The quick reading of a CSV's rows from bytes (`TableReader.pushBytes`) gives
+ * what the reading of the same rows as text (`push`) gives: the same
+ * communities, years and rows, the same problems, the same notes — on tables
+ * of cells as people type them, in UTF-8 and GB18030.
+ */
+import { fc, test as prop } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { D } from '../decimal.js';
+import { CsvParser, type CsvRow } from '../cli/csv.js';
+import { CsvTokenizer } from '../csv/tokenizer.js';
+import { HeaderError, idKey, TableReader, type TableNotes, type TableOptions, type TableProblem } from './table.js';
+
+const HEADERS = [
+  ['区划代码', '社区名称', '类型', '户数(户)', '流动人口户数', '常住人口(人)', '办公服务用房面积(㎡)', '社区工作者人数', '用房是否在一楼', '一站式服务窗口', '街道配套补助(元)'],
+  ['id', 'name', 'kind', 'households', 'floatingHouseholds', 'residents', 'roomAreaM2', 'staff', 'roomsOnGroundFloor', 'oneStopWindow', 'streetSubsidyPaid', 'year'],
+  ['序号', '社区名称', '类型', '户数', '常住人口', '街道配套补助(万元)', '成立日期'],
+];
+
+const cell = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 12000 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', '-', '—', '/', '0', '007', '3,695', '3 695', '３６９５', '300㎡', '3万', '2.5万元', '1e3', '-5', '12.5', '9999999999999999') },
+  { weight: 1, arbitrary: fc.constantFrom('urban', 'rural', '城市', '农村', '镇', 'Urban') },
+  { weight: 1, arbitrary: fc.constantFrom('true', 'false', '1', '0', '是', '否', '√', 'yes', 'x') },
+  { weight: 2, arbitrary: fc.constantFrom('c1', 'c2', 'c3', '城东社区', ' 河畔 ', '合计', '小计', 'Total', '注：数据来源', '社区l', '2013', '2014', '1899', '2013-07-01', '2013年7月1日') },
+);
+
+/** Cells a column of this header usually holds, so that most rows are valid (and read quickly). */
+const count = fc.integer({ min: 0, max: 12000 }).map(String);
+const GOOD: Record<string, fc.Arbitrary<string>> = {
+  区划代码: fc.constantFrom('c1', 'c2', 'c3', 'c4', '341881001001'),
+  id: fc.constantFrom('c1', 'c2', 'c3', 'c4', 'c5'),
+  社区名称: fc.constantFrom('城东社区', '河畔社区', 'Hepan', '新桥'),
+  name: fc.constantFrom('城东社区', 'Hepan', 'x'),
+  类型: fc.constantFrom('urban', 'rural', '城市', '农村'),
+  kind: fc.constantFrom('urban', 'rural'),
+  用房是否在一楼: fc.constantFrom('true', 'false', '1', '0', '是'),
+  roomsOnGroundFloor: fc.constantFrom('true', 'false', '1', '0'),
+  一站式服务窗口: fc.constantFrom('true', 'false', '1', '0', '否'),
+  oneStopWindow: fc.constantFrom('true', 'false', '1', '0'),
+  year: fc.constantFrom('2013', '2014'),
+  序号: count,
+  成立日期: fc.constantFrom('', '2013-07-01'),
+};
+const table = fc.constantFrom(...HEADERS).chain((header) =>
+  fc.record({
+    header: fc.constant(header),
+    title: fc.boolean(),
+    rows: fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.tuple(...header.map((h) => fc.oneof({ weight: 9, arbitrary: GOOD[h] ?? count }, { weight: 1, arbitrary: cell }))) },
+        { weight: 1, arbitrary: fc.array(cell, { minLength: 0, maxLength: 13 }) },
+      ),
+      { maxLength: 12 },
+    ),
+    gb: fc.boolean(),
+  }),
+);
+
+const quote = (c: string) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+
+interface Read {
+  records: { record: Record<string, unknown>; year: number; row: number }[];
+  notes?: TableNotes;
+  problems: readonly TableProblem[];
+  count: number;
+  header?: readonly TableProblem[];
+}
+
+/** Amounts as exact strings: the quick reading gives plain digits as numbers, the full one as text. */
+function plain(r: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...r };
+  for (const k of ['roomAreaM2', 'streetSubsidyPaid']) if (out[k] !== undefined) out[k] = new D(out[k] as string).toFixed();
+  return out;
+}
+
+function read(feed: (reader: TableReader) => void): Read {
+  const records: Read['records'] = [];
+  const reader = new TableReader({ unit: 'line', fallbackYear: 2013, headerSearch: 3 }, (record, year, row) => records.push({ record: plain(record as unknown as Record<string, unknown>), year, row }));
+  try {
+    feed(reader);
+    const notes = reader.end();
+    return { records, notes, problems: reader.problemList.shown, count: reader.problemList.count };
+  } catch (e) {
+    if (!(e instanceof HeaderError)) throw e;
+    return { records, problems: reader.problemList.shown, count: reader.problemList.count, header: e.problems };
+  }
+}
+
+describe('TableReader.pushBytes', () => {
+  prop.prop([table], { numRuns: 200 })('reads rows from bytes as push reads them as text', ({ header, title, rows, gb }) => {
+    const lines = [...(title ? ['宁国市2013年社区统计表'] : []), header.join(','), ...rows.map((r) => r.map(quote).join(','))];
+    const text = `${lines.join('\r\n')}\n`;
+    const bytes = gb ? gbBytes(text) : new TextEncoder().encode(text);
+    const decoder = new TextDecoder(gb ? 'gb18030' : 'utf-8');
+    const asText = read((reader) => {
+      const out: CsvRow[] = [];
+      const p = new CsvParser();
+      p.push(text, out);
+      p.end(out);
+      for (const r of out) reader.push({ row: r.line, cells: r.fields });
+    });
+    const asBytes = read((reader) => {
+      const t = new CsvTokenizer({ row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder) });
+      t.push(bytes);
+      t.finish();
+    });
+    expect(asBytes).toEqual(asText);
+  }, 60_000);
+});
+
+/** GB18030 bytes of a text (the characters used here), by the inverse of the built-in decoder. */
+function gbBytes(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else out.push(...gbChar(ch));
+  }
+  return Uint8Array.from(out);
+}
+
+/** Every two-byte GB18030 form, decoded at once (each is one UTF-16 character), by character. */
+const GB: ReadonlyMap<string, number[]> = (() => {
+  const pairs: number[][] = [];
+  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) pairs.push([a, b]);
+  const text = new TextDecoder('gb18030').decode(Uint8Array.from(pairs.flat()));
+  const m = new Map<string, number[]>();
+  pairs.forEach((p, i) => m.has(text[i]!) || m.set(text[i]!, p));
+  return m;
+})();
+
+function gbChar(ch: string): number[] {
+  const found = GB.get(ch);
+  if (!found) throw new Error(`no two-byte GB18030 form for ${ch}`);
+  return found;
+}
+
+describe('duplicate ids kept as keys', () => {
+  const rows = [['id', 'name', 'kind', 'households', 'residents'], ['c1', 'a', 'urban', '3000', '8000'], ['c2', 'b', 'urban', '3000', '8000'], ['c1', 'c', 'urban', '3000', '8000']];
+  const readWith = (ids: TableOptions['ids']) => {
+    const reader = new TableReader({ unit: 'line', fallbackYear: 2013, ...(ids && { ids }) }, () => undefined);
+    rows.forEach((cells, i) => reader.push({ row: i + 1, cells }));
+    reader.end();
+    return reader;
+  };
+
+  test('a repeated key, then a second reading that keeps only its ids, finds what the table of ids finds', () => {
+    const first = readWith('keys');
+    expect(first.problemList.count).toBe(0); // the first reading only notes the keys
+    const repeated = first.repeatedKeys();
+    expect([...repeated]).toEqual([idKey(2013, 'c1')]);
+    expect(readWith({ verify: repeated }).problemList).toEqual(readWith('table').problemList);
+    expect(readWith('table').problemList.count).toBe(1);
+  });
+
+  test('keys that agree for different ids (a collision) give no problem on the second reading', () => {
+    expect(readWith({ verify: new Set([idKey(2013, 'c2'), idKey(2013, 'c9')]) }).problemList.count).toBe(0);
+  });
+});
