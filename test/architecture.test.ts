@@ -105,8 +105,8 @@ describe('one home per provision', () => {
 /** The layers, inner first: a file may import (at run time) only from its own layer or inner ones. */
 const LAYERS: readonly [string, RegExp][] = [
   ['kernel', /^src\/(decimal|errors|values|trace|display|kinds)\.ts$/],
-  ['policy data', /^src\/policy\/|^src\/provisions\/(declare|registry|about\.generated)\.ts$|^src\/provisions\/[^/]+\/about\.ts$/],
-  ['rules', /^src\/rules\/|^src\/provisions\/rules\.generated\.ts$|^src\/provisions\/[^/]+\/(?!check\.ts)[^/]+\.ts$|^src\/create-policy\.ts$/],
+  ['policy data', /^src\/policy\/|^src\/provisions\/(declare|registry|parameters|about\.generated|declared\.generated)\.ts$|^src\/provisions\/[^/]+\/(about|parameters)\.ts$/],
+  ['rules', /^src\/rules\/|^src\/provisions\/rules\.generated\.ts$|^src\/provisions\/[^/]+\/(?!check\.ts|about\.ts|parameters\.ts)[^/]+\.ts$|^src\/create-policy\.ts$/],
   ['evaluation and audit', /^src\/(evaluate|audit|read|csv)\/|^src\/provisions\/checks\.generated\.ts$|^src\/provisions\/[^/]+\/check\.ts$/],
   ['report and views', /^src\/(report|view)\//],
   ['cli', /^src\/cli\//],

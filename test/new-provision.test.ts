@@ -21,7 +21,7 @@ test('a new provision in one folder reaches evaluation, report, explain, clause 
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
   const folder = join(root, 'src/provisions/a-4-2-9-minimum-workers');
   mkdirSync(folder);
-  for (const f of ['about.ts', 'minimum-workers.ts', 'check.ts']) cpSync(join('test/new-provision', f), join(folder, f));
+  for (const f of ['about.ts', 'parameters.ts', 'minimum-workers.ts', 'check.ts']) cpSync(join('test/new-provision', f), join(folder, f));
   cpSync('test/new-provision/probe.ts', join(root, 'probe.ts'));
   const tsx = resolve('node_modules/tsx/dist/cli.mjs');
   execFileSync(process.execPath, [tsx, 'scripts/registry/write.ts'], { cwd: root, stdio: 'pipe', timeout: 60_000 });

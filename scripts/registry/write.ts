@@ -1,6 +1,7 @@
 /**
  * Writes the provision registries from the folders under src/provisions/:
- * each folder `<clause>-<topic>/` with an `about.ts` is a provision; the rules
+ * each folder `<clause>-<topic>/` with an `about.ts` is a provision, its
+ * `parameters.ts` declares its clause and parameters; the rules
  * its about names are found in its files as `export function <name>With(`;
  * a `check.ts` exporting `checks` adds its checks. Run by `npm run registry`;
  * `--check` exits 1 when a registry on disk differs (a test runs it).
@@ -27,11 +28,17 @@ for (const f of folders) aboutLines.push(`import ${local(f)} from './${f}/about.
 aboutLines.push('', '/** Every provision\'s declaration, by its folder, in document order. */');
 aboutLines.push(`export const ABOUT = {\n${folders.map((f) => `  '${f}': ${local(f)},`).join('\n')}\n} as const satisfies Readonly<Record<string, About>>;`, '');
 
+const declaredLines = [HEAD, "import type { Declared } from './declare.js';"];
+const withParameters = folders.filter((f) => existsSync(join(dir, f, 'parameters.ts')));
+for (const f of withParameters) declaredLines.push(`import { declared as ${local(f)} } from './${f}/parameters.js';`);
+declaredLines.push('', "/** Every provision's clause and parameters, by its folder, in document order (what a rule's bundle needs, without the rest of its about). */");
+declaredLines.push(`export const DECLARED = {\n${withParameters.map((f) => `  '${f}': ${local(f)},`).join('\n')}\n} as const satisfies Readonly<Record<string, Declared>>;`, '');
+
 const ruleImports: string[] = [];
 const ruleEntries: string[] = [];
 for (const f of folders) {
   const about = (await import(pathToFileURL(join(dir, f, 'about.ts')).href)).default as { rules: Record<string, unknown> };
-  const files = readdirSync(join(dir, f)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && n !== 'about.ts');
+  const files = readdirSync(join(dir, f)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && n !== 'about.ts' && n !== 'parameters.ts');
   for (const rule of Object.keys(about.rules)) {
     const file = files.find((n) => new RegExp(`export function ${rule}With\\(`).test(readFileSync(join(dir, f, n), 'utf8')));
     if (!file) throw new Error(`${f}/about.ts names the rule ${rule}, but no file of ${f}/ exports function ${rule}With(p, input)`);
@@ -54,6 +61,7 @@ const checksText = [
 
 const out: Record<string, string> = {
   'about.generated.ts': aboutLines.join('\n'),
+  'declared.generated.ts': declaredLines.join('\n'),
   'rules.generated.ts': rulesText,
   'checks.generated.ts': checksText,
 };

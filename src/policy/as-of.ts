@@ -7,7 +7,7 @@ import { PolicyInputError, refused } from '../errors.js';
 import { date as DATE } from '../kinds.js';
 import { calendarDay, isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { PARAMETER_REFERENCES, startOf, valueAtPath, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
-import { PARAMETERS } from '../provisions/registry.js';
+import { PARAMETERS } from '../provisions/parameters.js';
 
 /** One parameter as of a day. */
 export interface ParameterAsOf extends ParameterReference {

@@ -10,7 +10,7 @@ import { amount as AMOUNT, count as COUNT, names, oneOf, share as SHARE, year as
 import { decimalText, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from './names.js';
 import type { Allowed } from '../provisions/declare.js';
-import { PARAMETERS } from '../provisions/registry.js';
+import { PARAMETERS } from '../provisions/parameters.js';
 import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
 
 /** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */

@@ -9,9 +9,9 @@
  * as a decimal string (`'0.3'`), never as a binary float. Pass either form to
  * `new Decimal(x)` to compute with it.
  */
-import { ABOUT } from '../provisions/about.generated.js';
+import type { DECLARED } from '../provisions/declared.generated.js';
 import type { ExactValue as DeclaredExactValue, ParameterUnit } from '../provisions/declare.js';
-import { PARAMETERS } from '../provisions/registry.js';
+import { PARAMETERS } from '../provisions/parameters.js';
 
 
 /** An exact number: an integer as a JavaScript number, anything else as a decimal string. */
@@ -21,17 +21,17 @@ export type ExactValue = DeclaredExactValue;
 type Options<A> = A extends { readonly allowed: { readonly options: readonly (infer O)[] } } ? O : never;
 
 /** How households ÷ households-per-worker is rounded (interpretation I3). */
-export type StaffRounding = Options<(typeof ABOUT)['a-4-2-staff']['parameters']['staffing.rounding']>;
+export type StaffRounding = Options<(typeof DECLARED)['a-4-2-staff']['parameters']['staffing.rounding']>;
 /** Whether 30 % a year is of all villages or of the villages not yet reached (interpretation I2). */
-export type RolloutMode = Options<(typeof ABOUT)['a-3-3-rural-rollout']['parameters']['rollout.mode']>;
+export type RolloutMode = Options<(typeof DECLARED)['a-3-3-rural-rollout']['parameters']['rollout.mode']>;
 /** Whether the city fund grows by a fixed 10 % of the base or by 10 % a year compounded (interpretation I1). */
-export type FundingMode = Options<(typeof ABOUT)['a-4-3-1-city-fund']['parameters']['funding.mode']>;
+export type FundingMode = Options<(typeof DECLARED)['a-4-3-1-city-fund']['parameters']['funding.mode']>;
 /** Whether a community that exists for part of a year gets the whole year's subsidy minimum (interpretation I8). */
-export type SubsidyProration = Options<(typeof ABOUT)['a-4-3-2-street-subsidy']['parameters']['streetSubsidy.proration']>;
+export type SubsidyProration = Options<(typeof DECLARED)['a-4-3-2-street-subsidy']['parameters']['streetSubsidy.proration']>;
 /** Whether the urban target has interim steps before its deadline: a straight path, or none (interpretation I10). */
-export type InterimTarget = Options<(typeof ABOUT)['a-2-targets']['parameters']['targets.interim']>;
+export type InterimTarget = Options<(typeof DECLARED)['a-2-targets']['parameters']['targets.interim']>;
 /** Which route a project of exactly the threshold area takes (interpretation I5). */
-export type DeveloperBoundary = Options<(typeof ABOUT)['a-4-3-3-developer']['parameters']['developer.boundary']>;
+export type DeveloperBoundary = Options<(typeof DECLARED)['a-4-3-3-developer']['parameters']['developer.boundary']>;
 
 /** Every number and reading the rules use. */
 export interface Parameters {
@@ -162,8 +162,8 @@ export const startOf = (path: string): string => PARAMETERS.find((d) => d.path =
  * ```
  */
 export const PARAMETER_REFERENCES: Readonly<Record<string, ParameterReference>> = /* @__PURE__ */ deepFreeze(
-  Object.fromEntries(
-    PARAMETERS.map((d) => {
+  /* @__PURE__ */ Object.fromEntries(
+    /* @__PURE__ */ PARAMETERS.map((d) => {
       const ref = { clause: d.clause, provisions: d.provisions, unit: d.unit, from: `${valueAtPath(DEFAULT_PARAMETERS, startOf(d.path))}-01-01` };
       return [d.path, d.values.length === 0 ? { ...ref, optional: true } : ref];
     }),

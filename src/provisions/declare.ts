@@ -1,6 +1,6 @@
 /**
  * What a provision declares about itself, beside its code: its clause, its
- * quantities (Q-ids) and readings (I-ids), a header in our own words, the
+ * quantities (Q-ids) and readings (I-ids), its parameters, the
  * rules it exports with their inputs and a worked example, and the findings
  * its checks produce with their names, units and what a shortfall adds to
  * the totals owed. Pure data (no rule code), so the light layers (words,
@@ -107,33 +107,35 @@ export interface FindingAbout {
   readonly areaWhen?: string;
 }
 
-/** Everything a provision declares about itself. */
-export interface About {
+/** What a rule's bundle needs of a provision: its clause and its parameters (declared apart from the rest). */
+export interface Declared {
   /** The clause it implements, as in the clause registry (`'A.4.2'`). */
   readonly clause: string;
-  /** Quantitative provision ids it computes (`['Q8']`). */
-  readonly quantities: readonly string[];
-  /** Readings of ambiguous text its rules or checks rely on. */
-  readonly interpretations: readonly string[];
-  /** A header in our own words: what the provision says. */
-  readonly title: Bilingual;
-  readonly summary: Bilingual;
   /** The parameters it declares, by dotted path (`'staffing.householdsPerWorker'`), in the order a reader meets them. */
   readonly parameters: Readonly<Record<string, ParameterDeclaration>>;
   /** Parameters another provision declares that this one reads, with the ids of this one they serve. */
   readonly reads?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Everything a provision declares about itself. */
+export interface About extends Declared {
+  /** Quantitative provision ids it computes (`['Q8']`). */
+  readonly quantities: readonly string[];
+  /** Readings of ambiguous text its rules or checks rely on. */
+  readonly interpretations: readonly string[];
   /** The rules it exports, by name. */
   readonly rules: Readonly<Record<string, RuleAbout>>;
   /** The findings its checks produce, by the finding's provision id (`'Q8'`, `'A.3.4/ground-floor'`), in report order. */
   readonly findings: Readonly<Record<string, FindingAbout>>;
 }
 
+// Marked free of side effects, so that a bundle that reads only a provision's parameters drops the rest of its about.
 /** A required and an optional rule field. @internal */
-export const req = (name: string, kind: InputKind, flag?: string): RuleField => (flag ? { name, kind, required: true, flag } : { name, kind, required: true });
+export const req = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField => (flag ? { name, kind, required: true, flag } : { name, kind, required: true });
 /** @internal */
-export const opt = (name: string, kind: InputKind, flag?: string): RuleField => (flag ? { name, kind, required: false, flag } : { name, kind, required: false });
+export const opt = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField => (flag ? { name, kind, required: false, flag } : { name, kind, required: false });
 /** Text in both languages. @internal */
-export const b = (zh: string, en: string): Bilingual => ({ zh, en });
+export const b = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string): Bilingual => ({ zh, en });
 
 /** Declare a provision: the identity function, there for its type. */
-export const about = <const A extends About>(a: A): A => a;
+export const about = /* @__NO_SIDE_EFFECTS__ */ <const A extends About>(a: A): A => a;

@@ -5,9 +5,10 @@
  * a provision.
  */
 import { ABOUT } from './about.generated.js';
-import type { About, FindingAbout, ParameterDeclaration, RuleAbout } from './declare.js';
+import type { About, FindingAbout, RuleAbout } from './declare.js';
+export { PARAMETERS, type DeclaredParameter } from './parameters.js';
 
-const abouts: readonly About[] = Object.values(ABOUT);
+const abouts: readonly About[] = /* @__PURE__ */ Object.values(ABOUT);
 
 /** A kind of finding, with the clause of the provision that declares it. */
 export interface FindingKind extends FindingAbout {
@@ -16,7 +17,7 @@ export interface FindingKind extends FindingAbout {
 }
 
 /** Every kind of finding, in document order (the order of a report). */
-export const FINDING_KINDS: readonly FindingKind[] = abouts.flatMap((a) => Object.entries(a.findings).map(([provision, f]) => ({ ...f, provision, clause: a.clause })));
+export const FINDING_KINDS: readonly FindingKind[] = /* @__PURE__ */ abouts.flatMap((a) => Object.entries(a.findings).map(([provision, f]) => ({ ...f, provision, clause: a.clause })));
 
 /** A kind of finding by its provision id, or undefined (never one from the prototype). */
 export const findingKind = (provision: string): FindingKind | undefined => FINDING_KINDS.find((k) => k.provision === provision);
@@ -25,7 +26,7 @@ export const findingKind = (provision: string): FindingKind | undefined => FINDI
 export type DeclaredRule = { [F in keyof typeof ABOUT]: keyof (typeof ABOUT)[F]['rules'] }[keyof typeof ABOUT];
 
 /** Every rule's inputs and worked example, by the rule's name, in document order. */
-export const RULE_ABOUT: Readonly<Record<DeclaredRule, RuleAbout>> = Object.fromEntries(abouts.flatMap((a) => Object.entries(a.rules))) as Record<DeclaredRule, RuleAbout>;
+export const RULE_ABOUT: Readonly<Record<DeclaredRule, RuleAbout>> = /* @__PURE__ */ Object.fromEntries(abouts.flatMap((a) => Object.entries(a.rules))) as Record<DeclaredRule, RuleAbout>;
 
 /** What the provisions of one clause declare together: its parameters, rules, quantities and readings. */
 export function clauseLinks(clause: string): { parameters: string[]; rules: string[]; quantities: string[]; interpretations: string[] } {
@@ -34,19 +35,3 @@ export function clauseLinks(clause: string): { parameters: string[]; rules: stri
   return { parameters: all((a) => [...Object.keys(a.reads ?? {}), ...Object.keys(a.parameters)]), rules: all((a) => Object.keys(a.rules)), quantities: all((a) => a.quantities), interpretations: all((a) => a.interpretations) };
 }
 
-/** A parameter's declaration with the clause that sets it and every id it serves (its own provision's and its readers'). */
-export interface DeclaredParameter extends ParameterDeclaration {
-  readonly path: string;
-  readonly clause: string;
-  readonly provisions: readonly string[];
-}
-
-/** Every parameter, declared once, in document order (a test holds each path to one declaration). */
-export const PARAMETERS: readonly DeclaredParameter[] = abouts.flatMap((a) =>
-  Object.entries(a.parameters).map(([path, d]) => {
-    // The ids it serves: those of every provision that reads it, then its own, in document order, each once.
-    const readers = abouts.flatMap((r) => (r.reads && Object.hasOwn(r.reads, path) ? r.reads[path]! : []));
-    const provisions = [...new Set([...readers, ...d.serves])];
-    return { ...d, path, clause: d.clause ?? a.clause, provisions };
-  }),
-);

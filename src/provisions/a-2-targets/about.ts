@@ -5,23 +5,12 @@
  * to a straight path towards it, or to nothing (I10).
  */
 import { about, b, req } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.2',
+  ...declared,
   quantities: ['Q1', 'Q2', 'Q3'],
   interpretations: ['I7', 'I10'],
-  title: b('达标目标与期限', 'Targets and their deadline'),
-  summary: b(
-    '约三年内(I7)城市社区全部、农村社区九成达到建设标准；期满前每年的进度按 I10 解读。',
-    'Within about three years (I7), all urban and 90 % of rural communities are built to standard; a year before the deadline is held to the reading I10.',
-  ),
-  parameters: {
-    horizonYears: { unit: 'years', serves: ['Q1', 'I7'], allowed: 'horizon', values: [{ value: 3 }] },
-    'targets.urbanShare': { unit: 'share', serves: ['Q2'], allowed: 'share', values: [{ value: 1 }] },
-    'targets.ruralShare': { unit: 'share', serves: ['Q3'], allowed: 'share', values: [{ value: '0.9' }] },
-    'targets.interim': { unit: 'option', serves: ['Q1', 'Q2', 'I10'], allowed: { options: ['straight-path', 'none'] }, values: [{ value: 'straight-path' }] },
-  },
-  reads: { baseYear: ['Q1'] },
   rules: {
     targets: { command: 'targets', fields: [req('year', 'year')], example: { year: 2012 }, schedule: false },
   },

@@ -5,21 +5,12 @@
  * should have.
  */
 import { about, b, req } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.3.1',
+  ...declared,
   quantities: ['Q4', 'Q5'],
   interpretations: ['I4'],
-  title: b('城市社区规模', 'Size of an urban community'),
-  summary: b(
-    '每个城市社区约 3000 户、8000 人；“左右”按 I4 读作 ±20%。',
-    'Each urban community about 3,000 households and 8,000 residents; "about" read as ±20 % (I4).',
-  ),
-  parameters: {
-    'sizing.households': { unit: '户', serves: ['Q4'], allowed: 'positive-count', values: [{ value: 3000 }] },
-    'sizing.residents': { unit: '人', serves: ['Q5'], allowed: 'positive-count', values: [{ value: 8000 }] },
-    'sizing.tolerance': { unit: 'share', serves: ['Q4', 'Q5', 'I4'], allowed: 'share', values: [{ value: '0.2' }] },
-  },
   rules: {
     communitySize: { command: 'size', fields: [req('households', 'count'), req('residents', 'count')], example: { households: 3300, residents: 8400 }, schedule: false },
     planCommunities: { command: 'plan', fields: [req('households', 'count'), req('residents', 'count')], example: { households: 10000, residents: 24000 }, schedule: false },

@@ -4,21 +4,12 @@
  * those not yet reached (I2), until all are reached.
  */
 import { about, b, opt, req } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.3.3',
+  ...declared,
   quantities: ['Q6'],
   interpretations: ['I2'],
-  title: b('农村社区推行进度', 'Rural rollout'),
-  summary: b(
-    '自 2011 年起每年在 30% 的村(组)推行农村社区建设(I2：占全部还是占尚未推行的)。',
-    'From 2011, rural community building reaches 30 % of villages a year (I2: of all, or of those not yet reached).',
-  ),
-  parameters: {
-    'rollout.startYear': { unit: 'year', serves: ['Q6'], allowed: 'year', values: [{ value: 2011 }], startsWith: 'rollout.startYear' },
-    'rollout.sharePerYear': { unit: 'share', serves: ['Q6'], allowed: 'positive-share', values: [{ value: '0.3' }], startsWith: 'rollout.startYear' },
-    'rollout.mode': { unit: 'option', serves: ['Q6', 'I2'], allowed: { options: ['share-of-all', 'share-of-remaining'] }, values: [{ value: 'share-of-all' }], startsWith: 'rollout.startYear' },
-  },
   rules: {
     ruralRollout: { command: 'rollout', fields: [req('year', 'year'), opt('villages', 'count')], example: { year: 2013, villages: 121 }, schedule: false },
     ruralRolloutSchedule: { fields: [req('from', 'year'), req('to', 'year'), opt('villages', 'count')], example: { from: 2011, to: 2014, villages: 120 }, schedule: true },

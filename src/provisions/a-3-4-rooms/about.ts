@@ -5,21 +5,12 @@
  * last two have no number: they are checked as yes or no.
  */
 import { about, b, opt } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.3.4',
+  ...declared,
   quantities: ['Q7'],
   interpretations: ['I9'],
-  title: b('办公服务用房与一站式窗口', 'Rooms and the one-stop window'),
-  summary: b(
-    '办公和服务用房每百人 5 m²(I9：按人或按户)，设在一楼，并设一站式服务窗口。',
-    'Office and service rooms of 5 m² per 100 residents (I9: per person or per household), on the ground floor, with a one-stop service window.',
-  ),
-  parameters: {
-    'rooms.m2Per100Residents': { unit: 'm² per 100 人', serves: ['Q7', 'I9'], allowed: 'positive', values: [{ value: 5 }] },
-    // Not set by the policy: the national standards in PRESETS size rooms per 100 households.
-    'rooms.m2Per100Households': { unit: 'm² per 100 户', serves: ['Q7', 'I9'], allowed: 'positive', values: [] },
-  },
   rules: {
     serviceRoomArea: {
       command: 'rooms',

@@ -4,20 +4,12 @@
  * up by default (I3).
  */
 import { about, b, opt, req } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.4.2',
+  ...declared,
   quantities: ['Q8'],
   interpretations: ['I3'],
-  title: b('社区工作人员配备', 'Community workers'),
-  summary: b(
-    '按实际居民(含流动人口)每 600 户配 1 名社区工作人员，不足整数时按 I3 取整。',
-    'One community worker per 600 households of actual residents, floating population included; a fraction rounded as I3 reads it.',
-  ),
-  parameters: {
-    'staffing.householdsPerWorker': { unit: '户 per worker', serves: ['Q8'], allowed: 'positive-count', values: [{ value: 600 }] },
-    'staffing.rounding': { unit: 'option', serves: ['Q8', 'I3'], allowed: { options: ['ceil', 'floor', 'half-up'] }, values: [{ value: 'ceil' }] },
-  },
   rules: {
     requiredStaff: {
       command: 'staff',

@@ -4,22 +4,12 @@
  * fixed step or compounded (I1).
  */
 import { about, b, req } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.4.3',
+  ...declared,
   quantities: ['Q9'],
   interpretations: ['I1'],
-  title: b('市财政社区资金增长', 'Growth of the city fund'),
-  summary: b(
-    '自 2012 年起，市财政社区资金每年增加 2011 年专项与补助总额的 10%(I1：固定增量或复利)。',
-    'From 2012, the city fund grows each year by 10 % of the 2011 special-plus-subsidy total (I1: a fixed step or compounded).',
-  ),
-  parameters: {
-    baseYear: { unit: 'year', serves: ['Q9'], allowed: 'year', values: [{ value: 2011 }] },
-    'funding.firstGrowthYear': { unit: 'year', serves: ['Q9'], allowed: 'year', values: [{ value: 2012 }], startsWith: 'funding.firstGrowthYear' },
-    'funding.growthRate': { unit: 'share', serves: ['Q9'], allowed: 'non-negative', values: [{ value: '0.1' }], startsWith: 'funding.firstGrowthYear' },
-    'funding.mode': { unit: 'option', serves: ['Q9', 'I1'], allowed: { options: ['fixed-increment', 'compound'] }, values: [{ value: 'fixed-increment' }], startsWith: 'funding.firstGrowthYear' },
-  },
   rules: {
     cityFundBudget: { command: 'fund', fields: [req('baseAmount', 'amount', 'base'), req('year', 'year')], example: { baseAmount: 1000000, year: 2013 }, schedule: false },
     cityFundSchedule: { fields: [req('baseAmount', 'amount', 'base'), req('from', 'year'), req('to', 'year')], example: { baseAmount: 1000000, from: 2011, to: 2013 }, schedule: true },

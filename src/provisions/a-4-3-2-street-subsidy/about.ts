@@ -4,20 +4,12 @@
  * for part of a year gets the whole minimum, or a share by days (I8).
  */
 import { about, b, opt, req } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.4.3',
+  ...declared,
   quantities: ['Q10'],
   interpretations: ['I8'],
-  title: b('街道(乡镇)配套补助', 'Streets’ and townships’ matching subsidy'),
-  summary: b(
-    '街道(乡镇)每年给每个社区配套不少于 3 万元(I8：不满一年的社区是否按天折算)。',
-    'Streets and townships add at least 30,000 yuan per community a year (I8: whether part of a year is prorated by days).',
-  ),
-  parameters: {
-    'streetSubsidy.minimumPerCommunityPerYear': { unit: '元 per community per year', serves: ['Q10'], allowed: 'non-negative', values: [{ value: 30000 }] },
-    'streetSubsidy.proration': { unit: 'option', serves: ['Q10', 'I8'], allowed: { options: ['none', 'by-days'] }, values: [{ value: 'none' }] },
-  },
   rules: {
     streetSubsidyMinimum: {
       command: 'subsidy',

@@ -5,21 +5,12 @@
  * and the money's price per m² by I6.
  */
 import { about, b, opt, req } from '../declare.js';
+import { declared } from './parameters.js';
 
 export default about({
-  clause: 'A.4.3',
+  ...declared,
   quantities: ['Q11', 'Q12'],
   interpretations: ['I5', 'I6'],
-  title: b('开发建设项目配套用房', 'Developers’ community rooms'),
-  summary: b(
-    '开发面积 20 万 m² 及以上的项目配建社区用房，以下的按开发面积 3‰ 缴纳用房资金(I5 边界、I6 折算单价)。',
-    'Projects of 200,000 m² or more provide community rooms in kind; smaller ones pay room money of 3‰ of the developed area (I5 for the boundary, I6 for the price).',
-  ),
-  parameters: {
-    'developer.thresholdM2': { unit: 'm²', serves: ['Q11', 'Q12'], allowed: 'positive', values: [{ value: 200000 }] },
-    'developer.boundary': { unit: 'option', serves: ['Q11', 'Q12', 'I5'], allowed: { options: ['in-kind', 'funds'] }, values: [{ value: 'in-kind' }] },
-    'developer.fundsRate': { unit: 'share', serves: ['Q12', 'I6'], allowed: 'share', values: [{ value: '0.003' }] },
-  },
   rules: {
     developerObligation: {
       command: 'developer',

@@ -1,0 +1,13 @@
+/**
+ * The clause and the parameters of this provision (see about.ts): apart from
+ * the rest of its declaration, so that a rule's bundle loads only these.
+ */
+import type { Declared } from '../declare.js';
+
+const clause = 'A.3.3';
+const parameters = {
+  'rollout.startYear': { unit: 'year', serves: ['Q6'], allowed: 'year', values: [{ value: 2011 }], startsWith: 'rollout.startYear' },
+  'rollout.sharePerYear': { unit: 'share', serves: ['Q6'], allowed: 'positive-share', values: [{ value: '0.3' }], startsWith: 'rollout.startYear' },
+  'rollout.mode': { unit: 'option', serves: ['Q6', 'I2'], allowed: { options: ['share-of-all', 'share-of-remaining'] }, values: [{ value: 'share-of-all' }], startsWith: 'rollout.startYear' },
+} as const satisfies Declared['parameters'];
+export const declared = { clause, parameters } as const satisfies Declared;
