@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createPolicy, type ParameterOverrides, type Policy } from '../src/index.js';
+import { codesOf } from './support/issues.js';
 
 interface Case {
   name: string;
@@ -9,6 +10,8 @@ interface Case {
   parameters: ParameterOverrides;
   input: Record<string, unknown>;
   expected: Record<string, unknown>;
+  /** For a refusal: the issues the rule reports, as `path: code` (see src/kinds.ts and ISSUE_CODES). */
+  refused?: string[];
 }
 
 const asString = (v: unknown): unknown =>
@@ -21,6 +24,11 @@ const files = readdirSync('src/provisions', { withFileTypes: true })
 describe.each(files)('fixtures %s', (file) => {
   const cases = JSON.parse(readFileSync(`src/provisions/${file}`, 'utf8')) as Case[];
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    if (c.refused) {
+      // A refusal case: the issues, as `path: code`, and nothing else.
+      expect(codesOf(() => (createPolicy(c.parameters)[c.rule] as unknown as (input: unknown) => unknown)(c.input))).toEqual(c.refused);
+      return;
+    }
     const result = (createPolicy(c.parameters)[c.rule] as unknown as (input: unknown) => Record<string, unknown>)(c.input);
     for (const [field, expected] of Object.entries(c.expected)) {
       expect(asString(result[field]), field).toEqual(expected);
