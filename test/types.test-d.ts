@@ -3,7 +3,9 @@
  * so a result cannot name a clause that does not exist or a choice that the register does not list.
  */
 import { expectTypeOf, test } from 'vitest';
-import type { InterpretationUse, RuleResult, StaffResult } from '../src/index.js';
+import type { FundingMode, FundScheduleInput, InterpretationUse, Parameters, Policy, RuleResult, StaffInput, StaffResult, StaffRounding } from '../src/index.js';
+import type { RuleName } from '../src/create-policy.js';
+import type { RULE_INPUTS } from '../src/view.js';
 import type { ClauseId, InterpretationId, ReadingChoice } from '../src/spec.js';
 
 test('clause ids are the registry\'s', () => {
@@ -24,4 +26,19 @@ test('readings: their ids and each one\'s registered choices', () => {
   expectTypeOf<{ id: 'I4'; choice: '0.2' }>().toMatchTypeOf<InterpretationUse>();
   expectTypeOf<{ id: 'I4'; choice: '±0.2' }>().not.toMatchTypeOf<InterpretationUse>();
   expectTypeOf<StaffResult['interpretations'][number]>().toEqualTypeOf<InterpretationUse>();
+});
+
+test('a policy\'s methods come from the provisions\' registry, each with its rule\'s input and result', () => {
+  expectTypeOf<Policy['requiredStaff']>().parameter(0).toEqualTypeOf<StaffInput>();
+  expectTypeOf<Policy['requiredStaff']>().returns.toEqualTypeOf<StaffResult>();
+  expectTypeOf<Policy['cityFundSchedule']>().parameter(0).toEqualTypeOf<FundScheduleInput>();
+  expectTypeOf<keyof Policy>().toEqualTypeOf<RuleName | 'parameters' | 'asOf'>();
+  expectTypeOf<RuleName>().toEqualTypeOf<keyof typeof RULE_INPUTS>();
+});
+
+test('the reading option types come from the parameters\' declarations', () => {
+  expectTypeOf<StaffRounding>().toEqualTypeOf<'ceil' | 'floor' | 'half-up'>();
+  expectTypeOf<StaffRounding>().toEqualTypeOf<ReadingChoice<'I3'>>();
+  expectTypeOf<FundingMode>().toEqualTypeOf<ReadingChoice<'I1'>>();
+  expectTypeOf<Parameters['rollout']['mode']>().toEqualTypeOf<ReadingChoice<'I2'>>();
 });
