@@ -170,8 +170,17 @@ agree(codes(ours.out.findings, N), base.out, 'evaluateCity vs baseline');
 const failShare = base.out.reduce((n, x) => n + (x === 0 ? 1 : 0), 0) / base.out.length;
 ours.out = undefined;
 
-log('1b. evaluateBatch against the hand-written loop on both mixes (a fresh process each)');
-const mixes = MIXES.map((mix) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', 'bench/batch-mix.mjs', mix, String(N), String(RUNS)], { encoding: 'utf8' })));
+log('1b. evaluateBatch against the hand-written loop on both mixes (fresh processes)');
+// Several fresh processes a mix: on this shared machine the same code's timings fall into two clusters about 1.5×
+// apart, loop and library alike, mostly one per process (sometimes switching within one), so one process a mix gave a
+// ratio that depended on luck. The table shows the process with the median ratio, and every process's ratio.
+const MIX_PROCESSES = Number(process.env.BENCH_MIX_PROCESSES ?? 3);
+const mixes = MIXES.map((mix) => {
+  const ps = Array.from({ length: MIX_PROCESSES }, () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', 'bench/batch-mix.mjs', mix, String(N), String(RUNS)], { encoding: 'utf8' })));
+  const ratios = ps.map((p) => p.batch.median / p.loop.median).sort((a, b) => a - b);
+  const mid = ps.find((p) => p.batch.median / p.loop.median === ratios[Math.floor(ratios.length / 2)]);
+  return { ...mid, ratios, cities: ps.map((p) => p.city.median).sort((a, b) => a - b) };
+});
 
 log(`2. json-rules-engine on ${ENGINE_N} records`);
 const slice = data.slice(0, ENGINE_N);
@@ -282,11 +291,11 @@ const lines = [
   '',
   `Ratios: \`evaluateBatch\` **${(batch.median / base.median).toFixed(1)}×** the hand-written loop (goal ≤ 3×); \`evaluateCity\` ${(ours.median / base.median).toFixed(0)}×. All three agree on every verdict of every community (checked in the run).`,
   '',
-  `On the two mixes of section 0 as records (${N.toLocaleString('en')} urban communities, every field given; \`evaluateCity\` once), each mix in a fresh process: records of one shape, as a user's are (a process that has run other shapes first runs the same code slower, which measures the benchmark rather than the library):`,
+  `On the two mixes of section 0 as records (${N.toLocaleString('en')} urban communities, every field given; \`evaluateCity\` once a process), each mix in ${MIX_PROCESSES} fresh processes: records of one shape, as a user's are (a process that has run other shapes first runs the same code slower, which measures the benchmark rather than the library). On this shared machine the same code's timings fall into two clusters about 1.5× apart, loop and library alike, mostly one per process, so the table shows the process with the median ratio, and the last column the ratios of all ${MIX_PROCESSES}:`,
   '',
-  '| mix | failing checks | hand-written loop | `evaluateBatch` | ratio | `evaluateCity` | ratio |',
-  '|---|---|---|---|---|---|---|',
-  ...mixes.map((m) => `| ${m.mix} | ${(m.fails * 100).toFixed(0)} % | ${range(m.loop)} | ${range(m.batch)} | **${(m.batch.median / m.loop.median).toFixed(1)}×** | ${fmt(m.city.median)} | ${(m.city.median / m.loop.median).toFixed(0)}× |`),
+  '| mix | failing checks | hand-written loop | `evaluateBatch` | ratio | `evaluateCity` | ratio | `evaluateBatch` ratio, every process |',
+  '|---|---|---|---|---|---|---|---|',
+  ...mixes.map((m) => `| ${m.mix} | ${(m.fails * 100).toFixed(0)} % | ${range(m.loop)} | ${range(m.batch)} | **${(m.batch.median / m.loop.median).toFixed(1)}×** | ${fmt(m.city.median)} (${m.cities.map(fmt).join(', ')}) | ${(m.city.median / m.loop.median).toFixed(0)}× | ${m.ratios.map((r) => `${r.toFixed(1)}×`).join(', ')} |`),
   '',
   '## 2. Against a generic rules engine',
   '',

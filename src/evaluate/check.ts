@@ -55,7 +55,10 @@ export interface CommunityCheck<K = unknown> {
   /** Its shortfalls add to the owed total in units of 1 ÷ owedScale (rooms: hundredths of m²). Default 1. */
   readonly owedScale?: number;
   compile(policy: Policy, year: number | undefined): K;
-  /** PASS, FAIL or UNKNOWN for one validated community: in integers where the numbers fit, exactly otherwise. */
+  /**
+   * PASS, FAIL or UNKNOWN for one validated community: in integers where the numbers fit, exactly otherwise.
+   * Called as a plain function, without `this` (the evaluation keeps the functions in an array for its hot loop).
+   */
   status(c: CommunityRecord, k: K): number;
   /** The same verdict decided the slow way, exactly with Decimals: a property test holds `status` equal to it. */
   exact?(c: CommunityRecord, k: K): number;
