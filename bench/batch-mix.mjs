@@ -28,14 +28,16 @@ evaluateBatch(records, { year: 2013 }); // warm-up
 const batch = time(() => evaluateBatch(records, { year: 2013 }));
 for (let i = 0; i < n; i++) {
   for (let j = 0; j < 4; j++) {
-    if ((batch.out.statuses[i * 6 + PICK[j]] === 1 ? 1 : 0) !== loop.out[i * 4 + j]) throw new Error(`${mix}: evaluateBatch and the loop differ at community ${i}, check ${j}`);
+    if ((batch.out.statuses[i * 6 + PICK[j]] === 1 ? 1 : 0) !== loop.out[i * 4 + j])
+      throw new Error(`${mix}: evaluateBatch and the loop differ at community ${i}, check ${j}`);
   }
 }
 batch.out = undefined;
 const city = time(() => evaluateCity({ year: 2013, communities: records }), 1);
 for (let i = 0; i < n; i++) {
   for (let j = 0; j < 4; j++) {
-    if ((city.out.findings[i * 6 + PICK[j]].status === 'pass' ? 1 : 0) !== loop.out[i * 4 + j]) throw new Error(`${mix}: evaluateCity and the loop differ at community ${i}, check ${j}`);
+    if ((city.out.findings[i * 6 + PICK[j]].status === 'pass' ? 1 : 0) !== loop.out[i * 4 + j])
+      throw new Error(`${mix}: evaluateCity and the loop differ at community ${i}, check ${j}`);
   }
 }
 city.out = undefined;

@@ -10,7 +10,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const file = process.argv[2];
-const verdict = (known, ok) => `count(*) FILTER (WHERE (${known}) AND (${ok})) AS "%p", count(*) FILTER (WHERE (${known}) AND NOT (${ok})) AS "%f", count(*) FILTER (WHERE NOT (${known})) AS "%u"`;
+const verdict = (known, ok) =>
+  `count(*) FILTER (WHERE (${known}) AND (${ok})) AS "%p", count(*) FILTER (WHERE (${known}) AND NOT (${ok})) AS "%f", count(*) FILTER (WHERE NOT (${known})) AS "%u"`;
 const checks = {
   'Q4/Q5': ['true', 'abs(households - 3000) * 5 <= 3000 AND abs(residents - 8000) * 5 <= 8000'],
   Q7: ['roomAreaM2 IS NOT NULL', 'roomAreaM2 * 100 >= residents * 5'],

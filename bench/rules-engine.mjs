@@ -6,12 +6,14 @@ export function makeEngine() {
   engine.addFact('roomsNeeded', async (_p, a) => ((await a.factValue('residents')) * 5) / 100);
   engine.addFact('staffNeeded', async (_p, a) => Math.ceil(((await a.factValue('households')) + (await a.factValue('floatingHouseholds'))) / 600));
   const rule = (name, all) => ({ name, conditions: { all }, event: { type: name } });
-  engine.addRule(rule('size', [
-    { fact: 'households', operator: 'greaterThanInclusive', value: 2400 },
-    { fact: 'households', operator: 'lessThanInclusive', value: 3600 },
-    { fact: 'residents', operator: 'greaterThanInclusive', value: 6400 },
-    { fact: 'residents', operator: 'lessThanInclusive', value: 9600 },
-  ]));
+  engine.addRule(
+    rule('size', [
+      { fact: 'households', operator: 'greaterThanInclusive', value: 2400 },
+      { fact: 'households', operator: 'lessThanInclusive', value: 3600 },
+      { fact: 'residents', operator: 'greaterThanInclusive', value: 6400 },
+      { fact: 'residents', operator: 'lessThanInclusive', value: 9600 },
+    ]),
+  );
   engine.addRule(rule('rooms', [{ fact: 'roomAreaM2', operator: 'greaterThanInclusive', value: { fact: 'roomsNeeded' } }]));
   engine.addRule(rule('staff', [{ fact: 'staff', operator: 'greaterThanInclusive', value: { fact: 'staffNeeded' } }]));
   engine.addRule(rule('subsidy', [{ fact: 'streetSubsidyPaid', operator: 'greaterThanInclusive', value: 30000 }]));

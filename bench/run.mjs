@@ -5,7 +5,7 @@
  * Nothing here is asserted: timings vary with the machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';
@@ -13,7 +13,7 @@ import * as rules from 'shequ-rules';
 import { evaluateBatch, evaluateCity } from 'shequ-rules/evaluate';
 import { baseline } from './baseline.mjs';
 import { writeCsv } from './csv.mjs';
-import { communities, communitiesMix } from './generate.mjs';
+import { communities } from './generate.mjs';
 import { makeEngine, runEngine } from './rules-engine.mjs';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
@@ -44,7 +44,8 @@ function time(fn, runs = RUNS) {
   }
   return { ...stats(ts), out };
 }
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : ms >= 0.001 ? `${(ms * 1000).toFixed(1)} µs` : `${(ms * 1e6).toFixed(0)} ns`);
+const fmt = (ms) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : ms >= 0.001 ? `${(ms * 1000).toFixed(1)} µs` : `${(ms * 1e6).toFixed(0)} ns`;
 const range = (s) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
 
 // Our statuses for the four provisions the baseline checks, as codes.
@@ -62,7 +63,6 @@ function batchCodes(statuses, n) {
 function agree(a, b, label) {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) throw new Error(`${label}: verdicts differ at community ${Math.floor(i / 4)}, check ${i % 4}`);
 }
-
 
 // 0. File to report: `shequ-rules report` against DuckDB over the same CSV, whole processes, peak RSS of each.
 const tmp = mkdtempSync(join(os.tmpdir(), 'shequ-bench-'));
@@ -109,15 +109,26 @@ for (const rows of FILE_ROWS) {
     }
     for (const [p, c] of Object.entries(duckCounts)) {
       const o = oursCounts[p];
-      if (!o || o.pass !== c.pass || o.fail !== c.fail || o.unknown !== c.unknown) throw new Error(`${csv}: ${p}: shequ-rules ${JSON.stringify(o)}, DuckDB ${JSON.stringify(c)}`);
+      if (!o || o.pass !== c.pass || o.fail !== c.fail || o.unknown !== c.unknown)
+        throw new Error(`${csv}: ${p}: shequ-rules ${JSON.stringify(o)}, DuckDB ${JSON.stringify(c)}`);
     }
     const med = (xs, k) => stats(xs.map((x) => x[k]));
     const checks = Object.values(duckCounts).reduce((a, c) => ({ fail: a.fail + c.fail, all: a.all + c.pass + c.fail + c.unknown }), { fail: 0, all: 0 });
-    fileRuns.push({ rows, mix, runs, bytes: statSync(csv).size, failShare: checks.fail / checks.all, ours: { wall: med(ours, 'wall'), rss: med(ours, 'rssMB') }, duck: { wall: med(duck, 'wall'), rss: med(duck, 'rssMB') } });
+    fileRuns.push({
+      rows,
+      mix,
+      runs,
+      bytes: statSync(csv).size,
+      failShare: checks.fail / checks.all,
+      ours: { wall: med(ours, 'wall'), rss: med(ours, 'rssMB') },
+      duck: { wall: med(duck, 'wall'), rss: med(duck, 'rssMB') },
+    });
     if (rows === 1_000_000 && mix === 'failing') {
       log('   profile of shequ-rules report on it (node --cpu-prof)…');
       const profDir = join(tmp, 'prof');
-      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, 'dist/cli/bin.js', 'report', csv, '--year', '2013', '--lang', 'en'], { stdio: 'ignore' });
+      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, 'dist/cli/bin.js', 'report', csv, '--year', '2013', '--lang', 'en'], {
+        stdio: 'ignore',
+      });
       fileRuns.profile = profileSummary(join(profDir, readdirSync(profDir)[0]));
     }
     rmSync(csv);
@@ -142,17 +153,25 @@ function profileSummary(path) {
   // By layer: the byte tokenizer, the table reader (issue 12's header, cells, sums, ids), the evaluation (verdicts,
   // tally, findings), decimal.js, the rest (the CLI, Node's reading of the file, start-up), the garbage collector.
   const layer = (name) =>
-    /csv\/tokenizer/.test(name) ? 'CSV tokenizer (bytes to cells)'
-    : /read\/|cli\/read-input/.test(name) ? 'table reader (header, cells, records, sums, ids)'
-    : /evaluate\/|rules\//.test(name) ? 'evaluation (verdicts, tally, findings)'
-    : /decimal\.js/.test(name) ? 'decimal.js (findings listed, totals)'
-    : /garbage collector/.test(name) ? 'garbage collector'
-    : 'the rest (Node reading the file and decoding text, start-up, the report)';
+    /csv\/tokenizer/.test(name)
+      ? 'CSV tokenizer (bytes to cells)'
+      : /read\/|cli\/read-input/.test(name)
+        ? 'table reader (header, cells, records, sums, ids)'
+        : /evaluate\/|rules\//.test(name)
+          ? 'evaluation (verdicts, tally, findings)'
+          : /decimal\.js/.test(name)
+            ? 'decimal.js (findings listed, totals)'
+            : /garbage collector/.test(name)
+              ? 'garbage collector'
+              : 'the rest (Node reading the file and decoding text, start-up, the report)';
   const layers = new Map();
   for (const [name, us] of self) layers.set(layer(name), (layers.get(layer(name)) ?? 0) + us);
   return {
     total: total / 1000,
-    top: [...self].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([name, us]) => ({ name, ms: us / 1000, share: us / total })),
+    top: [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 14)
+      .map(([name, us]) => ({ name, ms: us / 1000, share: us / total })),
     layers: [...layers].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000, share: us / total })),
   };
 }
@@ -176,7 +195,11 @@ log('1b. evaluateBatch against the hand-written loop on both mixes (fresh proces
 // ratio that depended on luck. The table shows the process with the median ratio, and every process's ratio.
 const MIX_PROCESSES = Number(process.env.BENCH_MIX_PROCESSES ?? 3);
 const mixes = MIXES.map((mix) => {
-  const ps = Array.from({ length: MIX_PROCESSES }, () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', 'bench/batch-mix.mjs', mix, String(N), String(RUNS)], { encoding: 'utf8' })));
+  const ps = Array.from({ length: MIX_PROCESSES }, () =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', 'bench/batch-mix.mjs', mix, String(N), String(RUNS)], { encoding: 'utf8' }),
+    ),
+  );
   const ratios = ps.map((p) => p.batch.median / p.loop.median).sort((a, b) => a - b);
   const mid = ps.find((p) => p.batch.median / p.loop.median === ratios[Math.floor(ratios.length / 2)]);
   return { ...mid, ratios, cities: ps.map((p) => p.city.median).sort((a, b) => a - b) };
@@ -185,9 +208,8 @@ const mixes = MIXES.map((mix) => {
 log(`2. json-rules-engine on ${ENGINE_N} records`);
 const slice = data.slice(0, ENGINE_N);
 const engine = makeEngine();
-let engineCodes;
 const t0 = performance.now();
-engineCodes = await runEngine(engine, slice);
+const engineCodes = await runEngine(engine, slice);
 const engineMs = performance.now() - t0;
 agree(engineCodes, baseline(slice), 'json-rules-engine vs baseline');
 const oursSlice = time(() => evaluateCity({ year: 2013, communities: slice }), 3);
@@ -249,7 +271,12 @@ const lines = [
   '',
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}. Data: ${N.toLocaleString('en')} synthetic urban communities (seeded, realistic ranges; ${(failShare * 100).toFixed(1)} % of checks fail). Figures are medians of ${RUNS} runs with min–max (31 runs after a warm-up for \`evaluateBatch\` on the engine's records).`,
   '',
-  `Load average (1, 5, 15 min) at the start: ${load0.map((x) => x.toFixed(1)).join(', ')}; at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}. The machine is shared (two cores, other agents building and testing at the same time), so wall times carry their noise; the verdict counts are checked equal in every run.`,
+  `Load average (1, 5, 15 min) at the start: ${load0.map((x) => x.toFixed(1)).join(', ')}; at the end: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      ', ',
+    )}. The machine is shared (two cores, other agents building and testing at the same time), so wall times carry their noise; the verdict counts are checked equal in every run.`,
   '',
   '## 0. File to report: `shequ-rules report` against DuckDB',
   '',
@@ -257,9 +284,28 @@ const lines = [
   '',
   '| rows | mix | file | failing checks | `shequ-rules report` | DuckDB | ratio | peak RSS ours | peak RSS DuckDB |',
   '|---|---|---|---|---|---|---|---|---|',
-  ...fileRuns.map((r) => `| ${r.rows.toLocaleString('en')} | ${r.mix} | ${(r.bytes / 2 ** 20).toFixed(0)} MB | ${(r.failShare * 100).toFixed(0)} % | ${fmt(r.ours.wall.median)} | ${fmt(r.duck.wall.median)} | ${(r.ours.wall.median / r.duck.wall.median).toFixed(2)}× | ${r.ours.rss.median} MB | ${r.duck.rss.median} MB |`),
+  ...fileRuns.map(
+    (r) =>
+      `| ${r.rows.toLocaleString('en')} | ${r.mix} | ${(r.bytes / 2 ** 20).toFixed(0)} MB | ${(r.failShare * 100).toFixed(0)} % | ${fmt(r.ours.wall.median)} | ${fmt(r.duck.wall.median)} | ${(r.ours.wall.median / r.duck.wall.median).toFixed(2)}× | ${r.ours.rss.median} MB | ${r.duck.rss.median} MB |`,
+  ),
   '',
-  `Goals: at 1M rows within 2× DuckDB's wall time (${fileRuns.filter((r) => r.rows === 1_000_000).map((r) => `${r.mix}: ${(r.ours.wall.median / r.duck.wall.median).toFixed(2)}×`).join(', ') || 'not run'}); peak RSS at 1M ≤ 250 MB (${fileRuns.filter((r) => r.rows === 1_000_000).map((r) => `${r.mix}: ${r.ours.rss.median} MB`).join(', ') || 'not run'}), about the same at 3M as at 100k (${MIXES.map((m) => { const a = fileRuns.find((r) => r.rows === FILE_ROWS[0] && r.mix === m); const z = fileRuns.find((r) => r.rows === FILE_ROWS[FILE_ROWS.length - 1] && r.mix === m); return a && z ? `${m}: ${a.ours.rss.median} → ${z.ours.rss.median} MB` : ''; }).join(', ')}). What grows with the rows is the duplicate-id check: a 53-bit key per id (8 bytes a row), sorted at the end; the file is read a second time only when a key repeats, to compare those ids exactly (standard input, and a file read beside others, keep their ids in a table instead, about 50 bytes a row). The rest is the row being read, the running sums of the 合计 check, the heaps of the findings listed (1,000 by default), and the chunk being read.`,
+  `Goals: at 1M rows within 2× DuckDB's wall time (${
+    fileRuns
+      .filter((r) => r.rows === 1_000_000)
+      .map((r) => `${r.mix}: ${(r.ours.wall.median / r.duck.wall.median).toFixed(2)}×`)
+      .join(', ') || 'not run'
+  }); peak RSS at 1M ≤ 250 MB (${
+    fileRuns
+      .filter((r) => r.rows === 1_000_000)
+      .map((r) => `${r.mix}: ${r.ours.rss.median} MB`)
+      .join(', ') || 'not run'
+  }), about the same at 3M as at 100k (${MIXES.map((m) => {
+    const a = fileRuns.find((r) => r.rows === FILE_ROWS[0] && r.mix === m);
+    const z = fileRuns.find((r) => r.rows === FILE_ROWS[FILE_ROWS.length - 1] && r.mix === m);
+    return a && z ? `${m}: ${a.ours.rss.median} → ${z.ours.rss.median} MB` : '';
+  }).join(
+    ', ',
+  )}). What grows with the rows is the duplicate-id check: a 53-bit key per id (8 bytes a row), sorted at the end; the file is read a second time only when a key repeats, to compare those ids exactly (standard input, and a file read beside others, keep their ids in a table instead, about 50 bytes a row). The rest is the row being read, the running sums of the 合计 check, the heaps of the findings listed (1,000 by default), and the chunk being read.`,
   '',
   'The CLI reads the CSV through the real-data reader of issue 12 (header found and matched, title, note and 合计 rows, cells as people type them, GB18030): the byte tokenizer hands each row to `TableReader.pushBytes`, which reads a row of the common shape from its bytes (plain digits, true/false, urban/rural; ids and names decoded) and decodes any other row for the full reading; a property test holds the two readings equal.',
   '',
@@ -295,7 +341,10 @@ const lines = [
   '',
   '| mix | failing checks | hand-written loop | `evaluateBatch` | ratio | `evaluateCity` | ratio | `evaluateBatch` ratio, every process |',
   '|---|---|---|---|---|---|---|---|',
-  ...mixes.map((m) => `| ${m.mix} | ${(m.fails * 100).toFixed(0)} % | ${range(m.loop)} | ${range(m.batch)} | **${(m.batch.median / m.loop.median).toFixed(1)}×** | ${fmt(m.city.median)} (${m.cities.map(fmt).join(', ')}) | ${(m.city.median / m.loop.median).toFixed(0)}× | ${m.ratios.map((r) => `${r.toFixed(1)}×`).join(', ')} |`),
+  ...mixes.map(
+    (m) =>
+      `| ${m.mix} | ${(m.fails * 100).toFixed(0)} % | ${range(m.loop)} | ${range(m.batch)} | **${(m.batch.median / m.loop.median).toFixed(1)}×** | ${fmt(m.city.median)} (${m.cities.map(fmt).join(', ')}) | ${(m.city.median / m.loop.median).toFixed(0)}× | ${m.ratios.map((r) => `${r.toFixed(1)}×`).join(', ')} |`,
+  ),
   '',
   '## 2. Against a generic rules engine',
   '',
@@ -317,7 +366,10 @@ const lines = [
   '',
   '| path | communities | findings | peak RSS |',
   '|---|---|---|---|',
-  ...memory.map((m) => `| ${m.mode === 'city' ? '`evaluateCity` (array in, all findings kept)' : '`evaluateCommunities` (iterable in, findings out, none kept)'} | ${m.count.toLocaleString('en')} | ${m.findings.toLocaleString('en')} | ${m.maxRssMB} MB |`),
+  ...memory.map(
+    (m) =>
+      `| ${m.mode === 'city' ? '`evaluateCity` (array in, all findings kept)' : '`evaluateCommunities` (iterable in, findings out, none kept)'} | ${m.count.toLocaleString('en')} | ${m.findings.toLocaleString('en')} | ${m.maxRssMB} MB |`,
+  ),
   '',
   '## 5. Bundle size (esbuild, minified, gzipped; `npm run size`)',
   '',

@@ -70,7 +70,8 @@ try {
   const userAgent = await page.evaluate(() => navigator.userAgent);
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   const diff = Object.keys(expected).filter((k) => JSON.stringify(result?.[k]) !== JSON.stringify(expected[k]));
-  if (diff.length) throw new Error(`wrong values: ${diff.map((k) => `${k}: got ${JSON.stringify(result?.[k])}, expected ${JSON.stringify(expected[k])}`).join('; ')}`);
+  if (diff.length)
+    throw new Error(`wrong values: ${diff.map((k) => `${k}: got ${JSON.stringify(result?.[k])}, expected ${JSON.stringify(expected[k])}`).join('; ')}`);
   console.log(`browser: all values right in ${userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}`);
 } catch (e) {
   console.error(`browser: FAILED: ${e.message}`);

@@ -15,7 +15,9 @@ try {
   const output = `${e.stdout ?? ''}${e.stderr ?? ''}`;
   if (/audit endpoint returned an error|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/.test(output) && !/found \d+ .*vulnerabilit/.test(output)) {
     // The registry this machine reaches does not serve the audit endpoint: say so, loudly; this is not a pass.
-    console.log(`hygiene: npm audit --omit=dev COULD NOT RUN: the registry refused the audit request (${(output.match(/\d{3} [A-Za-z ]+ - POST/) ?? ['no answer'])[0]}); runtime dependencies: ${Object.keys(JSON.parse(execFileSync('npm', ['pkg', 'get', 'dependencies'], { encoding: 'utf8' }))).join(', ')}`);
+    console.log(
+      `hygiene: npm audit --omit=dev COULD NOT RUN: the registry refused the audit request (${(output.match(/\d{3} [A-Za-z ]+ - POST/) ?? ['no answer'])[0]}); runtime dependencies: ${Object.keys(JSON.parse(execFileSync('npm', ['pkg', 'get', 'dependencies'], { encoding: 'utf8' }))).join(', ')}`,
+    );
   } else {
     failed = true;
     console.error(`hygiene: npm audit --omit=dev FAILED\n${output}`);

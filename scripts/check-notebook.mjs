@@ -36,18 +36,36 @@ try {
 } catch (e) {
   fail(`deno jupyter --install: ${String(e.stderr ?? e.message)}`);
 }
-if (!existsSync(join(out, 'data', 'jupyter', 'kernels', 'deno', 'kernel.json'))) fail('deno jupyter --install did not write its kernelspec under XDG_DATA_HOME');
+if (!existsSync(join(out, 'data', 'jupyter', 'kernels', 'deno', 'kernel.json')))
+  fail('deno jupyter --install did not write its kernelspec under XDG_DATA_HOME');
 /** Execute the notebook once; returns the executed notebook, or fails on a cell that does not run. */
 function execute() {
   try {
     execFileSync(
       PYTHON,
-      ['-m', 'nbconvert', '--to', 'notebook', '--execute', NOTEBOOK, '--output-dir', out, '--ExecutePreprocessor.kernel_name=deno', '--ExecutePreprocessor.timeout=600',
-        '--ExecutePreprocessor.iopub_timeout=120', '--ExecutePreprocessor.raise_on_iopub_timeout=True'],
+      [
+        '-m',
+        'nbconvert',
+        '--to',
+        'notebook',
+        '--execute',
+        NOTEBOOK,
+        '--output-dir',
+        out,
+        '--ExecutePreprocessor.kernel_name=deno',
+        '--ExecutePreprocessor.timeout=600',
+        '--ExecutePreprocessor.iopub_timeout=120',
+        '--ExecutePreprocessor.raise_on_iopub_timeout=True',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], env },
     );
   } catch (e) {
-    fail(`a cell did not run:\n${String(e.stderr ?? e.message).split('\n').slice(-25).join('\n')}`);
+    fail(
+      `a cell did not run:\n${String(e.stderr ?? e.message)
+        .split('\n')
+        .slice(-25)
+        .join('\n')}`,
+    );
   }
   return JSON.parse(readFileSync(join(out, 'notebook.ipynb'), 'utf8'));
 }
@@ -60,11 +78,14 @@ function check(nb) {
   nb.cells.forEach((cell, i) => {
     if (cell.cell_type !== 'code') return;
     for (const o of cell.outputs ?? []) if (o.output_type === 'error') errors.push(`cell ${i + 1}: ${o.ename}: ${o.evalue}`);
-    if (cell.metadata?.tags?.includes('result') && (cell.outputs ?? []).length === 0) missing.push({ cell: i + 1, none: true, text: `cell ${i + 1}: no output` });
+    if (cell.metadata?.tags?.includes('result') && (cell.outputs ?? []).length === 0)
+      missing.push({ cell: i + 1, none: true, text: `cell ${i + 1}: no output` });
     if (cell.metadata?.tags?.includes('display')) {
       display++;
       if (!(cell.outputs ?? []).some((o) => o.data?.['text/html'])) {
-        const got = (cell.outputs ?? []).map((o) => `${o.output_type} ${Object.keys(o.data ?? {}).join(',')} ${String(o.data?.['text/plain'] ?? o.text ?? '').slice(0, 200)}`);
+        const got = (cell.outputs ?? []).map(
+          (o) => `${o.output_type} ${Object.keys(o.data ?? {}).join(',')} ${String(o.data?.['text/plain'] ?? o.text ?? '').slice(0, 200)}`,
+        );
         missing.push({ cell: i + 1, none: got.length === 0, text: `cell ${i + 1}: no text/html output (outputs: ${got.join(' | ') || 'none'})` });
       }
     }

@@ -25,7 +25,9 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', packed, `typescript@${pkg.devDependencies.typescript}`, '@types/node@20']);
 
   step('import from ESM');
-  writeFileSync(join(dir, 'esm.mjs'), `
+  writeFileSync(
+    join(dir, 'esm.mjs'),
+    `
 import { requiredStaff, Decimal, createPolicy } from 'shequ-rules';
 import { auditPolicy } from 'shequ-rules/spec';
 import { evaluateCity } from 'shequ-rules/evaluate';
@@ -34,18 +36,22 @@ const b = createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseA
 const c = auditPolicy().findings[0].verdict;
 const d = evaluateCity({ year: 2013, communities: [] }).findings.length;
 if (a !== 5 || !(b instanceof Decimal) || b.toString() !== '1210000' || c !== 'consistent' || d !== 3) throw new Error('ESM: wrong results ' + [a, b, c, d]);
-console.log('esm ok');`);
+console.log('esm ok');`,
+  );
   run('node', ['esm.mjs']);
 
   step('require from CommonJS');
-  writeFileSync(join(dir, 'cjs.cjs'), `
+  writeFileSync(
+    join(dir, 'cjs.cjs'),
+    `
 const { requiredStaff, Decimal, serviceRoomArea } = require('shequ-rules');
 const { provision } = require('shequ-rules/spec');
 const { readDataset } = require('shequ-rules/evaluate');
 const area = serviceRoomArea({ residents: 8001 }).areaM2;
 if (requiredStaff({ households: 601 }).staff !== 2 || !(area instanceof Decimal) || area.toString() !== '400.05') throw new Error('CJS: wrong results');
 if (provision('A.4.2').quantities[0] !== 'Q8' || readDataset({ year: 2013, communities: [] }).year !== 2013) throw new Error('CJS: subpaths');
-console.log('cjs ok');`);
+console.log('cjs ok');`,
+  );
   run('node', ['cjs.cjs']);
 
   step('the CLI from the installed package');
@@ -55,7 +61,9 @@ console.log('cjs ok');`);
   for (const resolution of ['node16', 'bundler']) {
     step(`type-check a consumer (moduleResolution ${resolution})`);
     const module = resolution === 'node16' ? 'node16' : 'esnext';
-    writeFileSync(join(dir, 'consumer.ts'), `
+    writeFileSync(
+      join(dir, 'consumer.ts'),
+      `
 import { requiredStaff, createPolicy, PolicyInputError, type StaffResult, type Decimal } from 'shequ-rules';
 import { dutiesOf, type AuditFinding } from 'shequ-rules/spec';
 import { evaluateCity, type Finding } from 'shequ-rules/evaluate';
@@ -68,8 +76,15 @@ const d = dutiesOf('水务局').duties.length;
 let k: AuditFinding | undefined;
 // @ts-expect-error households must be a number
 requiredStaff({ households: '3000' });
-export { n, area, e, f, d, k };`);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022', skipLibCheck: false, types: ['node'] }, files: ['consumer.ts'] }));
+export { n, area, e, f, d, k };`,
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022', skipLibCheck: false, types: ['node'] },
+        files: ['consumer.ts'],
+      }),
+    );
     run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
   }
 

@@ -43,11 +43,20 @@ for (const [file, data] of Object.entries(report.files).sort()) {
     }
     if (!COUNTED.has(m.status)) continue;
     c++;
-    if (m.status === 'Timeout') timeouts.push(`\`${file}:${m.location.start.line}\` ${m.mutatorName} → \`${cell(short((m.replacement ?? '').replace(/\s+/g, ' '), 40))}\``);
+    if (m.status === 'Timeout')
+      timeouts.push(`\`${file}:${m.location.start.line}\` ${m.mutatorName} → \`${cell(short((m.replacement ?? '').replace(/\s+/g, ' '), 40))}\``);
     if (KILLED.has(m.status)) k++;
     else {
       s++;
-      survivors.push({ file, line: m.location.start.line, source: line, mutator: m.mutatorName, replacement: (m.replacement ?? '').replace(/\s+/g, ' '), status: m.status, note: noteFor(file, line) });
+      survivors.push({
+        file,
+        line: m.location.start.line,
+        source: line,
+        mutator: m.mutatorName,
+        replacement: (m.replacement ?? '').replace(/\s+/g, ' '),
+        status: m.status,
+        note: noteFor(file, line),
+      });
     }
   }
   killed += k;
@@ -107,7 +116,10 @@ const md = [
     '',
     '| where | mutant | line |',
     '|---|---|---|',
-    ...list.map((x) => `| \`${x.file}:${x.line}\` | ${x.mutator}${x.status === 'NoCoverage' ? ' (not covered)' : ''} → \`${cell(short(x.replacement, 50))}\` | \`${cell(short(x.source, 90))}\` |`),
+    ...list.map(
+      (x) =>
+        `| \`${x.file}:${x.line}\` | ${x.mutator}${x.status === 'NoCoverage' ? ' (not covered)' : ''} → \`${cell(short(x.replacement, 50))}\` | \`${cell(short(x.source, 90))}\` |`,
+    ),
     '',
   ]),
   '## Other evidence',
@@ -119,5 +131,7 @@ const md = [
   '',
 ].join('\n');
 writeFileSync('docs/QUALITY.md', md);
-console.log(`mutation score ${score.toFixed(1)} % (${killed}/${counted}); ${survivors.length} survivors, ${unexplained.length} unexplained; docs/QUALITY.md written`);
+console.log(
+  `mutation score ${score.toFixed(1)} % (${killed}/${counted}); ${survivors.length} survivors, ${unexplained.length} unexplained; docs/QUALITY.md written`,
+);
 for (const x of unexplained) console.log(`  unexplained: ${x.file}:${x.line} ${x.mutator} → ${short(x.replacement, 60)} | ${short(x.source, 100)}`);

@@ -46,7 +46,14 @@ for (const c of cases) {
   const lazyGz = lazy.length ? gzipSync(lazy, { level: 9 }).length : 0;
   const over = c.budget !== undefined && gz > c.budget;
   failed ||= over;
-  rows.push([c.name, `${(raw.length / 1024).toFixed(1)} KB`, `${(gz / 1024).toFixed(1)} KB`, lazyGz ? `${(lazyGz / 1024).toFixed(1)} KB` : '—', c.budget ? `${c.budget / 1024} KB` : '—', over ? 'OVER' : 'ok']);
+  rows.push([
+    c.name,
+    `${(raw.length / 1024).toFixed(1)} KB`,
+    `${(gz / 1024).toFixed(1)} KB`,
+    lazyGz ? `${(lazyGz / 1024).toFixed(1)} KB` : '—',
+    c.budget ? `${c.budget / 1024} KB` : '—',
+    over ? 'OVER' : 'ok',
+  ]);
 }
 const widths = rows[0].map((_, i) => Math.max(...[HEAD, ...rows].map((r) => r[i].length)));
 for (const r of [HEAD, ...rows]) console.log(r.map((x, i) => x.padEnd(widths[i])).join('  '));

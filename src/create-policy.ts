@@ -59,8 +59,7 @@ export function createPolicy(overrides?: ParameterOverrides): Policy {
 const MADE = /* @__PURE__ */ Symbol.for('shequ-rules.policy');
 
 /** Whether `value` is a policy made by {@link createPolicy}. @internal */
-export const isPolicy = (value: unknown): value is Policy =>
-  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MADE] === true;
+export const isPolicy = (value: unknown): value is Policy => typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MADE] === true;
 
 /**
  * `policy` when it is a policy made by {@link createPolicy}, the policy as
@@ -70,5 +69,8 @@ export const isPolicy = (value: unknown): value is Policy =>
 export function checkPolicy(policy: unknown, context: string): Policy {
   if (policy === undefined) return createPolicy();
   if (typeof policy === 'object' && policy !== null && (policy as Record<symbol, unknown>)[MADE] === true) return policy as Policy;
-  throw new PolicyInputError([refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy()', zh: '由 createPolicy() 生成的政策' }, policy)], context);
+  throw new PolicyInputError(
+    [refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy()', zh: '由 createPolicy() 生成的政策' }, policy)],
+    context,
+  );
 }

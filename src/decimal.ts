@@ -44,7 +44,9 @@ export function bigRatio(numerator: bigint, denominator: bigint): { value: Decim
   // A terminating quotient has the numerator's digits plus at most one per factor 2 or 5 of the divisor (fewer than
   // 3.33 per decimal digit of it): a precision above that divides exactly.
   const digits = numerator.toString().length + 4 * denominator.toString().length + 10;
-  const value = exact ? exactly(DX.clone({ precision: digits })(numerator.toString()).div(denominator.toString())) : approxDiv(numerator.toString(), denominator.toString());
+  const value = exact
+    ? exactly(DX.clone({ precision: digits })(numerator.toString()).div(denominator.toString()))
+    : approxDiv(numerator.toString(), denominator.toString());
   return { value, exact };
 }
 

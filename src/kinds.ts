@@ -11,7 +11,7 @@
  * decimal text or number given, for the caller to make exact).
  * @internal
  */
-import { type IssueCode, type Words } from './errors.js';
+import type { IssueCode, Words } from './errors.js';
 import { calendarDay, decimalText, isoDay, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from './values.js';
 
 /** A value read, or the code and words of what was expected instead. */

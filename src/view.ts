@@ -14,6 +14,16 @@ export { evaluationHtml, evaluationText, provisionChart, worstChart, progressCha
 export { reportHtml, htmlDocument, VIEW_CSS, COMPONENT_CSS, type HtmlReportOptions } from './view/document.js';
 export { setDisplayLanguage, displayLanguage, type MimeBundle } from './view/display.js';
 export { mimeBundle } from './view/display-evaluation.js';
-export { FIELDS, RULE_INPUTS, inputFromText, showValue, type RuleName, type RuleInputs, type RuleInputField, type InputKind, type Unit } from './view/fields.js';
+export {
+  FIELDS,
+  RULE_INPUTS,
+  inputFromText,
+  showValue,
+  type RuleName,
+  type RuleInputs,
+  type RuleInputField,
+  type InputKind,
+  type Unit,
+} from './view/fields.js';
 export { lineChart, barChart, type LineChart, type BarChart, type Bar, type BarSegment, type Series } from './view/svg.js';
 export { esc } from './view/html.js';

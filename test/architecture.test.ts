@@ -22,7 +22,9 @@ import { COMMUNITY_CHECKS } from '../src/evaluate/evaluate.js';
 
 const SRC = 'src';
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [join(dir, d.name)] : [],
+  );
 const sources = files(SRC);
 
 const RULES = new Set(Object.values(ABOUT).flatMap((a) => Object.keys(a.rules)));
@@ -98,15 +100,27 @@ describe('one home per provision', () => {
   });
 
   test('the registries are what `npm run registry` writes now', { timeout: 60_000 }, () => {
-    expect(() => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/registry/write.ts', '--check'], { encoding: 'utf8', stdio: 'pipe', timeout: 55_000 })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/registry/write.ts', '--check'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        timeout: 55_000,
+      }),
+    ).not.toThrow();
   });
 });
 
 /** The layers, inner first: a file may import (at run time) only from its own layer or inner ones. */
 const LAYERS: readonly [string, RegExp][] = [
   ['kernel', /^src\/(decimal|errors|values|trace|display|kinds)\.ts$/],
-  ['policy data', /^src\/policy\/|^src\/provisions\/(declare|registry|parameters|about\.generated|declared\.generated)\.ts$|^src\/provisions\/[^/]+\/(about|parameters)\.ts$/],
-  ['rules', /^src\/rules\/|^src\/provisions\/rules\.generated\.ts$|^src\/provisions\/[^/]+\/(?!check\.ts|about\.ts|parameters\.ts)[^/]+\.ts$|^src\/create-policy\.ts$/],
+  [
+    'policy data',
+    /^src\/policy\/|^src\/provisions\/(declare|registry|parameters|about\.generated|declared\.generated)\.ts$|^src\/provisions\/[^/]+\/(about|parameters)\.ts$/,
+  ],
+  [
+    'rules',
+    /^src\/rules\/|^src\/provisions\/rules\.generated\.ts$|^src\/provisions\/[^/]+\/(?!check\.ts|about\.ts|parameters\.ts)[^/]+\.ts$|^src\/create-policy\.ts$/,
+  ],
   ['evaluation and audit', /^src\/(evaluate|audit|read|csv)\/|^src\/provisions\/checks\.generated\.ts$|^src\/provisions\/[^/]+\/check\.ts$/],
   ['report and views', /^src\/(report|view)\//],
   ['cli', /^src\/cli\//],

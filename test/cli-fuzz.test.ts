@@ -6,10 +6,14 @@ import { describe, expect } from 'vitest';
 // Each run starts a process: on a busy two-core machine twelve of them take far longer than vitest's 5 s default.
 describe('the CLI on random bytes', { timeout: 120_000 }, () => {
   // Spawning the built binary is slow: few runs, but every one must end in 0, 1 or 2, never a crash (3).
-  test.prop([fc.uint8Array({ maxLength: 400 }), fc.constantFrom('csv', 'json')], { numRuns: 12 })('never crashes; bad input exits 2 with a message', (bytes, kind) => {
-    const header = kind === 'csv' ? Buffer.from('id,name,kind,households,residents\n') : Buffer.from('');
-    const r = spawnSync(process.execPath, ['dist/cli/bin.js', 'report', '-', '--year', '2013'], { input: Buffer.concat([header, bytes]), encoding: 'utf8' });
-    expect([0, 1, 2]).toContain(r.status);
-    if (r.status === 2) expect(r.stderr).toMatch(/^shequ-rules: /);
-  }, 120_000); // 12 processes on a busy two-core machine
+  test.prop([fc.uint8Array({ maxLength: 400 }), fc.constantFrom('csv', 'json')], { numRuns: 12 })(
+    'never crashes; bad input exits 2 with a message',
+    (bytes, kind) => {
+      const header = kind === 'csv' ? Buffer.from('id,name,kind,households,residents\n') : Buffer.from('');
+      const r = spawnSync(process.execPath, ['dist/cli/bin.js', 'report', '-', '--year', '2013'], { input: Buffer.concat([header, bytes]), encoding: 'utf8' });
+      expect([0, 1, 2]).toContain(r.status);
+      if (r.status === 2) expect(r.stderr).toMatch(/^shequ-rules: /);
+    },
+    120_000,
+  ); // 12 processes on a busy two-core machine
 });

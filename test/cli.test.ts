@@ -22,9 +22,26 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-const good = { id: 'c1', name: '东苑社区', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 400, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 };
+const good = {
+  id: 'c1',
+  name: '东苑社区',
+  kind: 'urban',
+  households: 3000,
+  residents: 8000,
+  roomAreaM2: 400,
+  staff: 5,
+  roomsOnGroundFloor: true,
+  oneStopWindow: true,
+  streetSubsidyPaid: 30000,
+};
 const dataset = (patch: Record<string, unknown> = {}, community: Record<string, unknown> = {}) =>
-  JSON.stringify({ year: 2013, communities: [{ ...good, ...community }], villages: { total: 10, covered: 9 }, funding: { baseYearTotal: 100, budgets: { '2013': 120 } }, ...patch });
+  JSON.stringify({
+    year: 2013,
+    communities: [{ ...good, ...community }],
+    villages: { total: 10, covered: 9 },
+    funding: { baseYearTotal: 100, budgets: { '2013': 120 } },
+    ...patch,
+  });
 const HEADER = 'id,name,kind,households,residents,roomAreaM2,staff,roomsOnGroundFloor,oneStopWindow,streetSubsidyPaid';
 const csvRow = 'c1,东苑社区,urban,3000,8000,400,5,true,true,30000';
 
@@ -85,17 +102,33 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.out).summary;
     expect(summary.counts).toEqual({ pass: 7, fail: 0, unknown: 0 });
-    expect(summary.notEvaluated.map((n: { provision: string; subject: string }) => `${n.provision} ${n.subject}`)).toEqual(['Q6 city', 'Q9 city/2013', 'Q11/Q12 projects', 'Q3 city']);
+    expect(summary.notEvaluated.map((n: { provision: string; subject: string }) => `${n.provision} ${n.subject}`)).toEqual([
+      'Q6 city',
+      'Q9 city/2013',
+      'Q11/Q12 projects',
+      'Q3 city',
+    ]);
   });
 
   test('quoted fields with commas, quotes and line breaks are read', () => {
-    const r = run(['report', file('quoted.csv', `${HEADER}\r\nc1,"东苑, ""老"" 社区",urban,3000,8000,400,5,true,true,30000\r\n`), '--year', '2013', '--format', 'json', '--all']);
+    const r = run([
+      'report',
+      file('quoted.csv', `${HEADER}\r\nc1,"东苑, ""老"" 社区",urban,3000,8000,400,5,true,true,30000\r\n`),
+      '--year',
+      '2013',
+      '--format',
+      'json',
+      '--all',
+    ]);
     expect(r.err).toBe('');
     expect(JSON.parse(r.out).findings[0].subject).toBe('c1');
   });
 
   test('NDJSON: one finding a line, failing and unknown by default, the summary last; --limit keeps the worst', () => {
-    const lines = run(['report', 'examples/city.json', '--format', 'ndjson']).out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run(['report', 'examples/city.json', '--format', 'ndjson'])
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const summary = lines.pop();
     expect(summary.summary.counts).toEqual({ pass: 216, fail: 11, unknown: 3 });
     expect(lines).toHaveLength(14);
@@ -114,37 +147,129 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
 
   // Bad input: exit code 2 and a message that names the file, the row and the field.
   const bad: [string, () => string[], RegExp][] = [
-    ['a count given as text', () => ['report', file('b1.json', dataset({}, { households: '3k' }))], /b1\.json: communities\[0\]\.households: expected a whole number ≥ 0 .*, got "3k"/],
+    [
+      'a count given as text',
+      () => ['report', file('b1.json', dataset({}, { households: '3k' }))],
+      /b1\.json: communities\[0\]\.households: expected a whole number ≥ 0 .*, got "3k"/,
+    ],
     ['a negative count', () => ['report', file('b2.json', dataset({}, { residents: -5 }))], /communities\[0\]\.residents: .*got -5/],
     ['a fraction of a worker', () => ['report', file('b3.json', dataset({}, { staff: 4.5 }))], /communities\[0\]\.staff/],
-    ['duplicate community ids', () => ['report', file('b4.json', JSON.stringify({ year: 2013, communities: [good, good] }))], /communities\[1\]\.id: duplicate id "c1"/],
-    ['an unknown field, with a suggestion', () => ['report', file('b5.json', dataset({}, { staf: 5 }))], /communities\[0\]\.staf: unknown field \(did you mean "staff"\?\)/],
+    [
+      'duplicate community ids',
+      () => ['report', file('b4.json', JSON.stringify({ year: 2013, communities: [good, good] }))],
+      /communities\[1\]\.id: duplicate id "c1"/,
+    ],
+    [
+      'an unknown field, with a suggestion',
+      () => ['report', file('b5.json', dataset({}, { staf: 5 }))],
+      /communities\[0\]\.staf: unknown field \(did you mean "staff"\?\)/,
+    ],
     ['an unknown top-level field', () => ['report', file('b6.json', dataset({ yaer: 2013 }))], /b6\.json: yaer: unknown field \(did you mean "year"\?\)/],
     ['a missing year', () => ['report', file('b7.json', JSON.stringify({ communities: [] }))], /b7\.json: year: is required/],
     ['a year out of range', () => ['report', file('b8.json', dataset({ year: 3013 }))], /year: expected a whole-number year from 1900 to 2100, got 3013/],
-    ['an unknown kind of community', () => ['report', file('b9.json', dataset({}, { kind: 'town' }))], /communities\[0\]\.kind: expected 'urban' or 'rural', got "town"/],
-    ['a decimal comma', () => ['report', file('b10.json', dataset({}, { roomAreaM2: '400,5' }))], /communities\[0\]\.roomAreaM2: expected a finite number ≥ 0 or a decimal string/],
-    ['a day that does not exist', () => ['report', file('b11.json', dataset({}, { activeFrom: '2013-02-30' }))], /communities\[0\]\.activeFrom: expected a day of the calendar/],
-    ['more villages covered than there are', () => ['report', file('b12.json', dataset({ villages: { total: 10, covered: 11 } }))], /villages\.covered: expected at most villages\.total \(10\), got 11/],
-    ['a budget key that is not a year', () => ['report', file('b13.json', dataset({ funding: { baseYearTotal: 1, budgets: { twenty: 1 } } }))], /funding\.budgets/],
+    [
+      'an unknown kind of community',
+      () => ['report', file('b9.json', dataset({}, { kind: 'town' }))],
+      /communities\[0\]\.kind: expected 'urban' or 'rural', got "town"/,
+    ],
+    [
+      'a decimal comma',
+      () => ['report', file('b10.json', dataset({}, { roomAreaM2: '400,5' }))],
+      /communities\[0\]\.roomAreaM2: expected a finite number ≥ 0 or a decimal string/,
+    ],
+    [
+      'a day that does not exist',
+      () => ['report', file('b11.json', dataset({}, { activeFrom: '2013-02-30' }))],
+      /communities\[0\]\.activeFrom: expected a day of the calendar/,
+    ],
+    [
+      'more villages covered than there are',
+      () => ['report', file('b12.json', dataset({ villages: { total: 10, covered: 11 } }))],
+      /villages\.covered: expected at most villages\.total \(10\), got 11/,
+    ],
+    [
+      'a budget key that is not a year',
+      () => ['report', file('b13.json', dataset({ funding: { baseYearTotal: 1, budgets: { twenty: 1 } } }))],
+      /funding\.budgets/,
+    ],
     ['broken JSON', () => ['report', file('b14.json', '{"year": 2013, "communities": [')], /b14\.json: not valid JSON/],
     ['an empty JSON file', () => ['report', file('b15.json', '')], /b15\.json: the file is empty/],
-    ['bytes that are neither UTF-8 nor GB18030', () => ['report', file('b16.csv', Buffer.concat([Buffer.from(`${HEADER}\nc1,`), Buffer.from([0xb6, 0xab, 0xff, 0xff]), Buffer.from(',urban,3000,8000,400,5,true,true,30000\n')])), '--year', '2013'], /b16\.csv: near byte 0: bytes that are not valid GB18030/],
-    ['a UTF-16 file with a header and no rows', () => ['report', file('b17.csv', Buffer.from(`\uFEFF${HEADER}\n`, 'utf16le')), '--year', '2013'], /b17\.csv: no community rows to evaluate/],
-    ['a quoted field that is never closed', () => ['report', file('b18.csv', `${HEADER}\n${csvRow}\n"c2,x,urban,1,1,1,1,true,true,1\n`), '--year', '2013'], /b18\.csv: line 3: a quoted field is not closed/],
-    ['a stray quote inside a field', () => ['report', file('b19.csv', `${HEADER}\nc1,东"苑,urban,3000,8000,400,5,true,true,30000\n`), '--year', '2013'], /b19\.csv: line 2: a quote inside an unquoted field/],
-    ['a row with too few fields: the cells it lacks are empty, and required', () => ['report', file('b20.csv', `${HEADER}\n${csvRow}\nc2,x,urban\n`), '--year', '2013'], /b20\.csv: line 3, households: is empty; households is required\n.*b20\.csv: line 3, residents: is empty; residents is required/],
-    ['an unknown column', () => ['report', file('b21.csv', `${HEADER},floor\n${csvRow},1\n`), '--year', '2013'], /b21\.csv: line 1, floor: column 11 "floor" is not a community field/],
-    ['a missing required column', () => ['report', file('b22.csv', 'id,name,kind,households\nc1,x,urban,3000\n'), '--year', '2013'], /b22\.csv: line 1: the header lacks the required column 常住人口\/residents/],
-    ['a CSV without a year anywhere', () => ['report', file('b23.csv', `${HEADER}\n${csvRow}\n`)], /b23\.csv: line 2: no year: the table has no 年度 column, .*give it with --year/],
-    ['a count given as text in CSV, on line 3', () => ['report', file('b24.csv', `${HEADER}\n${csvRow}\nc2,x,urban,3k,8000,400,5,true,true,30000\n`), '--year', '2013'], /b24\.csv: line 3, households: expected a whole number ≥ 0 such as 3,695, got "3k"/],
-    ['households + floating households beyond safe integers in CSV', () => ['report', file('b25s.csv', 'id,name,kind,households,floatingHouseholds,residents\nc1,x,urban,9007199254740991,1,8000\n'), '--year', '2013'], /b25s\.csv: line 2, floatingHouseholds: households \+ floatingHouseholds is larger than the largest safe integer/],
-    ['duplicate ids in CSV', () => ['report', file('b25.csv', `${HEADER}\n${csvRow}\n${csvRow}\n`), '--year', '2013'], /b25\.csv: line 3, id: duplicate id "c1" \(first on line 2\) in 2013/],
+    [
+      'bytes that are neither UTF-8 nor GB18030',
+      () => [
+        'report',
+        file(
+          'b16.csv',
+          Buffer.concat([Buffer.from(`${HEADER}\nc1,`), Buffer.from([0xb6, 0xab, 0xff, 0xff]), Buffer.from(',urban,3000,8000,400,5,true,true,30000\n')]),
+        ),
+        '--year',
+        '2013',
+      ],
+      /b16\.csv: near byte 0: bytes that are not valid GB18030/,
+    ],
+    [
+      'a UTF-16 file with a header and no rows',
+      () => ['report', file('b17.csv', Buffer.from(`\uFEFF${HEADER}\n`, 'utf16le')), '--year', '2013'],
+      /b17\.csv: no community rows to evaluate/,
+    ],
+    [
+      'a quoted field that is never closed',
+      () => ['report', file('b18.csv', `${HEADER}\n${csvRow}\n"c2,x,urban,1,1,1,1,true,true,1\n`), '--year', '2013'],
+      /b18\.csv: line 3: a quoted field is not closed/,
+    ],
+    [
+      'a stray quote inside a field',
+      () => ['report', file('b19.csv', `${HEADER}\nc1,东"苑,urban,3000,8000,400,5,true,true,30000\n`), '--year', '2013'],
+      /b19\.csv: line 2: a quote inside an unquoted field/,
+    ],
+    [
+      'a row with too few fields: the cells it lacks are empty, and required',
+      () => ['report', file('b20.csv', `${HEADER}\n${csvRow}\nc2,x,urban\n`), '--year', '2013'],
+      /b20\.csv: line 3, households: is empty; households is required\n.*b20\.csv: line 3, residents: is empty; residents is required/,
+    ],
+    [
+      'an unknown column',
+      () => ['report', file('b21.csv', `${HEADER},floor\n${csvRow},1\n`), '--year', '2013'],
+      /b21\.csv: line 1, floor: column 11 "floor" is not a community field/,
+    ],
+    [
+      'a missing required column',
+      () => ['report', file('b22.csv', 'id,name,kind,households\nc1,x,urban,3000\n'), '--year', '2013'],
+      /b22\.csv: line 1: the header lacks the required column 常住人口\/residents/,
+    ],
+    [
+      'a CSV without a year anywhere',
+      () => ['report', file('b23.csv', `${HEADER}\n${csvRow}\n`)],
+      /b23\.csv: line 2: no year: the table has no 年度 column, .*give it with --year/,
+    ],
+    [
+      'a count given as text in CSV, on line 3',
+      () => ['report', file('b24.csv', `${HEADER}\n${csvRow}\nc2,x,urban,3k,8000,400,5,true,true,30000\n`), '--year', '2013'],
+      /b24\.csv: line 3, households: expected a whole number ≥ 0 such as 3,695, got "3k"/,
+    ],
+    [
+      'households + floating households beyond safe integers in CSV',
+      () => ['report', file('b25s.csv', 'id,name,kind,households,floatingHouseholds,residents\nc1,x,urban,9007199254740991,1,8000\n'), '--year', '2013'],
+      /b25s\.csv: line 2, floatingHouseholds: households \+ floatingHouseholds is larger than the largest safe integer/,
+    ],
+    [
+      'duplicate ids in CSV',
+      () => ['report', file('b25.csv', `${HEADER}\n${csvRow}\n${csvRow}\n`), '--year', '2013'],
+      /b25\.csv: line 3, id: duplicate id "c1" \(first on line 2\) in 2013/,
+    ],
     ['an empty CSV file', () => ['report', file('b26.csv', ''), '--year', '2013'], /b26\.csv: the file is empty/],
-    ['a flag that is neither true nor false', () => ['report', file('b27.csv', `${HEADER}\nc1,x,urban,3000,8000,400,5,maybe,true,30000\n`), '--year', '2013'], /line 2, roomsOnGroundFloor: expected yes or no \(是\/否, 有\/无, √\/×, Y\/N, 1\/0\), got "maybe"/],
+    [
+      'a flag that is neither true nor false',
+      () => ['report', file('b27.csv', `${HEADER}\nc1,x,urban,3000,8000,400,5,maybe,true,30000\n`), '--year', '2013'],
+      /line 2, roomsOnGroundFloor: expected yes or no \(是\/否, 有\/无, √\/×, Y\/N, 1\/0\), got "maybe"/,
+    ],
     ['a file that does not exist', () => ['report', join(dir, 'missing.json')], /missing\.json: cannot read the file \(ENOENT\)/],
     ['a file over the size limit', () => ['report', 'examples/city.json', '--max-mb', '0'], /city\.json: the file is \d+ bytes, over the limit of 0 bytes/],
-    ['parameters with an unknown key', () => ['report', 'examples/city.json', '--params', file('p.json', '{"staffing":{"householdsPerWroker":500}}'), '--lang', 'en'], /p\.json: staffing\.householdsPerWroker: unknown field \(did you mean "householdsPerWorker"\?\)/],
+    [
+      'parameters with an unknown key',
+      () => ['report', 'examples/city.json', '--params', file('p.json', '{"staffing":{"householdsPerWroker":500}}'), '--lang', 'en'],
+      /p\.json: staffing\.householdsPerWroker: unknown field \(did you mean "householdsPerWorker"\?\)/,
+    ],
     ['an unknown format', () => ['report', 'examples/city.json', '--format', 'xml'], /--format must be one of text, markdown, json, ndjson, html, xlsx/],
   ];
 

@@ -11,19 +11,38 @@ import { describe, expect, test } from 'vitest';
 import * as root from '../src/index.js';
 import { createPolicy, Decimal, PolicyInputError, ruralRollout, ruralRolloutSchedule, type PolicyInputIssue } from '../src/index.js';
 import { auditPolicy, classifyFundSource } from '../src/spec.js';
-import { evaluateBatch, evaluateCity, evaluateCommunities, evaluateCommunity, formatReport, readEvaluation, type CommunityRecord, type Dataset } from '../src/evaluation.js';
+import {
+  evaluateBatch,
+  evaluateCity,
+  evaluateCommunities,
+  evaluateCommunity,
+  formatReport,
+  readEvaluation,
+  type CommunityRecord,
+  type Dataset,
+} from '../src/evaluation.js';
 import { closest } from '../src/policy/names.js';
 
 /** An urban community meeting every check (3,000 households, 8,000 residents, 400 m², 5 workers, 30,000 yuan). */
 const meets = (id: string): CommunityRecord => ({
-  id, name: id, kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 400, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000,
+  id,
+  name: id,
+  kind: 'urban',
+  households: 3000,
+  residents: 8000,
+  roomAreaM2: 400,
+  staff: 5,
+  roomsOnGroundFloor: true,
+  oneStopWindow: true,
+  streetSubsidyPaid: 30000,
 });
 const fails = (id: string): CommunityRecord => ({ ...meets(id), staff: 4 }); // 5 workers needed
 const undecided = (id: string): CommunityRecord => {
   const { staff: _staff, ...rest } = meets(id); // every other check passes; the staff check is unknown
   return rest;
 };
-const city = (year: number, communities: CommunityRecord[], extra: Partial<Dataset> = {}) => evaluateCity({ year, communities, developerProjects: [], ...extra });
+const city = (year: number, communities: CommunityRecord[], extra: Partial<Dataset> = {}) =>
+  evaluateCity({ year, communities, developerProjects: [], ...extra });
 const q12 = (r: ReturnType<typeof evaluateCity>) => r.findings.find((f) => f.provision === 'Q1/Q2');
 
 function issue(fn: () => unknown): PolicyInputIssue {
@@ -41,7 +60,10 @@ describe('1. verdicts on exact fractions, and the interim target as a registered
     const f = q12(city(2012, [meets('a'), meets('b'), fails('c')]))!;
     expect(f.status).toBe('pass');
     expect(f.shortfall).toBeUndefined();
-    expect(f.interpretations).toEqual([{ id: 'I7', choice: 'end-of-2013' }, { id: 'I10', choice: 'straight-path' }]);
+    expect(f.interpretations).toEqual([
+      { id: 'I7', choice: 'end-of-2013' },
+      { id: 'I10', choice: 'straight-path' },
+    ]);
   });
 
   test('2011: 1 of 3 meets 1/3, 0 of 3 does not', () => {
@@ -50,20 +72,28 @@ describe('1. verdicts on exact fractions, and the interim target as a registered
   });
 
   test('Q1/Q2 fails with a shortfall above 0 where the two shares agree to 20 digits (an exact target of 21 digits)', () => {
-    const f = q12(evaluateCity({ year: 2013, communities: [meets('a'), meets('b'), fails('c')], developerProjects: [] }, createPolicy({ targets: { urbanShare: '0.666666666666666666668' } })))!;
+    const f = q12(
+      evaluateCity(
+        { year: 2013, communities: [meets('a'), meets('b'), fails('c')], developerProjects: [] },
+        createPolicy({ targets: { urbanShare: '0.666666666666666666668' } }),
+      ),
+    )!;
     // 0.666666666666666666668 − 2/3 = 0.000000000000000000001333… exactly; the target is shown exactly.
     expect([f.status, String(f.expected), String(f.shortfall)]).toEqual(['fail', '0.666666666666666666668', '0.0000000000000000000013333333333333333333']);
   });
 
   test('planCommunities decides n × standard in integers past 2^53', () => {
     const M = Number.MAX_SAFE_INTEGER;
-    const r = createPolicy({ sizing: { households: M, residents: 1, tolerance: '0.' + '9'.repeat(40) } }).planCommunities({ households: 1, residents: M });
+    const r = createPolicy({ sizing: { households: M, residents: 1, tolerance: `0.${'9'.repeat(40)}` } }).planCommunities({ households: 1, residents: M });
     // n = 2^52: |1 − n × M| ÷ (n × M) = 1 − 1/(n × M) ≤ 0.99…9 (40 nines), since 1/(n × M) > 10^-40.
     expect([r.communities, r.withinGuideline]).toEqual([4503599627370496, true]);
   });
 
   test('a failing size finding never shows a negative shortfall', () => {
-    const f = evaluateCommunity({ id: 'c', name: 'c', kind: 'urban', households: 4, residents: 3 }, { policy: createPolicy({ sizing: { households: 3, residents: 3, tolerance: '0.3333333333333333333333' } }) })[0]!;
+    const f = evaluateCommunity(
+      { id: 'c', name: 'c', kind: 'urban', households: 4, residents: 3 },
+      { policy: createPolicy({ sizing: { households: 3, residents: 3, tolerance: '0.3333333333333333333333' } }) },
+    )[0]!;
     // 1/3 − 0.3333333333333333333333 = 1/(3 × 10^22)
     expect([f.status, String(f.shortfall)]).toEqual(['fail', '0.000000000000000000000033333333333333333333']);
   });
@@ -72,7 +102,10 @@ describe('1. verdicts on exact fractions, and the interim target as a registered
     const policy = createPolicy({ targets: { interim: 'none' } });
     const early = evaluateCity({ year: 2012, communities: [fails('a')], developerProjects: [] }, policy);
     expect(q12(early)).toBeUndefined();
-    expect(early.summary.notEvaluated.map((n) => [n.provision, n.clause, n.subject])).toEqual([['Q1/Q2', 'A.2', 'city'], ['Q3', 'A.2', 'city']]);
+    expect(early.summary.notEvaluated.map((n) => [n.provision, n.clause, n.subject])).toEqual([
+      ['Q1/Q2', 'A.2', 'city'],
+      ['Q3', 'A.2', 'city'],
+    ]);
     expect(early.summary.notEvaluated[0]!.reason.en).toContain('I10');
     const due = evaluateCity({ year: 2013, communities: [fails('a')], developerProjects: [] }, policy);
     expect(q12(due)!.status).toBe('fail');
@@ -110,7 +143,7 @@ describe('2. unknown is not fail', () => {
 });
 
 describe('3. no silence', () => {
-  test('funding without a budget for the dataset\'s year gives an unknown Q9 finding for that year', () => {
+  test("funding without a budget for the dataset's year gives an unknown Q9 finding for that year", () => {
     const r = city(2013, [], { funding: { baseYearTotal: 1000, budgets: { '2012': 1100 } } });
     // 1,000 × (1 + 0.1 × 2) = 1,200 due in 2013.
     expect(r.findings.filter((f) => f.provision === 'Q9').map((f) => [f.subject, f.status, String(f.expected)])).toEqual([
@@ -162,7 +195,7 @@ describe('5. the exactness the README promises', () => {
     expect(share.sd()).toBeGreaterThan(1000); // it was cut to 1,000 significant digits
   });
 
-  test('the villages due are rounded up from the exact product, and a schedule\'s yearly additions add up exactly', () => {
+  test("the villages due are rounded up from the exact product, and a schedule's yearly additions add up exactly", () => {
     const policy = createPolicy({ rollout: { mode: 'share-of-remaining', sharePerYear: '0.123456789012' } });
     const rows = policy.ruralRolloutSchedule({ from: 2011, to: 2100 }).rows;
     const Exact = Decimal.clone({ precision: 1e9 }); // sums of 1,000-digit shares need more than decimal.js's 20 digits
@@ -186,13 +219,19 @@ describe('6. only PolicyInputError or a result', () => {
 
   test('a look-alike policy object is refused by name', () => {
     const fake = { ...createPolicy() }; // a spread copy keeps the methods, not the mark of a policy
-    expect(issue(() => evaluateCity({ year: 2013, communities: [] }, fake as never))).toMatchObject({ path: 'policy', code: 'not-a-policy', received: 'an object' });
+    expect(issue(() => evaluateCity({ year: 2013, communities: [] }, fake as never))).toMatchObject({
+      path: 'policy',
+      code: 'not-a-policy',
+      received: 'an object',
+    });
     expect(issue(() => auditPolicy({ requiredStaff: () => 1, parameters: {} } as never)).path).toBe('policy');
   });
 
   test('createPolicy takes a Decimal as the rules do, ours or a foreign decimal.js one, stored as its plain decimal string', () => {
     expect(createPolicy({ sizing: { tolerance: new Decimal('0.25') } }).parameters.sizing.tolerance).toBe('0.25');
-    expect(createPolicy({ streetSubsidy: { minimumPerCommunityPerYear: new ForeignDecimal('3e4') } }).parameters.streetSubsidy.minimumPerCommunityPerYear).toBe(30000);
+    expect(createPolicy({ streetSubsidy: { minimumPerCommunityPerYear: new ForeignDecimal('3e4') } }).parameters.streetSubsidy.minimumPerCommunityPerYear).toBe(
+      30000,
+    );
     expect(issue(() => createPolicy({ sizing: { tolerance: new Decimal(2) } })).path).toBe('sizing.tolerance');
     expect(issue(() => createPolicy({ sizing: { tolerance: new Decimal(NaN) } })).path).toBe('sizing.tolerance');
   });
@@ -202,7 +241,7 @@ describe('6. only PolicyInputError or a result', () => {
     expect(issue(() => evaluateBatch([{ ...meets('a'), id: ' ' }], { year: 2013 })).path).toBe('records[0].id');
   });
 
-  test('the streets\' matching subsidy is not filed as city fiscal money', () => {
+  test("the streets' matching subsidy is not filed as city fiscal money", () => {
     expect(issue(() => classifyFundSource('街道配套补助资金')).message).toContain('Q10');
     expect(issue(() => classifyFundSource('township matching subsidy')).message).toContain('Q10');
     expect(classifyFundSource('财政补助资金').id).toBe('fiscal-subsidy');
@@ -230,8 +269,11 @@ describe('the rest of each class, found by a review of the first fixes', () => {
     const many = [0, 1, 2].map((i) => ({ ...meets(`m${i}`), households: M - i, staff: 0 }));
     // ceil((M − i) ÷ 600) for i = 0, 1, 2: 15011998757902 (M = 600 × 15011998757901 + 391, and 391, 390, 389 > 0), three times.
     expect(String(city(2013, many).summary.owed.staff)).toBe(String(3n * 15011998757902n));
-    const compound = createPolicy({ funding: { growthRate: '0.' + '1234567891'.repeat(4) + '12345678', mode: 'compound' } });
-    const r = evaluateCity({ year: 2100, communities: [], developerProjects: [], funding: { baseYearTotal: '1.' + '3'.repeat(50), budgets: { '2100': 0 } } }, compound);
+    const compound = createPolicy({ funding: { growthRate: `0.${'1234567891'.repeat(4)}12345678`, mode: 'compound' } });
+    const r = evaluateCity(
+      { year: 2100, communities: [], developerProjects: [], funding: { baseYearTotal: `1.${'3'.repeat(50)}`, budgets: { '2100': 0 } } },
+      compound,
+    );
     const q9 = r.findings.find((f) => f.subject === 'city/2100')!;
     expect(String(q9.shortfall)).toBe(String(q9.expected));
     expect(String(r.summary.owed.cityBudgetYuan)).toBe(String(q9.expected));

@@ -32,7 +32,9 @@ describe('DEFAULT_PARAMETERS: the policy’s numbers as data', () => {
   });
 
   test('every parameter has a clause, a unit and a start date, and every reference a parameter', () => {
-    const required = Object.entries(PARAMETER_REFERENCES).filter(([, r]) => !r.optional).map(([k]) => k);
+    const required = Object.entries(PARAMETER_REFERENCES)
+      .filter(([, r]) => !r.optional)
+      .map(([k]) => k);
     expect(required.sort()).toEqual(leaves(DEFAULT_PARAMETERS).sort());
     expect(Object.keys(PARAMETER_REFERENCES).filter((k) => !required.includes(k))).toEqual(['rooms.m2Per100Households']);
     for (const ref of Object.values(PARAMETER_REFERENCES)) {
@@ -127,7 +129,11 @@ describe('override bounds, at the edge', () => {
   });
 
   test('values are stored exactly: integers as numbers, fractions as canonical decimal strings', () => {
-    const p = createPolicy({ rooms: { m2Per100Residents: '5.0' }, sizing: { tolerance: '0.250' }, streetSubsidy: { minimumPerCommunityPerYear: 30000.5 } }).parameters;
+    const p = createPolicy({
+      rooms: { m2Per100Residents: '5.0' },
+      sizing: { tolerance: '0.250' },
+      streetSubsidy: { minimumPerCommunityPerYear: 30000.5 },
+    }).parameters;
     expect([p.rooms.m2Per100Residents, p.sizing.tolerance, p.streetSubsidy.minimumPerCommunityPerYear]).toEqual([5, '0.25', '30000.5']);
   });
 });

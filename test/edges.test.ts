@@ -38,9 +38,17 @@ describe('describeValue and PolicyInputError', () => {
   });
 
   test('the error lists every issue in its message, and always has one', () => {
-    const e = new PolicyInputError([{ path: 'a', message: 'x' }, { path: '', message: 'y' }], 'rule');
+    const e = new PolicyInputError(
+      [
+        { path: 'a', message: 'x' },
+        { path: '', message: 'y' },
+      ],
+      'rule',
+    );
     expect([e.name, e.message]).toEqual(['PolicyInputError', 'Invalid input to rule: a: x; y']);
-    expect(new PolicyInputError([]).issues).toEqual([{ path: '', code: 'invalid', expected: '', received: '', message: 'invalid input', messages: { zh: 'invalid input', en: 'invalid input' } }]);
+    expect(new PolicyInputError([]).issues).toEqual([
+      { path: '', code: 'invalid', expected: '', received: '', message: 'invalid input', messages: { zh: 'invalid input', en: 'invalid input' } },
+    ]);
     expect(new PolicyInputError([]).message).toBe('Invalid input: invalid input');
     expect(Object.isFrozen(e.issues)).toBe(true);
   });
@@ -71,10 +79,20 @@ describe('asOf', () => {
   });
 
   test('lists the household standard only when it is set, dated like the rest of the rooms clause', () => {
-    expect(createPolicy().asOf('2013-01-01').some((x) => x.path === 'rooms.m2Per100Households')).toBe(false);
-    const set = createPolicy(PRESETS.nationalPlan2011).asOf('2013-01-01').find((x) => x.path === 'rooms.m2Per100Households')!;
+    expect(
+      createPolicy()
+        .asOf('2013-01-01')
+        .some((x) => x.path === 'rooms.m2Per100Households'),
+    ).toBe(false);
+    const set = createPolicy(PRESETS.nationalPlan2011)
+      .asOf('2013-01-01')
+      .find((x) => x.path === 'rooms.m2Per100Households')!;
     expect(set).toMatchObject({ value: 20, unit: 'm² per 100 户', clause: 'A.3.4', inForce: true, from: '2011-01-01' });
-    expect(createPolicy({ baseYear: 2015, funding: { firstGrowthYear: 2016 } }).asOf('2014-06-01').find((x) => x.path === 'staffing.rounding')).toMatchObject({ from: '2015-01-01', inForce: false });
+    expect(
+      createPolicy({ baseYear: 2015, funding: { firstGrowthYear: 2016 } })
+        .asOf('2014-06-01')
+        .find((x) => x.path === 'staffing.rounding'),
+    ).toMatchObject({ from: '2015-01-01', inForce: false });
   });
 });
 
@@ -83,18 +101,24 @@ describe('catalogue and body look-ups', () => {
     expect(classifyFundSource('  DONATIONS ').id).toBe('donations');
     expect(classifyFundSource('Project funds won from higher-level government').id).toBe('higher-level-projects');
     expect(message(() => classifyFundSource(5 as never))).toEqual(["source: expected a description of the money's source, got 5"]);
-    expect(message(() => classifyFundSource('银行贷款'))[0]).toMatch(/^source: "银行贷款" is not one of the six kinds of money the special account takes \(A\.4\.4\): city-special-fund \(市级社区建设专项资金\)/);
+    expect(message(() => classifyFundSource('银行贷款'))[0]).toMatch(
+      /^source: "银行贷款" is not one of the six kinds of money the special account takes \(A\.4\.4\): city-special-fund \(市级社区建设专项资金\)/,
+    );
   });
 
   test('dutiesOf reads full-width brackets and any case, and refuses a non-string', () => {
     expect(dutiesOf('街道（乡镇）').body.id).toBe('street-township');
     expect(dutiesOf('WATER').body.id).toBe('water');
     expect(message(() => dutiesOf('' as never))).toEqual(['name: expected the name of a department or body, got ""']);
-    expect(message(() => dutiesOf('Ministry of Magic'))[0]).toBe('name: no body called "Ministry of Magic" is named in the documents; known bodies include 党委政府, 民政部门, 街道(乡镇), 街道(乡镇)党工委书记, 发展改革部门, 教育主管部门 …');
+    expect(message(() => dutiesOf('Ministry of Magic'))[0]).toBe(
+      'name: no body called "Ministry of Magic" is named in the documents; known bodies include 党委政府, 民政部门, 街道(乡镇), 街道(乡镇)党工委书记, 发展改革部门, 教育主管部门 …',
+    );
   });
 
   test('actorsFor suggests a topic id for a typo, and refuses a non-string', () => {
-    expect(message(() => actorsFor('reservior-relase'))[0]).toMatch(/^question: "reservior-relase" names no matter the documents deal with \(did you mean 'reservoir-release'\?\); topics: /);
+    expect(message(() => actorsFor('reservior-relase'))[0]).toMatch(
+      /^question: "reservior-relase" names no matter the documents deal with \(did you mean 'reservoir-release'\?\); topics: /,
+    );
     expect(message(() => actorsFor(null as never))).toEqual(['question: expected a topic id or a description, got null']);
     // a narrower matter wins over drowning prevention in general
     expect(actorsFor('swimming near the reservoir release').map((a) => a.body.id)).toEqual(['radio-tv', 'water', 'reservoir-office']);
@@ -117,11 +141,26 @@ describe('readDataset: each part of a dataset says what it expected', () => {
     [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM2: 'ten' }] }, ['developerProjects[0].pricePerM2: not-an-amount']],
     [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, pricePerM3: 1 }] }, ['developerProjects[0].pricePerM3: unknown-field']],
     [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1, priceM2: 1 }] }, ['developerProjects[0].priceM2: unknown-field']],
-    [{ ...base, developerProjects: [{ id: 'p', floorAreaM2: 1 }, { id: 'p', floorAreaM2: 2 }] }, ['developerProjects[1].id: duplicate-id']],
+    [
+      {
+        ...base,
+        developerProjects: [
+          { id: 'p', floorAreaM2: 1 },
+          { id: 'p', floorAreaM2: 2 },
+        ],
+      },
+      ['developerProjects[1].id: duplicate-id'],
+    ],
     [{ ...base, year: 2013.5 }, ['year: not-a-year']],
     [{ ...base, communities: [{ id: 'c', name: 1, kind: 'urban', households: 1, residents: 1 }] }, ['communities[0].name: not-text']],
-    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, oneStopWindow: 'yes' }] }, ['communities[0].oneStopWindow: not-a-flag']],
-    [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, activeFrom: 20130701 }] }, ['communities[0].activeFrom: not-a-date']],
+    [
+      { ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, oneStopWindow: 'yes' }] },
+      ['communities[0].oneStopWindow: not-a-flag'],
+    ],
+    [
+      { ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1, activeFrom: 20130701 }] },
+      ['communities[0].activeFrom: not-a-date'],
+    ],
     [{ ...base, communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] }, ['communities[0].households: missing-field']],
   ])('%#', (dataset, expected) => {
     expect(codesOf(() => readDataset(dataset))).toEqual(expected);

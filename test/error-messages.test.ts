@@ -42,7 +42,11 @@ const rules: [string, () => unknown, string][] = [
   ['by-days without a year', () => byDays().streetSubsidyMinimum({ communities: 1 }), 'year: missing-field'],
   ['a subsidy year as text', () => lib.streetSubsidyMinimum({ communities: 1, year: 'x' as never }), 'year: not-a-year'],
   ['an end date that is no date', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeTo: 'x' }), 'activeTo: not-a-date'],
-  ['an end before the start', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-07-01', activeTo: '2013-06-30' }), 'activeTo: out-of-range'],
+  [
+    'an end before the start',
+    () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-07-01', activeTo: '2013-06-30' }),
+    'activeTo: out-of-range',
+  ],
   ['30 February', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-02-30' }), 'activeFrom: not-a-date'],
   ['31 April', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-04-31' }), 'activeFrom: not-a-date'],
   ['month 13', () => lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-13-01' }), 'activeFrom: not-a-date'],
@@ -83,17 +87,45 @@ const evaluation: [string, () => unknown, string][] = [
   ['a day with time', () => readDataset(data({ communities: [{ ...ok, activeFrom: '2013-02-03T00:00' }] })), 'communities[0].activeFrom: not-a-date'],
   ['an empty id', () => readDataset(data({ communities: [{ ...ok, id: '' }] })), 'communities[0].id: not-an-id'],
   ['another kind', () => readDataset(data({ communities: [{ ...ok, kind: 'town' }] })), 'communities[0].kind: not-an-option'],
-  ['a missing count', () => readDataset(data({ communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] })), 'communities[0].households: missing-field'],
-  ['a bad household count beside floating households', () => readDataset(data({ communities: [{ ...ok, households: 'x', floatingHouseholds: 5 }] })), 'communities[0].households: not-a-count'],
-  ['households + floating households beyond safe integers', () => readDataset(data({ communities: [{ ...ok, households: Number.MAX_SAFE_INTEGER, floatingHouseholds: 1 }] })), 'communities[0].floatingHouseholds: out-of-range'],
+  [
+    'a missing count',
+    () => readDataset(data({ communities: [{ id: 'c', name: 'c', kind: 'urban', residents: 1 }] })),
+    'communities[0].households: missing-field',
+  ],
+  [
+    'a bad household count beside floating households',
+    () => readDataset(data({ communities: [{ ...ok, households: 'x', floatingHouseholds: 5 }] })),
+    'communities[0].households: not-a-count',
+  ],
+  [
+    'households + floating households beyond safe integers',
+    () => readDataset(data({ communities: [{ ...ok, households: Number.MAX_SAFE_INTEGER, floatingHouseholds: 1 }] })),
+    'communities[0].floatingHouseholds: out-of-range',
+  ],
   ['an id that is a number', () => readDataset(data({ communities: [{ ...ok, id: 5 }] })), 'communities[0].id: not-an-id'],
   ['a project that is a number', () => readDataset(data({ developerProjects: [5] })), 'developerProjects[0]: not-an-object'],
   ['duplicate community ids', () => readDataset(data({ communities: [ok, { ...ok, name: 'other' }] })), 'communities[1].id: duplicate-id'],
   ['a community evaluated alone', () => evaluateCommunity({ ...ok, households: -1 } as never), 'households: not-a-count'],
   ['an unknown field of a community evaluated alone', () => evaluateCommunity({ ...ok, staf: 1 } as never), 'staf: unknown-field'],
   ['an unknown field of a batch record', () => evaluateBatch([{ ...ok, staf: 1 } as never], { year: 2013 }), 'records[0].staf: unknown-field'],
-  ['duplicate project ids', () => readDataset(data({ developerProjects: [{ id: 'p', floorAreaM2: 1 }, { id: 'p', floorAreaM2: 2 }] })), 'developerProjects[1].id: duplicate-id'],
-  ['an unknown project field', () => readDataset(data({ developerProjects: [{ id: 'p', floorArea: 1 }] })), 'developerProjects[0].floorAreaM2: missing-field; developerProjects[0].floorArea: unknown-field'],
+  [
+    'duplicate project ids',
+    () =>
+      readDataset(
+        data({
+          developerProjects: [
+            { id: 'p', floorAreaM2: 1 },
+            { id: 'p', floorAreaM2: 2 },
+          ],
+        }),
+      ),
+    'developerProjects[1].id: duplicate-id',
+  ],
+  [
+    'an unknown project field',
+    () => readDataset(data({ developerProjects: [{ id: 'p', floorArea: 1 }] })),
+    'developerProjects[0].floorAreaM2: missing-field; developerProjects[0].floorArea: unknown-field',
+  ],
   ['an unknown top-level field', () => readDataset({ yeer: 2013, year: 2013, communities: [] }), 'yeer: unknown-field'],
   ['an unknown village field', () => readDataset(data({ villages: { total: 1, covered: 1, coverd: 1 } })), 'villages.coverd: unknown-field'],
   ['a report option that does not exist', () => formatReport(evaluateCity(data({})), { colour: true } as never), 'colour: unknown-field'],
@@ -139,19 +171,36 @@ describe.each(layers)('%s: each refusal names the field and its code', (_layer, 
 
 /** One issue in both languages, as the snapshot shows it. */
 const show = (i: Pick<PolicyInputIssue, 'path' | 'code' | 'expected' | 'received' | 'messages'>) =>
-  [`  ${i.path || '(no path)'} · ${i.code}`, `    expected: ${i.expected}`, `    received: ${i.received}`, `    en: ${i.messages.en}`, `    zh: ${i.messages.zh}`].join('\n');
+  [
+    `  ${i.path || '(no path)'} · ${i.code}`,
+    `    expected: ${i.expected}`,
+    `    received: ${i.received}`,
+    `    en: ${i.messages.en}`,
+    `    zh: ${i.messages.zh}`,
+  ].join('\n');
 
 test('the words of every refusal above, and of each code, in both languages: pinned here, once', async () => {
   const parts: string[] = ['# Issue messages, pinned once (test/error-messages.test.ts). Tests elsewhere assert paths and codes.', ''];
   parts.push('## Each kind of value: what is allowed, said of a value and of text', '');
-  for (const k of Object.values(KINDS)) parts.push(`${k.id} · ${k.code}`, `  value en: ${k.expected.en}`, `  value zh: ${k.expected.zh}`, `  text en: ${k.expectedText.en}`, `  text zh: ${k.expectedText.zh}`);
+  for (const k of Object.values(KINDS))
+    parts.push(
+      `${k.id} · ${k.code}`,
+      `  value en: ${k.expected.en}`,
+      `  value zh: ${k.expected.zh}`,
+      `  text en: ${k.expectedText.en}`,
+      `  text zh: ${k.expectedText.zh}`,
+    );
   parts.push('', '## Each code, made from its template with sample words', '');
   const sample: Record<IssueCode, Parameters<typeof issue>[2]> = {
     'not-a-count': { expected: KINDS.count.expected, received: { en: '-1', zh: '-1' } },
     'not-an-amount': { expected: KINDS.amount.expected, received: { en: '"1e5"', zh: '"1e5"' } },
     'not-a-share': { expected: KINDS.share.expected, received: { en: '1.5', zh: '1.5' } },
     'not-a-year': { expected: KINDS.year.expected, received: { en: '1899', zh: '1899' } },
-    'not-a-date': { expected: KINDS.date.expected, received: { en: '"2013-02-30"', zh: '"2013-02-30"' }, note: { en: 'not a day of the calendar', zh: '日历上没有这一天' } },
+    'not-a-date': {
+      expected: KINDS.date.expected,
+      received: { en: '"2013-02-30"', zh: '"2013-02-30"' },
+      note: { en: 'not a day of the calendar', zh: '日历上没有这一天' },
+    },
     'not-a-flag': { expected: KINDS.flag.expected, received: { en: '"yes"', zh: '"yes"' } },
     'not-an-id': { expected: KINDS.id.expected, received: { en: '""', zh: '""' } },
     'not-text': { expected: KINDS.text.expected, received: { en: '5', zh: '5' } },
@@ -160,7 +209,11 @@ test('the words of every refusal above, and of each code, in both languages: pin
     'not-an-object': { expected: { en: '{ total, covered }', zh: '{ total, covered }' }, received: { en: 'an array', zh: '一个数组' } },
     'not-a-list': { expected: { en: 'a list of communities', zh: '社区列表' }, received: { en: 'an object', zh: '一个对象' } },
     'not-a-policy': { expected: { en: 'a policy made by createPolicy()', zh: '由 createPolicy() 生成的政策' }, received: { en: 'an object', zh: '一个对象' } },
-    'unknown-field': { expected: { en: 'households, floatingHouseholds', zh: 'households、floatingHouseholds' }, received: { en: '"staf"', zh: '"staf"' }, note: { en: 'did you mean "staff"?', zh: '是否想写 "staff"？' } },
+    'unknown-field': {
+      expected: { en: 'households, floatingHouseholds', zh: 'households、floatingHouseholds' },
+      received: { en: '"staf"', zh: '"staf"' },
+      note: { en: 'did you mean "staff"?', zh: '是否想写 "staff"？' },
+    },
     'missing-field': { expected: KINDS.count.expected },
     'duplicate-id': { received: { en: '"c1"', zh: '"c1"' }, note: { en: 'communities[0]', zh: 'communities[0]' } },
     'unknown-name': { expected: { en: 'a clause id', zh: '条款编号' }, received: { en: '"Z.9"', zh: '"Z.9"' } },

@@ -10,33 +10,58 @@ import { createPolicy, type ParameterOverrides } from '../src/index.js';
 import { COMMUNITY_CHECKS } from '../src/evaluate/evaluate.js';
 import type { CommunityRecord } from '../src/evaluate/dataset.js';
 
-const near = (n: number) => fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: Math.max(0, n - 50), max: n + 50 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+const near = (n: number) =>
+  fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: Math.max(0, n - 50), max: n + 50 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
 const amount = fc.oneof(
   fc.integer({ min: 0, max: 2_000_000 }),
   fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
   fc.tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 99_999_999 })).map(([w, f]) => `${w}.${String(f).padStart(8, '0')}`),
   fc.constant('399.99999999999999'),
 );
-const record: fc.Arbitrary<CommunityRecord> = fc.record(
-  {
-    id: fc.constant('c'),
-    name: fc.constant('n'),
-    kind: fc.constantFrom('urban' as const, 'rural' as const),
-    households: near(3000),
-    residents: near(8000),
-    floatingHouseholds: fc.integer({ min: 0, max: 5000 }),
-    staff: fc.integer({ min: 0, max: 40 }),
-    roomAreaM2: amount,
-    streetSubsidyPaid: amount,
-    activeFrom: fc.constantFrom('2013-07-01', '2013-01-01', '2013-12-31'),
-  },
-  { requiredKeys: ['id', 'name', 'kind', 'households', 'residents'] },
-).filter((c) => Number.isSafeInteger(c.households + (c.floatingHouseholds ?? 0)));
+const record: fc.Arbitrary<CommunityRecord> = fc
+  .record(
+    {
+      id: fc.constant('c'),
+      name: fc.constant('n'),
+      kind: fc.constantFrom('urban' as const, 'rural' as const),
+      households: near(3000),
+      residents: near(8000),
+      floatingHouseholds: fc.integer({ min: 0, max: 5000 }),
+      staff: fc.integer({ min: 0, max: 40 }),
+      roomAreaM2: amount,
+      streetSubsidyPaid: amount,
+      activeFrom: fc.constantFrom('2013-07-01', '2013-01-01', '2013-12-31'),
+    },
+    { requiredKeys: ['id', 'name', 'kind', 'households', 'residents'] },
+  )
+  .filter((c) => Number.isSafeInteger(c.households + (c.floatingHouseholds ?? 0)));
 const overrides: fc.Arbitrary<ParameterOverrides> = fc.record(
   {
-    sizing: fc.record({ tolerance: fc.oneof(fc.constantFrom('0.2', '0.15', '0.333333333333', '0'), fc.integer({ min: 0, max: 1000 }).map((n) => `${n / 1000}`)) }, { requiredKeys: [] }),
-    rooms: fc.record({ m2Per100Residents: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 5000 }).map((n) => `${n / 100}`)) }, { requiredKeys: [] }),
-    streetSubsidy: fc.record({ minimumPerCommunityPerYear: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.constant('30000.5')), proration: fc.constantFrom('none' as const, 'by-days' as const) }, { requiredKeys: [] }),
+    sizing: fc.record(
+      {
+        tolerance: fc.oneof(
+          fc.constantFrom('0.2', '0.15', '0.333333333333', '0'),
+          fc.integer({ min: 0, max: 1000 }).map((n) => `${n / 1000}`),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    rooms: fc.record(
+      {
+        m2Per100Residents: fc.oneof(
+          fc.integer({ min: 1, max: 50 }),
+          fc.integer({ min: 1, max: 5000 }).map((n) => `${n / 100}`),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    streetSubsidy: fc.record(
+      {
+        minimumPerCommunityPerYear: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.constant('30000.5')),
+        proration: fc.constantFrom('none' as const, 'by-days' as const),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );

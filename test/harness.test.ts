@@ -77,7 +77,10 @@ function* take<T>(items: Iterable<T>, n: number): Generator<T> {
 }
 
 // ---- valid inputs: every rule's worked cases ----
-interface Case { rule: string; input: Record<string, unknown> }
+interface Case {
+  rule: string;
+  input: Record<string, unknown>;
+}
 const cases: Case[] = readdirSync('src/provisions', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => join(d.name, 'cases.json'))
@@ -86,7 +89,10 @@ const cases: Case[] = readdirSync('src/provisions', { withFileTypes: true })
 const RULES = [...new Set(cases.map((c) => c.rule))].sort();
 
 // ---- generated policies: one arbitrary per parameter, from its unit and the register's options ----
-const share = fc.oneof(fc.constantFrom('0', '1', '0.5', '0.3', '0.0112', '0.123456789012'), fc.integer({ min: 0, max: 10 ** 6 }).map((n) => String(n / 10 ** 6)));
+const share = fc.oneof(
+  fc.constantFrom('0', '1', '0.5', '0.3', '0.0112', '0.123456789012'),
+  fc.integer({ min: 0, max: 10 ** 6 }).map((n) => String(n / 10 ** 6)),
+);
 const positive = fc.oneof(fc.constantFrom(1, '0.5', 5, '20', 200000, '199999.99'), fc.integer({ min: 1, max: 10 ** 9 }));
 const count = fc.oneof(fc.constantFrom(1, 600, 3000, 8000), fc.integer({ min: 1, max: 10 ** 7 }), fc.constant(Number.MAX_SAFE_INTEGER));
 const year = fc.integer({ min: 1900, max: 2100 });
@@ -147,7 +153,17 @@ const dataset = fc.record(
     villages: fc.nat(500).chain((total) => fc.record({ total: fc.constant(total), covered: fc.nat(total) })),
     funding: fc.record({ baseYearTotal: fc.nat(10 ** 7), budgets: fc.dictionary(year.map(String), fc.nat(10 ** 7), { maxKeys: 3 }) }),
     developerProjects: fc.uniqueArray(
-      fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }).filter((s) => s.trim() !== ''), floorAreaM2: fc.nat(400000), residents: fc.nat(9000), roomAreaProvidedM2: fc.nat(900), fundsPaid: fc.nat(10 ** 6), pricePerM2: fc.nat(9000) }, { requiredKeys: ['id', 'floorAreaM2'] }),
+      fc.record(
+        {
+          id: fc.string({ minLength: 1, maxLength: 4 }).filter((s) => s.trim() !== ''),
+          floorAreaM2: fc.nat(400000),
+          residents: fc.nat(9000),
+          roomAreaProvidedM2: fc.nat(900),
+          fundsPaid: fc.nat(10 ** 6),
+          pricePerM2: fc.nat(9000),
+        },
+        { requiredKeys: ['id', 'floorAreaM2'] },
+      ),
       { maxLength: 3, selector: (p) => p.id },
     ),
   },
@@ -205,14 +221,22 @@ describe('every public function on generated input (issue 10, point 7)', { timeo
       .map(([name, fn]) => ({ entry, name, fn: fn as (...args: unknown[]) => unknown })),
   );
 
-  test.prop([fc.constantFrom(...functions), fc.array(junk, { maxLength: 3 })], { numRuns: 1500 })('anything at all: a result or a PolicyInputError', ({ fn }, args) => {
-    outcome(() => fn(...args));
-  });
+  test.prop([fc.constantFrom(...functions), fc.array(junk, { maxLength: 3 })], { numRuns: 1500 })(
+    'anything at all: a result or a PolicyInputError',
+    ({ fn }, args) => {
+      outcome(() => fn(...args));
+    },
+  );
 
   test.prop([fc.constantFrom(...cases), fc.boolean()], { numRuns: 300 })('each rule on its worked cases with one field spoiled', (c, viaPolicy) => {
-    const rule = viaPolicy ? (createPolicy()[c.rule as keyof Policy] as (i: unknown) => unknown) : (root[c.rule as keyof typeof root] as (i: unknown) => unknown);
+    const rule = viaPolicy
+      ? (createPolicy()[c.rule as keyof Policy] as (i: unknown) => unknown)
+      : (root[c.rule as keyof typeof root] as (i: unknown) => unknown);
     // Every rule's refusal carries a code that says what was wrong: the rules read their inputs through the catalogue of kinds.
-    fc.assert(fc.property(spoil(c.input), (input) => void outcome(() => rule(input), true)), { numRuns: 5 });
+    fc.assert(
+      fc.property(spoil(c.input), (input) => void outcome(() => rule(input), true)),
+      { numRuns: 5 },
+    );
   });
 
   test.prop([dataset, fc.constantFrom('communities', 'villages', 'funding', 'developerProjects', 'year'), junk], { numRuns: 300 })(
@@ -269,26 +293,79 @@ describe('the CLI on generated arguments and files (issue 10, point 7)', { timeo
     join(dir, 'missing.json'),
   ];
   const token = fc.oneof(
-    fc.constantFrom('--format', '--lang', '--year', '--params', '--all', '--limit', '--strict', '--max-mb', '--base', '--from', '--to', '--mode', '--villages', '--households', '--residents', '--floating-households', '--communities', '--active-from', '--active-to', '--floor-area', '--price', '--help', '-h', '--bogus'),
-    fc.constantFrom('json', 'markdown', 'text', 'en', 'zh', '2013', '2011', '-1', '1.5', '0', '3100', '1e3', 'abc', 'fund', 'rollout', 'compound', 'share-of-remaining', 'staff', 'rooms', 'size', 'plan', 'subsidy', 'developer', 'targets', '-', '2013-02-30', '9007199254740993'),
+    fc.constantFrom(
+      '--format',
+      '--lang',
+      '--year',
+      '--params',
+      '--all',
+      '--limit',
+      '--strict',
+      '--max-mb',
+      '--base',
+      '--from',
+      '--to',
+      '--mode',
+      '--villages',
+      '--households',
+      '--residents',
+      '--floating-households',
+      '--communities',
+      '--active-from',
+      '--active-to',
+      '--floor-area',
+      '--price',
+      '--help',
+      '-h',
+      '--bogus',
+    ),
+    fc.constantFrom(
+      'json',
+      'markdown',
+      'text',
+      'en',
+      'zh',
+      '2013',
+      '2011',
+      '-1',
+      '1.5',
+      '0',
+      '3100',
+      '1e3',
+      'abc',
+      'fund',
+      'rollout',
+      'compound',
+      'share-of-remaining',
+      'staff',
+      'rooms',
+      'size',
+      'plan',
+      'subsidy',
+      'developer',
+      'targets',
+      '-',
+      '2013-02-30',
+      '9007199254740993',
+    ),
     fc.constantFrom(...files),
     fc.string({ maxLength: 6 }),
   );
   const command = fc.constantFrom('report', 'audit', 'schedule', 'explain', 'schema', 'nope', '--version', '--help');
 
-  test.prop([command, fc.array(token, { maxLength: 7 }), fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }), fc.constant('{"year":2013,"communities":[]}'))], { numRuns: 300 })(
-    'every run ends with exit 0, 1 or 2, and exit 2 says why',
-    async (cmd, args, stdin) => {
-      const out = new PassThrough();
-      const err = new PassThrough();
-      const chunks: Buffer[] = [];
-      err.on('data', (c: Buffer) => chunks.push(c));
-      out.resume();
-      const input = new PassThrough();
-      input.end(stdin);
-      const code = await main([cmd, ...args], { stdin: input, stdout: out, stderr: err, stderrIsTTY: false });
-      expect([0, 1, 2]).toContain(code);
-      if (code === 2) expect(Buffer.concat(chunks).toString()).toMatch(/^shequ-rules: /);
-    },
-  );
+  test.prop(
+    [command, fc.array(token, { maxLength: 7 }), fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }), fc.constant('{"year":2013,"communities":[]}'))],
+    { numRuns: 300 },
+  )('every run ends with exit 0, 1 or 2, and exit 2 says why', async (cmd, args, stdin) => {
+    const out = new PassThrough();
+    const err = new PassThrough();
+    const chunks: Buffer[] = [];
+    err.on('data', (c: Buffer) => chunks.push(c));
+    out.resume();
+    const input = new PassThrough();
+    input.end(stdin);
+    const code = await main([cmd, ...args], { stdin: input, stdout: out, stderr: err, stderrIsTTY: false });
+    expect([0, 1, 2]).toContain(code);
+    if (code === 2) expect(Buffer.concat(chunks).toString()).toMatch(/^shequ-rules: /);
+  });
 });

@@ -74,7 +74,9 @@ describe(`${ROWS.toLocaleString('en')} communities under a 64 MB heap`, () => {
     expect((JSON.parse(json.out) as { findings: unknown[] }).findings).toHaveLength(3);
     const text = await run(['report', small, '--year', '2013', '--limit', '0', '--all']);
     expect(text.code).toBe(2);
-    expect(text.err).toMatch(/more than 100000 findings to list; --format text lists at most 100000 \(give --limit N for the worst N\), while --format json or ndjson streams every one/);
+    expect(text.err).toMatch(
+      /more than 100000 findings to list; --format text lists at most 100000 \(give --limit N for the worst N\), while --format json or ndjson streams every one/,
+    );
     const md = await run(['report', small, '--year', '2013', '--format', 'markdown', '--limit', '5', '--lang', 'en'], true);
     expect(md.code).toBe(1);
     expect(md.out.split('\n').filter((l) => /^\| [✗?✓] \|/.test(l))).toHaveLength(5);
@@ -94,18 +96,25 @@ describe(`${ROWS.toLocaleString('en')} communities under a 64 MB heap`, () => {
 });
 
 describe('JSON and NDJSON in the order of the data', () => {
-  test('each year\'s communities as the file gives them (years interleaved in a 年度 column), then the city; --limit: the worst first', async () => {
+  test("each year's communities as the file gives them (years interleaved in a 年度 column), then the city; --limit: the worst first", async () => {
     const file = join(dir, 'years.csv');
-    writeFileSync(file, 'id,name,kind,households,residents,staff,year\nc1,a,urban,500,8000,1,2012\nc2,b,urban,3000,8000,5,2013\nc3,c,urban,3000,8000,4,2012\nc4,d,urban,1000,8000,1,2013\n');
+    writeFileSync(
+      file,
+      'id,name,kind,households,residents,staff,year\nc1,a,urban,500,8000,1,2012\nc2,b,urban,3000,8000,5,2013\nc3,c,urban,3000,8000,4,2012\nc4,d,urban,1000,8000,1,2013\n',
+    );
     const json = await run(['report', file, '--format', 'json'], true);
     expect(json.code).toBe(1);
-    const years = (JSON.parse(json.out) as { years: { findings: { subject: string; provision: string; status: string }[]; summary: { year: number } }[] }).years;
+    const years = (JSON.parse(json.out) as { years: { findings: { subject: string; provision: string; status: string }[]; summary: { year: number } }[] })
+      .years;
     expect(years.map((y) => y.summary.year)).toEqual([2012, 2013]);
     const subjects = (y: (typeof years)[number]) => [...new Set(y.findings.map((f) => f.subject))];
     expect(subjects(years[0]!)).toEqual(['c1', 'c3', 'city']);
     expect(subjects(years[1]!)).toEqual(['c2', 'c4', 'city']);
     const nd = await run(['report', file, '--format', 'ndjson'], true);
-    const lines = nd.out.trim().split('\n').map((l) => JSON.parse(l) as { subject?: string; summary?: { year: number } });
+    const lines = nd.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { subject?: string; summary?: { year: number } });
     expect(lines.filter((l) => l.summary).map((l) => l.summary!.year)).toEqual([2012, 2013]);
     expect(lines.length).toBe(years[0]!.findings.length + years[1]!.findings.length + 2);
     const worst = await run(['report', file, '--format', 'json', '--limit', '1'], true);

@@ -17,7 +17,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 test('a new provision in one folder reaches evaluation, report, explain, clause registry and book', { timeout: 240_000 }, () => {
   for (const item of ['src', 'scripts', 'package.json']) cpSync(item, join(root, item), { recursive: true });
   // The copy's own tsconfig: the library and the probe (not the tests, the bench or the examples).
-  writeFileSync(join(root, 'tsconfig.json'), readFileSync('tsconfig.json', 'utf8').replace(/"include": \[[^\]]*\],?\s*("exclude": \[[^\]]*\])?/, '"include": ["src", "scripts", "probe.ts"], "exclude": ["src/**/*.test.ts"]'));
+  writeFileSync(
+    join(root, 'tsconfig.json'),
+    readFileSync('tsconfig.json', 'utf8').replace(
+      /"include": \[[^\]]*\],?\s*("exclude": \[[^\]]*\])?/,
+      '"include": ["src", "scripts", "probe.ts"], "exclude": ["src/**/*.test.ts"]',
+    ),
+  );
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
   const folder = join(root, 'src/provisions/a-4-2-9-minimum-workers');
   mkdirSync(folder);

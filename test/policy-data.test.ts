@@ -81,7 +81,11 @@ describe('clause registry', () => {
 
   test('every Q1–Q12 belongs to exactly one clause, and each such clause names rules that exist', () => {
     const q = Array.from({ length: 12 }, (_, i) => `Q${i + 1}`);
-    for (const id of q) expect(provisions.filter((p) => p.quantities.includes(id)), id).toHaveLength(1);
+    for (const id of q)
+      expect(
+        provisions.filter((p) => p.quantities.includes(id)),
+        id,
+      ).toHaveLength(1);
     for (const p of provisions.filter((x) => x.kind === 'quantitative')) {
       expect(p.rules.length, p.id).toBeGreaterThan(0);
       for (const rule of p.rules) expect(typeof (lib as Record<string, unknown>)[rule], rule).toBe('function');
@@ -135,7 +139,9 @@ describe('interpretation register', () => {
       'streetSubsidy.proration': ['none', 'by-days'],
       'targets.interim': ['straight-path', 'none'],
     };
-    const options = Object.entries(lib.PARAMETER_REFERENCES).filter(([, r]) => r.unit === 'option').map(([k]) => k);
+    const options = Object.entries(lib.PARAMETER_REFERENCES)
+      .filter(([, r]) => r.unit === 'option')
+      .map(([k]) => k);
     expect(options.sort()).toEqual(Object.keys(optionParams).sort());
     for (const [path, values] of Object.entries(optionParams)) {
       const entry = interpretations.find((i) => i.parameter === path)!;
@@ -172,7 +178,11 @@ describe('interpretation register', () => {
         // that I4's '±0.2' (issue 11's drift) cannot come back.
         const ids: readonly string[] = entry!.options.map((o) => o.id);
         if (entry!.optionKind === 'enum') expect(ids).toContain(use.choice);
-        else expect(ids.some((id) => new RegExp(`^${id.replace(/\d+/g, '\\d+').replace(/\./g, '\\.')}$`).test(use.choice)), `${use.id}: ${use.choice}`).toBe(true);
+        else
+          expect(
+            ids.some((id) => new RegExp(`^${id.replace(/\d+/g, '\\d+').replace(/\./g, '\\.')}$`).test(use.choice)),
+            `${use.id}: ${use.choice}`,
+          ).toBe(true);
       }
     }
   });
@@ -324,12 +334,22 @@ describe('parameters as of a date', () => {
     const byPath = Object.fromEntries(in2011.map((x) => [x.path, x]));
     expect(byPath['funding.growthRate']).toMatchObject({ inForce: false, from: '2012-01-01', clause: 'A.4.3', unit: 'share', value: '0.1' });
     expect(byPath['rollout.sharePerYear']).toMatchObject({ inForce: true, from: '2011-01-01' });
-    expect(createPolicy().asOf(new Date(2012, 0, 1)).every((x) => x.inForce)).toBe(true);
-    expect(createPolicy().asOf('2010-12-31').some((x) => x.inForce)).toBe(false);
+    expect(
+      createPolicy()
+        .asOf(new Date(2012, 0, 1))
+        .every((x) => x.inForce),
+    ).toBe(true);
+    expect(
+      createPolicy()
+        .asOf('2010-12-31')
+        .some((x) => x.inForce),
+    ).toBe(false);
   });
 
   test('a later rollout start moves its date', () => {
-    const rollout = createPolicy({ rollout: { startYear: 2012 } }).asOf('2011-12-31').find((x) => x.path === 'rollout.mode')!;
+    const rollout = createPolicy({ rollout: { startYear: 2012 } })
+      .asOf('2011-12-31')
+      .find((x) => x.path === 'rollout.mode')!;
     expect(rollout).toMatchObject({ from: '2012-01-01', inForce: false });
   });
 

@@ -18,9 +18,15 @@ const overrides: fc.Arbitrary<ParameterOverrides> = fc.record(
   {
     staffing: fc.record({ householdsPerWorker: fc.integer({ min: 1, max: 5000 }), rounding }, { requiredKeys: [] }),
     rollout: fc.record({ sharePerYear: shareString, mode: fc.constantFrom('share-of-all' as const, 'share-of-remaining' as const) }, { requiredKeys: [] }),
-    funding: fc.record({ growthRate: fc.integer({ min: 0, max: 500 }).map((n) => `${n / 1000}`), mode: fc.constantFrom('fixed-increment' as const, 'compound' as const) }, { requiredKeys: [] }),
+    funding: fc.record(
+      { growthRate: fc.integer({ min: 0, max: 500 }).map((n) => `${n / 1000}`), mode: fc.constantFrom('fixed-increment' as const, 'compound' as const) },
+      { requiredKeys: [] },
+    ),
     rooms: fc.record({ m2Per100Residents: fc.integer({ min: 1, max: 5000 }).map((n) => `${n / 100}`) }, { requiredKeys: [] }),
-    developer: fc.record({ thresholdM2: fc.integer({ min: 1, max: 1_000_000 }), boundary: fc.constantFrom('in-kind' as const, 'funds' as const), fundsRate: shareString }, { requiredKeys: [] }),
+    developer: fc.record(
+      { thresholdM2: fc.integer({ min: 1, max: 1_000_000 }), boundary: fc.constantFrom('in-kind' as const, 'funds' as const), fundsRate: shareString },
+      { requiredKeys: [] },
+    ),
     streetSubsidy: fc.record({ proration: fc.constantFrom('none' as const, 'by-days' as const) }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
@@ -61,11 +67,14 @@ describe('monotone', () => {
 });
 
 describe('bounds and exactness', () => {
-  test.prop([policies, year, fc.option(count, { nil: undefined })])('rollout shares lie in [0, 1]; villages covered never exceed villages', (p, y, villages) => {
-    const r = p.ruralRollout(villages === undefined ? { year: y } : { year: y, villages });
-    expect(r.share.gte(0) && r.share.lte(1)).toBe(true);
-    if (villages !== undefined) expect(r.villagesCovered).toBeLessThanOrEqual(villages);
-  });
+  test.prop([policies, year, fc.option(count, { nil: undefined })])(
+    'rollout shares lie in [0, 1]; villages covered never exceed villages',
+    (p, y, villages) => {
+      const r = p.ruralRollout(villages === undefined ? { year: y } : { year: y, villages });
+      expect(r.share.gte(0) && r.share.lte(1)).toBe(true);
+      if (villages !== undefined) expect(r.villagesCovered).toBeLessThanOrEqual(villages);
+    },
+  );
 
   test.prop([policies, count, count])('serviceRoomArea(a + b) = serviceRoomArea(a) + serviceRoomArea(b), exactly', (p, a, b) => {
     const sum = p.serviceRoomArea({ residents: a }).areaM2.plus(p.serviceRoomArea({ residents: b }).areaM2);
@@ -148,9 +157,25 @@ describe('every invalid input throws PolicyInputError with a path, never anythin
 
   const keyName = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'householdsPerWroker', 'Rounding'), fc.string({ minLength: 1 }));
   test.prop([keyName, fc.jsonValue()])('an unknown override key, prototype keys included, at the top or in a group', (key, value) => {
-    for (const text of [`{${JSON.stringify(key)}: ${JSON.stringify(value ?? null)}}`, `{"staffing": {${JSON.stringify(key)}: ${JSON.stringify(value ?? null)}}}`]) {
+    for (const text of [
+      `{${JSON.stringify(key)}: ${JSON.stringify(value ?? null)}}`,
+      `{"staffing": {${JSON.stringify(key)}: ${JSON.stringify(value ?? null)}}}`,
+    ]) {
       const overrides = JSON.parse(text) as ParameterOverrides;
-      const known = ['baseYear', 'horizonYears', 'targets', 'sizing', 'rooms', 'staffing', 'rollout', 'funding', 'streetSubsidy', 'developer', 'householdsPerWorker', 'rounding'];
+      const known = [
+        'baseYear',
+        'horizonYears',
+        'targets',
+        'sizing',
+        'rooms',
+        'staffing',
+        'rollout',
+        'funding',
+        'streetSubsidy',
+        'developer',
+        'householdsPerWorker',
+        'rounding',
+      ];
       fc.pre(!known.includes(key));
       expect(() => createPolicy(overrides)).toThrow(PolicyInputError);
     }
@@ -181,22 +206,26 @@ describe('evaluateCity on generated datasets', () => {
     expect(r.summary.counts.pass + r.summary.counts.fail + r.summary.counts.unknown).toBe(r.findings.length);
   });
 
-  test.prop([dataset, fc.nat(19), fc.constantFrom('households', 'residents', 'kind', 'id', 'staff'), fc.oneof(fc.string(), fc.constant(-1), fc.constant(1.5), fc.constant(null))])(
-    'an invalid value always throws, naming its row and field',
-    (d, at, field, value) => {
-      fc.pre(d.communities.length > 0);
-      const i = at % d.communities.length;
-      fc.pre(!(field === 'id' && typeof value === 'string' && value.length > 0 && !d.communities.some((c) => c.id === value)));
-      fc.pre(!(field === 'kind' && (value === 'urban' || value === 'rural')));
-      const communities = d.communities.map((c, j) => (j === i ? { ...c, [field]: value } : c)).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
-      try {
-        evaluateCity({ ...d, communities } as never);
-      } catch (e) {
-        expect(e).toBeInstanceOf(PolicyInputError);
-        expect((e as PolicyInputError).issues.some((x) => x.path.startsWith(`communities[`))).toBe(true);
-        return;
-      }
-      throw new Error('no error');
-    },
-  );
+  test.prop([
+    dataset,
+    fc.nat(19),
+    fc.constantFrom('households', 'residents', 'kind', 'id', 'staff'),
+    fc.oneof(fc.string(), fc.constant(-1), fc.constant(1.5), fc.constant(null)),
+  ])('an invalid value always throws, naming its row and field', (d, at, field, value) => {
+    fc.pre(d.communities.length > 0);
+    const i = at % d.communities.length;
+    fc.pre(!(field === 'id' && typeof value === 'string' && value.length > 0 && !d.communities.some((c) => c.id === value)));
+    fc.pre(!(field === 'kind' && (value === 'urban' || value === 'rural')));
+    const communities = d.communities
+      .map((c, j) => (j === i ? { ...c, [field]: value } : c))
+      .map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
+    try {
+      evaluateCity({ ...d, communities } as never);
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      expect((e as PolicyInputError).issues.some((x) => x.path.startsWith(`communities[`))).toBe(true);
+      return;
+    }
+    throw new Error('no error');
+  });
 });

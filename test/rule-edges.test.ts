@@ -43,7 +43,12 @@ describe('schedules say which clause and reading they follow, and what each year
   });
   test('before the rollout starts the share is 0 under either reading', () => {
     expect(lib.ruralRollout({ year: 2010 }).share.toString()).toBe('0');
-    expect(lib.createPolicy({ rollout: { mode: 'share-of-remaining' } }).ruralRollout({ year: 2010 }).share.toString()).toBe('0');
+    expect(
+      lib
+        .createPolicy({ rollout: { mode: 'share-of-remaining' } })
+        .ruralRollout({ year: 2010 })
+        .share.toString(),
+    ).toBe('0');
   });
   test('without villages the rollout gives no count and no step for it', () => {
     const r = lib.ruralRollout({ year: 2012 });
@@ -77,14 +82,19 @@ describe('trace branches', () => {
     ]);
   });
   test('rooms by residents name the households given beside them as unused (I9)', () => {
-    expect(zhEn(lib.serviceRoomArea({ residents: 8000, households: 3000 }).trace).at(-1)).toEqual(['另给出的户数 3000 不参与计算(I9)', 'The households given (3000) are not used on this basis (I9)']);
+    expect(zhEn(lib.serviceRoomArea({ residents: 8000, households: 3000 }).trace).at(-1)).toEqual([
+      '另给出的户数 3000 不参与计算(I9)',
+      'The households given (3000) are not used on this basis (I9)',
+    ]);
   });
   test('a project at exactly the threshold under the funds reading says so', () => {
     const r = lib.createPolicy({ developer: { boundary: 'funds' } }).developerObligation({ floorAreaM2: 200000 });
     expect(r.trace.map((s) => s.zh)).toContain('开发面积 200000 m² 恰为 200000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“缴纳资金”');
   });
   test('households alone on the funds route are named as unused too', () => {
-    expect(lib.developerObligation({ floorAreaM2: 100000, households: 10 }).trace.map((s) => s.en)).toContain('Residents and households are not used on the funds route');
+    expect(lib.developerObligation({ floorAreaM2: 100000, households: 10 }).trace.map((s) => s.en)).toContain(
+      'Residents and households are not used on the funds route',
+    );
     expect(lib.developerObligation({ floorAreaM2: 100000 }).trace.map((s) => s.en)).not.toContain('Residents and households are not used on the funds route');
   });
   test('targets before they are due say how far along they are, without calling them due', () => {
@@ -101,10 +111,7 @@ describe('several problems at once', () => {
     expect(issues(() => lib.ruralRolloutSchedule({ from: 2014, to: 'x' as never }))).toEqual(['to: not-a-year, got "x"']);
   });
   test('rooms: a bad household count and the missing residents are both reported', () => {
-    expect(issues(() => lib.serviceRoomArea({ households: -1 }))).toEqual([
-      'households: not-a-count, got -1',
-      'residents: missing-field',
-    ]);
+    expect(issues(() => lib.serviceRoomArea({ households: -1 }))).toEqual(['households: not-a-count, got -1', 'residents: missing-field']);
   });
   test('subsidy: dates without a year, and in the wrong order, are both reported', () => {
     expect(issues(() => lib.streetSubsidyMinimum({ communities: 1, activeFrom: '2013-07-01', activeTo: '2013-06-30' }))).toEqual([
@@ -113,17 +120,25 @@ describe('several problems at once', () => {
     ]);
   });
   test('a Decimal that is not finite is described by its value', () => {
-    expect(issues(() => lib.cityFundBudget({ baseAmount: new lib.Decimal(NaN), year: 2012 }))).toEqual([
-      'baseAmount: not-an-amount, got "NaN"',
-    ]);
+    expect(issues(() => lib.cityFundBudget({ baseAmount: new lib.Decimal(NaN), year: 2012 }))).toEqual(['baseAmount: not-an-amount, got "NaN"']);
   });
 });
 
 describe('parameters as given are kept exact', () => {
   test('whole numbers become numbers, others their exact decimal string in plain notation, unsafe integers strings', () => {
     // A number is read as JavaScript writes it: 2 ** 60 is written 1152921504606847000.
-    const p = lib.createPolicy({ rooms: { m2Per100Residents: '5' }, sizing: { tolerance: '0.20' }, developer: { thresholdM2: 2 ** 60 }, streetSubsidy: { minimumPerCommunityPerYear: 400.5 } }).parameters;
-    expect([p.rooms.m2Per100Residents, p.sizing.tolerance, p.developer.thresholdM2, p.streetSubsidy.minimumPerCommunityPerYear]).toEqual([5, '0.2', '1152921504606847000', '400.5']);
+    const p = lib.createPolicy({
+      rooms: { m2Per100Residents: '5' },
+      sizing: { tolerance: '0.20' },
+      developer: { thresholdM2: 2 ** 60 },
+      streetSubsidy: { minimumPerCommunityPerYear: 400.5 },
+    }).parameters;
+    expect([p.rooms.m2Per100Residents, p.sizing.tolerance, p.developer.thresholdM2, p.streetSubsidy.minimumPerCommunityPerYear]).toEqual([
+      5,
+      '0.2',
+      '1152921504606847000',
+      '400.5',
+    ]);
   });
   test('a string of 51 characters is refused as a parameter, one of 50 accepted', () => {
     expect(lib.createPolicy({ developer: { thresholdM2: '1'.repeat(50) } }).parameters.developer.thresholdM2).toBe('1'.repeat(50));
@@ -150,8 +165,18 @@ describe('parameters as given are kept exact', () => {
 
 describe('value formats', () => {
   test.each([
-    ['2013-02-28', true], ['2012-02-29', true], ['2013-02-29', false], ['2013-02-30', false], ['2013-04-31', false], ['2013-12-31', true],
-    ['2013-12-32', false], ['2013-13-01', false], ['2013-00-10', false], ['2013-03-00', false], ['0050-01-01', false], ['1899-12-31', true],
+    ['2013-02-28', true],
+    ['2012-02-29', true],
+    ['2013-02-29', false],
+    ['2013-02-30', false],
+    ['2013-04-31', false],
+    ['2013-12-31', true],
+    ['2013-12-32', false],
+    ['2013-13-01', false],
+    ['2013-00-10', false],
+    ['2013-03-00', false],
+    ['0050-01-01', false],
+    ['1899-12-31', true],
   ])('%s is a day of the calendar: %s', (iso, ok) => {
     expect(calendarDay(iso) !== undefined).toBe(ok);
   });
@@ -186,10 +211,15 @@ describe('more edges', () => {
     expect(issues(() => lib.formatTrace([5 as never]))).toEqual(['trace.0: not-an-object, got 5']);
   });
   test('a remainder is named in Chinese too: 3,100 = 5 × 600 + 100', () => {
-    expect(zhEn(lib.requiredStaff({ households: 3100 }).trace)[1]).toEqual(['3100 ÷ 每名工作人员 600 户 = 5 余 100', '3100 ÷ 600 households per worker = 5 remainder 100']);
+    expect(zhEn(lib.requiredStaff({ households: 3100 }).trace)[1]).toEqual([
+      '3100 ÷ 每名工作人员 600 户 = 5 余 100',
+      '3100 ÷ 600 households per worker = 5 remainder 100',
+    ]);
   });
   test('a project of exactly 200,000 m² under the written reading goes in kind and says so', () => {
-    expect(lib.developerObligation({ floorAreaM2: 200000, residents: 5000 }).trace.map((s) => s.zh)).toContain('开发面积 200000 m² 恰为 200000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“配建用房”');
+    expect(lib.developerObligation({ floorAreaM2: 200000, residents: 5000 }).trace.map((s) => s.zh)).toContain(
+      '开发面积 200000 m² 恰为 200000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“配建用房”',
+    );
   });
   test('as of a Date is as of its calendar day', () => {
     const p = lib.createPolicy();
@@ -221,7 +251,9 @@ describe('the last edges', () => {
   });
   test('a plan whose residents do not divide evenly says ≈ for them: 25,000 ÷ 3', () => {
     // (9000/3000 + 25000/8000) / 2 = 3.06 → 3 communities
-    expect(lib.planCommunities({ households: 9000, residents: 25000 }).trace[1]!.en).toBe('Per community: 9000 ÷ 3 = 3000 households, 25000 ÷ 3 ≈ 8333.3333333333333333 residents');
+    expect(lib.planCommunities({ households: 9000, residents: 25000 }).trace[1]!.en).toBe(
+      'Per community: 9000 ÷ 3 = 3000 households, 25000 ÷ 3 ≈ 8333.3333333333333333 residents',
+    );
   });
   test('an in-kind project without its population still cites A.4.3', () => {
     const r = lib.developerObligation({ floorAreaM2: 250000 });

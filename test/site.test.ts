@@ -63,98 +63,136 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
   const fill = async (rule: string, field: string, value: string) => page.locator(`form[data-rule="${rule}"] input[name="${field}"]`).fill(value);
   const reading = (id: string, option: string) => page.locator(`select[data-reading="${id}"]`).selectOption(option);
 
-  test('every clause has its anchor, in order', async () => {
-    const ids = await page.locator('article[data-clause]').evaluateAll((els) => els.map((e) => e.id));
-    expect(ids).toEqual(provisions.map((p) => p.id));
-  }, LONG);
+  test(
+    'every clause has its anchor, in order',
+    async () => {
+      const ids = await page.locator('article[data-clause]').evaluateAll((els) => els.map((e) => e.id));
+      expect(ids).toEqual(provisions.map((p) => p.id));
+    },
+    LONG,
+  );
 
-  test('every switchable reading of the register is a control whose values are its option ids', async () => {
-    for (const i of interpretations.filter((x) => x.parameter !== null)) {
-      const values = await page.locator(`select[data-reading="${i.id}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-      expect(values, i.id).toEqual(i.options.map((o) => o.id));
-      expect(await page.locator(`select[data-reading="${i.id}"]`).inputValue()).toBe(i.default);
-      expect(await page.locator(`label[for="reading-${i.id}"]`).count()).toBe(1);
-      expect(await page.locator(`select[data-reading="${i.id}"] option[disabled]`).count(), `${i.id}: an option the page cannot apply`).toBe(0);
-    }
-  }, LONG);
+  test(
+    'every switchable reading of the register is a control whose values are its option ids',
+    async () => {
+      for (const i of interpretations.filter((x) => x.parameter !== null)) {
+        const values = await page.locator(`select[data-reading="${i.id}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        expect(values, i.id).toEqual(i.options.map((o) => o.id));
+        expect(await page.locator(`select[data-reading="${i.id}"]`).inputValue()).toBe(i.default);
+        expect(await page.locator(`label[for="reading-${i.id}"]`).count()).toBe(1);
+        expect(await page.locator(`select[data-reading="${i.id}"] option[disabled]`).count(), `${i.id}: an option the page cannot apply`).toBe(0);
+      }
+    },
+    LONG,
+  );
 
-  test('a calculator gives the library’s exact values as they are typed', async () => {
-    await fill('requiredStaff', 'households', '3100');
-    await fill('requiredStaff', 'floatingHouseholds', '');
-    expect(await output('requiredStaff', 'staff')).toBe(String(requiredStaff({ households: 3100 }).staff));
-    await fill('serviceRoomArea', 'residents', '8001');
-    expect(await output('serviceRoomArea', 'areaM2')).toBe(serviceRoomArea({ residents: 8001 }).areaM2.toFixed());
-    await fill('cityFundBudget', 'baseAmount', '1000000.07');
-    await fill('cityFundBudget', 'year', '2015');
-    expect(await output('cityFundBudget', 'amount')).toBe('1400000.098'); // 1,000,000.07 × 1.4, exact
-    await fill('requiredStaff', 'households', '3k');
-    await expect(page.locator('form[data-rule="requiredStaff"] [role="alert"]').count()).resolves.toBe(1);
-    await fill('requiredStaff', 'households', '3100');
-  }, LONG);
+  test(
+    'a calculator gives the library’s exact values as they are typed',
+    async () => {
+      await fill('requiredStaff', 'households', '3100');
+      await fill('requiredStaff', 'floatingHouseholds', '');
+      expect(await output('requiredStaff', 'staff')).toBe(String(requiredStaff({ households: 3100 }).staff));
+      await fill('serviceRoomArea', 'residents', '8001');
+      expect(await output('serviceRoomArea', 'areaM2')).toBe(serviceRoomArea({ residents: 8001 }).areaM2.toFixed());
+      await fill('cityFundBudget', 'baseAmount', '1000000.07');
+      await fill('cityFundBudget', 'year', '2015');
+      expect(await output('cityFundBudget', 'amount')).toBe('1400000.098'); // 1,000,000.07 × 1.4, exact
+      await fill('requiredStaff', 'households', '3k');
+      await expect(page.locator('form[data-rule="requiredStaff"] [role="alert"]').count()).resolves.toBe(1);
+      await fill('requiredStaff', 'households', '3100');
+    },
+    LONG,
+  );
 
-  test('switching a reading recomputes the calculators, the schedules and the audit as the library says', async () => {
-    const k1 = page.locator('[data-audit="K1"]');
-    expect(await k1.getAttribute('data-verdict')).toBe(auditPolicy().findings[0]!.verdict);
-    await reading('I2', 'share-of-remaining');
-    const remaining = createPolicy({ rollout: { mode: 'share-of-remaining' } });
-    expect(await k1.getAttribute('data-verdict')).toBe('conflict');
-    expect(await k1.getAttribute('data-verdict')).toBe(auditPolicy(remaining).findings[0]!.verdict);
-    const rows = remaining.ruralRolloutSchedule({ from: 2011, to: 2014, villages: 120 }).rows;
-    for (const [i, r] of rows.entries()) expect(await output('ruralRolloutSchedule', `rows[${i}].share`)).toBe(r.share.toFixed());
-    await reading('I3', 'floor');
-    expect(await output('requiredStaff', 'staff')).toBe(String(createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: 3100 }).staff));
-    const verdicts = await page.locator('[data-audit]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-audit')} ${e.getAttribute('data-verdict')}`));
-    const both = createPolicy({ rollout: { mode: 'share-of-remaining' }, staffing: { rounding: 'floor' } });
-    expect(verdicts).toEqual(auditPolicy(both).findings.map((f) => `${f.id} ${f.verdict}`));
-    await reading('I9', 'households'); // the national plan's 20 m² per 100 households
-    expect(await output('serviceRoomArea', 'areaM2')).toBe(createPolicy({ rooms: { m2Per100Households: 20 } }).serviceRoomArea({ residents: 8001, households: 3000 }).areaM2.toFixed());
-    await page.locator('button[data-reset-readings]').click();
-    expect(await k1.getAttribute('data-verdict')).toBe('consistent');
-    expect(await output('requiredStaff', 'staff')).toBe('6');
-  }, LONG);
+  test(
+    'switching a reading recomputes the calculators, the schedules and the audit as the library says',
+    async () => {
+      const k1 = page.locator('[data-audit="K1"]');
+      expect(await k1.getAttribute('data-verdict')).toBe(auditPolicy().findings[0]!.verdict);
+      await reading('I2', 'share-of-remaining');
+      const remaining = createPolicy({ rollout: { mode: 'share-of-remaining' } });
+      expect(await k1.getAttribute('data-verdict')).toBe('conflict');
+      expect(await k1.getAttribute('data-verdict')).toBe(auditPolicy(remaining).findings[0]!.verdict);
+      const rows = remaining.ruralRolloutSchedule({ from: 2011, to: 2014, villages: 120 }).rows;
+      for (const [i, r] of rows.entries()) expect(await output('ruralRolloutSchedule', `rows[${i}].share`)).toBe(r.share.toFixed());
+      await reading('I3', 'floor');
+      expect(await output('requiredStaff', 'staff')).toBe(String(createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: 3100 }).staff));
+      const verdicts = await page
+        .locator('[data-audit]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-audit')} ${e.getAttribute('data-verdict')}`));
+      const both = createPolicy({ rollout: { mode: 'share-of-remaining' }, staffing: { rounding: 'floor' } });
+      expect(verdicts).toEqual(auditPolicy(both).findings.map((f) => `${f.id} ${f.verdict}`));
+      await reading('I9', 'households'); // the national plan's 20 m² per 100 households
+      expect(await output('serviceRoomArea', 'areaM2')).toBe(
+        createPolicy({ rooms: { m2Per100Households: 20 } })
+          .serviceRoomArea({ residents: 8001, households: 3000 })
+          .areaM2.toFixed(),
+      );
+      await page.locator('button[data-reset-readings]').click();
+      expect(await k1.getAttribute('data-verdict')).toBe('consistent');
+      expect(await output('requiredStaff', 'staff')).toBe('6');
+    },
+    LONG,
+  );
 
-  test('the national standards are compared with the city’s', async () => {
-    const rooms = await page.locator('table.presets tbody tr td:nth-child(2)').evaluateAll((tds) => tds.map((t) => t.getAttribute('data-value')));
-    expect(rooms).toEqual(['400', '600', '900']);
-  }, LONG);
+  test(
+    'the national standards are compared with the city’s',
+    async () => {
+      const rooms = await page.locator('table.presets tbody tr td:nth-child(2)').evaluateAll((tds) => tds.map((t) => t.getAttribute('data-value')));
+      expect(rooms).toEqual(['400', '600', '900']);
+    },
+    LONG,
+  );
 
   test.each([
     ['examples/city.json', []],
     ['examples/communities.csv', ['--year', '2013']],
-  ] as const)('loading %s gives the CLI’s counts', async (file, args) => {
-    await page.locator('input[type="file"][data-dataset]').setInputFiles(file);
-    await page.waitForSelector('[data-region="data"] [data-count="pass"]');
-    const counts = Object.fromEntries(
-      await page.locator('[data-region="data"] [data-count]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-count'), Number(e.textContent)])),
-    );
-    expect(counts).toEqual(cliCounts([file, ...args]));
-    expect(await page.locator('[data-region="data"] svg').count()).toBeGreaterThanOrEqual(1);
-    const download = page.waitForEvent('download');
-    await page.locator('[data-save-report]').click();
-    const saved = readFileSync((await (await download).path())!, 'utf8');
-    expect(saved).toContain('data-count="fail"');
-  }, LONG);
+  ] as const)(
+    'loading %s gives the CLI’s counts',
+    async (file, args) => {
+      await page.locator('input[type="file"][data-dataset]').setInputFiles(file);
+      await page.waitForSelector('[data-region="data"] [data-count="pass"]');
+      const counts = Object.fromEntries(
+        await page.locator('[data-region="data"] [data-count]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-count'), Number(e.textContent)])),
+      );
+      expect(counts).toEqual(cliCounts([file, ...args]));
+      expect(await page.locator('[data-region="data"] svg').count()).toBeGreaterThanOrEqual(1);
+      const download = page.waitForEvent('download');
+      await page.locator('[data-save-report]').click();
+      const saved = readFileSync((await (await download).path())!, 'utf8');
+      expect(saved).toContain('data-count="fail"');
+    },
+    LONG,
+  );
 
-  test('a file that cannot be read says why, with its line, in an alert', async () => {
-    const bad = join(out, 'bad.csv');
-    writeFileSync(bad, 'id,name,kind,households,residents\nc1,东苑,urban,3k,8000\n');
-    await page.locator('input[type="file"][data-dataset]').setInputFiles(bad);
-    const alert = page.locator('[data-region="data"] [role="alert"]');
-    await alert.waitFor();
-    expect(await alert.textContent()).toContain('communities[0].households');
-    expect(await page.locator('[data-region="data"] [data-count]').count()).toBe(0);
-  }, LONG);
+  test(
+    'a file that cannot be read says why, with its line, in an alert',
+    async () => {
+      const bad = join(out, 'bad.csv');
+      writeFileSync(bad, 'id,name,kind,households,residents\nc1,东苑,urban,3k,8000\n');
+      await page.locator('input[type="file"][data-dataset]').setInputFiles(bad);
+      const alert = page.locator('[data-region="data"] [role="alert"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('communities[0].households');
+      expect(await page.locator('[data-region="data"] [data-count]').count()).toBe(0);
+    },
+    LONG,
+  );
 
-  test('the language switch redraws the page in English, keeping the readings and inputs', async () => {
-    await reading('I2', 'share-of-remaining');
-    await page.locator('button[data-lang="en"]').click();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.locator('button[data-lang="en"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('select[data-reading="I2"]').inputValue()).toBe('share-of-remaining');
-    expect(await page.locator('[data-audit="K1"]').getAttribute('data-verdict')).toBe('conflict');
-    expect(await output('requiredStaff', 'staff')).toBe('6');
-    await page.locator('button[data-lang="zh"]').click();
-    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await page.locator('button[data-reset-readings]').click();
-  }, LONG);
+  test(
+    'the language switch redraws the page in English, keeping the readings and inputs',
+    async () => {
+      await reading('I2', 'share-of-remaining');
+      await page.locator('button[data-lang="en"]').click();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('button[data-lang="en"]').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('select[data-reading="I2"]').inputValue()).toBe('share-of-remaining');
+      expect(await page.locator('[data-audit="K1"]').getAttribute('data-verdict')).toBe('conflict');
+      expect(await output('requiredStaff', 'staff')).toBe('6');
+      await page.locator('button[data-lang="zh"]').click();
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      await page.locator('button[data-reset-readings]').click();
+    },
+    LONG,
+  );
 });

@@ -11,7 +11,10 @@ const lines = (trace: readonly TraceStep[]) => trace.map((s) => [s.zh, s.en]);
 describe('traces', () => {
   test('communitySize: 3,100 households (+1/30) and 6,000 residents (−0.25)', () => {
     expect(lines(policy.communitySize({ households: 3100, residents: 6000 }).trace)).toEqual([
-      ['户数偏差：(3100 − 3000) ÷ 3000 ≈ 0.033333333333333333333，在 ±0.2 以内', 'Households deviation: (3100 − 3000) ÷ 3000 ≈ 0.033333333333333333333, within ±0.2'],
+      [
+        '户数偏差：(3100 − 3000) ÷ 3000 ≈ 0.033333333333333333333，在 ±0.2 以内',
+        'Households deviation: (3100 − 3000) ÷ 3000 ≈ 0.033333333333333333333, within ±0.2',
+      ],
       ['人口偏差：(6000 − 8000) ÷ 8000 = -0.25，超出 ±0.2', 'Residents deviation: (6000 − 8000) ÷ 8000 = -0.25, outside ±0.2'],
       ['至少一项超出“左右”的范围(I4)：规模不符合要求', 'At least one outside "approximately" (I4): the size misses the guideline'],
     ]);
@@ -23,7 +26,10 @@ describe('traces', () => {
 
   test('planCommunities: 6,000 households and 8,000 residents in 2 communities of 3,000 and 4,000', () => {
     expect(lines(policy.planCommunities({ households: 6000, residents: 8000 }).trace)).toEqual([
-      ['划分为 2 个社区时，两项相对偏差中较大者最小(相同时取较少的社区数)', '2 communities make the larger of the two relative deviations smallest (ties go to fewer communities)'],
+      [
+        '划分为 2 个社区时，两项相对偏差中较大者最小(相同时取较少的社区数)',
+        '2 communities make the larger of the two relative deviations smallest (ties go to fewer communities)',
+      ],
       ['每个社区平均：6000 ÷ 2 = 3000 户，8000 ÷ 2 = 4000 人', 'Per community: 6000 ÷ 2 = 3000 households, 8000 ÷ 2 = 4000 residents'],
       ['户数偏差：(6000/2 − 3000) ÷ 3000 = 0，在 ±0.2 以内', 'Households deviation: (6000/2 − 3000) ÷ 3000 = 0, within ±0.2'],
       ['人口偏差：(8000/2 − 8000) ÷ 8000 = -0.5，超出 ±0.2', 'Residents deviation: (8000/2 − 8000) ÷ 8000 = -0.5, outside ±0.2'],
@@ -58,15 +64,24 @@ describe('traces', () => {
   test('cityFundBudget compounded: 1,000,000 × 1.1² = 1,210,000', () => {
     expect(lines(createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseAmount: 1000000, year: 2013 }).trace)).toEqual([
       ['基数：2011 年社区建设专项资金与补助资金合计 1000000 元', 'Base: the 2011 special plus subsidy funds, 1000000 yuan'],
-      ['2013 年(I1 逐年复合，自 2012 年起增长 2 次)：1000000 × (1 + 0.1)^2 = 1210000 元', '2013 (I1 compound, 2 growth step(s) from 2012): 1000000 × (1 + 0.1)^2 = 1210000 yuan'],
+      [
+        '2013 年(I1 逐年复合，自 2012 年起增长 2 次)：1000000 × (1 + 0.1)^2 = 1210000 元',
+        '2013 (I1 compound, 2 growth step(s) from 2012): 1000000 × (1 + 0.1)^2 = 1210000 yuan',
+      ],
     ]);
   });
 
   test('cityFundSchedule: 100 → 110 → 120', () => {
     expect(lines(policy.cityFundSchedule({ baseAmount: 100, from: 2012, to: 2013 }).trace)).toEqual([
       ['基数：2011 年社区建设专项资金与补助资金合计 100 元', 'Base: the 2011 special plus subsidy funds, 100 yuan'],
-      ['2012 年(I1 固定增量，自 2012 年起增长 1 次)：100 × (1 + 0.1 × 1) = 110 元', '2012 (I1 fixed increment, 1 growth step(s) from 2012): 100 × (1 + 0.1 × 1) = 110 yuan'],
-      ['2013 年(I1 固定增量，自 2012 年起增长 2 次)：100 × (1 + 0.1 × 2) = 120 元', '2013 (I1 fixed increment, 2 growth step(s) from 2012): 100 × (1 + 0.1 × 2) = 120 yuan'],
+      [
+        '2012 年(I1 固定增量，自 2012 年起增长 1 次)：100 × (1 + 0.1 × 1) = 110 元',
+        '2012 (I1 fixed increment, 1 growth step(s) from 2012): 100 × (1 + 0.1 × 1) = 110 yuan',
+      ],
+      [
+        '2013 年(I1 固定增量，自 2012 年起增长 2 次)：100 × (1 + 0.1 × 2) = 120 元',
+        '2013 (I1 fixed increment, 2 growth step(s) from 2012): 100 × (1 + 0.1 × 2) = 120 yuan',
+      ],
     ]);
   });
 
@@ -80,13 +95,21 @@ describe('traces', () => {
       ['不折算(I8)：存续不足一年也按全年 30000 元', 'Not prorated (I8): part of a year counts as a whole year, 30000 yuan'],
       ['3 个社区 × 30000 元 = 90000 元', '3 communities × 30000 yuan = 90000 yuan'],
     ]);
-    expect(lines(createPolicy({ streetSubsidy: { proration: 'by-days' } }).streetSubsidyMinimum({ communities: 2, year: 2013, activeFrom: '2013-07-01' }).trace)).toEqual([
-      ['2013 年共 365 天；社区存续期 2013-07-01 – … 中有 184 天在该年内(首尾均计)', '2013 has 365 days; 184 of them fall in the active period 2013-07-01 – … (both ends counted)'],
+    expect(
+      lines(createPolicy({ streetSubsidy: { proration: 'by-days' } }).streetSubsidyMinimum({ communities: 2, year: 2013, activeFrom: '2013-07-01' }).trace),
+    ).toEqual([
+      [
+        '2013 年共 365 天；社区存续期 2013-07-01 – … 中有 184 天在该年内(首尾均计)',
+        '2013 has 365 days; 184 of them fall in the active period 2013-07-01 – … (both ends counted)',
+      ],
       ['按天折算(I8)：30000 × 184 ÷ 365，四舍五入到分 = 15123.29 元', 'Prorated by days (I8): 30000 × 184 ÷ 365, rounded half-up to 0.01 = 15123.29 yuan'],
       ['2 个社区 × 15123.29 元 = 30246.58 元', '2 communities × 15123.29 yuan = 30246.58 yuan'],
     ]);
     expect(lines(policy.streetSubsidyMinimum({ communities: 1, year: 2013, activeTo: '2012-12-31' }).trace)).toEqual([
-      ['2013 年共 365 天；社区存续期 … – 2012-12-31 中有 0 天在该年内(首尾均计)', '2013 has 365 days; 0 of them fall in the active period … – 2012-12-31 (both ends counted)'],
+      [
+        '2013 年共 365 天；社区存续期 … – 2012-12-31 中有 0 天在该年内(首尾均计)',
+        '2013 has 365 days; 0 of them fall in the active period … – 2012-12-31 (both ends counted)',
+      ],
       ['该年内社区不存在，不需配套补助', 'The communities do not exist in that year: no subsidy is due'],
       ['1 个社区 × 0 元 = 0 元', '1 community × 0 yuan = 0 yuan'],
     ]);
@@ -104,7 +127,10 @@ describe('traces', () => {
       ['缴纳资金时不按人口或户数配置用房', 'Residents and households are not used on the funds route'],
       ['未给出单价：应缴金额为上述面积的价值', 'No price per m² given: the money due is the worth of that area'],
     ]);
-    expect(lines(policy.developerObligation({ floorAreaM2: 150000, pricePerM2: 3000 }).trace)[2]).toEqual(['450 m² × 3000 元/m² = 1350000 元', '450 m² × 3000 yuan/m² = 1350000 yuan']);
+    expect(lines(policy.developerObligation({ floorAreaM2: 150000, pricePerM2: 3000 }).trace)[2]).toEqual([
+      '450 m² × 3000 元/m² = 1350000 元',
+      '450 m² × 3000 yuan/m² = 1350000 yuan',
+    ]);
     expect(lines(createPolicy(PRESETS.nationalPlan2011).developerObligation({ floorAreaM2: 300000, households: 1000 }).trace)[1]).toEqual([
       '按户数(I9)：1000 户 × 每百户 20 m² ÷ 100 = 200 m²',
       'By households (I9): 1000 × 20 m² per 100 households ÷ 100 = 200 m²',
@@ -123,8 +149,18 @@ describe('traces', () => {
   });
 
   test('requiredStaff in Chinese, each rounding named', () => {
-    expect(lines(policy.requiredStaff({ households: 1200 }).trace).map(([zh]) => zh)).toEqual(['计入户数：1200 户 + 流动人口 0 户 = 1200 户', '1200 ÷ 每名工作人员 600 户 = 2', '按“向上取整”(I3) 取整：2 名']);
-    expect(createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: 1 }).trace[2]).toEqual({ zh: '按“向下取整”(I3) 取整：0 名', en: 'Rounded by "floor" (I3): 0 workers' });
-    expect(createPolicy({ staffing: { rounding: 'half-up' } }).requiredStaff({ households: 300 }).trace[2]).toEqual({ zh: '按“四舍五入”(I3) 取整：1 名', en: 'Rounded by "half-up" (I3): 1 worker' });
+    expect(lines(policy.requiredStaff({ households: 1200 }).trace).map(([zh]) => zh)).toEqual([
+      '计入户数：1200 户 + 流动人口 0 户 = 1200 户',
+      '1200 ÷ 每名工作人员 600 户 = 2',
+      '按“向上取整”(I3) 取整：2 名',
+    ]);
+    expect(createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: 1 }).trace[2]).toEqual({
+      zh: '按“向下取整”(I3) 取整：0 名',
+      en: 'Rounded by "floor" (I3): 0 workers',
+    });
+    expect(createPolicy({ staffing: { rounding: 'half-up' } }).requiredStaff({ households: 300 }).trace[2]).toEqual({
+      zh: '按“四舍五入”(I3) 取整：1 名',
+      en: 'Rounded by "half-up" (I3): 1 worker',
+    });
   });
 });

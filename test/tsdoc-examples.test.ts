@@ -59,7 +59,10 @@ for (const file of sourceFiles('src')) {
 
 const readme = readFileSync('README.md', 'utf8');
 for (const m of readme.matchAll(/```ts\n([\s\S]*?)\n```/g)) {
-  const lines = m[1]!.split('\n').filter((l) => !l.startsWith('import ')).map((l) => l.replace(/\s\/\/ [^=].*$/, ''));
+  const lines = m[1]!
+    .split('\n')
+    .filter((l) => !l.startsWith('import '))
+    .map((l) => l.replace(/\s\/\/ [^=].*$/, ''));
   for (const check of parseExample(lines)) examples.push([`README.md: ${check.expression}`, check]);
 }
 

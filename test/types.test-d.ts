@@ -3,19 +3,29 @@
  * so a result cannot name a clause that does not exist or a choice that the register does not list.
  */
 import { expectTypeOf, test } from 'vitest';
-import type { FundingMode, FundScheduleInput, InterpretationUse, Parameters, Policy, RuleResult, StaffInput, StaffResult, StaffRounding } from '../src/index.js';
+import type {
+  FundingMode,
+  FundScheduleInput,
+  InterpretationUse,
+  Parameters,
+  Policy,
+  RuleResult,
+  StaffInput,
+  StaffResult,
+  StaffRounding,
+} from '../src/index.js';
 import type { RuleName } from '../src/create-policy.js';
 import type { RULE_INPUTS } from '../src/view.js';
 import type { ClauseId, InterpretationId, ReadingChoice } from '../src/spec.js';
 
-test('clause ids are the registry\'s', () => {
+test("clause ids are the registry's", () => {
   expectTypeOf<'A.4.2'>().toMatchTypeOf<ClauseId>();
   expectTypeOf<'B.3'>().toMatchTypeOf<ClauseId>();
   expectTypeOf<'A.9'>().not.toMatchTypeOf<ClauseId>();
   expectTypeOf<RuleResult['clause']>().toEqualTypeOf<ClauseId>();
 });
 
-test('readings: their ids and each one\'s registered choices', () => {
+test("readings: their ids and each one's registered choices", () => {
   expectTypeOf<'I10'>().toMatchTypeOf<InterpretationId>();
   expectTypeOf<'I11'>().not.toMatchTypeOf<InterpretationId>();
   expectTypeOf<ReadingChoice<'I3'>>().toEqualTypeOf<'ceil' | 'floor' | 'half-up'>();
@@ -28,7 +38,7 @@ test('readings: their ids and each one\'s registered choices', () => {
   expectTypeOf<StaffResult['interpretations'][number]>().toEqualTypeOf<InterpretationUse>();
 });
 
-test('a policy\'s methods come from the provisions\' registry, each with its rule\'s input and result', () => {
+test("a policy's methods come from the provisions' registry, each with its rule's input and result", () => {
   expectTypeOf<Policy['requiredStaff']>().parameter(0).toEqualTypeOf<StaffInput>();
   expectTypeOf<Policy['requiredStaff']>().returns.toEqualTypeOf<StaffResult>();
   expectTypeOf<Policy['cityFundSchedule']>().parameter(0).toEqualTypeOf<FundScheduleInput>();
@@ -36,7 +46,7 @@ test('a policy\'s methods come from the provisions\' registry, each with its rul
   expectTypeOf<RuleName>().toEqualTypeOf<keyof typeof RULE_INPUTS>();
 });
 
-test('the reading option types come from the parameters\' declarations', () => {
+test("the reading option types come from the parameters' declarations", () => {
   expectTypeOf<StaffRounding>().toEqualTypeOf<'ceil' | 'floor' | 'half-up'>();
   expectTypeOf<StaffRounding>().toEqualTypeOf<ReadingChoice<'I3'>>();
   expectTypeOf<FundingMode>().toEqualTypeOf<ReadingChoice<'I1'>>();

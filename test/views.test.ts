@@ -25,7 +25,13 @@ describe('every rule result, schedule, audit and evaluation displays itself', ()
     ...rules.map((r) => [`${r} (root)`, call(lib, r)] as [string, Record<PropertyKey, unknown>]),
     ...rules.map((r) => [`${r} (createPolicy)`, call(policy, r)] as [string, Record<PropertyKey, unknown>]),
     ['auditPolicy', auditPolicy() as unknown as Record<PropertyKey, unknown>],
-    ['evaluateCity', evaluateCity({ year: 2013, communities: [{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }] }) as unknown as Record<PropertyKey, unknown>],
+    [
+      'evaluateCity',
+      evaluateCity({ year: 2013, communities: [{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }] }) as unknown as Record<
+        PropertyKey,
+        unknown
+      >,
+    ],
   ];
 
   test.each(values)('%s: Jupyter.display gives text/html and text/plain', async (name, v) => {
@@ -113,7 +119,9 @@ describe('the views', () => {
   });
 
   test('the HTML report is self-contained: inline style and charts, no external resource', () => {
-    const e = evaluateCity(JSON.parse(JSON.stringify({ year: 2013, communities: [{ id: 'c1', name: 'a', kind: 'urban', households: 3000, residents: 8000, staff: 4 }] })));
+    const e = evaluateCity(
+      JSON.parse(JSON.stringify({ year: 2013, communities: [{ id: 'c1', name: 'a', kind: 'urban', households: 3000, residents: 8000, staff: 4 }] })),
+    );
     const html = reportHtml(e);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<style>');
@@ -127,7 +135,9 @@ describe('the views', () => {
 });
 
 test('the committed notebook shows HTML outputs in every display cell, and no error', () => {
-  const nb = JSON.parse(readFileSync('examples/notebook.ipynb', 'utf8')) as { cells: { cell_type: string; metadata: { tags?: string[] }; outputs?: { output_type: string; data?: Record<string, unknown> }[] }[] };
+  const nb = JSON.parse(readFileSync('examples/notebook.ipynb', 'utf8')) as {
+    cells: { cell_type: string; metadata: { tags?: string[] }; outputs?: { output_type: string; data?: Record<string, unknown> }[] }[];
+  };
   const code = nb.cells.filter((c) => c.cell_type === 'code');
   const display = code.filter((c) => c.metadata.tags?.includes('display'));
   expect(display.length).toBeGreaterThanOrEqual(5);

@@ -62,7 +62,12 @@ function bookIn(lang: Lang, policy: Policy): string {
     }
     out.push(`### ${p.id} ${p.label} ${p.title[lang]}`, '', `*${T.kind[p.kind][lang]}*`, '', p.summary[lang], '');
     if (p.kind !== 'quantitative') continue;
-    out.push(`**${T.params[lang]}**`, '', lang === 'zh' ? '| 参数 | 值 | 单位 | 起始 | 编号 |' : '| parameter | value | unit | from | ids |', '|---|---|---|---|---|');
+    out.push(
+      `**${T.params[lang]}**`,
+      '',
+      lang === 'zh' ? '| 参数 | 值 | 单位 | 起始 | 编号 |' : '| parameter | value | unit | from | ids |',
+      '|---|---|---|---|---|',
+    );
     for (const path of p.parameters) {
       const ref = PARAMETER_REFERENCES[path]!;
       const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], policy.parameters);
@@ -75,7 +80,9 @@ function bookIn(lang: Lang, policy: Policy): string {
         const i = interpretations.find((x) => x.id === id)!;
         const def = i.options.find((o) => o.id === i.default)!;
         const alts = i.options.filter((o) => o.id !== i.default);
-        out.push(`- ${id}: ${i.question[lang]} ${T.default[lang]}: \`${def.id}\` — ${def.formula[lang]}${alts.length ? `; ${T.alternatives[lang]}: ${alts.map((a) => `\`${a.id}\` — ${a.formula[lang]}`).join('; ')}` : ''}`);
+        out.push(
+          `- ${id}: ${i.question[lang]} ${T.default[lang]}: \`${def.id}\` — ${def.formula[lang]}${alts.length ? `; ${T.alternatives[lang]}: ${alts.map((a) => `\`${a.id}\` — ${a.formula[lang]}`).join('; ')}` : ''}`,
+        );
       }
       out.push('');
     }
@@ -85,11 +92,29 @@ function bookIn(lang: Lang, policy: Policy): string {
       out.push(`**${T.example[lang]}** \`${rule}(${JSON.stringify(input)})\``, '', ...traceLines(result.trace, lang), '');
     }
   }
-  out.push(`## ${T.register[lang]}`, '', lang === 'zh' ? '| 编号 | 条款 | 问题 | 默认 | 其他 | 理由 |' : '| id | clause | question | default | alternatives | why |', '|---|---|---|---|---|---|');
+  out.push(
+    `## ${T.register[lang]}`,
+    '',
+    lang === 'zh' ? '| 编号 | 条款 | 问题 | 默认 | 其他 | 理由 |' : '| id | clause | question | default | alternatives | why |',
+    '|---|---|---|---|---|---|',
+  );
   for (const i of interpretations) {
-    out.push(`| ${i.id} | ${i.clause} | ${cell(i.question[lang])} | \`${i.default}\` | ${i.options.filter((o) => o.id !== i.default).map((o) => `\`${o.id}\``).join(', ') || '—'} | ${cell(i.why[lang])} |`);
+    out.push(
+      `| ${i.id} | ${i.clause} | ${cell(i.question[lang])} | \`${i.default}\` | ${
+        i.options
+          .filter((o) => o.id !== i.default)
+          .map((o) => `\`${o.id}\``)
+          .join(', ') || '—'
+      } | ${cell(i.why[lang])} |`,
+    );
   }
-  out.push('', `## ${T.audit[lang]}`, '', lang === 'zh' ? '| 编号 | 检查 | 结论 | 条款 | 说明 |' : '| id | check | verdict | clauses | finding |', '|---|---|---|---|---|');
+  out.push(
+    '',
+    `## ${T.audit[lang]}`,
+    '',
+    lang === 'zh' ? '| 编号 | 检查 | 结论 | 条款 | 说明 |' : '| id | check | verdict | clauses | finding |',
+    '|---|---|---|---|---|',
+  );
   for (const f of auditPolicy({ policy }).findings) {
     out.push(`| ${f.id} | ${cell(f.title[lang])} | **${T.verdict[f.verdict][lang]}** | ${f.clauses.join(', ')} | ${cell(f.explanation[lang])} |`);
   }

@@ -25,14 +25,23 @@ const local = (folder: string) => folder.replace(/[^a-z0-9]+/gi, '_');
 
 const aboutLines = [HEAD, "import type { About } from './declare.js';"];
 for (const f of folders) aboutLines.push(`import ${local(f)} from './${f}/about.js';`);
-aboutLines.push('', '/** Every provision\'s declaration, by its folder, in document order. */');
-aboutLines.push(`export const ABOUT = {\n${folders.map((f) => `  '${f}': ${local(f)},`).join('\n')}\n} as const satisfies Readonly<Record<string, About>>;`, '');
+aboutLines.push('', "/** Every provision's declaration, by its folder, in document order. */");
+aboutLines.push(
+  `export const ABOUT = {\n${folders.map((f) => `  '${f}': ${local(f)},`).join('\n')}\n} as const satisfies Readonly<Record<string, About>>;`,
+  '',
+);
 
 const declaredLines = [HEAD, "import type { Declared } from './declare.js';"];
 const withParameters = folders.filter((f) => existsSync(join(dir, f, 'parameters.ts')));
 for (const f of withParameters) declaredLines.push(`import { declared as ${local(f)} } from './${f}/parameters.js';`);
-declaredLines.push('', "/** Every provision's clause and parameters, by its folder, in document order (what a rule's bundle needs, without the rest of its about). */");
-declaredLines.push(`export const DECLARED = {\n${withParameters.map((f) => `  '${f}': ${local(f)},`).join('\n')}\n} as const satisfies Readonly<Record<string, Declared>>;`, '');
+declaredLines.push(
+  '',
+  "/** Every provision's clause and parameters, by its folder, in document order (what a rule's bundle needs, without the rest of its about). */",
+);
+declaredLines.push(
+  `export const DECLARED = {\n${withParameters.map((f) => `  '${f}': ${local(f)},`).join('\n')}\n} as const satisfies Readonly<Record<string, Declared>>;`,
+  '',
+);
 
 const ruleImports: string[] = [];
 const ruleEntries: string[] = [];
@@ -46,7 +55,14 @@ for (const f of folders) {
     ruleEntries.push(`  ${rule}: ${rule}With,`);
   }
 }
-const rulesText = [HEAD, ...ruleImports, '', '/** Every rule, by its public name, as a function of the parameters and its input. */', `export const RULES = {\n${ruleEntries.join('\n')}\n} as const;`, ''].join('\n');
+const rulesText = [
+  HEAD,
+  ...ruleImports,
+  '',
+  '/** Every rule, by its public name, as a function of the parameters and its input. */',
+  `export const RULES = {\n${ruleEntries.join('\n')}\n} as const;`,
+  '',
+].join('\n');
 
 const withChecks = folders.filter((f) => existsSync(join(dir, f, 'check.ts')));
 const checksText = [

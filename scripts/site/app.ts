@@ -29,9 +29,15 @@ function drawData(): void {
   const L = state.lang;
   const yearText = document.querySelector<HTMLInputElement>('[data-dataset-year]')?.value.trim() ?? '';
   try {
-    const { data, communitiesOnly } = datasetFromText(dataset.name, dataset.text, /^\d{4}$/.test(yearText) ? Number(yearText) : (yearText as unknown as number));
+    const { data, communitiesOnly } = datasetFromText(
+      dataset.name,
+      dataset.text,
+      /^\d{4}$/.test(yearText) ? Number(yearText) : (yearText as unknown as number),
+    );
     // A CSV holds communities only: the city's provisions are listed as not evaluated, as the CLI does.
-    const result = communitiesOnly ? evaluateDataset(readDataset(data), policyOf(state), true, undefined, 'communities-only') : evaluateCity(data as Dataset, { policy: policyOf(state) });
+    const result = communitiesOnly
+      ? evaluateDataset(readDataset(data), policyOf(state), true, undefined, 'communities-only')
+      : evaluateCity(data as Dataset, { policy: policyOf(state) });
     if (saveUrl) URL.revokeObjectURL(saveUrl);
     saveUrl = URL.createObjectURL(new Blob([reportHtml(result, { lang: L, source: dataset.name, policy: policyOf(state) })], { type: 'text/html' }));
     const file = `${dataset.name.replace(/\.[^.]*$/, '')}-report.html`;

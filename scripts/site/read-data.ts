@@ -47,7 +47,10 @@ export function datasetFromText(name: string, text: string, year: number): { dat
     }
   }
   if (/\.xlsx?$/i.test(name)) {
-    throw new DataFileError('暂不能直接读取 Excel 文件：请另存为 CSV(UTF-8)后再选择', 'Excel files cannot be read here yet: save the sheet as CSV (UTF-8) and pick that');
+    throw new DataFileError(
+      '暂不能直接读取 Excel 文件：请另存为 CSV(UTF-8)后再选择',
+      'Excel files cannot be read here yet: save the sheet as CSV (UTF-8) and pick that',
+    );
   }
   const rows: CsvRow[] = [];
   const parser = new CsvParser();

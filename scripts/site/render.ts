@@ -82,7 +82,8 @@ export function readingOverride(i: Interpretation, option: string): ParameterOve
   const base = createPolicy().parameters;
   let value: unknown = option;
   const year = /^end-of-(\d{4})$/.exec(option);
-  if (year) value = Number(year[1]) - base.baseYear + 1; // I7: the horizon that ends with that year
+  if (year)
+    value = Number(year[1]) - base.baseYear + 1; // I7: the horizon that ends with that year
   else if (i.parameter === 'rooms.m2Per100Households') {
     // I9: residents is the city's own standard; households takes the national plan's rate (PRESETS).
     value = option === 'households' ? (PRESETS.nationalPlan2011.rooms as { m2Per100Households: number }).m2Per100Households : undefined;
@@ -218,10 +219,14 @@ function clausesSection(state: State, policy: Policy): string {
       doc = p.document;
       out.push(`<h3 class="doc">${esc(doc === 'A' ? T.docA[L] : T.docB[L])}</h3>`);
     }
-    out.push(`<article class="clause" id="${esc(p.id)}" data-clause="${esc(p.id)}"><h3><a class="anchor" href="#${esc(p.id)}">${esc(p.id)}</a> <span lang="zh-CN">${esc(p.label)}</span> ${esc(p.title[L])} <small class="kind">${esc(T.kind[p.kind][L])}</small></h3>`);
+    out.push(
+      `<article class="clause" id="${esc(p.id)}" data-clause="${esc(p.id)}"><h3><a class="anchor" href="#${esc(p.id)}">${esc(p.id)}</a> <span lang="zh-CN">${esc(p.label)}</span> ${esc(p.title[L])} <small class="kind">${esc(T.kind[p.kind][L])}</small></h3>`,
+    );
     out.push(`<p>${esc(p.summary[L])}</p>`);
     if (p.quantities.length || p.interpretations.length) {
-      out.push(`<p class="sr-cite">${p.quantities.map((q) => `<code>${esc(q)}</code>`).join(' ')} ${p.interpretations.map((i) => `<a href="#${esc(i)}">${esc(i)}</a>`).join(' ')}</p>`);
+      out.push(
+        `<p class="sr-cite">${p.quantities.map((q) => `<code>${esc(q)}</code>`).join(' ')} ${p.interpretations.map((i) => `<a href="#${esc(i)}">${esc(i)}</a>`).join(' ')}</p>`,
+      );
     }
     if (p.parameters.length) out.push(`<div class="region" data-region="params" data-of="${esc(p.id)}">${parameterTable(p, state, policy)}</div>`);
     for (const rule of p.rules as RuleName[]) {
@@ -255,7 +260,8 @@ export function presetsRegion(state: State, policy: Policy, households = 3000, r
   ];
   const body = rows
     .map((r) => {
-      const rooms = r.policy.parameters.rooms.m2Per100Households === undefined ? r.policy.serviceRoomArea({ residents }) : r.policy.serviceRoomArea({ households });
+      const rooms =
+        r.policy.parameters.rooms.m2Per100Households === undefined ? r.policy.serviceRoomArea({ residents }) : r.policy.serviceRoomArea({ households });
       const staff = r.policy.requiredStaff({ households });
       return (
         `<tr data-standard="${esc('preset' in r ? r.preset : 'city')}"><th scope="row">${r.document ? `<span lang="zh-CN">${esc(r.document)}</span><br>` : ''}${esc(r.name)}${r.source ? `<br><small>${esc(r.source)}</small>` : ''}</th>` +

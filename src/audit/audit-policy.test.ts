@@ -114,7 +114,11 @@ describe('the audit explains each verdict with its numbers', () => {
       ['K1', '到 2013 年底推行比例 0.9 达到农村目标 0.9', 'By the end of 2013 the rollout reaches 0.9, meeting the rural target of 0.9'],
       ['K2', '3000 户正好是 600 户的 5 倍：两项标准无需取整即可衔接', '3000 households are exactly 5 × 600: the two standards fit without rounding'],
       ['K3', '标准社区按人口计需用房 400 m²', 'A standard community needs 400 m² of rooms (by residents)'],
-      ['K4', '“以上”与“以下”都包含 200000 m² 本数，两款同时适用；按 I5 取“配建用房”', '以上 and 以下 both include 200000 m², so both clauses apply; I5 picks "in-kind"'],
+      [
+        'K4',
+        '“以上”与“以下”都包含 200000 m² 本数，两款同时适用；按 I5 取“配建用房”',
+        '以上 and 以下 both include 200000 m², so both clauses apply; I5 picks "in-kind"',
+      ],
       [
         'K5',
         '在 200000 m² 处缴资金相当于 600 m²，而按标准配建只需约 266.67 m²(假设每户 100 m²)：略小的项目负担反而更重；每户面积超过约 44.44 m² 时都是如此',
@@ -126,8 +130,16 @@ describe('the audit explains each verdict with its numbers', () => {
         '标准社区按本市标准需 400 m²，低于同年国家规划每百户20㎡ 的 600 m²(2017年指导意见为 900 m²)',
         'A standard community needs 400 m² by the city’s standard, less than the 600 m² of the national plan of the same year at 20 m² per 100 households (900 m² under the 2017 guidance)',
       ],
-      ['K8', '四(三)提到的用房资金、“费随事转”、上级项目资金和捐助都属于四(四)专户的六类资金', 'The room money, 费随事转 funding, higher-level project money and donations of A.4.3 are all among the six kinds of A.4.4'],
-      ['K9', '按开发面积的 0.003 只能得出 300 m² 的面积当量，原文未给出折算金额的单价(I6)', '0.003 of the developed area gives an area equivalent of 300 m²; the text names no price to turn it into money (I6)'],
+      [
+        'K8',
+        '四(三)提到的用房资金、“费随事转”、上级项目资金和捐助都属于四(四)专户的六类资金',
+        'The room money, 费随事转 funding, higher-level project money and donations of A.4.3 are all among the six kinds of A.4.4',
+      ],
+      [
+        'K9',
+        '按开发面积的 0.003 只能得出 300 m² 的面积当量，原文未给出折算金额的单价(I6)',
+        '0.003 of the developed area gives an area equivalent of 300 m²; the text names no price to turn it into money (I6)',
+      ],
       ['K10', '2014 年底推行到全部村(组)', 'Every village is reached by the end of 2014'],
     ]);
   });
@@ -135,20 +147,39 @@ describe('the audit explains each verdict with its numbers', () => {
   test('under other readings: the other branch of each explanation', () => {
     // rollout 1 − 0.7³ = 0.657; 3000 = 4 × 700 + 200 → ceil 5; rooms 8000 × 8/100 = 640 ≥ 600;
     // threshold 1,000 m²: funds 3 m², in kind 1000/40 = 25 households × 8/3 × 8/100 = 5.33 m²
-    const p = createPolicy({ rollout: { mode: 'share-of-remaining' }, staffing: { householdsPerWorker: 700 }, rooms: { m2Per100Residents: 8 }, developer: { thresholdM2: 1000, boundary: 'funds' } });
+    const p = createPolicy({
+      rollout: { mode: 'share-of-remaining' },
+      staffing: { householdsPerWorker: 700 },
+      rooms: { m2Per100Residents: 8 },
+      developer: { thresholdM2: 1000, boundary: 'funds' },
+    });
     const byId = Object.fromEntries(auditPolicy(p, { floorAreaPerHouseholdM2: 40 }).findings.map((f) => [f.id, [f.explanation.zh, f.explanation.en]]));
-    expect(byId.K1).toEqual(['到 2013 年底推行比例只有 0.657，低于农村目标 0.9', 'By the end of 2013 the rollout reaches only 0.657, short of the rural target of 0.9']);
-    expect(byId.K2).toEqual(['3000 户不是 700 户的整数倍(余 200)，原文未说明如何取整，按 I3 得 5 名', '3000 households are not a whole multiple of 700 (remainder 200); the text does not say how to round, and I3 gives 5']);
+    expect(byId.K1).toEqual([
+      '到 2013 年底推行比例只有 0.657，低于农村目标 0.9',
+      'By the end of 2013 the rollout reaches only 0.657, short of the rural target of 0.9',
+    ]);
+    expect(byId.K2).toEqual([
+      '3000 户不是 700 户的整数倍(余 200)，原文未说明如何取整，按 I3 得 5 名',
+      '3000 households are not a whole multiple of 700 (remainder 200); the text does not say how to round, and I3 gives 5',
+    ]);
     expect(byId.K4![0]).toBe('“以上”与“以下”都包含 1000 m² 本数，两款同时适用；按 I5 取“缴纳资金”');
-    expect(byId.K5).toEqual(['在 1000 m² 处缴资金相当于 3 m²，不超过配建的约 5.33 m²(假设每户 40 m²)', 'At 1000 m² the money route asks for 3 m² worth, no more than the about 5.33 m² in kind (assuming 40 m² per household)']);
+    expect(byId.K5).toEqual([
+      '在 1000 m² 处缴资金相当于 3 m²，不超过配建的约 5.33 m²(假设每户 40 m²)',
+      'At 1000 m² the money route asks for 3 m² worth, no more than the about 5.33 m² in kind (assuming 40 m² per household)',
+    ]);
     expect(byId.K7).toEqual(['本市标准 640 m² 不低于国家规划的 600 m²', 'The city’s 640 m² is not below the national plan’s 600 m²']);
-    expect(byId.K10).toEqual(['按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年', 'Under this reading the share never reaches 100 %: the full-coverage programme has no end']);
+    expect(byId.K10).toEqual([
+      '按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年',
+      'Under this reading the share never reaches 100 %: the full-coverage programme has no end',
+    ]);
   });
 });
 
 describe('each check names itself, its clauses and its readings', () => {
   test('titles, clauses and interpretations of K1–K10 under the defaults', () => {
-    expect(auditPolicy().findings.map((f) => [f.id, f.title.zh, f.title.en, f.clauses.join(' '), f.interpretations.map((i) => `${i.id}:${i.choice}`).join(' ')])).toEqual([
+    expect(
+      auditPolicy().findings.map((f) => [f.id, f.title.zh, f.title.en, f.clauses.join(' '), f.interpretations.map((i) => `${i.id}:${i.choice}`).join(' ')]),
+    ).toEqual([
       ['K1', '农村社区推行进度与农村达标目标', 'Rural rollout against the rural target', 'A.3.3 A.2', 'I2:share-of-all I7:end-of-2013'],
       ['K2', '标准社区的工作人员数', 'Workers of a standard community', 'A.3.1 A.4.2', 'I3:ceil'],
       ['K3', '标准社区的用房面积', 'Rooms of a standard community', 'A.3.1 A.3.4', 'I9:residents'],
@@ -164,7 +195,12 @@ describe('each check names itself, its clauses and its readings', () => {
 
   test('the numbers of K8–K10', () => {
     const [k8, k9] = auditPolicy().findings.slice(7, 9).map(show);
-    expect(k8).toEqual({ 开发企业缴纳的社区用房资金: 'developer-room-funds', 费随事转: 'fee-follows-task', 上级项目资金: 'higher-level-projects', 社会资本捐助: 'donations' });
+    expect(k8).toEqual({
+      开发企业缴纳的社区用房资金: 'developer-room-funds',
+      费随事转: 'fee-follows-task',
+      上级项目资金: 'higher-level-projects',
+      社会资本捐助: 'donations',
+    });
     // half the threshold, 100,000 m² × 0.003 = 300 m²
     expect(k9).toEqual({ floorAreaM2: '100000', fundsAreaM2: '300', amountDetermined: 'false' });
   });
@@ -184,7 +220,9 @@ describe('each check names itself, its clauses and its readings', () => {
   });
 
   test('refuses a policy-like object without rules and an assumption of the wrong kind', () => {
-    expect(() => auditPolicy({ parameters: {} } as never)).toThrow('Invalid input to auditPolicy: policy: expected a policy made by createPolicy(), got an object');
+    expect(() => auditPolicy({ parameters: {} } as never)).toThrow(
+      'Invalid input to auditPolicy: policy: expected a policy made by createPolicy(), got an object',
+    );
     expect(() => auditPolicy(createPolicy(), { floorAreaPerHouseholdM2: 0 })).toThrow('floorAreaPerHouseholdM2: expected a floor area above 0, got 0');
     expect(() => auditPolicy(createPolicy(), null as never)).toThrow(PolicyInputError);
   });
@@ -194,7 +232,7 @@ describe('the audit at its less common edges', () => {
   test('K8 names a flow the six kinds of A.4.4 do not take', () => {
     const k = k8([...A43_FLOWS, '彩票公益金']);
     expect(k.verdict).toBe('gap');
-    expect(k.numbers['彩票公益金']).toBe('none');
+    expect(k.numbers.彩票公益金).toBe('none');
     expect([k.explanation.zh, k.explanation.en]).toEqual(['未归入专户的资金：彩票公益金', 'Money with no place in the account: 彩票公益金']);
     const two = k8(['x', '捐助', 'y']);
     expect(two.explanation).toEqual({ zh: '未归入专户的资金：x、y', en: 'Money with no place in the account: x, y' });
@@ -228,7 +266,7 @@ describe('the audit at its less common edges', () => {
     expect(k10('0.25').numbers.fullCoverageYear).toBe(2014);
     // A share far below a year's worth still gives a year, exactly, beyond safe integers.
     // 3 × 10^-41 a year: ceil(10^41 ÷ 3) years from 2011 (worked out in exact rationals).
-    expect(String(k10('0.' + '0'.repeat(40) + '3').numbers.fullCoverageYear)).toBe('33333333333333333333333333333333333335344');
+    expect(String(k10(`0.${'0'.repeat(40)}3`).numbers.fullCoverageYear)).toBe('33333333333333333333333333333333333335344');
   });
 
   test('K3 and K6 say how they counted: by households (户数), and = for a household size that is exact', () => {
@@ -237,7 +275,9 @@ describe('the audit at its less common edges', () => {
       zh: '9000 人 ÷ 3000 户 = 3 人/户',
       en: '9000 residents ÷ 3000 households = 3 people per household',
     });
-    expect(auditPolicy(createPolicy({ sizing: { households: 100, residents: 8000 } })).findings[5]!.explanation.zh).toBe('8000 人 ÷ 100 户 = 80 人/户，不在 1 至 10 人的合理范围内');
+    expect(auditPolicy(createPolicy({ sizing: { households: 100, residents: 8000 } })).findings[5]!.explanation.zh).toBe(
+      '8000 人 ÷ 100 户 = 80 人/户，不在 1 至 10 人的合理范围内',
+    );
   });
 
   test('a floor area that is not a number is reported once, by what it is', () => {

@@ -80,8 +80,14 @@ function k1(policy: Policy): Finding {
     clauses: ['A.3.3', 'A.2'],
     numbers: { deadlineYear: t.deadlineYear, rolloutShare: r.share, ruralTarget: t.ruralShare },
     explanation: ok
-      ? b(`到 ${t.deadlineYear} 年底推行比例 ${r.share} 达到农村目标 ${t.ruralShare}`, `By the end of ${t.deadlineYear} the rollout reaches ${r.share}, meeting the rural target of ${t.ruralShare}`)
-      : b(`到 ${t.deadlineYear} 年底推行比例只有 ${r.share}，低于农村目标 ${t.ruralShare}`, `By the end of ${t.deadlineYear} the rollout reaches only ${r.share}, short of the rural target of ${t.ruralShare}`),
+      ? b(
+          `到 ${t.deadlineYear} 年底推行比例 ${r.share} 达到农村目标 ${t.ruralShare}`,
+          `By the end of ${t.deadlineYear} the rollout reaches ${r.share}, meeting the rural target of ${t.ruralShare}`,
+        )
+      : b(
+          `到 ${t.deadlineYear} 年底推行比例只有 ${r.share}，低于农村目标 ${t.ruralShare}`,
+          `By the end of ${t.deadlineYear} the rollout reaches only ${r.share}, short of the rural target of ${t.ruralShare}`,
+        ),
     interpretations: [...r.interpretations, ...t.interpretations],
   };
 }
@@ -99,8 +105,14 @@ function k2(policy: Policy): Finding {
     numbers: { households, householdsPerWorker: per, staff: s.staff, remainder },
     explanation:
       remainder === 0
-        ? b(`${households} 户正好是 ${per} 户的 ${s.staff} 倍：两项标准无需取整即可衔接`, `${households} households are exactly ${s.staff} × ${per}: the two standards fit without rounding`)
-        : b(`${households} 户不是 ${per} 户的整数倍(余 ${remainder})，原文未说明如何取整，按 I3 得 ${s.staff} 名`, `${households} households are not a whole multiple of ${per} (remainder ${remainder}); the text does not say how to round, and I3 gives ${s.staff}`),
+        ? b(
+            `${households} 户正好是 ${per} 户的 ${s.staff} 倍：两项标准无需取整即可衔接`,
+            `${households} households are exactly ${s.staff} × ${per}: the two standards fit without rounding`,
+          )
+        : b(
+            `${households} 户不是 ${per} 户的整数倍(余 ${remainder})，原文未说明如何取整，按 I3 得 ${s.staff} 名`,
+            `${households} households are not a whole multiple of ${per} (remainder ${remainder}); the text does not say how to round, and I3 gives ${s.staff}`,
+          ),
     interpretations: s.interpretations,
   };
 }
@@ -120,7 +132,10 @@ function k3(policy: Policy): Finding {
     verdict: 'consistent',
     clauses: ['A.3.1', 'A.3.4'],
     numbers: { households: policy.parameters.sizing.households, residents: policy.parameters.sizing.residents, basis: r.basis, areaM2: r.areaM2 },
-    explanation: b(`标准社区按${r.basis === 'residents' ? '人口' : '户数'}计需用房 ${r.areaM2} m²`, `A standard community needs ${r.areaM2} m² of rooms (by ${r.basis})`),
+    explanation: b(
+      `标准社区按${r.basis === 'residents' ? '人口' : '户数'}计需用房 ${r.areaM2} m²`,
+      `A standard community needs ${r.areaM2} m² of rooms (by ${r.basis})`,
+    ),
     interpretations: r.interpretations,
   };
 }
@@ -253,7 +268,10 @@ export function k8(flows: readonly string[] = A43_FLOWS): Finding {
     numbers: Object.fromEntries(flows.map((s, i) => [s, kinds[i] ?? 'none'])),
     explanation:
       missing.length === 0
-        ? b('四(三)提到的用房资金、“费随事转”、上级项目资金和捐助都属于四(四)专户的六类资金', 'The room money, 费随事转 funding, higher-level project money and donations of A.4.3 are all among the six kinds of A.4.4')
+        ? b(
+            '四(三)提到的用房资金、“费随事转”、上级项目资金和捐助都属于四(四)专户的六类资金',
+            'The room money, 费随事转 funding, higher-level project money and donations of A.4.3 are all among the six kinds of A.4.4',
+          )
         : b(`未归入专户的资金：${missing.join('、')}`, `Money with no place in the account: ${missing.join(', ')}`),
     interpretations: [],
   };
@@ -267,7 +285,10 @@ function k9(policy: Policy): Finding {
   const r = policy.developerObligation({ floorAreaM2: below });
   return {
     id: 'K9',
-    title: b(`用房资金(开发面积的 ${policy.parameters.developer.fundsRate})没有单价`, `The room money (${policy.parameters.developer.fundsRate} of the developed area) has no price`),
+    title: b(
+      `用房资金(开发面积的 ${policy.parameters.developer.fundsRate})没有单价`,
+      `The room money (${policy.parameters.developer.fundsRate} of the developed area) has no price`,
+    ),
     verdict: 'gap',
     clauses: ['A.4.3'],
     numbers: { floorAreaM2: below, fundsAreaM2: r.fundsAreaM2!, amountDetermined: false },
@@ -305,7 +326,10 @@ function k10(policy: Policy): Finding {
     numbers: { startYear: start, fullCoverageYear: full ?? 'never' },
     explanation:
       full === undefined
-        ? b('按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年', 'Under this reading the share never reaches 100 %: the full-coverage programme has no end')
+        ? b(
+            '按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年',
+            'Under this reading the share never reaches 100 %: the full-coverage programme has no end',
+          )
         : b(`${full} 年底推行到全部村(组)`, `Every village is reached by the end of ${full}`),
     interpretations: [{ id: 'I2', choice: policy.parameters.rollout.mode }],
   };

@@ -179,7 +179,8 @@ function policyFrom(file: unknown, extra: ParameterOverrides = {}): Policy {
     } catch (e) {
       throw new InputError(`${file}: not valid JSON: ${(e as Error).message}`);
     }
-    if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new InputError(`${file}: expected a JSON object of parameter overrides`);
+    if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides))
+      throw new InputError(`${file}: expected a JSON object of parameter overrides`);
   }
   for (const [k, v] of Object.entries(extra)) {
     overrides[k] = typeof v === 'object' ? { ...(overrides[k] as object | undefined), ...v } : v;
@@ -256,7 +257,9 @@ async function report(args: string[], io: Io): Promise<number> {
   } catch (e) {
     spool?.remove();
     if (e instanceof TooManyToList) {
-      throw new InputError(`more than ${e.max} findings to list; ${fmt === 'xlsx' ? 'a workbook lists' : `--format ${fmt} lists`} at most ${e.max} (give --limit N for the worst N), while --format json or ndjson streams every one`);
+      throw new InputError(
+        `more than ${e.max} findings to list; ${fmt === 'xlsx' ? 'a workbook lists' : `--format ${fmt} lists`} at most ${e.max} (give --limit N for the worst N), while --format json or ndjson streams every one`,
+      );
     }
     throw e;
   }
@@ -276,8 +279,17 @@ async function report(args: string[], io: Io): Promise<number> {
       }
     } else if (fmt === 'html') {
       const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
-      const source = positionals.filter((f) => f !== '-').map((f) => basename(f)).join(', ');
-      await write(out, reportHtml(data.years.map((y) => y.result), { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }), eligible: data.years.map((y) => y.eligible) }));
+      const source = positionals
+        .filter((f) => f !== '-')
+        .map((f) => basename(f))
+        .join(', ');
+      await write(
+        out,
+        reportHtml(
+          data.years.map((y) => y.result),
+          { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }), eligible: data.years.map((y) => y.eligible) },
+        ),
+      );
     } else if (fmt === 'xlsx') {
       const { xlsxReport } = await import('../report/xlsx-report.js');
       await write(out, await xlsxReport(data, policy, lng));
@@ -315,7 +327,10 @@ function readableReport(data: ReportData, policy: Policy, fmt: 'text' | 'markdow
   const several = data.years.length > 1;
   for (const { year, result, listed, eligible } of data.years) {
     let text = renderListed(result.summary, listed, eligible, { format: fmt, lang: lng, all, names: data.names });
-    if (several) text = text.replace(/^(# )?(.*)\n/, (_, hash: string | undefined, title: string) => `${hash ?? ''}${title} · ${year}\n`).replace(/^=+$/m, (u) => u + '='.repeat(md ? 0 : String(year).length + 3));
+    if (several)
+      text = text
+        .replace(/^(# )?(.*)\n/, (_, hash: string | undefined, title: string) => `${hash ?? ''}${title} · ${year}\n`)
+        .replace(/^=+$/m, (u) => u + '='.repeat(md ? 0 : String(year).length + 3));
     parts.push(text);
   }
   if (several) {
@@ -326,9 +341,14 @@ function readableReport(data: ReportData, policy: Policy, fmt: 'text' | 'markdow
       parts.push([`## ${title}`, '', line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line), ''].join('\n'));
     } else parts.push([`${title}:`, ...table(rows).map((l) => `  ${l}`), ''].join('\n'));
   }
-  if (data.otherYears.length) parts.push(zh ? `(数据中另有 ${data.otherYears.join('、')} 年，按 --year 未报告)\n` : `(the data also holds ${data.otherYears.join(', ')}, not reported: --year)\n`);
+  if (data.otherYears.length)
+    parts.push(
+      zh ? `(数据中另有 ${data.otherYears.join('、')} 年，按 --year 未报告)\n` : `(the data also holds ${data.otherYears.join(', ')}, not reported: --year)\n`,
+    );
   const readTitle = zh ? '读取的数据' : 'Data read';
-  const readPart = md ? [`## ${readTitle}`, '', ...input.map((l) => `- ${l.trim()}`), ''].join('\n') : [`${readTitle}:`, ...input.map((l) => `  ${l}`), ''].join('\n');
+  const readPart = md
+    ? [`## ${readTitle}`, '', ...input.map((l) => `- ${l.trim()}`), ''].join('\n')
+    : [`${readTitle}:`, ...input.map((l) => `  ${l}`), ''].join('\n');
   return [...parts, readPart].join('\n');
 }
 
@@ -371,7 +391,14 @@ async function* jsonReport(data: ReportData, policy: Policy, spool: Spool | unde
     yield* jsonYear(y, spool);
     yield '\n}';
   }
-  const progress = progressRows(data.years, policy).map((r) => ({ year: r.year, urbanMeetingAll: r.urbanMeetingAll, urban: r.urban ?? null, ruralShareDue: r.ruralShareDue, rollout: r.rollout ?? null, fund: r.fund ?? null }));
+  const progress = progressRows(data.years, policy).map((r) => ({
+    year: r.year,
+    urbanMeetingAll: r.urbanMeetingAll,
+    urban: r.urban ?? null,
+    ruralShareDue: r.ruralShareDue,
+    rollout: r.rollout ?? null,
+    fund: r.fund ?? null,
+  }));
   yield `\n],\n"progress": ${JSON.stringify(progress, (_k, v: unknown) => (D.isDecimal(v) ? v.toFixed() : v))},\n"input": ${input}\n}\n`;
 }
 
@@ -387,7 +414,9 @@ async function audit(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const verdict = { consistent: lng === 'zh' ? '一致' : 'consistent', conflict: lng === 'zh' ? '冲突' : 'conflict', gap: lng === 'zh' ? '空白' : 'gap' };
-  const lines = result.findings.map((f) => `${f.id.padEnd(4)} ${verdict[f.verdict].padEnd(lng === 'zh' ? 3 : 10)} [${f.clauses.join(', ')}] ${f.title[lng]}\n     ${f.explanation[lng]}`);
+  const lines = result.findings.map(
+    (f) => `${f.id.padEnd(4)} ${verdict[f.verdict].padEnd(lng === 'zh' ? 3 : 10)} [${f.clauses.join(', ')}] ${f.title[lng]}\n     ${f.explanation[lng]}`,
+  );
   await write(io.stdout, `${lines.join('\n')}\n`);
   return 0;
 }
@@ -411,7 +440,8 @@ async function schedule(args: string[], io: Io): Promise<number> {
     const base = amountArg('base', values.base);
     if (base === undefined) throw new UsageError('schedule fund needs --base, the base year’s total in yuan');
     if (values.villages !== undefined) throw new UsageError('--villages belongs to schedule rollout');
-    if (values.mode !== undefined && values.mode !== 'fixed-increment' && values.mode !== 'compound') throw new UsageError(`--mode must be fixed-increment or compound, got ${JSON.stringify(values.mode)}`);
+    if (values.mode !== undefined && values.mode !== 'fixed-increment' && values.mode !== 'compound')
+      throw new UsageError(`--mode must be fixed-increment or compound, got ${JSON.stringify(values.mode)}`);
     const policy = policyFrom(values.params, values.mode ? { funding: { mode: values.mode as 'compound' } } : {});
     const r = policy.cityFundSchedule({ baseAmount: base, from, to });
     if (fmt === 'json') return write(io.stdout, `${JSON.stringify(r, null, 2)}\n`).then(() => 0);
@@ -421,7 +451,8 @@ async function schedule(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.base !== undefined) throw new UsageError('--base belongs to schedule fund');
-  if (values.mode !== undefined && values.mode !== 'share-of-all' && values.mode !== 'share-of-remaining') throw new UsageError(`--mode must be share-of-all or share-of-remaining, got ${JSON.stringify(values.mode)}`);
+  if (values.mode !== undefined && values.mode !== 'share-of-all' && values.mode !== 'share-of-remaining')
+    throw new UsageError(`--mode must be share-of-all or share-of-remaining, got ${JSON.stringify(values.mode)}`);
   const villages = integer('villages', values.villages);
   const policy = policyFrom(values.params, values.mode ? { rollout: { mode: values.mode as 'share-of-all' } } : {});
   const r = policy.ruralRolloutSchedule({ from, to, ...(villages !== undefined && { villages }) });
@@ -439,7 +470,17 @@ const EXPLAIN: Readonly<Record<string, { rule: RuleName; fields: Record<string, 
   Object.entries(RULE_ABOUT).flatMap(([rule, r]) =>
     r.command === undefined
       ? []
-      : [[r.command, { rule: rule as RuleName, fields: Object.fromEntries(r.fields.map((f) => [f.flag ?? f.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), { key: f.name, kind: f.kind }])) }]],
+      : [
+          [
+            r.command,
+            {
+              rule: rule as RuleName,
+              fields: Object.fromEntries(
+                r.fields.map((f) => [f.flag ?? f.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), { key: f.name, kind: f.kind }]),
+              ),
+            },
+          ],
+        ],
   ),
 );
 
@@ -541,7 +582,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof PolicyInputError) {
       // Issues in the language of --lang.
-      const zh = () => `${e.context ? `${e.context} 的输入无效` : '输入无效'}：${e.issues.map((i) => (i.path ? `${i.path}: ${i.messages.zh}` : i.messages.zh)).join('；')}`;
+      const zh = () =>
+        `${e.context ? `${e.context} 的输入无效` : '输入无效'}：${e.issues.map((i) => (i.path ? `${i.path}: ${i.messages.zh}` : i.messages.zh)).join('；')}`;
       io.stderr.write(`shequ-rules: ${lng === 'en' ? e.message : zh()}\n`);
       return 2;
     }

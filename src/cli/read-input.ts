@@ -119,7 +119,12 @@ class Collector {
       checkYear(year, 'report'); // the year's range
       const k = compile(this.o.policy, year);
       const state: YearState = {
-        k, tally: new Tally(k, this.o.list), codes: new Uint8Array(N), ids: new Map(), current: undefined, rows: 0,
+        k,
+        tally: new Tally(k, this.o.list),
+        codes: new Uint8Array(N),
+        ids: new Map(),
+        current: undefined,
+        rows: 0,
         src: {
           finding: (_i: number, j: number, code: number) => {
             const c = state.current!;
@@ -180,7 +185,8 @@ function openFile(file: string, stdin: Readable, maxBytes: number): Readable {
   try {
     const stat = statSync(file);
     // A directory opens and then fails as the stream is read (an internal error): refuse it here, by name.
-    if (!stat.isFile() && !stat.isFIFO()) throw new InputError(`${file}: ${stat.isDirectory() ? 'is a directory' : 'is not a regular file'}; give the path of a dataset file`);
+    if (!stat.isFile() && !stat.isFIFO())
+      throw new InputError(`${file}: ${stat.isDirectory() ? 'is a directory' : 'is not a regular file'}; give the path of a dataset file`);
     size = stat.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -203,13 +209,27 @@ function yearInFileName(file: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function readTable(o: ReadOptions, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row', year: number | undefined, ids?: TableOptions['ids']): TableReader {
+function readTable(
+  o: ReadOptions,
+  c: Collector,
+  file: string,
+  sheet: string | undefined,
+  unit: 'line' | 'row',
+  year: number | undefined,
+  ids?: TableOptions['ids'],
+): TableReader {
   const table = c.tables.push(`${file}: ${sheet !== undefined ? `sheet "${sheet}", ` : ''}${unit}`) - 1;
   return new TableReader(tableOptions(o, unit, year, ids), (record, y, row) => c.community(record, y, table, row));
 }
 
 function tableOptions(o: ReadOptions, unit: 'line' | 'row', year: number | undefined, ids?: TableOptions['ids']): TableOptions {
-  return { unit, ...(o.columns && { columns: o.columns }), ...(year !== undefined && { year }), ...(o.year !== undefined && { fallbackYear: o.year }), ...(ids && { ids }) };
+  return {
+    unit,
+    ...(o.columns && { columns: o.columns }),
+    ...(year !== undefined && { year }),
+    ...(o.year !== undefined && { fallbackYear: o.year }),
+    ...(ids && { ids }),
+  };
 }
 
 function finishTable(reader: TableReader, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row'): TableNotes {
@@ -259,7 +279,12 @@ class ByteCheck {
       this.decoder.decode(buf, { stream: !last });
       this.pending = !isAscii(buf.subarray(Math.max(0, buf.length - 4)));
     } catch {
-      throw new EncodingError(offset, this.name === 'UTF-8' && offset > 0 ? 'bytes that are not UTF-8 after a start that was (the file mixes encodings?)' : `bytes that are not valid ${this.name}`);
+      throw new EncodingError(
+        offset,
+        this.name === 'UTF-8' && offset > 0
+          ? 'bytes that are not UTF-8 after a start that was (the file mixes encodings?)'
+          : `bytes that are not valid ${this.name}`,
+      );
     }
   }
   private pending = false;
@@ -321,7 +346,12 @@ async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncI
 }
 
 /** The rows of a CSV into a table reader; returns the encoding read. */
-async function readCsvRows(o: ReadOptions, file: string, input: AsyncIterable<Uint8Array | string>, reader: TableReader): Promise<TextEncodingName | undefined> {
+async function readCsvRows(
+  o: ReadOptions,
+  file: string,
+  input: AsyncIterable<Uint8Array | string>,
+  reader: TableReader,
+): Promise<TextEncodingName | undefined> {
   let encoding: TextEncodingName | undefined;
   {
     const held: Uint8Array[] = [];
@@ -401,13 +431,19 @@ async function readCsvRows(o: ReadOptions, file: string, input: AsyncIterable<Ui
 async function readJson(o: ReadOptions, c: Collector, file: string, input: AsyncIterable<Uint8Array | string>): Promise<FileInput> {
   // A file's size says before reading when its text could be longer than a string (a character takes a byte or more).
   const size = file === '-' ? 0 : statSync(file).size;
-  if (size > MAX_STRING) throw new InputError(`${file}: a JSON dataset is read whole, and this one (${size} bytes) may be longer than the longest string (${MAX_STRING} characters); give the communities as a CSV, which is read as a stream`);
+  if (size > MAX_STRING)
+    throw new InputError(
+      `${file}: a JSON dataset is read whole, and this one (${size} bytes) may be longer than the longest string (${MAX_STRING} characters); give the communities as a CSV, which is read as a stream`,
+    );
   let encoding: TextEncodingName | undefined;
   let all = '';
   try {
     for await (const chunk of decodeText(input, (e) => (encoding = e), o.maxBytes, tooBig(file))) {
       // Refused by name before the text outgrows V8's longest string (a RangeError otherwise).
-      if (all.length + chunk.length > MAX_STRING) throw new InputError(`${file}: a JSON dataset is read whole, and this one is longer than the longest string (${MAX_STRING} characters); give the communities as a CSV, which is read as a stream`);
+      if (all.length + chunk.length > MAX_STRING)
+        throw new InputError(
+          `${file}: a JSON dataset is read whole, and this one is longer than the longest string (${MAX_STRING} characters); give the communities as a CSV, which is read as a stream`,
+        );
       all += chunk;
     }
   } catch (e) {
@@ -440,7 +476,7 @@ async function readJson(o: ReadOptions, c: Collector, file: string, input: Async
 /** A workbook: every sheet with a community table (a year in its name, its title or a 年度 column), or the --sheet. */
 async function readXlsx(o: ReadOptions, c: Collector, file: string, bytes: Uint8Array): Promise<FileInput> {
   const { readWorkbook } = await import('../read/xlsx.js');
-  let sheets;
+  let sheets: Awaited<ReturnType<typeof readWorkbook>>;
   try {
     sheets = await readWorkbook(bytes);
   } catch (e) {
@@ -473,7 +509,8 @@ async function readXlsx(o: ReadOptions, c: Collector, file: string, bytes: Uint8
       throw new InputError(e.problems.map((p) => located(file, sheet.name, 'row', p)).join('\n'));
     }
   }
-  if (tables.length === 0) throw new InputError(`${file}: no sheet holds a community table; the sheets are ${sheets.map((s) => JSON.stringify(s.name)).join(', ')}`);
+  if (tables.length === 0)
+    throw new InputError(`${file}: no sheet holds a community table; the sheets are ${sheets.map((s) => JSON.stringify(s.name)).join(', ')}`);
   return { file, format: 'xlsx', tables, skippedSheets: skipped };
 }
 
@@ -504,16 +541,20 @@ async function readOne(o: ReadOptions, c: Collector, file: string): Promise<File
     const head = Buffer.concat(chunks);
     if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) kind = 'xlsx';
     else {
-      const at = head.findIndex((x) => x !== 0x20 && x !== 0x0a && x !== 0x0d && x !== 0x09 && x !== 0xef && x !== 0xbb && x !== 0xbf && x !== 0xff && x !== 0xfe && x !== 0x00);
+      const at = head.findIndex(
+        (x) => x !== 0x20 && x !== 0x0a && x !== 0x0d && x !== 0x09 && x !== 0xef && x !== 0xbb && x !== 0xbf && x !== 0xff && x !== 0xfe && x !== 0x00,
+      );
       if (at >= 0) kind = head[at] === 0x7b ? 'json' : 'csv';
     }
     if (kind) break;
   }
   const { Readable } = await import('node:stream');
-  const rest = Readable.from((async function* () {
-    yield* chunks;
-    yield* input;
-  })());
+  const rest = Readable.from(
+    (async function* () {
+      yield* chunks;
+      yield* input;
+    })(),
+  );
   if (kind === 'xlsx') return readXlsx(o, c, file, await readAll(rest, file, o.maxBytes));
   return kind === 'json' ? readJson(o, c, file, rest) : readCsv(o, c, file, rest);
 }
@@ -551,7 +592,8 @@ export async function evaluateFiles(o: ReadOptions): Promise<ReportData> {
     throw new InputError([...c.problems, ...(more > 0 ? [`… and ${more} more problems`] : [])].join('\n'));
   }
   if (c.states.size === 0) {
-    if (o.year !== undefined && c.other.size > 0) throw new InputError(`${o.files.join(', ')}: no data for ${o.year}; the data holds ${[...c.other].sort().join(', ')}`);
+    if (o.year !== undefined && c.other.size > 0)
+      throw new InputError(`${o.files.join(', ')}: no data for ${o.year}; the data holds ${[...c.other].sort().join(', ')}`);
     const table = input.find((f) => f.format !== 'json');
     if (table) throw new InputError(`${table.file}: no community rows to evaluate`);
   }

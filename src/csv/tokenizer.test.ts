@@ -70,12 +70,15 @@ describe('CsvTokenizer (bytes in, rows out)', () => {
   });
 
   // The text reader is the reference: the same rows, lines and messages on any text.
-  prop.prop([fc.array(fc.constantFrom('a', '社', ',', '"', '\n', '\r', ' ', '""'), { maxLength: 40 }).map((xs) => xs.join('')), fc.array(fc.nat(200), { maxLength: 4 })], { numRuns: 2000 })(
-    'gives the rows and errors of the text reader, wherever the chunks are cut',
-    (text, cuts) => {
-      expect(bytesResult(new TextEncoder().encode(text), cuts)).toEqual(reference(text));
-    },
-  );
+  prop.prop(
+    [
+      fc.array(fc.constantFrom('a', '社', ',', '"', '\n', '\r', ' ', '""'), { maxLength: 40 }).map((xs) => xs.join('')),
+      fc.array(fc.nat(200), { maxLength: 4 }),
+    ],
+    { numRuns: 2000 },
+  )('gives the rows and errors of the text reader, wherever the chunks are cut', (text, cuts) => {
+    expect(bytesResult(new TextEncoder().encode(text), cuts)).toEqual(reference(text));
+  });
 
   test('a row longer than the limit, and too many fields, are refused with the line', () => {
     const long = new TextEncoder().encode(`a\n${'x'.repeat(5000)}\n`);

@@ -48,7 +48,7 @@ const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
 
-const enum State {
+enum State {
   FieldStart,
   Unquoted,
   Quoted,

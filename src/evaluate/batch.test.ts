@@ -24,7 +24,14 @@ describe('evaluateBatch', () => {
     expect(fromBatch.map((f) => JSON.stringify(f))).toEqual(fromCity.map((f) => JSON.stringify(f)));
     expect(batch.counts).toEqual({ pass: 212, fail: 6, unknown: 2 }); // 230 minus the 10 city and project findings
     expect(batch.byProvision.Q10).toEqual({ pass: 38, fail: 2, unknown: 0 });
-    expect([...batch.findings('fail')].map((f) => `${f.subject}:${f.provision}`)).toEqual(['c07:Q4/Q5', 'c12:Q7', 'c15:Q8', 'c19:A.3.4/ground-floor', 'c25:Q10', 'r03:Q10']);
+    expect([...batch.findings('fail')].map((f) => `${f.subject}:${f.provision}`)).toEqual([
+      'c07:Q4/Q5',
+      'c12:Q7',
+      'c15:Q8',
+      'c19:A.3.4/ground-floor',
+      'c25:Q10',
+      'r03:Q10',
+    ]);
   });
 
   test('a rural community’s urban checks do not apply', () => {
@@ -43,16 +50,29 @@ describe('evaluateBatch', () => {
   });
 
   test('a record the quick check does not know (a Decimal-like string amount, an activeFrom) still goes through the schema', () => {
-    const batch = evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 3000, residents: 8000, streetSubsidyPaid: '15123.29', activeFrom: '2013-07-01' }], {
-      year: 2013,
-      policy: createPolicy({ streetSubsidy: { proration: 'by-days' } }),
-    });
+    const batch = evaluateBatch(
+      [{ id: 'c', name: 'c', kind: 'urban', households: 3000, residents: 8000, streetSubsidyPaid: '15123.29', activeFrom: '2013-07-01' }],
+      {
+        year: 2013,
+        policy: createPolicy({ streetSubsidy: { proration: 'by-days' } }),
+      },
+    );
     expect(batch.finding(0, 'Q10')!.status).toBe('pass');
   });
 });
 
 describe('the quick check accepts nothing the schema refuses', () => {
-  const anything = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(-1), fc.constant('12.5'), fc.constant('1e3'));
+  const anything = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant(-1),
+    fc.constant('12.5'),
+    fc.constant('1e3'),
+  );
   const record = fc.record(
     {
       id: anything,
@@ -97,7 +117,19 @@ describe('the quick check says yes to every well-formed record', () => {
   });
 
   test('a record with every field known to it', () => {
-    const full = { id: 'c', name: '', kind: 'urban', households: 0, floatingHouseholds: 0, residents: 0, roomAreaM2: 0, staff: 0, roomsOnGroundFloor: false, oneStopWindow: true, streetSubsidyPaid: '0' };
+    const full = {
+      id: 'c',
+      name: '',
+      kind: 'urban',
+      households: 0,
+      floatingHouseholds: 0,
+      residents: 0,
+      roomAreaM2: 0,
+      staff: 0,
+      roomsOnGroundFloor: false,
+      oneStopWindow: true,
+      streetSubsidyPaid: '0',
+    };
     expect(looksValid(full)).toBe(true);
     expect(looksValid({ ...full, kind: 'rural' })).toBe(true);
   });
@@ -144,7 +176,10 @@ describe('evaluateBatch refuses, saying what it got', () => {
     [() => evaluateBatch([], 2013 as never), 'context: not-an-object'],
     [() => evaluateBatch('x' as never, { year: 2013 }), 'records: not-a-list'],
     [() => evaluateBatch([], { year: 2013, policy: {} as never }), 'policy: not-a-policy'],
-    [() => evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 2 ** 52, floatingHouseholds: 2 ** 52, residents: 1 }], { year: 2013 }), 'records[0].floatingHouseholds: out-of-range'],
+    [
+      () => evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 2 ** 52, floatingHouseholds: 2 ** 52, residents: 1 }], { year: 2013 }),
+      'records[0].floatingHouseholds: out-of-range',
+    ],
     [() => evaluateBatch([undefined as never], { year: 2013 }), 'records[0]: missing-field'],
     [() => evaluateBatch([], { year: 2013 }).findings('passed' as never), 'status: not-an-option'],
     [() => evaluateBatch([5 as never], { year: 2013 }), 'records[0]: not-an-object'],
@@ -154,7 +189,8 @@ describe('evaluateBatch refuses, saying what it got', () => {
 
   test('finding() outside the batch names the range and what it got', () => {
     const batch = evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 3000, residents: 8000 }], { year: 2013 });
-    const range = 'Invalid input to evaluateBatch: finding: expected a community index from 0 to 0 and a provision from Q4/Q5, Q7, Q8, A.3.4/ground-floor, A.3.4/one-stop-window, Q10, got';
+    const range =
+      'Invalid input to evaluateBatch: finding: expected a community index from 0 to 0 and a provision from Q4/Q5, Q7, Q8, A.3.4/ground-floor, A.3.4/one-stop-window, Q10, got';
     expect(() => batch.finding(1, 0)).toThrow(`${range} 1, 0`);
     expect(() => batch.finding(-1, 0)).toThrow(`${range} -1, 0`);
     expect(() => batch.finding(0.5, 0)).toThrow(`${range} 0.5, 0`);
@@ -168,7 +204,17 @@ describe('evaluateBatch refuses, saying what it got', () => {
 
 describe('evaluateBatch results', () => {
   const records = () => [
-    { id: 'a', name: 'a', kind: 'urban' as const, households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, streetSubsidyPaid: 30000 },
+    {
+      id: 'a',
+      name: 'a',
+      kind: 'urban' as const,
+      households: 3000,
+      residents: 8000,
+      roomAreaM2: 300,
+      staff: 5,
+      roomsOnGroundFloor: true,
+      streetSubsidyPaid: 30000,
+    },
     { id: 'b', name: 'b', kind: 'rural' as const, households: 1, residents: 1, streetSubsidyPaid: 1 },
   ];
   test('counts per status and per provision, tallied once', () => {

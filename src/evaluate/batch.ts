@@ -152,7 +152,10 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   // Six status bytes a community must fit one typed array (V8 allows about 2^32 bytes): refused by name beyond that.
   if (records.length > MAX_RECORDS) {
     const note = { en: 'evaluate them in parts or with evaluateCommunities', zh: '请分批评估，或用 evaluateCommunities' };
-    throw new PolicyInputError([refused('records', 'out-of-range', { en: `at most ${MAX_RECORDS} records in one batch`, zh: `每批至多 ${MAX_RECORDS} 条记录` }, records.length, note)], 'evaluateBatch');
+    throw new PolicyInputError(
+      [refused('records', 'out-of-range', { en: `at most ${MAX_RECORDS} records in one batch`, zh: `每批至多 ${MAX_RECORDS} 条记录` }, records.length, note)],
+      'evaluateBatch',
+    );
   }
   const k = compile(policy, context.year);
   const n = records.length;
@@ -191,7 +194,10 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     finding(i: number, provision: number | string) {
       const j = index(provision);
       if (!Number.isInteger(i) || i < 0 || i >= n || !Number.isInteger(j) || j < 0 || j >= COMMUNITY_PROVISIONS.length) {
-        const expected = { en: `a community index from 0 to ${n - 1} and a provision from ${COMMUNITY_PROVISIONS.join(', ')}`, zh: `0 至 ${n - 1} 的社区序号和 ${COMMUNITY_PROVISIONS.join('、')} 之一的条款` };
+        const expected = {
+          en: `a community index from 0 to ${n - 1} and a provision from ${COMMUNITY_PROVISIONS.join(', ')}`,
+          zh: `0 至 ${n - 1} 的社区序号和 ${COMMUNITY_PROVISIONS.join('、')} 之一的条款`,
+        };
         const got = { en: `${describeValue(i)}, ${describeValue(provision)}`, zh: `${describeValue(i, 'zh')}、${describeValue(provision, 'zh')}` };
         throw new PolicyInputError([issue('finding', 'out-of-range', { expected, received: got })], 'evaluateBatch');
       }
@@ -200,7 +206,10 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     },
     findings(status?: 'pass' | 'fail' | 'unknown') {
       if (status !== undefined && status !== 'pass' && status !== 'fail' && status !== 'unknown') {
-        throw new PolicyInputError([refused('status', 'not-an-option', { en: "'pass', 'fail', 'unknown' or nothing", zh: "'pass'、'fail'、'unknown' 之一，或不填" }, status)], 'evaluateBatch');
+        throw new PolicyInputError(
+          [refused('status', 'not-an-option', { en: "'pass', 'fail', 'unknown' or nothing", zh: "'pass'、'fail'、'unknown' 之一，或不填" }, status)],
+          'evaluateBatch',
+        );
       }
       return findingsWith(STATUS.indexOf(status)); // STATUS[0] is undefined: no status wants every code
     },

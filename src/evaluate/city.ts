@@ -73,7 +73,13 @@ export function cityTail(d: Dataset, policy: Policy, tally: Tally, scope: CitySc
  * otherwise only those the tally keeps for the summary and the list.
  * @internal
  */
-export function evaluateDataset(d: Dataset, policy: Policy, keepAll: boolean, list?: ListSpec, scope: CityScope = 'dataset'): CityEvaluation & { listed: Finding[]; city: Finding[] } {
+export function evaluateDataset(
+  d: Dataset,
+  policy: Policy,
+  keepAll: boolean,
+  list?: ListSpec,
+  scope: CityScope = 'dataset',
+): CityEvaluation & { listed: Finding[]; city: Finding[] } {
   const k = compile(policy, d.year);
   const n = d.communities.length;
   const codes = new Uint8Array(CHECKS_PER_COMMUNITY);

@@ -44,62 +44,77 @@ const BY_WORDS = /* @__PURE__ */ new Map<string, What>(Object.values(WHAT).map((
 
 const count = () => z.int(say('count')).check(z.minimum(0, say('count')));
 const amount = () =>
-  z.union([z.number(say('amount')).check(z.minimum(0, say('amount'))), z.string(say('amount')).check(z.maxLength(60, say('amount')), z.regex(PLAIN_DECIMAL, say('amount')))], say('amount'));
+  z.union(
+    [
+      z.number(say('amount')).check(z.minimum(0, say('amount'))),
+      z.string(say('amount')).check(z.maxLength(60, say('amount')), z.regex(PLAIN_DECIMAL, say('amount'))),
+    ],
+    say('amount'),
+  );
 const flag = () => z.boolean(say('flag'));
 const id = () => z.string(say('id')).check(z.refine((v: string) => v.trim().length > 0, say('id')));
 const day = () => z.string(say('date')).check(z.refine((v: string) => calendarDay(v) !== undefined, say('date')));
 const year = () => z.int(say('year')).check(z.minimum(YEAR_MIN, say('year')), z.maximum(YEAR_MAX, say('year')));
 
 /** The schema of one community record. @internal */
-export const communitySchema = /* @__PURE__ */ z.strictObject({
-  id: id(),
-  name: z.string(say('text')),
-  kind: z.enum(['urban', 'rural'], say('kind')),
-  households: count(),
-  floatingHouseholds: z.optional(count()),
-  residents: count(),
-  roomAreaM2: z.optional(amount()),
-  staff: z.optional(count()),
-  roomsOnGroundFloor: z.optional(flag()),
-  oneStopWindow: z.optional(flag()),
-  streetSubsidyPaid: z.optional(amount()),
-  activeFrom: z.optional(day()),
-}, say('community'));
+export const communitySchema = /* @__PURE__ */ z.strictObject(
+  {
+    id: id(),
+    name: z.string(say('text')),
+    kind: z.enum(['urban', 'rural'], say('kind')),
+    households: count(),
+    floatingHouseholds: z.optional(count()),
+    residents: count(),
+    roomAreaM2: z.optional(amount()),
+    staff: z.optional(count()),
+    roomsOnGroundFloor: z.optional(flag()),
+    oneStopWindow: z.optional(flag()),
+    streetSubsidyPaid: z.optional(amount()),
+    activeFrom: z.optional(day()),
+  },
+  say('community'),
+);
 
 /** The schema of one real-estate development project. @internal */
-export const projectSchema = /* @__PURE__ */ z.strictObject({
-  id: id(),
-  floorAreaM2: amount(),
-  residents: z.optional(count()),
-  households: z.optional(count()),
-  roomAreaProvidedM2: z.optional(amount()),
-  fundsPaid: z.optional(amount()),
-  pricePerM2: z.optional(amount()),
-}, say('project'));
+export const projectSchema = /* @__PURE__ */ z.strictObject(
+  {
+    id: id(),
+    floorAreaM2: amount(),
+    residents: z.optional(count()),
+    households: z.optional(count()),
+    roomAreaProvidedM2: z.optional(amount()),
+    fundsPaid: z.optional(amount()),
+    pricePerM2: z.optional(amount()),
+  },
+  say('project'),
+);
 
 /** The schema of a city's dataset for one year. @internal */
-export const datasetSchema = /* @__PURE__ */ z.strictObject({
-  /** Free text: where the data comes from, or that it is made up. */
-  description: z.optional(z.string(say('text'))),
-  year: year(),
-  communities: z.array(communitySchema, say('communities')),
-  villages: z.optional(z.strictObject({ total: count(), covered: count() }, say('villages'))),
-  funding: z.optional(
-    z.strictObject(
-      {
-        baseYearTotal: amount(),
-        budgets: z.record(
-          // A key that is not four digits is reported by the record's message below, at the key's path.
-          z.string().check(z.regex(/^\d{4}$/)),
-          amount(),
-          { error: (iss) => say(iss.code === 'invalid_type' ? 'budgets' : 'budgetKey').error(iss) },
-        ),
-      },
-      say('funding'),
+export const datasetSchema = /* @__PURE__ */ z.strictObject(
+  {
+    /** Free text: where the data comes from, or that it is made up. */
+    description: z.optional(z.string(say('text'))),
+    year: year(),
+    communities: z.array(communitySchema, say('communities')),
+    villages: z.optional(z.strictObject({ total: count(), covered: count() }, say('villages'))),
+    funding: z.optional(
+      z.strictObject(
+        {
+          baseYearTotal: amount(),
+          budgets: z.record(
+            // A key that is not four digits is reported by the record's message below, at the key's path.
+            z.string().check(z.regex(/^\d{4}$/)),
+            amount(),
+            { error: (iss) => say(iss.code === 'invalid_type' ? 'budgets' : 'budgetKey').error(iss) },
+          ),
+        },
+        say('funding'),
+      ),
     ),
-  ),
-  developerProjects: z.optional(z.array(projectSchema, say('projects'))),
-}, say('dataset'));
+    developerProjects: z.optional(z.array(projectSchema, say('projects'))),
+  },
+  say('dataset'),
+);
 
 /** A money amount or an area in a dataset: a number ≥ 0 or a plain decimal string (exact). */
 export type DatasetAmount = number | string;
@@ -220,7 +235,10 @@ export function unknownField(path: string, key: string, allowed: readonly string
   });
 }
 
-const SUM_TOO_LARGE = { en: 'households + floatingHouseholds is larger than the largest safe integer', zh: 'households + floatingHouseholds 超出安全整数的范围' };
+const SUM_TOO_LARGE = {
+  en: 'households + floatingHouseholds is larger than the largest safe integer',
+  zh: 'households + floatingHouseholds 超出安全整数的范围',
+};
 
 /**
  * Staff are counted on households + floatingHouseholds (Q8): the sum must be exact, as requiredStaff demands.
@@ -244,13 +262,27 @@ export function crossChecks(d: Dataset): PolicyInputIssueInit[] {
     rows.forEach((r, i) => {
       const at = first.get(r.id);
       if (at === undefined) first.set(r.id, i);
-      else out.push(issue(`${name}[${i}].id`, 'duplicate-id', { expected: { en: 'an id not used before', zh: '未用过的编号' }, received: received(r.id), note: { en: `${name}[${at}]`, zh: `${name}[${at}]` } }));
+      else
+        out.push(
+          issue(`${name}[${i}].id`, 'duplicate-id', {
+            expected: { en: 'an id not used before', zh: '未用过的编号' },
+            received: received(r.id),
+            note: { en: `${name}[${at}]`, zh: `${name}[${at}]` },
+          }),
+        );
     });
   };
   dupes(d.communities, 'communities');
   if (d.developerProjects) dupes(d.developerProjects, 'developerProjects');
   if (d.villages && d.villages.covered > d.villages.total) {
-    out.push(refused('villages.covered', 'out-of-range', { en: `at most villages.total (${d.villages.total})`, zh: `不超过 villages.total(${d.villages.total})` }, d.villages.covered));
+    out.push(
+      refused(
+        'villages.covered',
+        'out-of-range',
+        { en: `at most villages.total (${d.villages.total})`, zh: `不超过 villages.total(${d.villages.total})` },
+        d.villages.covered,
+      ),
+    );
   }
   if (d.funding) {
     for (const key of Object.keys(d.funding.budgets)) {
@@ -265,7 +297,8 @@ const MAX_ISSUES = 50;
 
 function fail(issues: PolicyInputIssueInit[], context: string): never {
   const shown = issues.slice(0, MAX_ISSUES);
-  if (issues.length > MAX_ISSUES) shown.push(issue('', 'too-many-issues', { received: { en: String(issues.length - MAX_ISSUES), zh: String(issues.length - MAX_ISSUES) } }));
+  if (issues.length > MAX_ISSUES)
+    shown.push(issue('', 'too-many-issues', { received: { en: String(issues.length - MAX_ISSUES), zh: String(issues.length - MAX_ISSUES) } }));
   throw new PolicyInputError(shown, context);
 }
 

@@ -9,7 +9,14 @@ import { evaluateCommunities, evaluateCommunity, type Finding } from './evaluate
 import { evaluateBatch } from './batch.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
-const row = (f: Finding) => [f.subject, f.provision, f.clause, f.status, f.expected === null ? null : String(f.expected), f.actual === null ? null : String(f.actual)];
+const row = (f: Finding) => [
+  f.subject,
+  f.provision,
+  f.clause,
+  f.status,
+  f.expected === null ? null : String(f.expected),
+  f.actual === null ? null : String(f.actual),
+];
 
 describe('evaluateCity on the example city (made-up data, 2013)', () => {
   // Evaluated inside each test (not while the suite is collected), so that mutation testing sees it.
@@ -23,7 +30,11 @@ describe('evaluateCity on the example city (made-up data, 2013)', () => {
     // 2013 budget 5,900,000 against 5,000,000 × 1.2 = 6,000,000; p2 150,000 m² × 0.003 × 3,000 = 1,350,000, paid 1,000,000
     // p3 exactly 200,000 m² goes in kind (I5): 5,000 residents × 5/100 = 250 m², gave 200; p4 has no price (I6)
     // Q1/Q2: 29 of 36 urban communities meet every check = 0.80555…, the 2013 target is 1
-    expect(run().findings.filter((f) => f.status !== 'pass').map(row)).toEqual([
+    expect(
+      run()
+        .findings.filter((f) => f.status !== 'pass')
+        .map(row),
+    ).toEqual([
       ['c07', 'Q4/Q5', 'A.3.1', 'fail', '0.2', '0.23333333333333333333'],
       ['c12', 'Q7', 'A.3.4', 'fail', '400', '300'],
       ['c15', 'Q8', 'A.4.2', 'fail', '6', '4'],
@@ -48,7 +59,9 @@ describe('evaluateCity on the example city (made-up data, 2013)', () => {
   });
 
   test('the budgets of 2011, 2012 and 2014 pass: 5,000,000, 5,500,000 and 6,600,000 against 5,000,000, 5,500,000, 6,500,000', () => {
-    const q9 = run().findings.filter((f) => f.provision === 'Q9').map(row);
+    const q9 = run()
+      .findings.filter((f) => f.provision === 'Q9')
+      .map(row);
     expect(q9).toEqual([
       ['city/2011', 'Q9', 'A.4.3', 'pass', '5000000', '5000000'],
       ['city/2012', 'Q9', 'A.4.3', 'pass', '5500000', '5500000'],
@@ -116,7 +129,18 @@ describe('evaluateCommunity', () => {
 
   test('a fully reported standard community passes everything', () => {
     const f = evaluateCommunity(
-      { id: 'ok', name: '标准', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 400, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 },
+      {
+        id: 'ok',
+        name: '标准',
+        kind: 'urban',
+        households: 3000,
+        residents: 8000,
+        roomAreaM2: 400,
+        staff: 5,
+        roomsOnGroundFloor: true,
+        oneStopWindow: true,
+        streetSubsidyPaid: 30000,
+      },
       { year: 2013 },
     );
     expect(f.map((x) => [x.provision, x.status])).toEqual([
@@ -136,7 +160,11 @@ describe('evaluateCommunity', () => {
   });
 
   test('a rural community is held only to the subsidy', () => {
-    expect(evaluateCommunity({ id: 'r', name: 'r', kind: 'rural', households: 500, residents: 1500, streetSubsidyPaid: 30000 }, { year: 2013 }).map((x) => x.provision)).toEqual(['Q10']);
+    expect(
+      evaluateCommunity({ id: 'r', name: 'r', kind: 'rural', households: 500, residents: 1500, streetSubsidyPaid: 30000 }, { year: 2013 }).map(
+        (x) => x.provision,
+      ),
+    ).toEqual(['Q10']);
   });
 
   test('refuses invalid records and contexts', () => {
@@ -227,7 +255,12 @@ describe('verdicts off the integer fast paths are still exact', () => {
   test('without a year the subsidy check is unknown and says why, even right after a check with one; with a year but no payment it is unknown', () => {
     expect(status(evaluateCommunity(base, { year: 2013 }), 'Q10')).toBe('unknown');
     const q10 = evaluateCommunity({ ...base, streetSubsidyPaid: 0 }).find((f) => f.provision === 'Q10')!;
-    expect([q10.status, q10.expected, String(q10.actual), q10.message.en]).toEqual(['unknown', null, '0', 'No year given: the subsidy minimum of a year cannot be known']);
+    expect([q10.status, q10.expected, String(q10.actual), q10.message.en]).toEqual([
+      'unknown',
+      null,
+      '0',
+      'No year given: the subsidy minimum of a year cannot be known',
+    ]);
   });
 
   test('the size check is inclusive at ±0.2 for both counts: 3,600 and 2,400 households, 9,600 residents pass; 3,601 and 9,601 fail', () => {
@@ -267,7 +300,16 @@ describe('findings are plain data where one is made at a time', () => {
   test('evaluateBatch.finding and evaluateCommunities give plain findings too', () => {
     const batch = evaluateBatch([record], { year: 2013 });
     const f = batch.finding(0, 'Q8')!;
-    expect({ ...f }).toEqual({ provision: 'Q8', clause: 'A.4.2', subject: 'c1', status: 'fail', expected: 5, actual: 4, message: f.message, shortfall: f.shortfall });
+    expect({ ...f }).toEqual({
+      provision: 'Q8',
+      clause: 'A.4.2',
+      subject: 'c1',
+      status: 'fail',
+      expected: 5,
+      actual: 4,
+      message: f.message,
+      shortfall: f.shortfall,
+    });
     expect(Object.keys([...evaluateCommunities([record], { year: 2013 })][0]!)).toContain('message');
   });
 });

@@ -176,7 +176,9 @@ class CommunityFinding implements Finding {
   /** A plain object with every field, for JSON and for spreading. */
   toJSON(): Finding {
     const { provision, clause, subject, status, expected, actual, message, shortfall } = this;
-    return shortfall === undefined ? { provision, clause, subject, status, expected, actual, message } : { provision, clause, subject, status, expected, actual, message, shortfall };
+    return shortfall === undefined
+      ? { provision, clause, subject, status, expected, actual, message }
+      : { provision, clause, subject, status, expected, actual, message, shortfall };
   }
 }
 
@@ -360,7 +362,10 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
   const policy = checkPolicy(context.policy, 'evaluateCommunities');
   checkYear(context.year, 'evaluateCommunities');
   if (records === null || records === undefined || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    throw new PolicyInputError([refused('records', 'not-a-list', { en: 'an iterable of community records', zh: '可迭代的社区记录' }, records)], 'evaluateCommunities');
+    throw new PolicyInputError(
+      [refused('records', 'not-a-list', { en: 'an iterable of community records', zh: '可迭代的社区记录' }, records)],
+      'evaluateCommunities',
+    );
   }
   const k = compile(policy, context.year);
   return (function* () {
@@ -373,4 +378,3 @@ export function evaluateCommunities(records: Iterable<CommunityRecord>, context:
     }
   })();
 }
-

@@ -91,7 +91,7 @@ function compareFractions(a: Entry, bn: number, bd: number, bcls: number): numbe
 function after(a: Entry, b: Entry): boolean {
   if (a.rank !== b.rank) return a.rank > b.rank;
   let c = compareFractions(a, b.num, b.den, b.cls);
-  if (c !== c) c = exactKey(a).comparedTo(exactKey(b));
+  if (Number.isNaN(c)) c = exactKey(a).comparedTo(exactKey(b));
   return c !== 0 ? c < 0 : a.seq > b.seq;
 }
 
@@ -111,7 +111,7 @@ class Heap {
     const root = this.items[0]!;
     if (rank !== root.rank) return rank < root.rank;
     const c = -compareFractions(root, num, den, cls);
-    return c !== c || c > 0;
+    return Number.isNaN(c) || c > 0;
   }
   offer(e: Entry): void {
     const h = this.items;
@@ -250,7 +250,7 @@ export class Tally {
       // Yes/no checks share a key of exactly 1 (class -3); unknown and passing findings a key of exactly 0.
       const cls = code !== 2 ? -1 : COMMUNITY_CHECKS[j]!.flag ? -3 : j;
       const toWorst = code === 2 && this.worst.wants(0, num, den, cls);
-      const toList = this.list !== undefined && this.list.wants(rank, num, den, cls);
+      const toList = this.list?.wants(rank, num, den, cls);
       if (!toWorst && !toList) continue;
       const e: Entry = { f: src.finding(i, j, code), rank, num, den, cls, exact: undefined, seq: seq + j };
       if (toWorst) this.worst.offer(e);

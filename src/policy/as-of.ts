@@ -23,7 +23,17 @@ function dayOf(date: unknown): string {
   const day = typeof date === 'string' && calendarDay(date) ? date : date instanceof Date && !Number.isNaN(date.getTime()) ? isoDay(date) : undefined;
   const year = day === undefined ? NaN : Number(day.slice(0, day.indexOf('-', 1)));
   if (day !== undefined && year >= YEAR_MIN && year <= YEAR_MAX) return day;
-  throw new PolicyInputError([refused('date', DATE.code, { en: `${DATE.expected.en} or a valid Date, from ${YEAR_MIN} to ${YEAR_MAX}`, zh: `${YEAR_MIN} 至 ${YEAR_MAX} 年间${DATE.expected.zh}或有效的 Date` }, date)], 'asOf');
+  throw new PolicyInputError(
+    [
+      refused(
+        'date',
+        DATE.code,
+        { en: `${DATE.expected.en} or a valid Date, from ${YEAR_MIN} to ${YEAR_MAX}`, zh: `${YEAR_MIN} 至 ${YEAR_MAX} 年间${DATE.expected.zh}或有效的 Date` },
+        date,
+      ),
+    ],
+    'asOf',
+  );
 }
 
 /**

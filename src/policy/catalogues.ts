@@ -14,7 +14,9 @@ export interface CatalogueEntry extends Bilingual {
   readonly clause: string;
 }
 
-const entry = (clause: string) => (id: string, zh: string, en: string): CatalogueEntry => ({ id, clause, zh, en });
+const entry =
+  (clause: string) =>
+  (id: string, zh: string, en: string): CatalogueEntry => ({ id, clause, zh, en });
 const a32 = entry('A.3.2');
 const a36 = entry('A.3.6');
 
@@ -28,8 +30,16 @@ const a36 = entry('A.3.6');
  */
 export const committeeDuties: readonly CatalogueEntry[] = /* @__PURE__ */ deepFreeze([
   a32('self-governance', '依法组织居民开展自治活动', 'Organise residents’ self-governance, lawfully'),
-  a32('assist-government', '协助基层政府办理与居民利益相关的社会事务，使公共服务覆盖整个社区', 'Help the local government with social affairs that touch residents, so that public services reach the whole community'),
-  a32('supervise-organisations', '指导和监督业主委员会、业主大会、物业企业等社区内组织，维护居民权益', 'Guide and supervise owners’ committees and assemblies, property firms and other organisations in the community, protecting residents’ rights'),
+  a32(
+    'assist-government',
+    '协助基层政府办理与居民利益相关的社会事务，使公共服务覆盖整个社区',
+    'Help the local government with social affairs that touch residents, so that public services reach the whole community',
+  ),
+  a32(
+    'supervise-organisations',
+    '指导和监督业主委员会、业主大会、物业企业等社区内组织，维护居民权益',
+    'Guide and supervise owners’ committees and assemblies, property firms and other organisations in the community, protecting residents’ rights',
+  ),
 ]);
 
 /**
@@ -72,9 +82,21 @@ const a44 = (id: string, zh: string, en: string, keywords: string[]): FundSource
 export const fundSources: readonly FundSource[] = /* @__PURE__ */ deepFreeze([
   a44('city-special-fund', '市级社区建设专项资金', 'City community-building special fund', ['专项资金', 'special fund']),
   a44('fiscal-subsidy', '财政补助资金', 'Fiscal subsidies', ['财政补助', '补助资金', 'fiscal subsid']),
-  a44('developer-room-funds', '开发企业缴纳的社区用房资金', 'Developers’ community-room money', ['用房资金', '开发企业', '开发商', 'developer', 'community-room']),
+  a44('developer-room-funds', '开发企业缴纳的社区用房资金', 'Developers’ community-room money', [
+    '用房资金',
+    '开发企业',
+    '开发商',
+    'developer',
+    'community-room',
+  ]),
   a44('fee-follows-task', '“费随事转”资金', 'Funding that follows delegated tasks (费随事转)', ['费随事转', 'fee follows', 'delegated task']),
-  a44('higher-level-projects', '向上级争取的社区项目资金', 'Project money won from higher levels of government', ['上级', '项目资金', 'higher level', 'higher-level', 'project fund']),
+  a44('higher-level-projects', '向上级争取的社区项目资金', 'Project money won from higher levels of government', [
+    '上级',
+    '项目资金',
+    'higher level',
+    'higher-level',
+    'project fund',
+  ]),
   a44('donations', '社会各界捐助资金', 'Donations from society', ['捐助', '捐赠', '捐款', 'donat']),
 ]);
 
@@ -97,7 +119,10 @@ const STREET_SUBSIDY: readonly string[] = ['街道配套', '乡镇配套', '配�
 export function classifyFundSource(source: string): FundSource {
   const allowed = fundSources.map((f) => `${f.id} (${f.zh})`).join(', ');
   if (typeof source !== 'string' || source.trim() === '') {
-    throw new PolicyInputError([refused('source', 'not-text', { en: "a description of the money's source", zh: '资金来源的描述' }, source)], 'classifyFundSource');
+    throw new PolicyInputError(
+      [refused('source', 'not-text', { en: "a description of the money's source", zh: '资金来源的描述' }, source)],
+      'classifyFundSource',
+    );
   }
   const text = source.trim().toLowerCase();
   const byId = fundSources.find((f) => f.id === text);

@@ -138,7 +138,13 @@ const REGISTER = [
     question: { zh: '“3‰的社区用房资金”是什么的3‰？', en: '3‰ of what is the community-room money?' },
     parameter: null,
     optionKind: 'enum',
-    options: [o('area-equivalent', '应缴 = 0.003 × 开发面积(m²) 的价值；给出单价时 × 单价', 'due = the worth of 0.003 × developed floor area (m²); × price when a price per m² is given')],
+    options: [
+      o(
+        'area-equivalent',
+        '应缴 = 0.003 × 开发面积(m²) 的价值；给出单价时 × 单价',
+        'due = the worth of 0.003 × developed floor area (m²); × price when a price per m² is given',
+      ),
+    ],
     default: 'area-equivalent',
     why: {
       zh: '原文按“实际开发面积”计算却未给单价，只能先得出面积当量，由使用者给出单价换算成金额。',
@@ -188,7 +194,11 @@ const REGISTER = [
     optionKind: 'enum',
     options: [
       o('residents', '调用方给出的居民人数 × 每百人5㎡', 'the residents the caller gives × 5 m² per 100'),
-      o('households', '户数 × 每百户标准(设置 rooms.m2Per100Households 时，如国家标准)', 'households × a per-100-households standard (when rooms.m2Per100Households is set, as in the national standards)'),
+      o(
+        'households',
+        '户数 × 每百户标准(设置 rooms.m2Per100Households 时，如国家标准)',
+        'households × a per-100-households standard (when rooms.m2Per100Households is set, as in the national standards)',
+      ),
     ],
     default: 'residents',
     why: {
@@ -207,7 +217,11 @@ const REGISTER = [
     parameter: 'targets.interim',
     optionKind: 'enum',
     options: [
-      o('straight-path', '第 y 年底 = 目标 × 已过年数 ÷ 期限年数(如2012年底为 2/3)', 'end of year y = target × years elapsed ÷ years of the horizon (2/3 at the end of 2012)'),
+      o(
+        'straight-path',
+        '第 y 年底 = 目标 × 已过年数 ÷ 期限年数(如2012年底为 2/3)',
+        'end of year y = target × years elapsed ÷ years of the horizon (2/3 at the end of 2012)',
+      ),
       o('none', '期满前不设年度目标，只在期满之年检查', 'no yearly target before the deadline; only the deadline year is held to the target'),
     ],
     default: 'straight-path',
@@ -242,4 +256,3 @@ export type ReadingChoice<K extends InterpretationId> = K extends keyof ValueCho
  * ```
  */
 export const interpretations: readonly (Interpretation & (typeof REGISTER)[number])[] = /* @__PURE__ */ deepFreeze(REGISTER);
-

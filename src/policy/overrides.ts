@@ -69,7 +69,10 @@ const LEAVES: Readonly<Record<Exclude<Allowed, { readonly options: readonly stri
   horizon: int(COUNT, 1, 100, { en: 'a whole number of years from 1 to 100', zh: '1 至 100 之间的整数年数' }),
   'positive-count': int(COUNT, 1, Number.MAX_SAFE_INTEGER, { en: 'a whole number ≥ 1', zh: '不小于 1 的整数' }),
   share: decimal(SHARE, (d) => d.gte(0) && d.lte(1)),
-  'positive-share': decimal(SHARE, (d) => d.gt(0) && d.lte(1), { en: 'a share above 0 and at most 1 (a number or a decimal string)', zh: '大于 0 且不大于 1 的比例(数或十进制数字符串)' }),
+  'positive-share': decimal(SHARE, (d) => d.gt(0) && d.lte(1), {
+    en: 'a share above 0 and at most 1 (a number or a decimal string)',
+    zh: '大于 0 且不大于 1 的比例(数或十进制数字符串)',
+  }),
   positive: decimal(AMOUNT, (d) => d.gt(0), { en: 'a number above 0 (a number or a decimal string)', zh: '大于 0 的数(数或十进制数字符串)' }),
   'non-negative': decimal(AMOUNT, (d) => d.gte(0)),
 };
@@ -181,10 +184,16 @@ export function resolveParameters(overrides?: ParameterOverrides): Parameters {
   const crossIssues: PolicyInputIssueInit[] = [];
   if (p.funding.firstGrowthYear <= p.baseYear) {
     crossIssues.push(
-      refused('funding.firstGrowthYear', 'out-of-range', { en: `a year after baseYear (${p.baseYear})`, zh: `基年(${p.baseYear})之后的年份` }, p.funding.firstGrowthYear, {
-        en: 'the fund grows from the year after its base (A.4.3)',
-        zh: '专项资金从基年的次年起增长(A.4.3)',
-      }),
+      refused(
+        'funding.firstGrowthYear',
+        'out-of-range',
+        { en: `a year after baseYear (${p.baseYear})`, zh: `基年(${p.baseYear})之后的年份` },
+        p.funding.firstGrowthYear,
+        {
+          en: 'the fund grows from the year after its base (A.4.3)',
+          zh: '专项资金从基年的次年起增长(A.4.3)',
+        },
+      ),
     );
   }
   // Every function takes years up to YEAR_MAX, so the deadline must fall by then (the audit and the targets ask for it).
@@ -192,7 +201,10 @@ export function resolveParameters(overrides?: ParameterOverrides): Parameters {
   if (deadline > YEAR_MAX) {
     crossIssues.push(
       issue('horizonYears', 'out-of-range', {
-        expected: { en: `at most ${YEAR_MAX - p.baseYear + 1} years from baseYear ${p.baseYear}`, zh: `自基年 ${p.baseYear} 起不超过 ${YEAR_MAX - p.baseYear + 1} 年` },
+        expected: {
+          en: `at most ${YEAR_MAX - p.baseYear + 1} years from baseYear ${p.baseYear}`,
+          zh: `自基年 ${p.baseYear} 起不超过 ${YEAR_MAX - p.baseYear + 1} 年`,
+        },
         received: { en: String(p.horizonYears), zh: String(p.horizonYears) },
         note: { en: `a deadline of ${deadline}; it must fall by ${YEAR_MAX}`, zh: `期限为 ${deadline} 年，须在 ${YEAR_MAX} 年以内` },
       }),

@@ -13,7 +13,6 @@ import type { DECLARED } from '../provisions/declared.generated.js';
 import type { ExactValue as DeclaredExactValue, ParameterUnit } from '../provisions/declare.js';
 import { PARAMETERS } from '../provisions/parameters.js';
 
-
 /** An exact number: an integer as a JavaScript number, anything else as a decimal string. */
 export type ExactValue = DeclaredExactValue;
 

@@ -46,7 +46,19 @@ export type OwedKey = 'streetSubsidyYuan' | 'cityBudgetYuan' | 'developerFundsYu
 export type ExactValue = number | string;
 
 /** What a parameter measures. */
-export type ParameterUnit = '户' | '人' | 'm²' | '元' | 'share' | 'year' | 'years' | 'option' | 'm² per 100 人' | 'm² per 100 户' | '户 per worker' | '元 per community per year';
+export type ParameterUnit =
+  | '户'
+  | '人'
+  | 'm²'
+  | '元'
+  | 'share'
+  | 'year'
+  | 'years'
+  | 'option'
+  | 'm² per 100 人'
+  | 'm² per 100 户'
+  | '户 per worker'
+  | '元 per community per year';
 
 /** What an override of a parameter may be (a kind of value and its range, or the readings' options). */
 export type Allowed =
@@ -131,9 +143,11 @@ export interface About extends Declared {
 
 // Marked free of side effects, so that a bundle that reads only a provision's parameters drops the rest of its about.
 /** A required and an optional rule field. @internal */
-export const req = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField => (flag ? { name, kind, required: true, flag } : { name, kind, required: true });
+export const req = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField =>
+  flag ? { name, kind, required: true, flag } : { name, kind, required: true };
 /** @internal */
-export const opt = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField => (flag ? { name, kind, required: false, flag } : { name, kind, required: false });
+export const opt = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField =>
+  flag ? { name, kind, required: false, flag } : { name, kind, required: false };
 /** Text in both languages. @internal */
 export const b = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string): Bilingual => ({ zh, en });
 

@@ -17,7 +17,9 @@ export interface FindingKind extends FindingAbout {
 }
 
 /** Every kind of finding, in document order (the order of a report). */
-export const FINDING_KINDS: readonly FindingKind[] = /* @__PURE__ */ abouts.flatMap((a) => Object.entries(a.findings).map(([provision, f]) => ({ ...f, provision, clause: a.clause })));
+export const FINDING_KINDS: readonly FindingKind[] = /* @__PURE__ */ abouts.flatMap((a) =>
+  Object.entries(a.findings).map(([provision, f]) => ({ ...f, provision, clause: a.clause })),
+);
 
 /** A kind of finding by its provision id, or undefined (never one from the prototype). */
 export const findingKind = (provision: string): FindingKind | undefined => FINDING_KINDS.find((k) => k.provision === provision);
@@ -26,12 +28,18 @@ export const findingKind = (provision: string): FindingKind | undefined => FINDI
 export type DeclaredRule = { [F in keyof typeof ABOUT]: keyof (typeof ABOUT)[F]['rules'] }[keyof typeof ABOUT];
 
 /** Every rule's inputs and worked example, by the rule's name, in document order. */
-export const RULE_ABOUT: Readonly<Record<DeclaredRule, RuleAbout>> = /* @__PURE__ */ Object.fromEntries(abouts.flatMap((a) => Object.entries(a.rules))) as Record<DeclaredRule, RuleAbout>;
+export const RULE_ABOUT: Readonly<Record<DeclaredRule, RuleAbout>> = /* @__PURE__ */ Object.fromEntries(
+  abouts.flatMap((a) => Object.entries(a.rules)),
+) as Record<DeclaredRule, RuleAbout>;
 
 /** What the provisions of one clause declare together: its parameters, rules, quantities and readings. */
 export function clauseLinks(clause: string): { parameters: string[]; rules: string[]; quantities: string[]; interpretations: string[] } {
   const of = abouts.filter((a) => a.clause === clause);
   const all = (pick: (a: About) => readonly string[]) => [...new Set(of.flatMap(pick))];
-  return { parameters: all((a) => [...Object.keys(a.reads ?? {}), ...Object.keys(a.parameters)]), rules: all((a) => Object.keys(a.rules)), quantities: all((a) => a.quantities), interpretations: all((a) => a.interpretations) };
+  return {
+    parameters: all((a) => [...Object.keys(a.reads ?? {}), ...Object.keys(a.parameters)]),
+    rules: all((a) => Object.keys(a.rules)),
+    quantities: all((a) => a.quantities),
+    interpretations: all((a) => a.interpretations),
+  };
 }
-

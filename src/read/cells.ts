@@ -39,10 +39,11 @@ export const expectedOf = (kind: FieldKind): Bilingual => EXPECT[kind];
 const ok = (value: unknown): CellResult => ({ ok: true, value });
 const bad = (kind: FieldKind): CellResult => ({ ok: false, expected: EXPECT[kind] });
 
-
 /** A number written with a thousands separator, a 万 and a unit, as an exact decimal string (or undefined). */
 function decimalText(s: string, units: RegExp, scale: number): string | undefined {
-  let t = squeeze(s).replace(/^[¥￥]/, '').replace(units, '');
+  let t = squeeze(s)
+    .replace(/^[¥￥]/, '')
+    .replace(units, '');
   let factor = scale;
   if (t.endsWith('万')) {
     factor *= 10000;
@@ -84,7 +85,13 @@ export function readCell(kind: FieldKind, raw: RawCell, scale = 1): CellResult {
   }
   switch (kind) {
     case 'id': {
-      if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? ok(String(raw)) : { ok: false, expected: { zh: '完整的编号(超过 15 位的代码请在表格中存为文本)', en: 'a whole id (store codes of more than 15 digits as text in the sheet)' } };
+      if (typeof raw === 'number')
+        return Number.isSafeInteger(raw) && raw >= 0
+          ? ok(String(raw))
+          : {
+              ok: false,
+              expected: { zh: '完整的编号(超过 15 位的代码请在表格中存为文本)', en: 'a whole id (store codes of more than 15 digits as text in the sheet)' },
+            };
       return typeof raw === 'string' ? ok(raw.trim()) : bad(kind);
     }
     case 'text':

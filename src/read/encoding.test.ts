@@ -65,7 +65,13 @@ describe('refused, never replaced', () => {
       yield Buffer.from('def');
     }
     const run = async () => {
-      for await (const _ of decodeText(chunks(), () => {}, 4, (n) => new RangeError(`over ${n}`))) void _;
+      for await (const _ of decodeText(
+        chunks(),
+        () => {},
+        4,
+        (n) => new RangeError(`over ${n}`),
+      ))
+        void _;
     };
     await expect(run()).rejects.toThrow('over 4');
   });

@@ -23,7 +23,13 @@ export class EncodingError extends Error {
 /** How many bytes are looked at before deciding (more is read only when they are all ASCII). */
 const SNIFF_BYTES = 64 * 1024;
 
-const LABEL: Record<TextEncodingName, string> = { 'UTF-8': 'utf-8', 'UTF-8 with BOM': 'utf-8', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be', GB18030: 'gb18030' };
+const LABEL: Record<TextEncodingName, string> = {
+  'UTF-8': 'utf-8',
+  'UTF-8 with BOM': 'utf-8',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+  GB18030: 'gb18030',
+};
 
 /**
  * The encoding of a file whose first bytes are `head`; `complete` says
@@ -66,7 +72,10 @@ export async function* decodeText(
     try {
       return decoder!.decode(buf, { stream });
     } catch {
-      throw new EncodingError(offset, name === 'UTF-8' && offset > 0 ? 'bytes that are not UTF-8 after a start that was (the file mixes encodings?)' : `bytes that are not valid ${name}`);
+      throw new EncodingError(
+        offset,
+        name === 'UTF-8' && offset > 0 ? 'bytes that are not UTF-8 after a start that was (the file mixes encodings?)' : `bytes that are not valid ${name}`,
+      );
     }
   };
   const start = (complete: boolean): string => {

@@ -30,14 +30,62 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
   { key: 'id', name: u('区划代码', 'id'), kind: 'id', required: true, headers: ['区划代码', '社区编号', '编号', '社区代码', '行政区划代码', '代码', 'code'] },
   { key: 'name', name: u('社区名称', 'name'), kind: 'text', required: true, headers: ['社区名称', '名称', '社区名', '社区(村)名称', 'community'] },
   { key: 'kind', name: u('类型', 'kind'), kind: 'kind', required: true, headers: ['类型', '社区类型', '城乡类型', '城乡', 'type'] },
-  { key: 'households', name: u('户数', 'households'), kind: 'count', unit: u('户', 'households'), required: true, headers: ['户数', '总户数', '居民户数', '常住户数'] },
-  { key: 'floatingHouseholds', name: u('流动人口户数', 'floating households'), kind: 'count', unit: u('户', 'households'), headers: ['流动人口户数', '流动户数', 'floating households'] },
-  { key: 'residents', name: u('常住人口', 'residents'), kind: 'count', unit: u('人', 'residents'), required: true, headers: ['常住人口', '居民人数', '人口', '总人口', '常住人口数', 'population'] },
-  { key: 'roomAreaM2', name: u('办公服务用房面积', 'room area'), kind: 'area', unit: u('m²', 'm²'), headers: ['办公服务用房面积', '用房面积', '办公用房面积', '服务用房面积', '社区用房面积', 'room area', 'roomArea'] },
-  { key: 'staff', name: u('社区工作者人数', 'staff'), kind: 'count', unit: u('名', 'workers'), headers: ['社区工作者人数', '工作人员数', '社区工作者', '工作人员', '工作人员人数', 'workers'] },
-  { key: 'roomsOnGroundFloor', name: u('用房是否在一楼', 'rooms on the ground floor'), kind: 'flag', headers: ['用房是否在一楼', '用房在一楼', '是否在一楼', '一楼', 'ground floor'] },
-  { key: 'oneStopWindow', name: u('一站式服务窗口', 'one-stop window'), kind: 'flag', headers: ['一站式服务窗口', '一站式窗口', '是否设一站式服务窗口', '一站式服务', 'one-stop window'] },
-  { key: 'streetSubsidyPaid', name: u('街道配套补助', 'street subsidy paid'), kind: 'money', unit: u('元', 'yuan'), headers: ['街道配套补助', '配套补助', '街道(乡镇)配套补助', '街道配套补助资金', '配套补助资金', 'subsidy'] },
+  {
+    key: 'households',
+    name: u('户数', 'households'),
+    kind: 'count',
+    unit: u('户', 'households'),
+    required: true,
+    headers: ['户数', '总户数', '居民户数', '常住户数'],
+  },
+  {
+    key: 'floatingHouseholds',
+    name: u('流动人口户数', 'floating households'),
+    kind: 'count',
+    unit: u('户', 'households'),
+    headers: ['流动人口户数', '流动户数', 'floating households'],
+  },
+  {
+    key: 'residents',
+    name: u('常住人口', 'residents'),
+    kind: 'count',
+    unit: u('人', 'residents'),
+    required: true,
+    headers: ['常住人口', '居民人数', '人口', '总人口', '常住人口数', 'population'],
+  },
+  {
+    key: 'roomAreaM2',
+    name: u('办公服务用房面积', 'room area'),
+    kind: 'area',
+    unit: u('m²', 'm²'),
+    headers: ['办公服务用房面积', '用房面积', '办公用房面积', '服务用房面积', '社区用房面积', 'room area', 'roomArea'],
+  },
+  {
+    key: 'staff',
+    name: u('社区工作者人数', 'staff'),
+    kind: 'count',
+    unit: u('名', 'workers'),
+    headers: ['社区工作者人数', '工作人员数', '社区工作者', '工作人员', '工作人员人数', 'workers'],
+  },
+  {
+    key: 'roomsOnGroundFloor',
+    name: u('用房是否在一楼', 'rooms on the ground floor'),
+    kind: 'flag',
+    headers: ['用房是否在一楼', '用房在一楼', '是否在一楼', '一楼', 'ground floor'],
+  },
+  {
+    key: 'oneStopWindow',
+    name: u('一站式服务窗口', 'one-stop window'),
+    kind: 'flag',
+    headers: ['一站式服务窗口', '一站式窗口', '是否设一站式服务窗口', '一站式服务', 'one-stop window'],
+  },
+  {
+    key: 'streetSubsidyPaid',
+    name: u('街道配套补助', 'street subsidy paid'),
+    kind: 'money',
+    unit: u('元', 'yuan'),
+    headers: ['街道配套补助', '配套补助', '街道(乡镇)配套补助', '街道配套补助资金', '配套补助资金', 'subsidy'],
+  },
   { key: 'activeFrom', name: u('成立日期', 'active from'), kind: 'date', headers: ['成立日期', '成立时间', '设立日期', 'founded'] },
   { key: 'year', name: u('年度', 'year'), kind: 'year', headers: ['年度', '年份'] },
 ];
@@ -47,7 +95,10 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
  * fields it could be. A column map (`--columns`) settles them.
  */
 export const AMBIGUOUS_HEADERS: Readonly<Record<string, readonly Bilingual[]>> = {
-  流动人口: [u('流动人口户数 (floatingHouseholds，按户计)', 'floating households (floatingHouseholds)'), u('流动人口人数 (按人计，本政策不使用)', 'floating persons (counted in people, not used by the policy)')],
+  流动人口: [
+    u('流动人口户数 (floatingHouseholds，按户计)', 'floating households (floatingHouseholds)'),
+    u('流动人口人数 (按人计，本政策不使用)', 'floating persons (counted in people, not used by the policy)'),
+  ],
   人数: [u('常住人口 (residents)', 'residents (residents)'), u('社区工作者人数 (staff)', 'community workers (staff)')],
   面积: [u('办公服务用房面积 (roomAreaM2)', 'room area (roomAreaM2)'), u('辖区面积 (不使用)', 'the area of the territory (not used)')],
 };
@@ -61,7 +112,12 @@ const UNIT_SUFFIX = /(?:\((?:m2|平方米|平米|元|万元|户|人|名|个|间|
  * at the end (`(㎡)`, `(m²)`, `(平方米)`, `(元)`, `(户)`, `(人)`…), 【】 and （） read as ().
  */
 export function normalHeader(header: string): string {
-  let h = header.normalize('NFKC').replace(/[\s\u00a0\u3000_\-]+/g, '').replace(/[【［\[]/g, '(').replace(/[】］\]]/g, ')').toLowerCase();
+  let h = header
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000_-]+/g, '')
+    .replace(/[【［[]/g, '(')
+    .replace(/[】］\]]/g, ')')
+    .toLowerCase();
   h = h.replace(/²/g, '2').replace(/\*$/, '');
   for (let i = 0; i < 2 && UNIT_SUFFIX.test(h) && h.replace(UNIT_SUFFIX, '') !== ''; i++) h = h.replace(UNIT_SUFFIX, '');
   return h;

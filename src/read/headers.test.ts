@@ -76,7 +76,10 @@ describe('never guessed', () => {
   test('流动人口 alone could be households or persons: both are named', () => {
     const c = columnOf('流动人口');
     expect(c.type).toBe('unknown');
-    expect(c.type === 'unknown' && c.candidates?.map((x) => x.en)).toEqual(['floating households (floatingHouseholds)', 'floating persons (counted in people, not used by the policy)']);
+    expect(c.type === 'unknown' && c.candidates?.map((x) => x.en)).toEqual([
+      'floating households (floatingHouseholds)',
+      'floating persons (counted in people, not used by the policy)',
+    ]);
   });
 
   test('人数 alone could be residents or staff', () => {
@@ -100,7 +103,9 @@ describe('never guessed', () => {
     expect(fieldOf('流动人口', { 流动人口: 'floatingHouseholds' })).toBe('floatingHouseholds');
     expect(fieldOf('片区', { 片区: null })).toBe('ignored');
     expect(fieldOf('户数', { 户数: 'residents' })).toBe('residents'); // the map wins over the known headers
-    expect(checkColumnMap({ 片区: 'district' })).toEqual(['"片区": "district" is not a field; fields: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, activeFrom, year (or null to leave the column out)']);
+    expect(checkColumnMap({ 片区: 'district' })).toEqual([
+      '"片区": "district" is not a field; fields: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, activeFrom, year (or null to leave the column out)',
+    ]);
     expect(checkColumnMap([])).toHaveLength(1);
     expect(checkColumnMap({ a: 'households', b: null })).toEqual([]);
   });
@@ -108,7 +113,11 @@ describe('never guessed', () => {
 
 describe('finding the header', () => {
   test('title rows above it are skipped', () => {
-    const h = findHeader([['宁国市2013年城乡社区建设情况统计表', '', ''], ['', '', ''], ['区划代码', '社区名称', '户数']]);
+    const h = findHeader([
+      ['宁国市2013年城乡社区建设情况统计表', '', ''],
+      ['', '', ''],
+      ['区划代码', '社区名称', '户数'],
+    ]);
     expect(h?.rows).toEqual([2]);
   });
 
@@ -117,12 +126,26 @@ describe('finding the header', () => {
     const bottom = [null, null, null, null, null, '面积(㎡)', '是否在一楼', null];
     const h = findHeader([['统计表'], top, bottom]);
     expect(h?.rows).toEqual([1, 2]);
-    expect(h?.columns.map((c) => (c.type === 'field' ? c.field.key : c.type))).toEqual(['id', 'name', 'kind', 'households', 'residents', 'roomAreaM2', 'roomsOnGroundFloor', 'staff']);
+    expect(h?.columns.map((c) => (c.type === 'field' ? c.field.key : c.type))).toEqual([
+      'id',
+      'name',
+      'kind',
+      'households',
+      'residents',
+      'roomAreaM2',
+      'roomsOnGroundFloor',
+      'staff',
+    ]);
     expect(h?.columns[5]?.header).toBe('办公服务用房 面积(㎡)');
   });
 
   test('no row naming two fields: no header', () => {
-    expect(findHeader([['a', 'b'], ['户数', 'x']])).toBeUndefined();
+    expect(
+      findHeader([
+        ['a', 'b'],
+        ['户数', 'x'],
+      ]),
+    ).toBeUndefined();
   });
 });
 

@@ -156,7 +156,14 @@ export function findHeader(rows: readonly (readonly RawCell[])[], columns?: Colu
 
 /** Every header the reader knows, per field, for `shequ-rules schema --columns`. */
 export function headerTable(): { key: string; zh: string; en: string; kind: string; unit: string; headers: string[] }[] {
-  return FIELD_SPECS.map((f) => ({ key: f.key, zh: f.name.zh, en: f.name.en, kind: f.kind, unit: f.unit?.zh ?? '', headers: [...new Set([f.name.zh, ...f.headers])] }));
+  return FIELD_SPECS.map((f) => ({
+    key: f.key,
+    zh: f.name.zh,
+    en: f.name.en,
+    kind: f.kind,
+    unit: f.unit?.zh ?? '',
+    headers: [...new Set([f.name.zh, ...f.headers])],
+  }));
 }
 
 void knownHeaders;

@@ -24,7 +24,6 @@ export interface FileInput {
   readonly skippedSheets: readonly string[];
 }
 
-
 /** One year's evaluation. */
 export interface YearEvaluation {
   readonly year: number;
@@ -40,4 +39,3 @@ export interface FileEvaluation {
   /** Names of the communities with findings listed, by id. */
   readonly names: Readonly<Record<string, string>>;
 }
-

@@ -50,7 +50,12 @@ describe('readTable', () => {
       return [];
     };
     expect(issues('x', {})).toEqual(['rows: not-a-list']);
-    expect(issues([[{}]], { yaer: 2013, year: 1800, columns: { a: 'b' } })).toEqual(['rows[0][0]: invalid', 'options.yaer: unknown-field', 'options.columns: invalid', 'options.year: not-a-year']);
+    expect(issues([[{}]], { yaer: 2013, year: 1800, columns: { a: 'b' } })).toEqual([
+      'rows[0][0]: invalid',
+      'options.yaer: unknown-field',
+      'options.columns: invalid',
+      'options.year: not-a-year',
+    ]);
     expect(issues([[NaN]], null)).toEqual(['rows[0][0]: invalid', 'options: not-an-object']);
   });
 });

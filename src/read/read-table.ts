@@ -33,14 +33,21 @@ function checkOptions(rows: unknown, options: unknown): PolicyInputIssueInit[] {
   else {
     rows.forEach((r, i) => {
       if (!Array.isArray(r)) out.push(refused(`rows[${i}]`, 'not-a-list', { en: 'a list of cells', zh: '单元格的列表' }, r));
-      else r.forEach((c: unknown, j) => {
-        if (c !== null && c !== undefined && typeof c !== 'string' && typeof c !== 'boolean' && !(typeof c === 'number' && Number.isFinite(c))) out.push(refused(`rows[${i}][${j}]`, 'invalid', { en: 'text, a finite number, a boolean or null', zh: '文字、有限数、布尔值或 null' }, c));
-      });
+      else
+        r.forEach((c: unknown, j) => {
+          if (c !== null && c !== undefined && typeof c !== 'string' && typeof c !== 'boolean' && !(typeof c === 'number' && Number.isFinite(c)))
+            out.push(refused(`rows[${i}][${j}]`, 'invalid', { en: 'text, a finite number, a boolean or null', zh: '文字、有限数、布尔值或 null' }, c));
+        });
     });
   }
-  if (typeof options !== 'object' || options === null) return [...out, refused('options', 'not-an-object', { en: '{ columns?, year? }', zh: '{ columns?, year? }' }, options)];
+  if (typeof options !== 'object' || options === null)
+    return [...out, refused('options', 'not-an-object', { en: '{ columns?, year? }', zh: '{ columns?, year? }' }, options)];
   const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) if (key !== 'columns' && key !== 'year') out.push(make(`options.${key}`, 'unknown-field', { expected: names(['columns', 'year']), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
+  for (const key of Object.keys(o))
+    if (key !== 'columns' && key !== 'year')
+      out.push(
+        make(`options.${key}`, 'unknown-field', { expected: names(['columns', 'year']), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }),
+      );
   if (o.columns !== undefined) for (const m of checkColumnMap(o.columns)) out.push({ path: 'options.columns', message: m });
   if (o.year !== undefined && !YEAR.is(o.year)) out.push(refused('options.year', YEAR.code, YEAR.expected, o.year));
   return out;
@@ -80,7 +87,14 @@ export function readTable(rows: readonly (readonly RawCell[])[], options: ReadTa
     throw e;
   }
   const { shown, count } = reader.problemList;
-  if (count > 0) throw new PolicyInputError([...shown.map(issue), ...(count > shown.length ? [make('', 'too-many-issues', { received: { en: String(count - shown.length), zh: String(count - shown.length) } })] : [])], 'readTable');
+  if (count > 0)
+    throw new PolicyInputError(
+      [
+        ...shown.map(issue),
+        ...(count > shown.length ? [make('', 'too-many-issues', { received: { en: String(count - shown.length), zh: String(count - shown.length) } })] : []),
+      ],
+      'readTable',
+    );
   const datasets = [...byYear].sort(([a], [b]) => a - b).map(([year, communities]) => ({ year, communities }));
   return { datasets, notes };
 }

@@ -12,17 +12,82 @@ import { CsvTokenizer } from '../csv/tokenizer.js';
 import { HeaderError, idKey, TableReader, type TableNotes, type TableOptions, type TableProblem } from './table.js';
 
 const HEADERS = [
-  ['区划代码', '社区名称', '类型', '户数(户)', '流动人口户数', '常住人口(人)', '办公服务用房面积(㎡)', '社区工作者人数', '用房是否在一楼', '一站式服务窗口', '街道配套补助(元)'],
-  ['id', 'name', 'kind', 'households', 'floatingHouseholds', 'residents', 'roomAreaM2', 'staff', 'roomsOnGroundFloor', 'oneStopWindow', 'streetSubsidyPaid', 'year'],
+  [
+    '区划代码',
+    '社区名称',
+    '类型',
+    '户数(户)',
+    '流动人口户数',
+    '常住人口(人)',
+    '办公服务用房面积(㎡)',
+    '社区工作者人数',
+    '用房是否在一楼',
+    '一站式服务窗口',
+    '街道配套补助(元)',
+  ],
+  [
+    'id',
+    'name',
+    'kind',
+    'households',
+    'floatingHouseholds',
+    'residents',
+    'roomAreaM2',
+    'staff',
+    'roomsOnGroundFloor',
+    'oneStopWindow',
+    'streetSubsidyPaid',
+    'year',
+  ],
   ['序号', '社区名称', '类型', '户数', '常住人口', '街道配套补助(万元)', '成立日期'],
 ];
 
 const cell = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 12000 }).map(String) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '-', '—', '/', '0', '007', '3,695', '3 695', '３６９５', '300㎡', '3万', '2.5万元', '1e3', '-5', '12.5', '9999999999999999') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '-',
+      '—',
+      '/',
+      '0',
+      '007',
+      '3,695',
+      '3 695',
+      '３６９５',
+      '300㎡',
+      '3万',
+      '2.5万元',
+      '1e3',
+      '-5',
+      '12.5',
+      '9999999999999999',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom('urban', 'rural', '城市', '农村', '镇', 'Urban') },
   { weight: 1, arbitrary: fc.constantFrom('true', 'false', '1', '0', '是', '否', '√', 'yes', 'x') },
-  { weight: 2, arbitrary: fc.constantFrom('c1', 'c2', 'c3', '城东社区', ' 河畔 ', '合计', '小计', 'Total', '注：数据来源', '社区l', '2013', '2014', '1899', '2013-07-01', '2013年7月1日') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'c1',
+      'c2',
+      'c3',
+      '城东社区',
+      ' 河畔 ',
+      '合计',
+      '小计',
+      'Total',
+      '注：数据来源',
+      '社区l',
+      '2013',
+      '2014',
+      '1899',
+      '2013-07-01',
+      '2013年7月1日',
+    ),
+  },
 );
 
 /** Cells a column of this header usually holds, so that most rows are valid (and read quickly). */
@@ -76,7 +141,9 @@ function plain(r: Record<string, unknown>): Record<string, unknown> {
 
 function read(feed: (reader: TableReader) => void): Read {
   const records: Read['records'] = [];
-  const reader = new TableReader({ unit: 'line', fallbackYear: 2013, headerSearch: 3 }, (record, year, row) => records.push({ record: plain(record as unknown as Record<string, unknown>), year, row }));
+  const reader = new TableReader({ unit: 'line', fallbackYear: 2013, headerSearch: 3 }, (record, year, row) =>
+    records.push({ record: plain(record as unknown as Record<string, unknown>), year, row }),
+  );
   try {
     feed(reader);
     const notes = reader.end();
@@ -88,25 +155,31 @@ function read(feed: (reader: TableReader) => void): Read {
 }
 
 describe('TableReader.pushBytes', () => {
-  prop.prop([table], { numRuns: 200 })('reads rows from bytes as push reads them as text', ({ header, title, rows, gb }) => {
-    const lines = [...(title ? ['宁国市2013年社区统计表'] : []), header.join(','), ...rows.map((r) => r.map(quote).join(','))];
-    const text = `${lines.join('\r\n')}\n`;
-    const bytes = gb ? gbBytes(text) : new TextEncoder().encode(text);
-    const decoder = new TextDecoder(gb ? 'gb18030' : 'utf-8');
-    const asText = read((reader) => {
-      const out: CsvRow[] = [];
-      const p = new CsvParser();
-      p.push(text, out);
-      p.end(out);
-      for (const r of out) reader.push({ row: r.line, cells: r.fields });
-    });
-    const asBytes = read((reader) => {
-      const t = new CsvTokenizer({ row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder) });
-      t.push(bytes);
-      t.finish();
-    });
-    expect(asBytes).toEqual(asText);
-  }, 60_000);
+  prop.prop([table], { numRuns: 200 })(
+    'reads rows from bytes as push reads them as text',
+    ({ header, title, rows, gb }) => {
+      const lines = [...(title ? ['宁国市2013年社区统计表'] : []), header.join(','), ...rows.map((r) => r.map(quote).join(','))];
+      const text = `${lines.join('\r\n')}\n`;
+      const bytes = gb ? gbBytes(text) : new TextEncoder().encode(text);
+      const decoder = new TextDecoder(gb ? 'gb18030' : 'utf-8');
+      const asText = read((reader) => {
+        const out: CsvRow[] = [];
+        const p = new CsvParser();
+        p.push(text, out);
+        p.end(out);
+        for (const r of out) reader.push({ row: r.line, cells: r.fields });
+      });
+      const asBytes = read((reader) => {
+        const t = new CsvTokenizer({
+          row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder),
+        });
+        t.push(bytes);
+        t.finish();
+      });
+      expect(asBytes).toEqual(asText);
+    },
+    60_000,
+  );
 });
 
 /** GB18030 bytes of a text (the characters used here), by the inverse of the built-in decoder. */
@@ -137,7 +210,12 @@ function gbChar(ch: string): number[] {
 }
 
 describe('duplicate ids kept as keys', () => {
-  const rows = [['id', 'name', 'kind', 'households', 'residents'], ['c1', 'a', 'urban', '3000', '8000'], ['c2', 'b', 'urban', '3000', '8000'], ['c1', 'c', 'urban', '3000', '8000']];
+  const rows = [
+    ['id', 'name', 'kind', 'households', 'residents'],
+    ['c1', 'a', 'urban', '3000', '8000'],
+    ['c2', 'b', 'urban', '3000', '8000'],
+    ['c1', 'c', 'urban', '3000', '8000'],
+  ];
   const readWith = (ids: TableOptions['ids']) => {
     const reader = new TableReader({ unit: 'line', fallbackYear: 2013, ...(ids && { ids }) }, () => undefined);
     rows.forEach((cells, i) => reader.push({ row: i + 1, cells }));

@@ -22,7 +22,10 @@ const ROW_B = ['c2', '乙社区', '城市', '3 100', '8 100', '405.5㎡', '6'];
 describe('rows as people lay them out', () => {
   test('a title row and a blank row above the header, a blank row and a row of bare separators between the rows', () => {
     const r = read([['宁国市2013年统计表', '', ''], ['', '', ''], HEAD, ROW_A, ['', '', '', '', '', '', ''], [',,,', '', '—', '', '', '', ''], ROW_B]);
-    expect(r.records.map((x) => [x.record.id, x.row])).toEqual([['c1', 4], ['c2', 7]]);
+    expect(r.records.map((x) => [x.record.id, x.row])).toEqual([
+      ['c1', 4],
+      ['c2', 7],
+    ]);
     expect(r.notes).toMatchObject({ headerRows: [3], titleRows: [1], blankRows: 3 });
     expect(r.records[1]!.record).toEqual({ id: 'c2', name: '乙社区', kind: 'urban', households: 3100, residents: 8100, roomAreaM2: '405.5', staff: 6 });
   });
@@ -63,15 +66,35 @@ describe('rows as people lay them out', () => {
   });
 
   test('a 年度 column gives each row its year', () => {
-    const r = read([[...HEAD, '年度'], [...ROW_A, '2012'], [...ROW_A, '2013年'], [...ROW_B, 2013]], {});
-    expect(r.records.map((x) => [x.record.id, x.year])).toEqual([['c1', 2012], ['c1', 2013], ['c2', 2013]]);
+    const r = read(
+      [
+        [...HEAD, '年度'],
+        [...ROW_A, '2012'],
+        [...ROW_A, '2013年'],
+        [...ROW_B, 2013],
+      ],
+      {},
+    );
+    expect(r.records.map((x) => [x.record.id, x.year])).toEqual([
+      ['c1', 2012],
+      ['c1', 2013],
+      ['c2', 2013],
+    ]);
     expect(r.notes.rowsByYear).toEqual({ '2012': 1, '2013': 2 });
   });
 });
 
 describe('totals', () => {
   test('合计, 总计 and 小计 rows are not communities; sums that match say nothing', () => {
-    const r = read([HEAD, ROW_A, ROW_B, ['', '小计', '', '6,100', '16,100', '805.5', '11'], ROW_A.map((x) => (x === 'c1' ? 'c3' : x)), ['', '合计', '', '9100', '24100', '1205.5', '16'], ['总计', '', '', '', '', '', '']]);
+    const r = read([
+      HEAD,
+      ROW_A,
+      ROW_B,
+      ['', '小计', '', '6,100', '16,100', '805.5', '11'],
+      ROW_A.map((x) => (x === 'c1' ? 'c3' : x)),
+      ['', '合计', '', '9100', '24100', '1205.5', '16'],
+      ['总计', '', '', '', '', '', ''],
+    ]);
     expect(r.records.map((x) => x.record.id)).toEqual(['c1', 'c2', 'c3']);
     expect(r.notes.totalRows).toEqual([4, 6, 7]);
     expect(r.notes.warnings).toEqual([]);
@@ -80,7 +103,10 @@ describe('totals', () => {
   test('a sum that does not match is a warning with the row, the header as written, the figure and the sum', () => {
     const r = read([HEAD, ROW_A, ROW_B, ['合 计', '', '', '6,000', '16,100', '', '']]);
     expect(r.notes.warnings).toEqual([
-      { row: 4, message: { zh: '第 4 行(合计)的“户数”为 6000，但上面 2 行合计为 6100', en: 'row 4 (合计): 户数 says 6000, but the 2 rows above add up to 6100' } },
+      {
+        row: 4,
+        message: { zh: '第 4 行(合计)的“户数”为 6000，但上面 2 行合计为 6100', en: 'row 4 (合计): 户数 says 6000, but the 2 rows above add up to 6100' },
+      },
     ]);
   });
 
@@ -142,8 +168,18 @@ describe('headers refused, all at once', () => {
   });
 
   test('a missing required column; an empty table; a table with no header', () => {
-    expect(problems([['区划代码', '社区名称', '类型', '户数'], ['c1', 'x', '城市', '1']])).toEqual(['the header lacks the required column 常住人口/residents']);
+    expect(
+      problems([
+        ['区划代码', '社区名称', '类型', '户数'],
+        ['c1', 'x', '城市', '1'],
+      ]),
+    ).toEqual(['the header lacks the required column 常住人口/residents']);
     expect(problems([])).toEqual([expect.stringMatching(/^the file is empty/)]);
-    expect(problems([['a', 'b'], ['1', '2']])).toEqual([expect.stringMatching(/^no header row found in the first 2 rows/)]);
+    expect(
+      problems([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toEqual([expect.stringMatching(/^no header row found in the first 2 rows/)]);
   });
 });

@@ -123,7 +123,8 @@ function bytesAre(bytes: Uint8Array, s: number, e: number, word: string): boolea
 }
 
 /** true/1 → 1, false/0 → 0, else -1 (the forms readCell reads first, as written). */
-const flagAt = (b: Uint8Array, s: number, e: number) => (bytesAre(b, s, e, 'true') || bytesAre(b, s, e, '1') ? 1 : bytesAre(b, s, e, 'false') || bytesAre(b, s, e, '0') ? 0 : -1);
+const flagAt = (b: Uint8Array, s: number, e: number) =>
+  bytesAre(b, s, e, 'true') || bytesAre(b, s, e, '1') ? 1 : bytesAre(b, s, e, 'false') || bytesAre(b, s, e, '0') ? 0 : -1;
 /** urban → 0, rural → 1, else -1. */
 const kindAt = (b: Uint8Array, s: number, e: number) => (bytesAre(b, s, e, 'urban') ? 0 : bytesAre(b, s, e, 'rural') ? 1 : -1);
 /** An ASCII letter or digit, or a CJK unified ideograph: characters NFKC leaves as they are. */
@@ -326,10 +327,27 @@ export class TableReader {
   }
 
   private decide(): void {
-    const found = findHeader(this.head.map((r) => r.cells), this.options.columns);
+    const found = findHeader(
+      this.head.map((r) => r.cells),
+      this.options.columns,
+    );
     if (!found) {
-      if (this.head.length === 0) throw new HeaderError([{ row: 0, header: '', message: 'the file is empty; expected a header row naming the community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …)' }]);
-      throw new HeaderError([{ row: this.head[0]!.row, header: '', message: `no header row found in the first ${this.head.length} rows: expected a row naming at least two community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …); see 'shequ-rules schema --columns'` }]);
+      if (this.head.length === 0)
+        throw new HeaderError([
+          {
+            row: 0,
+            header: '',
+            message:
+              'the file is empty; expected a header row naming the community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …)',
+          },
+        ]);
+      throw new HeaderError([
+        {
+          row: this.head[0]!.row,
+          header: '',
+          message: `no header row found in the first ${this.head.length} rows: expected a row naming at least two community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …); see 'shequ-rules schema --columns'`,
+        },
+      ]);
     }
     const at = found.rows.at(-1)!;
     this.headerRows = found.rows.map((i) => this.head[i]!.row);
@@ -353,7 +371,12 @@ export class TableReader {
         problems.push({ row, header: c.header, message: `column ${j + 1} ${describeValue(c.header)} is not a community field${hint}` });
       } else if (c.type === 'field') {
         const first = seen.get(c.field.key);
-        if (first !== undefined) problems.push({ row, header: c.header, message: `column ${j + 1} ${describeValue(c.header)} means ${c.field.key}, as column ${describeValue(first)} does` });
+        if (first !== undefined)
+          problems.push({
+            row,
+            header: c.header,
+            message: `column ${j + 1} ${describeValue(c.header)} means ${c.field.key}, as column ${describeValue(first)} does`,
+          });
         else seen.set(c.field.key, c.header);
       }
     });
@@ -401,7 +424,7 @@ export class TableReader {
     for (let j = 0; j < width; j++) {
       const c = cols[j];
       const raw = cells[j];
-      if (!c || c.type !== 'field') {
+      if (c?.type !== 'field') {
         if (texts[j] && !c) {
           this.problem(r.row, '', `column ${j + 1} has a value (${describeValue(texts[j])}) but no header`);
           bad = true;
@@ -421,7 +444,8 @@ export class TableReader {
     if (this.idColumn < 0 && typeof record.name === 'string' && record.name !== '') record.id = record.name;
     if (bad) return;
     if (year === undefined) {
-      if (!this.saidNoYear) this.problem(r.row, '', 'no year: the table has no 年度 column, and neither its title, its sheet nor its file name gives one; give it with --year');
+      if (!this.saidNoYear)
+        this.problem(r.row, '', 'no year: the table has no 年度 column, and neither its title, its sheet nor its file name gives one; give it with --year');
       this.saidNoYear = true;
       return;
     }
@@ -454,7 +478,12 @@ export class TableReader {
     else if (mode === 'table' || mode.verify.has(idKey(year, c.id))) {
       const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
       const firstRow = ids.get(c.id);
-      if (firstRow !== undefined) return this.problem(row, this.idColumn >= 0 ? (cols[this.idColumn]!.header) : cols[this.nameColumn]!.header, `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`);
+      if (firstRow !== undefined)
+        return this.problem(
+          row,
+          this.idColumn >= 0 ? cols[this.idColumn]!.header : cols[this.nameColumn]!.header,
+          `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`,
+        );
       ids.set(c.id, row);
     }
     this.addToSums(key, c);
@@ -509,13 +538,22 @@ export class TableReader {
       if (c.type !== 'field' || !(SUMMED as readonly string[]).includes(c.field.key)) return;
       const cell = readCell(c.field.kind, r.cells[j], c.scale);
       if (!cell.ok) {
-        this.warnings.push({ row: r.row, message: { zh: `第 ${r.row} 行(${label})的“${c.header}”无法读取，未核对`, en: `row ${r.row} (${label}): ${c.header} cannot be read, not checked` } });
+        this.warnings.push({
+          row: r.row,
+          message: { zh: `第 ${r.row} 行(${label})的“${c.header}”无法读取，未核对`, en: `row ${r.row} (${label}): ${c.header} cannot be read, not checked` },
+        });
         return;
       }
       if (cell.value === undefined) return;
       const stated = new D(cell.value as number | string);
       if (group.missing.has(c.field.key)) {
-        this.warnings.push({ row: r.row, message: { zh: `第 ${r.row} 行(${label})的“${c.header}”未核对：上面有的行没有填写`, en: `row ${r.row} (${label}): ${c.header} not checked, some rows above leave it empty` } });
+        this.warnings.push({
+          row: r.row,
+          message: {
+            zh: `第 ${r.row} 行(${label})的“${c.header}”未核对：上面有的行没有填写`,
+            en: `row ${r.row} (${label}): ${c.header} not checked, some rows above leave it empty`,
+          },
+        });
         return;
       }
       const sum = total(group.values[c.field.key]!);

@@ -16,7 +16,20 @@ import { formatReport, readEvaluation, table } from './format-report.js';
 const evaluation = () =>
   evaluateCity({
     year: 2013,
-    communities: [{ id: 'c1', name: 'x', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 }],
+    communities: [
+      {
+        id: 'c1',
+        name: 'x',
+        kind: 'urban',
+        households: 3000,
+        residents: 8000,
+        roomAreaM2: 300,
+        staff: 5,
+        roomsOnGroundFloor: true,
+        oneStopWindow: true,
+        streetSubsidyPaid: 30000,
+      },
+    ],
     villages: { total: 10, covered: 9 },
     developerProjects: [], // none: nothing of Q11/Q12 to evaluate or to call not evaluated
   });
@@ -81,10 +94,25 @@ describe('the text report, whole', () => {
 
   test('Chinese: the title is 10 characters, 20 columns; all: true lists passing findings under their own heading', () => {
     const lines = formatReport(evaluation(), { all: true }).split('\n');
-    expect(lines.slice(0, 7)).toEqual(['社区建设政策合规报告', '='.repeat(20), '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1 (0 %)', '', '全部结果，最严重的在前:']);
+    expect(lines.slice(0, 7)).toEqual([
+      '社区建设政策合规报告',
+      '='.repeat(20),
+      '年度: 2013    社区: 1',
+      '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断',
+      '全部达标的城市社区: 0 / 1 (0 %)',
+      '',
+      '全部结果，最严重的在前:',
+    ]);
     // 9 findings under one header row; the passing ones last, in the order they were found.
     expect(lines.slice(8, 17).map((l) => l.slice(0, 1))).toEqual(['✗', '✗', '?', '✓', '✓', '✓', '✓', '✓', '✓']);
-    expect(lines.slice(11, 17).map((l) => l.split(/ {2,}/)[2])).toEqual(['社区规模 (Q4/Q5)', '工作人员 (Q8)', '一楼用房 (A.3.4)', '一站式窗口 (A.3.4)', '配套补助 (Q10)', '农村社区推行 (Q6)']);
+    expect(lines.slice(11, 17).map((l) => l.split(/ {2,}/)[2])).toEqual([
+      '社区规模 (Q4/Q5)',
+      '工作人员 (Q8)',
+      '一楼用房 (A.3.4)',
+      '一站式窗口 (A.3.4)',
+      '配套补助 (Q10)',
+      '农村社区推行 (Q6)',
+    ]);
     // A boolean requirement shows as 是 (yes), never true; counts and money carry their units.
     expect(lines[13]).toMatch(/^✓ {2}c1 +一楼用房 \(A\.3\.4\) +A\.3\.4 +是 +是 +用房在一楼$/);
     expect(lines[15]).toMatch(/^✓ {2}c1 +配套补助 \(Q10\) +A\.4\.3 +30,000 元 +30,000 元 +/);
@@ -147,7 +175,11 @@ describe('the text report, whole', () => {
   });
 
   test('Markdown lists all under its own heading, escapes a | in a cell, and says how many were left out', () => {
-    const r = evaluateCity({ year: 2013, communities: [{ id: 'a|b', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 0 }], developerProjects: [] });
+    const r = evaluateCity({
+      year: 2013,
+      communities: [{ id: 'a|b', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 0 }],
+      developerProjects: [],
+    });
     const md = formatReport(r, { format: 'markdown', lang: 'en', all: true, limit: 1 }).split('\n');
     expect(md[6]).toBe('## All findings, worst first');
     // The rural community's subsidy fails with a relative shortfall of 1 (30,000 of 30,000), as does Q1/Q2 (no urban community:
@@ -180,8 +212,14 @@ describe('limits', () => {
 
   test('findings of equal standing keep the order they were found in', () => {
     // Two rural communities with no subsidy data: two unknown Q10 findings, neither worse than the other.
-    const r = evaluateCity({ year: 2013, communities: ['r1', 'r2', 'r3'].map((id) => ({ id, name: id, kind: 'rural' as const, households: 1, residents: 1 })) });
-    const subjects = formatReport(r, { lang: 'en' }).split('\n').filter((l) => l.startsWith('?  ')).map((l) => l.split(/ +/)[1]);
+    const r = evaluateCity({
+      year: 2013,
+      communities: ['r1', 'r2', 'r3'].map((id) => ({ id, name: id, kind: 'rural' as const, households: 1, residents: 1 })),
+    });
+    const subjects = formatReport(r, { lang: 'en' })
+      .split('\n')
+      .filter((l) => l.startsWith('?  '))
+      .map((l) => l.split(/ +/)[1]);
     expect(subjects).toEqual(['r1', 'r2', 'r3', 'the', 'the', 'the']);
   });
 });
@@ -207,9 +245,14 @@ describe('JSON', () => {
   test('readEvaluation turns only plain decimal strings of the number fields back into Decimals', () => {
     const f = { clause: 'A.3.4', subject: 'c', status: 'fail' };
     const summary = {
-      year: 2013, communities: 0, counts: { pass: 0, fail: 0, unknown: 0 }, byProvision: {}, worst: [],
+      year: 2013,
+      communities: 0,
+      counts: { pass: 0, fail: 0, unknown: 0 },
+      byProvision: {},
+      worst: [],
       owed: { streetSubsidyYuan: '0', cityBudgetYuan: '0', developerFundsYuan: '0', developerRoomsM2: '0', roomsM2: '100.25', staff: 0 },
-      urbanMeetingAll: { count: 0, of: 0, undecided: 0 }, notEvaluated: [],
+      urbanMeetingAll: { count: 0, of: 0, undecided: 0 },
+      notEvaluated: [],
     };
     const back = readEvaluation(
       JSON.stringify({
@@ -255,34 +298,87 @@ describe('JSON', () => {
     expect(refused((r) => (r.findings.find((f) => f.shortfall !== undefined)!.shortfall = 'abc'))).toMatch(/^json\.findings\[\d\]$/);
     expect(refused((r) => (r.summary = { year: 2013 }))).toBe('json.summary.communities');
     // A report written before `undecided` and `notEvaluated` existed still reads.
-    expect(refused((r) => {
-      delete (r.summary.urbanMeetingAll as Record<string, unknown>).undecided;
-      delete r.summary.notEvaluated;
-    })).toBe('accepted');
+    expect(
+      refused((r) => {
+        delete (r.summary.urbanMeetingAll as Record<string, unknown>).undecided;
+        delete r.summary.notEvaluated;
+      }),
+    ).toBe('accepted');
   });
 });
 
 describe('table', () => {
   test('right alignment pads on the left, left alignment leaves the last column unpadded', () => {
-    expect(table([['a', 'bbb'], ['cc', 'd']], 'right')).toEqual([' a  bbb', 'cc    d']);
-    expect(table([['a', 'bbb'], ['cc', 'd']])).toEqual(['a   bbb', 'cc  d']);
-    expect(table([['a', 'b'], ['cc', 'dd']])).toEqual(['a   b', 'cc  dd']);
-    expect(table([['a', 'b '], ['cc', 'dd']])).toEqual(['a   b', 'cc  dd']);
+    expect(
+      table(
+        [
+          ['a', 'bbb'],
+          ['cc', 'd'],
+        ],
+        'right',
+      ),
+    ).toEqual([' a  bbb', 'cc    d']);
+    expect(
+      table([
+        ['a', 'bbb'],
+        ['cc', 'd'],
+      ]),
+    ).toEqual(['a   bbb', 'cc  d']);
+    expect(
+      table([
+        ['a', 'b'],
+        ['cc', 'dd'],
+      ]),
+    ).toEqual(['a   b', 'cc  dd']);
+    expect(
+      table([
+        ['a', 'b '],
+        ['cc', 'dd'],
+      ]),
+    ).toEqual(['a   b', 'cc  dd']);
   });
 
   // East Asian wide characters take two columns. Each range is checked at both ends and just outside.
-  test.each([
-    [0x1100, 2], [0x115f, 2], [0x10ff, 1], [0x1160, 1],
-    [0x2e80, 2], [0xa4cf, 2], [0x2e7f, 1], [0xa4d0, 1],
-    [0xac00, 2], [0xd7a3, 2], [0xabff, 1], [0xd7a4, 1],
-    [0xf900, 2], [0xfaff, 2], [0xf8ff, 1], [0xfb00, 1],
-    [0xfe30, 2], [0xfe4f, 2], [0xfe2f, 1], [0xfe50, 1],
-    [0xff00, 2], [0xff60, 2], [0xfeff, 1], [0xff61, 1],
-    [0xffe0, 2], [0xffe6, 2], [0xffdf, 1], [0xffe7, 1],
-  ].map(([code, columns]) => [code!.toString(16).toUpperCase(), columns!, code!] as const))('U+%s is %i column(s) wide', (_hex, columns, code) => {
+  test.each(
+    [
+      [0x1100, 2],
+      [0x115f, 2],
+      [0x10ff, 1],
+      [0x1160, 1],
+      [0x2e80, 2],
+      [0xa4cf, 2],
+      [0x2e7f, 1],
+      [0xa4d0, 1],
+      [0xac00, 2],
+      [0xd7a3, 2],
+      [0xabff, 1],
+      [0xd7a4, 1],
+      [0xf900, 2],
+      [0xfaff, 2],
+      [0xf8ff, 1],
+      [0xfb00, 1],
+      [0xfe30, 2],
+      [0xfe4f, 2],
+      [0xfe2f, 1],
+      [0xfe50, 1],
+      [0xff00, 2],
+      [0xff60, 2],
+      [0xfeff, 1],
+      [0xff61, 1],
+      [0xffe0, 2],
+      [0xffe6, 2],
+      [0xffdf, 1],
+      [0xffe7, 1],
+    ].map(([code, columns]) => [code!.toString(16).toUpperCase(), columns!, code!] as const),
+  )('U+%s is %i column(s) wide', (_hex, columns, code) => {
     const ch = String.fromCodePoint(code);
     // In a two-row table, the shorter cell is padded to the width of ch.
-    expect(table([[ch, 'x'], ['', 'y']])[1]).toBe(`${' '.repeat(columns)}  y`);
+    expect(
+      table([
+        [ch, 'x'],
+        ['', 'y'],
+      ])[1],
+    ).toBe(`${' '.repeat(columns)}  y`);
   });
 });
 
@@ -290,7 +386,12 @@ describe('a report where everything passes', () => {
   test('says so under the heading, followed by a blank line, in Markdown and in text', () => {
     const r = evaluateCity({ year: 2013, communities: [], villages: { total: 10, covered: 10 }, developerProjects: [] });
     const passing = { ...r, findings: r.findings.filter((f) => f.status === 'pass') };
-    expect(formatReport(passing, { format: 'markdown', lang: 'en' }).split('\n').slice(6, 10)).toEqual(['## Failing and unknown findings, worst first', '', 'Everything passes', '']);
+    expect(formatReport(passing, { format: 'markdown', lang: 'en' }).split('\n').slice(6, 10)).toEqual([
+      '## Failing and unknown findings, worst first',
+      '',
+      'Everything passes',
+      '',
+    ]);
     expect(formatReport(passing, { lang: 'en' }).split('\n').slice(6, 9)).toEqual(['Failing and unknown findings, worst first:', 'Everything passes', '']);
   });
 });
@@ -306,7 +407,9 @@ describe('what is not our own', () => {
   });
 
   test('refuses a missing result, options that are a number, and text that is not JSON', () => {
-    expect(() => formatReport(undefined as never)).toThrow('Invalid input to formatReport: result: expected the result of evaluateCity ({ findings, summary }), got nothing');
+    expect(() => formatReport(undefined as never)).toThrow(
+      'Invalid input to formatReport: result: expected the result of evaluateCity ({ findings, summary }), got nothing',
+    );
     expect(() => formatReport(evaluation(), 5 as never)).toThrow('Invalid input to formatReport: options: expected { format?, lang?, all?, limit? }, got 5');
     expect(() => readEvaluation('{')).toThrow(PolicyInputError);
     expect(() => readEvaluation('{')).toThrow(/^Invalid input to readEvaluation: json: not valid JSON: ./);

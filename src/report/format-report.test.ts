@@ -6,12 +6,26 @@ import { formatReport, readEvaluation } from './format-report.js';
 // One urban community 100 m² short of its 400 m² (8,000 × 5/100), 9 of 10 villages reached (0.9 × 10 = 9 due),
 // no budget data; 0 of 1 urban communities meet every check against a target of 1 due in 2013.
 // Evaluated inside each test (not while the suite is collected), so that mutation testing sees it.
-const evaluation = () => evaluateCity({
-  year: 2013,
-  communities: [{ id: 'c1', name: 'x', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300, staff: 5, roomsOnGroundFloor: true, oneStopWindow: true, streetSubsidyPaid: 30000 }],
-  villages: { total: 10, covered: 9 },
-  developerProjects: [],
-});
+const evaluation = () =>
+  evaluateCity({
+    year: 2013,
+    communities: [
+      {
+        id: 'c1',
+        name: 'x',
+        kind: 'urban',
+        households: 3000,
+        residents: 8000,
+        roomAreaM2: 300,
+        staff: 5,
+        roomsOnGroundFloor: true,
+        oneStopWindow: true,
+        streetSubsidyPaid: 30000,
+      },
+    ],
+    villages: { total: 10, covered: 9 },
+    developerProjects: [],
+  });
 
 describe('formatReport', () => {
   test('the TSDoc examples hold', () => {
@@ -43,7 +57,13 @@ describe('formatReport', () => {
 
   test('Chinese text with a limit says how many more there are', () => {
     const text = formatReport(evaluation(), { limit: 1 });
-    expect(text.split('\n').slice(0, 5)).toEqual(['社区建设政策合规报告', '====================', '年度: 2013    社区: 1', '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断', '全部达标的城市社区: 0 / 1 (0 %)']);
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      '社区建设政策合规报告',
+      '====================',
+      '年度: 2013    社区: 1',
+      '检查结果: ✓ 6 通过   ✗ 2 未通过   ? 1 无法判断',
+      '全部达标的城市社区: 0 / 1 (0 %)',
+    ]);
     expect(text).toContain('…… 另有 2 条未列出');
     expect(text).toContain('  社区用房            100 m²');
   });
@@ -89,8 +109,16 @@ describe('formatReport', () => {
 
 describe('terminal layout', () => {
   test('Chinese characters count two columns, so the columns after them line up', () => {
-    const r = evaluateCity({ year: 2013, communities: [{ id: '东苑', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 1 }, { id: 'c2', name: 'y', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 2 }] });
-    const lines = formatReport(r, { lang: 'en' }).split('\n').filter((l) => l.startsWith('✗  '));
+    const r = evaluateCity({
+      year: 2013,
+      communities: [
+        { id: '东苑', name: 'x', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 1 },
+        { id: 'c2', name: 'y', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 2 },
+      ],
+    });
+    const lines = formatReport(r, { lang: 'en' })
+      .split('\n')
+      .filter((l) => l.startsWith('✗  '));
     // The subject column is as wide as its widest entry, 'the city, 2013' (14 columns), plus two spaces:
     // '东苑' is 4 columns wide and gets 12 spaces, 'c2' is 2 wide and gets 14.
     expect(lines.slice(0, 2)).toEqual([

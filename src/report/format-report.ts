@@ -69,7 +69,16 @@ function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -82,23 +91,26 @@ export function table(rows: string[][], align?: 'right'): string[] {
   const widths = rows[0]!.map(() => 0);
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, width(cell))));
   const fill = (cell: string, i: number) => ' '.repeat(Math.max(0, widths[i]! - width(cell)));
-  return rows.map((r) =>
-    r
-      .map((cell, i) => (align === 'right' ? fill(cell, i) + cell : cell + fill(cell, i)))
-      .join('  ')
-      .trimEnd(), // so the last column of left-aligned text is not padded
+  return rows.map(
+    (r) =>
+      r
+        .map((cell, i) => (align === 'right' ? fill(cell, i) + cell : cell + fill(cell, i)))
+        .join('  ')
+        .trimEnd(), // so the last column of left-aligned text is not padded
   );
 }
 
 /** Failing findings first (largest relative shortfall first), then unknown, then passing. */
 function ordered(findings: readonly Finding[], all: boolean): Finding[] {
   const rank = { fail: 0, unknown: 1, pass: 2 } as const;
-  return findings
-    .filter((f) => all || f.status !== 'pass')
-    .map((f) => ({ f, key: relativeShortfall(f) }))
-    // Array.prototype.sort is stable: findings of equal standing keep their order.
-    .sort((a, b) => rank[a.f.status] - rank[b.f.status] || b.key.comparedTo(a.key))
-    .map((x) => x.f);
+  return (
+    findings
+      .filter((f) => all || f.status !== 'pass')
+      .map((f) => ({ f, key: relativeShortfall(f) }))
+      // Array.prototype.sort is stable: findings of equal standing keep their order.
+      .sort((a, b) => rank[a.f.status] - rank[b.f.status] || b.key.comparedTo(a.key))
+      .map((x) => x.f)
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -112,7 +124,8 @@ const OWED_KEYS = ['streetSubsidyYuan', 'cityBudgetYuan', 'developerFundsYuan', 
 function findingProblem(f: unknown): string | undefined {
   if (!isObject(f)) return `expected a finding { provision, clause, subject, status, … }, got ${describeValue(f)}`;
   if (typeof f.provision !== 'string' || typeof f.clause !== 'string' || typeof f.subject !== 'string') return 'expected provision, clause and subject as text';
-  if (f.status !== 'pass' && f.status !== 'fail' && f.status !== 'unknown') return `expected status 'pass', 'fail' or 'unknown', got ${describeValue(f.status)}`;
+  if (f.status !== 'pass' && f.status !== 'fail' && f.status !== 'unknown')
+    return `expected status 'pass', 'fail' or 'unknown', got ${describeValue(f.status)}`;
   // The evaluation's own community findings compute their details when read: reading them all here would cost what
   // their laziness saves. They are made by the library; only plain objects (read back, or built by hand) are checked.
   if (Object.getPrototypeOf(f) !== Object.prototype) return undefined;
@@ -133,7 +146,10 @@ function checkResult(result: unknown, context = 'formatReport', path = 'result')
     throw new PolicyInputError([typeof message === 'string' ? { path: at(part), message } : message], context);
   };
   if (!isObject(result) || !Array.isArray(result.findings) || !isObject(result.summary)) {
-    fail('', refused(at(''), 'not-an-object', { en: 'the result of evaluateCity ({ findings, summary })', zh: 'evaluateCity 的结果({ findings, summary })' }, result));
+    fail(
+      '',
+      refused(at(''), 'not-an-object', { en: 'the result of evaluateCity ({ findings, summary })', zh: 'evaluateCity 的结果({ findings, summary })' }, result),
+    );
   }
   const r = result as unknown as CityEvaluation;
   const s = r.summary as unknown as Record<string, unknown>;
@@ -148,7 +164,12 @@ function checkResult(result: unknown, context = 'formatReport', path = 'result')
   if (!isObject(u) || !isCount(u.count) || !isCount(u.of) || !(u.undecided === undefined || isCount(u.undecided))) {
     fail('summary.urbanMeetingAll', 'expected { count, of, undecided } as whole numbers ≥ 0');
   }
-  if (!(s.notEvaluated === undefined || (Array.isArray(s.notEvaluated) && s.notEvaluated.every((n) => isObject(n) && typeof n.provision === 'string' && isText(n.reason))))) {
+  if (
+    !(
+      s.notEvaluated === undefined ||
+      (Array.isArray(s.notEvaluated) && s.notEvaluated.every((n) => isObject(n) && typeof n.provision === 'string' && isText(n.reason)))
+    )
+  ) {
     fail('summary.notEvaluated', 'expected a list of { provision, clause, subject, reason: { zh, en } }');
   }
   if (!Array.isArray(s.worst)) fail('summary.worst', 'expected a list of findings');
@@ -165,12 +186,17 @@ function checkResult(result: unknown, context = 'formatReport', path = 'result')
 
 function checkOptions(options: unknown): Required<ReportOptions> {
   if (typeof options !== 'object' || options === null) {
-    throw new PolicyInputError([refused('options', 'not-an-object', { en: '{ format?, lang?, all?, limit? }', zh: '{ format?, lang?, all?, limit? }' }, options)], 'formatReport');
+    throw new PolicyInputError(
+      [refused('options', 'not-an-object', { en: '{ format?, lang?, all?, limit? }', zh: '{ format?, lang?, all?, limit? }' }, options)],
+      'formatReport',
+    );
   }
   const o = options as Record<string, unknown>;
   const issues: PolicyInputIssueInit[] = [];
   const allowed = ['format', 'lang', 'all', 'limit', 'names'];
-  for (const key of Object.keys(o)) if (!allowed.includes(key)) issues.push(issue(key, 'unknown-field', { expected: fieldNames(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
+  for (const key of Object.keys(o))
+    if (!allowed.includes(key))
+      issues.push(issue(key, 'unknown-field', { expected: fieldNames(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
   const names = o.names;
   if (names !== undefined && (typeof names !== 'object' || names === null || Array.isArray(names) || Object.values(names).some((v) => typeof v !== 'string'))) {
     issues.push(refused('names', 'not-an-object', { en: '{ id: name, … }', zh: '{ 编号: 名称, … }' }, names));
@@ -180,7 +206,8 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   const all = o.all ?? false;
   const limit = o.limit ?? Infinity;
   if (limit !== Infinity && !COUNT.is(limit)) issues.push(refused('limit', COUNT.code, COUNT.expected, limit));
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') issues.push(refused('format', 'not-an-option', oneOf(['text', 'markdown', 'json']), format));
+  if (format !== 'text' && format !== 'markdown' && format !== 'json')
+    issues.push(refused('format', 'not-an-option', oneOf(['text', 'markdown', 'json']), format));
   if (lang !== 'zh' && lang !== 'en') issues.push(refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang));
   if (!FLAG.is(all)) issues.push(refused('all', FLAG.code, FLAG.expected, all));
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
@@ -199,13 +226,21 @@ function owedWords(key: string, value: FindingValue, undecided: number, lang: La
   const note = undecided > 0 ? ` (${undecided} ${L.owedUndecided[lang]})` : '';
   if (zero && undecided > 0) return `${L.unknown[lang]}${note}`;
   const words =
-    key === 'staff' ? (typeof value === 'number' ? count(value, 'workers', lang) : `${grouped(value as Decimal, 0)} ${lang === 'zh' ? '名' : 'workers'}`) : key.endsWith('M2') ? area(value as Decimal) : money(value as Decimal, lang);
+    key === 'staff'
+      ? typeof value === 'number'
+        ? count(value, 'workers', lang)
+        : `${grouped(value as Decimal, 0)} ${lang === 'zh' ? '名' : 'workers'}`
+      : key.endsWith('M2')
+        ? area(value as Decimal)
+        : money(value as Decimal, lang);
   return `${undecided > 0 ? '≥ ' : ''}${words}${note}`;
 }
 
 /** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */
 function notEvaluatedLines(s: EvaluationSummary, lang: Lang): string[] {
-  return (s.notEvaluated ?? []).map((n) => `${provisionLabel(cell(n.provision), lang)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}`);
+  return (s.notEvaluated ?? []).map(
+    (n) => `${provisionLabel(cell(n.provision), lang)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}`,
+  );
 }
 
 function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provisions: string[][]; owed: string[][] } {
@@ -218,7 +253,12 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
   ];
   const order = Object.keys(PROVISION_NAMES);
   const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
-  const provisions = [[...L.provisionHead[lang]], ...Object.entries(s.byProvision).sort(([a], [b]) => rank(a) - rank(b)).map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)])];
+  const provisions = [
+    [...L.provisionHead[lang]],
+    ...Object.entries(s.byProvision)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)]),
+  ];
   const owed = Object.entries(L.owedRows).map(([k, label]) => [
     label[lang],
     owedWords(k, (s.owed as unknown as Record<string, FindingValue>)[k]!, unknownOwing(s, k), lang),

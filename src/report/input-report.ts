@@ -31,11 +31,17 @@ export function inputLines(input: readonly FileInput[], lang: Lang): string[] {
       if (n.titleRows.length) facts.push(zh ? `跳过标题行 ${list(n.titleRows)}` : `title row${n.titleRows.length > 1 ? 's' : ''} ${list(n.titleRows)} skipped`);
       if (n.blankRows) facts.push(zh ? `跳过空行 ${n.blankRows} 行` : `${n.blankRows} blank row${n.blankRows > 1 ? 's' : ''} skipped`);
       if (n.noteRows.length) facts.push(zh ? `跳过表下说明 ${list(n.noteRows)}` : `note row${n.noteRows.length > 1 ? 's' : ''} ${list(n.noteRows)} skipped`);
-      if (n.totalRows.length) facts.push(zh ? `合计行 ${list(n.totalRows)} 不作为社区评估，已核对其合计` : `total row${n.totalRows.length > 1 ? 's' : ''} ${list(n.totalRows)} not evaluated, sums checked`);
+      if (n.totalRows.length)
+        facts.push(
+          zh
+            ? `合计行 ${list(n.totalRows)} 不作为社区评估，已核对其合计`
+            : `total row${n.totalRows.length > 1 ? 's' : ''} ${list(n.totalRows)} not evaluated, sums checked`,
+        );
       out.push(`${where}${facts.join(zh ? '；' : '; ')}`);
       if (years.length) out.push(`    ${zh ? '读取' : 'read'}: ${years.join(zh ? '，' : ', ')}`);
       if (n.idFromName) out.push(zh ? '    表中没有区划代码(编号)列，社区按名称识别' : '    no id column: communities are identified by their names');
-      if (n.ignoredColumns.length) out.push(zh ? `    不参与评估的列: ${n.ignoredColumns.join('、')}` : `    columns not evaluated: ${n.ignoredColumns.join(', ')}`);
+      if (n.ignoredColumns.length)
+        out.push(zh ? `    不参与评估的列: ${n.ignoredColumns.join('、')}` : `    columns not evaluated: ${n.ignoredColumns.join(', ')}`);
       for (const w of n.warnings) out.push(`    ${zh ? '⚠ 注意' : '⚠ warning'}: ${w.message[lang]}`);
     }
   }
@@ -72,7 +78,15 @@ export function progressTable(rows: readonly ProgressRow[], lang: Lang): string[
   const zh = lang === 'zh';
   const head = zh
     ? ['年度', `${provisionLabel('Q1/Q2', lang)} 实际`, '目标', `${provisionLabel('Q6', lang)} 应推行`, '已推行', `${provisionLabel('Q9', lang)} 下限`, '实际']
-    : ['year', `${provisionLabel('Q1/Q2', lang)} actual`, 'target', `${provisionLabel('Q6', lang)} due`, 'reached', `${provisionLabel('Q9', lang)} minimum`, 'actual'];
+    : [
+        'year',
+        `${provisionLabel('Q1/Q2', lang)} actual`,
+        'target',
+        `${provisionLabel('Q6', lang)} due`,
+        'reached',
+        `${provisionLabel('Q9', lang)} minimum`,
+        'actual',
+      ];
   const cell = (f: Finding | undefined, which: 'expected' | 'actual') => {
     if (!f) return '—';
     const v = findingValues(f, lang)[which];
@@ -84,7 +98,15 @@ export function progressTable(rows: readonly ProgressRow[], lang: Lang): string[
     const target = r.urban ? percent(r.urban.expected as Decimal) : '—';
     const none = NOT_GIVEN[lang];
     const rolloutDue = r.rollout ? cell(r.rollout, 'expected') : percent(r.ruralShareDue);
-    return [String(r.year), urban, target, rolloutDue, r.rollout ? cell(r.rollout, 'actual') : none, r.fund ? cell(r.fund, 'expected') : none, r.fund ? cell(r.fund, 'actual') : none];
+    return [
+      String(r.year),
+      urban,
+      target,
+      rolloutDue,
+      r.rollout ? cell(r.rollout, 'actual') : none,
+      r.fund ? cell(r.fund, 'expected') : none,
+      r.fund ? cell(r.fund, 'actual') : none,
+    ];
   });
   return [head, ...body];
 }

@@ -109,7 +109,11 @@ export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: L
 export function findingValues(f: Finding, lang: Lang): { expected: string; actual: string } {
   const unit = unitOf(f.provision);
   const areaForMoney = expectedIsArea(f);
-  const expected = areaForMoney ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}` : unit === 'deviation' && f.expected !== null ? `±${percent(f.expected as Decimal)}` : valueWords(f.expected, unit, lang);
+  const expected = areaForMoney
+    ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}`
+    : unit === 'deviation' && f.expected !== null
+      ? `±${percent(f.expected as Decimal)}`
+      : valueWords(f.expected, unit, lang);
   return { expected: areaForMoney ? (lang === 'zh' ? '—(无单价)' : '— (no price)') : expected, actual: valueWords(f.actual, unit, lang) };
 }
 

@@ -60,16 +60,43 @@ export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lan
     : ['year', 'subject', 'name', 'provision', 'id', 'clause', 'status', 'expected', 'actual', 'shortfall', 'unit', 'message'];
   const widths = [6, 16, 14, 16, 20, 7, 8, 12, 12, 10, 10, 60];
   const summary: (string | number | null)[][] = [[zh ? '社区建设政策合规报告' : 'Community-building compliance report'], []];
-  summary.push(zh ? ['年度', '社区数', '通过', '未通过', '无法判断', '全部达标的城市社区', '城市社区', '达标比例'] : ['year', 'communities', 'pass', 'fail', 'unknown', 'urban meeting all', 'urban', 'share']);
+  summary.push(
+    zh
+      ? ['年度', '社区数', '通过', '未通过', '无法判断', '全部达标的城市社区', '城市社区', '达标比例']
+      : ['year', 'communities', 'pass', 'fail', 'unknown', 'urban meeting all', 'urban', 'share'],
+  );
   for (const { year, result } of data.years) {
     const s = result.summary;
     const u = s.urbanMeetingAll;
-    summary.push([year, s.communities, s.counts.pass, s.counts.fail, s.counts.unknown, u.count, u.of, u.of > 0 ? Number(new D(u.count).div(u.of).toFixed(6)) : null]);
+    summary.push([
+      year,
+      s.communities,
+      s.counts.pass,
+      s.counts.fail,
+      s.counts.unknown,
+      u.count,
+      u.of,
+      u.of > 0 ? Number(new D(u.count).div(u.of).toFixed(6)) : null,
+    ]);
   }
-  summary.push([], [zh ? '欠缺合计' : 'Totals owed'], zh ? ['年度', '配套补助(元)', '市财政资金(元)', '开发用房资金(元)', '开发配建用房(m²)', '社区用房(m²)', '工作人员(名)'] : ['year', 'street subsidy (yuan)', 'city fund (yuan)', 'developer money (yuan)', 'developer rooms (m²)', 'community rooms (m²)', 'workers']);
+  summary.push(
+    [],
+    [zh ? '欠缺合计' : 'Totals owed'],
+    zh
+      ? ['年度', '配套补助(元)', '市财政资金(元)', '开发用房资金(元)', '开发配建用房(m²)', '社区用房(m²)', '工作人员(名)']
+      : ['year', 'street subsidy (yuan)', 'city fund (yuan)', 'developer money (yuan)', 'developer rooms (m²)', 'community rooms (m²)', 'workers'],
+  );
   for (const { year, result } of data.years) {
     const o = result.summary.owed;
-    summary.push([year, cell(o.streetSubsidyYuan, lang), cell(o.cityBudgetYuan, lang), cell(o.developerFundsYuan, lang), cell(o.developerRoomsM2, lang), cell(o.roomsM2, lang), cell(o.staff, lang)]);
+    summary.push([
+      year,
+      cell(o.streetSubsidyYuan, lang),
+      cell(o.cityBudgetYuan, lang),
+      cell(o.developerFundsYuan, lang),
+      cell(o.developerRoomsM2, lang),
+      cell(o.roomsM2, lang),
+      cell(o.staff, lang),
+    ]);
   }
   summary.push([], [zh ? '读取的数据' : 'Data read'], ...inputLines(data.input, lang).map((l) => [l.trim()]));
   const sheets: SheetOut[] = [{ name: zh ? '摘要' : 'Summary', rows: summary, widths: [12, 14, 14, 14, 14, 16, 12, 10] }];
@@ -83,8 +110,20 @@ export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lan
     sheets.push({
       name: zh ? '历年进展' : 'Progress',
       rows: [
-        zh ? ['年度', '全部达标的城市社区', '城市社区', '目标比例', '农村社区应推行比例', '应推行(个)', '已推行(个)', '市财政资金下限(元)', '实际(元)'] : ['year', 'urban meeting all', 'urban', 'target share', 'rural share due', 'villages due', 'reached', 'city fund minimum (yuan)', 'actual (yuan)'],
-        ...rows.map((r) => [r.year, r.urbanMeetingAll.count, r.urbanMeetingAll.of, cell(r.urban?.expected, lang), cell(r.ruralShareDue, lang), typeof r.rollout?.expected === 'number' ? r.rollout.expected : null, cell(r.rollout?.actual, lang), cell(r.fund?.expected, lang), cell(r.fund?.actual, lang)]),
+        zh
+          ? ['年度', '全部达标的城市社区', '城市社区', '目标比例', '农村社区应推行比例', '应推行(个)', '已推行(个)', '市财政资金下限(元)', '实际(元)']
+          : ['year', 'urban meeting all', 'urban', 'target share', 'rural share due', 'villages due', 'reached', 'city fund minimum (yuan)', 'actual (yuan)'],
+        ...rows.map((r) => [
+          r.year,
+          r.urbanMeetingAll.count,
+          r.urbanMeetingAll.of,
+          cell(r.urban?.expected, lang),
+          cell(r.ruralShareDue, lang),
+          typeof r.rollout?.expected === 'number' ? r.rollout.expected : null,
+          cell(r.rollout?.actual, lang),
+          cell(r.fund?.expected, lang),
+          cell(r.fund?.actual, lang),
+        ]),
       ],
       widths: [8, 18, 10, 12, 16, 12, 12, 20, 14],
     });

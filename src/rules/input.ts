@@ -9,7 +9,6 @@ import type { Decimal } from 'decimal.js';
 import { PolicyInputError, issue, refused, type IssueCode, type PolicyInputIssueInit, type Words } from '../errors.js';
 import { count, names, year } from '../kinds.js';
 
-
 /** A money amount or an area: a finite number ≥ 0, a plain decimal string such as `'199999.5'`, or a Decimal. */
 export type AmountInput = number | string | Decimal;
 /** A calendar date: an ISO `'YYYY-MM-DD'` string or a valid `Date` (read as its local calendar day). */
@@ -51,7 +50,8 @@ export class Checker {
       throw new PolicyInputError([refused('', 'not-an-object', { en: `an object with ${fields.en}`, zh: `含 ${fields.zh} 的对象` }, input)], this.context);
     }
     for (const key of Object.keys(input)) {
-      if (!allowed.includes(key)) this.issues.push(issue(key, 'unknown-field', { expected: names(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
+      if (!allowed.includes(key))
+        this.issues.push(issue(key, 'unknown-field', { expected: names(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
     }
     return input as Record<string, unknown>;
   }
@@ -75,5 +75,4 @@ export class Checker {
   optionalYear(value: unknown, path: string): number | undefined {
     return value === undefined ? undefined : this.year(value, path);
   }
-
 }

@@ -35,7 +35,9 @@ function auditNumber(key: string, v: unknown, lang: Lang): string {
 
 /** The audit as an HTML fragment: one `<article data-audit="K…" data-verdict="…">` per check. */
 export function auditHtml(audit: AuditResult, lang: Lang): string {
-  const counts = (Object.keys(VERDICT) as Verdict[]).map((v) => `<span class="sr-badge sr-${v}" data-audit-count="${v}">${esc(VERDICT[v][lang])} ${audit.counts[v]}</span>`).join(' ');
+  const counts = (Object.keys(VERDICT) as Verdict[])
+    .map((v) => `<span class="sr-badge sr-${v}" data-audit-count="${v}">${esc(VERDICT[v][lang])} ${audit.counts[v]}</span>`)
+    .join(' ');
   const items = audit.findings.map((f) => {
     const numbers = Object.entries(f.numbers)
       .map(([k, v]) => `<dt><code>${esc(k)}</code></dt><dd data-number="${esc(k)}" data-value="${esc(exact(v))}">${esc(auditNumber(k, v, lang))}</dd>`)

@@ -21,4 +21,7 @@ export function mimeBundle(kind: string, value: unknown, lang: Lang = displayLan
 }
 
 // Loaded: every later display, evaluations included, is drawn at once (see src/display.ts).
-(globalThis as Record<symbol, unknown>)[Symbol.for('shequ-rules.views')] = { evaluation: true, mimeBundle: (kind: string, value: unknown) => mimeBundle(kind, value) };
+(globalThis as Record<symbol, unknown>)[Symbol.for('shequ-rules.views')] = {
+  evaluation: true,
+  mimeBundle: (kind: string, value: unknown) => mimeBundle(kind, value),
+};

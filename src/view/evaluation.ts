@@ -15,9 +15,10 @@ import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
 
 /** Each provision of an evaluation in words, and the unit of its expected and actual values. */
-export const PROVISION_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit?: ValueUnit }>> = /* @__PURE__ */ Object.fromEntries(
-  FINDING_KINDS.map((k) => [k.provision, { zh: k.name.zh, en: k.name.en.charAt(0).toUpperCase() + k.name.en.slice(1), unit: k.unit }]),
-);
+export const PROVISION_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit?: ValueUnit }>> =
+  /* @__PURE__ */ Object.fromEntries(
+    FINDING_KINDS.map((k) => [k.provision, { zh: k.name.zh, en: k.name.en.charAt(0).toUpperCase() + k.name.en.slice(1), unit: k.unit }]),
+  );
 
 const W = {
   title: { zh: '社区建设政策合规报告', en: 'Community-building compliance report' },
@@ -51,7 +52,12 @@ const W = {
 
 const MARK: Record<FindingStatus, string> = { pass: '✓', fail: '✗', unknown: '?' };
 const COLOR: Record<FindingStatus, string> = { pass: '#2e7d32', fail: '#c62828', unknown: '#9e9e9e' };
-const UNITS = { yuan: { zh: '元', en: 'yuan' }, m2: { zh: 'm²', en: 'm²' }, workers: { zh: '名', en: 'workers' }, villages: { zh: '个村(组)', en: 'villages' } } as const;
+const UNITS = {
+  yuan: { zh: '元', en: 'yuan' },
+  m2: { zh: 'm²', en: 'm²' },
+  workers: { zh: '名', en: 'workers' },
+  villages: { zh: '个村(组)', en: 'villages' },
+} as const;
 
 /** A provision's name in words with its id: `'工作人员 (Q8)'`. */
 export function provisionName(id: string, lang: Lang): string {
@@ -114,7 +120,9 @@ export function worstChart(e: CityEvaluation, lang: Lang): string {
 /** The share of urban communities meeting all checks, year by year (SVG); for two years or more. */
 export function progressChart(years: readonly CityEvaluation[], lang: Lang): string {
   if (years.length < 2) return '';
-  const points = years.map((e) => [e.summary.year, e.summary.urbanMeetingAll.of ? (e.summary.urbanMeetingAll.count / e.summary.urbanMeetingAll.of) * 100 : 0] as const);
+  const points = years.map(
+    (e) => [e.summary.year, e.summary.urbanMeetingAll.of ? (e.summary.urbanMeetingAll.count / e.summary.urbanMeetingAll.of) * 100 : 0] as const,
+  );
   return lineChart({
     title: W.progress[lang],
     xLabel: W.year[lang],
@@ -141,7 +149,9 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   out.push(
     `<dl class="sr-summary"><dt>${esc(W.year[lang])}</dt><dd data-summary="year">${s.year}</dd>` +
       `<dt>${esc(W.communities[lang])}</dt><dd data-summary="communities">${s.communities}</dd>` +
-      (['pass', 'fail', 'unknown'] as const).map((k) => `<dt>${MARK[k]} ${esc(W[k][lang])}</dt><dd class="sr-${k}" data-count="${k}">${s.counts[k]}</dd>`).join('') +
+      (['pass', 'fail', 'unknown'] as const)
+        .map((k) => `<dt>${MARK[k]} ${esc(W[k][lang])}</dt><dd class="sr-${k}" data-count="${k}">${s.counts[k]}</dd>`)
+        .join('') +
       `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? ` <small>(${esc(W.undecided[lang].replace('{n}', String(s.urbanMeetingAll.undecided)))})</small>` : ''}</dd></dl>`,
   );
   out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang)}</figure>`);
@@ -166,7 +176,9 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
           `<td>${esc(findingValue(f, f.expected, lang))}</td><td>${esc(findingValue(f, f.actual, lang))}</td><td>${esc(f.message[lang])}</td></tr>`,
       )
       .join('');
-    out.push(`<table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`);
+    out.push(
+      `<table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+    );
     const total = Math.max(eligible ?? 0, list.length);
     if (total > limit) out.push(`<p>${esc(W.more[lang].replace('{n}', String(total - limit)))}</p>`);
   }
@@ -180,7 +192,9 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   const byProvision = Object.entries(s.byProvision)
     .map(([p, n]) => `<tr><th scope="row">${esc(provisionName(p, lang))}</th><td>${n.pass}</td><td>${n.fail}</td><td>${n.unknown}</td></tr>`)
     .join('');
-  out.push(`<h3>${esc(W.byProvision[lang])}</h3><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table>`);
+  out.push(
+    `<h3>${esc(W.byProvision[lang])}</h3><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table>`,
+  );
   out.push('</div>');
   return out.join('');
 }

@@ -12,7 +12,21 @@ import { RULE_ABOUT } from '../provisions/registry.js';
 import { exact, grouped, isDecimal, percent, yesNo } from './html.js';
 
 /** How a value is shown. */
-export type Unit = 'households' | 'people' | 'm2' | 'yuan' | 'share' | 'year' | 'years' | 'workers' | 'communities' | 'villages' | 'days' | 'flag' | 'option' | 'date';
+export type Unit =
+  | 'households'
+  | 'people'
+  | 'm2'
+  | 'yuan'
+  | 'share'
+  | 'year'
+  | 'years'
+  | 'workers'
+  | 'communities'
+  | 'villages'
+  | 'days'
+  | 'flag'
+  | 'option'
+  | 'date';
 
 const UNIT: Record<Unit, { readonly zh: string; readonly en: string }> = {
   households: { zh: '户', en: 'households' },

@@ -107,7 +107,10 @@ function scheduleTable(r: AnyResult, lang: Lang): string {
   const cols = rows.length ? Object.keys(rows[0]!).filter((k) => rows.some((row) => row[k] !== undefined)) : [];
   const head = cols.map((c) => `<th scope="col">${esc(fieldName(c, lang))}</th>`).join('');
   const body = rows
-    .map((row, i) => `<tr>${cols.map((c, j) => (j === 0 ? `<th scope="row">${esc(exact(row[c]))}</th>` : `<td>${output(`rows[${i}].${c}`, row[c], lang)}</td>`)).join('')}</tr>`)
+    .map(
+      (row, i) =>
+        `<tr>${cols.map((c, j) => (j === 0 ? `<th scope="row">${esc(exact(row[c]))}</th>` : `<td>${output(`rows[${i}].${c}`, row[c], lang)}</td>`)).join('')}</tr>`,
+    )
     .join('');
   return `<table class="sr-schedule"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -124,12 +127,16 @@ export function resultHtml(rule: RuleName, value: object, lang: Lang): string {
   const out: string[] = [`<div class="sr-result" data-result="${esc(rule)}">`];
   const fields = valueFields(result);
   if (fields.length) {
-    out.push(`<table class="sr-values"><tbody>${fields.map((k) => `<tr><th scope="row">${esc(fieldName(k, lang))}</th><td>${output(k, result[k], lang)}</td></tr>`).join('')}</tbody></table>`);
+    out.push(
+      `<table class="sr-values"><tbody>${fields.map((k) => `<tr><th scope="row">${esc(fieldName(k, lang))}</th><td>${output(k, result[k], lang)}</td></tr>`).join('')}</tbody></table>`,
+    );
   }
   if (RULE_INPUTS[rule]?.schedule && result.rows) {
     out.push(scheduleTable(result, lang), `<figure class="sr-chart">${scheduleChart(rule, result, lang)}</figure>`);
   }
-  out.push(`<p class="sr-cite">${esc(W.clause[lang])}: ${clauseLink(result.clause, lang)} · ${esc(W.readings[lang])}: ${readingsList(result.interpretations, lang)}</p>`);
+  out.push(
+    `<p class="sr-cite">${esc(W.clause[lang])}: ${clauseLink(result.clause, lang)} · ${esc(W.readings[lang])}: ${readingsList(result.interpretations, lang)}</p>`,
+  );
   out.push(`<details class="sr-how" open><summary>${esc(W.trace[lang])}</summary>${traceList(result.trace, lang)}</details>`);
   out.push('</div>');
   return out.join('');
@@ -141,7 +148,12 @@ export function resultText(rule: RuleName, value: object, lang: Lang): string {
   const lines = [`${rule} [${result.clause}${result.interpretations.map((u) => `; ${u.id} ${u.choice}`).join('')}]`];
   for (const k of valueFields(result)) lines.push(`  ${fieldName(k, lang)}: ${showValue(result[k], unitOf(k), lang)}`);
   for (const row of result.rows ?? []) {
-    lines.push(`  ${Object.entries(row).filter(([, v]) => v !== undefined).map(([k, v]) => (k === 'year' ? String(v) : `${fieldName(k, lang)} ${showValue(v, unitOf(k), lang)}`)).join(' · ')}`);
+    lines.push(
+      `  ${Object.entries(row)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => (k === 'year' ? String(v) : `${fieldName(k, lang)} ${showValue(v, unitOf(k), lang)}`))
+        .join(' · ')}`,
+    );
   }
   lines.push(...result.trace.map((s, i) => `  ${i + 1}. ${s[lang]}`));
   return lines.join('\n');

@@ -57,7 +57,9 @@ export function lineChart(c: LineChart): string {
   out.push(`<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${H - M.bottom}" stroke="#333"/>`);
   out.push(`<line x1="${M.left}" y1="${H - M.bottom}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="#333"/>`);
   out.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - M.bottom + 44}" text-anchor="middle">${esc(c.xLabel)}</text>`);
-  out.push(`<text x="22" y="${(M.top + H - M.bottom) / 2}" text-anchor="middle" transform="rotate(-90 22 ${(M.top + H - M.bottom) / 2})">${esc(c.yLabel)}</text>`);
+  out.push(
+    `<text x="22" y="${(M.top + H - M.bottom) / 2}" text-anchor="middle" transform="rotate(-90 22 ${(M.top + H - M.bottom) / 2})">${esc(c.yLabel)}</text>`,
+  );
   // series
   for (const s of c.series) {
     const d = s.points.map(([x, y], i) => `${i ? 'L' : 'M'}${n(px(x))} ${n(py(y))}`).join(' ');
@@ -114,7 +116,9 @@ export function barChart(c: BarChart): string {
   const max = Math.max(0, ...c.bars.map((b) => b.segments.reduce((t, s) => t + Math.max(0, s.value), 0)));
   const scale = (v: number) => (max > 0 ? (Math.max(0, v) / max) * (width - left - right) : 0);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13">`,
+  );
   out.push(`<title>${esc(c.description ?? c.title)}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${width / 2}" y="28" text-anchor="middle" font-size="16" font-weight="bold">${esc(c.title)}</text>`);
@@ -124,7 +128,8 @@ export function barChart(c: BarChart): string {
     let x = left;
     for (const s of b.segments) {
       const w = scale(s.value);
-      if (w > 0) out.push(`<rect x="${n(x)}" y="${n(y + 4)}" width="${n(w)}" height="${rowH - 8}" fill="${escAttr(s.color)}"><title>${esc(s.name)}</title></rect>`);
+      if (w > 0)
+        out.push(`<rect x="${n(x)}" y="${n(y + 4)}" width="${n(w)}" height="${rowH - 8}" fill="${escAttr(s.color)}"><title>${esc(s.name)}</title></rect>`);
       x += w;
     }
     out.push(`<text x="${n(x + 6)}" y="${n(y + rowH / 2 + 4)}">${esc(b.note)}</text>`);

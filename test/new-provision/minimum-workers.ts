@@ -16,5 +16,10 @@ export function minimumWorkersWith(_p: Parameters, input: MinimumInput): Minimum
   const households = c.count(o.households, 'households');
   c.done();
   const workers = households > 0 ? 1 : 0;
-  return { workers, clause: 'A.4.2', interpretations: [], trace: [step(`${households} 户：至少 ${workers} 名`, `${households} households: at least ${workers}`)] };
+  return {
+    workers,
+    clause: 'A.4.2',
+    interpretations: [],
+    trace: [step(`${households} 户：至少 ${workers} 名`, `${households} households: at least ${workers}`)],
+  };
 }

@@ -12,7 +12,11 @@ const evaluation = evaluateCity({ year: 2013, communities: [{ id: 'c1', name: 'ä
 const out = new PassThrough();
 let text = '';
 out.on('data', (d) => (text += d));
-const code = await main(['explain', 'min-workers', '--households', '10', '--lang', 'en'], { stdout: out, stderr: new PassThrough(), stdin: new PassThrough() } as never);
+const code = await main(['explain', 'min-workers', '--households', '10', '--lang', 'en'], {
+  stdout: out,
+  stderr: new PassThrough(),
+  stdin: new PassThrough(),
+} as never);
 const book = renderBook();
 console.log(
   JSON.stringify({

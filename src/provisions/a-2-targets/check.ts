@@ -43,14 +43,27 @@ const urban: StandingCheck = {
     const share = shown(new D(ok), of);
     const goal = t.due
       ? b(`到期目标 ${percentText(t.urbanShare)}`, `target ${percentText(t.urbanShare)}, due`)
-      : b(`按直线进度(I10) ${percentText(expected)}(${t.deadlineYear} 年底达 ${percentText(t.urbanShare)})`, `${percentText(expected)} on a straight path (I10) to ${percentText(t.urbanShare)} by the end of ${t.deadlineYear}`);
+      : b(
+          `按直线进度(I10) ${percentText(expected)}(${t.deadlineYear} 年底达 ${percentText(t.urbanShare)})`,
+          `${percentText(expected)} on a straight path (I10) to ${percentText(t.urbanShare)} by the end of ${t.deadlineYear}`,
+        );
     const open = undecided > 0 ? b(`；另有 ${undecided} 个因缺数据无法判断`, `; ${undecided} more lack data to tell`) : b('', '');
     return {
-      ...finding('Q1/Q2', 'A.2', 'city', status, expected, share,
-        b(`${of} 个城市社区中 ${ok} 个全部达标(${percentText(share)})${open.zh}，${goal.zh}`, `${ok} of ${of} urban communities meet all their checks (${percentText(share)})${open.en}; ${goal.en}`),
+      ...finding(
+        'Q1/Q2',
+        'A.2',
+        'city',
+        status,
+        expected,
+        share,
+        b(
+          `${of} 个城市社区中 ${ok} 个全部达标(${percentText(share)})${open.zh}，${goal.zh}`,
+          `${ok} of ${of} urban communities meet all their checks (${percentText(share)})${open.en}; ${goal.en}`,
+        ),
         // need/den − ok/of = (need × of − ok × den) ÷ (den × of): above 0 whenever the verdict fails, even where the two
         // shares agree to 20 digits.
-        status === 'fail' ? shown(need.times(of).minus(ok * den), den * of) : undefined),
+        status === 'fail' ? shown(need.times(of).minus(ok * den), den * of) : undefined,
+      ),
       interpretations,
     };
   },
@@ -66,7 +79,10 @@ const rural: StandingCheck = {
     provision: 'Q3',
     clause: 'A.2',
     subject: 'city',
-    reason: b('原文未规定农村社区的建设标准，无法判断农村社区达标比例', 'The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged'),
+    reason: b(
+      '原文未规定农村社区的建设标准，无法判断农村社区达标比例',
+      'The text sets no standard for a rural community, so the share of rural communities built to standard cannot be judged',
+    ),
   }),
 };
 

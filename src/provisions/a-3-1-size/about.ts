@@ -12,8 +12,18 @@ export default about({
   quantities: ['Q4', 'Q5'],
   interpretations: ['I4'],
   rules: {
-    communitySize: { command: 'size', fields: [req('households', 'count'), req('residents', 'count')], example: { households: 3300, residents: 8400 }, schedule: false },
-    planCommunities: { command: 'plan', fields: [req('households', 'count'), req('residents', 'count')], example: { households: 10000, residents: 24000 }, schedule: false },
+    communitySize: {
+      command: 'size',
+      fields: [req('households', 'count'), req('residents', 'count')],
+      example: { households: 3300, residents: 8400 },
+      schedule: false,
+    },
+    planCommunities: {
+      command: 'plan',
+      fields: [req('households', 'count'), req('residents', 'count')],
+      example: { households: 10000, residents: 24000 },
+      schedule: false,
+    },
   },
   findings: {
     'Q4/Q5': { name: b('社区规模', 'community size'), unit: 'deviation' },

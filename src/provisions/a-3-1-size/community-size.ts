@@ -75,9 +75,7 @@ export function communitySizeWith(p: Parameters, input: CommunitySizeInput): Com
       deviationStep('人口', 'Residents', String(residents), p.sizing.residents, r, tolerance),
       step(
         within ? '两项均在“左右”的范围内(I4)：规模符合要求' : '至少一项超出“左右”的范围(I4)：规模不符合要求',
-        within
-          ? 'Both within "approximately" (I4): the size meets the guideline'
-          : 'At least one outside "approximately" (I4): the size misses the guideline',
+        within ? 'Both within "approximately" (I4): the size meets the guideline' : 'At least one outside "approximately" (I4): the size misses the guideline',
       ),
     ],
   };

@@ -12,7 +12,11 @@ export default about({
   interpretations: ['I2'],
   rules: {
     ruralRollout: { command: 'rollout', fields: [req('year', 'year'), opt('villages', 'count')], example: { year: 2013, villages: 121 }, schedule: false },
-    ruralRolloutSchedule: { fields: [req('from', 'year'), req('to', 'year'), opt('villages', 'count')], example: { from: 2011, to: 2014, villages: 120 }, schedule: true },
+    ruralRolloutSchedule: {
+      fields: [req('from', 'year'), req('to', 'year'), opt('villages', 'count')],
+      example: { from: 2011, to: 2014, villages: 120 },
+      schedule: true,
+    },
   },
   findings: {
     Q6: { name: b('农村社区推行', 'rural rollout'), unit: 'villages' },

@@ -12,16 +12,36 @@ const rollout: CityCheck = {
   notCarried: { subject: 'city', reason: b('输入是社区列表，不含村(组)数', 'The input is a table of communities: it carries no village counts') },
   findings(d, policy, out) {
     if (d.villages === undefined) {
-      out.push(finding('Q6', 'A.3.3', 'city', 'unknown', policy.ruralRollout({ year: d.year }).share, null, b('数据未给出村(组)总数和已推行数', 'The data gives no village counts')));
+      out.push(
+        finding(
+          'Q6',
+          'A.3.3',
+          'city',
+          'unknown',
+          policy.ruralRollout({ year: d.year }).share,
+          null,
+          b('数据未给出村(组)总数和已推行数', 'The data gives no village counts'),
+        ),
+      );
       return;
     }
     const r = policy.ruralRollout({ year: d.year, villages: d.villages.total });
     const need = r.villagesCovered!;
     const ok = d.villages.covered >= need;
     out.push(
-      finding('Q6', 'A.3.3', 'city', ok ? 'pass' : 'fail', need, d.villages.covered,
-        b(`${d.year} 年底应推行 ${need}/${d.villages.total} 个村(组)(比例 ${percentText(r.share)})，已推行 ${d.villages.covered} 个`, `By the end of ${d.year}, ${need} of ${d.villages.total} villages are due (share ${percentText(r.share)}); ${d.villages.covered} reached`),
-        ok ? undefined : new D(need - d.villages.covered)),
+      finding(
+        'Q6',
+        'A.3.3',
+        'city',
+        ok ? 'pass' : 'fail',
+        need,
+        d.villages.covered,
+        b(
+          `${d.year} 年底应推行 ${need}/${d.villages.total} 个村(组)(比例 ${percentText(r.share)})，已推行 ${d.villages.covered} 个`,
+          `By the end of ${d.year}, ${need} of ${d.villages.total} villages are due (share ${percentText(r.share)}); ${d.villages.covered} reached`,
+        ),
+        ok ? undefined : new D(need - d.villages.covered),
+      ),
     );
   },
 };

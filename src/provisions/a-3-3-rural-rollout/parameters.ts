@@ -8,6 +8,12 @@ const clause = 'A.3.3';
 const parameters = {
   'rollout.startYear': { unit: 'year', serves: ['Q6'], allowed: 'year', values: [{ value: 2011 }], startsWith: 'rollout.startYear' },
   'rollout.sharePerYear': { unit: 'share', serves: ['Q6'], allowed: 'positive-share', values: [{ value: '0.3' }], startsWith: 'rollout.startYear' },
-  'rollout.mode': { unit: 'option', serves: ['Q6', 'I2'], allowed: { options: ['share-of-all', 'share-of-remaining'] }, values: [{ value: 'share-of-all' }], startsWith: 'rollout.startYear' },
+  'rollout.mode': {
+    unit: 'option',
+    serves: ['Q6', 'I2'],
+    allowed: { options: ['share-of-all', 'share-of-remaining'] },
+    values: [{ value: 'share-of-all' }],
+    startsWith: 'rollout.startYear',
+  },
 } as const satisfies Declared['parameters'];
 export const declared = { clause, parameters } as const satisfies Declared;

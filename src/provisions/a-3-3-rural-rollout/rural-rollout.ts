@@ -62,10 +62,7 @@ export function rolloutTrace(p: Parameters, r: ReturnType<typeof rolloutYear>, v
   ];
   if (villages !== undefined) {
     steps.push(
-      step(
-        `${villages} 个村(组) × ${r.share}，向上取整 = ${r.villagesCovered} 个`,
-        `${villages} villages × ${r.share}, rounded up = ${r.villagesCovered}`,
-      ),
+      step(`${villages} 个村(组) × ${r.share}，向上取整 = ${r.villagesCovered} 个`, `${villages} villages × ${r.share}, rounded up = ${r.villagesCovered}`),
     );
   }
   return steps;

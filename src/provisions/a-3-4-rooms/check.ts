@@ -50,7 +50,10 @@ const rooms: CommunityCheck<Rooms> = {
     const need = d.expected as Decimal;
     if (d.actual === null) return b(`需用房 ${need} m²，数据未给出用房面积`, `Needs ${need} m² of rooms; the data gives no room area`);
     const have = d.actual as Decimal;
-    return b(`用房 ${have} m²，标准 ${need} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`, `Rooms ${have} m² against ${need} m²${ok ? '' : `: ${d.shortfall} m² short`}`);
+    return b(
+      `用房 ${have} m²，标准 ${need} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`,
+      `Rooms ${have} m² against ${need} m²${ok ? '' : `: ${d.shortfall} m² short`}`,
+    );
   },
   quick(c, k, out) {
     // A whole number of m², given as a number or as plain digits ('554'); anything else goes to the exact finding.
@@ -66,7 +69,14 @@ const rooms: CommunityCheck<Rooms> = {
 };
 
 /** A yes/no provision of A.3.4: the field it reads and its words. */
-function yesNo(column: number, provision: string, read: (c: CommunityRecord) => boolean | undefined, yes: string, no: string, en: string): CommunityCheck<null> {
+function yesNo(
+  column: number,
+  provision: string,
+  read: (c: CommunityRecord) => boolean | undefined,
+  yes: string,
+  no: string,
+  en: string,
+): CommunityCheck<null> {
   return {
     scope: 'community',
     provision,

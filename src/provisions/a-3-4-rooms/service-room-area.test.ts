@@ -35,7 +35,11 @@ describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {
   });
 
   test('a city standard of 5.5 m² per 100 residents gives 440 m² for 8,000', () => {
-    expect(createPolicy({ rooms: { m2Per100Residents: '5.5' } }).serviceRoomArea({ residents: 8000 }).areaM2.toString()).toBe('440');
+    expect(
+      createPolicy({ rooms: { m2Per100Residents: '5.5' } })
+        .serviceRoomArea({ residents: 8000 })
+        .areaM2.toString(),
+    ).toBe('440');
   });
 
   test('the trace names the basis and the arithmetic', () => {
@@ -66,7 +70,9 @@ describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {
 
 describe('serviceRoomArea: the count its basis needs', () => {
   test('names what is missing on each basis', () => {
-    expect(() => serviceRoomArea({})).toThrow('Invalid input to serviceRoomArea: residents: expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)');
+    expect(() => serviceRoomArea({})).toThrow(
+      'Invalid input to serviceRoomArea: residents: expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)',
+    );
     expect(() => createPolicy(PRESETS.nationalPlan2011).serviceRoomArea({ residents: 1 })).toThrow(
       'households: expected the number of households (a whole number ≥ 0): rooms.m2Per100Households sizes rooms per 100 households (I9)',
     );

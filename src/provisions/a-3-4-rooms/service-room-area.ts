@@ -60,8 +60,14 @@ export function serviceRoomAreaWith(p: Parameters, input: RoomInput): RoomResult
     c.fail(
       basis,
       basis === 'residents'
-        ? { en: 'expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)', zh: '应填常住人口数(不小于 0 的整数)：标准按每百名居民计(A.3.4，I9)' }
-        : { en: 'expected the number of households (a whole number ≥ 0): rooms.m2Per100Households sizes rooms per 100 households (I9)', zh: '应填户数(不小于 0 的整数)：rooms.m2Per100Households 按每百户计算用房(I9)' },
+        ? {
+            en: 'expected the number of residents (a whole number ≥ 0): the standard is per 100 residents (A.3.4, I9)',
+            zh: '应填常住人口数(不小于 0 的整数)：标准按每百名居民计(A.3.4，I9)',
+          }
+        : {
+            en: 'expected the number of households (a whole number ≥ 0): rooms.m2Per100Households sizes rooms per 100 households (I9)',
+            zh: '应填户数(不小于 0 的整数)：rooms.m2Per100Households 按每百户计算用房(I9)',
+          },
       'missing-field',
     );
   }

@@ -9,7 +9,8 @@ import type { Parameters } from '../../policy/parameters.js';
 import { groupThousands } from '../../values.js';
 import { divideRounded } from './required-staff.js';
 
-const need = (c: CommunityRecord, p: Parameters) => divideRounded(c.households + (c.floatingHouseholds ?? 0), p.staffing.householdsPerWorker, p.staffing.rounding);
+const need = (c: CommunityRecord, p: Parameters) =>
+  divideRounded(c.households + (c.floatingHouseholds ?? 0), p.staffing.householdsPerWorker, p.staffing.rounding);
 
 const staff: CommunityCheck<Parameters> = {
   scope: 'community',
@@ -27,7 +28,11 @@ const staff: CommunityCheck<Parameters> = {
   message(c, _p, _ok, d) {
     const total = groupThousands(String(c.households + (c.floatingHouseholds ?? 0)));
     const note = c.floatingHouseholds === undefined ? b('(未给出流动人口户数，按0计)', ' (no floating households given: counted as 0)') : b('', '');
-    if (d.actual === null) return b(`${total} 户需 ${d.expected} 名工作人员${note.zh}，数据未给出人数`, `${total} households need ${d.expected} workers${note.en}; the data gives no staff count`);
+    if (d.actual === null)
+      return b(
+        `${total} 户需 ${d.expected} 名工作人员${note.zh}，数据未给出人数`,
+        `${total} households need ${d.expected} workers${note.en}; the data gives no staff count`,
+      );
     return b(`${total} 户需 ${d.expected} 名，实有 ${d.actual} 名${note.zh}`, `${total} households need ${d.expected} workers, ${d.actual} in post${note.en}`);
   },
   quick(c, p, out) {

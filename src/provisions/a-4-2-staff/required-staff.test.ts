@@ -68,9 +68,7 @@ describe('requiredStaff (Q8, A.4.2): one worker per 600 households, floating pop
   test('exact for the largest safe integer', () => {
     // 9007199254740991 = 600 × 15011998757901 + 391
     expect(requiredStaff({ households: Number.MAX_SAFE_INTEGER }).staff).toBe(15011998757902);
-    expect(createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: Number.MAX_SAFE_INTEGER }).staff).toBe(
-      15011998757901,
-    );
+    expect(createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: Number.MAX_SAFE_INTEGER }).staff).toBe(15011998757901);
   });
 
   test('a frozen input is read and left as it was', () => {

@@ -43,7 +43,10 @@ export function requiredStaffWith(p: Parameters, input: StaffInput): StaffResult
   const floating = c.optionalCount(o.floatingHouseholds, 'floatingHouseholds') ?? 0;
   // An invalid count reads as 0, so the sum of one valid count and 0 is safe: no second report for it.
   if (!Number.isSafeInteger(households + floating)) {
-    c.fail('floatingHouseholds', { en: 'households + floatingHouseholds is larger than the largest safe integer', zh: 'households + floatingHouseholds 超出安全整数的范围' });
+    c.fail('floatingHouseholds', {
+      en: 'households + floatingHouseholds is larger than the largest safe integer',
+      zh: 'households + floatingHouseholds 超出安全整数的范围',
+    });
   }
   c.done();
   const { householdsPerWorker: per, rounding } = p.staffing;

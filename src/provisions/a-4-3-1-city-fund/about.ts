@@ -11,8 +11,17 @@ export default about({
   quantities: ['Q9'],
   interpretations: ['I1'],
   rules: {
-    cityFundBudget: { command: 'fund', fields: [req('baseAmount', 'amount', 'base'), req('year', 'year')], example: { baseAmount: 1000000, year: 2013 }, schedule: false },
-    cityFundSchedule: { fields: [req('baseAmount', 'amount', 'base'), req('from', 'year'), req('to', 'year')], example: { baseAmount: 1000000, from: 2011, to: 2013 }, schedule: true },
+    cityFundBudget: {
+      command: 'fund',
+      fields: [req('baseAmount', 'amount', 'base'), req('year', 'year')],
+      example: { baseAmount: 1000000, year: 2013 },
+      schedule: false,
+    },
+    cityFundSchedule: {
+      fields: [req('baseAmount', 'amount', 'base'), req('from', 'year'), req('to', 'year')],
+      example: { baseAmount: 1000000, from: 2011, to: 2013 },
+      schedule: true,
+    },
   },
   findings: {
     Q9: { name: b('市财政社区资金', 'city fund'), unit: 'yuan', owed: 'cityBudgetYuan' },

@@ -26,23 +26,50 @@ const fund: CityCheck = {
       const given = d.funding.budgets[String(y)];
       if (given === undefined) {
         const need = policy.cityFundBudget({ baseAmount: d.funding.baseYearTotal, year: y }).amount;
-        out.push(finding('Q9', 'A.4.3', `city/${y}`, 'unknown', need, null,
-          b(`${y} 年市财政社区资金下限 ${yuan(need)} 元，数据未给出当年预算`, `${y}: city budget due at least ${yuan(need)} yuan; the data gives no budget for the year`)));
+        out.push(
+          finding(
+            'Q9',
+            'A.4.3',
+            `city/${y}`,
+            'unknown',
+            need,
+            null,
+            b(
+              `${y} 年市财政社区资金下限 ${yuan(need)} 元，数据未给出当年预算`,
+              `${y}: city budget due at least ${yuan(need)} yuan; the data gives no budget for the year`,
+            ),
+          ),
+        );
         continue;
       }
       const actual = new D(given);
       if (y < p.baseYear) {
         // Nothing to hold it to: not evaluated, with the reason (an unknown finding would fail --strict for no fault).
-        notEvaluated.push({ provision: 'Q9', clause: 'A.4.3', subject: `city/${y}`, reason: b(`${y} 年早于基数年 ${p.baseYear}，政策未规定下限`, `${y} is before the base year ${p.baseYear}: the policy sets no minimum`) });
+        notEvaluated.push({
+          provision: 'Q9',
+          clause: 'A.4.3',
+          subject: `city/${y}`,
+          reason: b(`${y} 年早于基数年 ${p.baseYear}，政策未规定下限`, `${y} is before the base year ${p.baseYear}: the policy sets no minimum`),
+        });
         continue;
       }
       const need = policy.cityFundBudget({ baseAmount: d.funding.baseYearTotal, year: y }).amount;
       const ok = actual.gte(need);
       const short = exactly(new DX(need).minus(actual)); // a compound minimum may run past 1,000 digits
       out.push(
-        finding('Q9', 'A.4.3', `city/${y}`, ok ? 'pass' : 'fail', need, actual,
-          b(`${y} 年市财政社区资金 ${yuan(actual)} 元，下限 ${yuan(need)} 元${ok ? '' : `，差 ${yuan(short)} 元`}`, `${y}: city budget ${yuan(actual)} yuan against at least ${yuan(need)}${ok ? '' : `: ${yuan(short)} yuan short`}`),
-          ok ? undefined : short),
+        finding(
+          'Q9',
+          'A.4.3',
+          `city/${y}`,
+          ok ? 'pass' : 'fail',
+          need,
+          actual,
+          b(
+            `${y} 年市财政社区资金 ${yuan(actual)} 元，下限 ${yuan(need)} 元${ok ? '' : `，差 ${yuan(short)} 元`}`,
+            `${y}: city budget ${yuan(actual)} yuan against at least ${yuan(need)}${ok ? '' : `: ${yuan(short)} yuan short`}`,
+          ),
+          ok ? undefined : short,
+        ),
       );
     }
   },

@@ -10,11 +10,7 @@ describe('cityFundBudget (Q9, I1; A.4.3): +10 % of the 2011 total each year from
     expect(cityFundBudget({ baseAmount: 1000000, year: 2012 }).amount.toString()).toBe('1100000');
     expect(cityFundBudget({ baseAmount: 1000000, year: 2013 }).amount.toString()).toBe('1200000');
     expect(compound.cityFundBudget({ baseAmount: 1000000, year: 2013 }).amount.toString()).toBe('1210000');
-    expect(cityFundSchedule({ baseAmount: 1000000, from: 2011, to: 2013 }).rows.map((r) => r.amount.toString())).toEqual([
-      '1000000',
-      '1100000',
-      '1200000',
-    ]);
+    expect(cityFundSchedule({ baseAmount: 1000000, from: 2011, to: 2013 }).rows.map((r) => r.amount.toString())).toEqual(['1000000', '1100000', '1200000']);
   });
 
   test('the base year itself gives the base amount', () => {

@@ -28,8 +28,7 @@ export interface FundResult extends RuleResult {
 export function fundYear(p: Parameters, base: Decimal, year: number) {
   const growthYears = Math.max(0, year - p.funding.firstGrowthYear + 1);
   const rate = new D(p.funding.growthRate);
-  const factor =
-    p.funding.mode === 'fixed-increment' ? rate.times(growthYears).plus(1) : exactPow(rate.plus(1), growthYears);
+  const factor = p.funding.mode === 'fixed-increment' ? rate.times(growthYears).plus(1) : exactPow(rate.plus(1), growthYears);
   const amount = exactly(new DX(base).times(factor));
   return { year, amount, growthYears, factor };
 }
@@ -54,7 +53,10 @@ function readBaseAmount(c: Checker, o: Readonly<Record<string, unknown>>): Decim
 
 function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: string): void {
   if (c.issues.length === 0 && year < p.baseYear) {
-    c.refuse(path, 'out-of-range', { en: `a year ≥ the base year ${p.baseYear}`, zh: `不早于基年 ${p.baseYear} 的年份` }, year, { en: "A.4.3: the base amount is that year's total", zh: 'A.4.3：基数是该年的总额' });
+    c.refuse(path, 'out-of-range', { en: `a year ≥ the base year ${p.baseYear}`, zh: `不早于基年 ${p.baseYear} 的年份` }, year, {
+      en: "A.4.3: the base amount is that year's total",
+      zh: 'A.4.3：基数是该年的总额',
+    });
   }
 }
 

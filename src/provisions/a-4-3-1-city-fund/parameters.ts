@@ -9,6 +9,12 @@ const parameters = {
   baseYear: { unit: 'year', serves: ['Q9'], allowed: 'year', values: [{ value: 2011 }] },
   'funding.firstGrowthYear': { unit: 'year', serves: ['Q9'], allowed: 'year', values: [{ value: 2012 }], startsWith: 'funding.firstGrowthYear' },
   'funding.growthRate': { unit: 'share', serves: ['Q9'], allowed: 'non-negative', values: [{ value: '0.1' }], startsWith: 'funding.firstGrowthYear' },
-  'funding.mode': { unit: 'option', serves: ['Q9', 'I1'], allowed: { options: ['fixed-increment', 'compound'] }, values: [{ value: 'fixed-increment' }], startsWith: 'funding.firstGrowthYear' },
+  'funding.mode': {
+    unit: 'option',
+    serves: ['Q9', 'I1'],
+    allowed: { options: ['fixed-increment', 'compound'] },
+    values: [{ value: 'fixed-increment' }],
+    startsWith: 'funding.firstGrowthYear',
+  },
 } as const satisfies Declared['parameters'];
 export const declared = { clause, parameters } as const satisfies Declared;

@@ -33,12 +33,14 @@ const subsidy: CommunityCheck<Subsidy> = {
   compile(policy, year) {
     const p = policy.parameters;
     const full = year === undefined ? undefined : subsidyForYear(p, year, undefined, undefined).perCommunity;
-    return { p, year, full, whole: full !== undefined && full.isInteger() && full.lte(Number.MAX_SAFE_INTEGER) ? full.toNumber() : NaN };
+    return { p, year, full, whole: full?.isInteger() && full.lte(Number.MAX_SAFE_INTEGER) ? full.toNumber() : NaN };
   },
   status(c, k) {
     if (k.year === undefined || c.streetSubsidyPaid === undefined) return UNKNOWN;
     const paid = whole(c.streetSubsidyPaid);
-    return verdict(c.activeFrom === undefined && paid === paid && k.whole === k.whole ? paid >= k.whole : new D(c.streetSubsidyPaid).gte(minimum(c, k)));
+    return verdict(
+      c.activeFrom === undefined && !Number.isNaN(paid) && !Number.isNaN(k.whole) ? paid >= k.whole : new D(c.streetSubsidyPaid).gte(minimum(c, k)),
+    );
   },
   exact: (c, k) => (k.year === undefined || c.streetSubsidyPaid === undefined ? UNKNOWN : verdict(new D(c.streetSubsidyPaid).gte(minimum(c, k)))),
   detail(c, k, fail) {
@@ -59,7 +61,7 @@ const subsidy: CommunityCheck<Subsidy> = {
   },
   quick(c, k, out) {
     const paid = c.streetSubsidyPaid === undefined ? NaN : whole(c.streetSubsidyPaid);
-    if (c.activeFrom !== undefined || paid !== paid || k.whole !== k.whole) return false;
+    if (c.activeFrom !== undefined || Number.isNaN(paid) || Number.isNaN(k.whole)) return false;
     out.num = k.whole - paid;
     out.den = k.whole;
     out.owe = k.whole - paid;

@@ -57,9 +57,7 @@ describe('streetSubsidyMinimum (Q10, I8; A.4.3): at least 30,000 yuan per commun
   });
 
   test('a fifth of the year is exactly a fifth of the amount, and a half cent rounds up', () => {
-    expect(byDays.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-01-01', activeTo: '2013-03-14' }).amount.toString()).toBe(
-      '6000',
-    ); // 31 + 28 + 14 = 73 days = 1/5 of the year
+    expect(byDays.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-01-01', activeTo: '2013-03-14' }).amount.toString()).toBe('6000'); // 31 + 28 + 14 = 73 days = 1/5 of the year
     // 2012-01-01..2012-07-01 = 183 of 366 days: 0.01 × 183 / 366 = 0.005, half-up → 0.01
     const tiny = createPolicy({ streetSubsidy: { proration: 'by-days', minimumPerCommunityPerYear: '0.01' } });
     expect(tiny.streetSubsidyMinimum({ communities: 1, year: 2012, activeTo: '2012-07-01' }).amount.toString()).toBe('0.01');

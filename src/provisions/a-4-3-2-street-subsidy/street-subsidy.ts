@@ -52,11 +52,7 @@ export function subsidyForYear(p: Parameters, year: number, from: Date | undefin
   const daysInYear = getDaysInYear(new Date(year, 0, 1));
   const daysActive = daysActiveInYear(year, from, to);
   const perCommunity =
-    daysActive === 0
-      ? new D(0)
-      : p.streetSubsidy.proration === 'by-days'
-        ? full.times(daysActive).div(daysInYear).toDecimalPlaces(2, D.ROUND_HALF_UP)
-        : full;
+    daysActive === 0 ? new D(0) : p.streetSubsidy.proration === 'by-days' ? full.times(daysActive).div(daysInYear).toDecimalPlaces(2, D.ROUND_HALF_UP) : full;
   return { full, perCommunity, daysActive, daysInYear };
 }
 
@@ -69,10 +65,24 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
   const from = optionalDate(c, o.activeFrom, 'activeFrom');
   const to = optionalDate(c, o.activeTo, 'activeTo');
   const { proration, minimumPerCommunityPerYear } = p.streetSubsidy;
-  if (year === undefined && (from || to)) c.fail('year', { en: 'expected the subsidy year (a whole number) when activeFrom or activeTo is given', zh: '给出 activeFrom 或 activeTo 时应填补贴年份(整数)' }, 'missing-field');
-  if (year === undefined && proration === 'by-days') c.fail('year', { en: 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year', zh: '应填补贴年份(整数)：按天折算("by-days"，I8)要数该年的天数' }, 'missing-field');
+  if (year === undefined && (from || to))
+    c.fail(
+      'year',
+      { en: 'expected the subsidy year (a whole number) when activeFrom or activeTo is given', zh: '给出 activeFrom 或 activeTo 时应填补贴年份(整数)' },
+      'missing-field',
+    );
+  if (year === undefined && proration === 'by-days')
+    c.fail(
+      'year',
+      {
+        en: 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year',
+        zh: '应填补贴年份(整数)：按天折算("by-days"，I8)要数该年的天数',
+      },
+      'missing-field',
+    );
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a comparison with an absent day is false anyway; the guards are for the types
-  if (from && to && to < from) c.refuse('activeTo', 'out-of-range', { en: `a day on or after activeFrom (${iso(from)})`, zh: `不早于 activeFrom(${iso(from)})的日期` }, iso(to));
+  if (from && to && to < from)
+    c.refuse('activeTo', 'out-of-range', { en: `a day on or after activeFrom (${iso(from)})`, zh: `不早于 activeFrom(${iso(from)})的日期` }, iso(to));
   c.done();
 
   const full = new D(minimumPerCommunityPerYear);
@@ -109,7 +119,12 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
     trace.push(step(`每个社区每年不低于 ${full} 元`, `At least ${full} yuan per community per year`));
   }
   const amount = perCommunity.times(communities);
-  trace.push(step(`${communities} 个社区 × ${perCommunity} 元 = ${amount} 元`, `${communities} ${communities === 1 ? 'community' : 'communities'} × ${perCommunity} yuan = ${amount} yuan`));
+  trace.push(
+    step(
+      `${communities} 个社区 × ${perCommunity} 元 = ${amount} 元`,
+      `${communities} ${communities === 1 ? 'community' : 'communities'} × ${perCommunity} yuan = ${amount} yuan`,
+    ),
+  );
   const result: SubsidyResult = {
     amount,
     perCommunity,
