@@ -1,8 +1,9 @@
 import { displayable } from './display.js';
 import { PolicyInputError, refused } from './errors.js';
-import { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
-import type { Parameters } from './policy/parameters.js';
-import { parametersAsOf, type ParameterAsOf } from './policy/as-of.js';
+import { mergeOverrides, type ParameterOverrides } from './policy/overrides.js';
+import { DEFAULT_PARAMETERS, parametersOn, type Parameters } from './policy/parameters.js';
+import { dayOf, parametersAsOf, type ParameterAsOf } from './policy/as-of.js';
+import { Checker } from './rules/input.js';
 import { RULES } from './provisions/rules.generated.js';
 
 type Rules = typeof RULES;
@@ -14,6 +15,12 @@ export type RuleInputOf<K extends RuleName> = Rules[K] extends (p: Parameters, i
 export type RuleResultOf<K extends RuleName> = ReturnType<Rules[K]>;
 /** Every rule bound to one parameter set: `policy.requiredStaff(input)` is the root export `requiredStaff` under the policy's parameters. */
 export type PolicyRules = { readonly [K in RuleName]: (input: RuleInputOf<K>) => RuleResultOf<K> };
+
+/** Options of {@link createPolicy}. */
+export interface PolicyOptions {
+  /** The day whose declared values the policy computes with (a parameter may be amended from a date). */
+  readonly on?: string | Date;
+}
 
 /** Every rule of the policy, bound to one parameter set (one method per rule of the registry). */
 export interface Policy extends PolicyRules {
@@ -33,21 +40,30 @@ export interface Policy extends PolicyRules {
  * nor `DEFAULT_PARAMETERS` nor any other policy is changed.
  *
  * @param overrides - any subset of the parameters, e.g. `{ staffing: { rounding: 'floor' } }`; fractions as numbers or decimal strings
+ * @param options - `on`: the day (ISO `'YYYY-MM-DD'` or a Date) whose values the policy computes with, when a parameter is amended from a date (default: each parameter's first value, the policy as written)
  * @returns a frozen {@link Policy}
  * @throws {@link PolicyInputError} for an unknown key, a value of the wrong kind, or one out of range
  * @example
  * ```ts
  * createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: 601 }).staff; //=> 1
  * createPolicy({ developer: { boundary: 'funds' } }).developerObligation({ floorAreaM2: 200000 }).route; //=> 'funds'
+ * createPolicy({}, { on: '2013-06-30' }).requiredStaff({ households: 601 }).staff; //=> 2
  * ```
  */
-export function createPolicy(overrides?: ParameterOverrides): Policy {
-  const p = resolveParameters(overrides);
+export function createPolicy(overrides?: ParameterOverrides, options?: PolicyOptions): Policy {
+  let base = DEFAULT_PARAMETERS;
+  if (options !== undefined) {
+    const c = new Checker('createPolicy');
+    const o = c.object(options, ['on']);
+    c.done();
+    if (o.on !== undefined) base = parametersOn(dayOf(o.on, 'createPolicy'));
+  }
+  const p = mergeOverrides(overrides, base);
   const policy: Record<string, unknown> = { parameters: p };
   for (const [name, rule] of Object.entries(RULES) as [RuleName, (p: Parameters, input: unknown) => object][]) {
     policy[name] = (input: unknown) => displayable(name, rule(p, input));
   }
-  policy.asOf = (date: string | Date) => parametersAsOf(p, date);
+  policy.asOf = (date: string | Date) => parametersAsOf(p, date, base);
   Object.defineProperty(policy, MADE, { value: true }); // not enumerable: a spread copy is not a policy
   return Object.freeze(policy) as unknown as Policy;
 }

@@ -54,7 +54,7 @@ export {
 export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-2-street-subsidy/street-subsidy.js';
 export { developerObligation, type DeveloperInput, type DeveloperResult } from './provisions/a-4-3-3-developer/developer-obligation.js';
 export { targets, type TargetsInput, type TargetsResult } from './provisions/a-2-targets/targets.js';
-export { createPolicy, type Policy, type RuleName, type RuleInputOf, type RuleResultOf } from './create-policy.js';
+export { createPolicy, type Policy, type PolicyOptions, type RuleName, type RuleInputOf, type RuleResultOf } from './create-policy.js';
 export type { ParameterAsOf } from './policy/as-of.js';
 export type { RoomBasis } from './provisions/a-3-4-rooms/service-room-area.js';
 export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policy/presets.js';

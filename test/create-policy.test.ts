@@ -137,3 +137,14 @@ describe('override bounds, at the edge', () => {
     expect([p.rooms.m2Per100Residents, p.sizing.tolerance, p.streetSubsidy.minimumPerCommunityPerYear]).toEqual([5, '0.25', '30000.5']);
   });
 });
+
+describe('a policy on a day (parameters amended from a date)', () => {
+  test('the policy as written has no amendment yet: on any day, the first values', () => {
+    expect(createPolicy({}, { on: '2013-06-30' }).parameters).toEqual(createPolicy().parameters);
+    expect(createPolicy(undefined, { on: new Date(2020, 0, 1) }).parameters.staffing.householdsPerWorker).toBe(600);
+  });
+  test('a bad day or an unknown option is refused by name', () => {
+    expect(codesOf(() => createPolicy({}, { on: '2013-02-30' }))).toEqual(['on: not-a-date']);
+    expect(codesOf(() => createPolicy({}, { day: '2013-01-01' } as never))).toEqual(['day: unknown-field']);
+  });
+});

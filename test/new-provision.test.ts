@@ -34,5 +34,5 @@ test('a new provision in one folder reaches evaluation, report, explain, clause 
   // The copy type-checks: Policy gains the rule's method from the registry, with its input and result types.
   execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], { cwd: root, stdio: 'pipe', timeout: 100_000 });
   const seen = JSON.parse(execFileSync(process.execPath, [tsx, 'probe.ts'], { cwd: root, encoding: 'utf8', timeout: 90_000 }));
-  expect(seen).toEqual({ rule: 1, finding: 'fail', report: true, explain: true, clause: true, book: true });
+  expect(seen).toEqual({ rule: 1, amended: 2, asOf: 2, before: 1, finding: 'fail', report: true, explain: true, clause: true, book: true });
 });

@@ -6,7 +6,7 @@
 import { PolicyInputError, refused } from '../errors.js';
 import { date as DATE } from '../kinds.js';
 import { calendarDay, isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
-import { PARAMETER_REFERENCES, startOf, valueAtPath, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
+import { DEFAULT_PARAMETERS, PARAMETER_REFERENCES, startOf, valueAtPath, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
 import { PARAMETERS } from '../provisions/parameters.js';
 
 /** One parameter as of a day. */
@@ -18,7 +18,8 @@ export interface ParameterAsOf extends ParameterReference {
   readonly inForce: boolean;
 }
 
-function dayOf(date: unknown): string {
+/** A day as `'YYYY-MM-DD'` from an ISO string or a valid Date within the library's years, or a PolicyInputError. @internal */
+export function dayOf(date: unknown, context = 'asOf'): string {
   // Days are compared as 'YYYY-MM-DD' text, which orders them only within four-digit years: the library's years.
   const day = typeof date === 'string' && calendarDay(date) ? date : date instanceof Date && !Number.isNaN(date.getTime()) ? isoDay(date) : undefined;
   const year = day === undefined ? NaN : Number(day.slice(0, day.indexOf('-', 1)));
@@ -26,13 +27,13 @@ function dayOf(date: unknown): string {
   throw new PolicyInputError(
     [
       refused(
-        'date',
+        context === 'asOf' ? 'date' : 'on',
         DATE.code,
         { en: `${DATE.expected.en} or a valid Date, from ${YEAR_MIN} to ${YEAR_MAX}`, zh: `${YEAR_MIN} 至 ${YEAR_MAX} 年间${DATE.expected.zh}或有效的 Date` },
         date,
       ),
     ],
-    'asOf',
+    context,
   );
 }
 
@@ -40,14 +41,14 @@ function dayOf(date: unknown): string {
  * Every parameter of `p` with its reference and whether it applies on `date`.
  * @internal — use `policy.asOf(date)`.
  */
-export function parametersAsOf(p: Parameters, date: string | Date): ParameterAsOf[] {
+export function parametersAsOf(p: Parameters, date: string | Date, base: Parameters = DEFAULT_PARAMETERS): ParameterAsOf[] {
   const day = dayOf(date);
   return Object.entries(PARAMETER_REFERENCES)
     .filter(([path, ref]) => !ref.optional || valueAtPath(p, path) !== undefined)
     .map(([path, ref]) => {
       // One source for start dates: the year parameter the declaration names, as this policy sets it.
       const from = `${valueAtPath(p, startOf(path))}-01-01`;
-      return { ...ref, path, value: valueInForce(p, path, day), from, inForce: from <= day };
+      return { ...ref, path, value: valueInForce(p, base, path, day), from, inForce: from <= day };
     });
 }
 
@@ -55,11 +56,11 @@ export function parametersAsOf(p: Parameters, date: string | Date): ParameterAsO
  * A parameter's value on `day`: an amendment declared with a date on or before it replaces the first value,
  * unless this policy overrides the parameter (then its own value holds on every day).
  */
-function valueInForce(p: Parameters, path: string, day: string): ExactValue | undefined {
+function valueInForce(p: Parameters, base: Parameters, path: string, day: string): ExactValue | undefined {
   const value = valueAtPath(p, path);
+  if (value !== valueAtPath(base, path)) return value; // overridden: the policy's own value, on every day
   const declared = PARAMETERS.find((d) => d.path === path)!;
-  if (declared.values.length === 0 || value !== declared.values[0]!.value) return value;
-  let inForce = value;
+  let inForce = declared.values[0]?.value ?? value;
   for (const v of declared.values.slice(1)) if (v.from !== undefined && v.from <= day) inForce = v.value;
   return inForce;
 }

@@ -165,11 +165,16 @@ function normalise(v: unknown): unknown {
  * ```
  */
 export function resolveParameters(overrides?: ParameterOverrides): Parameters {
-  if (overrides === undefined) return DEFAULT_PARAMETERS;
+  return mergeOverrides(overrides, DEFAULT_PARAMETERS);
+}
+
+/** Validate `overrides` and merge them onto `base` (the declared values of a day). @internal */
+export function mergeOverrides(overrides: ParameterOverrides | undefined, base: Parameters): Parameters {
+  if (overrides === undefined) return base;
   const issues = overrideIssues(overrides);
   if (issues.length) throw new PolicyInputError(issues, 'createPolicy');
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(DEFAULT_PARAMETERS)) {
+  for (const [key, value] of Object.entries(base)) {
     const given = Object.hasOwn(overrides, key) ? (overrides as Record<string, unknown>)[key] : undefined;
     if (typeof value === 'object') {
       const groupValue: Record<string, unknown> = { ...value };

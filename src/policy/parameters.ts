@@ -126,6 +126,22 @@ export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ (() => {
   return deepFreeze(p) as unknown as Parameters;
 })();
 
+/**
+ * The declared values in force on `day` (an ISO date, checked by the caller): for each parameter its last
+ * amendment dated on or before the day, else its first value. Deeply frozen.
+ * @internal — use `createPolicy(overrides, { on })`.
+ */
+export function parametersOn(day: string): Parameters {
+  const p: Record<string, unknown> = {};
+  for (const d of PARAMETERS) {
+    if (d.values.length === 0) continue;
+    let value = d.values[0]!.value;
+    for (const v of d.values.slice(1)) if (v.from !== undefined && v.from <= day) value = v.value;
+    setPath(p, d.path, value);
+  }
+  return deepFreeze(p) as unknown as Parameters;
+}
+
 /** Where a parameter comes from and what it measures. */
 export interface ParameterReference {
   /** Clause id, e.g. `'A.4.2'`. */

@@ -10,12 +10,13 @@ export interface MinimumResult extends RuleResult {
   readonly workers: number;
 }
 
-export function minimumWorkersWith(_p: Parameters, input: MinimumInput): MinimumResult {
+export function minimumWorkersWith(p: Parameters, input: MinimumInput): MinimumResult {
   const c = new Checker('minimumWorkers');
   const o = c.object(input, ['households']);
   const households = c.count(o.households, 'households');
   c.done();
-  const workers = households > 0 ? 1 : 0;
+  // The parameter is not in the Parameters interface of the copy: read by its path.
+  const workers = households > 0 ? (p as unknown as { minimum: { workers: number } }).minimum.workers : 0;
   return {
     workers,
     clause: 'A.4.2',

@@ -21,6 +21,9 @@ const book = renderBook();
 console.log(
   JSON.stringify({
     rule: policy.minimumWorkers({ households: 10 }).workers,
+    amended: createPolicy({}, { on: '2016-03-01' }).minimumWorkers({ households: 10 }).workers,
+    asOf: policy.asOf('2016-03-01').find((a) => a.path === 'minimum.workers')?.value,
+    before: policy.asOf('2014-03-01').find((a) => a.path === 'minimum.workers')?.value,
     finding: evaluation.findings.find((f) => f.provision === 'Q13')?.status,
     report: formatReport(evaluation, { lang: 'en' }).includes('minimum workers (Q13)'),
     explain: code === 0 && text.includes('minimumWorkers'),
