@@ -58,7 +58,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/policy/interpretations.ts': 'the interpretation register: each reading names the quantities it concerns',
   'src/policy/catalogues.ts': 'the catalogue of fund sources: it sends the streets’ subsidy to its provision (Q10)',
   'src/audit/audit-policy.ts': 'the consistency checks K1–K10 compare provisions with each other, so none belongs to one home',
-  'src/report/input-report.ts': 'the progress table sets the city’s three yearly targets side by side (a public JSON shape)',
   'src/cli/main.ts': 'the one CLI table: `schedule fund|rollout` and their flags',
 };
 

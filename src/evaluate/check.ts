@@ -78,6 +78,8 @@ export interface CityCheck {
   /** When a table of communities (a CSV) cannot carry what it needs: whom it concerns and why it is not evaluated. */
   readonly notCarried?: { readonly subject: 'city' | 'year' | 'projects'; readonly reason: Bilingual };
   findings(d: Dataset, policy: Policy, out: Finding[], notEvaluated: NotEvaluated[]): void;
+  /** What is due in a year whatever the data gives (for the progress table, where the data cannot tell). */
+  due?(policy: Policy, year: number): Decimal;
 }
 
 /** A judgement of the city from its urban communities' standings: `ok` meet all their checks, `undecided` lack data, of `of`. */

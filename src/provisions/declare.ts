@@ -117,6 +117,8 @@ export interface FindingAbout {
    * provision's unit: money owed that cannot be priced is known only as so many m² worth.
    */
   readonly areaWhen?: string;
+  /** Its place in the year-by-year progress table (and the JSON report's `progress`): the city's yearly targets side by side. */
+  readonly progress?: 'urban' | 'rollout' | 'fund';
 }
 
 /** What a rule's bundle needs of a provision: its clause and its parameters (declared apart from the rest). */

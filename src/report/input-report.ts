@@ -11,6 +11,9 @@ import type { Policy } from '../create-policy.js';
 import type { FileInput } from '../read/notes.js';
 import type { Lang } from '../trace.js';
 import { encodingWords, findingValues, NOT_GIVEN, percent, provisionLabel } from './words.js';
+import type { CityCheck } from '../evaluate/check.js';
+import { CHECKS } from '../provisions/checks.generated.js';
+import { FINDING_KINDS } from '../provisions/registry.js';
 
 const list = (rows: readonly number[]) => (rows.length <= 8 ? rows.join(', ') : `${rows.slice(0, 8).join(', ')} …`);
 
@@ -55,18 +58,24 @@ export interface ProgressRow {
   readonly rollout?: Finding;
   readonly fund?: Finding;
   readonly urbanMeetingAll: { readonly count: number; readonly of: number };
-  /** The share of villages the rural rollout should have reached by the end of the year (Q6), whatever the data gives. */
+  /** The share of villages the rural rollout should have reached by the end of the year, whatever the data gives. */
   readonly ruralShareDue: Decimal;
 }
+
+/** The provision of each column of the progress table, as the provisions declare it. */
+const progressOf = (key: 'urban' | 'rollout' | 'fund'): string => FINDING_KINDS.find((k) => k.progress === key)!.provision;
+/** The city's finding of a year for a column: the city's own, or the city's for that year. */
+const cityFinding = (result: CityEvaluation, year: number, key: 'urban' | 'rollout' | 'fund') =>
+  result.findings.find((f) => f.provision === progressOf(key) && (f.subject === 'city' || f.subject === `city/${year}`));
 
 /** The city findings of each year, for the progress table and the JSON report. */
 export function progressRows(years: readonly { year: number; result: CityEvaluation }[], policy: Policy): ProgressRow[] {
   return years.map(({ year, result }) => ({
-    ruralShareDue: policy.ruralRollout({ year }).share,
+    ruralShareDue: (CHECKS.find((c) => c.scope === 'city' && c.provision === progressOf('rollout')) as CityCheck).due!(policy, year),
     year,
-    urban: result.findings.find((f) => f.provision === 'Q1/Q2'),
-    rollout: result.findings.find((f) => f.provision === 'Q6'),
-    fund: result.findings.find((f) => f.provision === 'Q9' && f.subject === `city/${year}`),
+    urban: cityFinding(result, year, 'urban'),
+    rollout: cityFinding(result, year, 'rollout'),
+    fund: cityFinding(result, year, 'fund'),
     urbanMeetingAll: result.summary.urbanMeetingAll,
   }));
 }
@@ -77,14 +86,22 @@ const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 export function progressTable(rows: readonly ProgressRow[], lang: Lang): string[][] {
   const zh = lang === 'zh';
   const head = zh
-    ? ['年度', `${provisionLabel('Q1/Q2', lang)} 实际`, '目标', `${provisionLabel('Q6', lang)} 应推行`, '已推行', `${provisionLabel('Q9', lang)} 下限`, '实际']
+    ? [
+        '年度',
+        `${provisionLabel(progressOf('urban'), lang)} 实际`,
+        '目标',
+        `${provisionLabel(progressOf('rollout'), lang)} 应推行`,
+        '已推行',
+        `${provisionLabel(progressOf('fund'), lang)} 下限`,
+        '实际',
+      ]
     : [
         'year',
-        `${provisionLabel('Q1/Q2', lang)} actual`,
+        `${provisionLabel(progressOf('urban'), lang)} actual`,
         'target',
-        `${provisionLabel('Q6', lang)} due`,
+        `${provisionLabel(progressOf('rollout'), lang)} due`,
         'reached',
-        `${provisionLabel('Q9', lang)} minimum`,
+        `${provisionLabel(progressOf('fund'), lang)} minimum`,
         'actual',
       ];
   const cell = (f: Finding | undefined, which: 'expected' | 'actual') => {

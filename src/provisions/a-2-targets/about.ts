@@ -15,7 +15,7 @@ export default about({
     targets: { command: 'targets', fields: [req('year', 'year')], example: { year: 2012 }, schedule: false },
   },
   findings: {
-    'Q1/Q2': { name: b('城市社区达标', 'urban communities up to standard'), unit: 'share' },
+    'Q1/Q2': { name: b('城市社区达标', 'urban communities up to standard'), unit: 'share', progress: 'urban' },
     Q3: { name: b('农村社区达标', 'rural communities up to standard') },
   },
 });

@@ -19,6 +19,6 @@ export default about({
     },
   },
   findings: {
-    Q6: { name: b('农村社区推行', 'rural rollout'), unit: 'villages' },
+    Q6: { name: b('农村社区推行', 'rural rollout'), unit: 'villages', progress: 'rollout' },
   },
 });

@@ -10,6 +10,7 @@ const rollout: CityCheck = {
   provision: 'Q6',
   clause: 'A.3.3',
   notCarried: { subject: 'city', reason: b('输入是社区列表，不含村(组)数', 'The input is a table of communities: it carries no village counts') },
+  due: (policy, year) => policy.ruralRollout({ year }).share,
   findings(d, policy, out) {
     if (d.villages === undefined) {
       out.push(

@@ -24,6 +24,6 @@ export default about({
     },
   },
   findings: {
-    Q9: { name: b('市财政社区资金', 'city fund'), unit: 'yuan', owed: 'cityBudgetYuan' },
+    Q9: { name: b('市财政社区资金', 'city fund'), unit: 'yuan', owed: 'cityBudgetYuan', progress: 'fund' },
   },
 });
