@@ -56,8 +56,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/index.ts': 'the public index exports every rule by name',
   'src/provisions/rules.generated.ts': 'a registry (written by npm run registry)',
   'src/policy/interpretations.ts': 'the interpretation register: each reading names the quantities it concerns',
-  'src/policy/catalogues.ts': 'the catalogue of fund sources: it sends the streets’ subsidy to its provision (Q10)',
-  'src/audit/audit-policy.ts': 'the consistency checks K1–K10 compare provisions with each other, so none belongs to one home',
+  'src/audit/audit-policy.ts': 'the registry of consistency checks K1–K10: each compares provisions with each other, so none has one home',
   'src/cli/main.ts': 'the one CLI table: `schedule fund|rollout` and their flags',
 };
 

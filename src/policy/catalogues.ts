@@ -7,6 +7,7 @@
 import { PolicyInputError, describeValue, refused } from '../errors.js';
 import { deepFreeze } from './parameters.js';
 import type { Bilingual } from './provisions.js';
+import { FINDING_KINDS } from '../provisions/registry.js';
 
 /** A catalogue entry: an id, its clause, and what it is in both languages. */
 export interface CatalogueEntry extends Bilingual {
@@ -130,13 +131,15 @@ export function classifyFundSource(source: string): FundSource {
   // The streets' and townships' matching subsidy (A.4.3, Q10) is paid to communities by their street or township: it
   // is not city fiscal money and does not pass through the city's special account, though its name holds 补助资金.
   if (STREET_SUBSIDY.some((k) => text.includes(k))) {
+    // The provision it belongs to: the one whose shortfalls are the streets' subsidy still to pay.
+    const kind = FINDING_KINDS.find((k) => k.owed === 'streetSubsidyYuan')!;
     throw new PolicyInputError(
       [
         {
           path: 'source',
           code: 'not-an-option',
           received: describeValue(source),
-          message: `${describeValue(source)} is the streets' and townships' matching subsidy (A.4.3, Q10), paid to communities directly: not one of the six kinds of money of the city's special account (A.4.4)`,
+          message: `${describeValue(source)} is the streets' and townships' matching subsidy (${kind.clause}, ${kind.provision}), paid to communities directly: not one of the six kinds of money of the city's special account (A.4.4)`,
         },
       ],
       'classifyFundSource',
