@@ -8,7 +8,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['src/cli/**', 'test/cli.test.ts', 'test/cli-fuzz.test.ts', 'test/examples.test.ts', 'test/architecture.test.ts', 'test/new-provision.test.ts', 'test/large-files.test.ts'],
+    exclude: [
+      'src/cli/**',
+      'test/cli.test.ts',
+      'test/cli-fuzz.test.ts',
+      'test/examples.test.ts',
+      'test/architecture.test.ts',
+      'test/new-provision.test.ts',
+      'test/large-files.test.ts',
+    ],
     setupFiles: ['test/stryker-setup.ts'],
   },
 });
