@@ -21,8 +21,20 @@ export const FINDING_KINDS: readonly FindingKind[] = /* @__PURE__ */ abouts.flat
   Object.entries(a.findings).map(([provision, f]) => ({ ...f, provision, clause: a.clause })),
 );
 
-/** A kind of finding by its provision id, or undefined (never one from the prototype). */
-export const findingKind = (provision: string): FindingKind | undefined => FINDING_KINDS.find((k) => k.provision === provision);
+/** The kinds by provision id (a Map: no id such as `constructor` finds an inherited entry). */
+const BY_PROVISION: ReadonlyMap<string, FindingKind> = /* @__PURE__ */ new Map(FINDING_KINDS.map((k) => [k.provision, k]));
+
+/** A kind of finding by its provision id, or undefined. Looked up for every failing finding a tally adds, so a Map. */
+export const findingKind = (provision: string): FindingKind | undefined => BY_PROVISION.get(provision);
+
+/**
+ * Whether a finding's expected value is an area standing for money that cannot be priced: its kind declares the
+ * text (`areaWhen`) its message then holds. For the reports and the views alike.
+ */
+export function expectedIsArea(f: { readonly provision: string; readonly status: string; readonly message: { readonly en: string } }): boolean {
+  const when = findingKind(f.provision)?.areaWhen;
+  return when !== undefined && f.status === 'unknown' && f.message.en.includes(when);
+}
 
 /** The name of a rule, as the registry declares it. */
 export type DeclaredRule = { [F in keyof typeof ABOUT]: keyof (typeof ABOUT)[F]['rules'] }[keyof typeof ABOUT];

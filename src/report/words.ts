@@ -11,7 +11,7 @@ import type { Finding, FindingValue } from '../evaluate/evaluate.js';
 import type { Bilingual } from '../policy/provisions.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
-import { findingKind, FINDING_KINDS } from '../provisions/registry.js';
+import { expectedIsArea, findingKind, FINDING_KINDS } from '../provisions/registry.js';
 import { groupThousands } from '../values.js';
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -27,11 +27,7 @@ export function provisionLabel(provision: string, lang: Lang): string {
   return kind ? `${kind.name[lang]} (${kind.label ?? provision})` : provision;
 }
 
-/** Whether a finding's expected value is an area standing for money that cannot be priced (see `areaWhen`). */
-export function expectedIsArea(f: Finding): boolean {
-  const when = findingKind(f.provision)?.areaWhen;
-  return when !== undefined && f.status === 'unknown' && f.message.en.includes(when);
-}
+export { expectedIsArea };
 
 /** The unit of a provision's values. */
 export const unitOf = (provision: string): ValueUnit | undefined => findingKind(provision)?.unit;

@@ -9,7 +9,7 @@ import type { CityEvaluation, Finding, FindingStatus, FindingValue } from '../ev
 import { relativeShortfall } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
-import { findingKind, FINDING_KINDS } from '../provisions/registry.js';
+import { expectedIsArea, findingKind, FINDING_KINDS } from '../provisions/registry.js';
 import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
 import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
@@ -73,8 +73,7 @@ export function findingValue(f: Finding, v: FindingValue, lang: Lang): string {
   const digits = exact(v);
   if (!isDecimal(v) && typeof v !== 'number') return digits;
   // A developer's money without a price is known only as an area (I6): no unit rather than a wrong one.
-  const when = findingKind(f.provision)?.areaWhen;
-  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) return grouped(digits);
+  if (expectedIsArea(f)) return grouped(digits);
   if (unit === 'share' || unit === 'deviation') return percent(digits);
   if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit][lang]}`;
   return grouped(digits);
