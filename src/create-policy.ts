@@ -7,13 +7,13 @@ import { Checker } from './rules/input.js';
 import { RULES } from './provisions/rules.generated.js';
 
 type Rules = typeof RULES;
-/** The name of a rule of the policy (`'requiredStaff'`, `'cityFundBudget'`, …), from the provisions' registry. */
+/** The name of a rule of the policy as the provisions declare it (the keys of the rules' registry). */
 export type RuleName = keyof Rules;
 /** The input a rule takes. */
 export type RuleInputOf<K extends RuleName> = Rules[K] extends (p: Parameters, input: infer I) => unknown ? I : never;
 /** The result a rule gives. */
 export type RuleResultOf<K extends RuleName> = ReturnType<Rules[K]>;
-/** Every rule bound to one parameter set: `policy.requiredStaff(input)` is the root export `requiredStaff` under the policy's parameters. */
+/** Every rule bound to one parameter set: each method is the root export of the same name, computed under the policy's parameters. */
 export type PolicyRules = { readonly [K in RuleName]: (input: RuleInputOf<K>) => RuleResultOf<K> };
 
 /** Options of {@link createPolicy}. */

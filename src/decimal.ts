@@ -28,6 +28,14 @@ export function approxDiv(a: Decimal.Value, b: Decimal.Value): Decimal {
   return new D(new D20(a).div(b));
 }
 
+/** Constructors that divide to a given number of digits, made once each (a clone is a new constructor: slow to make). */
+const CLONES = /* @__PURE__ */ new Map<number, Decimal.Constructor>();
+function withDigits(digits: number): Decimal.Constructor {
+  let C = CLONES.get(digits);
+  if (C === undefined) CLONES.set(digits, (C = DX.clone({ precision: digits })));
+  return C;
+}
+
 /**
  * `numerator ÷ denominator` of two integers of any size (denominator > 0): exact when it terminates, otherwise to
  * {@link QUOTIENT_DIGITS} significant digits (and `exact` is false). Decided in integers, never through floats.
@@ -45,7 +53,7 @@ export function bigRatio(numerator: bigint, denominator: bigint): { value: Decim
   // 3.33 per decimal digit of it): a precision above that divides exactly.
   const digits = numerator.toString().length + 4 * denominator.toString().length + 10;
   const value = exact
-    ? exactly(DX.clone({ precision: digits })(numerator.toString()).div(denominator.toString()))
+    ? exactly(new (withDigits(digits))(numerator.toString()).div(denominator.toString()))
     : approxDiv(numerator.toString(), denominator.toString());
   return { value, exact };
 }

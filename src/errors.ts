@@ -104,12 +104,12 @@ export interface PolicyInputIssueInit {
 export class PolicyInputError extends Error {
   /** Every problem found, never empty. */
   readonly issues: readonly PolicyInputIssue[];
-  /** What was being validated, e.g. `requiredStaff`, when the thrower said. */
+  /** What was being validated (a rule's or a function's name), when the thrower said. */
   readonly context: string | undefined;
 
   /**
    * @param issues - the problems found (at least one); without a code an issue's code is `invalid`
-   * @param context - what was being validated, e.g. `requiredStaff`
+   * @param context - what was being validated: a rule's or a function's name
    */
   constructor(issues: readonly PolicyInputIssueInit[], context?: string) {
     const list = issues.length > 0 ? issues : [{ path: '', message: 'invalid input' }];

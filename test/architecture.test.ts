@@ -3,9 +3,9 @@
  * up to date, and layers that import only inwards (issue 11).
  *
  * - Outside its folder under src/provisions/, no source file names a
- *   provision's rules or its Q-ids in code (string literals and identifiers;
- *   comments may cite), except the registries, the public index and the few
- *   cross-provision views listed below with their reason.
+ *   provision's rules or its Q-ids, in code or in comments (TSDoc examples,
+ *   which tests run, may), except the registries, the public index and the
+ *   few files listed below with their reason.
  * - Inside a folder, only its own Q-ids appear (its quantities and findings).
  * - The generated registries are what `npm run registry` writes now.
  * - An inner layer never imports an outer one at run time.
@@ -48,6 +48,18 @@ function names(file: string): { line: number; name: string }[] {
     ts.forEachChild(n, visit);
   };
   visit(sf);
+  // Comments too: a Q-id, or a rule's name (but `targets`, which is also an English word). TSDoc examples may name
+  // them: they show the public API at work, and test/tsdoc-examples.test.ts runs them, so a rename cannot leave one stale.
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, sf.text);
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token !== ts.SyntaxKind.SingleLineCommentTrivia && token !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
+    const line = sf.getLineAndCharacterOfPosition(scanner.getTokenStart()).line + 1;
+    const prose = scanner.getTokenText().replace(/@example[\s\S]*?(?=\n\s*\*\s*@|\*\/)/g, '');
+    for (const m of prose.matchAll(/\b(Q(?:1[0-2]|[1-9])|[a-z][A-Za-z]+)\b/g)) {
+      const bare = m[1]!.replace(/With$/, '');
+      if (/^Q\d/.test(m[1]!) || (RULES.has(bare) && bare !== 'targets')) out.push({ line, name: m[1]! });
+    }
+  }
   return out;
 }
 
@@ -63,7 +75,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
 describe('one home per provision', () => {
   const folderOf = (file: string) => /^src\/provisions\/([^/]+)\//.exec(file.replaceAll('\\', '/'))?.[1];
 
-  test('no source file outside a provision’s folder names its rules or Q-ids in code, but the registries and the listed views', () => {
+  test('no source file outside a provision’s folder names its rules or Q-ids, in code or comments, but the registries and the listed files', () => {
     const offenders = sources
       .map((f) => relative('.', f).replaceAll('\\', '/'))
       .filter((f) => folderOf(f) === undefined && !Object.hasOwn(ALLOWED, f))

@@ -30,7 +30,7 @@ export const MAX_RECORDS = 2 ** 28;
 export interface BatchEvaluation {
   /** Number of communities evaluated. */
   readonly communities: number;
-  /** The community provisions, in the order of each community's status codes (six today: Q4/Q5, Q7, Q8, the two A.3.4 yes/no checks, Q10). */
+  /** The community provisions, in the order of each community's status codes (the community checks the provisions declare, by their column). */
   readonly provisions: readonly string[];
   /**
    * Status codes, `provisions.length` per community (`statuses[i * provisions.length + j]` is community `i`,

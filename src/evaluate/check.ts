@@ -43,7 +43,7 @@ export interface QuickShortfall {
 /** A check of each community. `K` holds its per-policy constants, computed once per evaluation. */
 export interface CommunityCheck<K = unknown> {
   readonly scope: 'community';
-  /** The finding's provision id (`'Q8'`, `'A.3.4/ground-floor'`). */
+  /** The finding's provision id (a Q-id, or `'A.3.4/ground-floor'` for a provision without one). */
   readonly provision: string;
   readonly clause: string;
   /** Its place among each community's status codes (`evaluateBatch`'s `statuses[i × n + column]`): a new check takes the next. */

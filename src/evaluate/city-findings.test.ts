@@ -310,10 +310,40 @@ describe('what a finding holds', () => {
     expect(keys('Q7')).toEqual(['actual', 'clause', 'expected', 'message', 'provision', 'shortfall', 'status', 'subject']); // community, fail
     expect(keys('Q1/Q2')).toEqual(['actual', 'clause', 'expected', 'interpretations', 'message', 'provision', 'shortfall', 'status', 'subject']); // city, fail
     expect('shortfall' in r.findings.find((f) => f.provision === 'Q6')!).toBe(false);
-    // A community finding's own plain object, before JSON drops undefined fields:
-    const own = (provision: string) => Object.keys((r.findings.find((f) => f.provision === provision) as unknown as { toJSON(): object }).toJSON());
+    // A community finding's own fields, before JSON drops undefined ones:
+    const own = (provision: string) => Object.keys(r.findings.find((f) => f.provision === provision)!);
     expect(own('Q4/Q5')).not.toContain('shortfall');
     expect(own('Q7')).toContain('shortfall');
+  });
+
+  test('every finding evaluateCity gives is plain data, and its list an array, though made when read', () => {
+    const r = city({
+      villages: { total: 10, covered: 9 },
+      communities: [
+        { id: 'u', name: 'u', kind: 'urban', households: 3000, residents: 8000, roomAreaM2: 300, staff: 5 },
+        { id: 'v', name: 'v', kind: 'rural', households: 800, residents: 2500 },
+      ],
+    });
+    expect(Array.isArray(r.findings)).toBe(true);
+    const all = [...r.findings];
+    expect(all.length).toBe(r.findings.length);
+    for (const f of all) {
+      expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
+      // Spreading keeps every field, with the same values.
+      const copy = { ...f };
+      for (const key of ['provision', 'clause', 'subject', 'status', 'expected', 'actual', 'message'] as const) expect(copy[key], key).toEqual(f[key]);
+    }
+    // The same finding each time it is read; the worst of the summary are plain too.
+    expect(r.findings[0]).toBe(r.findings[0]);
+    for (const f of r.summary.worst) expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
+    // A finding without a Decimal clones whole (decimal.js's Decimals themselves cannot be cloned).
+    const rooms = r.findings.find((f) => f.provision === 'A.3.4/ground-floor')!;
+    expect(structuredClone(rooms)).toEqual({ ...rooms });
+    // Array methods, JSON and index access read through to the findings.
+    expect(JSON.parse(JSON.stringify(r.findings)).length).toBe(r.findings.length);
+    expect(r.findings.filter((f) => f.subject === 'u').map((f) => f.status)).toEqual(all.filter((f) => f.subject === 'u').map((f) => f.status));
+    expect(r.findings.slice()).toEqual(all);
+    expect(Object.keys(r.findings).length).toBe(all.length);
   });
 
   test('a list leaves passing findings out, worst first, never out of the counts', () => {

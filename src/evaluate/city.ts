@@ -13,6 +13,7 @@ import {
   cityFindings,
   isOptions,
   communityFinding,
+  plainCommunityFinding,
   communityStatuses,
   compile,
   CHECKS_PER_COMMUNITY,
@@ -21,6 +22,7 @@ import {
   type CityScope,
   type Finding,
 } from './evaluate.js';
+import { lazyList } from './lazy-list.js';
 import { Tally, type ListSpec } from './tally.js';
 
 /**
@@ -84,12 +86,12 @@ export function evaluateDataset(
   const n = d.communities.length;
   const codes = new Uint8Array(CHECKS_PER_COMMUNITY);
   const tally = new Tally(k, list);
-  const findings: Finding[] = [];
-  const row: (Finding | undefined)[] = new Array(CHECKS_PER_COMMUNITY).fill(undefined);
+  // With keepAll, where each finding is: its community, and its check and status code (check × 4 + code).
+  let count = 0;
+  let rows = new Uint32Array(keepAll ? Math.min(n * CHECKS_PER_COMMUNITY, 1 << 20) : 0);
+  let cells = new Uint8Array(rows.length);
   let current: CommunityRecord = d.communities[0]!;
-  const src = keepAll
-    ? { finding: (_i: number, j: number) => row[j]! }
-    : { finding: (_i: number, j: number, code: number) => communityFinding(current, k, j, code) };
+  const src = { finding: (_i: number, j: number, code: number) => communityFinding(current, k, j, code) };
   for (let i = 0; i < n; i++) {
     const c = (current = d.communities[i]!);
     communityStatuses(c, k, codes, 0);
@@ -97,16 +99,23 @@ export function evaluateDataset(
       for (let j = 0; j < CHECKS_PER_COMMUNITY; j++) {
         const code = codes[j]!;
         if (code === 0) continue;
-        const f = communityFinding(c, k, j, code);
-        findings.push(f);
-        row[j] = f;
+        if (count === rows.length) [rows, cells] = [grow(rows, count), grow(cells, count)];
+        rows[count] = i;
+        cells[count++] = j * 4 + code;
       }
     }
     tally.community(c, codes, 0, src, i);
   }
   const city = cityTail(d, policy, tally, scope);
-  if (keepAll) findings.push(...city);
+  const findings = keepAll ? lazyList(count, (x) => plainCommunityFinding(d.communities[rows[x]!]!, k, cells[x]! >> 2, cells[x]! & 3), city) : [];
   return { findings, summary: tally.build(d.year), listed: tally.listed(), city };
+}
+
+/** A typed array twice as long (at least 16), with the first `used` items copied. */
+function grow<A extends Uint32Array | Uint8Array>(a: A, used: number): A {
+  const b = new (a.constructor as new (n: number) => A)(Math.max(16, a.length * 2));
+  b.set(a.subarray(0, used));
+  return b;
 }
 
 /** Options of {@link evaluateCity}. */
@@ -116,15 +125,17 @@ export interface CityOptions {
 }
 
 /**
- * Hold a city's dataset against the policy: every community (Q4/Q5, Q7, Q8,
- * A.3.4, Q10), the rural rollout (Q6/Q3), each year's city budget (Q9), each
- * development project (Q11/Q12), and the share of urban communities meeting
- * all their checks against the target for the year (Q1/Q2).
+ * Hold a city's dataset against the policy: every community against each
+ * community check, the rural rollout, each year's city budget, each
+ * development project, and the share of urban communities meeting all their
+ * checks against the target for the year. The checks are those the
+ * provisions declare (`src/provisions/`), in their order.
  *
  * A finding is `unknown`, never a silent pass, when the data lacks what it needs.
- * The community findings compute what they report (expected, actual,
- * message) when first read, so a million communities cost little; spread one
- * with `{ ...f.toJSON() }` or write it as JSON for a plain copy.
+ * Every finding is plain data: spread it, compare it or write it as JSON.
+ * The community findings are made when first read (a million communities
+ * cost their verdicts, not six million messages); the list is still an
+ * array, and `[...findings]` copies it into an ordinary one.
  *
  * @param dataset - the city's data for one year (see `readDataset` and `datasetJsonSchema`)
  * @param options - `{ policy }`: the policy to hold it against (default: as written). A policy passed on its own, as before 0.2, is still taken (deprecated)
@@ -133,7 +144,7 @@ export interface CityOptions {
  * @example
  * ```ts
  * evaluateCity({ year: 2013, communities: [], villages: { total: 100, covered: 80 } })
- *   .findings.find((f) => f.provision === 'Q6').expected; //=> 90
+ *   .findings.find((f) => f.clause === 'A.3.3')?.expected; //=> 90
  * evaluateCity({ year: 2013, communities: [] }, { policy: createPolicy({ targets: { interim: 'none' } }) }).summary.year; //=> 2013
  * ```
  */

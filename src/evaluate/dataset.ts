@@ -124,39 +124,39 @@ export interface CommunityRecord {
   /** Unique within the dataset. */
   id: string;
   name: string;
-  /** Urban communities are held to every community provision; rural ones to the subsidy (Q10). */
+  /** Urban communities are held to every community provision; rural ones only to the checks that apply to them (the subsidy). */
   kind: 'urban' | 'rural';
   /** Households of actual residents. */
   households: number;
-  /** Households of the floating population, counted for staffing (Q8); 0 when absent. */
+  /** Households of the floating population, counted for staffing; 0 when absent. */
   floatingHouseholds?: number;
   residents: number;
-  /** Office and service room area, m² (Q7). */
+  /** Office and service room area, m². */
   roomAreaM2?: DatasetAmount;
-  /** Community workers in post (Q8). */
+  /** Community workers in post. */
   staff?: number;
   /** Whether the rooms are on the ground floor (A.3.4). */
   roomsOnGroundFloor?: boolean;
   /** Whether there is a one-stop service window (A.3.4). */
   oneStopWindow?: boolean;
-  /** Matching subsidy the street or township paid this year, yuan (Q10). */
+  /** Matching subsidy the street or township paid this year, yuan. */
   streetSubsidyPaid?: DatasetAmount;
-  /** ISO date the community came into being, when during the year (Q10, I8). */
+  /** ISO date the community came into being, when during the year (for the subsidy's share of the year, I8). */
   activeFrom?: string;
 }
 
 /** One development project of a dataset. */
 export interface ProjectRecord {
   id: string;
-  /** Total developed floor area, m² (Q11, Q12). */
+  /** Total developed floor area, m². */
   floorAreaM2: DatasetAmount;
-  /** Residents the project houses, to size rooms in kind (Q7). */
+  /** Residents the project houses, to size rooms in kind. */
   residents?: number;
   /** Households the project houses, on a per-household room standard (I9). */
   households?: number;
-  /** Rooms handed over, m² (Q11). */
+  /** Rooms handed over, m². */
   roomAreaProvidedM2?: DatasetAmount;
-  /** Community-room money paid, yuan (Q12). */
+  /** Community-room money paid, yuan. */
   fundsPaid?: DatasetAmount;
   /** Price per m², yuan, to turn 3‰ into money (I6). */
   pricePerM2?: DatasetAmount;
@@ -168,9 +168,9 @@ export interface Dataset {
   description?: string;
   year: number;
   communities: CommunityRecord[];
-  /** Villages (村/组) in the city and how many the rural rollout has reached (Q6). */
+  /** Villages (村/组) in the city and how many the rural rollout has reached. */
   villages?: { total: number; covered: number };
-  /** The base year's special-plus-subsidy total and each year's city budget for communities, yuan (Q9). */
+  /** The base year's special-plus-subsidy total and each year's city budget for communities, yuan. */
   funding?: { baseYearTotal: DatasetAmount; budgets: Record<string, DatasetAmount> };
   developerProjects?: ProjectRecord[];
 }
@@ -241,7 +241,7 @@ const SUM_TOO_LARGE = {
 };
 
 /**
- * Staff are counted on households + floatingHouseholds (Q8): the sum must be exact, as requiredStaff demands.
+ * Staff are counted on households + floatingHouseholds: the sum must be exact, as the staffing rule demands.
  * Checked after the schema (a zod refinement on every record cost a fifth of the reading time). @internal
  */
 export function sumIssue(c: CommunityRecord, at: readonly PropertyKey[]): PolicyInputIssueInit | undefined {

@@ -25,7 +25,7 @@ export type FindingValue = Decimal | number | boolean | string | null;
 
 /** One provision held against one subject. */
 export interface Finding {
-  /** `'Q8'`, or for a provision without a Q-id, `'A.3.4/ground-floor'` and `'A.3.4/one-stop-window'`. */
+  /** The provision's id: its Q-id, or for a provision without one `'A.3.4/ground-floor'` and `'A.3.4/one-stop-window'`. */
   readonly provision: string;
   /** Clause id, e.g. `'A.4.2'`. */
   readonly clause: string;
@@ -40,7 +40,7 @@ export interface Finding {
   readonly message: Bilingual;
   /** How far short, in the provision's unit, when failing (for ordering the worst first). */
   readonly shortfall?: Decimal;
-  /** Readings of ambiguous text the verdict relied on, where a city finding depends on one (Q1/Q2: I7 and I10). */
+  /** Readings of ambiguous text the verdict relied on, where a city finding depends on one (the targets of A.2: I7 and I10). */
   readonly interpretations?: readonly InterpretationUse[];
 }
 
@@ -61,17 +61,17 @@ export interface StatusCounts {
 
 /** What the failing findings add up to. */
 export interface Owed {
-  /** Street and township subsidy still to pay, yuan (Q10). */
+  /** Street and township subsidy still to pay, yuan (A.4.3). */
   readonly streetSubsidyYuan: Decimal;
-  /** City budget below the minimum, summed over the years, yuan (Q9). */
+  /** City budget below the minimum, summed over the years, yuan (A.4.3). */
   readonly cityBudgetYuan: Decimal;
-  /** Community-room money developers still owe, yuan (Q12, projects with a price). */
+  /** Community-room money developers still owe, yuan (A.4.3, projects with a price). */
   readonly developerFundsYuan: Decimal;
-  /** Rooms developers still owe in kind, m² (Q11). */
+  /** Rooms developers still owe in kind, m² (A.4.3). */
   readonly developerRoomsM2: Decimal;
-  /** Office and service rooms communities lack, m² (Q7). */
+  /** Office and service rooms communities lack, m² (A.3.4). */
   readonly roomsM2: Decimal;
-  /** Community workers lacking (Q8): a number, or a Decimal beyond the largest safe integer (exact either way). */
+  /** Community workers lacking (A.4.2): a number, or a Decimal beyond the largest safe integer (exact either way). */
   readonly staff: number | Decimal;
 }
 
@@ -87,7 +87,7 @@ export interface EvaluationSummary {
   /**
    * Urban communities whose every finding passes (`count`), against all urban
    * communities (`of`); `undecided` of them fail nothing but lack data for at
-   * least one check, so they are counted neither as meeting nor as failing (Q1–Q2).
+   * least one check, so they are counted neither as meeting nor as failing (the targets of A.2).
    */
   readonly urbanMeetingAll: { readonly count: number; readonly of: number; readonly undecided: number };
   /** Provisions that apply but could not be evaluated from this input, each with the reason. */
@@ -207,14 +207,20 @@ export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Arr
 
 /**
  * The finding of community check `j` with status code `code`, for one validated community, computing what it
- * reports when first read (for evaluateCity's million findings, and the tallies that read only some).
+ * reports when first read: for the tallies, which read the shortfall of some and keep a few. Internal only: a
+ * finding that leaves the library goes through {@link plainFinding}.
  * @internal
  */
 export function communityFinding(c: CommunityRecord, k: Compiled, j: number, code: number): Finding {
   return new CommunityFinding(j, STATUS[code]!, c, k);
 }
 
-/** The same finding as plain data: every field its own, so spreading and structuredClone keep them all. @internal */
+/** A finding as plain data, for one that leaves the library: a lazy one made whole, any other as it is. @internal */
+export function plainFinding(f: Finding): Finding {
+  return f instanceof CommunityFinding ? f.toJSON() : f;
+}
+
+/** The same finding as plain data: every field its own, so spreading keeps them all. @internal */
 export function plainCommunityFinding(c: CommunityRecord, k: Compiled, j: number, code: number): Finding {
   return new CommunityFinding(j, STATUS[code]!, c, k).toJSON();
 }
@@ -231,7 +237,7 @@ export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[
 }
 
 /**
- * A community's standing for Q1–Q2 from its status codes: PASS when every check that applies passes, FAIL when one
+ * A community's standing toward the targets (A.2) from its status codes: PASS when every check that applies passes, FAIL when one
  * fails, UNKNOWN (undecided) when none fails but one lacks data — unknown is not fail.
  * @internal
  */
@@ -245,18 +251,18 @@ export function standing(codes: Uint8Array, at: number): number {
 }
 
 /**
- * Hold one community record against the policy: size (Q4/Q5), rooms (Q7),
- * staff (Q8), ground floor and one-stop window (A.3.4) for an urban community,
- * and, when a year is given, the street subsidy (Q10).
+ * Hold one community record against the policy's community checks (those the
+ * provisions declare): every one for an urban community, those that apply to
+ * rural ones for a rural community; the street subsidy only when a year is given.
  *
  * @param record - one community, as in a dataset's `communities`
- * @param context - the `policy` (default as written) and the `year` (for Q10)
+ * @param context - the `policy` (default as written) and the `year` (for the street subsidy)
  * @returns the findings, one per provision
  * @throws {@link PolicyInputError} for an invalid record, policy or year
  * @example
  * ```ts
  * evaluateCommunity({ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 })
- *   .find((f) => f.provision === 'Q8').status; //=> 'fail'
+ *   .filter((f) => f.status === 'fail').map((f) => f.clause); //=> ['A.4.2']
  * ```
  */
 export function evaluateCommunity(record: CommunityRecord, context: CommunityContext = {}): Finding[] {
@@ -321,7 +327,7 @@ export function cityFindings(d: Dataset, policy: Policy, out: Finding[], notEval
   }
 }
 
-/** The judgements of the city from its urban communities' standings (Q1/Q2), each a finding or not evaluated. @internal */
+/** The judgements of the city from its urban communities' standings (the targets of A.2), each a finding or not evaluated. @internal */
 export function standingFindings(policy: Policy, year: number, ok: number, of: number, undecided: number): (Finding | NotEvaluated)[] {
   return STANDING.map((check) => check.judge(policy, year, ok, of, undecided));
 }

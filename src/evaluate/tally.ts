@@ -16,6 +16,7 @@ import {
   COMMUNITY_CHECKS,
   COMMUNITY_PROVISIONS,
   standing,
+  plainFinding,
   relativeShortfall,
   type Compiled,
   type EvaluationSummary,
@@ -300,7 +301,7 @@ export class Tally {
     this.list?.offer(e);
   }
 
-  /** Urban communities meeting all their checks, all urban communities, and those undecided (for Q1/Q2). */
+  /** Urban communities meeting all their checks, all urban communities, and those undecided (for the targets of A.2). */
   get urbanMeetingAll(): { count: number; of: number; undecided: number } {
     return { count: this.urbanOk, of: this.urban, undecided: this.urbanUndecided };
   }
@@ -329,7 +330,7 @@ export class Tally {
       communities: this.communities,
       counts: this.counts,
       byProvision: Object.fromEntries(Object.entries(by).sort(([a], [b]) => a.localeCompare(b))),
-      worst: this.worst.sorted(),
+      worst: this.worst.sorted().map(plainFinding),
       owed: Object.fromEntries(
         OWED.map((key) => {
           const total = SCALE[key] === 1 ? this.owed[key]!.value() : this.owed[key]!.value().div(SCALE[key]!);
@@ -343,6 +344,6 @@ export class Tally {
 
   /** The findings to list, worst first (empty without a list). */
   listed(): Finding[] {
-    return this.list ? this.list.sorted() : [];
+    return this.list ? this.list.sorted().map(plainFinding) : [];
   }
 }

@@ -101,7 +101,7 @@ export const fundSources: readonly FundSource[] = /* @__PURE__ */ deepFreeze([
   a44('donations', '社会各界捐助资金', 'Donations from society', ['捐助', '捐赠', '捐款', 'donat']),
 ]);
 
-/** Words that name the streets' and townships' matching subsidy (Q10), in either language. */
+/** Words that name the streets' and townships' matching subsidy, in either language. */
 const STREET_SUBSIDY: readonly string[] = ['街道配套', '乡镇配套', '配套补助', '街道补助', '乡镇补助', 'matching subsid', 'street subsid', 'township subsid'];
 
 /**
@@ -128,7 +128,7 @@ export function classifyFundSource(source: string): FundSource {
   const text = source.trim().toLowerCase();
   const byId = fundSources.find((f) => f.id === text);
   if (byId) return byId;
-  // The streets' and townships' matching subsidy (A.4.3, Q10) is paid to communities by their street or township: it
+  // The streets' and townships' matching subsidy (A.4.3) is paid to communities by their street or township: it
   // is not city fiscal money and does not pass through the city's special account, though its name holds 补助资金.
   if (STREET_SUBSIDY.some((k) => text.includes(k))) {
     // The provision it belongs to: the one whose shortfalls are the streets' subsidy still to pay.

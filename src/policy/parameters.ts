@@ -36,23 +36,23 @@ export type DeveloperBoundary = Options<(typeof DECLARED)['a-4-3-3-developer']['
 export interface Parameters {
   /** The year whose totals are the base of the fund growth and the first of the three-year horizon (A.2, A.4.3). */
   readonly baseYear: number;
-  /** Length of "about three years" (Q1, interpretation I7). */
+  /** Length of "about three years" (A.2, interpretation I7). */
   readonly horizonYears: number;
-  /** Shares of communities to be built to standard by the deadline (Q2, Q3; A.2). */
+  /** Shares of communities to be built to standard by the deadline (A.2). */
   readonly targets: {
     readonly urbanShare: ExactValue;
     readonly ruralShare: ExactValue;
     /** What a year before the deadline is held to (interpretation I10). */
     readonly interim: InterimTarget;
   };
-  /** Guideline size of a community and how far "approximately" reaches (Q4, Q5, I4; A.3.1). */
+  /** Guideline size of a community and how far "approximately" reaches (A.3.1, I4). */
   readonly sizing: {
     readonly households: number;
     readonly residents: number;
     readonly tolerance: ExactValue;
   };
   /**
-   * Office and service rooms (Q7, I9; A.3.4): m² per 100 residents. When
+   * Office and service rooms (A.3.4, I9): m² per 100 residents. When
    * `m2Per100Households` is set (as the national standards in `PRESETS` do),
    * rooms are sized per 100 households instead.
    */
@@ -60,29 +60,29 @@ export interface Parameters {
     readonly m2Per100Residents: ExactValue;
     readonly m2Per100Households?: ExactValue;
   };
-  /** Community workers (Q8, I3; A.4.2). */
+  /** Community workers (A.4.2, I3). */
   readonly staffing: {
     readonly householdsPerWorker: number;
     readonly rounding: StaffRounding;
   };
-  /** Rural rollout (Q6, I2; A.3.3). */
+  /** Rural rollout (A.3.3, I2). */
   readonly rollout: {
     readonly startYear: number;
     readonly sharePerYear: ExactValue;
     readonly mode: RolloutMode;
   };
-  /** Growth of the city's fiscal money for communities (Q9, I1; A.4.3). */
+  /** Growth of the city's fiscal money for communities (A.4.3, I1). */
   readonly funding: {
     readonly firstGrowthYear: number;
     readonly growthRate: ExactValue;
     readonly mode: FundingMode;
   };
-  /** Streets' and townships' matching subsidy, yuan per community per year (Q10, I8; A.4.3). */
+  /** Streets' and townships' matching subsidy, yuan per community per year (A.4.3, I8). */
   readonly streetSubsidy: {
     readonly minimumPerCommunityPerYear: ExactValue;
     readonly proration: SubsidyProration;
   };
-  /** Developers' community rooms (Q11, Q12, I5, I6; A.4.3). */
+  /** Developers' community rooms (A.4.3, I5, I6). */
   readonly developer: {
     readonly thresholdM2: ExactValue;
     readonly boundary: DeveloperBoundary;
@@ -146,7 +146,7 @@ export function parametersOn(day: string): Parameters {
 export interface ParameterReference {
   /** Clause id, e.g. `'A.4.2'`. */
   readonly clause: string;
-  /** Quantitative provision ids (Q1–Q12) or interpretation ids (I1–I10) it serves. */
+  /** The ids of the quantitative provisions or readings (interpretation ids) it serves. */
   readonly provisions: readonly string[];
   /** Unit: 户 (households), 人 (people), m², 元 (yuan), share, year, years, or option. */
   readonly unit: ParameterUnit;

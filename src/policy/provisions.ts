@@ -33,7 +33,7 @@ export interface Provision {
   readonly parameters: readonly string[];
   /** Names of the exported rules that compute it. */
   readonly rules: readonly string[];
-  /** Quantitative provision ids Q1–Q12 it contains. */
+  /** The ids of the quantitative provisions it contains. */
   readonly quantities: readonly string[];
   /** Interpretations I1–I10 that resolve its ambiguities. */
   readonly interpretations: readonly string[];

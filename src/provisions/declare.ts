@@ -133,13 +133,13 @@ export interface Declared {
 
 /** Everything a provision declares about itself. */
 export interface About extends Declared {
-  /** Quantitative provision ids it computes (`['Q8']`). */
+  /** The ids of the quantitative provisions it computes. */
   readonly quantities: readonly string[];
   /** Readings of ambiguous text its rules or checks rely on. */
   readonly interpretations: readonly string[];
   /** The rules it exports, by name. */
   readonly rules: Readonly<Record<string, RuleAbout>>;
-  /** The findings its checks produce, by the finding's provision id (`'Q8'`, `'A.3.4/ground-floor'`), in report order. */
+  /** The findings its checks produce, by the finding's provision id (a Q-id, or `'A.3.4/ground-floor'` for a provision without one), in report order. */
   readonly findings: Readonly<Record<string, FindingAbout>>;
 }
 

@@ -2,7 +2,7 @@
  * The parts of a report that speak of the input and of several years: what
  * was read (file, encoding, sheets, header, rows skipped, totals and their
  * checks), and the progress across the years toward A.2's targets, the rural
- * rollout (Q6) and the city fund (Q9).
+ * rollout and the city fund.
  */
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';

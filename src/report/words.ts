@@ -21,7 +21,7 @@ export const PROVISION_NAMES: Readonly<Record<string, Bilingual>> = /* @__PURE__
 
 export type { ValueUnit };
 
-/** A provision in words with its id beside it: `工作人员 (Q8)`, `一楼用房 (A.3.4)`. */
+/** A provision in words with its id beside it: `一楼用房 (A.3.4)`. */
 export function provisionLabel(provision: string, lang: Lang): string {
   const kind = findingKind(provision);
   return kind ? `${kind.name[lang]} (${kind.label ?? provision})` : provision;
@@ -89,7 +89,7 @@ export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: L
       return money(v, lang);
     case 'workers':
     case 'villages':
-      // Q6 without village counts expects a share of the villages.
+      // Without village counts, the rollout expects a share of the villages.
       return typeof v === 'number' ? count(v, unit, lang) : percent(v);
     default:
       return typeof v === 'number' ? grouped(v, 0) : grouped(v, 4);

@@ -12,7 +12,7 @@ import { yiShang, yiXia } from '../../rules/statute.js';
 export interface DeveloperInput {
   /** Total developed floor area of the project, m². */
   readonly floorAreaM2: AmountInput;
-  /** Residents the project will house; sizes the in-kind rooms by the Q7 standard. */
+  /** Residents the project will house; sizes the in-kind rooms by the rooms standard of A.3.4. */
   readonly residents?: number;
   /** Households the project will house; sizes the in-kind rooms when the standard is per 100 households (I9). */
   readonly households?: number;
