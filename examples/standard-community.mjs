@@ -37,8 +37,8 @@ line(
 );
 
 const compound = createPolicy({ funding: { mode: 'compound' } });
-const fixedRows = cityFundSchedule({ baseAmount: base, from: 2011, to: 2015 }).rows;
-const compoundRows = compound.cityFundSchedule({ baseAmount: base, from: 2011, to: 2015 }).rows;
+const fixedRows = cityFundSchedule({ baseYearTotal: base, from: 2011, to: 2015 }).rows;
+const compoundRows = compound.cityFundSchedule({ baseYearTotal: base, from: 2011, to: 2015 }).rows;
 console.log(`\n市财政社区资金下限 / city fund minimum (base ${base} yuan, A.4.3, I1)`);
 console.log('年份 year   固定增量 fixed-increment   复合增长 compound');
 fixedRows.forEach((row, i) => console.log(`${row.year}        ${row.amount.toFixed(2).padStart(16)}   ${compoundRows[i].amount.toFixed(2).padStart(16)}`));

@@ -32,7 +32,7 @@ import { requiredStaff, Decimal, createPolicy } from 'shequ-rules';
 import { auditPolicy } from 'shequ-rules/spec';
 import { evaluateCity } from 'shequ-rules/evaluate';
 const a = requiredStaff({ households: 3000 }).staff;
-const b = createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseAmount: 1000000, year: 2013 }).amount;
+const b = createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseYearTotal: 1000000, year: 2013 }).amount;
 const c = auditPolicy().findings[0].verdict;
 const d = evaluateCity({ year: 2013, communities: [] }).findings.length;
 if (a !== 5 || !(b instanceof Decimal) || b.toString() !== '1210000' || c !== 'consistent' || d !== 3) throw new Error('ESM: wrong results ' + [a, b, c, d]);

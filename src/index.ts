@@ -49,6 +49,7 @@ export {
   type FundResult,
   type FundRow,
   type FundScheduleInput,
+  type FormerBase,
   type FundScheduleResult,
 } from './provisions/a-4-3-1-city-fund/city-fund.js';
 export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-2-street-subsidy/street-subsidy.js';

@@ -38,6 +38,7 @@ function names(file: string): { line: number; name: string }[] {
     const line = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
       for (const m of n.text.matchAll(Q_ID)) out.push({ line, name: m[0] });
+      if (RULES.has(n.text.replace(/With$/, ''))) out.push({ line, name: n.text });
     }
     // A data property that shares a rule's name (the `targets` group of the parameters) is not the rule.
     const declaresProperty = n.parent !== undefined && (ts.isPropertySignature(n.parent) || ts.isPropertyAssignment(n.parent));

@@ -304,15 +304,25 @@ describe('the other commands', { timeout: 60_000 }, () => {
     expect(run(['explain', 'magic']).err).toMatch(/explain takes a rule: targets, size, plan, rollout, rooms, staff/);
   });
 
-  test('schedule fund --base 1000000 --from 2011 --to 2016 --mode compound', () => {
-    const r = run(['schedule', 'fund', '--base', '1000000', '--from', '2011', '--to', '2016', '--mode', 'compound', '--format', 'json']);
+  test('schedule fund --base-year-total 1000000 --from 2011 --to 2016 --mode compound', () => {
+    const r = run(['schedule', 'fund', '--base-year-total', '1000000', '--from', '2011', '--to', '2016', '--mode', 'compound', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).rows.map((x: { amount: string }) => x.amount)).toEqual(['1000000', '1100000', '1210000', '1331000', '1464100', '1610510']);
+    // The flag's name before 0.2 is still taken, with the same result; the two together are refused.
+    expect(run(['schedule', 'fund', '--base', '1000000', '--from', '2011', '--to', '2016', '--mode', 'compound', '--format', 'json']).out).toBe(r.out);
+    expect(run(['schedule', 'fund', '--base', '1', '--base-year-total', '1']).code).toBe(2);
+    // So does explain, whose help names only the new flag.
+    expect(run(['explain', 'fund', '--base', '1000000', '--year', '2013', '--format', 'json']).out).toBe(
+      run(['explain', 'fund', '--base-year-total', '1000000', '--year', '2013', '--format', 'json']).out,
+    );
+    expect(run(['explain', '--help']).out).toMatch(/fund +--base-year-total AMOUNT --year YEAR\n/);
   });
 
   test('schedule rollout --villages 120', () => {
     const r = run(['schedule', 'rollout', '--villages', '120', '--format', 'json']);
     expect(JSON.parse(r.out).rows.map((x: { villagesCovered: number }) => x.villagesCovered)).toEqual([36, 72, 108, 120, 120, 120]);
+    // Each row's change from the year before is `increase`, as in the fund's schedule.
+    expect(Object.keys(JSON.parse(r.out).rows[0])).toEqual(['year', 'share', 'increase', 'villagesCovered']);
   });
 
   test('audit reports K1–K10; with share-of-remaining K1 is a conflict', () => {

@@ -199,10 +199,10 @@ describe('5. the exactness the README promises', () => {
     const policy = createPolicy({ rollout: { mode: 'share-of-remaining', sharePerYear: '0.123456789012' } });
     const rows = policy.ruralRolloutSchedule({ from: 2011, to: 2100 }).rows;
     const Exact = Decimal.clone({ precision: 1e9 }); // sums of 1,000-digit shares need more than decimal.js's 20 digits
-    const sum = rows.reduce((s, r) => s.plus(r.added), new Exact(0));
+    const sum = rows.reduce((s, r) => s.plus(r.increase), new Exact(0));
     expect(sum.eq(rows.at(-1)!.share)).toBe(true);
     expect(ruralRollout({ year: 2013, villages: 121 }).villagesCovered).toBe(109); // 0.9 × 121 = 108.9 → 109
-    expect(ruralRolloutSchedule({ from: 2011, to: 2014 }).rows.map((r) => r.added.toString())).toEqual(['0.3', '0.3', '0.3', '0.1']);
+    expect(ruralRolloutSchedule({ from: 2011, to: 2014 }).rows.map((r) => r.increase.toString())).toEqual(['0.3', '0.3', '0.3', '0.1']);
   });
 });
 
@@ -303,8 +303,8 @@ describe('the rest of each class, found by a review of the first fixes', () => {
 
   test('Decimal look-alikes and Decimals too large to write out are refused by name, before any arithmetic', () => {
     const fake = { toStringTag: '[object Decimal]' };
-    expect(issue(() => root.cityFundBudget({ baseAmount: fake as never, year: 2013 })).message).toContain('only looks like a Decimal');
-    expect(issue(() => root.cityFundBudget({ baseAmount: new Decimal('1e10000000'), year: 2013 })).message).toContain('more than 10^1000');
+    expect(issue(() => root.cityFundBudget({ baseYearTotal: fake as never, year: 2013 })).message).toContain('only looks like a Decimal');
+    expect(issue(() => root.cityFundBudget({ baseYearTotal: new Decimal('1e10000000'), year: 2013 })).message).toContain('more than 10^1000');
     expect(issue(() => createPolicy({ developer: { thresholdM2: new Decimal('1e300000000') } })).path).toBe('developer.thresholdM2');
     expect(issue(() => auditPolicy(undefined, { floorAreaPerHouseholdM2: fake as never })).path).toBe('floorAreaPerHouseholdM2');
   });

@@ -30,12 +30,12 @@ const rules: [string, () => unknown, string][] = [
   ['a schedule backwards', () => lib.ruralRolloutSchedule({ from: 2014, to: 2011 }), 'to: out-of-range'],
   ['a schedule with bad villages', () => lib.ruralRolloutSchedule({ from: 2011, to: 2012, villages: -1 }), 'villages: not-a-count'],
   ['a schedule with a bad start', () => lib.ruralRolloutSchedule({ from: 'x' as never, to: 2012 }), 'from: not-a-year'],
-  ['a fund year before the base', () => lib.cityFundBudget({ baseAmount: 1, year: 2010 }), 'year: out-of-range'],
-  ['a fund schedule before the base', () => lib.cityFundSchedule({ baseAmount: 1, from: 2010, to: 2012 }), 'from: out-of-range'],
-  ['a fund schedule backwards', () => lib.cityFundSchedule({ baseAmount: 1, from: 2013, to: 2012 }), 'to: out-of-range'],
-  ['an amount in exponent notation', () => lib.cityFundBudget({ baseAmount: '1e5', year: 2012 }), 'baseAmount: not-an-amount'],
-  ['a negative Decimal', () => lib.cityFundBudget({ baseAmount: new Decimal(-5), year: 2012 }), 'baseAmount: not-an-amount'],
-  ['an amount of 61 characters', () => lib.cityFundBudget({ baseAmount: '1'.repeat(61), year: 2012 }), 'baseAmount: not-an-amount'],
+  ['a fund year before the base', () => lib.cityFundBudget({ baseYearTotal: 1, year: 2010 }), 'year: out-of-range'],
+  ['a fund schedule before the base', () => lib.cityFundSchedule({ baseYearTotal: 1, from: 2010, to: 2012 }), 'from: out-of-range'],
+  ['a fund schedule backwards', () => lib.cityFundSchedule({ baseYearTotal: 1, from: 2013, to: 2012 }), 'to: out-of-range'],
+  ['an amount in exponent notation', () => lib.cityFundBudget({ baseYearTotal: '1e5', year: 2012 }), 'baseYearTotal: not-an-amount'],
+  ['a negative Decimal', () => lib.cityFundBudget({ baseYearTotal: new Decimal(-5), year: 2012 }), 'baseYearTotal: not-an-amount'],
+  ['an amount of 61 characters', () => lib.cityFundBudget({ baseYearTotal: '1'.repeat(61), year: 2012 }), 'baseYearTotal: not-an-amount'],
   ['a project with bad households', () => lib.developerObligation({ floorAreaM2: 1, households: -1 }), 'households: not-a-count'],
   ['dates without a year', () => lib.streetSubsidyMinimum({ communities: 1, activeFrom: '2013-07-01' }), 'year: missing-field'],
   ['an end date without a year', () => lib.streetSubsidyMinimum({ communities: 1, activeTo: '2013-07-01' }), 'year: missing-field'],
@@ -240,9 +240,9 @@ describe('the edges that are allowed', () => {
     expect(lib.ruralRollout({ year: 1900 }).share.toString()).toBe('0');
     expect(lib.ruralRollout({ year: 2100 }).share.toString()).toBe('1'); // 30 % a year, capped at every village
     expect(lib.ruralRolloutSchedule({ from: 2012, to: 2012 }).rows).toHaveLength(1);
-    expect(lib.cityFundSchedule({ baseAmount: 1, from: 2011, to: 2011 }).rows.map((r) => r.amount.toString())).toEqual(['1']);
-    expect(lib.cityFundBudget({ baseAmount: '1'.repeat(60), year: 2011 }).amount.toString()).toBe('1'.repeat(60));
-    expect(lib.cityFundBudget({ baseAmount: new Decimal('-0'), year: 2012 }).amount.toString()).toBe('0');
+    expect(lib.cityFundSchedule({ baseYearTotal: 1, from: 2011, to: 2011 }).rows.map((r) => r.amount.toString())).toEqual(['1']);
+    expect(lib.cityFundBudget({ baseYearTotal: '1'.repeat(60), year: 2011 }).amount.toString()).toBe('1'.repeat(60));
+    expect(lib.cityFundBudget({ baseYearTotal: new Decimal('-0'), year: 2012 }).amount.toString()).toBe('0');
     expect(lib.streetSubsidyMinimum({ communities: 1, year: 2013, activeFrom: '2013-07-01', activeTo: '2013-07-01' }).perCommunity.toString()).toBeDefined();
     expect(lib.streetSubsidyMinimum({ communities: 1, year: 2012, activeFrom: '2012-02-29' }).perCommunity.toString()).toBe('30000');
     expect(readDataset(data({ funding: { baseYearTotal: 1, budgets: { '1900': 1, '2100': 1 } } })).funding!.budgets['2100']).toBe(1);

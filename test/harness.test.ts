@@ -192,7 +192,7 @@ describe('generated policies work in every function (issue 10, point 4)', { time
     // Nothing but the policy goes in: these must give a result.
     expect(outcome(() => spec.auditPolicy(policy))).toBe('result');
     expect(outcome(() => policy.ruralRolloutSchedule({ from: 1900, to: 2100, villages: 1000 }))).toBe('result');
-    expect(outcome(() => policy.cityFundSchedule({ baseAmount: '1000000.5', from: policy.parameters.baseYear, to: 2100 }))).toBe('result');
+    expect(outcome(() => policy.cityFundSchedule({ baseYearTotal: '1000000.5', from: policy.parameters.baseYear, to: 2100 }))).toBe('result');
     expect(outcome(() => policy.targets({ year: d.year }))).toBe('result');
     expect(outcome(() => policy.asOf('2013-07-01'))).toBe('result');
     // A valid dataset: a result (the dataset's own checks may refuse, e.g. more villages covered than exist).
@@ -301,6 +301,7 @@ describe('the CLI on generated arguments and files (issue 10, point 7)', { timeo
       '--strict',
       '--max-mb',
       '--base',
+      '--base-year-total',
       '--from',
       '--to',
       '--mode',

@@ -100,7 +100,7 @@ describe('clause registry', () => {
       ['requiredStaff', policy.requiredStaff({ households: 1 })],
       ['serviceRoomArea', policy.serviceRoomArea({ residents: 1 })],
       ['ruralRollout', policy.ruralRollout({ year: 2012 })],
-      ['cityFundBudget', policy.cityFundBudget({ baseAmount: 1, year: 2012 })],
+      ['cityFundBudget', policy.cityFundBudget({ baseYearTotal: 1, year: 2012 })],
       ['streetSubsidyMinimum', policy.streetSubsidyMinimum({ communities: 1 })],
       ['developerObligation', policy.developerObligation({ floorAreaM2: 1 })],
       ['targets', policy.targets({ year: 2012 })],
@@ -158,7 +158,7 @@ describe('interpretation register', () => {
     const results = [
       policy.requiredStaff({ households: 1 }),
       policy.ruralRollout({ year: 2012 }),
-      policy.cityFundBudget({ baseAmount: 1, year: 2012 }),
+      policy.cityFundBudget({ baseYearTotal: 1, year: 2012 }),
       policy.streetSubsidyMinimum({ communities: 1 }),
       policy.developerObligation({ floorAreaM2: 200000 }),
       policy.developerObligation({ floorAreaM2: 1 }),
@@ -167,7 +167,7 @@ describe('interpretation register', () => {
       policy.communitySize({ households: 1, residents: 1 }),
       policy.planCommunities({ households: 6000, residents: 16000 }),
       policy.ruralRolloutSchedule({ from: 2011, to: 2012 }),
-      policy.cityFundSchedule({ baseAmount: 1, from: 2011, to: 2012 }),
+      policy.cityFundSchedule({ baseYearTotal: 1, from: 2011, to: 2012 }),
       { interpretations: evaluateCity({ year: 2012, communities: [] }).findings.find((f) => f.provision === 'Q1/Q2')!.interpretations! },
     ];
     for (const r of results) {

@@ -52,7 +52,7 @@ describe('monotone', () => {
   test.prop([policies, fc.integer({ min: 2011, max: 2080 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 1e12 })])(
     'a later year never gives a smaller fund minimum',
     (p, y, later, base) => {
-      expect(p.cityFundBudget({ baseAmount: base, year: y + later }).amount.gte(p.cityFundBudget({ baseAmount: base, year: y }).amount)).toBe(true);
+      expect(p.cityFundBudget({ baseYearTotal: base, year: y + later }).amount.gte(p.cityFundBudget({ baseYearTotal: base, year: y }).amount)).toBe(true);
     },
   );
 
@@ -105,7 +105,7 @@ describe('bounds and exactness', () => {
         p.ruralRollout({ year: y, villages: h }).share,
         p.streetSubsidyMinimum({ communities: h, year: y }).amount,
         p.targets({ year: y }).ruralShare,
-        ...(y >= p.parameters.baseYear ? [p.cityFundBudget({ baseAmount: base, year: y }).amount] : []),
+        ...(y >= p.parameters.baseYear ? [p.cityFundBudget({ baseYearTotal: base, year: y }).amount] : []),
         ...Object.values(p.developerObligation({ floorAreaM2: base, residents: r, pricePerM2: h })).filter((v): v is Decimal => v instanceof Decimal),
       ];
       for (const v of values) expect(finiteNonNegative(v)).toBe(true);
@@ -133,7 +133,7 @@ describe('every invalid input throws PolicyInputError with a path, never anythin
     ['serviceRoomArea', 'residents', (v) => createPolicy().serviceRoomArea({ residents: v as number })],
     ['communitySize', 'residents', (v) => createPolicy().communitySize({ households: 1, residents: v as number })],
     ['ruralRollout', 'year', (v) => createPolicy().ruralRollout({ year: v as number })],
-    ['cityFundBudget', 'year', (v) => createPolicy().cityFundBudget({ baseAmount: 1, year: v as number })],
+    ['cityFundBudget', 'year', (v) => createPolicy().cityFundBudget({ baseYearTotal: 1, year: v as number })],
     ['streetSubsidyMinimum', 'communities', (v) => createPolicy().streetSubsidyMinimum({ communities: v as number })],
     ['targets', 'year', (v) => createPolicy().targets({ year: v as number })],
   ];

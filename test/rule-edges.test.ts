@@ -27,7 +27,7 @@ const zhEn = (trace: readonly { zh: string; en: string }[]) => trace.map((s) => 
 
 describe('schedules say which clause and reading they follow, and what each year adds', () => {
   test('the fund schedule from the base year: 100, then 110 under fixed increments of 10 % of the base', () => {
-    const s = lib.cityFundSchedule({ baseAmount: 100, from: 2011, to: 2012 });
+    const s = lib.cityFundSchedule({ baseYearTotal: 100, from: 2011, to: 2012 });
     expect(s.rows.map((r) => [r.year, String(r.amount), String(r.increase)])).toEqual([
       [2011, '100', '0'],
       [2012, '110', '10'],
@@ -35,7 +35,7 @@ describe('schedules say which clause and reading they follow, and what each year
     expect([s.clause, s.interpretations]).toEqual(['A.4.3', [{ id: 'I1', choice: 'fixed-increment' }]]);
   });
   test('a fund schedule starting in 2013 counts its first increase from 2012: 120 − 110 = 10', () => {
-    expect(lib.cityFundSchedule({ baseAmount: 100, from: 2013, to: 2013 }).rows.map((r) => String(r.increase))).toEqual(['10']);
+    expect(lib.cityFundSchedule({ baseYearTotal: 100, from: 2013, to: 2013 }).rows.map((r) => String(r.increase))).toEqual(['10']);
   });
   test('the rollout schedule', () => {
     const s = lib.createPolicy({ rollout: { mode: 'share-of-remaining' } }).ruralRolloutSchedule({ from: 2011, to: 2011 });
@@ -107,7 +107,7 @@ describe('trace branches', () => {
 
 describe('several problems at once', () => {
   test('an invalid year is reported once, not also as before the base year', () => {
-    expect(issues(() => lib.cityFundBudget({ baseAmount: 1, year: 'x' as never }))).toEqual(['year: not-a-year, got "x"']);
+    expect(issues(() => lib.cityFundBudget({ baseYearTotal: 1, year: 'x' as never }))).toEqual(['year: not-a-year, got "x"']);
     expect(issues(() => lib.ruralRolloutSchedule({ from: 2014, to: 'x' as never }))).toEqual(['to: not-a-year, got "x"']);
   });
   test('rooms: a bad household count and the missing residents are both reported', () => {
@@ -120,7 +120,7 @@ describe('several problems at once', () => {
     ]);
   });
   test('a Decimal that is not finite is described by its value', () => {
-    expect(issues(() => lib.cityFundBudget({ baseAmount: new lib.Decimal(NaN), year: 2012 }))).toEqual(['baseAmount: not-an-amount, got "NaN"']);
+    expect(issues(() => lib.cityFundBudget({ baseYearTotal: new lib.Decimal(NaN), year: 2012 }))).toEqual(['baseYearTotal: not-an-amount, got "NaN"']);
   });
 });
 
@@ -235,10 +235,10 @@ describe('powers longer than the working precision', () => {
     const digits = (999999999999n ** 89n).toString(); // 1,068 digits; the point goes 11 × 89 = 979 places from the right
     const expected = `${digits.slice(0, digits.length - 979)}.${digits.slice(-979)}`;
     expect(digits).toHaveLength(1068);
-    expect(policy.cityFundBudget({ baseAmount: 1, year: 2100 }).amount.toFixed()).toBe(expected);
+    expect(policy.cityFundBudget({ baseYearTotal: 1, year: 2100 }).amount.toFixed()).toBe(expected);
     // A base of 3: 3 × 999999999999^89, one more digit, still exact.
     const tripled = (3n * 999999999999n ** 89n).toString();
-    expect(policy.cityFundBudget({ baseAmount: 3, year: 2100 }).amount.toFixed()).toBe(`${tripled.slice(0, tripled.length - 979)}.${tripled.slice(-979)}`);
+    expect(policy.cityFundBudget({ baseYearTotal: 3, year: 2100 }).amount.toFixed()).toBe(`${tripled.slice(0, tripled.length - 979)}.${tripled.slice(-979)}`);
   });
 });
 

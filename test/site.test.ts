@@ -94,7 +94,7 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
       expect(await output('requiredStaff', 'staff')).toBe(String(requiredStaff({ households: 3100 }).staff));
       await fill('serviceRoomArea', 'residents', '8001');
       expect(await output('serviceRoomArea', 'areaM2')).toBe(serviceRoomArea({ residents: 8001 }).areaM2.toFixed());
-      await fill('cityFundBudget', 'baseAmount', '1000000.07');
+      await fill('cityFundBudget', 'baseYearTotal', '1000000.07');
       await fill('cityFundBudget', 'year', '2015');
       expect(await output('cityFundBudget', 'amount')).toBe('1400000.098'); // 1,000,000.07 × 1.4, exact
       await fill('requiredStaff', 'households', '3k');

@@ -62,7 +62,7 @@ describe('traces', () => {
   });
 
   test('cityFundBudget compounded: 1,000,000 × 1.1² = 1,210,000', () => {
-    expect(lines(createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseAmount: 1000000, year: 2013 }).trace)).toEqual([
+    expect(lines(createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseYearTotal: 1000000, year: 2013 }).trace)).toEqual([
       ['基数：2011 年社区建设专项资金与补助资金合计 1000000 元', 'Base: the 2011 special plus subsidy funds, 1000000 yuan'],
       [
         '2013 年(I1 逐年复合，自 2012 年起增长 2 次)：1000000 × (1 + 0.1)^2 = 1210000 元',
@@ -72,7 +72,7 @@ describe('traces', () => {
   });
 
   test('cityFundSchedule: 100 → 110 → 120', () => {
-    expect(lines(policy.cityFundSchedule({ baseAmount: 100, from: 2012, to: 2013 }).trace)).toEqual([
+    expect(lines(policy.cityFundSchedule({ baseYearTotal: 100, from: 2012, to: 2013 }).trace)).toEqual([
       ['基数：2011 年社区建设专项资金与补助资金合计 100 元', 'Base: the 2011 special plus subsidy funds, 100 yuan'],
       [
         '2012 年(I1 固定增量，自 2012 年起增长 1 次)：100 × (1 + 0.1 × 1) = 110 元',

@@ -126,7 +126,7 @@ function fundChart(): string {
   const base = 1000000;
   const line = (mode: 'fixed-increment' | 'compound') =>
     createPolicy({ funding: { mode } })
-      .cityFundSchedule({ baseAmount: base, from: 2011, to: 2020 })
+      .cityFundSchedule({ baseYearTotal: base, from: 2011, to: 2020 })
       .rows.map((r) => [r.year, r.amount.div(10000).toNumber()] as const);
   return lineChart({
     title: `${T.fundChart.zh} / ${T.fundChart.en}`,

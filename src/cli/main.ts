@@ -117,7 +117,7 @@ Exit code 0 when no finding fails, 1 when one does, 2 for bad input.`,
 
 Checks the policy against itself (K1–K10) with the given parameters.`,
   schedule: `Usage:
-  shequ-rules schedule fund --base AMOUNT [--from 2011] [--to 2016] [--mode fixed-increment|compound]
+  shequ-rules schedule fund --base-year-total AMOUNT [--from 2011] [--to 2016] [--mode fixed-increment|compound]
   shequ-rules schedule rollout [--villages N] [--from 2011] [--to 2016] [--mode share-of-all|share-of-remaining]
 
 Common options: --lang zh|en, --format text|json, --params FILE.`,
@@ -423,7 +423,8 @@ async function audit(args: string[], io: Io): Promise<number> {
 
 async function schedule(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
-    base: { type: 'string' },
+    'base-year-total': { type: 'string' },
+    base: { type: 'string' }, // its name before 0.2, still taken
     from: { type: 'string' },
     to: { type: 'string' },
     mode: { type: 'string' },
@@ -437,36 +438,42 @@ async function schedule(args: string[], io: Io): Promise<number> {
   const from = yearArg('from', values.from) ?? 2011;
   const to = yearArg('to', values.to) ?? 2016;
   if (kind === 'fund') {
-    const base = amountArg('base', values.base);
-    if (base === undefined) throw new UsageError('schedule fund needs --base, the base year’s total in yuan');
+    if (values.base !== undefined && values['base-year-total'] !== undefined) throw new UsageError('give --base-year-total alone (--base is its former name)');
+    const base = values.base !== undefined ? amountArg('base', values.base) : amountArg('base-year-total', values['base-year-total']);
+    if (base === undefined) throw new UsageError('schedule fund needs --base-year-total, the base year’s total in yuan');
     if (values.villages !== undefined) throw new UsageError('--villages belongs to schedule rollout');
     if (values.mode !== undefined && values.mode !== 'fixed-increment' && values.mode !== 'compound')
       throw new UsageError(`--mode must be fixed-increment or compound, got ${JSON.stringify(values.mode)}`);
     const policy = policyFrom(values.params, values.mode ? { funding: { mode: values.mode as 'compound' } } : {});
-    const r = policy.cityFundSchedule({ baseAmount: base, from, to });
+    const r = policy.cityFundSchedule({ baseYearTotal: base, from, to });
     if (fmt === 'json') return write(io.stdout, `${JSON.stringify(r, null, 2)}\n`).then(() => 0);
     const head = lng === 'zh' ? ['年份', '下限(元)', '增加(元)'] : ['year', 'minimum (yuan)', 'increase (yuan)'];
     const rows = r.rows.map((x) => [String(x.year), x.amount.toFixed(), x.increase.toFixed()]);
     await write(io.stdout, `${columns([head, ...rows])}\n[${r.clause}, I1 ${r.interpretations[0]!.choice}]\n`);
     return 0;
   }
-  if (values.base !== undefined) throw new UsageError('--base belongs to schedule fund');
+  if (values.base !== undefined || values['base-year-total'] !== undefined) throw new UsageError('--base-year-total belongs to schedule fund');
   if (values.mode !== undefined && values.mode !== 'share-of-all' && values.mode !== 'share-of-remaining')
     throw new UsageError(`--mode must be share-of-all or share-of-remaining, got ${JSON.stringify(values.mode)}`);
   const villages = integer('villages', values.villages);
   const policy = policyFrom(values.params, values.mode ? { rollout: { mode: values.mode as 'share-of-all' } } : {});
   const r = policy.ruralRolloutSchedule({ from, to, ...(villages !== undefined && { villages }) });
   if (fmt === 'json') return write(io.stdout, `${JSON.stringify(r, null, 2)}\n`).then(() => 0);
-  const head = lng === 'zh' ? ['年份', '累计比例', '当年新增', '应覆盖村(组)'] : ['year', 'share', 'added', 'villages'];
-  const rows = r.rows.map((x) => [String(x.year), x.share.toFixed(), x.added.toFixed(), x.villagesCovered === undefined ? '—' : String(x.villagesCovered)]);
+  const head = lng === 'zh' ? ['年份', '累计比例', '当年新增', '应覆盖村(组)'] : ['year', 'share', 'increase', 'villages'];
+  const rows = r.rows.map((x) => [String(x.year), x.share.toFixed(), x.increase.toFixed(), x.villagesCovered === undefined ? '—' : String(x.villagesCovered)]);
   await write(io.stdout, `${columns([head, ...rows])}\n[${r.clause}, I2 ${r.interpretations[0]!.choice}]\n`);
   return 0;
 }
 
 const columns = (rows: string[][]) => table(rows, 'right').join('\n');
 
-/** `explain`'s words: each rule that declares a command, with its fields as flags (the name in kebab case unless it declares one). */
-const EXPLAIN: Readonly<Record<string, { rule: RuleName; fields: Record<string, { key: string; kind: InputKind }> }>> = Object.fromEntries(
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * `explain`'s words: each rule that declares a command, with its fields as flags (the name in kebab case unless it
+ * declares one), and a field's former flag (deprecated, not in the help) beside its own.
+ */
+const EXPLAIN: Readonly<Record<string, { rule: RuleName; fields: Record<string, { key: string; kind: InputKind; former?: true }> }>> = Object.fromEntries(
   Object.entries(RULE_ABOUT).flatMap(([rule, r]) =>
     r.command === undefined
       ? []
@@ -476,7 +483,10 @@ const EXPLAIN: Readonly<Record<string, { rule: RuleName; fields: Record<string, 
             {
               rule: rule as RuleName,
               fields: Object.fromEntries(
-                r.fields.map((f) => [f.flag ?? f.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), { key: f.name, kind: f.kind }]),
+                r.fields.flatMap((f) => [
+                  [f.flag ?? kebab(f.name), { key: f.name, kind: f.kind }],
+                  ...(f.was ? [[f.was.flag, { key: f.name, kind: f.kind, former: true }] as const] : []),
+                ]),
               ),
             },
           ],
@@ -491,7 +501,8 @@ function explainLines(): string {
   return Object.entries(RULE_ABOUT)
     .filter(([, r]) => r.command !== undefined)
     .map(([, r]) => {
-      const flags = Object.entries(EXPLAIN[r.command!]!.fields).map(([flag, f]) => {
+      const flags = Object.entries(EXPLAIN[r.command!]!.fields).flatMap(([flag, f]) => {
+        if (f.former) return [];
         const one = `--${flag} ${PLACEHOLDER[f.kind]}`;
         return r.fields.find((x) => x.name === f.key)!.required ? one : `[${one}]`;
       });

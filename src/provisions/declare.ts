@@ -20,8 +20,34 @@ export interface RuleField {
   readonly name: string;
   readonly kind: InputKind;
   readonly required: boolean;
-  /** The CLI flag of `explain`, when it is not the name in kebab case (`--base` for `baseAmount`). */
+  /** The CLI flag of `explain`, when it is not the name in kebab case. */
   readonly flag?: string;
+  /** The field's former name and flag, still taken (deprecated) until the version named in the CHANGELOG. */
+  readonly was?: { readonly name: string; readonly flag: string };
+}
+
+/** How a value of a rule's input or result is shown: its unit. */
+export type FieldUnit =
+  | 'households'
+  | 'people'
+  | 'm2'
+  | 'yuan'
+  | 'share'
+  | 'year'
+  | 'years'
+  | 'workers'
+  | 'communities'
+  | 'villages'
+  | 'days'
+  | 'flag'
+  | 'option'
+  | 'date';
+
+/** A field's name in both languages and its unit. */
+export interface FieldWords {
+  readonly zh: string;
+  readonly en: string;
+  readonly unit: FieldUnit;
 }
 
 /** A rule a provision exports: its inputs and a worked example a reader can follow by hand. */
@@ -34,6 +60,10 @@ export interface RuleAbout {
   readonly form?: Readonly<Record<string, number | string>>;
   /** Whether the result is a year-by-year table (`rows`), drawn as a chart. */
   readonly schedule: boolean;
+  /** For a schedule: the field of its rows the chart draws. */
+  readonly plots?: string;
+  /** Words and units of its result's fields where they are its own (a name another rule gives another unit). */
+  readonly words?: Readonly<Record<string, FieldWords>>;
 }
 
 /** The unit of a finding's expected and actual values. */
@@ -150,6 +180,8 @@ export const req = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, fl
 /** @internal */
 export const opt = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField =>
   flag ? { name, kind, required: false, flag } : { name, kind, required: false };
+/** A field's words and unit. @internal */
+export const w = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string, unit: FieldUnit): FieldWords => ({ zh, en, unit });
 /** Text in both languages. @internal */
 export const b = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string): Bilingual => ({ zh, en });
 

@@ -44,13 +44,14 @@ export class Checker {
   }
 
   /** Read a plain object whose keys are all in `allowed`; throws at once when it is not an object. */
-  object(input: unknown, allowed: readonly string[]): Readonly<Record<string, unknown>> {
+  /** The input as an object, each key of it not `allowed` (nor a former name still taken) refused. */
+  object(input: unknown, allowed: readonly string[], former: readonly string[] = []): Readonly<Record<string, unknown>> {
     if (typeof input !== 'object' || input === null || Array.isArray(input) || input instanceof Date) {
       const fields = names(allowed);
       throw new PolicyInputError([refused('', 'not-an-object', { en: `an object with ${fields.en}`, zh: `含 ${fields.zh} 的对象` }, input)], this.context);
     }
     for (const key of Object.keys(input)) {
-      if (!allowed.includes(key))
+      if (!allowed.includes(key) && !former.includes(key))
         this.issues.push(issue(key, 'unknown-field', { expected: names(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
     }
     return input as Record<string, unknown>;

@@ -7,26 +7,12 @@
  */
 import type { Policy } from '../create-policy.js';
 import type { Lang } from '../trace.js';
-import type { InputKind as DeclaredInputKind } from '../provisions/declare.js';
+import type { InputKind as DeclaredInputKind, FieldUnit } from '../provisions/declare.js';
 import { RULE_ABOUT } from '../provisions/registry.js';
 import { exact, grouped, isDecimal, percent, yesNo } from './html.js';
 
 /** How a value is shown. */
-export type Unit =
-  | 'households'
-  | 'people'
-  | 'm2'
-  | 'yuan'
-  | 'share'
-  | 'year'
-  | 'years'
-  | 'workers'
-  | 'communities'
-  | 'villages'
-  | 'days'
-  | 'flag'
-  | 'option'
-  | 'date';
+export type Unit = FieldUnit;
 
 const UNIT: Record<Unit, { readonly zh: string; readonly en: string }> = {
   households: { zh: '户', en: 'households' },
@@ -57,7 +43,7 @@ export interface FieldInfo {
 
 const f = (zh: string, en: string, unit: Unit): FieldInfo => ({ zh, en, unit });
 
-/** Every field name a rule takes or gives, with its words and unit. */
+/** The field names rules take or give, with their words and units (a rule's own `words` come first: see {@link fieldInfo}). */
 export const FIELDS: Readonly<Record<string, FieldInfo>> = {
   // inputs (and results that repeat them)
   households: f('户数', 'Households', 'households'),
@@ -65,7 +51,7 @@ export const FIELDS: Readonly<Record<string, FieldInfo>> = {
   residents: f('居民人数', 'Residents', 'people'),
   year: f('年份', 'Year', 'year'),
   villages: f('村(组)总数', 'Villages', 'villages'),
-  baseAmount: f('2011年基数', 'Base-year total', 'yuan'),
+  baseYearTotal: f('2011年基数', 'Base-year total', 'yuan'),
   from: f('起始年份', 'From', 'year'),
   to: f('截止年份', 'To', 'year'),
   communities: f('社区个数', 'Communities', 'communities'),
@@ -86,11 +72,9 @@ export const FIELDS: Readonly<Record<string, FieldInfo>> = {
   householdsPerCommunity: f('每社区户数', 'Households per community', 'households'),
   residentsPerCommunity: f('每社区人数', 'Residents per community', 'people'),
   share: f('累计推行比例', 'Cumulative share', 'share'),
-  added: f('当年新增比例', 'Added this year', 'share'),
   rolloutYears: f('推行年数', 'Rollout years', 'years'),
   villagesCovered: f('应覆盖村(组)', 'Villages to reach', 'villages'),
   amount: f('金额', 'Amount', 'yuan'),
-  increase: f('比上年增加', 'Increase on the year before', 'yuan'),
   growthYears: f('增长次数', 'Growth steps', 'years'),
   perCommunity: f('每社区下限', 'Per community', 'yuan'),
   daysActive: f('存续天数', 'Days active', 'days'),
@@ -121,8 +105,11 @@ export function showValue(v: unknown, unit: Unit, lang: Lang): string {
   return word ? `${grouped(digits)} ${word}` : grouped(digits);
 }
 
+/** A field's words and unit: the rule's own when it declares them, else the shared ones. */
+export const fieldInfo = (name: string, rule?: RuleName): FieldInfo | undefined => (rule && RULE_ABOUT[rule].words?.[name]) || FIELDS[name];
+
 /** The name of a field in a language (the field's own name when the views do not know it). */
-export const fieldName = (name: string, lang: Lang): string => FIELDS[name]?.[lang] ?? name;
+export const fieldName = (name: string, lang: Lang, rule?: RuleName): string => fieldInfo(name, rule)?.[lang] ?? name;
 
 /** How an input is typed. */
 export type InputKind = DeclaredInputKind;
@@ -145,6 +132,10 @@ export interface RuleInputs {
   readonly form?: Readonly<Record<string, number | string>>;
   /** Whether the result is a year-by-year table (`rows`), drawn as a chart. */
   readonly schedule: boolean;
+  /** For a schedule: the field of its rows the chart draws. */
+  readonly plots?: string;
+  /** Words and units of its result's fields where they are its own. */
+  readonly words?: Readonly<Record<string, FieldInfo>>;
 }
 
 /** Every rule's inputs and worked example (the policy book's examples too), as its provision declares them. */

@@ -8,7 +8,7 @@ import { interpretations } from '../policy/interpretations.js';
 import { provisions } from '../policy/provisions.js';
 import type { InterpretationUse, Lang, TraceStep } from '../trace.js';
 import { esc, exact } from './html.js';
-import { FIELDS, META_FIELDS, RULE_INPUTS, fieldName, showValue, type RuleName, type Unit } from './fields.js';
+import { META_FIELDS, RULE_INPUTS, fieldInfo, fieldName, showValue, type RuleName, type Unit } from './fields.js';
 import { lineChart } from './svg.js';
 
 const W = {
@@ -28,15 +28,15 @@ interface AnyResult {
   readonly [field: string]: unknown;
 }
 
-const unitOf = (name: string): Unit => FIELDS[name]?.unit ?? 'option';
+const unitOf = (name: string, rule: RuleName): Unit => fieldInfo(name, rule)?.unit ?? 'option';
 
 /** The value fields of a result, in the result's own order. */
 function valueFields(r: AnyResult): string[] {
   return Object.keys(r).filter((k) => !META_FIELDS.has(k) && r[k] !== undefined);
 }
 
-function output(name: string, v: unknown, lang: Lang): string {
-  return `<output name="${esc(name)}" data-value="${esc(exact(v))}">${esc(showValue(v, unitOf(name.replace(/^rows\[\d+\]\./, '')), lang))}</output>`;
+function output(rule: RuleName, name: string, v: unknown, lang: Lang): string {
+  return `<output name="${esc(name)}" data-value="${esc(exact(v))}">${esc(showValue(v, unitOf(name.replace(/^rows\[\d+\]\./, ''), rule), lang))}</output>`;
 }
 
 /** A clause's id and title: `'A.4.2 Community workforce'`. */
@@ -76,22 +76,20 @@ function niceMax(max: number): { yMax: number; yStep: number } {
   return { yMax: Math.ceil(max / step) * step, yStep: step };
 }
 
-/** The field a schedule draws: the amount of a fund schedule, the cumulative share of a rollout. */
-function plotted(rule: RuleName): string {
-  return rule === 'cityFundSchedule' ? 'amount' : 'share';
-}
+/** The field a schedule draws, as its rule declares (`plots`). */
+const plotted = (rule: RuleName): string => RULE_INPUTS[rule].plots ?? 'share';
 
 /** A schedule's line chart as SVG (values converted to floats for drawing only; labels exact). */
 export function scheduleChart(rule: RuleName, value: object, lang: Lang): string {
   const r = value as AnyResult;
   const rows = r.rows ?? [];
   const field = plotted(rule);
-  const share = unitOf(field) === 'share';
+  const share = unitOf(field, rule) === 'share';
   const points = rows.map((row) => [Number(row.year), Number(exact(row[field])) * (share ? 100 : 1)] as const);
   const { yMax, yStep } = niceMax(Math.max(...points.map(([, y]) => y)));
   const reading = r.interpretations.map((u) => `${u.id} ${u.choice}`).join(', ');
   return lineChart({
-    title: `${fieldName(field, lang)} (${r.clause}, ${reading})`,
+    title: `${fieldName(field, lang, rule)} (${r.clause}, ${reading})`,
     xLabel: W.year[lang],
     yLabel: share ? '%' : lang === 'zh' ? '元' : 'yuan',
     yMin: 0,
@@ -102,14 +100,14 @@ export function scheduleChart(rule: RuleName, value: object, lang: Lang): string
   });
 }
 
-function scheduleTable(r: AnyResult, lang: Lang): string {
+function scheduleTable(rule: RuleName, r: AnyResult, lang: Lang): string {
   const rows = r.rows ?? [];
   const cols = rows.length ? Object.keys(rows[0]!).filter((k) => rows.some((row) => row[k] !== undefined)) : [];
-  const head = cols.map((c) => `<th scope="col">${esc(fieldName(c, lang))}</th>`).join('');
+  const head = cols.map((c) => `<th scope="col">${esc(fieldName(c, lang, rule))}</th>`).join('');
   const body = rows
     .map(
       (row, i) =>
-        `<tr>${cols.map((c, j) => (j === 0 ? `<th scope="row">${esc(exact(row[c]))}</th>` : `<td>${output(`rows[${i}].${c}`, row[c], lang)}</td>`)).join('')}</tr>`,
+        `<tr>${cols.map((c, j) => (j === 0 ? `<th scope="row">${esc(exact(row[c]))}</th>` : `<td>${output(rule, `rows[${i}].${c}`, row[c], lang)}</td>`)).join('')}</tr>`,
     )
     .join('');
   return `<table class="sr-schedule"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
@@ -128,11 +126,11 @@ export function resultHtml(rule: RuleName, value: object, lang: Lang): string {
   const fields = valueFields(result);
   if (fields.length) {
     out.push(
-      `<table class="sr-values"><tbody>${fields.map((k) => `<tr><th scope="row">${esc(fieldName(k, lang))}</th><td>${output(k, result[k], lang)}</td></tr>`).join('')}</tbody></table>`,
+      `<table class="sr-values"><tbody>${fields.map((k) => `<tr><th scope="row">${esc(fieldName(k, lang, rule))}</th><td>${output(rule, k, result[k], lang)}</td></tr>`).join('')}</tbody></table>`,
     );
   }
   if (RULE_INPUTS[rule]?.schedule && result.rows) {
-    out.push(scheduleTable(result, lang), `<figure class="sr-chart">${scheduleChart(rule, result, lang)}</figure>`);
+    out.push(scheduleTable(rule, result, lang), `<figure class="sr-chart">${scheduleChart(rule, result, lang)}</figure>`);
   }
   out.push(
     `<p class="sr-cite">${esc(W.clause[lang])}: ${clauseLink(result.clause, lang)} · ${esc(W.readings[lang])}: ${readingsList(result.interpretations, lang)}</p>`,
@@ -146,12 +144,12 @@ export function resultHtml(rule: RuleName, value: object, lang: Lang): string {
 export function resultText(rule: RuleName, value: object, lang: Lang): string {
   const result = value as AnyResult;
   const lines = [`${rule} [${result.clause}${result.interpretations.map((u) => `; ${u.id} ${u.choice}`).join('')}]`];
-  for (const k of valueFields(result)) lines.push(`  ${fieldName(k, lang)}: ${showValue(result[k], unitOf(k), lang)}`);
+  for (const k of valueFields(result)) lines.push(`  ${fieldName(k, lang, rule)}: ${showValue(result[k], unitOf(k, rule), lang)}`);
   for (const row of result.rows ?? []) {
     lines.push(
       `  ${Object.entries(row)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => (k === 'year' ? String(v) : `${fieldName(k, lang)} ${showValue(v, unitOf(k), lang)}`))
+        .map(([k, v]) => (k === 'year' ? String(v) : `${fieldName(k, lang, rule)} ${showValue(v, unitOf(k, rule), lang)}`))
         .join(' · ')}`,
     );
   }

@@ -3,7 +3,7 @@
  * building reaches 30 % of the villages (村/组) a year, of all villages or of
  * those not yet reached (I2), until all are reached.
  */
-import { about, b, opt, req } from '../declare.js';
+import { about, b, opt, req, w } from '../declare.js';
 import { declared } from './parameters.js';
 
 export default about({
@@ -16,6 +16,8 @@ export default about({
       fields: [req('from', 'year'), req('to', 'year'), opt('villages', 'count')],
       example: { from: 2011, to: 2014, villages: 120 },
       schedule: true,
+      plots: 'share',
+      words: { increase: w('当年新增比例', 'Added this year', 'share') },
     },
   },
   findings: {

@@ -52,7 +52,7 @@ describe('ruralRollout (Q6, I2; A.3.3): 30 % of villages a year from 2011', () =
 
   test('the schedule gives the share added each year, ending with the last 10 %', () => {
     const rows = ruralRolloutSchedule({ from: 2010, to: 2015, villages: 200 }).rows;
-    expect(rows.map((r) => [r.year, r.share.toString(), r.added.toString(), r.villagesCovered])).toEqual([
+    expect(rows.map((r) => [r.year, r.share.toString(), r.increase.toString(), r.villagesCovered])).toEqual([
       [2010, '0', '0', 0],
       [2011, '0.3', '0.3', 60],
       [2012, '0.6', '0.3', 120],
@@ -65,5 +65,15 @@ describe('ruralRollout (Q6, I2; A.3.3): 30 % of villages a year from 2011', () =
   test('a schedule starting mid-rollout measures the first row against the year before', () => {
     const rows = remaining.ruralRolloutSchedule({ from: 2013, to: 2013 }).rows;
     expect(rows[0]!.added.toString()).toBe('0.147'); // 0.657 − 0.51
+  });
+});
+
+describe("a schedule row's change from the year before", () => {
+  test('is `increase`, as in the fund schedule; `added`, its name before 0.2, is still read but not listed', () => {
+    const row = ruralRolloutSchedule({ from: 2011, to: 2012, villages: 10 }).rows[1]!;
+    expect(Object.keys(row)).toEqual(['year', 'share', 'increase', 'villagesCovered']);
+    expect(row.increase.toString()).toBe('0.3');
+    expect(row.added).toBe(row.increase);
+    expect(JSON.parse(JSON.stringify(row))).toEqual({ year: 2012, share: '0.6', increase: '0.3', villagesCovered: 6 });
   });
 });

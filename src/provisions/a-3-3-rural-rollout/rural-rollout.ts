@@ -121,7 +121,13 @@ export interface RolloutRow {
   readonly year: number;
   /** Cumulative share by the end of the year. */
   readonly share: Decimal;
-  /** Share added in this year (the share minus the previous year's). */
+  /** Share added in this year: the share minus the previous year's (as a fund schedule's `increase` is the amount minus the previous year's). */
+  readonly increase: Decimal;
+  /**
+   * The same as `increase`, its name before 0.2: still there to read, but not listed among the row's fields
+   * (spreading or JSON leave it out).
+   * @deprecated use `increase`
+   */
   readonly added: Decimal;
   /** `ceil(share × villages)`, when `villages` was given. */
   readonly villagesCovered?: number;
@@ -152,8 +158,9 @@ export function ruralRolloutScheduleWith(p: Parameters, input: RolloutScheduleIn
   let previous = rolloutShare(p, from - p.rollout.startYear);
   for (let year = from; year <= to; year++) {
     const r = rolloutYear(p, year, villages);
-    const row = { year, share: r.share, added: exactly(new DX(r.share).minus(previous)) };
-    rows.push(r.villagesCovered === undefined ? row : { ...row, villagesCovered: r.villagesCovered });
+    const increase = exactly(new DX(r.share).minus(previous));
+    const row = r.villagesCovered === undefined ? { year, share: r.share, increase } : { year, share: r.share, increase, villagesCovered: r.villagesCovered };
+    rows.push(Object.defineProperty(row, 'added', { value: increase }) as RolloutRow);
     trace.push(...rolloutTrace(p, r, villages).slice(1));
     previous = r.share;
   }
@@ -165,7 +172,7 @@ export function ruralRolloutScheduleWith(p: Parameters, input: RolloutScheduleIn
  * the cumulative share of villages reached (Q6, clause A.3.3, interpretation I2).
  *
  * @param input - `from` and `to` (whole-number years, `from` ≤ `to`), optionally `villages`
- * @returns `rows` of `{ year, share, added, villagesCovered? }`, with clause, interpretation I2 and trace
+ * @returns `rows` of `{ year, share, increase, villagesCovered? }`, with clause, interpretation I2 and trace
  * @throws {@link PolicyInputError} when a year or the count is invalid, or `to` is before `from`
  * @example
  * ```ts

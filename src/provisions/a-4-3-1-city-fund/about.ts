@@ -3,8 +3,11 @@
  * 2012 it grows each year by 10 % of the 2011 special-plus-subsidy total, a
  * fixed step or compounded (I1).
  */
-import { about, b, req } from '../declare.js';
+import { about, b, req, w, type RuleField } from '../declare.js';
 import { declared } from './parameters.js';
+
+/** The base year's total: `baseYearTotal`, as the dataset names it (before 0.2 `baseAmount`, flag `--base`). */
+const baseYearTotal: RuleField = { name: 'baseYearTotal', kind: 'amount', required: true, was: { name: 'baseAmount', flag: 'base' } };
 
 export default about({
   ...declared,
@@ -13,14 +16,16 @@ export default about({
   rules: {
     cityFundBudget: {
       command: 'fund',
-      fields: [req('baseAmount', 'amount', 'base'), req('year', 'year')],
-      example: { baseAmount: 1000000, year: 2013 },
+      fields: [baseYearTotal, req('year', 'year')],
+      example: { baseYearTotal: 1000000, year: 2013 },
       schedule: false,
     },
     cityFundSchedule: {
-      fields: [req('baseAmount', 'amount', 'base'), req('from', 'year'), req('to', 'year')],
-      example: { baseAmount: 1000000, from: 2011, to: 2013 },
+      fields: [baseYearTotal, req('from', 'year'), req('to', 'year')],
+      example: { baseYearTotal: 1000000, from: 2011, to: 2013 },
       schedule: true,
+      plots: 'amount',
+      words: { increase: w('比上年增加', 'Increase on the year before', 'yuan') },
     },
   },
   findings: {

@@ -25,7 +25,7 @@ const fund: CityCheck = {
     for (const y of years) {
       const given = d.funding.budgets[String(y)];
       if (given === undefined) {
-        const need = policy.cityFundBudget({ baseAmount: d.funding.baseYearTotal, year: y }).amount;
+        const need = policy.cityFundBudget({ baseYearTotal: d.funding.baseYearTotal, year: y }).amount;
         out.push(
           finding(
             'Q9',
@@ -53,7 +53,7 @@ const fund: CityCheck = {
         });
         continue;
       }
-      const need = policy.cityFundBudget({ baseAmount: d.funding.baseYearTotal, year: y }).amount;
+      const need = policy.cityFundBudget({ baseYearTotal: d.funding.baseYearTotal, year: y }).amount;
       const ok = actual.gte(need);
       const short = exactly(new DX(need).minus(actual)); // a compound minimum may run past 1,000 digits
       out.push(

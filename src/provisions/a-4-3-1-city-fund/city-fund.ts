@@ -9,10 +9,19 @@ import { readSpan } from '../a-3-3-rural-rollout/rural-rollout.js';
 
 /** Input of {@link cityFundBudget}. */
 export interface FundInput {
-  /** The base year's (2011) total of the community-building special fund plus subsidy funds, yuan. */
-  readonly baseAmount: AmountInput;
+  /** The base year's (2011) total of the community-building special fund plus subsidy funds, yuan (as a dataset's `funding.baseYearTotal`). */
+  readonly baseYearTotal: AmountInput;
   /** The budget year, not before the base year. */
   readonly year: number;
+}
+
+/**
+ * The base year's total under its name before 0.2.
+ * @deprecated `baseAmount` is now `baseYearTotal`, as in the dataset; the old name is taken until 0.2.
+ */
+export interface FormerBase {
+  /** @deprecated use `baseYearTotal` */
+  readonly baseAmount: AmountInput;
 }
 
 /** Result of {@link cityFundBudget}. */
@@ -47,7 +56,17 @@ function fundTrace(p: Parameters, base: Decimal, r: ReturnType<typeof fundYear>)
       );
 }
 
-function readBaseAmount(c: Checker, o: Readonly<Record<string, unknown>>): Decimal {
+/** The base year's total, under its name or (deprecated, until 0.2) its former name `baseAmount`, never both. */
+function readBase(c: Checker, o: Readonly<Record<string, unknown>>): Decimal {
+  if (o.baseAmount === undefined) return amount(c, o.baseYearTotal, 'baseYearTotal');
+  if (o.baseYearTotal !== undefined) {
+    c.refuse(
+      'baseAmount',
+      'unknown-field',
+      { en: 'baseYearTotal alone (baseAmount is its former name)', zh: '只给 baseYearTotal(baseAmount 是它的旧名)' },
+      'baseAmount',
+    );
+  }
   return amount(c, o.baseAmount, 'baseAmount');
 }
 
@@ -61,10 +80,10 @@ function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: strin
 }
 
 /** {@link cityFundBudget} under any parameters. @internal */
-export function cityFundBudgetWith(p: Parameters, input: FundInput): FundResult {
+export function cityFundBudgetWith(p: Parameters, input: FundInput | (FormerBase & Omit<FundInput, 'baseYearTotal'>)): FundResult {
   const c = new Checker('cityFundBudget');
-  const o = c.object(input, ['baseAmount', 'year']);
-  const base = readBaseAmount(c, o);
+  const o = c.object(input, ['baseYearTotal', 'year'], ['baseAmount']);
+  const base = readBase(c, o);
   const year = c.year(o.year, 'year');
   checkNotBeforeBase(c, p, year, 'year');
   c.done();
@@ -88,24 +107,24 @@ export function cityFundBudgetWith(p: Parameters, input: FundInput): FundResult 
  * subsidy funds (Q9, clause A.4.3). By default the growth is a fixed 10 % of
  * the base per year; `compound` grows 10 % on the previous year (interpretation I1).
  *
- * @param input - `baseAmount` (yuan, ≥ 0) and `year` (not before the base year 2011)
+ * @param input - `baseYearTotal` (yuan, ≥ 0; before 0.2 `baseAmount`, still taken) and `year` (not before the base year 2011)
  * @returns `amount` (exact yuan) and `growthYears`, with clause, interpretation I1 and trace
  * @throws {@link PolicyInputError} for an invalid amount, an invalid year or a year before the base year
  * @example
  * ```ts
- * cityFundBudget({ baseAmount: 1000000, year: 2012 }).amount.toString(); //=> '1100000'
- * cityFundBudget({ baseAmount: 1000000, year: 2013 }).amount.toString(); //=> '1200000'
- * createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseAmount: 1000000, year: 2013 }).amount.toString(); //=> '1210000'
+ * cityFundBudget({ baseYearTotal: 1000000, year: 2012 }).amount.toString(); //=> '1100000'
+ * cityFundBudget({ baseYearTotal: 1000000, year: 2013 }).amount.toString(); //=> '1200000'
+ * createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseYearTotal: 1000000, year: 2013 }).amount.toString(); //=> '1210000'
  * ```
  */
-export function cityFundBudget(input: FundInput): FundResult {
+export function cityFundBudget(input: FundInput | (FormerBase & Omit<FundInput, 'baseYearTotal'>)): FundResult {
   return displayable('cityFundBudget', cityFundBudgetWith(DEFAULT_PARAMETERS, input));
 }
 
 /** Input of {@link cityFundSchedule}. */
 export interface FundScheduleInput {
-  /** The base year's total, yuan. */
-  readonly baseAmount: AmountInput;
+  /** The base year's total, yuan (as a dataset's `funding.baseYearTotal`). */
+  readonly baseYearTotal: AmountInput;
   /** First year of the table, not before the base year. */
   readonly from: number;
   /** Last year of the table, ≥ `from`. */
@@ -127,10 +146,10 @@ export interface FundScheduleResult extends RuleResult {
 }
 
 /** {@link cityFundSchedule} under any parameters. @internal */
-export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput): FundScheduleResult {
+export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput | (FormerBase & Omit<FundScheduleInput, 'baseYearTotal'>)): FundScheduleResult {
   const c = new Checker('cityFundSchedule');
-  const o = c.object(input, ['baseAmount', 'from', 'to']);
-  const base = readBaseAmount(c, o);
+  const o = c.object(input, ['baseYearTotal', 'from', 'to'], ['baseAmount']);
+  const base = readBase(c, o);
   const { from, to } = readSpan(c, o);
   checkNotBeforeBase(c, p, from, 'from');
   c.done();
@@ -153,15 +172,15 @@ export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput): F
  * The city's minimum community budget year by year (Q9, clause A.4.3,
  * interpretation I1): one row per year from `from` to `to`.
  *
- * @param input - `baseAmount` (yuan, ≥ 0), `from` (not before the base year) and `to` (≥ `from`)
+ * @param input - `baseYearTotal` (yuan, ≥ 0; before 0.2 `baseAmount`, still taken), `from` (not before the base year) and `to` (≥ `from`)
  * @returns `rows` of `{ year, amount, increase }`, with clause, interpretation I1 and trace
  * @throws {@link PolicyInputError} for an invalid amount or years
  * @example
  * ```ts
- * cityFundSchedule({ baseAmount: 1000000, from: 2011, to: 2013 }).rows.map((r) => r.amount.toString());
+ * cityFundSchedule({ baseYearTotal: 1000000, from: 2011, to: 2013 }).rows.map((r) => r.amount.toString());
  * //=> ['1000000', '1100000', '1200000']
  * ```
  */
-export function cityFundSchedule(input: FundScheduleInput): FundScheduleResult {
+export function cityFundSchedule(input: FundScheduleInput | (FormerBase & Omit<FundScheduleInput, 'baseYearTotal'>)): FundScheduleResult {
   return displayable('cityFundSchedule', cityFundScheduleWith(DEFAULT_PARAMETERS, input));
 }
