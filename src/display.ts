@@ -41,15 +41,8 @@ function plain(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
+/** A rule result in one line: its values, its clause and its readings. */
 function line(kind: string, o: Record<string, unknown>): string {
-  if (kind === 'evaluation') {
-    const s = o.summary as { year: number; counts: Record<string, number> };
-    return `CityEvaluation ${s.year} { pass: ${s.counts.pass}, fail: ${s.counts.fail}, unknown: ${s.counts.unknown} }`;
-  }
-  if (kind === 'audit') {
-    const findings = o.findings as { id: string; verdict: string }[];
-    return `AuditResult { ${findings.map((f) => `${f.id}: ${f.verdict}`).join(', ')} }`;
-  }
   const uses = (o.interpretations as { id: string; choice: string }[]).map((u) => `; ${u.id} ${u.choice}`).join('');
   const rows = o.rows as Record<string, unknown>[] | undefined;
   const values = rows
@@ -61,7 +54,10 @@ function line(kind: string, o: Record<string, unknown>): string {
   return `${kind} { ${values} } [${o.clause as string}${uses}]`;
 }
 
-function methods(kind: string, load: ViewLoader): Methods {
+/** Says a value in one line, for Node's console (one function per kind: the first given for a kind is kept). */
+export type LineView = (value: Record<string, unknown>) => string;
+
+function methods(kind: string, load: ViewLoader, say: LineView): Methods {
   let m = byKind.get(kind);
   if (!m) {
     m = {
@@ -72,7 +68,7 @@ function methods(kind: string, load: ViewLoader): Methods {
         return load().then((v) => v.mimeBundle(kind, this));
       },
       inspect(this: object) {
-        return line(kind, this as Record<string, unknown>);
+        return say(this as Record<string, unknown>);
       },
     };
     byKind.set(kind, m);
@@ -84,10 +80,11 @@ function methods(kind: string, load: ViewLoader): Methods {
  * Give a value its display methods, non-enumerable, and return it.
  * @param kind - a rule's exported name, `'audit'` or `'evaluation'`
  * @param load - the views that draw it (default: those of rule results and the audit)
+ * @param say - its one line for Node's console (default: a rule result's), so a rule's bundle carries no other
  * @internal
  */
-export function displayable<T extends object>(kind: string, value: T, load: ViewLoader = resultViews): T {
-  const m = methods(kind, load);
+export function displayable<T extends object>(kind: string, value: T, load: ViewLoader = resultViews, say: LineView = (o) => line(kind, o)): T {
+  const m = methods(kind, load, say);
   Object.defineProperty(value, JUPYTER, { value: m.display, configurable: true, writable: true, enumerable: false });
   Object.defineProperty(value, INSPECT, { value: m.inspect, configurable: true, writable: true, enumerable: false });
   return value;

@@ -11,7 +11,7 @@
  * - An inner layer never imports an outer one at run time.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
@@ -68,7 +68,6 @@ function names(file: string): { line: number; name: string }[] {
 const ALLOWED: Readonly<Record<string, string>> = {
   'src/index.ts': 'the public index exports every rule by name',
   'src/provisions/rules.generated.ts': 'a registry (written by npm run registry)',
-  'src/policy/interpretations.ts': 'the interpretation register: each reading names the quantities it concerns',
   'src/audit/audit-policy.ts': 'the registry of consistency checks K1–K10: each compares provisions with each other, so none has one home',
   'src/cli/main.ts': 'the one CLI table: `schedule fund|rollout` and their flags',
 };
@@ -93,6 +92,14 @@ describe('one home per provision', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  test('a provision’s readings are declared in its folder, and its about lists exactly those', async () => {
+    for (const [folder, about] of Object.entries(ABOUT)) {
+      const file = join(SRC, 'provisions', folder, 'readings.ts');
+      const ids = existsSync(file) ? ((await import(`../${file}`)).readings as { id: string }[]).map((r) => r.id) : [];
+      expect(ids, folder).toEqual([...about.interpretations]);
+    }
   });
 
   test('every allowed exception still names a provision (a stale entry is removed)', () => {
@@ -126,11 +133,11 @@ const LAYERS: readonly [string, RegExp][] = [
   ['kernel', /^src\/(decimal|errors|values|trace|display|kinds)\.ts$/],
   [
     'policy data',
-    /^src\/policy\/|^src\/provisions\/(declare|registry|parameters|about\.generated|declared\.generated)\.ts$|^src\/provisions\/[^/]+\/(about|parameters)\.ts$/,
+    /^src\/policy\/|^src\/provisions\/(declare|registry|parameters|about\.generated|declared\.generated|readings\.generated)\.ts$|^src\/provisions\/[^/]+\/(about|parameters|readings)\.ts$/,
   ],
   [
     'rules',
-    /^src\/rules\/|^src\/provisions\/rules\.generated\.ts$|^src\/provisions\/[^/]+\/(?!check\.ts|about\.ts|parameters\.ts)[^/]+\.ts$|^src\/create-policy\.ts$/,
+    /^src\/rules\/|^src\/provisions\/rules\.generated\.ts$|^src\/provisions\/[^/]+\/(?!check\.ts|about\.ts|parameters\.ts|readings\.ts)[^/]+\.ts$|^src\/create-policy\.ts$/,
   ],
   ['evaluation and audit', /^src\/(evaluate|audit|read|csv)\/|^src\/provisions\/checks\.generated\.ts$|^src\/provisions\/[^/]+\/check\.ts$/],
   ['report and views', /^src\/(report|view)\//],

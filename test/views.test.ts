@@ -80,6 +80,17 @@ describe('every rule result, schedule, audit and evaluation displays itself', ()
     expect(inspect(lib.requiredStaff({ households: 3100 }))).toBe('requiredStaff { staff: 6, totalHouseholds: 3100 } [A.4.2; I3 ceil]');
   });
 
+  test('the console line of an evaluation gives its year and counts, and of an audit its verdicts, each its own', () => {
+    const one = { id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 } as const;
+    // A second evaluation, of another year, says its own numbers (not the first one's).
+    expect(inspect(evaluateCity({ year: 2013, communities: [one] }))).toMatch(/^CityEvaluation 2013 \{ pass: \d+, fail: \d+, unknown: \d+ \}$/);
+    const b = evaluateCity({ year: 2014, communities: [one, { ...one, id: 'c2' }] }).summary.counts;
+    expect(inspect(evaluateCity({ year: 2014, communities: [one, { ...one, id: 'c2' }] }))).toBe(
+      `CityEvaluation 2014 { pass: ${b.pass}, fail: ${b.fail}, unknown: ${b.unknown} }`,
+    );
+    expect(inspect(auditPolicy())).toMatch(/^AuditResult \{ K1: consistent, K2: /);
+  });
+
   test('the display language can be English', async () => {
     setDisplayLanguage('en');
     try {

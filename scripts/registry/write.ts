@@ -3,7 +3,8 @@
  * each folder `<clause>-<topic>/` with an `about.ts` is a provision, its
  * `parameters.ts` declares its clause and parameters; the rules
  * its about names are found in its files as `export function <name>With(`;
- * a `check.ts` exporting `checks` adds its checks. Run by `npm run registry`;
+ * a `check.ts` exporting `checks` adds its checks, a `readings.ts` exporting
+ * `readings` its readings of ambiguous text. Run by `npm run registry`;
  * `--check` exits 1 when a registry on disk differs (a test runs it).
  *
  *   tsx scripts/registry/write.ts [--check] [--root DIR]
@@ -75,11 +76,22 @@ const checksText = [
   '',
 ].join('\n');
 
+const withReadings = folders.filter((f) => existsSync(join(dir, f, 'readings.ts')));
+const readingsText = [
+  HEAD,
+  ...withReadings.map((f) => `import { readings as ${local(f)} } from './${f}/readings.js';`),
+  '',
+  '/** Every reading of ambiguous text, gathered from the provisions that declare them, in document order (the register sorts them by id). */',
+  `export const READINGS = [${withReadings.map((f) => `...${local(f)}`).join(', ')}] as const;`,
+  '',
+].join('\n');
+
 const out: Record<string, string> = {
   'about.generated.ts': aboutLines.join('\n'),
   'declared.generated.ts': declaredLines.join('\n'),
   'rules.generated.ts': rulesText,
   'checks.generated.ts': checksText,
+  'readings.generated.ts': readingsText,
 };
 let stale = 0;
 for (const [name, text] of Object.entries(out)) {

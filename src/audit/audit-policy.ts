@@ -335,6 +335,9 @@ function k10(policy: Policy): Finding {
   };
 }
 
+/** An audit in one line, for Node's console. */
+const sayAudit = (o: Record<string, unknown>): string => `AuditResult { ${(o.findings as AuditFinding[]).map((f) => `${f.id}: ${f.verdict}`).join(', ')} }`;
+
 /**
  * Audit the policy against itself: checks K1–K10, each computed by calling the
  * rules with `policy`'s parameters, so another number or reading gives other
@@ -374,5 +377,5 @@ export function auditPolicy(options?: AuditOptions | Policy, assumptions: AuditA
   const findings = [k1(audited), k2(audited), k3(audited), k4(audited), k5(audited, f), k6(audited), k7(audited), k8(), k9(audited), k10(audited)];
   const counts = { consistent: 0, conflict: 0, gap: 0 };
   for (const x of findings) counts[x.verdict]++;
-  return displayable('audit', { findings, counts });
+  return displayable('audit', { findings, counts }, undefined, sayAudit);
 }

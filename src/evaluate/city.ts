@@ -118,6 +118,12 @@ function grow<A extends Uint32Array | Uint8Array>(a: A, used: number): A {
   return b;
 }
 
+/** An evaluation in one line, for Node's console. */
+const sayEvaluation = (o: Record<string, unknown>): string => {
+  const { year, counts } = o.summary as CityEvaluation['summary'];
+  return `CityEvaluation ${year} { pass: ${counts.pass}, fail: ${counts.fail}, unknown: ${counts.unknown} }`;
+};
+
 /** Options of {@link evaluateCity}. */
 export interface CityOptions {
   /** The policy to hold the dataset against (default: the policy as written). */
@@ -156,5 +162,5 @@ export function evaluateCity(dataset: Dataset, options: CityOptions | Policy = {
   }
   const pol = checkPolicy(policy, 'evaluateCity');
   const { findings, summary } = evaluateDataset(readDatasetQuickly(dataset), pol, true);
-  return displayable('evaluation', { findings, summary }, () => import('../view/display-evaluation.js'));
+  return displayable('evaluation', { findings, summary }, () => import('../view/display-evaluation.js'), sayEvaluation);
 }

@@ -185,5 +185,35 @@ export const w = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string, unit: Field
 /** Text in both languages. @internal */
 export const b = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string): Bilingual => ({ zh, en });
 
+/** One way of reading an ambiguous sentence. */
+export interface InterpretationOption {
+  /** The value a result reports as `choice` (and, where a parameter selects it, that parameter's value). */
+  readonly id: string;
+  /** The reading as a formula in words. */
+  readonly formula: Bilingual;
+}
+
+/** An entry of the register. */
+export interface Interpretation {
+  /** `'I1'` … `'I9'`. */
+  readonly id: string;
+  /** Quantitative provisions it concerns. */
+  readonly quantities: readonly string[];
+  /** Clause whose text is ambiguous. */
+  readonly clause: string;
+  readonly question: Bilingual;
+  /** The parameter that selects a reading, or null when there is only one reading. */
+  readonly parameter: string | null;
+  /** Whether the options are a closed list (`'enum'`) or examples of a free value such as a tolerance (`'value'`). */
+  readonly optionKind: 'enum' | 'value';
+  readonly options: readonly InterpretationOption[];
+  /** Id of the default option. */
+  readonly default: string;
+  readonly why: Bilingual;
+}
+
+/** One option of a reading: its id and its formula in words. @internal */
+export const option = /* @__NO_SIDE_EFFECTS__ */ <const I extends string>(id: I, zh: string, en: string) => ({ id, formula: { zh, en } }) as const;
+
 /** Declare a provision: the identity function, there for its type. */
 export const about = /* @__NO_SIDE_EFFECTS__ */ <const A extends About>(a: A): A => a;

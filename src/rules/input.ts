@@ -43,15 +43,18 @@ export class Checker {
     if (this.issues.length > 0) throw new PolicyInputError(this.issues, this.context);
   }
 
-  /** Read a plain object whose keys are all in `allowed`; throws at once when it is not an object. */
-  /** The input as an object, each key of it not `allowed` (nor a former name still taken) refused. */
-  object(input: unknown, allowed: readonly string[], former: readonly string[] = []): Readonly<Record<string, unknown>> {
+  /**
+   * Read a plain object whose keys are all in `allowed`; throws at once when it is not an object. A field's former
+   * name (`former`: former → current, deprecated) is still taken, but not beside the current one.
+   */
+  object(input: unknown, allowed: readonly string[], former: Readonly<Record<string, string>> = {}): Readonly<Record<string, unknown>> {
     if (typeof input !== 'object' || input === null || Array.isArray(input) || input instanceof Date) {
       const fields = names(allowed);
       throw new PolicyInputError([refused('', 'not-an-object', { en: `an object with ${fields.en}`, zh: `含 ${fields.zh} 的对象` }, input)], this.context);
     }
     for (const key of Object.keys(input)) {
-      if (!allowed.includes(key) && !former.includes(key))
+      const now = Object.hasOwn(former, key) ? former[key]! : undefined;
+      if (now === undefined ? !allowed.includes(key) : Object.hasOwn(input, now))
         this.issues.push(issue(key, 'unknown-field', { expected: names(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
     }
     return input as Record<string, unknown>;

@@ -56,19 +56,13 @@ function fundTrace(p: Parameters, base: Decimal, r: ReturnType<typeof fundYear>)
       );
 }
 
-/** The base year's total, under its name or (deprecated, until 0.2) its former name `baseAmount`, never both. */
+/** The base year's total, under its name or (deprecated, until 0.2) its former name `baseAmount`. */
 function readBase(c: Checker, o: Readonly<Record<string, unknown>>): Decimal {
-  if (o.baseAmount === undefined) return amount(c, o.baseYearTotal, 'baseYearTotal');
-  if (o.baseYearTotal !== undefined) {
-    c.refuse(
-      'baseAmount',
-      'unknown-field',
-      { en: 'baseYearTotal alone (baseAmount is its former name)', zh: '只给 baseYearTotal(baseAmount 是它的旧名)' },
-      'baseAmount',
-    );
-  }
-  return amount(c, o.baseAmount, 'baseAmount');
+  return o.baseAmount === undefined ? amount(c, o.baseYearTotal, 'baseYearTotal') : amount(c, o.baseAmount, 'baseAmount');
 }
+
+/** The former name of the base year's total (taken until 0.2, never beside the new one). */
+const FORMER = { baseAmount: 'baseYearTotal' };
 
 function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: string): void {
   if (c.issues.length === 0 && year < p.baseYear) {
@@ -82,7 +76,7 @@ function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: strin
 /** {@link cityFundBudget} under any parameters. @internal */
 export function cityFundBudgetWith(p: Parameters, input: FundInput | (FormerBase & Omit<FundInput, 'baseYearTotal'>)): FundResult {
   const c = new Checker('cityFundBudget');
-  const o = c.object(input, ['baseYearTotal', 'year'], ['baseAmount']);
+  const o = c.object(input, ['baseYearTotal', 'year'], FORMER);
   const base = readBase(c, o);
   const year = c.year(o.year, 'year');
   checkNotBeforeBase(c, p, year, 'year');
@@ -148,7 +142,7 @@ export interface FundScheduleResult extends RuleResult {
 /** {@link cityFundSchedule} under any parameters. @internal */
 export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput | (FormerBase & Omit<FundScheduleInput, 'baseYearTotal'>)): FundScheduleResult {
   const c = new Checker('cityFundSchedule');
-  const o = c.object(input, ['baseYearTotal', 'from', 'to'], ['baseAmount']);
+  const o = c.object(input, ['baseYearTotal', 'from', 'to'], FORMER);
   const base = readBase(c, o);
   const { from, to } = readSpan(c, o);
   checkNotBeforeBase(c, p, from, 'from');
