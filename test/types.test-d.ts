@@ -4,7 +4,12 @@
  */
 import { expectTypeOf, test } from 'vitest';
 import type {
+  DeveloperBoundary,
+  ExactValue,
   FundingMode,
+  InterimTarget,
+  RolloutMode,
+  SubsidyProration,
   FundScheduleInput,
   FormerBase,
   InterpretationUse,
@@ -57,4 +62,51 @@ test("the reading option types come from the parameters' declarations", () => {
   expectTypeOf<StaffRounding>().toEqualTypeOf<ReadingChoice<'I3'>>();
   expectTypeOf<FundingMode>().toEqualTypeOf<ReadingChoice<'I1'>>();
   expectTypeOf<Parameters['rollout']['mode']>().toEqualTypeOf<ReadingChoice<'I2'>>();
+});
+
+test('the Parameters type is derived from the declarations, and is the shape it was when written by hand', () => {
+  // The interface as it was written by hand before it was derived: a parameter declared in a folder now appears here without a further edit.
+  interface Written {
+    readonly baseYear: number;
+    readonly horizonYears: number;
+    readonly targets: {
+      readonly urbanShare: ExactValue;
+      readonly ruralShare: ExactValue;
+      readonly interim: InterimTarget;
+    };
+    readonly sizing: {
+      readonly households: number;
+      readonly residents: number;
+      readonly tolerance: ExactValue;
+    };
+    readonly rooms: {
+      readonly m2Per100Residents: ExactValue;
+      readonly m2Per100Households?: ExactValue;
+    };
+    readonly staffing: {
+      readonly householdsPerWorker: number;
+      readonly rounding: StaffRounding;
+    };
+    readonly rollout: {
+      readonly startYear: number;
+      readonly sharePerYear: ExactValue;
+      readonly mode: RolloutMode;
+    };
+    readonly funding: {
+      readonly firstGrowthYear: number;
+      readonly growthRate: ExactValue;
+      readonly mode: FundingMode;
+    };
+    readonly streetSubsidy: {
+      readonly minimumPerCommunityPerYear: ExactValue;
+      readonly proration: SubsidyProration;
+    };
+    readonly developer: {
+      readonly thresholdM2: ExactValue;
+      readonly boundary: DeveloperBoundary;
+      readonly fundsRate: ExactValue;
+    };
+  }
+  expectTypeOf<Parameters>().toEqualTypeOf<Written>();
+  expectTypeOf<Parameters['rooms']['m2Per100Households']>().toEqualTypeOf<ExactValue | undefined>();
 });

@@ -32,63 +32,34 @@ export type InterimTarget = Options<(typeof DECLARED)['a-2-targets']['parameters
 /** Which route a project of exactly the threshold area takes (interpretation I5). */
 export type DeveloperBoundary = Options<(typeof DECLARED)['a-4-3-3-developer']['parameters']['developer.boundary']>;
 
-/** Every number and reading the rules use. */
-export interface Parameters {
-  /** The year whose totals are the base of the fund growth and the first of the three-year horizon (A.2, A.4.3). */
-  readonly baseYear: number;
-  /** Length of "about three years" (A.2, interpretation I7). */
-  readonly horizonYears: number;
-  /** Shares of communities to be built to standard by the deadline (A.2). */
-  readonly targets: {
-    readonly urbanShare: ExactValue;
-    readonly ruralShare: ExactValue;
-    /** What a year before the deadline is held to (interpretation I10). */
-    readonly interim: InterimTarget;
-  };
-  /** Guideline size of a community and how far "approximately" reaches (A.3.1, I4). */
-  readonly sizing: {
-    readonly households: number;
-    readonly residents: number;
-    readonly tolerance: ExactValue;
-  };
-  /**
-   * Office and service rooms (A.3.4, I9): m² per 100 residents. When
-   * `m2Per100Households` is set (as the national standards in `PRESETS` do),
-   * rooms are sized per 100 households instead.
-   */
-  readonly rooms: {
-    readonly m2Per100Residents: ExactValue;
-    readonly m2Per100Households?: ExactValue;
-  };
-  /** Community workers (A.4.2, I3). */
-  readonly staffing: {
-    readonly householdsPerWorker: number;
-    readonly rounding: StaffRounding;
-  };
-  /** Rural rollout (A.3.3, I2). */
-  readonly rollout: {
-    readonly startYear: number;
-    readonly sharePerYear: ExactValue;
-    readonly mode: RolloutMode;
-  };
-  /** Growth of the city's fiscal money for communities (A.4.3, I1). */
-  readonly funding: {
-    readonly firstGrowthYear: number;
-    readonly growthRate: ExactValue;
-    readonly mode: FundingMode;
-  };
-  /** Streets' and townships' matching subsidy, yuan per community per year (A.4.3, I8). */
-  readonly streetSubsidy: {
-    readonly minimumPerCommunityPerYear: ExactValue;
-    readonly proration: SubsidyProration;
-  };
-  /** Developers' community rooms (A.4.3, I5, I6). */
-  readonly developer: {
-    readonly thresholdM2: ExactValue;
-    readonly boundary: DeveloperBoundary;
-    readonly fundsRate: ExactValue;
-  };
-}
+/** Every parameter declaration, by its dotted path (the provisions' `parameters.ts`, merged). */
+type Declarations = UnionToIntersection<(typeof DECLARED)[keyof typeof DECLARED]['parameters']>;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** A parameter's value: one of a reading's options, a whole number for years and counts, else an exact value. */
+type ValueOf<D> = D extends { readonly allowed: { readonly options: readonly (infer O)[] } }
+  ? O
+  : D extends { readonly allowed: 'year' | 'horizon' | 'positive-count' }
+    ? number
+    : ExactValue;
+/** A parameter the policy itself does not set (no value declared) is optional. */
+type Unset<D> = D extends { readonly values: readonly [] } ? true : false;
+type Leaf<P> = P extends `${string}.${string}` ? never : P;
+type HeadOf<P> = P extends `${infer H}.${string}` ? H : never;
+type Under<R, H extends string> = { [P in keyof R & string as P extends `${H}.${infer T}` ? T : never]: R[P] };
+/** The declarations as nested groups: `'staffing.rounding'` becomes `{ staffing: { rounding } }`. */
+type Nested<R> = { readonly [P in keyof R & string as Unset<R[P]> extends true ? never : Leaf<P>]: ValueOf<R[P]> } & {
+  readonly [P in keyof R & string as Unset<R[P]> extends true ? Leaf<P> : never]?: ValueOf<R[P]>;
+} & { readonly [H in HeadOf<keyof R & string>]: Nested<Under<R, H>> };
+
+/** The same type as one object at each level (an intersection of mapped types, flattened; modifiers kept). */
+type Deep<T> = T extends object ? { [K in keyof T]: Deep<T[K]> } : T;
+
+/**
+ * Every number and reading the rules use, in groups (`staffing`, `rollout`, …): the type of the parameters the
+ * provisions declare, derived from their declarations (`src/provisions/<folder>/parameters.ts`), where each one's
+ * unit, clause, readings and values are documented ({@link PARAMETER_REFERENCES} lists them).
+ */
+export type Parameters = Deep<Nested<Declarations>>;
 
 /** Freeze an object and everything below it. @internal */
 export function deepFreeze<T>(value: T): T {
