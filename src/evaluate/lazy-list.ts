@@ -79,17 +79,21 @@ export function lazyList<T>(lazy: number, make: (index: number) => T, rest: read
       return Reflect.deleteProperty(t, key);
     },
   });
-  // A display looks at the array behind a proxy, not through it: show it the first items, made.
-  const display = (): unknown => {
-    const n = Math.min(proxy.length, SHOWN);
+  // A display looks at the array behind a proxy, not through it: show it the first items, made, and how many more
+  // there are (as one more line of the list, within the display's own limit).
+  const display = (options?: { maxArrayLength?: number }): unknown[] => {
+    const limit = options?.maxArrayLength ?? SHOWN;
+    const n = proxy.length <= limit ? proxy.length : Math.max(0, limit - 1);
     const head: unknown[] = [];
     for (let i = 0; i < n; i++) head.push(proxy[i]);
     if (proxy.length > n) head.push(`… ${proxy.length - n} more`);
     return head;
   };
   Object.defineProperty(target, NODE_INSPECT, {
-    value: (_depth: number, options: object, inspect: (v: unknown, o: object) => string) => inspect(display(), options),
+    value: (_depth: number, options: { maxArrayLength?: number }, inspect: (v: unknown, o: object) => string) => inspect(display(options), options),
   });
-  Object.defineProperty(target, DENO_INSPECT, { value: (inspect: (v: unknown, o?: object) => string, options?: object) => inspect(display(), options) });
+  Object.defineProperty(target, DENO_INSPECT, {
+    value: (inspect: (v: unknown, o?: object) => string, options?: { maxArrayLength?: number }) => inspect(display(options), options),
+  });
   return proxy;
 }

@@ -1,0 +1,60 @@
+import { inspect } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { lazyList } from './lazy-list.js';
+
+/** A lazy list of `n` items `{ i }` and two already made, with the indexes made so far. */
+function list(n: number) {
+  const made: number[] = [];
+  const l = lazyList(
+    n,
+    (i) => {
+      made.push(i);
+      return { i };
+    },
+    [{ i: -1 }, { i: -2 }],
+  );
+  return { l, made, eager: [...Array.from({ length: n }, (_, i) => ({ i })), { i: -1 }, { i: -2 }] };
+}
+
+describe('a list whose items are made when first read', () => {
+  test('is an array with the items of the eager one, each made once, only when read', () => {
+    const { l, made, eager } = list(5);
+    expect(Array.isArray(l)).toBe(true);
+    expect(l.length).toBe(7);
+    expect(made).toEqual([]);
+    expect(l[3]).toEqual({ i: 3 });
+    expect(l[3]).toBe(l[3]);
+    expect(made).toEqual([3]);
+    expect(l[6]).toEqual({ i: -2 });
+    expect(l[7]).toBeUndefined();
+    expect(3 in l).toBe(true);
+    expect(7 in l).toBe(false);
+    expect([...l]).toEqual(eager);
+    expect(made.sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(JSON.stringify(l)).toBe(JSON.stringify(eager));
+    expect(Object.keys(l)).toEqual(Object.keys(eager));
+  });
+
+  test('changes like an array: push, sort, splice, set, delete and length', () => {
+    const { l, eager } = list(4);
+    for (const a of [l, eager]) {
+      a.push({ i: 9 });
+      a.sort((x, y) => y.i - x.i);
+      a.splice(1, 2, { i: 7 });
+      a[0] = { i: 8 };
+      delete a[1];
+      a.length = 5;
+    }
+    expect(l.length).toBe(eager.length);
+    for (let i = 0; i < eager.length; i++) expect(l[i], String(i)).toEqual(eager[i]);
+    expect(1 in l).toBe(1 in eager);
+  });
+
+  test('a console shows its first items, made, not empty slots', () => {
+    const { l } = list(150);
+    const shown = inspect(l);
+    expect(shown).toContain('{ i: 0 }');
+    expect(shown).toContain('… 53 more'); // 99 shown, and a line for the rest, within Node's 100
+    expect(shown).not.toContain('empty');
+  });
+});
