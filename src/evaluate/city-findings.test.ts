@@ -13,6 +13,7 @@ import { D } from '../decimal.js';
 import type { Dataset } from './dataset.js';
 import { readDataset } from './dataset.js';
 import { evaluateCity, evaluateDataset } from './city.js';
+import { auditPolicy } from '../audit/audit-policy.js';
 import { evaluateCommunities, relativeShortfall, type Finding } from './evaluate.js';
 
 const show = (f: Finding) => [
@@ -278,6 +279,9 @@ describe('evaluateCommunities and evaluateCity refuse, saying what they got', ()
     [() => [...evaluateCommunities([ok, { ...ok, households: -1 }], { year: 2013 })], 'records[1].households: not-a-count'],
     [() => evaluateCity({ year: 2013, communities: [] }, { policy: {} as never }), 'policy: not-a-policy'],
     [() => evaluateCity({ year: 2013, communities: [] }, { polcy: 1 } as never), 'context.polcy: unknown-field'],
+    // An option beside the policy is named as unknown (it was taken for a policy passed on its own, and refused as one).
+    [() => evaluateCity({ year: 2013, communities: [] }, { policy: createPolicy(), strict: true } as never), 'context.strict: unknown-field'],
+    [() => auditPolicy({ policy: createPolicy(), floorArea: 90 } as never), 'floorArea: unknown-field'],
   ])('%#', (call, issue) => {
     expect(codesOf(call)).toEqual([issue]);
   });

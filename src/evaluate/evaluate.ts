@@ -307,14 +307,15 @@ export function checkContext(context: unknown, shape: string, fn: string, allowe
 
 /**
  * Whether a function's second argument is an options object (`{ policy, … }`) rather than a policy passed on its
- * own, the form before 0.2: an object is taken as options when each of its keys is an option or close to one (a
- * misspelt `polcy` is refused as an unknown option); anything else is held to be a policy, and refused as one
- * when it is not.
+ * own, the form before 0.2: an object that is not a policy is taken as options when it is empty or one of its keys
+ * is an option or close to one (so `{ policy, extra }` has its `extra` refused as an unknown option, and a
+ * misspelt `polcy` is named); anything else is held to be a policy, and refused as one when it is not.
  * @internal
  */
 export function isOptions(value: unknown, allowed: readonly string[]): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || isPolicy(value)) return false;
-  return Object.keys(value).every((key) => allowed.includes(key) || closest(key, allowed) !== undefined);
+  const keys = Object.keys(value);
+  return keys.length === 0 || keys.some((key) => allowed.includes(key) || closest(key, allowed) !== undefined);
 }
 
 /** The findings of the city's own figures; a table of communities carries none, so those checks are not evaluated, with the reason. @internal */
