@@ -127,3 +127,17 @@ describe('terminal layout', () => {
     ]);
   });
 });
+
+describe('a long list', () => {
+  test('of 200,000 findings is written in text and Markdown (spreading its lines into one call overflowed the stack)', { timeout: 120_000 }, () => {
+    const base = evaluateCity({ year: 2013, communities: [] });
+    const f = { provision: 'Q8', clause: 'A.4.2', status: 'fail' as const, expected: 5, actual: 4, message: { zh: '缺 1 名', en: 'short by 1' } };
+    const findings = Array.from({ length: 200_000 }, (_, i) => ({ ...f, subject: `c${i}` }));
+    const result = { findings, summary: base.summary };
+    for (const format of ['text', 'markdown'] as const) {
+      const out = formatReport(result, { format, lang: 'en' });
+      expect(out).toContain('c199999');
+      expect(out.split('\n').filter((l) => l.includes('short by 1')).length).toBe(200_000);
+    }
+  });
+});

@@ -126,8 +126,7 @@ function findingProblem(f: unknown): string | undefined {
   if (typeof f.provision !== 'string' || typeof f.clause !== 'string' || typeof f.subject !== 'string') return 'expected provision, clause and subject as text';
   if (f.status !== 'pass' && f.status !== 'fail' && f.status !== 'unknown')
     return `expected status 'pass', 'fail' or 'unknown', got ${describeValue(f.status)}`;
-  // The evaluation's own community findings compute their details when read: reading them all here would cost what
-  // their laziness saves. They are made by the library; only plain objects (read back, or built by hand) are checked.
+  // Anything but a plain object (a class instance handed in by a caller) is not held to the fields below.
   if (Object.getPrototypeOf(f) !== Object.prototype) return undefined;
   if (!isValue(f.expected) || !isValue(f.actual)) return 'expected expected and actual as a number, text, true/false, a decimal or null';
   if (!isText(f.message)) return 'expected message as { zh, en }';
@@ -374,8 +373,11 @@ export function renderListed(
     const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${l}`), ''];
     out.push(`## ${all ? L.listedAll[lang] : L.listed[lang]}`, '');
     // "Everything passes" only when nothing was left to list, not when a limit of 0 left everything out.
-    if (rows.length > 0) out.push(md([...L.head[lang]]), md(L.head[lang].map(() => '---')), ...rows.map(md), '');
-    else if (!moreLine) out.push(L.none[lang], '');
+    if (rows.length > 0) {
+      out.push(md([...L.head[lang]]), md(L.head[lang].map(() => '---')));
+      for (const row of rows) out.push(md(row));
+      out.push('');
+    } else if (!moreLine) out.push(L.none[lang], '');
     if (moreLine) out.push(moreLine, '');
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
@@ -385,7 +387,10 @@ export function renderListed(
   }
   const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
   out.push(`${all ? L.listedAll[lang] : L.listed[lang]}:`);
-  out.push(...(rows.length ? table([[...L.head[lang]], ...rows]) : moreLine ? [] : [L.none[lang]]), ...(moreLine ? [moreLine] : []), '');
+  // Line by line: spreading a list of a hundred thousand lines into push() overflows the stack.
+  for (const line of rows.length ? table([[...L.head[lang]], ...rows]) : moreLine ? [] : [L.none[lang]]) out.push(line);
+  if (moreLine) out.push(moreLine);
+  out.push('');
   out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
   const gaps = notEvaluatedLines(summary, lang);
