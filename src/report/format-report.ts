@@ -126,8 +126,6 @@ function findingProblem(f: unknown): string | undefined {
   if (typeof f.provision !== 'string' || typeof f.clause !== 'string' || typeof f.subject !== 'string') return 'expected provision, clause and subject as text';
   if (f.status !== 'pass' && f.status !== 'fail' && f.status !== 'unknown')
     return `expected status 'pass', 'fail' or 'unknown', got ${describeValue(f.status)}`;
-  // Anything but a plain object (a class instance handed in by a caller) is not held to the fields below.
-  if (Object.getPrototypeOf(f) !== Object.prototype) return undefined;
   if (!isValue(f.expected) || !isValue(f.actual)) return 'expected expected and actual as a number, text, true/false, a decimal or null';
   if (!isText(f.message)) return 'expected message as { zh, en }';
   if (!(f.shortfall === undefined || D.isDecimal(f.shortfall))) return `expected shortfall as a plain decimal or nothing, got ${describeValue(f.shortfall)}`;
