@@ -9,7 +9,7 @@ import type { Decimal } from 'decimal.js';
 import { D, DX, exactly } from '../decimal.js';
 import type { CommunityRecord } from './dataset.js';
 import type { OwedKey } from '../provisions/declare.js';
-import { findingKind } from '../provisions/registry.js';
+import { findingKind, OWED_TOTALS } from '../provisions/registry.js';
 import type { QuickShortfall } from './check.js';
 import {
   CHECKS_PER_COMMUNITY,
@@ -177,8 +177,8 @@ function staffOwed(d: Decimal): number | Decimal {
   return d.lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
 }
 
-/** The totals owed, in the order of the summary. */
-const OWED: readonly OwedKey[] = ['streetSubsidyYuan', 'cityBudgetYuan', 'developerFundsYuan', 'developerRoomsM2', 'roomsM2', 'staff'];
+/** The totals owed, in the order of the summary (document order, as the provisions declare them). */
+const OWED: readonly OwedKey[] = OWED_TOTALS.map((t) => t.key);
 /** Each community check's owed total and scale (its shortfalls in units of 1 ÷ scale), by column. */
 const OWED_BY_COLUMN = COMMUNITY_CHECKS.map((check) => ({ key: findingKind(check.provision)?.owed, scale: check.owedScale ?? 1 }));
 /** Each total's scale: the scale of the community check that adds to it, else 1. */

@@ -140,6 +140,8 @@ export interface FindingAbout {
   readonly unit?: ValueUnit;
   /** The total of the summary its shortfall adds to, when it fails. */
   readonly owed?: OwedKey;
+  /** That total's name in words, as reports show it (the total is in the finding's unit). */
+  readonly owedName?: Bilingual;
   /** The id reports show beside the name when it is not the finding's own (`A.3.4` for `A.3.4/ground-floor`). */
   readonly label?: string;
   /**

@@ -5,7 +5,8 @@
  * a provision.
  */
 import { ABOUT } from './about.generated.js';
-import type { About, FindingAbout, RuleAbout } from './declare.js';
+import type { About, FindingAbout, OwedKey, RuleAbout, ValueUnit } from './declare.js';
+import type { Bilingual } from '../policy/provisions.js';
 export { PARAMETERS, type DeclaredParameter } from './parameters.js';
 
 const abouts: readonly About[] = /* @__PURE__ */ Object.values(ABOUT);
@@ -26,6 +27,22 @@ const BY_PROVISION: ReadonlyMap<string, FindingKind> = /* @__PURE__ */ new Map(F
 
 /** A kind of finding by its provision id, or undefined. Looked up for every failing finding a tally adds, so a Map. */
 export const findingKind = (provision: string): FindingKind | undefined => BY_PROVISION.get(provision);
+
+/** A total of the summary: what the failing findings of one kind add up to. */
+export interface OwedTotal {
+  readonly key: OwedKey;
+  /** Its name in words, as reports show it. */
+  readonly name: Bilingual;
+  /** Its unit: the unit of the findings that add to it. */
+  readonly unit: ValueUnit;
+  /** The provision whose shortfalls add to it. */
+  readonly provision: string;
+}
+
+/** The totals owed, in document order (the order of `summary.owed` and of a report's rows). */
+export const OWED_TOTALS: readonly OwedTotal[] = /* @__PURE__ */ FINDING_KINDS.flatMap((k) =>
+  k.owed === undefined ? [] : [{ key: k.owed, name: k.owedName ?? k.name, unit: k.unit ?? 'yuan', provision: k.provision }],
+);
 
 /**
  * Whether a finding's expected value is an area standing for money that cannot be priced: its kind declares the

@@ -9,7 +9,7 @@ import { count as COUNT, flag as FLAG, names as fieldNames, oneOf } from '../kin
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
-import { FINDING_KINDS } from '../provisions/registry.js';
+import { FINDING_KINDS, OWED_TOTALS } from '../provisions/registry.js';
 
 /** Options of {@link formatReport}. */
 export interface ReportOptions {
@@ -40,14 +40,6 @@ const L = {
   byProvision: { zh: '按条款统计', en: 'By provision' },
   provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
   owed: { zh: '欠缺合计', en: 'Totals owed' },
-  owedRows: {
-    streetSubsidyYuan: { zh: '街道(乡镇)配套补助', en: 'Street/township subsidy' },
-    cityBudgetYuan: { zh: '市财政社区资金', en: 'City budget' },
-    developerFundsYuan: { zh: '开发企业用房资金', en: 'Developers’ room money' },
-    developerRoomsM2: { zh: '开发企业配建用房', en: 'Developers’ rooms in kind' },
-    roomsM2: { zh: '社区用房', en: 'Community rooms' },
-    staff: { zh: '社区工作人员', en: 'Community workers' },
-  },
   owedUndecided: { zh: '项无法判断', en: 'undecided' },
   urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
   undecided: { zh: '个缺数据无法判断', en: 'lack data to tell' },
@@ -118,7 +110,7 @@ const isCount = COUNT.is;
 const isCounts = (v: unknown) => isObject(v) && isCount(v.pass) && isCount(v.fail) && isCount(v.unknown);
 const isValue = (v: unknown) => v === null || ['number', 'string', 'boolean'].includes(typeof v) || D.isDecimal(v);
 const isText = (v: unknown) => isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string';
-const OWED_KEYS = ['streetSubsidyYuan', 'cityBudgetYuan', 'developerFundsYuan', 'developerRoomsM2', 'roomsM2', 'staff'];
+const OWED_KEYS = OWED_TOTALS.map((t) => t.key);
 
 /** What is wrong with a finding, or undefined when it has every field a report reads. */
 function findingProblem(f: unknown): string | undefined {
@@ -217,17 +209,17 @@ function unknownOwing(s: EvaluationSummary, key: string): number {
   return FINDING_KINDS.filter((k) => k.owed === key).reduce((n, k) => n + (s.byProvision[k.provision]?.unknown ?? 0), 0);
 }
 
-function owedWords(key: string, value: FindingValue, undecided: number, lang: Lang): string {
+function owedWords(unit: string, value: FindingValue, undecided: number, lang: Lang): string {
   if (value === null) return NOT_GIVEN[lang];
   const zero = typeof value === 'number' ? value === 0 : typeof value === 'object' && value.isZero();
   const note = undecided > 0 ? ` (${undecided} ${L.owedUndecided[lang]})` : '';
   if (zero && undecided > 0) return `${L.unknown[lang]}${note}`;
   const words =
-    key === 'staff'
+    unit === 'workers'
       ? typeof value === 'number'
         ? count(value, 'workers', lang)
         : `${grouped(value as Decimal, 0)} ${lang === 'zh' ? '名' : 'workers'}`
-      : key.endsWith('M2')
+      : unit === 'm2'
         ? area(value as Decimal)
         : money(value as Decimal, lang);
   return `${undecided > 0 ? '≥ ' : ''}${words}${note}`;
@@ -256,9 +248,9 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
       .sort(([a], [b]) => rank(a) - rank(b))
       .map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)]),
   ];
-  const owed = Object.entries(L.owedRows).map(([k, label]) => [
-    label[lang],
-    owedWords(k, (s.owed as unknown as Record<string, FindingValue>)[k]!, unknownOwing(s, k), lang),
+  const owed = OWED_TOTALS.map((t) => [
+    t.name[lang],
+    owedWords(t.unit, (s.owed as unknown as Record<string, FindingValue>)[t.key]!, unknownOwing(s, t.key), lang),
   ]);
   return { head, provisions, owed };
 }
@@ -396,7 +388,8 @@ export function renderListed(
   return out.join('\n');
 }
 
-const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall', 'streetSubsidyYuan', 'cityBudgetYuan', 'developerFundsYuan', 'developerRoomsM2', 'roomsM2']);
+/** The fields a JSON report writes as decimal strings: a finding's values and the totals owed (but a count of workers, a number while it is safe). */
+const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall', ...OWED_TOTALS.filter((t) => t.unit !== 'workers').map((t) => t.key)]);
 
 /**
  * Read a JSON report back into an evaluation: the decimal strings of

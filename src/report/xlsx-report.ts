@@ -11,6 +11,10 @@ import type { Policy } from '../create-policy.js';
 import type { FileEvaluation } from '../read/notes.js';
 import { writeWorkbook, type SheetOut } from '../read/xlsx.js';
 import type { Lang } from '../trace.js';
+import { OWED_TOTALS } from '../provisions/registry.js';
+
+/** The unit of a total owed, in a column's head. */
+const OWED_UNIT = { yuan: { zh: '元', en: 'yuan' }, m2: { zh: 'm²', en: 'm²' }, workers: { zh: '名', en: 'workers' } } as const;
 import { inputLines, progressRows } from './input-report.js';
 import { expectedIsArea, PROVISION_NAMES, STATUS_WORDS, subjectWords, unitOf, yesNo, type ValueUnit } from './words.js';
 
@@ -82,21 +86,11 @@ export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lan
   summary.push(
     [],
     [zh ? '欠缺合计' : 'Totals owed'],
-    zh
-      ? ['年度', '配套补助(元)', '市财政资金(元)', '开发用房资金(元)', '开发配建用房(m²)', '社区用房(m²)', '工作人员(名)']
-      : ['year', 'street subsidy (yuan)', 'city fund (yuan)', 'developer money (yuan)', 'developer rooms (m²)', 'community rooms (m²)', 'workers'],
+    [zh ? '年度' : 'year', ...OWED_TOTALS.map((t) => `${t.name[lang]} (${OWED_UNIT[t.unit as keyof typeof OWED_UNIT]?.[lang] ?? t.unit})`)],
   );
   for (const { year, result } of data.years) {
-    const o = result.summary.owed;
-    summary.push([
-      year,
-      cell(o.streetSubsidyYuan, lang),
-      cell(o.cityBudgetYuan, lang),
-      cell(o.developerFundsYuan, lang),
-      cell(o.developerRoomsM2, lang),
-      cell(o.roomsM2, lang),
-      cell(o.staff, lang),
-    ]);
+    const o = result.summary.owed as unknown as Record<string, FindingValue>;
+    summary.push([year, ...OWED_TOTALS.map((t) => cell(o[t.key]!, lang))]);
   }
   summary.push([], [zh ? '读取的数据' : 'Data read'], ...inputLines(data.input, lang).map((l) => [l.trim()]));
   const sheets: SheetOut[] = [{ name: zh ? '摘要' : 'Summary', rows: summary, widths: [12, 14, 14, 14, 14, 16, 12, 10] }];

@@ -9,7 +9,7 @@ import type { CityEvaluation, Finding, FindingStatus, FindingValue } from '../ev
 import { relativeShortfall } from '../evaluate/evaluate.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
-import { expectedIsArea, findingKind, FINDING_KINDS } from '../provisions/registry.js';
+import { expectedIsArea, findingKind, FINDING_KINDS, OWED_TOTALS } from '../provisions/registry.js';
 import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
 import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
@@ -37,14 +37,6 @@ const W = {
   more: { zh: '另有 {n} 条未列出', en: '{n} more not listed' },
   head: { zh: ['', '对象', '条款', '要求', '实际', '说明'], en: ['', 'subject', 'provision', 'expected', 'actual', 'message'] },
   provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
-  owedRows: {
-    streetSubsidyYuan: { zh: '街道(乡镇)配套补助', en: 'Street/township subsidy', unit: 'yuan' },
-    cityBudgetYuan: { zh: '市财政社区资金', en: 'City budget', unit: 'yuan' },
-    developerFundsYuan: { zh: '开发企业用房资金', en: 'Developers’ room money', unit: 'yuan' },
-    developerRoomsM2: { zh: '开发企业配建用房', en: 'Developers’ rooms in kind', unit: 'm2' },
-    roomsM2: { zh: '社区用房', en: 'Community rooms', unit: 'm2' },
-    staff: { zh: '社区工作人员', en: 'Community workers', unit: 'workers' },
-  },
   share: { zh: '全部达标的城市社区比例', en: 'Share of urban communities meeting all checks' },
   undecided: { zh: '另有 {n} 个缺少数据，无法判断', en: '{n} more lack data to decide' },
   notEvaluated: { zh: '未能评估的条款', en: 'Provisions not evaluated' },
@@ -156,12 +148,11 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang)}</figure>`);
   const worst = worstChart(e, lang);
   if (worst) out.push(`<figure class="sr-chart" data-chart="worst">${worst}</figure>`);
-  const owed = Object.entries(W.owedRows)
-    .map(([k, row]) => {
-      const v = (s.owed as unknown as Record<string, FindingValue>)[k]!;
-      return `<tr><th scope="row">${esc(row[lang])}</th><td data-owed="${esc(k)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${UNITS[row.unit][lang]}`)}</td></tr>`;
-    })
-    .join('');
+  const owed = OWED_TOTALS.map((t) => {
+    const v = (s.owed as unknown as Record<string, FindingValue>)[t.key]!;
+    const unit = UNITS[t.unit as keyof typeof UNITS]?.[lang] ?? '';
+    return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${unit}`)}</td></tr>`;
+  }).join('');
   out.push(`<h3>${esc(W.owed[lang])}</h3><table class="sr-owed"><tbody>${owed}</tbody></table>`);
   const list = ordered(e.findings);
   out.push(`<h3>${esc(W.findings[lang])}</h3>`);

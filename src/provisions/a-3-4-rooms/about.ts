@@ -21,7 +21,7 @@ export default about({
     },
   },
   findings: {
-    Q7: { name: b('用房面积', 'room area'), unit: 'm2', owed: 'roomsM2' },
+    Q7: { name: b('用房面积', 'room area'), unit: 'm2', owed: 'roomsM2', owedName: b('社区用房', 'Community rooms') },
     'A.3.4/ground-floor': { name: b('一楼用房', 'rooms on the ground floor'), unit: 'flag', label: 'A.3.4' },
     'A.3.4/one-stop-window': { name: b('一站式窗口', 'one-stop window'), unit: 'flag', label: 'A.3.4' },
   },

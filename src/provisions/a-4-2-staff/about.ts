@@ -19,6 +19,6 @@ export default about({
     },
   },
   findings: {
-    Q8: { name: b('工作人员', 'community workers'), unit: 'workers', owed: 'staff' },
+    Q8: { name: b('工作人员', 'community workers'), unit: 'workers', owed: 'staff', owedName: b('社区工作人员', 'Community workers') },
   },
 });

@@ -29,6 +29,6 @@ export default about({
     },
   },
   findings: {
-    Q9: { name: b('市财政社区资金', 'city fund'), unit: 'yuan', owed: 'cityBudgetYuan', progress: 'fund' },
+    Q9: { name: b('市财政社区资金', 'city fund'), unit: 'yuan', owed: 'cityBudgetYuan', owedName: b('市财政社区资金', 'City budget'), progress: 'fund' },
   },
 });

@@ -19,6 +19,6 @@ export default about({
     },
   },
   findings: {
-    Q10: { name: b('配套补助', 'street subsidy'), unit: 'yuan', owed: 'streetSubsidyYuan' },
+    Q10: { name: b('配套补助', 'street subsidy'), unit: 'yuan', owed: 'streetSubsidyYuan', owedName: b('街道(乡镇)配套补助', 'Street/township subsidy') },
   },
 });

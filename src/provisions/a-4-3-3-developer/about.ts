@@ -20,9 +20,20 @@ export default about({
     },
   },
   findings: {
-    Q11: { name: b('开发配建用房', 'developer rooms in kind'), unit: 'm2', owed: 'developerRoomsM2' },
+    Q11: {
+      name: b('开发配建用房', 'developer rooms in kind'),
+      unit: 'm2',
+      owed: 'developerRoomsM2',
+      owedName: b('开发企业配建用房', 'Developers’ rooms in kind'),
+    },
     // Without a price per m², the money owed is known only as an area's worth (I6): its message says so.
-    Q12: { name: b('开发用房资金', 'developer room money'), unit: 'yuan', owed: 'developerFundsYuan', areaWhen: '(I6)' },
+    Q12: {
+      name: b('开发用房资金', 'developer room money'),
+      unit: 'yuan',
+      owed: 'developerFundsYuan',
+      owedName: b('开发企业用房资金', 'Developers’ room money'),
+      areaWhen: '(I6)',
+    },
     'Q11/Q12': { name: b('开发建设配套用房', 'developers’ rooms or room money') },
   },
 });
