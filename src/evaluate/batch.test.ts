@@ -7,6 +7,7 @@ import { PolicyInputError } from '../errors.js';
 import { evaluateBatch, looksValid } from './batch.js';
 import { communitySchema, type Dataset } from './dataset.js';
 import { evaluateCity } from './city.js';
+import { evaluateCommunities } from './evaluate.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 
@@ -17,10 +18,15 @@ describe('evaluateBatch', () => {
     expect(batch.finding(0, 'Q8')!.expected).toBe(5);
   });
 
-  test('gives the example city’s community findings exactly as evaluateCity does', () => {
+  test('gives the example city’s community findings exactly as evaluateCity and evaluateCommunities do: one shape', () => {
     const batch = evaluateBatch(city.communities, { year: city.year });
     const fromCity = evaluateCity(city).findings.filter((f) => !f.subject.startsWith('city') && !f.subject.startsWith('p'));
     const fromBatch = [...batch.findings()];
+    const fromStream = [...evaluateCommunities(city.communities, { year: city.year })];
+    // The same plain objects, field for field (Decimals equal in value), in the same order, from all three.
+    expect(fromBatch).toStrictEqual(fromCity);
+    expect(fromStream).toStrictEqual(fromCity);
+    for (const f of [...fromBatch, ...fromCity, ...fromStream]) expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
     expect(fromBatch.map((f) => JSON.stringify(f))).toEqual(fromCity.map((f) => JSON.stringify(f)));
     expect(batch.counts).toEqual({ pass: 212, fail: 6, unknown: 2 }); // 230 minus the 10 city and project findings
     expect(batch.byProvision.Q10).toEqual({ pass: 38, fail: 2, unknown: 0 });
