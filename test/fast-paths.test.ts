@@ -7,7 +7,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { createPolicy, type ParameterOverrides } from '../src/index.js';
-import { COMMUNITY_CHECKS } from '../src/evaluate/evaluate.js';
+import { COMMUNITY_CHECKS, relativeShortfall, type Finding } from '../src/evaluate/evaluate.js';
+import { FAIL } from '../src/evaluate/check.js';
+import { approxDiv, D } from '../src/decimal.js';
+import { findingKind } from '../src/provisions/registry.js';
 import type { CommunityRecord } from '../src/evaluate/dataset.js';
 
 const near = (n: number) =>
@@ -75,6 +78,30 @@ describe('fast path equals exact path, for every community check that has both',
     test.prop([record, overrides, fc.constantFrom(2013, undefined)], { numRuns: 400 })(`${check.provision}`, (c, o, year) => {
       const k = check.compile(createPolicy(o), year);
       expect(check.status(c, k)).toBe(check.exact!(c, k));
+    });
+  }
+});
+
+describe('the quick shortfall a tally reads (integers) equals the exact finding’s, for every community check that has one', () => {
+  const checks = COMMUNITY_CHECKS.filter((c) => c.quick !== undefined);
+  test('there are such checks (size, rooms, staff, subsidy today)', () => {
+    expect(checks.length).toBeGreaterThanOrEqual(4);
+  });
+  for (const check of checks) {
+    test.prop([record, overrides, fc.constantFrom(2013, undefined)], { numRuns: 400 })(`${check.provision}`, (c, o, year) => {
+      const k = check.compile(createPolicy(o), year);
+      if (check.exact ? check.exact(c, k) !== FAIL : check.status(c, k) !== FAIL) return;
+      const q = { num: 0, den: 0, owe: 0 };
+      // False when the integers would not be exact: the tally then asks the finding itself.
+      if (!check.quick!(c, k, q)) return;
+      const d = check.detail(c, k, true);
+      // Its relative shortfall, as the tally orders the worst: the exact fraction against the finding's (which is
+      // shown to 20 significant digits where it does not terminate), so equal to 15 digits.
+      // A denominator of 0 (a tolerance of 0) leaves the order to the finding's own key.
+      const exact = relativeShortfall({ shortfall: d.shortfall, expected: d.expected } as Finding);
+      if (q.den !== 0) expect(approxDiv(q.num, q.den).minus(exact).abs().lte(exact.abs().times('1e-15')), `${q.num}/${q.den} against ${exact}`).toBe(true);
+      // What it owes, in the check's units, exactly.
+      if (findingKind(check.provision)?.owed) expect(new D(q.owe).eq(d.shortfall!.times(check.owedScale ?? 1)), `${q.owe} against ${d.shortfall}`).toBe(true);
     });
   }
 });

@@ -33,7 +33,10 @@ export interface Detail {
   shortfall?: Decimal;
 }
 
-/** A failing community's relative shortfall as `num ÷ den` of integers, and what it owes in the check's `owedScale` units. */
+/**
+ * A failing community's relative shortfall as `num ÷ den` of integers (a `den` of 0 leaves the order to the
+ * finding's exact key), and what it owes in the check's `owedScale` units.
+ */
 export interface QuickShortfall {
   num: number;
   den: number;
