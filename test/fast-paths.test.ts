@@ -38,6 +38,37 @@ const record: fc.Arbitrary<CommunityRecord> = fc
     { requiredKeys: ['id', 'name', 'kind', 'households', 'residents'] },
   )
   .filter((c) => Number.isSafeInteger(c.households + (c.floatingHouseholds ?? 0)));
+
+/** Hundredths as a plain decimal string: 12345 → '123.45'. */
+const hundredths = (n: number) => `${Math.trunc(n / 100)}.${String(Math.abs(n % 100)).padStart(2, '0')}`;
+/**
+ * Records on the edges of the policy as written, where a fast path and an exact path part first: sizes at ±20 % of
+ * 3,000 households and 8,000 residents and a step either side, rooms of exactly 5 m² per 100 residents and a
+ * hundredth either side, a subsidy of exactly 30,000 yuan and a fen either side.
+ */
+const edge: fc.Arbitrary<CommunityRecord> = fc
+  .record({
+    households: fc.constantFrom(2399, 2400, 2401, 3000, 3599, 3600, 3601),
+    residents: fc.constantFrom(6399, 6400, 6401, 8000, 9599, 9600, 9601),
+    rooms: fc.constantFrom(-100, -1, 0, 1, 100),
+    subsidy: fc.constantFrom(-100, -1, 0, 1, 100),
+    whole: fc.boolean(),
+  })
+  .map(({ households, residents, rooms, subsidy, whole }) => {
+    const need = residents * 5 + rooms; // in hundredths of m²
+    const paid = 3_000_000 + subsidy; // in fen
+    return {
+      id: 'c',
+      name: 'n',
+      kind: 'urban' as const,
+      households,
+      residents,
+      staff: Math.ceil(households / 600) - 1,
+      roomAreaM2: whole && need % 100 === 0 ? need / 100 : hundredths(need),
+      streetSubsidyPaid: whole && paid % 100 === 0 ? paid / 100 : hundredths(paid),
+    };
+  });
+const records = fc.oneof(record, edge);
 const overrides: fc.Arbitrary<ParameterOverrides> = fc.record(
   {
     sizing: fc.record(
@@ -75,7 +106,7 @@ describe('fast path equals exact path, for every community check that has both',
     expect(checks.length).toBeGreaterThanOrEqual(3);
   });
   for (const check of checks) {
-    test.prop([record, overrides, fc.constantFrom(2013, undefined)], { numRuns: 400 })(`${check.provision}`, (c, o, year) => {
+    test.prop([records, overrides, fc.constantFrom(2013, undefined)], { numRuns: 400 })(`${check.provision}`, (c, o, year) => {
       const k = check.compile(createPolicy(o), year);
       expect(check.status(c, k)).toBe(check.exact!(c, k));
     });
@@ -88,7 +119,7 @@ describe('the quick shortfall a tally reads (integers) equals the exact finding�
     expect(checks.length).toBeGreaterThanOrEqual(4);
   });
   for (const check of checks) {
-    test.prop([record, overrides, fc.constantFrom(2013, undefined)], { numRuns: 400 })(`${check.provision}`, (c, o, year) => {
+    test.prop([records, overrides, fc.constantFrom(2013, undefined)], { numRuns: 400 })(`${check.provision}`, (c, o, year) => {
       const k = check.compile(createPolicy(o), year);
       if (check.exact ? check.exact(c, k) !== FAIL : check.status(c, k) !== FAIL) return;
       const q = { num: 0, den: 0, owe: 0 };
