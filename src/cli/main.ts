@@ -44,13 +44,6 @@ function usage(words: Words): UsageError {
   return e;
 }
 
-/** Bad input said in both languages (the parameters file's issues). */
-function badInput(words: Words): InputError {
-  const e = new InputError(words.en);
-  (e as { words?: Words }).words = words;
-  return e;
-}
-
 /** Issues as lines, each `<prefix>path: message`, in both languages. */
 function issueLines(issues: readonly PolicyInputIssue[], where: (i: PolicyInputIssue) => string): Words {
   return {
@@ -188,7 +181,7 @@ function policyFrom(file: unknown, extra: ParameterOverrides = {}): Policy {
   try {
     return createPolicy(overrides as ParameterOverrides);
   } catch (e) {
-    if (e instanceof PolicyInputError) throw badInput(issueLines(e.issues, (i) => `${typeof file === 'string' ? file : '--params'}: ${i.path}: `));
+    if (e instanceof PolicyInputError) throw new InputError(issueLines(e.issues, (i) => `${typeof file === 'string' ? file : '--params'}: ${i.path}: `));
     throw e;
   }
 }
@@ -587,7 +580,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
-      const words = (e as { words?: Words }).words;
+      const words = e.words;
       io.stderr.write(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
       return 2;
     }
