@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { issue, PolicyInputError } from '../errors.js';
+import { issue, PolicyInputError, refused } from '../errors.js';
+import { amount as AMOUNT, count as COUNT, year as YEAR } from '../kinds.js';
+import { RULE_ABOUT } from '../provisions/registry.js';
 import { readTable } from '../read/read-table.js';
 import { main } from './main.js';
 
@@ -121,5 +123,47 @@ describe('problems found while reading a table follow --lang', () => {
     expect(zh.err).toContain(`${b}: 第 2 行：`);
     expect(zh.err).toContain(`${a}: 第 2 行`);
     expect(en.err).toContain(`${b}: line 2: duplicate id "c1" in 2013 (first at ${a}: line 2)`);
+  });
+});
+
+describe('explain: a negative number given to a flag is refused in the library’s words, never as an ambiguous argument', () => {
+  const KIND = { count: COUNT, year: YEAR, amount: AMOUNT } as const;
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  /** Every numeric flag of every rule explain offers, as the provisions declare them (a former flag too). */
+  const flags = Object.values(RULE_ABOUT).flatMap((r) =>
+    r.command === undefined
+      ? []
+      : r.fields.flatMap((f) => {
+          const kind = f.kind;
+          return kind === 'date' ? [] : [f.flag ?? kebab(f.name), ...(f.was ? [f.was.flag] : [])].map((flag) => [r.command!, flag, kind] as const);
+        }),
+  );
+
+  test('there are numeric flags to try', () => expect(flags.length).toBeGreaterThan(10));
+
+  test.each(flags)('explain %s --%s -3 (a %s), and the same with =-3: exit 2, the catalogue’s refusal in both languages', async (command, flag, kind) => {
+    const expected = refused(`--${flag}`, KIND[kind].code, KIND[kind].expectedText, '-3');
+    expect(expected.code).toBe(KIND[kind].code); // not-a-count, not-a-year, not-an-amount
+    for (const given of [[`--${flag}`, '-3'], [`--${flag}=-3`]]) {
+      for (const lang of ['zh', 'en'] as const) {
+        const t = io(false);
+        const code = await main(['explain', command, ...given, ...(lang === 'en' ? ['--lang', 'en'] : [])], t.io);
+        expect(code).toBe(2);
+        expect(t.err.join('')).toBe(`shequ-rules: ${expected.path}: ${expected.messages![lang]}\nRun 'shequ-rules --help' for usage.\n`);
+      }
+    }
+  });
+
+  test('so in the other commands: schedule rollout --villages -3 is refused as not a count', async () => {
+    const expected = refused('--villages', COUNT.code, COUNT.expectedText, '-3');
+    const t = io(false);
+    expect(await main(['schedule', 'rollout', '--villages', '-3', '--lang', 'en'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain(`${expected.path}: ${expected.messages!.en}`);
+  });
+
+  test('a negative number after a flag is its value only: a flag after a flag is still an error of usage', async () => {
+    const t = io(false);
+    expect(await main(['explain', Object.values(RULE_ABOUT).find((r) => r.command)!.command!, '--lang', '--format'], t.io)).toBe(2);
+    expect(t.err.join('')).toMatch(/ambiguous/);
   });
 });
