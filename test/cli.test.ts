@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readEvaluation } from '../src/evaluation.js';
+import { count as COUNT } from '../src/kinds.js';
 
 const BIN = 'dist/cli/bin.js';
 const dir = mkdtempSync(join(tmpdir(), 'shequ-cli-'));
@@ -224,43 +225,50 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
     ],
     [
       'a row with too few fields: the cells it lacks are empty, and required',
-      () => ['report', file('b20.csv', `${HEADER}\n${csvRow}\nc2,x,urban\n`), '--year', '2013'],
+      () => ['report', file('b20.csv', `${HEADER}\n${csvRow}\nc2,x,urban\n`), '--year', '2013', '--lang', 'en'],
       /b20\.csv: line 3, households: is empty; households is required\n.*b20\.csv: line 3, residents: is empty; residents is required/,
     ],
     [
       'an unknown column',
-      () => ['report', file('b21.csv', `${HEADER},floor\n${csvRow},1\n`), '--year', '2013'],
+      () => ['report', file('b21.csv', `${HEADER},floor\n${csvRow},1\n`), '--year', '2013', '--lang', 'en'],
       /b21\.csv: line 1, floor: column 11 "floor" is not a community field/,
     ],
     [
       'a missing required column',
-      () => ['report', file('b22.csv', 'id,name,kind,households\nc1,x,urban,3000\n'), '--year', '2013'],
+      () => ['report', file('b22.csv', 'id,name,kind,households\nc1,x,urban,3000\n'), '--year', '2013', '--lang', 'en'],
       /b22\.csv: line 1: the header lacks the required column 常住人口\/residents/,
     ],
     [
       'a CSV without a year anywhere',
-      () => ['report', file('b23.csv', `${HEADER}\n${csvRow}\n`)],
+      () => ['report', file('b23.csv', `${HEADER}\n${csvRow}\n`), '--lang', 'en'],
       /b23\.csv: line 2: no year: the table has no 年度 column, .*give it with --year/,
     ],
     [
       'a count given as text in CSV, on line 3',
-      () => ['report', file('b24.csv', `${HEADER}\n${csvRow}\nc2,x,urban,3k,8000,400,5,true,true,30000\n`), '--year', '2013'],
+      () => ['report', file('b24.csv', `${HEADER}\n${csvRow}\nc2,x,urban,3k,8000,400,5,true,true,30000\n`), '--year', '2013', '--lang', 'en'],
       /b24\.csv: line 3, households: expected a whole number ≥ 0 such as 3,695, got "3k"/,
     ],
     [
       'households + floating households beyond safe integers in CSV',
-      () => ['report', file('b25s.csv', 'id,name,kind,households,floatingHouseholds,residents\nc1,x,urban,9007199254740991,1,8000\n'), '--year', '2013'],
+      () => [
+        'report',
+        file('b25s.csv', 'id,name,kind,households,floatingHouseholds,residents\nc1,x,urban,9007199254740991,1,8000\n'),
+        '--year',
+        '2013',
+        '--lang',
+        'en',
+      ],
       /b25s\.csv: line 2, floatingHouseholds: households \+ floatingHouseholds is larger than the largest safe integer/,
     ],
     [
       'duplicate ids in CSV',
-      () => ['report', file('b25.csv', `${HEADER}\n${csvRow}\n${csvRow}\n`), '--year', '2013'],
+      () => ['report', file('b25.csv', `${HEADER}\n${csvRow}\n${csvRow}\n`), '--year', '2013', '--lang', 'en'],
       /b25\.csv: line 3, id: duplicate id "c1" \(first on line 2\) in 2013/,
     ],
-    ['an empty CSV file', () => ['report', file('b26.csv', ''), '--year', '2013'], /b26\.csv: the file is empty/],
+    ['an empty CSV file', () => ['report', file('b26.csv', ''), '--year', '2013', '--lang', 'en'], /b26\.csv: the file is empty/],
     [
       'a flag that is neither true nor false',
-      () => ['report', file('b27.csv', `${HEADER}\nc1,x,urban,3000,8000,400,5,maybe,true,30000\n`), '--year', '2013'],
+      () => ['report', file('b27.csv', `${HEADER}\nc1,x,urban,3000,8000,400,5,maybe,true,30000\n`), '--year', '2013', '--lang', 'en'],
       /line 2, roomsOnGroundFloor: expected yes or no \(是\/否, 有\/无, √\/×, Y\/N, 1\/0\), got "maybe"/,
     ],
     ['a file that does not exist', () => ['report', join(dir, 'missing.json')], /missing\.json: cannot read the file \(ENOENT\)/],
@@ -273,8 +281,19 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
     ['an unknown format', () => ['report', 'examples/city.json', '--format', 'xml'], /--format must be one of text, markdown, json, ndjson, html, xlsx/],
   ];
 
+  test('a bad cell of a CSV is said in Chinese by default, in English with --lang en (the trial: households -3)', () => {
+    const path = file('b28.csv', `区划代码,社区名称,类型,户数,常住人口\nc1,甲社区,城市,-3,8000\n`);
+    const zh = run(['report', path, '--year', '2013']);
+    const en = run(['report', path, '--year', '2013', '--lang', 'en']);
+    expect([zh.code, en.code]).toEqual([2, 2]);
+    expect(zh.err).toContain(`${path}: 第 2 行“户数”：应为${COUNT.expectedText.zh}，实为 "-3"`);
+    expect(zh.err).not.toMatch(/expected|line 2/);
+    expect(en.err).toContain(`${path}: line 2, 户数: expected ${COUNT.expectedText.en}, got "-3"`);
+  });
+
   test(`at least 20 kinds of bad input (${bad.length})`, () => expect(bad.length).toBeGreaterThanOrEqual(20));
 
+  // Problems are said in the language of --lang (Chinese by default): the cases above whose words are English ask for it.
   test.each(bad)('%s → exit 2, located', (_name, args, message) => {
     const r = run(args());
     expect(r.err).toMatch(message);
@@ -298,7 +317,9 @@ describe('the other commands', { timeout: 60_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--households: 应为不小于 0 的整数，如 3,695，实为 "-3"/); // in the language of --lang: zh by default
     expect(run(['explain', 'staff', '--households=-3', '--lang', 'en']).err).toMatch(/--households: expected a whole number ≥ 0 such as 3,695, got "-3"/);
-    expect(run(['explain', 'staff', '--households', '-3']).code).toBe(2);
+    // The trial's explain rooms --households -3: the same refusal as --households=-3, not parseArgs's "argument is ambiguous".
+    expect(run(['explain', 'rooms', '--households', '-3'])).toEqual(run(['explain', 'rooms', '--households=-3']));
+    expect(run(['explain', 'staff', '--households', '-3'])).toEqual(r);
     expect(run(['explain', 'staff', '--lang', 'en']).err).toMatch(/--households: expected a whole number/);
     expect(run(['explain', 'staff']).err).toMatch(/--households: 应为不小于 0 的整数/);
     expect(run(['explain', 'magic']).err).toMatch(/explain takes a rule: targets, size, plan, rollout, rooms, staff/);

@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import * as lib from '../src/index.js';
 import { actorsFor, auditPolicy, dutiesOf } from '../src/spec.js';
-import { evaluateBatch, evaluateCity, evaluateCommunity, formatReport, readDataset, readEvaluation } from '../src/evaluation.js';
+import { evaluateBatch, evaluateCity, evaluateCommunity, formatReport, readDataset, readEvaluation, readTable } from '../src/evaluation.js';
 import { ISSUE_CODES, issue, type IssueCode, type PolicyInputIssue } from '../src/errors.js';
 import { KINDS, oneOf } from '../src/kinds.js';
 
@@ -141,10 +141,95 @@ const evaluation: [string, () => unknown, string][] = [
   ['a report without a summary', () => readEvaluation('{"findings": [], "summary": null}'), 'json: not-an-object'],
 ];
 
+/** A table as a bureau keeps it: every problem its reader finds in a cell, a row or the header (the CLI says the same). */
+const HEAD = ['区划代码', '社区名称', '类型', '户数', '常住人口'];
+const ROW = ['c1', '甲社区', '城市', '3000', '8000'];
+const table =
+  (rows: unknown[][], options: { year?: number } = { year: 2013 }) =>
+  () =>
+    readTable(rows as never, options);
+const tables: [string, () => unknown, string][] = [
+  ['a negative count in a cell', table([HEAD, ['c1', '甲社区', '城市', '-3', '8000']]), 'row 2, 户数: not-a-count'],
+  ['a count as letters', table([HEAD, ['c1', '甲社区', '城市', 'abc', '8000']]), 'row 2, 户数: not-a-count'],
+  ['a kind that is neither', table([HEAD, ['c1', '甲社区', '镇', '3000', '8000']]), 'row 2, 类型: not-an-option'],
+  [
+    'an area in words',
+    table([
+      [...HEAD, '用房面积(㎡)'],
+      [...ROW, '四百'],
+    ]),
+    'row 2, 用房面积(㎡): not-an-amount',
+  ],
+  [
+    'a flag that is neither',
+    table([
+      [...HEAD, '用房是否在一楼'],
+      [...ROW, '也许'],
+    ]),
+    'row 2, 用房是否在一楼: not-a-flag',
+  ],
+  ['a required cell left empty', table([HEAD, ['c1', '甲社区', '城市', '', '8000']]), 'row 2, 户数: missing-field'],
+  ['a value under no header', table([HEAD, [...ROW, 'x']]), 'row 2: invalid'],
+  ['no year anywhere', table([HEAD, ROW], {}), 'row 2: missing-field'],
+  ['an id used twice', table([HEAD, ROW, ROW]), 'row 3, 区划代码: duplicate-id'],
+  ['a name used twice where names are the ids', table([HEAD.slice(1), ROW.slice(1), ROW.slice(1)]), 'row 3, 社区名称: duplicate-id'],
+  [
+    'households + floating households beyond safe integers',
+    table([
+      [...HEAD, '流动人口户数'],
+      ['c1', '甲社区', '城市', '9007199254740991', '8000', '1'],
+    ]),
+    'row 2, 流动人口户数: out-of-range',
+  ],
+  [
+    'an unknown header',
+    table([
+      [...HEAD, '楼层'],
+      [...ROW, '1'],
+    ]),
+    'row 1, 楼层: unknown-field',
+  ],
+  [
+    'a header close to a known one',
+    table([
+      [...HEAD, '户 数数'],
+      [...ROW, '1'],
+    ]),
+    'row 1, 户 数数: unknown-field',
+  ],
+  [
+    'an ambiguous header',
+    table([
+      [...HEAD, '流动人口'],
+      [...ROW, '1'],
+    ]),
+    'row 1, 流动人口: unknown-field',
+  ],
+  [
+    'a field named twice',
+    table([
+      [...HEAD, '总户数'],
+      [...ROW, '1'],
+    ]),
+    'row 1, 总户数: invalid',
+  ],
+  ['a required column left out', table([HEAD.slice(0, 4), ROW.slice(0, 4)]), 'row 1: missing-field'],
+  ['an empty table', table([]), 'invalid'],
+  [
+    'no header in the rows',
+    table([
+      ['a', 'b'],
+      ['1', '2'],
+    ]),
+    'row 1: invalid',
+  ],
+];
+
 const layers = [
   ['rules', rules],
   ['specification', spec],
   ['evaluation and report', evaluation],
+  ['tables read', tables],
 ] as const;
 
 const refusal = (call: () => unknown): lib.PolicyInputError => {

@@ -219,7 +219,7 @@ describe('files as people save them', () => {
     'every bad cell of a file is listed with its line and header as written, and the run exits 2',
     () => {
       const csv = `${HEAD}\nc1,甲,城市,3k,8000,400,5\nc2,乙,城镇,3000,8000,四百,5\nc3,丙,镇,3000,8000,400,5.5\n`;
-      const r = run(['report', file('bad.csv', csv), '--year', '2013']);
+      const r = run(['report', file('bad.csv', csv), '--year', '2013', '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       const at = (s: string) => `shequ-rules: ${join(dir, 'bad.csv')}: ${s}`;
@@ -243,10 +243,15 @@ describe('files as people save them', () => {
           rows: [['统计表'], ['区划代码', '社区名称', '类型', '户数', '常住人口'], ['c1', '甲', '城市', 'x', 8000], ['c2', '乙', '城市', 3000, -1]],
         },
       ]);
-      const r = run(['report', file('bad.xlsx', Buffer.from(bytes))]);
+      const r = run(['report', file('bad.xlsx', Buffer.from(bytes)), '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.err).toContain('bad.xlsx: sheet "2013", row 3, 户数: expected a whole number ≥ 0 such as 3,695, got "x"');
       expect(r.err).toContain('bad.xlsx: sheet "2013", row 4, 常住人口: expected a whole number ≥ 0 such as 3,695, got -1');
+      // In Chinese by default, located the same way.
+      const zh = run(['report', join(dir, 'bad.xlsx')]);
+      expect(zh.code).toBe(2);
+      expect(zh.err).toContain('bad.xlsx: 工作表 "2013" 第 3 行“户数”：应为');
+      expect(zh.err).toContain('bad.xlsx: 工作表 "2013" 第 4 行“常住人口”：应为');
     },
     TIMEOUT,
   );
@@ -255,7 +260,7 @@ describe('files as people save them', () => {
     'an ambiguous header is refused naming both fields; a column map settles it',
     () => {
       const csv = `区划代码,社区名称,类型,户数,常住人口,流动人口\nc1,甲,城市,3000,8000,700\n`;
-      const refused = run(['report', file('amb.csv', csv), '--year', '2013']);
+      const refused = run(['report', file('amb.csv', csv), '--year', '2013', '--lang', 'en']);
       expect(refused.code).toBe(2);
       expect(refused.err).toContain('column 6 "流动人口" is not a community field: it could be floating households (floatingHouseholds) or floating persons');
       const map = file('map.json', JSON.stringify({ 流动人口: 'floatingHouseholds' }));

@@ -44,13 +44,6 @@ function usage(words: Words): UsageError {
   return e;
 }
 
-/** Bad input said in both languages (the parameters file's issues). */
-function badInput(words: Words): InputError {
-  const e = new InputError(words.en);
-  (e as { words?: Words }).words = words;
-  return e;
-}
-
 /** Issues as lines, each `<prefix>path: message`, in both languages. */
 function issueLines(issues: readonly PolicyInputIssue[], where: (i: PolicyInputIssue) => string): Words {
   return {
@@ -145,11 +138,35 @@ const common: Options = {
 };
 
 function parse(args: string[], options: Options) {
+  const all = { ...common, ...options };
   try {
-    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({ args: negativeValues(args, all), options: all, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/** A value that starts as a negative number does: `-3`, `-0.5`, `-.5`. */
+const NEGATIVE = /^-\.?\d/;
+
+/**
+ * `--households -3` read as `--households=-3`. parseArgs takes a value that starts with a dash for an option of its
+ * own and stops at "argument is ambiguous"; no option starts with a digit, so a negative number after a flag that
+ * takes a value is that flag's value, which the flag's reader then refuses in the library's words (`not-a-count`, …).
+ */
+function negativeValues(args: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : '';
+    if (next !== undefined && NEGATIVE.test(next) && options !== undefined && Object.hasOwn(options, name) && options[name]!.type === 'string') {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function lang(v: unknown): Lang {
@@ -188,7 +205,7 @@ function policyFrom(file: unknown, extra: ParameterOverrides = {}): Policy {
   try {
     return createPolicy(overrides as ParameterOverrides);
   } catch (e) {
-    if (e instanceof PolicyInputError) throw badInput(issueLines(e.issues, (i) => `${typeof file === 'string' ? file : '--params'}: ${i.path}: `));
+    if (e instanceof PolicyInputError) throw new InputError(issueLines(e.issues, (i) => `${typeof file === 'string' ? file : '--params'}: ${i.path}: `));
     throw e;
   }
 }
@@ -587,7 +604,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
-      const words = (e as { words?: Words }).words;
+      const words = e.words;
       io.stderr.write(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
       return 2;
     }

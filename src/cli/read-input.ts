@@ -9,7 +9,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Policy } from '../create-policy.js';
-import { PolicyInputError } from '../errors.js';
+import { describeValue, PolicyInputError, type Words } from '../errors.js';
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
 import { checkYear, communityFinding, communityStatuses, compile, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from '../evaluate/evaluate.js';
 import { cityTail } from '../evaluate/city.js';
@@ -23,9 +23,13 @@ import { CsvError, CsvParser, type CsvRow } from './csv.js';
 
 /** An input problem the CLI reports with exit code 2. */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message in both languages, when it has been written in both (the CLI says it in the language of --lang). */
+  readonly words: Words | undefined;
+  /** @param message - in English, or in both languages */
+  constructor(message: string | Words) {
+    super(typeof message === 'string' ? message : message.en);
     this.name = 'InputError';
+    this.words = typeof message === 'string' ? undefined : message;
   }
 }
 
@@ -97,7 +101,7 @@ interface YearState {
 
 class Collector {
   readonly states = new Map<number, YearState>();
-  readonly problems: string[] = [];
+  readonly problems: Words[] = [];
   problemCount = 0;
   readonly other = new Set<number>();
   rows = 0;
@@ -139,13 +143,13 @@ class Collector {
     return s;
   }
 
-  problem(message: string): void {
+  problem(message: Words): void {
     this.problemCount++;
     if (this.problems.length < MAX_PROBLEMS) this.problems.push(message);
   }
 
-  /** Where each table is, for messages: `file: sheet "2013", row`. */
-  readonly tables: string[] = [];
+  /** Where each table is, for messages: its file, its sheet and what its rows are called. */
+  readonly tables: Where[] = [];
 
   community(c: CommunityRecord, year: number, table: number, row: number): void {
     const s = this.state(year);
@@ -153,8 +157,12 @@ class Collector {
     if (this.acrossTables) {
       const first = s.ids.get(c.id);
       if (first !== undefined) {
-        const at = (t: number, r: number) => `${this.tables[t]} ${r}`;
-        return this.problem(`${at(table, row)}: duplicate id "${c.id}" in ${year} (first at ${at(Math.floor(first / 2 ** 32), first % 2 ** 32)})`);
+        const here = rowAt(this.tables[table]!, row);
+        const there = rowAt(this.tables[Math.floor(first / 2 ** 32)]!, first % 2 ** 32);
+        return this.problem({
+          en: `${here.en}: duplicate id ${describeValue(c.id)} in ${year} (first at ${there.en})`,
+          zh: `${here.zh}：${year} 年的编号 ${describeValue(c.id, 'zh')} 重复(第一次出现在 ${there.zh})`,
+        });
       }
       s.ids.set(c.id, table * 2 ** 32 + row);
     }
@@ -198,10 +206,34 @@ function openFile(file: string, stdin: Readable, maxBytes: number): Readable {
 
 const tooBig = (file: string) => (limit: number) => new InputError(`${file}: the input is over the limit of ${limit} bytes (raise it with --max-mb)`);
 
-function located(file: string, sheet: string | undefined, unit: 'line' | 'row', p: TableProblem): string {
-  const at = [sheet !== undefined ? `sheet "${sheet}"` : '', p.row > 0 ? `${unit} ${p.row}` : '', p.header ? p.header : ''].filter(Boolean).join(', ');
-  return `${file}: ${at ? `${at}: ` : ''}${p.message}`;
+/** A table: its file, its sheet (of a workbook) and what its rows are called ('line' in a CSV, 'row' in a sheet). */
+interface Where {
+  readonly file: string;
+  readonly sheet: string | undefined;
+  readonly unit: 'line' | 'row';
 }
+
+/** A row of a table in words: `file: sheet "2013", row 3` and `file: 工作表 "2013" 第 3 行`. */
+function rowAt(t: Where, row: number): Words {
+  return {
+    en: `${t.file}: ${t.sheet !== undefined ? `sheet "${t.sheet}", ` : ''}${t.unit} ${row}`,
+    zh: `${t.file}: ${t.sheet !== undefined ? `工作表 "${t.sheet}" ` : ''}第 ${row} 行`,
+  };
+}
+
+/** A table's problem with its file, sheet, row and header: `file: line 3, 户数: …` and `file: 第 3 行“户数”：…`. */
+function located(t: Where, p: TableProblem): Words {
+  const { file, sheet, unit } = t;
+  const en = [sheet !== undefined ? `sheet "${sheet}"` : '', p.row > 0 ? `${unit} ${p.row}` : '', p.header].filter(Boolean).join(', ');
+  const zh = `${[sheet !== undefined ? `工作表 "${sheet}"` : '', p.row > 0 ? `第 ${p.row} 行` : ''].filter(Boolean).join(' ')}${p.header ? `“${p.header}”` : ''}`;
+  return { en: `${file}: ${en ? `${en}: ` : ''}${p.messages.en}`, zh: `${file}: ${zh ? `${zh}：` : ''}${p.messages.zh}` };
+}
+
+/** A header that cannot be read, every problem of it, as the CLI says it. */
+const headerProblem = (t: Where, e: HeaderError): InputError => new InputError(lines(e.problems.map((p) => located(t, p))));
+
+/** Messages in both languages, a line each. */
+const lines = (ws: readonly Words[]): Words => ({ en: ws.map((w) => w.en).join('\n'), zh: ws.map((w) => w.zh).join('\n') });
 
 /** A year in a file name such as 2013.csv or 社区统计2013年.csv. */
 function yearInFileName(file: string): number | undefined {
@@ -218,7 +250,7 @@ function readTable(
   year: number | undefined,
   ids?: TableOptions['ids'],
 ): TableReader {
-  const table = c.tables.push(`${file}: ${sheet !== undefined ? `sheet "${sheet}", ` : ''}${unit}`) - 1;
+  const table = c.tables.push({ file, sheet, unit }) - 1;
   return new TableReader(tableOptions(o, unit, year, ids), (record, y, row) => c.community(record, y, table, row));
 }
 
@@ -235,7 +267,7 @@ function tableOptions(o: ReadOptions, unit: 'line' | 'row', year: number | undef
 function finishTable(reader: TableReader, c: Collector, file: string, sheet: string | undefined, unit: 'line' | 'row'): TableNotes {
   const notes = reader.end();
   const { shown, count } = reader.problemList;
-  for (const p of shown) c.problem(located(file, sheet, unit, p));
+  for (const p of shown) c.problem(located({ file, sheet, unit }, p));
   c.problemCount += count - shown.length;
   return notes;
 }
@@ -306,7 +338,7 @@ function isAscii(b: Uint8Array): boolean {
 function csvProblem(file: string, e: unknown): unknown {
   if (e instanceof CsvError || e instanceof CsvSyntaxError) return new InputError(`${file}: line ${e.line}: ${e.message}`);
   if (e instanceof EncodingError) return new InputError(`${file}: near byte ${e.offset}: ${e.message}`);
-  if (e instanceof HeaderError) return new InputError(e.problems.map((p) => located(file, undefined, 'line', p)).join('\n'));
+  if (e instanceof HeaderError) return headerProblem({ file, sheet: undefined, unit: 'line' }, e);
   return e;
 }
 
@@ -340,7 +372,7 @@ async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncI
     }
   }
   const { shown, count } = read.problemList;
-  for (const p of shown) c.problem(located(file, undefined, 'line', p));
+  for (const p of shown) c.problem(located({ file, sheet: undefined, unit: 'line' }, p));
   c.problemCount += count - shown.length;
   return { file, format: 'csv', ...(encoding && { encoding }), tables: [{ notes }], skippedSheets: [] };
 }
@@ -506,7 +538,7 @@ async function readXlsx(o: ReadOptions, c: Collector, file: string, bytes: Uint8
         skipped.push(sheet.name);
         continue;
       }
-      throw new InputError(e.problems.map((p) => located(file, sheet.name, 'row', p)).join('\n'));
+      throw headerProblem({ file, sheet: sheet.name, unit: 'row' }, e);
     }
   }
   if (tables.length === 0)
@@ -589,7 +621,7 @@ export async function evaluateFiles(o: ReadOptions): Promise<ReportData> {
   for (const file of o.files) input.push(await readOne(o, c, file));
   if (c.problemCount > 0) {
     const more = c.problemCount - c.problems.length;
-    throw new InputError([...c.problems, ...(more > 0 ? [`… and ${more} more problems`] : [])].join('\n'));
+    throw new InputError(lines([...c.problems, ...(more > 0 ? [{ en: `… and ${more} more problems`, zh: `……另有 ${more} 个问题` }] : [])]));
   }
   if (c.states.size === 0) {
     if (o.year !== undefined && c.other.size > 0)

@@ -6,16 +6,17 @@
  * as plain decimal strings, counts as safe integers.
  */
 import { D } from '../decimal.js';
+import type { IssueCode } from '../errors.js';
 import type { Bilingual } from '../policy/provisions.js';
-import { count as COUNT, date as DATE, flag as FLAG, id as ID, squeeze, text as TEXT, year as YEAR } from '../kinds.js';
+import { amount as AMOUNT, count as COUNT, date as DATE, flag as FLAG, id as ID, squeeze, text as TEXT, year as YEAR } from '../kinds.js';
 import { isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
 import type { FieldKind } from './fields.js';
 
 /** A cell as a reader hands it over: text from a CSV; text, a number or a boolean from a spreadsheet. */
 export type RawCell = string | number | boolean | null | undefined;
 
-/** A cell read: its value (`undefined` when the cell is empty), or what was expected instead. */
-export type CellResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly expected: Bilingual };
+/** A cell read: its value (`undefined` when the cell is empty), or the code of the problem and what was expected instead. */
+export type CellResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly code: IssueCode; readonly expected: Bilingual };
 
 const MISSING = /^(?:-+|—+|–|\/|\\)$/;
 const URBAN = new Set(['urban', '城市', '城镇', '城区', '城市社区', '城镇社区', '城']);
@@ -33,11 +34,24 @@ const EXPECT: Record<FieldKind, Bilingual> = {
   year: YEAR.expectedText,
 };
 
+/** The code of a cell that a column of this kind cannot read: the catalogue's code of its kind of value. */
+const CODE: Record<FieldKind, IssueCode> = {
+  id: ID.code,
+  text: TEXT.code,
+  kind: 'not-an-option',
+  count: COUNT.code,
+  area: AMOUNT.code,
+  money: AMOUNT.code,
+  flag: FLAG.code,
+  date: DATE.code,
+  year: YEAR.code,
+};
+
 /** What a column of this kind expects, in words. */
 export const expectedOf = (kind: FieldKind): Bilingual => EXPECT[kind];
 
 const ok = (value: unknown): CellResult => ({ ok: true, value });
-const bad = (kind: FieldKind): CellResult => ({ ok: false, expected: EXPECT[kind] });
+const bad = (kind: FieldKind): CellResult => ({ ok: false, code: CODE[kind], expected: EXPECT[kind] });
 
 /** A number written with a thousands separator, a 万 and a unit, as an exact decimal string (or undefined). */
 function decimalText(s: string, units: RegExp, scale: number): string | undefined {
@@ -90,6 +104,7 @@ export function readCell(kind: FieldKind, raw: RawCell, scale = 1): CellResult {
           ? ok(String(raw))
           : {
               ok: false,
+              code: ID.code,
               expected: { zh: '完整的编号(超过 15 位的代码请在表格中存为文本)', en: 'a whole id (store codes of more than 15 digits as text in the sheet)' },
             };
       return typeof raw === 'string' ? ok(raw.trim()) : bad(kind);

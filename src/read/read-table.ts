@@ -25,7 +25,12 @@ export interface TableRead {
   readonly notes: TableNotes;
 }
 
-const issue = (p: TableProblem): PolicyInputIssueInit => ({ path: [p.row > 0 ? `row ${p.row}` : '', p.header].filter(Boolean).join(', '), message: p.message });
+const issue = (p: TableProblem): PolicyInputIssueInit => ({
+  path: [p.row > 0 ? `row ${p.row}` : '', p.header].filter(Boolean).join(', '),
+  code: p.code,
+  message: p.message,
+  messages: p.messages,
+});
 
 function checkOptions(rows: unknown, options: unknown): PolicyInputIssueInit[] {
   const out: PolicyInputIssueInit[] = [];

@@ -62,7 +62,9 @@ describe('rows as people lay them out', () => {
     expect(r.records.map((x) => x.record.id)).toEqual(['甲社区', '乙社区']);
     expect(r.notes.idFromName).toBe(true);
     const dup = read([HEAD.slice(1), ROW_A.slice(1), ROW_A.slice(1)]);
-    expect(dup.problems.shown).toEqual([{ row: 3, header: '社区名称', message: 'duplicate name "甲社区" (first on row 2) in 2013' }]);
+    expect(dup.problems.shown).toMatchObject([
+      { row: 3, header: '社区名称', code: 'duplicate-id', message: 'duplicate name "甲社区" (first on row 2) in 2013' },
+    ]);
   });
 
   test('a 年度 column gives each row its year', () => {
@@ -120,10 +122,10 @@ describe('every bad cell of a table, located', () => {
   test('three bad cells in two rows are all listed, with the row and the header as written', () => {
     const r = read([HEAD, ['c1', '甲', '城市', '3k', '8000', '400', '5.5'], ROW_B, ['c3', '丙', '镇', '3000', '8000', '400', '5']]);
     expect(r.problems.count).toBe(3);
-    expect(r.problems.shown).toEqual([
-      { row: 2, header: '户数', message: 'expected a whole number ≥ 0 such as 3,695, got "3k"' },
-      { row: 2, header: '社区工作者人数', message: 'expected a whole number ≥ 0 such as 3,695, got "5.5"' },
-      { row: 4, header: '类型', message: 'expected urban (城市/城镇) or rural (农村), got "镇"' },
+    expect(r.problems.shown).toMatchObject([
+      { row: 2, header: '户数', code: 'not-a-count', message: 'expected a whole number ≥ 0 such as 3,695, got "3k"' },
+      { row: 2, header: '社区工作者人数', code: 'not-a-count', message: 'expected a whole number ≥ 0 such as 3,695, got "5.5"' },
+      { row: 4, header: '类型', code: 'not-an-option', message: 'expected urban (城市/城镇) or rural (农村), got "镇"' },
     ]);
     expect(r.records.map((x) => x.record.id)).toEqual(['c2']);
   });
@@ -138,12 +140,12 @@ describe('every bad cell of a table, located', () => {
 
   test('a required cell left empty', () => {
     const r = read([HEAD, ['c1', '甲', '城市', '', '8000', '', '']]);
-    expect(r.problems.shown).toEqual([{ row: 2, header: '户数', message: 'is empty; households is required' }]);
+    expect(r.problems.shown).toMatchObject([{ row: 2, header: '户数', code: 'missing-field', message: 'is empty; households is required' }]);
   });
 
   test('a value under no header', () => {
     const r = read([HEAD, [...ROW_A, 'stray']]);
-    expect(r.problems.shown).toEqual([{ row: 2, header: '', message: 'column 8 has a value ("stray") but no header' }]);
+    expect(r.problems.shown).toMatchObject([{ row: 2, header: '', code: 'invalid', message: 'column 8 has a value ("stray") but no header' }]);
   });
 });
 

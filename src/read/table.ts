@@ -7,14 +7,14 @@
  * keeps only the header and running sums: a million rows stream through.
  */
 import { D, type Decimal } from '../decimal.js';
-import { describeValue } from '../errors.js';
+import { describeValue, refused, type IssueCode } from '../errors.js';
 import { YEAR_MAX, YEAR_MIN } from '../values.js';
 import { looksValid } from '../evaluate/batch.js';
-import { communitySchema, sumIssue, type CommunityRecord } from '../evaluate/dataset.js';
+import { communitySchema, sumIssue, toIssues, type CommunityRecord } from '../evaluate/dataset.js';
 import type { Bilingual } from '../policy/provisions.js';
 import { readCell, type RawCell } from './cells.js';
 import { findHeader, type Column, type ColumnMap } from './headers.js';
-import { FIELD_SPECS } from './fields.js';
+import { FIELD_SPECS, fieldSpec } from './fields.js';
 
 /** One row of a table, numbered as the spreadsheet (or the CSV's line) shows it. */
 export interface TableRow {
@@ -27,8 +27,22 @@ export interface TableProblem {
   readonly row: number;
   /** The header as written ('' for a problem of the whole row). */
   readonly header: string;
+  /** Stable code (src/errors.ts): act on this, not on the message. */
+  readonly code: IssueCode;
+  /** What was wrong, in English (the same as `messages.en`). */
   readonly message: string;
+  /** What was wrong, in both languages. */
+  readonly messages: Bilingual;
 }
+
+/** A problem at a row and a header, its words in both languages. */
+const problemAt = (row: number, header: string, code: IssueCode, messages: Bilingual): TableProblem => ({ row, header, code, message: messages.en, messages });
+
+/** The fields a header row should name, as the messages list them. */
+const SOME_FIELDS = {
+  en: '区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …',
+  zh: '区划代码/id、社区名称/name、类型/kind、户数/households、常住人口/residents……',
+};
 
 /** A warning: a total that does not add up, a column left out. */
 export interface TableWarning {
@@ -334,19 +348,17 @@ export class TableReader {
     if (!found) {
       if (this.head.length === 0)
         throw new HeaderError([
-          {
-            row: 0,
-            header: '',
-            message:
-              'the file is empty; expected a header row naming the community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …)',
-          },
+          problemAt(0, '', 'invalid', {
+            en: `the file is empty; expected a header row naming the community fields (${SOME_FIELDS.en})`,
+            zh: `文件是空的；应有一行表头，写出社区的各个字段(${SOME_FIELDS.zh})`,
+          }),
         ]);
+      const n = this.head.length;
       throw new HeaderError([
-        {
-          row: this.head[0]!.row,
-          header: '',
-          message: `no header row found in the first ${this.head.length} rows: expected a row naming at least two community fields (区划代码/id, 社区名称/name, 类型/kind, 户数/households, 常住人口/residents, …); see 'shequ-rules schema --columns'`,
-        },
+        problemAt(this.head[0]!.row, '', 'invalid', {
+          en: `no header row found in the first ${n} rows: expected a row naming at least two community fields (${SOME_FIELDS.en}); see 'shequ-rules schema --columns'`,
+          zh: `前 ${n} 行中没有找到表头：表头这一行至少要写出两个社区字段(${SOME_FIELDS.zh})；可用的表头见 'shequ-rules schema --columns'`,
+        }),
       ]);
     }
     const at = found.rows.at(-1)!;
@@ -364,19 +376,32 @@ export class TableReader {
     const problems: TableProblem[] = [];
     const seen = new Map<string, string>();
     this.columns!.forEach((c, j) => {
+      const column = describeValue(c.header);
       if (c.type === 'unknown') {
         const hint = c.candidates
-          ? `: it could be ${c.candidates.map((x) => x.en).join(' or ')} (${c.candidates.map((x) => x.zh).join(' 或 ')}); say which with a column map (--columns)`
-          : `${c.suggestion ? ` (did you mean "${c.suggestion}"?)` : ''}; map it to a field with --columns, or see 'shequ-rules schema --columns'`;
-        problems.push({ row, header: c.header, message: `column ${j + 1} ${describeValue(c.header)} is not a community field${hint}` });
+          ? {
+              en: `: it could be ${c.candidates.map((x) => x.en).join(' or ')} (${c.candidates.map((x) => x.zh).join(' 或 ')}); say which with a column map (--columns)`,
+              zh: `：它可能是${c.candidates.map((x) => x.zh).join('，也可能是')}；请用列映射(--columns)说明是哪一个`,
+            }
+          : {
+              en: `${c.suggestion ? ` (did you mean "${c.suggestion}"?)` : ''}; map it to a field with --columns, or see 'shequ-rules schema --columns'`,
+              zh: `${c.suggestion ? `(是否想写 "${c.suggestion}"？)` : ''}；请用 --columns 把它对应到一个字段，可用的表头见 'shequ-rules schema --columns'`,
+            };
+        problems.push(
+          problemAt(row, c.header, 'unknown-field', {
+            en: `column ${j + 1} ${column} is not a community field${hint.en}`,
+            zh: `第 ${j + 1} 列 ${column} 不是社区的字段${hint.zh}`,
+          }),
+        );
       } else if (c.type === 'field') {
         const first = seen.get(c.field.key);
         if (first !== undefined)
-          problems.push({
-            row,
-            header: c.header,
-            message: `column ${j + 1} ${describeValue(c.header)} means ${c.field.key}, as column ${describeValue(first)} does`,
-          });
+          problems.push(
+            problemAt(row, c.header, 'invalid', {
+              en: `column ${j + 1} ${column} means ${c.field.key}, as column ${describeValue(first)} does`,
+              zh: `第 ${j + 1} 列 ${column} 与 ${describeValue(first)} 列说的是同一个字段 ${c.field.key}`,
+            }),
+          );
         else seen.set(c.field.key, c.header);
       }
     });
@@ -387,14 +412,19 @@ export class TableReader {
     for (const f of FIELD_SPECS) {
       if (!f.required || seen.has(f.key)) continue;
       if (f.key === 'id' && seen.has('name')) continue; // identified by name, said in the report
-      problems.push({ row, header: '', message: `the header lacks the required column ${f.name.zh}/${f.key}` });
+      problems.push(
+        problemAt(row, '', 'missing-field', {
+          en: `the header lacks the required column ${f.name.zh}/${f.key}`,
+          zh: `表头缺少必需的列 ${f.name.zh}/${f.key}`,
+        }),
+      );
     }
     if (problems.length) throw new HeaderError(problems);
   }
 
-  private problem(row: number, header: string, message: string): void {
+  private problem(row: number, header: string, code: IssueCode, messages: Bilingual): void {
     this.problemCount++;
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ row, header, message });
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(problemAt(row, header, code, messages));
   }
 
   private body(r: TableRow): void {
@@ -426,14 +456,18 @@ export class TableReader {
       const raw = cells[j];
       if (c?.type !== 'field') {
         if (texts[j] && !c) {
-          this.problem(r.row, '', `column ${j + 1} has a value (${describeValue(texts[j])}) but no header`);
+          this.problem(r.row, '', 'invalid', {
+            en: `column ${j + 1} has a value (${describeValue(texts[j])}) but no header`,
+            zh: `第 ${j + 1} 列有值(${describeValue(texts[j], 'zh')})，但没有表头`,
+          });
           bad = true;
         }
         continue;
       }
       const cell = readCell(c.field.kind, raw, c.scale);
       if (!cell.ok) {
-        this.problem(r.row, c.header, `expected ${cell.expected.en}, got ${describeValue(typeof raw === 'string' ? raw.trim() : raw)}`);
+        const said = refused(c.header, cell.code, cell.expected, typeof raw === 'string' ? raw.trim() : raw);
+        this.problem(r.row, c.header, cell.code, said.messages!);
         bad = true;
         continue;
       }
@@ -445,7 +479,10 @@ export class TableReader {
     if (bad) return;
     if (year === undefined) {
       if (!this.saidNoYear)
-        this.problem(r.row, '', 'no year: the table has no 年度 column, and neither its title, its sheet nor its file name gives one; give it with --year');
+        this.problem(r.row, '', 'missing-field', {
+          en: 'no year: the table has no 年度 column, and neither its title, its sheet nor its file name gives one; give it with --year',
+          zh: '没有年度：表中没有“年度”列，标题、工作表名和文件名中也都没有年份；请用 --year 给出',
+        });
       this.saidNoYear = true;
       return;
     }
@@ -458,14 +495,29 @@ export class TableReader {
         for (const iss of parsed.error.issues) {
           const key = String(iss.path[0] ?? '');
           const header = cols.find((c) => c.type === 'field' && c.field.key === key)?.header ?? key;
-          this.problem(r.row, header, iss.input === undefined ? `is empty; ${key === 'id' && this.idColumn < 0 ? 'a name' : key} is required` : iss.message);
+          if (iss.input === undefined) {
+            const byName = key === 'id' && this.idColumn < 0;
+            this.problem(r.row, header, 'missing-field', {
+              en: `is empty; ${byName ? 'a name' : key} is required`,
+              zh: `未填写；${byName ? '社区名称' : (fieldSpec(key)?.name.zh ?? key)}必须填写`,
+            });
+          } else {
+            const said = toIssues([iss])[0]!;
+            this.problem(r.row, header, said.code ?? 'invalid', said.messages ?? { en: said.message, zh: said.message });
+          }
         }
         return;
       }
       c = parsed.data;
     }
     const sum = sumIssue(c, []);
-    if (sum) return this.problem(r.row, cols.find((x) => x.type === 'field' && x.field.key === 'floatingHouseholds')?.header ?? '', sum.message);
+    if (sum)
+      return this.problem(
+        r.row,
+        cols.find((x) => x.type === 'field' && x.field.key === 'floatingHouseholds')?.header ?? '',
+        sum.code ?? 'out-of-range',
+        sum.messages ?? { en: sum.message, zh: sum.message },
+      );
     this.accept(c, year, r.row);
   }
 
@@ -478,12 +530,13 @@ export class TableReader {
     else if (mode === 'table' || mode.verify.has(idKey(year, c.id))) {
       const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
       const firstRow = ids.get(c.id);
-      if (firstRow !== undefined)
-        return this.problem(
-          row,
-          this.idColumn >= 0 ? cols[this.idColumn]!.header : cols[this.nameColumn]!.header,
-          `duplicate ${this.idColumn >= 0 ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`,
-        );
+      if (firstRow !== undefined) {
+        const byId = this.idColumn >= 0;
+        return this.problem(row, byId ? cols[this.idColumn]!.header : cols[this.nameColumn]!.header, 'duplicate-id', {
+          en: `duplicate ${byId ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`,
+          zh: `${key} 年的${byId ? '编号' : '社区名称'} ${describeValue(c.id, 'zh')} 重复(第一次出现在第 ${firstRow} 行)`,
+        });
+      }
       ids.set(c.id, row);
     }
     this.addToSums(key, c);

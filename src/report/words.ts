@@ -113,9 +113,19 @@ export function findingValues(f: Finding, lang: Lang): { expected: string; actua
   return { expected: areaForMoney ? (lang === 'zh' ? '—(无单价)' : '— (no price)') : expected, actual: valueWords(f.actual, unit, lang) };
 }
 
-/** A finding's subject in words: the city, the city's budget of a year, or a community (with its name when known). */
+/**
+ * The subjects that are not an id, as the checks make them: the city, and the city's development projects taken
+ * together (what a dataset that lists no projects, or a table of communities, leaves unevaluated). `city/YYYY`, the
+ * city's budget of a year, is said in {@link subjectWords}.
+ */
+const SUBJECT_WORDS: Readonly<Record<string, Bilingual>> = {
+  city: b('全市', 'the city'),
+  projects: b('开发建设项目', 'the development projects'),
+};
+
+/** A finding's subject in words: the city, the city's budget of a year, the development projects, or a community (with its name when known). */
 export function subjectWords(subject: string, lang: Lang, names?: Readonly<Record<string, string>>): string {
-  if (subject === 'city') return lang === 'zh' ? '全市' : 'the city';
+  if (Object.hasOwn(SUBJECT_WORDS, subject)) return SUBJECT_WORDS[subject]![lang];
   const m = /^city\/(\d{4})$/.exec(subject);
   if (m) return lang === 'zh' ? `全市 ${m[1]} 年` : `the city, ${m[1]}`;
   const name = names && Object.hasOwn(names, subject) ? names[subject] : undefined;
