@@ -50,6 +50,7 @@ export {
   type FundRow,
   type FundScheduleInput,
   type FormerBase,
+  type WithBase,
   type FundScheduleResult,
 } from './provisions/a-4-3-1-city-fund/city-fund.js';
 export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-2-street-subsidy/street-subsidy.js';

@@ -34,7 +34,15 @@ const Q_ID = /\bQ(?:1[0-2]|[1-9])\b/g;
 function names(file: string): { line: number; name: string }[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const out: { line: number; name: string }[] = [];
+  // Comments too, found through the syntax tree (a scan of the raw text can take a quote in a regular expression for
+  // the start of a string and miss a comment): each node's leading and trailing comments, once each.
+  const comments = new Map<number, string>();
+  const collect = (ranges: ts.CommentRange[] | undefined) => {
+    for (const r of ranges ?? []) comments.set(r.pos, sf.text.slice(r.pos, r.end));
+  };
   const visit = (n: ts.Node): void => {
+    collect(ts.getLeadingCommentRanges(sf.text, n.pos));
+    collect(ts.getTrailingCommentRanges(sf.text, n.end));
     const line = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) {
       for (const m of n.text.matchAll(Q_ID)) out.push({ line, name: m[0] });
@@ -49,13 +57,11 @@ function names(file: string): { line: number; name: string }[] {
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  // Comments too: a Q-id, or a rule's name (but `targets`, which is also an English word). TSDoc examples may name
+  // In a comment: a Q-id, or a rule's name (but `targets`, which is also an English word). TSDoc examples may name
   // them: they show the public API at work, and test/tsdoc-examples.test.ts runs them, so a rename cannot leave one stale.
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, sf.text);
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token !== ts.SyntaxKind.SingleLineCommentTrivia && token !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
-    const line = sf.getLineAndCharacterOfPosition(scanner.getTokenStart()).line + 1;
-    const prose = scanner.getTokenText().replace(/@example[\s\S]*?(?=\n\s*\*\s*@|\*\/)/g, '');
+  for (const [pos, text] of comments) {
+    const line = sf.getLineAndCharacterOfPosition(pos).line + 1;
+    const prose = text.replace(/@example[\s\S]*?(?=\n\s*\*\s*@|\*\/)/g, '');
     for (const m of prose.matchAll(/\b(Q(?:1[0-2]|[1-9])|[a-z][A-Za-z]+)\b/g)) {
       const bare = m[1]!.replace(/With$/, '');
       if (/^Q\d/.test(m[1]!) || (RULES.has(bare) && bare !== 'targets')) out.push({ line, name: m[1]! });

@@ -337,6 +337,7 @@ describe('the other commands', { timeout: 60_000 }, () => {
       run(['explain', 'fund', '--base-year-total', '1000000', '--year', '2013', '--format', 'json']).out,
     );
     expect(run(['explain', '--help']).out).toMatch(/fund +--base-year-total AMOUNT --year YEAR\n/);
+    expect(run(['explain', 'fund', '--base-year-total', '1000000', '--base', '5', '--year', '2013']).code).toBe(2);
   });
 
   test('schedule rollout --villages 120', () => {

@@ -44,7 +44,8 @@ const hundredths = (n: number) => `${Math.trunc(n / 100)}.${String(Math.abs(n % 
 /**
  * Records on the edges of the policy as written, where a fast path and an exact path part first: sizes at ±20 % of
  * 3,000 households and 8,000 residents and a step either side, rooms of exactly 5 m² per 100 residents and a
- * hundredth either side, a subsidy of exactly 30,000 yuan and a fen either side.
+ * hundredth either side, a subsidy of exactly 30,000 yuan and a fen either side, exactly the workers due and one
+ * either side.
  */
 const edge: fc.Arbitrary<CommunityRecord> = fc
   .record({
@@ -52,9 +53,10 @@ const edge: fc.Arbitrary<CommunityRecord> = fc
     residents: fc.constantFrom(6399, 6400, 6401, 8000, 9599, 9600, 9601),
     rooms: fc.constantFrom(-100, -1, 0, 1, 100),
     subsidy: fc.constantFrom(-100, -1, 0, 1, 100),
+    staff: fc.constantFrom(-1, 0, 1),
     whole: fc.boolean(),
   })
-  .map(({ households, residents, rooms, subsidy, whole }) => {
+  .map(({ households, residents, rooms, subsidy, staff, whole }) => {
     const need = residents * 5 + rooms; // in hundredths of m²
     const paid = 3_000_000 + subsidy; // in fen
     return {
@@ -63,7 +65,7 @@ const edge: fc.Arbitrary<CommunityRecord> = fc
       kind: 'urban' as const,
       households,
       residents,
-      staff: Math.ceil(households / 600) - 1,
+      staff: Math.ceil(households / 600) + staff,
       roomAreaM2: whole && need % 100 === 0 ? need / 100 : hundredths(need),
       streetSubsidyPaid: whole && paid % 100 === 0 ? paid / 100 : hundredths(paid),
     };

@@ -11,7 +11,7 @@ import type {
   RolloutMode,
   SubsidyProration,
   FundScheduleInput,
-  FormerBase,
+  WithBase,
   InterpretationUse,
   Parameters,
   Policy,
@@ -47,12 +47,14 @@ test("readings: their ids and each one's registered choices", () => {
 test("a policy's methods come from the provisions' registry, each with its rule's input and result", () => {
   expectTypeOf<Policy['requiredStaff']>().parameter(0).toEqualTypeOf<StaffInput>();
   expectTypeOf<Policy['requiredStaff']>().returns.toEqualTypeOf<StaffResult>();
-  expectTypeOf<Policy['cityFundSchedule']>().parameter(0).toEqualTypeOf<FundScheduleInput | (FormerBase & Omit<FundScheduleInput, 'baseYearTotal'>)>();
+  expectTypeOf<Policy['cityFundSchedule']>().parameter(0).toEqualTypeOf<WithBase<FundScheduleInput>>();
   // The base year's total under its name, or (deprecated until 0.2) its former name; not under neither.
   expectTypeOf<Policy['cityFundBudget']>().toBeCallableWith({ baseYearTotal: 1, year: 2012 });
   expectTypeOf<Policy['cityFundBudget']>().toBeCallableWith({ baseAmount: 1, year: 2012 });
   // @ts-expect-error a base year's total is required
   expectTypeOf<Policy['cityFundBudget']>().toBeCallableWith({ year: 2012 });
+  // @ts-expect-error not under both names
+  expectTypeOf<Policy['cityFundBudget']>().toBeCallableWith({ baseAmount: 1, baseYearTotal: 1, year: 2012 });
   expectTypeOf<keyof Policy>().toEqualTypeOf<RuleName | 'parameters' | 'asOf'>();
   expectTypeOf<RuleName>().toEqualTypeOf<keyof typeof RULE_INPUTS>();
 });

@@ -539,9 +539,13 @@ async function explain(args: string[], io: Io): Promise<number> {
   if (values.help) return help(io, 'explain');
   const lng = lang(values.lang);
   const input: Record<string, unknown> = {};
+  const given: Record<string, string> = {};
   for (const [flag, { key, kind }] of Object.entries(spec.fields)) {
     const v = values[flag];
     if (v === undefined) continue;
+    // A field's flag and its former flag name one field: give one.
+    if (Object.hasOwn(given, key)) throw new UsageError(`--${given[key]} and --${flag} are the same field: give one`);
+    given[key] = flag;
     input[key] = kind === 'count' ? integer(flag, v) : kind === 'year' ? yearArg(flag, v) : kind === 'amount' ? amountArg(flag, v) : flagValue(DATE, flag, v);
   }
   const policy = policyFrom(values.params);

@@ -58,3 +58,23 @@ describe('a list whose items are made when first read', () => {
     expect(shown).not.toContain('empty');
   });
 });
+
+describe('a list whose items are made when first read, frozen or cut short', () => {
+  test('can be frozen, sealed or made non-extensible, with every item made', () => {
+    for (const close of [(o: object) => Object.freeze(o), (o: object) => Object.seal(o), (o: object) => Object.preventExtensions(o)]) {
+      const { l, eager } = list(4);
+      close(l);
+      expect(l).toEqual(eager);
+      expect(Object.isExtensible(l)).toBe(false);
+    }
+  });
+
+  test('cut short and lengthened again, has empty slots, as an array has', () => {
+    const { l, made } = list(4);
+    l.length = 1;
+    l.length = 3;
+    expect(1 in l).toBe(false);
+    expect(l[2]).toBeUndefined();
+    expect(made).toEqual([]);
+  });
+});

@@ -66,7 +66,14 @@ export function lazyList<T>(lazy: number, make: (index: number) => T, rest: read
     set(t, key, value, receiver) {
       const i = indexOf(key, lazy);
       if (i >= 0) made[i] = 1;
+      // Cut short, a list forgets the items beyond its new length, as an array does: lengthened again, they are empty.
+      if (key === 'length') for (let j = Math.max(0, Number(value)); j < Math.min(lazy, t.length); j++) made[j] = 1;
       return Reflect.set(t, key, value, receiver);
+    },
+    preventExtensions(t) {
+      // Frozen or sealed, the array behind can take no item: make every one first.
+      all(t);
+      return Reflect.preventExtensions(t);
     },
     defineProperty(t, key, descriptor) {
       const i = indexOf(key, lazy);

@@ -197,7 +197,7 @@ export interface InterpretationOption {
 
 /** An entry of the register. */
 export interface Interpretation {
-  /** `'I1'` … `'I9'`. */
+  /** `'I1'` … `'I10'`. */
   readonly id: string;
   /** Quantitative provisions it concerns. */
   readonly quantities: readonly string[];

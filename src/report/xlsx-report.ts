@@ -13,10 +13,11 @@ import { writeWorkbook, type SheetOut } from '../read/xlsx.js';
 import type { Lang } from '../trace.js';
 import { OWED_TOTALS } from '../provisions/registry.js';
 
-/** The unit of a total owed, in a column's head. */
-const OWED_UNIT = { yuan: { zh: '元', en: 'yuan' }, m2: { zh: 'm²', en: 'm²' }, workers: { zh: '名', en: 'workers' } } as const;
 import { inputLines, progressRows } from './input-report.js';
 import { expectedIsArea, PROVISION_NAMES, STATUS_WORDS, subjectWords, unitOf, yesNo, type ValueUnit } from './words.js';
+
+/** The unit of a total owed, in a column's head. */
+const OWED_UNIT = { yuan: { zh: '元', en: 'yuan' }, m2: { zh: 'm²', en: 'm²' }, workers: { zh: '名', en: 'workers' } } as const;
 
 const UNIT_WORDS: Record<ValueUnit, { zh: string; en: string }> = {
   share: { zh: '比例', en: 'share' },

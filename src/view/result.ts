@@ -116,7 +116,7 @@ function scheduleTable(rule: RuleName, r: AnyResult, lang: Lang): string {
 /**
  * A rule's result as an HTML fragment.
  *
- * @param rule - the rule's exported name, e.g. `'requiredStaff'`
+ * @param rule - the rule's exported name (a key of the provisions' rules registry)
  * @param result - what the rule returned
  * @param lang - `'zh'` or `'en'`
  */

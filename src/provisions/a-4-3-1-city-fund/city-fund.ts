@@ -24,6 +24,11 @@ export interface FormerBase {
   readonly baseAmount: AmountInput;
 }
 
+/** An input with the base year's total under one of its two names, never both (the types refuse both, as the rule does). */
+export type WithBase<I extends { readonly baseYearTotal: AmountInput }> =
+  | (I & { readonly baseAmount?: never })
+  | (FormerBase & Omit<I, 'baseYearTotal'> & { readonly baseYearTotal?: never });
+
 /** Result of {@link cityFundBudget}. */
 export interface FundResult extends RuleResult {
   readonly year: number;
@@ -74,7 +79,7 @@ function checkNotBeforeBase(c: Checker, p: Parameters, year: number, path: strin
 }
 
 /** {@link cityFundBudget} under any parameters. @internal */
-export function cityFundBudgetWith(p: Parameters, input: FundInput | (FormerBase & Omit<FundInput, 'baseYearTotal'>)): FundResult {
+export function cityFundBudgetWith(p: Parameters, input: WithBase<FundInput>): FundResult {
   const c = new Checker('cityFundBudget');
   const o = c.object(input, ['baseYearTotal', 'year'], FORMER);
   const base = readBase(c, o);
@@ -111,7 +116,7 @@ export function cityFundBudgetWith(p: Parameters, input: FundInput | (FormerBase
  * createPolicy({ funding: { mode: 'compound' } }).cityFundBudget({ baseYearTotal: 1000000, year: 2013 }).amount.toString(); //=> '1210000'
  * ```
  */
-export function cityFundBudget(input: FundInput | (FormerBase & Omit<FundInput, 'baseYearTotal'>)): FundResult {
+export function cityFundBudget(input: WithBase<FundInput>): FundResult {
   return displayable('cityFundBudget', cityFundBudgetWith(DEFAULT_PARAMETERS, input));
 }
 
@@ -140,7 +145,7 @@ export interface FundScheduleResult extends RuleResult {
 }
 
 /** {@link cityFundSchedule} under any parameters. @internal */
-export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput | (FormerBase & Omit<FundScheduleInput, 'baseYearTotal'>)): FundScheduleResult {
+export function cityFundScheduleWith(p: Parameters, input: WithBase<FundScheduleInput>): FundScheduleResult {
   const c = new Checker('cityFundSchedule');
   const o = c.object(input, ['baseYearTotal', 'from', 'to'], FORMER);
   const base = readBase(c, o);
@@ -175,6 +180,6 @@ export function cityFundScheduleWith(p: Parameters, input: FundScheduleInput | (
  * //=> ['1000000', '1100000', '1200000']
  * ```
  */
-export function cityFundSchedule(input: FundScheduleInput | (FormerBase & Omit<FundScheduleInput, 'baseYearTotal'>)): FundScheduleResult {
+export function cityFundSchedule(input: WithBase<FundScheduleInput>): FundScheduleResult {
   return displayable('cityFundSchedule', cityFundScheduleWith(DEFAULT_PARAMETERS, input));
 }
