@@ -16,9 +16,6 @@ import { OWED_TOTALS } from '../provisions/registry.js';
 import { inputLines, progressRows } from './input-report.js';
 import { expectedIsArea, PROVISION_NAMES, STATUS_WORDS, subjectWords, unitOf, yesNo, type ValueUnit } from './words.js';
 
-/** The unit of a total owed, in a column's head. */
-const OWED_UNIT = { yuan: { zh: '元', en: 'yuan' }, m2: { zh: 'm²', en: 'm²' }, workers: { zh: '名', en: 'workers' } } as const;
-
 const UNIT_WORDS: Record<ValueUnit, { zh: string; en: string }> = {
   share: { zh: '比例', en: 'share' },
   deviation: { zh: '偏差比例', en: 'deviation (share)' },
@@ -84,11 +81,7 @@ export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lan
       u.of > 0 ? Number(new D(u.count).div(u.of).toFixed(6)) : null,
     ]);
   }
-  summary.push(
-    [],
-    [zh ? '欠缺合计' : 'Totals owed'],
-    [zh ? '年度' : 'year', ...OWED_TOTALS.map((t) => `${t.name[lang]} (${OWED_UNIT[t.unit as keyof typeof OWED_UNIT]?.[lang] ?? t.unit})`)],
-  );
+  summary.push([], [zh ? '欠缺合计' : 'Totals owed'], [zh ? '年度' : 'year', ...OWED_TOTALS.map((t) => `${t.name[lang]} (${UNIT_WORDS[t.unit][lang]})`)]);
   for (const { year, result } of data.years) {
     const o = result.summary.owed as unknown as Record<string, FindingValue>;
     summary.push([year, ...OWED_TOTALS.map((t) => cell(o[t.key]!, lang))]);

@@ -51,7 +51,7 @@ const UNITS = {
   villages: { zh: '个村(组)', en: 'villages' },
 } as const;
 
-/** A provision's name in words with its id: `'一楼用房 (A.3.4/ground-floor)'`. */
+/** A provision's name in words with the id it is shown by: `'一楼用房 (A.3.4)'`. */
 export function provisionName(id: string, lang: Lang): string {
   const w = PROVISION_WORDS[id];
   return w ? `${w[lang]} (${findingKind(id)?.label ?? id})` : id;
