@@ -1,4 +1,4 @@
-import type { Bilingual } from './policy/provisions.js';
+import type { Bilingual } from './bilingual.js';
 
 /**
  * Stable codes of the problems an input can have. Each names what was

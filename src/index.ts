@@ -18,7 +18,6 @@ export {
   DEFAULT_PARAMETERS,
   PARAMETER_REFERENCES,
   type DeveloperBoundary,
-  type ExactValue,
   type FundingMode,
   type InterimTarget,
   type ParameterReference,
@@ -26,8 +25,8 @@ export {
   type RolloutMode,
   type StaffRounding,
   type SubsidyProration,
-} from './policy/parameters.js';
-export { resolveParameters, type ParameterOverrides } from './policy/overrides.js';
+} from './policies/ningguo-values.js';
+export type { ExactValue, ParamsOf } from './policy/parameters.js';
 export type { AmountInput, DateInput } from './rules/input.js';
 export { communitySize, type CommunitySizeInput, type CommunitySizeResult } from './provisions/a-3-1-size/community-size.js';
 export { planCommunities, type PlanInput, type PlanResult } from './provisions/a-3-1-size/plan-communities.js';
@@ -56,9 +55,52 @@ export {
 export { streetSubsidyMinimum, type SubsidyInput, type SubsidyResult } from './provisions/a-4-3-2-street-subsidy/street-subsidy.js';
 export { developerObligation, type DeveloperInput, type DeveloperResult } from './provisions/a-4-3-3-developer/developer-obligation.js';
 export { targets, type TargetsInput, type TargetsResult } from './provisions/a-2-targets/targets.js';
-export { createPolicy, type Policy, type PolicyOptions, type RuleName, type RuleInputOf, type RuleResultOf } from './create-policy.js';
-export type { ParameterAsOf } from './policy/as-of.js';
+export {
+  createPolicy,
+  extendPolicy,
+  resolveParameters,
+  type ParameterChange,
+  type ParameterOverrides,
+  type ParameterPath,
+  type ParametersOf,
+  type Policy,
+  type PolicyChanges,
+  type PolicyOptions,
+  type ProvisionId,
+  type ProvisionList,
+  type ProvisionPatch,
+  type RuleName,
+  type RuleInputOf,
+  type RuleResultOf,
+  type RulesOf,
+} from './create-policy.js';
+export { NINGGUO_2011, NINGGUO_2011_SOURCE } from './policies/ningguo-2011.js';
+export { defineProvision, rule } from './provisions/provision.js';
+export type {
+  Check,
+  Citation,
+  CityCheck,
+  CommunityCheck,
+  Detail,
+  Finding,
+  FindingStatus,
+  FindingValue,
+  NotEvaluated,
+  ParameterAsOf,
+  PolicyCore,
+  Provision,
+  QuickShortfall,
+  RemovedProvision,
+  RuleDef,
+  Source,
+  SourceStatus,
+  StandingCheck,
+} from './provisions/provision.js';
+export type { Allowed, DatedValue, FieldUnit, FieldWords, FindingAbout, InputKind, Interpretation, InterpretationOption, ParameterDeclaration, RuleAbout, RuleField, ValueUnit } from './provisions/declare.js';
+export type { CommunityRecord, Dataset, DatasetAmount, ProjectRecord } from './provisions/records.js';
+export { FAIL, PASS, UNKNOWN, finding, paramsOf, callRule, verdict, whole } from './rules/check.js';
+export { b, type Bilingual } from './bilingual.js';
 export type { RoomBasis } from './provisions/a-3-4-rooms/service-room-area.js';
-export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policy/presets.js';
-export type { Bilingual, ClauseId } from './policy/provisions.js';
-export type { InterpretationId, ReadingChoice } from './policy/interpretations.js';
+export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policies/presets.js';
+export type { ClauseId } from './policy/provisions.js';
+export type { InterpretationId, ReadingChoice, ReadingUse } from './policies/interpretations.js';

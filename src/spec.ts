@@ -6,8 +6,17 @@
  * @packageDocumentation
  * @module shequ-rules/spec
  */
-export { provisions, provision, type Bilingual, type ClauseId, type Provision, type ProvisionKind } from './policy/provisions.js';
-export { interpretations, type Interpretation, type InterpretationId, type InterpretationOption, type ReadingChoice } from './policy/interpretations.js';
+export { provisions, provision, clauseLinks } from './policies/clauses.js';
+export type { Bilingual, ClauseId, Provision, ProvisionKind } from './policy/provisions.js';
+export {
+  interpretations,
+  registerOf,
+  type Interpretation,
+  type InterpretationId,
+  type InterpretationOption,
+  type ReadingChoice,
+  type ReadingUse,
+} from './policies/interpretations.js';
 export {
   classifyFundSource,
   committeeDuties,
@@ -15,6 +24,6 @@ export {
   publicServices,
   type CatalogueEntry,
   type FundSource,
-} from './policy/catalogues.js';
+} from './policies/catalogues.js';
 export { actorsFor, bodies, dutiesOf, topics, type Actor, type Body, type Duty, type DutiesAnswer, type Topic } from './policy/bodies.js';
 export { auditPolicy, type AuditAssumptions, type AuditFinding, type AuditResult, type Verdict } from './audit/audit-policy.js';

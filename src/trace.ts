@@ -1,7 +1,5 @@
 import { PolicyInputError, refused } from './errors.js';
 import { oneOf } from './kinds.js';
-import type { InterpretationId, ReadingChoice } from './policy/interpretations.js';
-import type { ClauseId } from './policy/provisions.js';
 
 /** One step of a computation, said in Chinese and in English. */
 export interface TraceStep {
@@ -10,19 +8,33 @@ export interface TraceStep {
 }
 
 /**
- * A reading from the interpretation register (I1–I10) that a result relied on: its id, e.g. `'I3'`, and the option
- * taken, e.g. `'ceil'` — typed from the register, so a choice that is not a registered option does not compile.
+ * A reading of ambiguous text that a result relied on: its id in the policy's register and the option
+ * taken, e.g. `'ceil'`. Open to any policy's readings; the city's own are typed narrower (`ReadingUse` in
+ * `shequ-rules/spec`, and each rule's result type), so a choice its register does not list does not compile there.
  */
-export type InterpretationUse = { [K in InterpretationId]: { readonly id: K; readonly choice: ReadingChoice<K> } }[InterpretationId];
+export interface InterpretationUse {
+  readonly id: string;
+  readonly choice: string;
+}
+
+/** Where a result or a finding stands in a document that changed the policy: the document's id and, where it gives one, its clause. */
+export interface Citation {
+  /** The id of the document (one of the policy's `sources`). */
+  readonly source: string;
+  /** Its clause or article, as the document numbers it. */
+  readonly clause?: string;
+}
 
 /** What every rule result carries besides its values. */
 export interface RuleResult {
   /** Clause of the policy that the rule encodes, e.g. `'A.4.2'`. */
-  readonly clause: ClauseId;
+  readonly clause: string;
   /** Readings of ambiguous text that this result used; empty when none applied. */
   readonly interpretations: readonly InterpretationUse[];
   /** The steps of the computation with their numbers. */
   readonly trace: readonly TraceStep[];
+  /** The documents beyond the policy's own that changed this result (an overlay that replaced or amended its provision). */
+  readonly cites?: readonly Citation[];
 }
 
 /** A language the library writes in. */

@@ -7,11 +7,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { createPolicy, type ParameterOverrides } from '../src/index.js';
-import { COMMUNITY_CHECKS, relativeShortfall, type Finding } from '../src/evaluate/evaluate.js';
-import { FAIL } from '../src/evaluate/check.js';
+import { relativeShortfall, shapeOf, type Finding } from '../src/evaluate/evaluate.js';
+import { FAIL } from '../src/rules/check.js';
 import { approxDiv, D } from '../src/decimal.js';
-import { findingKind } from '../src/provisions/registry.js';
 import type { CommunityRecord } from '../src/evaluate/dataset.js';
+
+// The community checks of the city's list, each at its position (a loop over the policy's list: a new check is held to it the day it is added).
+const SHAPE = shapeOf(createPolicy());
+const COMMUNITY_CHECKS = SHAPE.community;
+const findingKind = SHAPE.kind;
 
 const near = (n: number) =>
   fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: Math.max(0, n - 50), max: n + 50 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));

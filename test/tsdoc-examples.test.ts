@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import * as root from '../src/index.js';
 import * as evaluation from '../src/evaluation.js';
 import * as spec from '../src/spec.js';
-import { resolveParameters } from '../src/policy/overrides.js';
+import { resolveParameters } from '../src/create-policy.js';
 
 const lib = { ...root, ...spec, ...evaluation };
 const scope: Record<string, unknown> = { ...lib, resolveParameters };

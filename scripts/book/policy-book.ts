@@ -11,7 +11,7 @@ import { auditPolicy, interpretations, provisions } from '../../src/spec.js';
 import { RULE_INPUTS } from '../../src/view/fields.js';
 import { lineChart } from '../../src/view/svg.js';
 
-type RuleName = Exclude<keyof Policy, 'parameters' | 'asOf'>;
+type RuleName = import('../../src/create-policy.js').RuleName;
 
 /** One worked example per rule, with inputs a reader can follow by hand (shared with the explorer's calculators). */
 const EXAMPLES = Object.fromEntries(Object.entries(RULE_INPUTS).map(([rule, r]) => [rule, r.example])) as Record<RuleName, Record<string, unknown>>;

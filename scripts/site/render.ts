@@ -6,7 +6,7 @@
  * a result, the audit or an evaluation is drawn by the library's views.
  */
 import { createPolicy, PARAMETER_REFERENCES, PolicyInputError, PRESET_SOURCES, PRESETS, type Lang, type Policy } from '../../src/index.js';
-import type { ParameterOverrides } from '../../src/policy/overrides.js';
+import type { ParameterOverrides } from '../../src/create-policy.js';
 import { auditPolicy, interpretations, provisions, type Interpretation, type Provision } from '../../src/spec.js';
 import { auditHtml, esc, inputFromText, resultHtml, RULE_INPUTS, FIELDS, showValue, type RuleName, type PresetName } from './lib.js';
 

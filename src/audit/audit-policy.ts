@@ -5,17 +5,17 @@
  * reading changes the verdicts. Nothing here is a hard-coded answer.
  */
 import type { Decimal } from 'decimal.js';
-import { checkPolicy, createPolicy, type Policy } from '../create-policy.js';
+import { b, type Bilingual } from '../bilingual.js';
+import { checkPolicy, extendPolicy, type Policy, type ProvisionList } from '../create-policy.js';
 import { isOptions } from '../evaluate/evaluate.js';
 import { displayable } from '../display.js';
 import { D, ratio } from '../decimal.js';
 import { amount } from '../rules/input-amount.js';
 import { Checker } from '../rules/input.js';
-import { classifyFundSource } from '../policy/catalogues.js';
-import type { ParameterOverrides } from '../policy/overrides.js';
-import type { Parameters } from '../policy/parameters.js';
-import { PRESETS, type PresetName } from '../policy/presets.js';
-import type { Bilingual } from '../policy/provisions.js';
+import { classifyFundSource } from '../policies/catalogues.js';
+import { PRESETS, type PresetName } from '../policies/presets.js';
+import type { ExactValue } from '../policy/parameters.js';
+import type { Parameters } from '../policies/ningguo-values.js';
 import { yiShang, yiXia } from '../rules/statute.js';
 import type { InterpretationUse } from '../trace.js';
 
@@ -46,7 +46,14 @@ export interface AuditAssumptions {
 
 /** Options of {@link auditPolicy}: the policy (default: as written) and what a check needs that the text does not say. */
 export interface AuditOptions extends AuditAssumptions {
-  readonly policy?: Policy;
+  readonly policy?: Policy<ProvisionList>;
+}
+
+/** A check the audited policy cannot carry (it switched off or lacks a provision the check compares), and why. */
+export interface AuditNotEvaluated {
+  readonly id: string;
+  readonly title: Bilingual;
+  readonly reason: Bilingual;
 }
 
 /** Result of {@link auditPolicy}. */
@@ -54,20 +61,26 @@ export interface AuditResult {
   readonly findings: readonly AuditFinding[];
   /** Findings by verdict. */
   readonly counts: Readonly<Record<Verdict, number>>;
+  /** Checks not evaluated, with the reason (none for the city's document as written). */
+  readonly notEvaluated: readonly AuditNotEvaluated[];
 }
 
 type Finding = AuditFinding;
-const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
-function overridesOf(p: Parameters, change: ParameterOverrides = {}): ParameterOverrides {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) {
-    const c = (change as Record<string, unknown>)[k];
-    // Only groups are changed here (the presets and the boundary); a number such as baseYear is kept.
-    out[k] = typeof v === 'object' ? { ...v, ...(c as object | undefined) } : v;
-  }
-  return out as ParameterOverrides;
+/**
+ * The audited policy with a few parameters set otherwise, as the audit's own assumption: laid over it like any
+ * document, so that its provisions (and any a user replaced) compute the variant.
+ */
+function variant(policy: Policy, parameters: Readonly<Record<string, ExactValue>>): Policy {
+  const source = { id: 'audit-assumption', body: b('政策自查', 'the self-audit'), title: b('自查所设的假设', 'an assumption of the self-audit') };
+  return extendPolicy(policy, { source, parameters } as never) as unknown as Policy;
 }
+
+/** Parameter overrides by group (`{ rooms: { m2Per100Households: 20 } }`) as dotted paths. */
+const paths = (o: Readonly<Record<string, unknown>>): Record<string, ExactValue> =>
+  Object.fromEntries(
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? Object.entries(v).map(([l, x]) => [`${k}.${l}`, x as ExactValue]) : [[k, v as ExactValue]])),
+  );
 
 function k1(policy: Policy): Finding {
   const t = policy.targets({ year: policy.parameters.baseYear });
@@ -162,7 +175,7 @@ function k4(policy: Policy): Finding {
 function k5(policy: Policy, floorAreaPerHousehold: Decimal): Finding {
   const p = policy.parameters;
   const threshold = new D(p.developer.thresholdM2);
-  const funds = createPolicy(overridesOf(p, { developer: { boundary: 'funds' } })).developerObligation({ floorAreaM2: threshold });
+  const funds = variant(policy, { 'developer.boundary': 'funds' }).developerObligation({ floorAreaM2: threshold });
   const households = threshold.div(floorAreaPerHousehold);
   const byHouseholds = p.rooms.m2Per100Households !== undefined;
   // In-kind rooms for the project's people: by households, or residents = households × R / H.
@@ -227,7 +240,7 @@ function k6(policy: Policy): Finding {
 function k7(policy: Policy): Finding {
   const local = standardRooms(policy);
   const { households } = policy.parameters.sizing;
-  const national = (name: PresetName) => createPolicy(overridesOf(policy.parameters, PRESETS[name])).serviceRoomArea({ households }).areaM2;
+  const national = (name: PresetName) => variant(policy, paths(PRESETS[name])).serviceRoomArea({ households }).areaM2;
   const plan = national('nationalPlan2011');
   const later = national('nationalGuidance2017');
   const short = local.areaM2.lt(plan);
@@ -364,7 +377,7 @@ const sayAudit = (o: Record<string, unknown>): string => `AuditResult { ${(o.fin
  * auditPolicy({ policy: createPolicy({ rollout: { mode: 'share-of-remaining' } }) }).findings[0].numbers.rolloutShare.toString(); //=> '0.657'
  * ```
  */
-export function auditPolicy(options?: AuditOptions | Policy, assumptions: AuditAssumptions = {}): AuditResult {
+export function auditPolicy(options?: AuditOptions | Policy<ProvisionList>, assumptions: AuditAssumptions = {}): AuditResult {
   // The form before 0.2: auditPolicy(policy, assumptions), or auditPolicy(undefined, assumptions). Anything else but
   // an options object is refused as a policy would have been.
   const old = !isOptions(options, ['policy', 'floorAreaPerHouseholdM2']);
@@ -374,8 +387,34 @@ export function auditPolicy(options?: AuditOptions | Policy, assumptions: AuditA
   const f = o.floorAreaPerHouseholdM2 === undefined ? new D(100) : amount(c, o.floorAreaPerHouseholdM2, 'floorAreaPerHouseholdM2');
   if (c.issues.length === 0 && f.isZero()) c.refuse('floorAreaPerHouseholdM2', 'out-of-range', { en: 'a floor area above 0', zh: '大于 0 的建筑面积' }, 0);
   c.done();
-  const findings = [k1(audited), k2(audited), k3(audited), k4(audited), k5(audited, f), k6(audited), k7(audited), k8(), k9(audited), k10(audited)];
+  // Each check with the rules it compares: a policy that lacks one (switched off, or a list without it) has the check not evaluated, with the reason.
+  const checks: readonly [string, Bilingual, readonly string[], (p: Policy) => Finding][] = [
+    ['K1', b('农村社区推行进度与农村达标目标', 'Rural rollout against the rural target'), ['targets', 'ruralRollout'], k1],
+    ['K2', b('标准社区的工作人员', 'Workers of a standard community'), ['communitySize', 'requiredStaff'], k2],
+    ['K3', b('标准社区的用房', 'Rooms of a standard community'), ['communitySize', 'serviceRoomArea'], k3],
+    ['K4', b('开发项目两款在门槛处的重叠', 'The developer clauses at the threshold'), ['developerObligation'], k4],
+    ['K5', b('门槛处开发企业负担的跳变', 'The jump in developers’ burden at the threshold'), ['developerObligation', 'serviceRoomArea'], (p) => k5(p, f)],
+    ['K6', b('标准规模隐含的户均人口', 'Household size implied by the standard size'), ['communitySize'], k6],
+    ['K7', b('用房标准与国家标准', 'Room standard against the national standards'), ['communitySize', 'serviceRoomArea'], k7],
+    ['K8', b('资金来源的归类', 'Every money flow has a kind'), [], () => k8()],
+    ['K9', b('3‰ 用房资金没有单价', 'The 3‰ room money has no price'), ['developerObligation'], k9],
+    ['K10', b('农村推行覆盖全部村(组)之年', 'The year the rollout covers every village'), ['ruralRollout'], k10],
+  ];
+  const findings: Finding[] = [];
+  const notEvaluated: AuditNotEvaluated[] = [];
+  const has = (name: string) => audited.provisions.some((p) => Object.hasOwn(p.rules, name));
+  for (const [id, title, needs, run] of checks) {
+    const missing = needs.filter((name) => !has(name));
+    if (missing.length === 0) findings.push(run(audited as unknown as Policy));
+    else {
+      const gone = audited.removed.filter((r) => missing.some((name) => r.rules.includes(name)));
+      const reason = gone.length
+        ? b(`所比较的条款已停用：${gone.map((r) => `${r.clause}(${r.reason.zh})`).join('；')}`, `a provision it compares is switched off: ${gone.map((r) => `${r.clause} (${r.reason.en})`).join('; ')}`)
+        : b(`政策中没有所比较的规则 ${missing.join('、')}`, `the policy has no ${missing.join(', ')} to compare`);
+      notEvaluated.push({ id, title, reason });
+    }
+  }
   const counts = { consistent: 0, conflict: 0, gap: 0 };
   for (const x of findings) counts[x.verdict]++;
-  return displayable('audit', { findings, counts }, undefined, sayAudit);
+  return displayable('audit', { findings, counts, notEvaluated }, undefined, sayAudit);
 }

@@ -14,13 +14,11 @@ import {
   plainCommunityFinding,
   communityStatuses,
   compile,
-  COMMUNITY_PROVISIONS,
   STATUS,
   type Compiled,
   type Finding,
   type StatusCounts,
   type StreamContext,
-  CHECKS_PER_COMMUNITY as N,
 } from './evaluate.js';
 
 /** The most communities one batch takes: their status codes fill one Uint8Array. @internal */
@@ -111,6 +109,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
  * and thrown away when the call went on past it (seen with `--trace-deopt`).
  */
 function decideAll(records: readonly CommunityRecord[], k: Compiled, statuses: Uint8Array, copies: Map<number, CommunityRecord>): void {
+  const N = k.n;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     let c: CommunityRecord;
@@ -158,6 +157,8 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     );
   }
   const k = compile(policy, context.year);
+  const N = k.n;
+  const provisions = k.provisions;
   const n = records.length;
   const statuses = new Uint8Array(n * N);
   // Records the quick check could not vouch for are read by the schema, which copies them.
@@ -168,22 +169,22 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   let tallied: { counts: StatusCounts; byProvision: Record<string, StatusCounts> } | undefined;
   const tally = () => {
     if (tallied) return tallied;
-    const t = new Float64Array(24); // t[j * 4 + code]
+    const t = new Float64Array(N * 4); // t[j * 4 + code]: four codes for each of the policy's community checks
     // Stryker disable next-line EqualityOperator: one step past the end reads undefined, and a typed array ignores t[NaN]++
     for (let x = 0; x < statuses.length; x++) t[(x % N) * 4 + statuses[x]!]!++;
-    const per = COMMUNITY_PROVISIONS.map((_, j) => ({ pass: t[j * 4 + 1]!, fail: t[j * 4 + 2]!, unknown: t[j * 4 + 3]! }));
+    const per = provisions.map((_, j) => ({ pass: t[j * 4 + 1]!, fail: t[j * 4 + 2]!, unknown: t[j * 4 + 3]! }));
     const counts = { pass: 0, fail: 0, unknown: 0 };
     for (const x of per) {
       counts.pass += x.pass;
       counts.fail += x.fail;
       counts.unknown += x.unknown;
     }
-    return (tallied = { counts, byProvision: Object.fromEntries(COMMUNITY_PROVISIONS.map((p, j) => [p, per[j]!])) });
+    return (tallied = { counts, byProvision: Object.fromEntries(provisions.map((p, j) => [p, per[j]!])) });
   };
-  const index = (provision: number | string) => (typeof provision === 'number' ? provision : COMMUNITY_PROVISIONS.indexOf(provision));
+  const index = (provision: number | string) => (typeof provision === 'number' ? provision : provisions.indexOf(provision));
   return {
     communities: n,
-    provisions: COMMUNITY_PROVISIONS,
+    provisions,
     statuses,
     get counts() {
       return tally().counts;
@@ -193,10 +194,10 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     },
     finding(i: number, provision: number | string) {
       const j = index(provision);
-      if (!Number.isInteger(i) || i < 0 || i >= n || !Number.isInteger(j) || j < 0 || j >= COMMUNITY_PROVISIONS.length) {
+      if (!Number.isInteger(i) || i < 0 || i >= n || !Number.isInteger(j) || j < 0 || j >= provisions.length) {
         const expected = {
-          en: `a community index from 0 to ${n - 1} and a provision from ${COMMUNITY_PROVISIONS.join(', ')}`,
-          zh: `0 至 ${n - 1} 的社区序号和 ${COMMUNITY_PROVISIONS.join('、')} 之一的条款`,
+          en: `a community index from 0 to ${n - 1} and a provision from ${provisions.join(', ')}`,
+          zh: `0 至 ${n - 1} 的社区序号和 ${provisions.join('、')} 之一的条款`,
         };
         const got = { en: `${describeValue(i)}, ${describeValue(provision)}`, zh: `${describeValue(i, 'zh')}、${describeValue(provision, 'zh')}` };
         throw new PolicyInputError([issue('finding', 'out-of-range', { expected, received: got })], 'evaluateBatch');

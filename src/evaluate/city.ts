@@ -4,7 +4,9 @@
  * summary; the city's own findings and the judgements from the communities'
  * standings added at the end.
  */
-import { checkPolicy, type Policy } from '../create-policy.js';
+import { checkPolicy, type Policy, type ProvisionList } from '../create-policy.js';
+import type { NINGGUO_2011 } from '../policies/ningguo-2011.js';
+import type { PolicyCore } from '../provisions/provision.js';
 import { displayable } from '../display.js';
 import { looksValid } from './batch.js';
 import { readDataset, type CommunityRecord, type Dataset } from './dataset.js';
@@ -16,10 +18,10 @@ import {
   plainCommunityFinding,
   communityStatuses,
   compile,
-  CHECKS_PER_COMMUNITY,
   standingFindings,
   type CityEvaluation,
   type CityScope,
+  type OwedKeysOf,
   type Finding,
 } from './evaluate.js';
 import { lazyList } from './lazy-list.js';
@@ -58,7 +60,7 @@ export function readDatasetQuickly(input: unknown): Dataset {
  * the reason.
  * @internal
  */
-export function cityTail(d: Dataset, policy: Policy, tally: Tally, scope: CityScope = 'dataset'): Finding[] {
+export function cityTail(d: Dataset, policy: PolicyCore, tally: Tally, scope: CityScope = 'dataset'): Finding[] {
   const city: Finding[] = [];
   cityFindings(d, policy, city, tally.notEvaluated, scope);
   const { count, of, undecided } = tally.urbanMeetingAll;
@@ -77,26 +79,27 @@ export function cityTail(d: Dataset, policy: Policy, tally: Tally, scope: CitySc
  */
 export function evaluateDataset(
   d: Dataset,
-  policy: Policy,
+  policy: PolicyCore,
   keepAll: boolean,
   list?: ListSpec,
   scope: CityScope = 'dataset',
 ): CityEvaluation & { listed: Finding[]; city: Finding[] } {
   const k = compile(policy, d.year);
   const n = d.communities.length;
-  const codes = new Uint8Array(CHECKS_PER_COMMUNITY);
+  const N = k.n;
+  const codes = new Uint8Array(N);
   const tally = new Tally(k, list);
   // With keepAll, where each finding is: its community, and its check and status code (check × 4 + code).
   let count = 0;
-  let rows = new Uint32Array(keepAll ? Math.min(n * CHECKS_PER_COMMUNITY, 1 << 20) : 0);
-  let cells = new Uint8Array(rows.length);
+  let rows = new Uint32Array(keepAll ? Math.min(n * N, 1 << 20) : 0);
+  let cells = new Uint16Array(rows.length); // check × 4 + code, for up to 16,384 community checks
   let current: CommunityRecord = d.communities[0]!;
   const src = { finding: (_i: number, j: number, code: number) => communityFinding(current, k, j, code) };
   for (let i = 0; i < n; i++) {
     const c = (current = d.communities[i]!);
     communityStatuses(c, k, codes, 0);
     if (keepAll) {
-      for (let j = 0; j < CHECKS_PER_COMMUNITY; j++) {
+      for (let j = 0; j < N; j++) {
         const code = codes[j]!;
         if (code === 0) continue;
         if (count === rows.length) [rows, cells] = [grow(rows, count), grow(cells, count)];
@@ -112,7 +115,7 @@ export function evaluateDataset(
 }
 
 /** A typed array twice as long (at least 16), with the first `used` items copied. */
-function grow<A extends Uint32Array | Uint8Array>(a: A, used: number): A {
+function grow<A extends Uint32Array | Uint16Array | Uint8Array>(a: A, used: number): A {
   const b = new (a.constructor as new (n: number) => A)(Math.max(16, a.length * 2));
   b.set(a.subarray(0, used));
   return b;
@@ -125,9 +128,9 @@ const sayEvaluation = (o: Record<string, unknown>): string => {
 };
 
 /** Options of {@link evaluateCity}. */
-export interface CityOptions {
+export interface CityOptions<Ps extends ProvisionList = typeof NINGGUO_2011> {
   /** The policy to hold the dataset against (default: the policy as written). */
-  readonly policy?: Policy;
+  readonly policy?: Policy<Ps>;
 }
 
 /**
@@ -159,7 +162,9 @@ export interface CityOptions {
  * evaluateCity({ year: 2013, communities: [] }, { policy: createPolicy({ targets: { interim: 'none' } }) }).summary.year; //=> 2013
  * ```
  */
-export function evaluateCity(dataset: Dataset, options: CityOptions | Policy = {}): CityEvaluation {
+export function evaluateCity<const Ps extends ProvisionList>(dataset: Dataset, options: CityOptions<Ps>): CityEvaluation<OwedKeysOf<Ps>>;
+export function evaluateCity(dataset: Dataset, options?: CityOptions | Policy): CityEvaluation;
+export function evaluateCity(dataset: Dataset, options: object = {}): CityEvaluation<string> {
   let policy: unknown = options; // the form before 0.2: evaluateCity(dataset, policy)
   if (isOptions(options, ['policy'])) {
     checkContext(options, '{ policy? }', 'evaluateCity', ['policy']);

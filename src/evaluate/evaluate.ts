@@ -7,50 +7,29 @@
  * trace for every record), so the evaluation can never disagree with them.
  */
 import type { Decimal } from 'decimal.js';
-import { checkPolicy, isPolicy, type Policy } from '../create-policy.js';
+import type { Bilingual } from '../bilingual.js';
+import { checkPolicy, isPolicy, type ProvisionList } from '../create-policy.js';
 import { approxDiv, D } from '../decimal.js';
 import { PolicyInputError, refused } from '../errors.js';
-import type { Bilingual } from '../policy/provisions.js';
-import type { InterpretationUse } from '../trace.js';
 import { closest } from '../policy/names.js';
-import { CHECKS } from '../provisions/checks.generated.js';
+import type { FindingAbout, ValueUnit } from '../provisions/declare.js';
+import type {
+  Citation,
+  CityCheck,
+  CommunityCheck,
+  Detail,
+  Finding,
+  FindingStatus,
+  FindingValue,
+  NotEvaluated,
+  PolicyCore,
+  StandingCheck,
+} from '../provisions/provision.js';
 import { Checker } from '../rules/input.js';
-import { FAIL, PASS, UNKNOWN, type CityCheck, type CommunityCheck, type Detail, type StandingCheck } from './check.js';
+import { FAIL, PASS, UNKNOWN } from '../rules/check.js';
 import { readCommunity, unknownField, type CommunityRecord, type Dataset } from './dataset.js';
 
-/** `pass`: the data meets the provision; `fail`: it does not; `unknown`: the data lacks what is needed to tell. */
-export type FindingStatus = 'pass' | 'fail' | 'unknown';
-/** An expected or actual value: exact Decimals for areas, money and shares, numbers for counts. */
-export type FindingValue = Decimal | number | boolean | string | null;
-
-/** One provision held against one subject. */
-export interface Finding {
-  /** The provision's id: its Q-id, or for a provision without one `'A.3.4/ground-floor'` and `'A.3.4/one-stop-window'`. */
-  readonly provision: string;
-  /** Clause id, e.g. `'A.4.2'`. */
-  readonly clause: string;
-  /** A community's or project's id, `'city'`, or `'city/2013'` for one budget year. */
-  readonly subject: string;
-  readonly status: FindingStatus;
-  /** What the policy requires. */
-  readonly expected: FindingValue;
-  /** What the data shows (null when unknown). */
-  readonly actual: FindingValue;
-  /** The finding in words, with its numbers. */
-  readonly message: Bilingual;
-  /** How far short, in the provision's unit, when failing (for ordering the worst first). */
-  readonly shortfall?: Decimal;
-  /** Readings of ambiguous text the verdict relied on, where a city finding depends on one (the targets of A.2: I7 and I10). */
-  readonly interpretations?: readonly InterpretationUse[];
-}
-
-/** A provision that applies but was not evaluated, and why (never a silent gap). */
-export interface NotEvaluated {
-  readonly provision: string;
-  readonly clause: string;
-  readonly subject: string;
-  readonly reason: Bilingual;
-}
+export type { Finding, FindingStatus, FindingValue, NotEvaluated };
 
 /** Counts of findings by status. */
 export interface StatusCounts {
@@ -59,31 +38,28 @@ export interface StatusCounts {
   unknown: number;
 }
 
-/** What the failing findings add up to. */
-export interface Owed {
-  /** Street and township subsidy still to pay, yuan (A.4.3). */
-  readonly streetSubsidyYuan: Decimal;
-  /** City budget below the minimum, summed over the years, yuan (A.4.3). */
-  readonly cityBudgetYuan: Decimal;
-  /** Community-room money developers still owe, yuan (A.4.3, projects with a price). */
-  readonly developerFundsYuan: Decimal;
-  /** Rooms developers still owe in kind, m² (A.4.3). */
-  readonly developerRoomsM2: Decimal;
-  /** Office and service rooms communities lack, m² (A.3.4). */
-  readonly roomsM2: Decimal;
-  /** Community workers lacking (A.4.2): a number, or a Decimal beyond the largest safe integer (exact either way). */
-  readonly staff: number | Decimal;
-}
+/** The owed totals a list of provisions declares (the `owed` of its findings), by name. */
+export type OwedKeysOf<Ps extends ProvisionList> = {
+  [I in keyof Ps]: Ps[I]['findings'][keyof Ps[I]['findings']] extends infer F ? (F extends { readonly owed: infer K extends string } ? K : never) : never;
+}[number];
+
+/**
+ * What the failing findings add up to, one total per owed key its provisions declare: money and areas as exact
+ * Decimals, counts (workers) as numbers while they are safe integers. For the city's document: the street
+ * subsidy (`streetSubsidyYuan`), the city budget (`cityBudgetYuan`), developers' money and rooms
+ * (`developerFundsYuan`, `developerRoomsM2`), rooms (`roomsM2`) and workers (`staff`).
+ */
+export type Owed<K extends string = OwedKeysOf<typeof import('../policies/ningguo-2011.js').NINGGUO_2011>> = { readonly [key in K]: Decimal | number };
 
 /** The city summary of an evaluation. */
-export interface EvaluationSummary {
+export interface EvaluationSummary<K extends string = OwedKeysOf<typeof import('../policies/ningguo-2011.js').NINGGUO_2011>> {
   readonly year: number;
   readonly communities: number;
   readonly counts: StatusCounts;
   readonly byProvision: Readonly<Record<string, StatusCounts>>;
   /** The worst failing findings (largest relative shortfall first), at most 10. */
   readonly worst: readonly Finding[];
-  readonly owed: Owed;
+  readonly owed: Owed<K>;
   /**
    * Urban communities whose every finding passes (`count`), against all urban
    * communities (`of`); `undecided` of them fail nothing but lack data for at
@@ -95,45 +71,121 @@ export interface EvaluationSummary {
 }
 
 /** Result of {@link evaluateCity}. */
-export interface CityEvaluation {
+export interface CityEvaluation<K extends string = OwedKeysOf<typeof import('../policies/ningguo-2011.js').NINGGUO_2011>> {
   readonly findings: readonly Finding[];
-  readonly summary: EvaluationSummary;
+  readonly summary: EvaluationSummary<K>;
 }
 
 /** Context of {@link evaluateCommunity}. */
 export interface CommunityContext {
   /** The policy to hold the record against (default: the policy as written). */
-  readonly policy?: Policy;
+  readonly policy?: PolicyCore;
   /** The year evaluated; needed for the subsidy minimum of a community that started during the year. */
   readonly year?: number;
 }
 
-/** The community checks by their column (a test holds the columns to 0, 1, 2, … with none missing). */
-const COMMUNITY: readonly CommunityCheck[] = CHECKS.filter((c): c is CommunityCheck => c.scope === 'community').sort((x, y) => x.column - y.column);
-const CITY: readonly CityCheck[] = CHECKS.filter((c): c is CityCheck => c.scope === 'city');
-const STANDING: readonly StandingCheck[] = CHECKS.filter((c): c is StandingCheck => c.scope === 'standing');
+/** A kind of finding, with the clause of the provision that declares it and the documents that changed it. */
+export interface FindingKind extends FindingAbout {
+  readonly provision: string;
+  readonly clause: string;
+  /** The documents beyond the policy's own that added, replaced or amended its provision. */
+  readonly cites?: readonly Citation[];
+}
 
-/** How many community checks there are: each community has this many status codes. @internal */
-export const CHECKS_PER_COMMUNITY = COMMUNITY.length;
-/** The community checks, in the order of their status codes. @internal */
-export const COMMUNITY_CHECKS: readonly CommunityCheck[] = COMMUNITY;
+/** A total of the summary: what the failing findings of one kind add up to. */
+export interface OwedTotal {
+  readonly key: string;
+  /** Its name in words, as reports show it. */
+  readonly name: Bilingual;
+  /** Its unit: the unit of the findings that add to it. */
+  readonly unit: ValueUnit;
+  /** The finding id whose shortfalls add to it. */
+  readonly provision: string;
+  /** Its shortfalls in units of 1 ÷ scale in the quick tally (rooms: hundredths of m²). */
+  readonly scale: number;
+}
+
+/**
+ * What a policy's list gives the evaluation, read once per policy: its checks by scope (the community checks in
+ * list order: their positions are the status columns), every kind of finding with its words, and the totals owed.
+ */
+export interface PolicyShape {
+  readonly community: readonly CommunityCheck[];
+  readonly city: readonly CityCheck[];
+  readonly standing: readonly StandingCheck[];
+  /** How many community checks: each community has this many status codes. */
+  readonly n: number;
+  /** The community checks' finding ids, in the order of their status codes. */
+  readonly provisions: readonly string[];
+  /** Each community check's `status` and `rural`, by column (indexed loads in the hot loop, not property loads on differently shaped objects). */
+  readonly statusOf: readonly CommunityCheck['status'][];
+  readonly rural: readonly boolean[];
+  /** Every kind of finding, in document order (the order of a report). */
+  readonly kinds: readonly FindingKind[];
+  /** The totals owed, in document order. */
+  readonly owed: readonly OwedTotal[];
+  /** A kind by its finding id (a Map: no id such as `constructor` finds an inherited entry). */
+  kind(provision: string): FindingKind | undefined;
+  /** The provisions the policy switched off, as "not evaluated" with the reason. */
+  readonly removed: readonly NotEvaluated[];
+}
+
+const shapes = new WeakMap<object, PolicyShape>();
+
+/** What the evaluation needs of a policy's list, read once per policy. @internal */
+export function shapeOf(policy: PolicyCore): PolicyShape {
+  const known = shapes.get(policy);
+  if (known) return known;
+  const all = policy.provisions.flatMap((p) => p.checks);
+  const community = all.filter((c): c is CommunityCheck => c.scope === 'community');
+  const kinds: FindingKind[] = policy.provisions.flatMap((p) =>
+    Object.entries(p.findings).map(([provision, f]) => ({ ...f, provision, clause: p.clause, ...(p.cites && { cites: p.cites }) })),
+  );
+  const byId = new Map(kinds.map((k) => [k.provision, k]));
+  const owed = kinds.flatMap((k) =>
+    k.owed === undefined
+      ? []
+      : [{ key: k.owed, name: k.owedName ?? k.name, unit: k.unit ?? 'yuan', provision: k.provision, scale: community.find((c) => c.provision === k.provision)?.owedScale ?? 1 }],
+  );
+  const shape: PolicyShape = {
+    community,
+    city: all.filter((c): c is CityCheck => c.scope === 'city'),
+    standing: all.filter((c): c is StandingCheck => c.scope === 'standing'),
+    n: community.length,
+    provisions: community.map((c) => c.provision),
+    statusOf: community.map((c) => c.status),
+    rural: community.map((c) => c.rural),
+    kinds,
+    owed,
+    kind: (provision) => byId.get(provision),
+    removed: policy.removed.flatMap((r) => r.findings.map((id) => ({ provision: id, clause: r.clause, subject: 'city', reason: r.reason, cites: r.cites }))),
+  };
+  shapes.set(policy, shape);
+  return shape;
+}
+
 /** Status codes: 0 does not apply, 1 pass, 2 fail, 3 unknown. @internal */
 export const STATUS: readonly (FindingStatus | undefined)[] = [undefined, 'pass', 'fail', 'unknown'];
-/** The community provisions, in the order of their status codes. @internal */
-export const COMMUNITY_PROVISIONS: readonly string[] = COMMUNITY.map((c) => c.provision);
 
-/** Per-policy constants of every community check, computed once. @internal */
-export interface Compiled {
-  readonly policy: Policy;
+/** Per-policy constants of every community check, computed once per evaluation, with the policy's shape. @internal */
+export interface Compiled extends PolicyShape {
+  readonly policy: PolicyCore;
   readonly year: number | undefined;
   /** Check j's constants. */
   readonly per: readonly unknown[];
 }
 
 /** @internal */
-export function compile(policy: Policy, year: number | undefined): Compiled {
-  return { policy, year, per: COMMUNITY.map((check) => check.compile(policy, year)) };
+export function compile(policy: PolicyCore, year: number | undefined): Compiled {
+  const shape = shapeOf(policy);
+  return { ...shape, kind: shape.kind, policy, year, per: shape.community.map((check) => check.compile(policy, year)) };
 }
+
+/** A finding with the documents that changed its provision, when any did. */
+const cited = (f: Finding, k: PolicyShape): Finding => {
+  const cites = k.kind(f.provision)?.cites;
+  return cites && f.cites === undefined ? { ...f, cites } : f;
+};
 
 /**
  * A community's finding. The verdict is decided when it is made (in integer
@@ -150,16 +202,16 @@ class CommunityFinding implements Finding {
     private readonly compiled: Compiled,
   ) {}
   get provision(): string {
-    return COMMUNITY[this.j]!.provision;
+    return this.compiled.community[this.j]!.provision;
   }
   get clause(): string {
-    return COMMUNITY[this.j]!.clause;
+    return this.compiled.community[this.j]!.clause;
   }
   get subject(): string {
     return this.record.id;
   }
   private get d(): Detail {
-    return (this.cached ??= COMMUNITY[this.j]!.detail(this.record, this.compiled.per[this.j], this.status === 'fail'));
+    return (this.cached ??= this.compiled.community[this.j]!.detail(this.record, this.compiled.per[this.j], this.status === 'fail'));
   }
   get expected(): FindingValue {
     return this.d.expected;
@@ -168,7 +220,7 @@ class CommunityFinding implements Finding {
     return this.d.actual;
   }
   get message(): Bilingual {
-    return COMMUNITY[this.j]!.message(this.record, this.compiled.per[this.j], this.status === 'pass', this.d);
+    return this.compiled.community[this.j]!.message(this.record, this.compiled.per[this.j], this.status === 'pass', this.d);
   }
   get shortfall(): Decimal | undefined {
     return this.d.shortfall;
@@ -176,32 +228,28 @@ class CommunityFinding implements Finding {
   /** A plain object with every field, for JSON and for spreading. */
   toJSON(): Finding {
     const { provision, clause, subject, status, expected, actual, message, shortfall } = this;
-    return shortfall === undefined
-      ? { provision, clause, subject, status, expected, actual, message }
-      : { provision, clause, subject, status, expected, actual, message, shortfall };
+    const cites = this.compiled.kind(provision)?.cites;
+    const f: Finding =
+      shortfall === undefined
+        ? { provision, clause, subject, status, expected, actual, message }
+        : { provision, clause, subject, status, expected, actual, message, shortfall };
+    return cites ? { ...f, cites } : f;
   }
 }
 
 /**
- * Each community check's `status` and `rural`, by column, read once here. The hot loop below runs for every
- * community of a batch: reading `.status` and `.rural` from the check objects there was a property load on six
- * differently shaped objects (megamorphic in V8) for every check of every community; from these arrays it is an
- * indexed load. The call itself still goes to six different functions (the price of the checks living in their
- * folders). `status` is called without `this` (see CommunityCheck).
- */
-const STATUS_OF: readonly CommunityCheck['status'][] = COMMUNITY.map((check) => check.status);
-const RURAL: readonly boolean[] = COMMUNITY.map((check) => check.rural);
-
-/**
- * The verdicts of one validated community into `out[at … at + CHECKS_PER_COMMUNITY − 1]`: each check's status code,
- * 0 where it does not apply (a rural community's urban checks).
+ * The verdicts of one validated community into `out[at … at + k.n − 1]`: each check's status code, 0 where it
+ * does not apply (a rural community's urban checks). The call goes to each check's own function (the price of the
+ * checks living in their folders); `status` is called without `this` (see CommunityCheck).
  * @internal
  */
 export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Array, at: number): void {
   const urban = c.kind === 'urban';
   const per = k.per;
-  for (let j = 0; j < STATUS_OF.length; j++) {
-    out[at + j] = urban || RURAL[j] ? STATUS_OF[j]!(c, per[j]) : 0;
+  const statusOf = k.statusOf;
+  const rural = k.rural;
+  for (let j = 0; j < statusOf.length; j++) {
+    out[at + j] = urban || rural[j] ? statusOf[j]!(c, per[j]) : 0;
   }
 }
 
@@ -225,25 +273,24 @@ export function plainCommunityFinding(c: CommunityRecord, k: Compiled, j: number
   return new CommunityFinding(j, STATUS[code]!, c, k).toJSON();
 }
 
-const scratchCodes = /* @__PURE__ */ new Uint8Array(COMMUNITY.length);
-
 /** Findings of one validated community, as plain data. @internal */
 export function communityFindings(c: CommunityRecord, k: Compiled, out: Finding[]): void {
-  communityStatuses(c, k, scratchCodes, 0);
-  for (let j = 0; j < COMMUNITY.length; j++) {
-    const code = scratchCodes[j]!;
+  const codes = new Uint8Array(k.n);
+  communityStatuses(c, k, codes, 0);
+  for (let j = 0; j < k.n; j++) {
+    const code = codes[j]!;
     if (code !== 0) out.push(new CommunityFinding(j, STATUS[code]!, c, k).toJSON());
   }
 }
 
 /**
- * A community's standing toward the targets (A.2) from its status codes: PASS when every check that applies passes, FAIL when one
- * fails, UNKNOWN (undecided) when none fails but one lacks data — unknown is not fail.
+ * A community's standing toward the targets (A.2) from its `n` status codes: PASS when every check that applies
+ * passes, FAIL when one fails, UNKNOWN (undecided) when none fails but one lacks data — unknown is not fail.
  * @internal
  */
-export function standing(codes: Uint8Array, at: number): number {
+export function standing(codes: Uint8Array, at: number, n: number): number {
   let unknown = false;
-  for (let j = at; j < at + COMMUNITY.length; j++) {
+  for (let j = at; j < at + n; j++) {
     if (codes[j] === FAIL) return FAIL;
     if (codes[j] === UNKNOWN) unknown = true;
   }
@@ -319,18 +366,29 @@ export function isOptions(value: unknown, allowed: readonly string[]): boolean {
 }
 
 /** The findings of the city's own figures; a table of communities carries none, so those checks are not evaluated, with the reason. @internal */
-export function cityFindings(d: Dataset, policy: Policy, out: Finding[], notEvaluated: NotEvaluated[] = [], scope: CityScope = 'dataset'): void {
-  for (const check of CITY) {
+export function cityFindings(d: Dataset, policy: PolicyCore, out: Finding[], notEvaluated: NotEvaluated[] = [], scope: CityScope = 'dataset'): void {
+  const k = shapeOf(policy);
+  for (const check of k.city) {
     if (scope === 'communities-only' && check.notCarried) {
       const { subject, reason } = check.notCarried;
       notEvaluated.push({ provision: check.provision, clause: check.clause, subject: subject === 'year' ? `city/${d.year}` : subject, reason });
-    } else check.findings(d, policy, out, notEvaluated);
+    } else {
+      const from = out.length;
+      check.findings(d, policy, out, notEvaluated);
+      for (let i = from; i < out.length; i++) out[i] = cited(out[i]!, k);
+    }
   }
+  // What the policy switched off is said, never silently absent.
+  notEvaluated.push(...k.removed);
 }
 
 /** The judgements of the city from its urban communities' standings (the targets of A.2), each a finding or not evaluated. @internal */
-export function standingFindings(policy: Policy, year: number, ok: number, of: number, undecided: number): (Finding | NotEvaluated)[] {
-  return STANDING.map((check) => check.judge(policy, year, ok, of, undecided));
+export function standingFindings(policy: PolicyCore, year: number, ok: number, of: number, undecided: number): (Finding | NotEvaluated)[] {
+  const k = shapeOf(policy);
+  return k.standing.map((check) => {
+    const judged = check.judge(policy, year, ok, of, undecided);
+    return 'status' in judged ? cited(judged, k) : judged;
+  });
 }
 
 const ZERO = /* @__PURE__ */ new D(0);
@@ -344,7 +402,7 @@ export function relativeShortfall(f: Finding): Decimal {
 
 /** Context of {@link evaluateCommunities}: the year is required (for the subsidy). */
 export interface StreamContext {
-  readonly policy?: Policy;
+  readonly policy?: PolicyCore;
   readonly year: number;
 }
 

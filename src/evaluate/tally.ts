@@ -8,13 +8,8 @@
 import type { Decimal } from 'decimal.js';
 import { D, DX, exactly } from '../decimal.js';
 import type { CommunityRecord } from './dataset.js';
-import type { OwedKey } from '../provisions/declare.js';
-import { findingKind, OWED_TOTALS } from '../provisions/registry.js';
-import type { QuickShortfall } from './check.js';
+import type { QuickShortfall } from '../provisions/provision.js';
 import {
-  CHECKS_PER_COMMUNITY,
-  COMMUNITY_CHECKS,
-  COMMUNITY_PROVISIONS,
   standing,
   plainFinding,
   relativeShortfall,
@@ -172,22 +167,19 @@ class ExactSum {
   }
 }
 
+/** The units of totals that count things. */
+const COUNTS: ReadonlySet<string> = new Set(['workers', 'villages', 'communities', 'households', 'people']);
+
 /** Workers lacking: a number while it is a safe integer, else the exact Decimal. */
 function staffOwed(d: Decimal): number | Decimal {
   return d.lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
 }
 
-/** The totals owed, in the order of the summary (document order, as the provisions declare them). */
-const OWED: readonly OwedKey[] = OWED_TOTALS.map((t) => t.key);
-/** Each community check's owed total and scale (its shortfalls in units of 1 ÷ scale), by column. */
-const OWED_BY_COLUMN = COMMUNITY_CHECKS.map((check) => ({ key: findingKind(check.provision)?.owed, scale: check.owedScale ?? 1 }));
-/** Each total's scale: the scale of the community check that adds to it, else 1. */
-const SCALE: Readonly<Record<string, number>> = Object.fromEntries(OWED.map((key) => [key, OWED_BY_COLUMN.find((o) => o.key === key)?.scale ?? 1]));
 
 /** Accumulates the summary of an evaluation as communities and city findings come in. @internal */
 export class Tally {
-  /** Counts by provision of the community checks: t[j * 4 + code]. */
-  private readonly t = new Float64Array(CHECKS_PER_COMMUNITY * 4);
+  /** Counts by provision of the community checks: t[j * 4 + code], four codes for each of the policy's community checks. */
+  private readonly t: Float64Array;
   private readonly city: Record<string, StatusCounts> = {};
   private readonly cityCounts: StatusCounts = { pass: 0, fail: 0, unknown: 0 };
   private communities = 0;
@@ -198,7 +190,11 @@ export class Tally {
   readonly notEvaluated: NotEvaluated[] = [];
   private seq = 0;
   /** Each total owed in units of 1 ÷ its scale (rooms in hundredths of m²): integers while exact, Decimals beyond. */
-  private readonly owed: Record<string, ExactSum> = Object.fromEntries(OWED.map((key) => [key, new ExactSum()]));
+  private readonly owed: Record<string, ExactSum>;
+  /** Each community check's owed total, by column (its shortfalls in units of 1 ÷ its scale). */
+  private readonly owedBy: readonly (string | undefined)[];
+  /** Each total's scale. */
+  private readonly scale: ReadonlyMap<string, number>;
   private readonly worst = new Heap(WORST, Infinity);
   private readonly list: Heap | undefined;
   private readonly listPass: boolean;
@@ -209,6 +205,10 @@ export class Tally {
   ) {
     this.list = list && list.limit > 0 ? new Heap(list.limit, list.max ?? Infinity) : undefined;
     this.listPass = list?.all ?? false;
+    this.t = new Float64Array(k.n * 4);
+    this.owed = Object.fromEntries(k.owed.map((o) => [o.key, new ExactSum()]));
+    this.owedBy = k.community.map((check) => k.kind(check.provision)?.owed);
+    this.scale = new Map(k.owed.map((o) => [o.key, o.scale]));
   }
 
   /** The relative shortfall of the failing check just looked at, as num / den, and what it owes (from integers). */
@@ -220,17 +220,18 @@ export class Tally {
    */
   community(c: CommunityRecord, codes: Uint8Array, at: number, src: FindingSource, i: number): void {
     const t = this.t;
+    const n = this.k.n;
     const seq = this.seq;
-    this.seq += CHECKS_PER_COMMUNITY;
+    this.seq += n;
     this.communities++;
     if (c.kind === 'urban') {
       this.urban++;
       // Unknown is not fail: a community that fails nothing but lacks data for a check is undecided.
-      const st = standing(codes, at);
+      const st = standing(codes, at, n);
       if (st === 1) this.urbanOk++;
       else if (st === 3) this.urbanUndecided++;
     }
-    for (let j = 0; j < CHECKS_PER_COMMUNITY; j++) {
+    for (let j = 0; j < n; j++) {
       const code = codes[at + j]!;
       t[j * 4 + code]!++;
       if (code === 0 || (code === 1 && !this.listPass)) continue;
@@ -249,7 +250,7 @@ export class Tally {
       }
       const rank = code === 2 ? 0 : code === 3 ? 1 : 2;
       // Yes/no checks share a key of exactly 1 (class -3); unknown and passing findings a key of exactly 0.
-      const cls = code !== 2 ? -1 : COMMUNITY_CHECKS[j]!.flag ? -3 : j;
+      const cls = code !== 2 ? -1 : this.k.community[j]!.flag ? -3 : j;
       const toWorst = code === 2 && this.worst.wants(0, num, den, cls);
       const toList = this.list?.wants(rank, num, den, cls);
       if (!toWorst && !toList) continue;
@@ -261,8 +262,9 @@ export class Tally {
 
   /** Add a shortfall to the total its provision owes to (none for a provision that owes nothing). */
   private owe(provision: string, shortfall: Decimal): void {
-    const key = findingKind(provision)?.owed;
-    if (key) this.owed[key]!.addDecimal(SCALE[key] === 1 ? shortfall : shortfall.times(SCALE[key]!));
+    const key = this.k.kind(provision)?.owed;
+    const scale = key === undefined ? 1 : (this.scale.get(key) ?? 1);
+    if (key) this.owed[key]!.addDecimal(scale === 1 ? shortfall : shortfall.times(scale));
   }
 
   /**
@@ -271,7 +273,7 @@ export class Tally {
    * finding must be asked. A yes/no check is short by exactly 1.
    */
   private failing(j: number, c: CommunityRecord): boolean {
-    const check = COMMUNITY_CHECKS[j]!;
+    const check = this.k.community[j]!;
     const q = this.quick;
     if (check.flag) {
       q.num = 1;
@@ -279,7 +281,7 @@ export class Tally {
       return true;
     }
     if (!check.quick?.(c, this.k.per[j], q)) return false;
-    const key = OWED_BY_COLUMN[j]!.key;
+    const key = this.owedBy[j];
     if (key) this.owed[key]!.add(q.owe);
     return true;
   }
@@ -309,7 +311,7 @@ export class Tally {
   /** Counts by status over everything tallied so far. */
   get counts(): StatusCounts {
     const c = { ...this.cityCounts };
-    for (let j = 0; j < CHECKS_PER_COMMUNITY; j++) {
+    for (let j = 0; j < this.k.n; j++) {
       c.pass += this.t[j * 4 + 1]!;
       c.fail += this.t[j * 4 + 2]!;
       c.unknown += this.t[j * 4 + 3]!;
@@ -319,7 +321,7 @@ export class Tally {
 
   build(year: number): EvaluationSummary {
     const by: Record<string, StatusCounts> = { ...this.city };
-    COMMUNITY_PROVISIONS.forEach((p, j) => {
+    this.k.provisions.forEach((p, j) => {
       const n = { pass: this.t[j * 4 + 1]!, fail: this.t[j * 4 + 2]!, unknown: this.t[j * 4 + 3]! };
       if (n.pass + n.fail + n.unknown === 0) return;
       const city = by[p];
@@ -332,9 +334,10 @@ export class Tally {
       byProvision: Object.fromEntries(Object.entries(by).sort(([a], [b]) => a.localeCompare(b))),
       worst: this.worst.sorted().map(plainFinding),
       owed: Object.fromEntries(
-        OWED.map((key) => {
-          const total = SCALE[key] === 1 ? this.owed[key]!.value() : this.owed[key]!.value().div(SCALE[key]!);
-          return [key, key === 'staff' ? staffOwed(total) : total];
+        this.k.owed.map(({ key, scale, unit }) => {
+          const total = scale === 1 ? this.owed[key]!.value() : this.owed[key]!.value().div(scale);
+          // A count (workers, villages) is a number while it is a safe integer; money and areas stay exact Decimals.
+          return [key, COUNTS.has(unit) ? staffOwed(total) : total];
         }),
       ) as unknown as EvaluationSummary['owed'],
       urbanMeetingAll: this.urbanMeetingAll,

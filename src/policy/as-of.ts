@@ -6,17 +6,10 @@
 import { PolicyInputError, refused } from '../errors.js';
 import { date as DATE } from '../kinds.js';
 import { calendarDay, isoDay, YEAR_MAX, YEAR_MIN } from '../values.js';
-import { DEFAULT_PARAMETERS, PARAMETER_REFERENCES, startOf, valueAtPath, type ExactValue, type ParameterReference, type Parameters } from './parameters.js';
-import { PARAMETERS } from '../provisions/parameters.js';
+import type { ParameterAsOf } from '../provisions/provision.js';
+import { datedValueOn, startOf, valueAtPath, type DeclaredParameter, type ExactValue } from './parameters.js';
 
-/** One parameter as of a day. */
-export interface ParameterAsOf extends ParameterReference {
-  /** Dotted path, e.g. `'funding.growthRate'`. */
-  readonly path: string;
-  readonly value: ExactValue | undefined;
-  /** Whether the policy applies it on that day. */
-  readonly inForce: boolean;
-}
+export type { ParameterAsOf };
 
 /** A day as `'YYYY-MM-DD'` from an ISO string or a valid Date within the library's years, or a PolicyInputError. @internal */
 export function dayOf(date: unknown, context = 'asOf'): string {
@@ -38,29 +31,37 @@ export function dayOf(date: unknown, context = 'asOf'): string {
 }
 
 /**
- * Every parameter of `p` with its reference and whether it applies on `date`.
+ * Every parameter of `p` (the policy's parameters, `declared` its declarations, `base` the declared values it
+ * started from) with its reference and whether it applies on `date`.
  * @internal — use `policy.asOf(date)`.
  */
-export function parametersAsOf(p: Parameters, date: string | Date, base: Parameters = DEFAULT_PARAMETERS): ParameterAsOf[] {
+export function parametersAsOf(p: object, date: string | Date, declared: readonly DeclaredParameter[], base: object): ParameterAsOf[] {
   const day = dayOf(date);
-  return Object.entries(PARAMETER_REFERENCES)
-    .filter(([path, ref]) => !ref.optional || valueAtPath(p, path) !== undefined)
-    .map(([path, ref]) => {
+  return declared
+    .filter((d) => d.values.length > 0 || valueAtPath(p, d.path) !== undefined)
+    .map((d) => {
       // One source for start dates: the year parameter the declaration names, as this policy sets it.
-      const from = `${valueAtPath(p, startOf(path))}-01-01`;
-      return { ...ref, path, value: valueInForce(p, base, path, day), from, inForce: from <= day };
+      const from = `${valueAtPath(p, startOf(declared, d.path))}-01-01`;
+      const ref = { clause: d.clause, provisions: d.provisions, unit: d.unit, from };
+      const [value, cites] = valueInForce(p, base, d, day);
+      return {
+        path: d.path,
+        ...(d.values.length === 0 ? { ...ref, optional: true } : ref),
+        value,
+        inForce: from <= day,
+        ...(cites && { cites: [cites] }),
+      };
     });
 }
 
 /**
  * A parameter's value on `day`: an amendment declared with a date on or before it replaces the first value,
- * unless this policy overrides the parameter (then its own value holds on every day).
+ * unless this policy overrides the parameter (then its own value holds on every day); with the document that set
+ * it, when that is not the policy's own.
  */
-function valueInForce(p: Parameters, base: Parameters, path: string, day: string): ExactValue | undefined {
-  const value = valueAtPath(p, path);
-  if (value !== valueAtPath(base, path)) return value; // overridden: the policy's own value, on every day
-  const declared = PARAMETERS.find((d) => d.path === path)!;
-  let inForce = declared.values[0]?.value ?? value;
-  for (const v of declared.values.slice(1)) if (v.from !== undefined && v.from <= day) inForce = v.value;
-  return inForce;
+function valueInForce(p: object, base: object, d: DeclaredParameter, day: string) {
+  const value = valueAtPath(p, d.path);
+  if (value !== valueAtPath(base, d.path)) return [value, undefined] as const; // overridden: the policy's own value, on every day
+  const v = datedValueOn(d.values, day);
+  return [(v?.value ?? value) as ExactValue | undefined, v?.cites] as const;
 }

@@ -10,14 +10,15 @@ import { amount as AMOUNT, count as COUNT, names, oneOf, share as SHARE, year as
 import { decimalText, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from './names.js';
 import type { Allowed } from '../provisions/declare.js';
-import { PARAMETERS } from '../provisions/parameters.js';
-import { DEFAULT_PARAMETERS, deepFreeze, type ExactValue, type Parameters } from './parameters.js';
+import { deepFreeze, type DeclaredParameter, type ExactValue } from './parameters.js';
 
-/** Parameter overrides: any subset of {@link Parameters}; fractions may be numbers or decimal strings. */
-export type ParameterOverrides = {
-  readonly [K in keyof Parameters]?: Parameters[K] extends object
-    ? { readonly [L in keyof Parameters[K]]?: Parameters[K][L] extends ExactValue | undefined ? ExactValue | Decimal : Parameters[K][L] }
-    : Parameters[K];
+/** Overrides of a parameter set `P`: any subset of it; fractions may be numbers or decimal strings. */
+export type OverridesOf<P> = {
+  readonly [K in keyof P]?: P[K] extends object
+    ? { readonly [L in keyof P[K]]?: P[K][L] extends ExactValue | undefined ? ExactValue | Decimal : P[K][L] }
+    : P[K] extends ExactValue | undefined
+      ? ExactValue | Decimal
+      : P[K];
 };
 
 function exact(v: unknown): Decimal | undefined {
@@ -76,17 +77,27 @@ const LEAVES: Readonly<Record<Exclude<Allowed, { readonly options: readonly stri
   positive: decimal(AMOUNT, (d) => d.gt(0), { en: 'a number above 0 (a number or a decimal string)', zh: '大于 0 的数(数或十进制数字符串)' }),
   'non-negative': decimal(AMOUNT, (d) => d.gte(0)),
 };
-const leafOf = (allowed: Allowed): Leaf => (typeof allowed === 'object' ? options(allowed.options) : LEAVES[allowed]);
+/** The leaf of what a declaration allows. @internal */
+export const leafOf = (allowed: Allowed): Leaf => (typeof allowed === 'object' ? options(allowed.options) : LEAVES[allowed]);
+
+/** Whether `value` is what `allowed` allows (the same test an override gets), or the issue at `path` if not. @internal */
+export function allowedIssue(path: string, allowed: Allowed, value: unknown): PolicyInputIssueInit | undefined {
+  const leaf = leafOf(allowed);
+  return leaf.ok(value) ? undefined : refused(path, leaf.isKind(value) ? 'out-of-range' : leaf.code, leaf.expected, value);
+}
 
 type Spec = ReadonlyMap<string, Leaf | ReadonlyMap<string, Leaf>>;
 
+const specs = new WeakMap<readonly DeclaredParameter[], Spec>();
 /**
  * What every override may be, from the parameters' declarations (a Map, so that no key such as `__proto__` finds an
- * inherited entry): a top-level parameter's leaf, or a group's map of leaves.
+ * inherited entry): a top-level parameter's leaf, or a group's map of leaves. Made once per list of declarations.
  */
-const SPEC: Spec = /* @__PURE__ */ (() => {
+function specOf(declared: readonly DeclaredParameter[]): Spec {
+  const known = specs.get(declared);
+  if (known) return known;
   const spec = new Map<string, Leaf | Map<string, Leaf>>();
-  for (const d of PARAMETERS) {
+  for (const d of declared) {
     const [group, leaf] = d.path.split('.') as [string, string | undefined];
     if (leaf === undefined) spec.set(group, leafOf(d.allowed));
     else {
@@ -95,8 +106,9 @@ const SPEC: Spec = /* @__PURE__ */ (() => {
       spec.set(group, inner);
     }
   }
+  specs.set(declared, spec);
   return spec;
-})();
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Map);
@@ -113,7 +125,8 @@ function unknownKey(path: string, key: string, allowed: readonly string[]): Poli
 const parametersOf = (keys: readonly string[]): Words => ({ en: `an object of parameters (${names(keys).en})`, zh: `参数对象(${names(keys).zh})` });
 
 /** Every problem of an overrides object. @internal */
-export function overrideIssues(overrides: unknown): PolicyInputIssueInit[] {
+export function overrideIssues(overrides: unknown, declared: readonly DeclaredParameter[]): PolicyInputIssueInit[] {
+  const SPEC = specOf(declared);
   const top = [...SPEC.keys()];
   if (!isPlainObject(overrides)) return [refused('', 'not-an-object', parametersOf(top), overrides)];
   const issues: PolicyInputIssueInit[] = [];
@@ -152,69 +165,40 @@ function normalise(v: unknown): unknown {
 }
 
 /**
- * Validate `overrides` and merge them onto {@link DEFAULT_PARAMETERS}. Returns
- * a new deeply frozen parameter set.
- *
- * @param overrides - any subset of the parameters
- * @returns the merged parameters
- * @throws {@link PolicyInputError} for an unknown key, a value of the wrong kind or out of range
- * @example
- * ```ts
- * resolveParameters({ staffing: { householdsPerWorker: 500 } }).staffing;
- * //=> { householdsPerWorker: 500, rounding: 'ceil' }
- * ```
+ * Validate `overrides` against the declarations and merge them onto `base` (the declared values of a day), then
+ * ask each provision's own `validate` for problems no single parameter shows. Returns a new deeply frozen
+ * parameter set; neither input is changed.
+ * @internal
  */
-export function resolveParameters(overrides?: ParameterOverrides): Parameters {
-  return mergeOverrides(overrides, DEFAULT_PARAMETERS);
-}
-
-/** Validate `overrides` and merge them onto `base` (the declared values of a day). @internal */
-export function mergeOverrides(overrides: ParameterOverrides | undefined, base: Parameters): Parameters {
-  if (overrides === undefined) return base;
-  const issues = overrideIssues(overrides);
-  if (issues.length) throw new PolicyInputError(issues, 'createPolicy');
+export function mergeOverrides(
+  overrides: unknown,
+  base: Readonly<Record<string, unknown>>,
+  declared: readonly DeclaredParameter[],
+  validators: readonly ((p: never) => PolicyInputIssueInit[])[] = [],
+): Readonly<Record<string, unknown>> {
+  if (overrides !== undefined) {
+    const issues = overrideIssues(overrides, declared);
+    if (issues.length) throw new PolicyInputError(issues, 'createPolicy');
+  }
+  const given = (overrides ?? {}) as Record<string, unknown>;
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(base)) {
-    const given = Object.hasOwn(overrides, key) ? (overrides as Record<string, unknown>)[key] : undefined;
-    if (typeof value === 'object') {
-      const groupValue: Record<string, unknown> = { ...value };
-      if (given) for (const [k, v] of Object.entries(given)) if (v !== undefined) groupValue[k] = normalise(v);
+  const groups = new Set([...Object.keys(base), ...Object.keys(given)]);
+  for (const key of groups) {
+    const value = base[key];
+    const over = Object.hasOwn(given, key) ? given[key] : undefined;
+    if (typeof value === 'object' || (value === undefined && typeof over === 'object' && over !== null)) {
+      const groupValue: Record<string, unknown> = { ...(value as Record<string, unknown> | undefined) };
       // Parameters that the policy leaves unset (m2Per100Households) come only from the overrides.
+      if (over) for (const [k, v] of Object.entries(over)) if (v !== undefined) groupValue[k] = normalise(v);
       merged[key] = groupValue;
     } else {
-      merged[key] = given === undefined ? value : normalise(given);
+      merged[key] = over === undefined ? value : normalise(over);
     }
   }
-  const p = merged as unknown as Parameters;
-  const crossIssues: PolicyInputIssueInit[] = [];
-  if (p.funding.firstGrowthYear <= p.baseYear) {
-    crossIssues.push(
-      refused(
-        'funding.firstGrowthYear',
-        'out-of-range',
-        { en: `a year after baseYear (${p.baseYear})`, zh: `基年(${p.baseYear})之后的年份` },
-        p.funding.firstGrowthYear,
-        {
-          en: 'the fund grows from the year after its base (A.4.3)',
-          zh: '专项资金从基年的次年起增长(A.4.3)',
-        },
-      ),
-    );
-  }
-  // Every function takes years up to YEAR_MAX, so the deadline must fall by then (the audit and the targets ask for it).
-  const deadline = p.baseYear + p.horizonYears - 1;
-  if (deadline > YEAR_MAX) {
-    crossIssues.push(
-      issue('horizonYears', 'out-of-range', {
-        expected: {
-          en: `at most ${YEAR_MAX - p.baseYear + 1} years from baseYear ${p.baseYear}`,
-          zh: `自基年 ${p.baseYear} 起不超过 ${YEAR_MAX - p.baseYear + 1} 年`,
-        },
-        received: { en: String(p.horizonYears), zh: String(p.horizonYears) },
-        note: { en: `a deadline of ${deadline}; it must fall by ${YEAR_MAX}`, zh: `期限为 ${deadline} 年，须在 ${YEAR_MAX} 年以内` },
-      }),
-    );
-  }
+  const crossIssues = validators.flatMap((v) => v(merged as never));
   if (crossIssues.length) throw new PolicyInputError(crossIssues, 'createPolicy');
-  return deepFreeze(p);
+  return deepFreeze(merged);
 }
+
+/** A validated number as the parameters hold it (for a value a document sets). @internal */
+export const normalised = (v: unknown): unknown => normalise(v);

@@ -1,39 +1,25 @@
 /**
- * The policy's numbers as data (Document A), apart from the formulas that use
- * them. Each is declared once, in its provision's folder (`about.ts`: value,
- * unit, clause, whom it serves, what an override may be, the dates its values
- * apply from); this module derives the defaults and the references. A formula never holds one of these numbers as a literal: it reads them
- * from a {@link Parameters} object, so `createPolicy` can change every one.
+ * A policy's numbers as data, apart from the formulas that use them. Each is
+ * declared once, in its provision's folder (`parameters.ts`: value, unit,
+ * clause, whom it serves, what an override may be, the dates its values
+ * apply from); this module derives, for any list of declarations, the
+ * parameters in force on a day, their references and their types. A formula
+ * never holds one of these numbers as a literal: it reads them from the
+ * parameters it is given, so a policy can change every one.
  *
  * Exactness: an integer is stored as a number; anything fractional is stored
  * as a decimal string (`'0.3'`), never as a binary float. Pass either form to
  * `new Decimal(x)` to compute with it.
  */
-import type { DECLARED } from '../provisions/declared.generated.js';
-import type { ExactValue as DeclaredExactValue, ParameterUnit } from '../provisions/declare.js';
-import { PARAMETERS } from '../provisions/parameters.js';
+import type { Citation } from '../trace.js';
+import type { DatedValue, Declared, ExactValue as DeclaredExactValue, ParameterDeclaration } from '../provisions/declare.js';
 
 /** An exact number: an integer as a JavaScript number, anything else as a decimal string. */
 export type ExactValue = DeclaredExactValue;
 
 /** The options a reading's parameter declares. */
-type Options<A> = A extends { readonly allowed: { readonly options: readonly (infer O)[] } } ? O : never;
+export type Options<A> = A extends { readonly allowed: { readonly options: readonly (infer O)[] } } ? O : never;
 
-/** How households ÷ households-per-worker is rounded (interpretation I3). */
-export type StaffRounding = Options<(typeof DECLARED)['a-4-2-staff']['parameters']['staffing.rounding']>;
-/** Whether 30 % a year is of all villages or of the villages not yet reached (interpretation I2). */
-export type RolloutMode = Options<(typeof DECLARED)['a-3-3-rural-rollout']['parameters']['rollout.mode']>;
-/** Whether the city fund grows by a fixed 10 % of the base or by 10 % a year compounded (interpretation I1). */
-export type FundingMode = Options<(typeof DECLARED)['a-4-3-1-city-fund']['parameters']['funding.mode']>;
-/** Whether a community that exists for part of a year gets the whole year's subsidy minimum (interpretation I8). */
-export type SubsidyProration = Options<(typeof DECLARED)['a-4-3-2-street-subsidy']['parameters']['streetSubsidy.proration']>;
-/** Whether the urban target has interim steps before its deadline: a straight path, or none (interpretation I10). */
-export type InterimTarget = Options<(typeof DECLARED)['a-2-targets']['parameters']['targets.interim']>;
-/** Which route a project of exactly the threshold area takes (interpretation I5). */
-export type DeveloperBoundary = Options<(typeof DECLARED)['a-4-3-3-developer']['parameters']['developer.boundary']>;
-
-/** Every parameter declaration, by its dotted path (the provisions' `parameters.ts`, merged). */
-type Declarations = UnionToIntersection<(typeof DECLARED)[keyof typeof DECLARED]['parameters']>;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /** A parameter's value: one of a reading's options, a whole number for years and counts, else an exact value. */
 type ValueOf<D> = D extends { readonly allowed: { readonly options: readonly (infer O)[] } }
@@ -55,11 +41,10 @@ type Nested<R> = { readonly [P in keyof R & string as Unset<R[P]> extends true ?
 type Deep<T> = T extends object ? { [K in keyof T]: Deep<T[K]> } : T;
 
 /**
- * Every number and reading the rules use, in groups (`staffing`, `rollout`, …): the type of the parameters the
- * provisions declare, derived from their declarations (`src/provisions/<folder>/parameters.ts`), where each one's
- * unit, clause, readings and values are documented ({@link PARAMETER_REFERENCES} lists them).
+ * The parameters a set of declarations gives, as nested groups: `ParamsOf<typeof declared>` for one provision's
+ * `declared`, a union of them for several (a rule that reads another provision's number names both).
  */
-export type Parameters = Deep<Nested<Declarations>>;
+export type ParamsOf<D extends { readonly parameters: object }> = Deep<Nested<UnionToIntersection<D['parameters']>>>;
 
 /** Freeze an object and everything below it. @internal */
 export function deepFreeze<T>(value: T): T {
@@ -71,87 +56,78 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Set `value` at a dotted path of a plain object, making the groups on the way. */
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+/** Set `value` at a dotted path of a plain object, making the groups on the way. @internal */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
   node[keys[keys.length - 1]!] = value;
 }
 
-/**
- * The policy's own numbers and the default reading of every ambiguous
- * sentence: each parameter's first declared value (its provision's folder
- * declares it, with its dates, in `about.ts`). Deeply frozen. The clause,
- * unit and start date of each number are in {@link PARAMETER_REFERENCES}.
- *
- * @example
- * ```ts
- * DEFAULT_PARAMETERS.staffing.householdsPerWorker; //=> 600
- * DEFAULT_PARAMETERS.rollout.sharePerYear; //=> '0.3'
- * ```
- */
-export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ (() => {
-  const p: Record<string, unknown> = {};
-  for (const d of PARAMETERS) if (d.values.length > 0) setPath(p, d.path, d.values[0]!.value);
-  return deepFreeze(p) as unknown as Parameters;
-})();
-
-/**
- * The declared values in force on `day` (an ISO date, checked by the caller): for each parameter its last
- * amendment dated on or before the day, else its first value. Deeply frozen.
- * @internal — use `createPolicy(overrides, { on })`.
- */
-export function parametersOn(day: string): Parameters {
-  const p: Record<string, unknown> = {};
-  for (const d of PARAMETERS) {
-    if (d.values.length === 0) continue;
-    let value = d.values[0]!.value;
-    for (const v of d.values.slice(1)) if (v.from !== undefined && v.from <= day) value = v.value;
-    setPath(p, d.path, value);
-  }
-  return deepFreeze(p) as unknown as Parameters;
-}
-
-/** Where a parameter comes from and what it measures. */
-export interface ParameterReference {
-  /** Clause id, e.g. `'A.4.2'`. */
-  readonly clause: string;
-  /** The ids of the quantitative provisions or readings (interpretation ids) it serves. */
-  readonly provisions: readonly string[];
-  /** Unit: 户 (households), 人 (people), m², 元 (yuan), share, year, years, or option. */
-  readonly unit: ParameterUnit;
-  /** ISO date from which the number applies under the policy. */
-  readonly from: string;
-  /** True for a parameter the policy itself does not set (absent from the defaults). */
-  readonly optional?: boolean;
-}
-
 /** The value at a dotted path of a parameter set (undefined for an optional one left unset). @internal */
-export function valueAtPath(p: Parameters, path: string): ExactValue | undefined {
+export function valueAtPath(p: object, path: string): ExactValue | undefined {
   let node: unknown = p;
   for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
   return node as ExactValue | undefined;
 }
 
-/** The year parameter whose first day starts a parameter (its own declaration says which; `baseYear` by default). @internal */
-export const startOf = (path: string): string => PARAMETERS.find((d) => d.path === path)?.startsWith ?? 'baseYear';
+/** A parameter's declaration with the clause that sets it and every id it serves (its own provision's and its readers'). */
+export interface DeclaredParameter extends ParameterDeclaration {
+  readonly path: string;
+  readonly clause: string;
+  readonly provisions: readonly string[];
+}
 
 /**
- * Clause, unit and start date of every parameter in {@link DEFAULT_PARAMETERS},
- * keyed by its dotted path, derived from the declarations.
- *
- * @example
- * ```ts
- * PARAMETER_REFERENCES['staffing.householdsPerWorker'].clause; //=> 'A.4.2'
- * PARAMETER_REFERENCES['funding.growthRate'].from; //=> '2012-01-01'
- * ```
+ * Every parameter the declarations declare, in their order, each with its clause and every id it serves (those of
+ * each provision that reads it, then its own, each once). @internal
  */
-export const PARAMETER_REFERENCES: Readonly<Record<string, ParameterReference>> = /* @__PURE__ */ deepFreeze(
-  /* @__PURE__ */ Object.fromEntries(
-    /* @__PURE__ */ PARAMETERS.map((d) => {
-      const ref = { clause: d.clause, provisions: d.provisions, unit: d.unit, from: `${valueAtPath(DEFAULT_PARAMETERS, startOf(d.path))}-01-01` };
-      return [d.path, d.values.length === 0 ? { ...ref, optional: true } : ref];
+export function declarationsOf(declared: readonly Declared[]): DeclaredParameter[] {
+  return declared.flatMap((a) =>
+    Object.entries(a.parameters).map(([path, d]) => {
+      const readers = declared.flatMap((r) => (r.reads && Object.hasOwn(r.reads, path) ? r.reads[path]! : []));
+      return { ...d, path, clause: d.clause ?? a.clause, provisions: [...new Set([...readers, ...d.serves])] };
     }),
-  ),
-);
+  );
+}
+
+/**
+ * The value of a declaration in force on `day` (ISO), or, without a day, the policy as written: its first value,
+ * or the value a document laid over it set from the start. A dated value applies from its `from` day, to its `to`
+ * day when it has one (then what held before it holds again). @internal
+ */
+export function datedValueOn(values: readonly DatedValue[], day: string | undefined): DatedValue | undefined {
+  let inForce: DatedValue | undefined;
+  for (const v of values) {
+    if (v.from === undefined) inForce = v;
+    else if (day !== undefined && v.from <= day && (v.to === undefined || day <= v.to)) inForce = v;
+  }
+  return inForce;
+}
+
+/** The parameters the declarations set on `day` (or as written), nested and deeply frozen. @internal */
+export function parametersOn(declared: readonly DeclaredParameter[], day?: string): Record<string, unknown> {
+  const p: Record<string, unknown> = {};
+  for (const d of declared) {
+    const v = datedValueOn(d.values, day);
+    if (v !== undefined) setPath(p, d.path, v.value);
+  }
+  return deepFreeze(p);
+}
+
+/** The citation of the value in force on `day`, when a document laid over the policy set it. @internal */
+export function citationOn(d: DeclaredParameter, day: string | undefined): Citation | undefined {
+  return datedValueOn(d.values, day)?.cites;
+}
+
+/**
+ * One provision's own defaults (and those of the declarations it reads): what its standalone rule computes with,
+ * so that a bundle importing one rule loads its own parameters and nothing of the rest of the policy.
+ * @internal
+ */
+export function ownDefaults<const Ds extends readonly Declared[]>(...declared: Ds): ParamsOf<Ds[number]> {
+  return parametersOn(declarationsOf(declared)) as ParamsOf<Ds[number]>;
+}
+
+/** The year parameter whose first day starts a parameter (its own declaration says which; `baseYear` by default). @internal */
+export const startOf = (declared: readonly DeclaredParameter[], path: string): string => declared.find((d) => d.path === path)?.startsWith ?? 'baseYear';

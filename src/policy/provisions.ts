@@ -5,15 +5,9 @@
  * parameters, rules, Q-ids and readings) come from the provisions that
  * declare it, in `src/provisions/`.
  */
-import { PolicyInputError, refused } from '../errors.js';
-import { deepFreeze } from './parameters.js';
-import { clauseLinks } from '../provisions/registry.js';
 
-/** Text in both languages the library writes. */
-export interface Bilingual {
-  readonly zh: string;
-  readonly en: string;
-}
+export type { Bilingual } from '../bilingual.js';
+import type { Bilingual } from '../bilingual.js';
 
 /** What a clause does: sets a number, gives someone a task, or states a principle. */
 export type ProvisionKind = 'quantitative' | 'duty' | 'principle';
@@ -35,13 +29,14 @@ export interface Provision {
   readonly rules: readonly string[];
   /** The ids of the quantitative provisions it contains. */
   readonly quantities: readonly string[];
-  /** Interpretations I1–I10 that resolve its ambiguities. */
+  /** The readings of the register that resolve its ambiguities. */
   readonly interpretations: readonly string[];
 }
 
 type Entry = readonly [id: string, label: string, kind: ProvisionKind, title: readonly [string, string], summary: readonly [string, string]];
 
-const ENTRIES = [
+/** Every clause of both documents, in document order: id, section label, kind, title and our summary. @internal */
+export const ENTRIES = [
   [
     'A.0',
     '序言',
@@ -297,55 +292,3 @@ const ENTRIES = [
 /** A clause of either document: `'A.0'` … `'A.4.5'`, `'B.0'` … `'B.4'`. */
 export type ClauseId = (typeof ENTRIES)[number][0];
 
-/**
- * Every clause of both documents, in document order.
- *
- * @example
- * ```ts
- * provisions.length; //=> 25
- * provisions.filter((p) => p.kind === 'quantitative').map((p) => p.id); //=> ['A.2', 'A.3.1', 'A.3.3', 'A.3.4', 'A.4.2', 'A.4.3']
- * ```
- */
-export const provisions: readonly Provision[] = /* @__PURE__ */ deepFreeze(
-  ENTRIES.map(([id, label, kind, [titleZh, titleEn], [zh, en]]) => ({
-    id,
-    document: id[0] as 'A' | 'B',
-    label,
-    kind,
-    title: { zh: titleZh, en: titleEn },
-    summary: { zh, en },
-    // Its links to parameters, rules, quantities and readings come from the provisions that declare this clause.
-    ...clauseLinks(id),
-  })),
-);
-
-/**
- * One clause by its id.
- *
- * @param id - a clause id such as `'A.4.2'` or `'B.3'`
- * @returns the registry entry
- * @throws {@link PolicyInputError} for an id that is not a clause
- * @example
- * ```ts
- * provision('A.4.2').quantities; //=> ['Q8']
- * provision('A.3.4').label; //=> '三(四)'
- * ```
- */
-export function provision(id: string): Provision {
-  const found = provisions.find((p) => p.id === id);
-  if (found) return found;
-  throw new PolicyInputError(
-    [
-      refused(
-        'id',
-        'unknown-name',
-        {
-          en: `a clause id such as 'A.3.4' or 'B.3' (one of ${provisions.map((p) => p.id).join(', ')})`,
-          zh: `条款编号，如 'A.3.4' 或 'B.3'(${provisions.map((p) => p.id).join('、')} 之一)`,
-        },
-        id,
-      ),
-    ],
-    'provision',
-  );
-}

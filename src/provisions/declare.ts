@@ -1,16 +1,12 @@
 /**
- * What a provision declares about itself, beside its code: its clause, its
- * quantities (Q-ids) and readings (I-ids), its parameters, the
- * rules it exports with their inputs and a worked example, and the findings
- * its checks produce with their names, units and what a shortfall adds to
- * the totals owed. Pure data (no rule code), so the light layers (words,
- * views, the clause registry) read it without loading a rule.
- *
- * Every registry (`about.generated.ts`, `rules.generated.ts`,
- * `checks.generated.ts`) is written by `npm run registry` from the folders
- * under `src/provisions/`; a test fails when one is stale.
+ * What a provision declares beside its code, as data: its clause and
+ * parameters (with their units, ranges and dated values), how its rules'
+ * inputs are typed in, the words and units of the findings its checks
+ * produce, and its readings of ambiguous text. A provision
+ * (`./provision.ts`) gathers these with its rules and checks into one value.
  */
-import type { Bilingual } from '../policy/provisions.js';
+import type { Bilingual } from '../bilingual.js';
+import type { Citation } from '../trace.js';
 
 /** How a rule input is typed in and checked (the CLI's flags, the explorer's form). */
 export type InputKind = 'count' | 'year' | 'amount' | 'date';
@@ -56,7 +52,7 @@ export interface RuleAbout {
   readonly command?: string;
   readonly fields: readonly RuleField[];
   readonly example: Readonly<Record<string, number | string>>;
-  /** What a calculator starts with when it differs from the example (e.g. both counts, so either basis of I9 computes). */
+  /** What a calculator starts with when it differs from the example (e.g. both counts, so either basis of the room reading computes). */
   readonly form?: Readonly<Record<string, number | string>>;
   /** Whether the result is a year-by-year table (`rows`), drawn as a chart. */
   readonly schedule: boolean;
@@ -70,7 +66,7 @@ export interface RuleAbout {
 export type ValueUnit = 'share' | 'deviation' | 'm2' | 'yuan' | 'workers' | 'flag' | 'villages';
 
 /** A total of the evaluation's summary that failing findings add their shortfall to. */
-export type OwedKey = 'streetSubsidyYuan' | 'cityBudgetYuan' | 'developerFundsYuan' | 'developerRoomsM2' | 'roomsM2' | 'staff';
+export type OwedKey = string;
 
 /** A number the policy sets: an integer as a number, anything fractional as a decimal string (`'0.3'`). */
 export type ExactValue = number | string;
@@ -88,7 +84,9 @@ export type ParameterUnit =
   | 'm² per 100 人'
   | 'm² per 100 户'
   | '户 per worker'
-  | '元 per community per year';
+  | '元 per community per year'
+  // a provision of another document may measure in units of its own
+  | (string & {});
 
 /** What an override of a parameter may be (a kind of value and its range, or the readings' options). */
 export type Allowed =
@@ -101,11 +99,15 @@ export type Allowed =
   | 'non-negative'
   | { readonly options: readonly string[] };
 
-/** One value of a parameter and, for an amendment, the date from which it applies. */
+/** One value of a parameter and, for an amendment, the dates between which it applies. */
 export interface DatedValue {
   /** ISO date from which this value applies; absent for the first value, which applies from the parameter's start. */
   readonly from?: string;
+  /** ISO date of the last day it applies, when it ends (then the value in force before it holds again). */
+  readonly to?: string;
   readonly value: ExactValue;
+  /** The document that set it, when it is not the policy's own (set by `extendPolicy`). */
+  readonly cites?: Citation;
 }
 
 /**
@@ -163,18 +165,6 @@ export interface Declared {
   readonly reads?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Everything a provision declares about itself. */
-export interface About extends Declared {
-  /** The ids of the quantitative provisions it computes. */
-  readonly quantities: readonly string[];
-  /** Readings of ambiguous text its rules or checks rely on. */
-  readonly interpretations: readonly string[];
-  /** The rules it exports, by name. */
-  readonly rules: Readonly<Record<string, RuleAbout>>;
-  /** The findings its checks produce, by the finding's provision id (a Q-id, or `'A.3.4/ground-floor'` for a provision without one), in report order. */
-  readonly findings: Readonly<Record<string, FindingAbout>>;
-}
-
 // Marked free of side effects, so that a bundle that reads only a provision's parameters drops the rest of its about.
 /** A required and an optional rule field. @internal */
 export const req = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, flag?: string): RuleField =>
@@ -184,8 +174,7 @@ export const opt = /* @__NO_SIDE_EFFECTS__ */ (name: string, kind: InputKind, fl
   flag ? { name, kind, required: false, flag } : { name, kind, required: false };
 /** A field's words and unit. @internal */
 export const w = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string, unit: FieldUnit): FieldWords => ({ zh, en, unit });
-/** Text in both languages. @internal */
-export const b = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string): Bilingual => ({ zh, en });
+export { b } from '../bilingual.js';
 
 /** One way of reading an ambiguous sentence. */
 export interface InterpretationOption {
@@ -197,7 +186,7 @@ export interface InterpretationOption {
 
 /** An entry of the register. */
 export interface Interpretation {
-  /** `'I1'` … `'I10'`. */
+  /** Its id in the register (`'I'` and a number, for the city's readings). */
   readonly id: string;
   /** Quantitative provisions it concerns. */
   readonly quantities: readonly string[];
@@ -216,6 +205,3 @@ export interface Interpretation {
 
 /** One option of a reading: its id and its formula in words. @internal */
 export const option = /* @__NO_SIDE_EFFECTS__ */ <const I extends string>(id: I, zh: string, en: string) => ({ id, formula: { zh, en } }) as const;
-
-/** Declare a provision: the identity function, there for its type. */
-export const about = /* @__NO_SIDE_EFFECTS__ */ <const A extends About>(a: A): A => a;

@@ -6,31 +6,33 @@
  * for the eye; the JSON report keeps the exact values.
  */
 import type { Decimal } from 'decimal.js';
+import { b, type Bilingual } from '../bilingual.js';
 import { D } from '../decimal.js';
 import type { Finding, FindingValue } from '../evaluate/evaluate.js';
-import type { Bilingual } from '../policy/provisions.js';
+import type { Kinds } from '../evaluate/kinds.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
-import { expectedIsArea, findingKind, FINDING_KINDS } from '../provisions/registry.js';
 import { groupThousands } from '../values.js';
-
-const b = (zh: string, en: string): Bilingual => ({ zh, en });
-
-/** Each provision a finding can have, in words, in the documents' order (the order of a report). */
-export const PROVISION_NAMES: Readonly<Record<string, Bilingual>> = /* @__PURE__ */ Object.fromEntries(FINDING_KINDS.map((k) => [k.provision, k.name]));
 
 export type { ValueUnit };
 
-/** A provision in words with its id beside it: `一楼用房 (A.3.4)`. */
-export function provisionLabel(provision: string, lang: Lang): string {
-  const kind = findingKind(provision);
+/** A provision in words with its id beside it: `一楼用房 (A.3.4)`, as the policy's list declares it. */
+export function provisionLabel(provision: string, lang: Lang, k: Kinds): string {
+  const kind = k.kind(provision);
   return kind ? `${kind.name[lang]} (${kind.label ?? provision})` : provision;
 }
 
-export { expectedIsArea };
+/**
+ * Whether a finding's expected value is an area standing for money that cannot be priced: its kind declares the
+ * text (`areaWhen`) its message then holds. For the reports and the views alike.
+ */
+export function expectedIsArea(f: { readonly provision: string; readonly status: string; readonly message: { readonly en: string } }, k: Kinds): boolean {
+  const when = k.kind(f.provision)?.areaWhen;
+  return when !== undefined && f.status === 'unknown' && f.message.en.includes(when);
+}
 
 /** The unit of a provision's values. */
-export const unitOf = (provision: string): ValueUnit | undefined => findingKind(provision)?.unit;
+export const unitOf = (provision: string, k: Kinds): ValueUnit | undefined => k.kind(provision)?.unit;
 
 /** Digits grouped by thousands: 1350000 → 1,350,000 (and at most `places` decimals, trailing zeros dropped). */
 export function grouped(value: Decimal | number | string, places = 2): string {
@@ -99,12 +101,12 @@ export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: L
 /**
  * A finding's expected and actual values in words. The one case where a
  * finding's expected value is not in its provision's unit — a developer's
- * room money owed as an area because no price per m² was given (I6) — shows
+ * room money owed as an area because no price per m² was given — shows
  * no expected value: the message gives the area.
  */
-export function findingValues(f: Finding, lang: Lang): { expected: string; actual: string } {
-  const unit = unitOf(f.provision);
-  const areaForMoney = expectedIsArea(f);
+export function findingValues(f: Finding, lang: Lang, k: Kinds): { expected: string; actual: string } {
+  const unit = unitOf(f.provision, k);
+  const areaForMoney = expectedIsArea(f, k);
   const expected = areaForMoney
     ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}`
     : unit === 'deviation' && f.expected !== null

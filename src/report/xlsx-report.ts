@@ -7,16 +7,17 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import type { Finding, FindingValue } from '../evaluate/evaluate.js';
-import type { Policy } from '../create-policy.js';
+import { shapeOf } from '../evaluate/evaluate.js';
+import type { Kinds } from '../evaluate/kinds.js';
+import type { PolicyCore } from '../provisions/provision.js';
 import type { FileEvaluation } from '../read/notes.js';
 import { writeWorkbook, type SheetOut } from '../read/xlsx.js';
 import type { Lang } from '../trace.js';
-import { OWED_TOTALS } from '../provisions/registry.js';
 
 import { inputLines, progressRows } from './input-report.js';
-import { expectedIsArea, PROVISION_NAMES, STATUS_WORDS, subjectWords, unitOf, yesNo, type ValueUnit } from './words.js';
+import { expectedIsArea, STATUS_WORDS, subjectWords, unitOf, yesNo } from './words.js';
 
-const UNIT_WORDS: Record<ValueUnit, { zh: string; en: string }> = {
+const UNIT_WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
   share: { zh: '比例', en: 'share' },
   deviation: { zh: '偏差比例', en: 'deviation (share)' },
   m2: { zh: 'm²', en: 'm²' },
@@ -34,29 +35,33 @@ function cell(v: FindingValue | undefined, lang: Lang): string | number | null {
   return Number((v as Decimal).toFixed());
 }
 
-function findingRow(year: number, f: Finding, lang: Lang, names: Readonly<Record<string, string>>): (string | number | null)[] {
-  const unit = unitOf(f.provision);
-  const areaForMoney = expectedIsArea(f);
+/** A unit in words (a provision of another document may declare a unit of its own: shown as it is). */
+const unitWords = (unit: string, lang: Lang): string => UNIT_WORDS[unit]?.[lang] ?? unit;
+
+function findingRow(year: number, f: Finding, lang: Lang, names: Readonly<Record<string, string>>, k: Kinds): (string | number | null)[] {
+  const unit = unitOf(f.provision, k);
+  const areaForMoney = expectedIsArea(f, k);
   const name = names[f.subject];
   return [
     year,
     subjectWords(f.subject, lang),
     name ?? null,
-    PROVISION_NAMES[f.provision]?.[lang] ?? f.provision,
+    k.kind(f.provision)?.name[lang] ?? f.provision,
     f.provision,
     f.clause,
     STATUS_WORDS[f.status][lang],
     areaForMoney ? null : cell(f.expected, lang),
     cell(f.actual, lang),
     f.status === 'fail' && f.shortfall ? Number(f.shortfall.toFixed()) : null,
-    unit ? UNIT_WORDS[unit][lang] : null,
+    unit ? unitWords(unit, lang) : null,
     f.message[lang],
   ];
 }
 
 /** The workbook's bytes. */
-export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lang): Promise<Uint8Array> {
+export async function xlsxReport(data: FileEvaluation, policy: PolicyCore, lang: Lang): Promise<Uint8Array> {
   const zh = lang === 'zh';
+  const k = shapeOf(policy);
   const head = zh
     ? ['年度', '对象', '名称', '条款', '编号', '条文', '结果', '要求', '实际', '差额', '单位', '说明']
     : ['year', 'subject', 'name', 'provision', 'id', 'clause', 'status', 'expected', 'actual', 'shortfall', 'unit', 'message'];
@@ -81,17 +86,17 @@ export async function xlsxReport(data: FileEvaluation, policy: Policy, lang: Lan
       u.of > 0 ? Number(new D(u.count).div(u.of).toFixed(6)) : null,
     ]);
   }
-  summary.push([], [zh ? '欠缺合计' : 'Totals owed'], [zh ? '年度' : 'year', ...OWED_TOTALS.map((t) => `${t.name[lang]} (${UNIT_WORDS[t.unit][lang]})`)]);
+  summary.push([], [zh ? '欠缺合计' : 'Totals owed'], [zh ? '年度' : 'year', ...k.owed.map((t) => `${t.name[lang]} (${unitWords(t.unit, lang)})`)]);
   for (const { year, result } of data.years) {
     const o = result.summary.owed as unknown as Record<string, FindingValue>;
-    summary.push([year, ...OWED_TOTALS.map((t) => cell(o[t.key]!, lang))]);
+    summary.push([year, ...k.owed.map((t) => cell(o[t.key]!, lang))]);
   }
   summary.push([], [zh ? '读取的数据' : 'Data read'], ...inputLines(data.input, lang).map((l) => [l.trim()]));
   const sheets: SheetOut[] = [{ name: zh ? '摘要' : 'Summary', rows: summary, widths: [12, 14, 14, 14, 14, 16, 12, 10] }];
   for (const { year, result } of data.years) {
     const rank = { fail: 0, unknown: 1, pass: 2 } as const;
     const findings = [...result.findings].sort((a, b) => rank[a.status] - rank[b.status]);
-    sheets.push({ name: `${zh ? '结果' : 'Findings'} ${year}`, rows: [head, ...findings.map((f) => findingRow(year, f, lang, data.names))], widths });
+    sheets.push({ name: `${zh ? '结果' : 'Findings'} ${year}`, rows: [head, ...findings.map((f) => findingRow(year, f, lang, data.names, k))], widths });
   }
   if (data.years.length > 1) {
     const rows = progressRows(data.years, policy);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { D } from '../decimal.js';
 import { developerRoute } from '../provisions/a-4-3-3-developer/developer-obligation.js';
-import { DEFAULT_PARAMETERS } from '../policy/parameters.js';
+import { DEFAULT_PARAMETERS } from '../policies/ningguo-values.js';
 import { buMan, chaoGuo, yiShang, yiXia } from './statute.js';
 
 describe('comparisons in the statute’s words (Civil Code art. 1259)', () => {

@@ -3,10 +3,10 @@
  * HTML report of an evaluation (inline CSS and SVG, nothing loaded from the
  * network).
  */
-import type { Policy } from '../create-policy.js';
 import type { CityEvaluation } from '../evaluate/evaluate.js';
-import { interpretations } from '../policy/interpretations.js';
-import { DEFAULT_PARAMETERS } from '../policy/parameters.js';
+import { registerOf } from '../policies/interpretations.js';
+import { declarationsOf, parametersOn } from '../policy/parameters.js';
+import type { PolicyCore } from '../provisions/provision.js';
 import type { Lang } from '../trace.js';
 import { EVALUATION_WORDS, evaluationHtml, progressChart } from './evaluation.js';
 import { COMPONENT_CSS } from './css.js';
@@ -41,15 +41,17 @@ export interface HtmlReportOptions {
   /** How many findings each year could list, when the evaluations hold only the worst of them. @internal */
   readonly eligible?: readonly number[];
   /** The policy the data was held against: the report lists the value of every reading's parameter. */
-  readonly policy?: Policy;
+  readonly policy?: PolicyCore;
 }
 
 const READINGS = { zh: '所用解读', en: 'Readings used', default: { zh: '默认', en: 'default' } } as const;
 
 /** Each switchable reading of the register with the value its parameter has in a policy, marking the defaults. */
-function readingsUsed(policy: Policy, lang: Lang): string {
+function readingsUsed(policy: PolicyCore, lang: Lang): string {
   const at = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], o);
-  const items = interpretations
+  // The defaults are the policy's own list as written: a reading of a provision a user added has its own.
+  const DEFAULT_PARAMETERS = parametersOn(declarationsOf(policy.provisions));
+  const items = registerOf(policy.provisions)
     .filter((i) => i.parameter !== null)
     .map((i) => {
       const v = at(policy.parameters, i.parameter!);
@@ -77,7 +79,7 @@ export function reportHtml(evaluations: CityEvaluation | readonly CityEvaluation
   if (progress) body.push(`<figure class="sr-chart" data-chart="progress">${progress}</figure>`);
   years.forEach((e, i) => {
     if (years.length > 1) body.push(`<h2 id="year-${e.summary.year}">${esc(EVALUATION_WORDS.year[lang])} ${e.summary.year}</h2>`);
-    body.push(evaluationHtml(e, lang, options.limit, options.eligible?.[i]));
+    body.push(evaluationHtml(e, lang, options.limit, options.eligible?.[i], options.policy));
   });
   body.push('</main>');
   return htmlDocument({ lang, title: `${title} ${years.map((e) => e.summary.year).join(', ')}`, body: body.join('\n') });

@@ -7,18 +7,21 @@
  */
 import type { CityEvaluation, Finding, FindingStatus, FindingValue } from '../evaluate/evaluate.js';
 import { relativeShortfall } from '../evaluate/evaluate.js';
+import { kindsOf, type Kinds } from '../evaluate/kinds.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
-import { expectedIsArea, findingKind, FINDING_KINDS, OWED_TOTALS } from '../provisions/registry.js';
+import type { PolicyCore } from '../provisions/provision.js';
 import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
 import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
 
-/** Each provision of an evaluation in words, and the unit of its expected and actual values. */
-export const PROVISION_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit?: ValueUnit }>> =
-  /* @__PURE__ */ Object.fromEntries(
-    FINDING_KINDS.map((k) => [k.provision, { zh: k.name.zh, en: k.name.en.charAt(0).toUpperCase() + k.name.en.slice(1), unit: k.unit }]),
-  );
+/** Each kind of finding of a policy in words (capitalised for a heading), and the unit of its expected and actual values. */
+export function provisionWords(k: Kinds): Readonly<Record<string, { readonly zh: string; readonly en: string; readonly unit?: ValueUnit }>> {
+  return Object.fromEntries(k.kinds.map((x) => [x.provision, { zh: x.name.zh, en: x.name.en.charAt(0).toUpperCase() + x.name.en.slice(1), unit: x.unit }]));
+}
+
+/** The city's document's kinds of finding in words (`provisionWords` of its policy). */
+export const PROVISION_WORDS = /* @__PURE__ */ provisionWords(kindsOf(undefined));
 
 const W = {
   title: { zh: '社区建设政策合规报告', en: 'Community-building compliance report' },
@@ -52,20 +55,21 @@ const UNITS = {
 } as const;
 
 /** A provision's name in words with the id it is shown by: `'一楼用房 (A.3.4)'`. */
-export function provisionName(id: string, lang: Lang): string {
-  const w = PROVISION_WORDS[id];
-  return w ? `${w[lang]} (${findingKind(id)?.label ?? id})` : id;
+export function provisionName(id: string, lang: Lang, k: Kinds = kindsOf(undefined)): string {
+  const x = k.kind(id);
+  return x ? `${lang === 'en' ? x.name.en.charAt(0).toUpperCase() + x.name.en.slice(1) : x.name.zh} (${x.label ?? id})` : id;
 }
 
 /** An expected or actual value of a finding, exact, with the provision's unit. */
-export function findingValue(f: Finding, v: FindingValue, lang: Lang): string {
+export function findingValue(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): string {
   if (v === null) return '—';
   if (typeof v === 'boolean') return yesNo(v, lang);
-  const unit = PROVISION_WORDS[f.provision]?.unit;
+  const unit = k.kind(f.provision)?.unit;
   const digits = exact(v);
   if (!isDecimal(v) && typeof v !== 'number') return digits;
-  // A developer's money without a price is known only as an area (I6): no unit rather than a wrong one.
-  if (expectedIsArea(f)) return grouped(digits);
+  // A developer's money without a price is known only as an area: no unit rather than a wrong one.
+  const when = k.kind(f.provision)?.areaWhen;
+  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) return grouped(digits);
   if (unit === 'share' || unit === 'deviation') return percent(digits);
   if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit][lang]}`;
   return grouped(digits);
@@ -81,11 +85,11 @@ function ordered(findings: readonly Finding[]): Finding[] {
 }
 
 /** Findings by provision as a stacked bar chart (SVG). */
-export function provisionChart(e: CityEvaluation, lang: Lang): string {
+export function provisionChart(e: CityEvaluation, lang: Lang, k: Kinds = kindsOf(e)): string {
   return barChart({
     title: `${W.byProvision[lang]} (${e.summary.year})`,
     bars: Object.entries(e.summary.byProvision).map(([p, n]) => ({
-      label: provisionName(p, lang),
+      label: provisionName(p, lang, k),
       segments: (['pass', 'fail', 'unknown'] as const).map((s) => ({ value: n[s], color: COLOR[s], name: W[s][lang] })),
       note: `${n.pass} / ${n.fail} / ${n.unknown}`,
     })),
@@ -93,14 +97,14 @@ export function provisionChart(e: CityEvaluation, lang: Lang): string {
 }
 
 /** The worst failing findings by relative shortfall as a bar chart (SVG); empty when nothing fails. */
-export function worstChart(e: CityEvaluation, lang: Lang): string {
+export function worstChart(e: CityEvaluation, lang: Lang, k: Kinds = kindsOf(e)): string {
   if (e.summary.worst.length === 0) return '';
   return barChart({
     title: W.worst[lang],
     bars: e.summary.worst.map((f) => {
       const rel = relativeShortfall(f);
       return {
-        label: `${f.subject} · ${provisionName(f.provision, lang)}`,
+        label: `${f.subject} · ${provisionName(f.provision, lang, k)}`,
         segments: [{ value: Math.min(1, rel.toNumber()), color: COLOR.fail, name: W.fail[lang] }],
         note: `${rel.times(100).toDecimalPlaces(1).toFixed()} %`,
       };
@@ -134,8 +138,9 @@ export function progressChart(years: readonly CityEvaluation[], lang: Lang): str
  * @param limit - list at most so many findings (default 500); the counts and charts cover all
  * @param eligible - how many findings could be listed, when `e.findings` holds only the worst of them (the CLI's bounded list)
  */
-export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligible?: number): string {
+export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligible?: number, policy?: PolicyCore): string {
   const s = e.summary;
+  const k = kindsOf(e, policy);
   const out: string[] = ['<div class="sr-evaluation">'];
   out.push(
     `<dl class="sr-summary"><dt>${esc(W.year[lang])}</dt><dd data-summary="year">${s.year}</dd>` +
@@ -145,10 +150,10 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
         .join('') +
       `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? ` <small>(${esc(W.undecided[lang].replace('{n}', String(s.urbanMeetingAll.undecided)))})</small>` : ''}</dd></dl>`,
   );
-  out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang)}</figure>`);
-  const worst = worstChart(e, lang);
+  out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang, k)}</figure>`);
+  const worst = worstChart(e, lang, k);
   if (worst) out.push(`<figure class="sr-chart" data-chart="worst">${worst}</figure>`);
-  const owed = OWED_TOTALS.map((t) => {
+  const owed = k.owed.map((t) => {
     const v = (s.owed as unknown as Record<string, FindingValue>)[t.key]!;
     const unit = UNITS[t.unit as keyof typeof UNITS]?.[lang] ?? '';
     return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${unit}`)}</td></tr>`;
@@ -162,8 +167,8 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       .slice(0, limit)
       .map(
         (f) =>
-          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang))}<br><small>${esc(clauseTitle(f.clause, lang))}</small></td>` +
-          `<td>${esc(findingValue(f, f.expected, lang))}</td><td>${esc(findingValue(f, f.actual, lang))}</td><td>${esc(f.message[lang])}</td></tr>`,
+          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small></td>` +
+          `<td>${esc(findingValue(f, f.expected, lang, k))}</td><td>${esc(findingValue(f, f.actual, lang, k))}</td><td>${esc(f.message[lang])}</td></tr>`,
       )
       .join('');
     out.push(
@@ -175,12 +180,12 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   if (s.notEvaluated?.length) {
     out.push(
       `<h3>${esc(W.notEvaluated[lang])}</h3><ul class="sr-not-evaluated">${s.notEvaluated
-        .map((n) => `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang))} · ${esc(n.subject)}: ${esc(n.reason[lang])}</li>`)
+        .map((n) => `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang, k))} · ${esc(n.subject)}: ${esc(n.reason[lang])}</li>`)
         .join('')}</ul>`,
     );
   }
   const byProvision = Object.entries(s.byProvision)
-    .map(([p, n]) => `<tr><th scope="row">${esc(provisionName(p, lang))}</th><td>${n.pass}</td><td>${n.fail}</td><td>${n.unknown}</td></tr>`)
+    .map(([p, n]) => `<tr><th scope="row">${esc(provisionName(p, lang, k))}</th><td>${n.pass}</td><td>${n.fail}</td><td>${n.unknown}</td></tr>`)
     .join('');
   out.push(
     `<h3>${esc(W.byProvision[lang])}</h3><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table>`,
@@ -192,11 +197,12 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
 /** An evaluation as plain text: the counts and the worst findings. */
 export function evaluationText(e: CityEvaluation, lang: Lang): string {
   const s = e.summary;
+  const k = kindsOf(e);
   const lines = [
     `${W.title[lang]} ${s.year}: ${s.communities} ${W.communities[lang]}; ${MARK.pass} ${s.counts.pass} ${W.pass[lang]}, ${MARK.fail} ${s.counts.fail} ${W.fail[lang]}, ${MARK.unknown} ${s.counts.unknown} ${W.unknown[lang]}`,
     `${W.urban[lang]}: ${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}`,
   ];
-  for (const f of ordered(e.findings).slice(0, 10)) lines.push(`  ${MARK[f.status]} ${f.subject} ${provisionName(f.provision, lang)}: ${f.message[lang]}`);
+  for (const f of ordered(e.findings).slice(0, 10)) lines.push(`  ${MARK[f.status]} ${f.subject} ${provisionName(f.provision, lang, k)}: ${f.message[lang]}`);
   return lines.join('\n');
 }
 

@@ -5,10 +5,11 @@
  * rule's result is named; every example is accepted by its rule), so it
  * cannot drift from them unnoticed.
  */
-import type { Policy } from '../create-policy.js';
+import type { RuleName as PolicyRuleName } from '../create-policy.js';
+import { NINGGUO_2011 } from '../policies/ningguo-2011.js';
 import type { Lang } from '../trace.js';
-import type { InputKind as DeclaredInputKind, FieldUnit } from '../provisions/declare.js';
-import { RULE_ABOUT } from '../provisions/registry.js';
+import type { InputKind as DeclaredInputKind, FieldUnit, RuleAbout } from '../provisions/declare.js';
+import type { Provision } from '../provisions/provision.js';
 import { exact, grouped, isDecimal, percent, yesNo } from './html.js';
 
 /** How a value is shown. */
@@ -106,10 +107,12 @@ export function showValue(v: unknown, unit: Unit, lang: Lang): string {
 }
 
 /** A field's words and unit: the rule's own when it declares them, else the shared ones. */
-export const fieldInfo = (name: string, rule?: RuleName): FieldInfo | undefined => (rule && RULE_ABOUT[rule].words?.[name]) || FIELDS[name];
+export const fieldInfo = (name: string, rule?: string, rules: Readonly<Record<string, RuleInputs>> = RULE_INPUTS): FieldInfo | undefined =>
+  (rule && Object.hasOwn(rules, rule) ? rules[rule]!.words?.[name] : undefined) || FIELDS[name];
 
 /** The name of a field in a language (the field's own name when the views do not know it). */
-export const fieldName = (name: string, lang: Lang, rule?: RuleName): string => fieldInfo(name, rule)?.[lang] ?? name;
+export const fieldName = (name: string, lang: Lang, rule?: string, rules?: Readonly<Record<string, RuleInputs>>): string =>
+  fieldInfo(name, rule, rules)?.[lang] ?? name;
 
 /** How an input is typed. */
 export type InputKind = DeclaredInputKind;
@@ -121,14 +124,14 @@ export interface RuleInputField {
   readonly required: boolean;
 }
 
-/** Names of the rules a policy has. */
-export type RuleName = Exclude<keyof Policy, 'parameters' | 'asOf'>;
+/** Names of the rules of the city's document. */
+export type RuleName = PolicyRuleName;
 
 /** A rule's inputs, and a worked example a reader can follow by hand. */
 export interface RuleInputs {
   readonly fields: readonly RuleInputField[];
   readonly example: Readonly<Record<string, number | string>>;
-  /** What a calculator starts with when it differs from the example (e.g. both counts, so either basis of I9 computes). */
+  /** What a calculator starts with when it differs from the example (e.g. both counts, so either basis of the room reading computes). */
   readonly form?: Readonly<Record<string, number | string>>;
   /** Whether the result is a year-by-year table (`rows`), drawn as a chart. */
   readonly schedule: boolean;
@@ -138,8 +141,13 @@ export interface RuleInputs {
   readonly words?: Readonly<Record<string, FieldInfo>>;
 }
 
-/** Every rule's inputs and worked example (the policy book's examples too), as its provision declares them. */
-export const RULE_INPUTS: Readonly<Record<RuleName, RuleInputs>> = RULE_ABOUT;
+/** Every rule of a list with its inputs and worked example, as its provision declares them, in document order. */
+export function rulesAbout(list: readonly Provision[]): Readonly<Record<string, RuleAbout>> {
+  return Object.fromEntries(list.flatMap((p) => Object.entries(p.rules).map(([name, r]) => [name, r.about])));
+}
+
+/** Every rule of the city's document with its inputs and worked example (the policy book's examples too). */
+export const RULE_INPUTS: Readonly<Record<RuleName, RuleInputs>> = /* @__PURE__ */ rulesAbout(NINGGUO_2011) as Record<RuleName, RuleInputs>;
 
 /**
  * A rule's input from the texts typed into a form: counts and years as whole

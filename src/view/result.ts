@@ -4,8 +4,8 @@
  * it encodes, the readings it used, its trace, and for a year-by-year
  * schedule a table and a line chart.
  */
-import { interpretations } from '../policy/interpretations.js';
-import { provisions } from '../policy/provisions.js';
+import { interpretations } from '../policies/interpretations.js';
+import { provisions } from '../policies/clauses.js';
 import type { InterpretationUse, Lang, TraceStep } from '../trace.js';
 import { esc, exact } from './html.js';
 import { META_FIELDS, RULE_INPUTS, fieldInfo, fieldName, showValue, type RuleName, type Unit } from './fields.js';

@@ -8,8 +8,10 @@
  * a rural community by: always not evaluated, with the reason.
  */
 import { D, percentText } from '../../decimal.js';
-import { b, finding, shown, type StandingCheck } from '../../evaluate/check.js';
-import type { FindingStatus } from '../../evaluate/evaluate.js';
+import { b, callRule, finding, paramsOf, shown, type StandingCheck } from '../../rules/check.js';
+import { declared } from './parameters.js';
+import { targetsWith } from './targets.js';
+import type { FindingStatus } from '../provision.js';
 import type { InterpretationUse } from '../../trace.js';
 
 const urban: StandingCheck = {
@@ -17,8 +19,8 @@ const urban: StandingCheck = {
   provision: 'Q1/Q2',
   clause: 'A.2',
   judge(policy, year, ok, of, undecided) {
-    const t = policy.targets({ year });
-    const interim = policy.parameters.targets.interim;
+    const t = callRule(policy, 'targets', targetsWith, { year });
+    const interim = paramsOf(policy, declared).targets.interim;
     const interpretations: InterpretationUse[] = [...t.interpretations, { id: 'I10', choice: interim }];
     if (!t.due && interim === 'none') {
       return {

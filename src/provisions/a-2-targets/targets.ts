@@ -1,9 +1,15 @@
 import type { Decimal } from 'decimal.js';
 import { displayable } from '../../display.js';
 import { D } from '../../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
+import { declared as fund } from '../a-4-3-1-city-fund/parameters.js';
 import { step, type RuleResult } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
+
+/** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
+type Parameters = ParamsOf<typeof declared | typeof fund>;
+const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ ownDefaults(declared, fund);
 
 /** Input of {@link targets}. */
 export interface TargetsInput {

@@ -6,8 +6,9 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D, percentText, ratio } from '../../decimal.js';
-import { b, shown, verdict, type CommunityCheck } from '../../evaluate/check.js';
-import type { Parameters } from '../../policy/parameters.js';
+import { b, paramsOf, shown, verdict, type CommunityCheck } from '../../rules/check.js';
+import type { ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
 import { groupThousands } from '../../values.js';
 import { deviation } from './community-size.js';
 
@@ -36,7 +37,7 @@ export function sizeOkExactly(households: number, residents: number, k: Size): b
 }
 
 /** The per-policy constants of the size check. @internal */
-export function compileSize(p: Parameters): Size {
+export function compileSize(p: ParamsOf<typeof declared>): Size {
   const tolerance = new D(p.sizing.tolerance);
   const [num, den] = tolerance.toFraction(1_000_000).map((x) => x.toNumber()) as [number, number];
   const fits = new D(num).div(den).eq(tolerance);
@@ -47,9 +48,9 @@ const size: CommunityCheck<Size> = {
   scope: 'community',
   provision: 'Q4/Q5',
   clause: 'A.3.1',
-  column: 0,
   rural: false,
-  compile: (policy) => compileSize(policy.parameters),
+  uses: ['communitySize'],
+  compile: (policy) => compileSize(paramsOf(policy, declared)),
   status: (c, k) => verdict(sizeOkInIntegers(c.households, c.residents, k) ?? sizeOkExactly(c.households, c.residents, k)),
   exact: (c, k) => verdict(sizeOkExactly(c.households, c.residents, k)),
   detail(c, k, fail) {

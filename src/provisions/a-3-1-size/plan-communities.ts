@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { displayable } from '../../display.js';
 import { bigRatio, D, ratio } from '../../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
 import { step, type RuleResult } from '../../trace.js';
 import { deviationStep } from './community-size.js';
 import { yiXia } from '../../rules/statute.js';
@@ -15,6 +16,10 @@ function averageDeviation(count: number, n: number, standard: number, tolerance:
   return { value, exact, within };
 }
 import { Checker } from '../../rules/input.js';
+
+/** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
+type Parameters = ParamsOf<typeof declared>;
+const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ ownDefaults(declared);
 
 /** Input of {@link planCommunities}. */
 export interface PlanInput {

@@ -3,14 +3,17 @@
  * year against those due under the rollout (I2).
  */
 import { D, percentText } from '../../decimal.js';
-import { b, finding, type CityCheck } from '../../evaluate/check.js';
+import { b, callRule, finding, type CityCheck } from '../../rules/check.js';
+import { ruralRolloutWith } from './rural-rollout.js';
+
+const rule = 'ruralRollout';
 
 const rollout: CityCheck = {
   scope: 'city',
   provision: 'Q6',
   clause: 'A.3.3',
   notCarried: { subject: 'city', reason: b('输入是社区列表，不含村(组)数', 'The input is a table of communities: it carries no village counts') },
-  due: (policy, year) => policy.ruralRollout({ year }).share,
+  due: (policy, year) => callRule(policy, rule, ruralRolloutWith, { year }).share,
   findings(d, policy, out) {
     if (d.villages === undefined) {
       out.push(
@@ -19,14 +22,14 @@ const rollout: CityCheck = {
           'A.3.3',
           'city',
           'unknown',
-          policy.ruralRollout({ year: d.year }).share,
+          callRule(policy, rule, ruralRolloutWith, { year: d.year }).share,
           null,
           b('数据未给出村(组)总数和已推行数', 'The data gives no village counts'),
         ),
       );
       return;
     }
-    const r = policy.ruralRollout({ year: d.year, villages: d.villages.total });
+    const r = callRule(policy, rule, ruralRolloutWith, { year: d.year, villages: d.villages.total });
     const need = r.villagesCovered!;
     const ok = d.villages.covered >= need;
     out.push(

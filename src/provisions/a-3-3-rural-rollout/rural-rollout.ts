@@ -1,9 +1,14 @@
 import type { Decimal } from 'decimal.js';
 import { displayable } from '../../display.js';
 import { DX, exactly } from '../../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
 import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
+
+/** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
+type Parameters = ParamsOf<typeof declared>;
+const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ ownDefaults(declared);
 
 /** Input of {@link ruralRollout}. */
 export interface RolloutInput {

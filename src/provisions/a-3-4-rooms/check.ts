@@ -5,13 +5,15 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D } from '../../decimal.js';
-import { b, FAIL, PASS, UNKNOWN, verdict, whole, type CommunityCheck } from '../../evaluate/check.js';
-import type { CommunityRecord } from '../../evaluate/dataset.js';
-import type { Parameters } from '../../policy/parameters.js';
+import { b, FAIL, PASS, UNKNOWN, verdict, whole, type CommunityCheck } from '../../rules/check.js';
+import type { CommunityRecord } from '../records.js';
+import type { ParamsOf } from '../../policy/parameters.js';
+import { paramsOf } from '../../rules/check.js';
+import { declared } from './parameters.js';
 import { roomArea, roomBasis } from './service-room-area.js';
 
 interface Rooms {
-  readonly p: Parameters;
+  readonly p: ParamsOf<typeof declared>;
   readonly byHouseholds: boolean;
   /** m² per 100 people or households when it is a whole number (else NaN: the exact path decides). */
   readonly rate: number;
@@ -24,11 +26,11 @@ const rooms: CommunityCheck<Rooms> = {
   scope: 'community',
   provision: 'Q7',
   clause: 'A.3.4',
-  column: 1,
   rural: false,
   owedScale: 100,
+  uses: ['serviceRoomArea'],
   compile(policy) {
-    const p = policy.parameters;
+    const p = paramsOf(policy, declared);
     const byHouseholds = roomBasis(p) === 'households';
     const rate = byHouseholds ? p.rooms.m2Per100Households! : p.rooms.m2Per100Residents;
     return { p, byHouseholds, rate: typeof rate === 'number' && Number.isInteger(rate) ? rate : NaN };
@@ -70,7 +72,6 @@ const rooms: CommunityCheck<Rooms> = {
 
 /** A yes/no provision of A.3.4: the field it reads and its words. */
 function yesNo(
-  column: number,
   provision: string,
   read: (c: CommunityRecord) => boolean | undefined,
   yes: string,
@@ -81,7 +82,6 @@ function yesNo(
     scope: 'community',
     provision,
     clause: 'A.3.4',
-    column,
     rural: false,
     flag: true,
     compile: () => null,
@@ -102,6 +102,6 @@ function yesNo(
 
 export const checks = [
   rooms,
-  yesNo(3, 'A.3.4/ground-floor', (c) => c.roomsOnGroundFloor, '用房在一楼', '用房不在一楼', 'rooms on the ground floor'),
-  yesNo(4, 'A.3.4/one-stop-window', (c) => c.oneStopWindow, '设有一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'),
+  yesNo('A.3.4/ground-floor', (c) => c.roomsOnGroundFloor, '用房在一楼', '用房不在一楼', 'rooms on the ground floor'),
+  yesNo('A.3.4/one-stop-window', (c) => c.oneStopWindow, '设有一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'),
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPolicy } from '../../create-policy.js';
 import { Decimal } from '../../decimal.js';
-import { PRESETS } from '../../policy/presets.js';
+import { PRESETS } from '../../policies/presets.js';
 import { serviceRoomArea } from './service-room-area.js';
 
 describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {

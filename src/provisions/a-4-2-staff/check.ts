@@ -2,10 +2,13 @@
  * A.4.2 held against each urban community (Q8): its workers in post against
  * one per 600 households, floating population included, rounded by I3.
  */
-import { b, UNKNOWN, verdict, type CommunityCheck } from '../../evaluate/check.js';
+import { b, paramsOf, UNKNOWN, verdict, type CommunityCheck } from '../../rules/check.js';
 import { D } from '../../decimal.js';
-import type { CommunityRecord } from '../../evaluate/dataset.js';
-import type { Parameters } from '../../policy/parameters.js';
+import type { CommunityRecord } from '../records.js';
+import type { ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
+
+type Parameters = ParamsOf<typeof declared>;
 import { groupThousands } from '../../values.js';
 import { divideRounded } from './required-staff.js';
 
@@ -16,9 +19,9 @@ const staff: CommunityCheck<Parameters> = {
   scope: 'community',
   provision: 'Q8',
   clause: 'A.4.2',
-  column: 2,
   rural: false,
-  compile: (policy) => policy.parameters,
+  uses: ['requiredStaff'],
+  compile: (policy) => paramsOf(policy, declared),
   status: (c, p) => (c.staff === undefined ? UNKNOWN : verdict(c.staff >= need(c, p))),
   detail(c, p, fail) {
     const due = need(c, p);

@@ -1,7 +1,14 @@
-import { DEFAULT_PARAMETERS, type Parameters, type StaffRounding } from '../../policy/parameters.js';
+import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
 import { displayable } from '../../display.js';
 import { step, type RuleResult } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
+
+/** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
+type Parameters = ParamsOf<typeof declared>;
+/** How households ÷ households-per-worker is rounded (interpretation I3). */
+export type StaffRounding = Parameters['staffing']['rounding'];
+const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ ownDefaults(declared);
 
 /** Input of {@link requiredStaff}. */
 export interface StaffInput {

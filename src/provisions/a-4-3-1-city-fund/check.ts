@@ -5,7 +5,11 @@
  * reason.
  */
 import { D, DX, exactly } from '../../decimal.js';
-import { b, finding, yuan, type CityCheck } from '../../evaluate/check.js';
+import { b, callRule, finding, paramsOf, yuan, type CityCheck } from '../../rules/check.js';
+import { cityFundBudgetWith } from './city-fund.js';
+import { declared } from './parameters.js';
+
+const rule = 'cityFundBudget';
 
 const fund: CityCheck = {
   scope: 'city',
@@ -13,7 +17,7 @@ const fund: CityCheck = {
   clause: 'A.4.3',
   notCarried: { subject: 'year', reason: b('输入是社区列表，不含市财政社区资金', 'The input is a table of communities: it carries no city budget') },
   findings(d, policy, out, notEvaluated) {
-    const p = policy.parameters;
+    const p = paramsOf(policy, declared);
     if (d.funding === undefined) {
       out.push(finding('Q9', 'A.4.3', `city/${d.year}`, 'unknown', null, null, b('数据未给出市财政社区资金', 'The data gives no city budget')));
       return;
@@ -25,7 +29,7 @@ const fund: CityCheck = {
     for (const y of years) {
       const given = d.funding.budgets[String(y)];
       if (given === undefined) {
-        const need = policy.cityFundBudget({ baseYearTotal: d.funding.baseYearTotal, year: y }).amount;
+        const need = callRule(policy, rule, cityFundBudgetWith, { baseYearTotal: d.funding.baseYearTotal, year: y }).amount;
         out.push(
           finding(
             'Q9',
@@ -53,7 +57,7 @@ const fund: CityCheck = {
         });
         continue;
       }
-      const need = policy.cityFundBudget({ baseYearTotal: d.funding.baseYearTotal, year: y }).amount;
+      const need = callRule(policy, rule, cityFundBudgetWith, { baseYearTotal: d.funding.baseYearTotal, year: y }).amount;
       const ok = actual.gte(need);
       const short = exactly(new DX(need).minus(actual)); // a compound minimum may run past 1,000 digits
       out.push(

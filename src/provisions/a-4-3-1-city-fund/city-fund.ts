@@ -1,11 +1,16 @@
 import type { Decimal } from 'decimal.js';
 import { displayable } from '../../display.js';
 import { D, DX, exactly, exactPow } from '../../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
 import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker, type AmountInput } from '../../rules/input.js';
 import { amount } from '../../rules/input-amount.js';
 import { readSpan } from '../a-3-3-rural-rollout/rural-rollout.js';
+
+/** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
+type Parameters = ParamsOf<typeof declared>;
+const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ ownDefaults(declared);
 
 /** Input of {@link cityFundBudget}. */
 export interface FundInput {

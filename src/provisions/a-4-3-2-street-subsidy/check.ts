@@ -6,14 +6,15 @@
  */
 import type { Decimal } from 'decimal.js';
 import { D } from '../../decimal.js';
-import { b, UNKNOWN, verdict, whole, yuan, type CommunityCheck } from '../../evaluate/check.js';
-import type { CommunityRecord } from '../../evaluate/dataset.js';
-import type { Parameters } from '../../policy/parameters.js';
+import { b, paramsOf, UNKNOWN, verdict, whole, yuan, type CommunityCheck } from '../../rules/check.js';
+import type { CommunityRecord } from '../records.js';
+import type { ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
 import { calendarDay } from '../../values.js';
 import { subsidyForYear } from './street-subsidy.js';
 
 interface Subsidy {
-  readonly p: Parameters;
+  readonly p: ParamsOf<typeof declared>;
   readonly year: number | undefined;
   readonly full: Decimal | undefined;
   /** The full-year minimum when it is a safe whole number of yuan (else NaN). */
@@ -28,10 +29,10 @@ const subsidy: CommunityCheck<Subsidy> = {
   scope: 'community',
   provision: 'Q10',
   clause: 'A.4.3',
-  column: 5,
   rural: true,
+  uses: ['streetSubsidyMinimum'],
   compile(policy, year) {
-    const p = policy.parameters;
+    const p = paramsOf(policy, declared);
     const full = year === undefined ? undefined : subsidyForYear(p, year, undefined, undefined).perCommunity;
     return { p, year, full, whole: full?.isInteger() && full.lte(Number.MAX_SAFE_INTEGER) ? full.toNumber() : NaN };
   },

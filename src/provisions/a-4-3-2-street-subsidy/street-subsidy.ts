@@ -3,11 +3,16 @@ import { displayable } from '../../display.js';
 import { getDaysInYear } from 'date-fns/getDaysInYear';
 import type { Decimal } from 'decimal.js';
 import { D } from '../../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
 import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { isoDay } from '../../values.js';
 import { Checker, type DateInput } from '../../rules/input.js';
 import { optionalDate } from '../../rules/input-date.js';
+
+/** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
+type Parameters = ParamsOf<typeof declared>;
+const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ ownDefaults(declared);
 
 /** Input of {@link streetSubsidyMinimum}. */
 export interface SubsidyInput {

@@ -5,7 +5,8 @@
  * them, which is not "none": not evaluated, with the reason.
  */
 import { D } from '../../decimal.js';
-import { b, finding, yuan, type CityCheck } from '../../evaluate/check.js';
+import { b, callRule, finding, yuan, type CityCheck } from '../../rules/check.js';
+import { developerObligationWith } from './developer-obligation.js';
 
 const developers: CityCheck = {
   scope: 'city',
@@ -24,7 +25,7 @@ const developers: CityCheck = {
     }
     for (const project of d.developerProjects) {
       // The rule reads an absent field and an undefined one alike.
-      const o = policy.developerObligation({
+      const o = callRule(policy, 'developerObligation', developerObligationWith, {
         floorAreaM2: project.floorAreaM2,
         residents: project.residents,
         households: project.households,

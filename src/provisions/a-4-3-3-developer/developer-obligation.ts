@@ -1,12 +1,18 @@
 import type { Decimal } from 'decimal.js';
 import { displayable } from '../../display.js';
 import { D } from '../../decimal.js';
-import { DEFAULT_PARAMETERS, type Parameters } from '../../policy/parameters.js';
+import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
+import { declared } from './parameters.js';
+import { declared as rooms } from '../a-3-4-rooms/parameters.js';
 import { step, type InterpretationUse, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker, type AmountInput } from '../../rules/input.js';
 import { amount as readAmount, optionalAmount } from '../../rules/input-amount.js';
 import { roomArea, roomBasis, roomTrace } from '../a-3-4-rooms/service-room-area.js';
 import { yiShang, yiXia } from '../../rules/statute.js';
+
+/** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
+type Parameters = ParamsOf<typeof declared | typeof rooms>;
+const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ ownDefaults(declared, rooms);
 
 /** Input of {@link developerObligation}. */
 export interface DeveloperInput {

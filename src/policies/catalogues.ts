@@ -5,9 +5,10 @@
  * its clause. The bodies and their responsibilities are in ./bodies.ts.
  */
 import { PolicyInputError, describeValue, refused } from '../errors.js';
-import { deepFreeze } from './parameters.js';
-import type { Bilingual } from './provisions.js';
-import { FINDING_KINDS } from '../provisions/registry.js';
+import type { Bilingual } from '../bilingual.js';
+import { deepFreeze } from '../policy/parameters.js';
+import type { FindingAbout } from '../provisions/declare.js';
+import { NINGGUO_2011 } from './ningguo-2011.js';
 
 /** A catalogue entry: an id, its clause, and what it is in both languages. */
 export interface CatalogueEntry extends Bilingual {
@@ -132,14 +133,16 @@ export function classifyFundSource(source: string): FundSource {
   // is not city fiscal money and does not pass through the city's special account, though its name holds 补助资金.
   if (STREET_SUBSIDY.some((k) => text.includes(k))) {
     // The provision it belongs to: the one whose shortfalls are the streets' subsidy still to pay.
-    const kind = FINDING_KINDS.find((k) => k.owed === 'streetSubsidyYuan')!;
+    const [provision, kind] = NINGGUO_2011.flatMap((p) =>
+      Object.entries(p.findings as Readonly<Record<string, FindingAbout>>).map(([id, f]) => [id, { ...f, clause: p.clause }] as const),
+    ).find(([, k]) => k.owed === 'streetSubsidyYuan')!;
     throw new PolicyInputError(
       [
         {
           path: 'source',
           code: 'not-an-option',
           received: describeValue(source),
-          message: `${describeValue(source)} is the streets' and townships' matching subsidy (${kind.clause}, ${kind.provision}), paid to communities directly: not one of the six kinds of money of the city's special account (A.4.4)`,
+          message: `${describeValue(source)} is the streets' and townships' matching subsidy (${kind.clause}, ${provision}), paid to communities directly: not one of the six kinds of money of the city's special account (A.4.4)`,
         },
       ],
       'classifyFundSource',

@@ -3,14 +3,27 @@
  * than one way, the readings, the one the library takes by default, and why.
  * Every rule result's `interpretations` refers to these ids.
  */
-import { deepFreeze } from './parameters.js';
+import { deepFreeze } from '../policy/parameters.js';
 import type { Interpretation } from '../provisions/declare.js';
-import { READINGS } from '../provisions/readings.generated.js';
+import type { Provision } from '../provisions/provision.js';
+import { NINGGUO_2011 } from './ningguo-2011.js';
 
 export type { Interpretation, InterpretationOption } from '../provisions/declare.js';
 
+/** The number of an id such as `'I10'` (ids of another form sort after, in the order of their provisions). */
+const rank = (id: string) => (/^I\d+$/.test(id) ? Number(id.slice(1)) : Number.POSITIVE_INFINITY);
+
+/**
+ * The register of a list of provisions: every reading they declare, in the order of their ids (I1, I2, …, I10,
+ * then any of another form in the order of their provisions).
+ */
+export function registerOf<const Ps extends readonly Provision[]>(provisions: Ps): Ps[number]['readings'][number][] {
+  const all = provisions.flatMap((p) => p.readings as Ps[number]['readings'][number][]);
+  return all.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => rank(a.id) - rank(b.id) || i - j).map(([r]) => r);
+}
+
 /** The readings in the order of their ids (I1, I2, …, I10), gathered from the provisions that declare them. */
-const REGISTER = [...READINGS].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+const REGISTER = /* @__PURE__ */ registerOf(NINGGUO_2011);
 
 /** The id of a reading in the register: `'I1'` … `'I10'`. */
 export type InterpretationId = (typeof REGISTER)[number]['id'];
@@ -36,3 +49,9 @@ export type ReadingChoice<K extends InterpretationId> = K extends keyof ValueCho
  * ```
  */
 export const interpretations: readonly (Interpretation & (typeof REGISTER)[number])[] = /* @__PURE__ */ deepFreeze(REGISTER);
+
+/**
+ * A reading of the city's register that a result relied on, typed from the register: its id and an option the
+ * register lists for it (a choice that is not a registered option does not compile).
+ */
+export type ReadingUse = { [K in InterpretationId]: { readonly id: K; readonly choice: ReadingChoice<K> } }[InterpretationId];

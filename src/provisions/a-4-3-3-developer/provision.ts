@@ -4,21 +4,27 @@
  * its developed area as room money (Q12); the boundary case is read by I5,
  * and the money's price per m² by I6.
  */
-import { about, b, opt, req } from '../declare.js';
+import { b, opt, req } from '../declare.js';
+import { defineProvision, rule } from '../provision.js';
+import { checks } from './check.js';
+import { developerObligationWith } from './developer-obligation.js';
+import { readings } from './readings.js';
 import { declared } from './parameters.js';
 
-export default about({
+export default defineProvision({
+  id: 'a-4-3-3-developer',
   ...declared,
   quantities: ['Q11', 'Q12'],
-  interpretations: ['I5', 'I6'],
+  readings,
   rules: {
-    developerObligation: {
+    developerObligation: rule(developerObligationWith, {
       command: 'developer',
       fields: [req('floorAreaM2', 'amount', 'floor-area'), opt('residents', 'count'), opt('households', 'count'), opt('pricePerM2', 'amount', 'price')],
       example: { floorAreaM2: 150000, pricePerM2: 3000 },
       schedule: false,
-    },
+    }),
   },
+  checks,
   findings: {
     Q11: {
       name: b('开发配建用房', 'developer rooms in kind'),

@@ -3,9 +3,9 @@
  * `createPolicy(PRESETS.nationalPlan2011)` evaluates the same data under that
  * standard. Their sources are in {@link PRESET_SOURCES}.
  */
-import type { ParameterOverrides } from './overrides.js';
-import { deepFreeze } from './parameters.js';
-import type { Bilingual } from './provisions.js';
+import type { ParameterOverrides } from '../create-policy.js';
+import { deepFreeze } from '../policy/parameters.js';
+import type { Bilingual } from '../bilingual.js';
 
 /** Names of the presets. */
 export type PresetName = 'nationalPlan2011' | 'nationalGuidance2017';
