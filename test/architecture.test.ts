@@ -16,6 +16,7 @@ import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { NINGGUO_2011 } from '../src/policies/ningguo-2011.js';
 import { declarationsOf } from '../src/policy/parameters.js';
+import type { Provision } from '../src/provisions/provision.js';
 
 const SRC = 'src';
 const files = (dir: string): string[] =>
@@ -130,7 +131,7 @@ describe('one home per provision', () => {
     const declared = declarationsOf(NINGGUO_2011);
     const paths = declared.map((d) => d.path);
     expect(paths.length).toBe(new Set(paths).size);
-    for (const p of NINGGUO_2011) for (const path of Object.keys(p.reads ?? {})) expect(paths, path).toContain(path);
+    for (const p of NINGGUO_2011 as readonly Provision[]) for (const path of Object.keys(p.reads ?? {})) expect(paths, path).toContain(path);
     for (const d of declared) if (d.startsWith) expect(paths, d.startsWith).toContain(d.startsWith);
   });
 

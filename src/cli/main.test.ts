@@ -5,7 +5,10 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { issue, PolicyInputError, refused } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, year as YEAR } from '../kinds.js';
-import { RULE_ABOUT } from '../provisions/registry.js';
+import { NINGGUO_2011 } from '../policies/ningguo-2011.js';
+import type { RuleAbout } from '../provisions/declare.js';
+
+const RULE_ABOUT: Readonly<Record<string, RuleAbout>> = Object.fromEntries(NINGGUO_2011.flatMap((p) => Object.entries(p.rules).map(([name, r]) => [name, r.about])));
 import { readTable } from '../read/read-table.js';
 import { main } from './main.js';
 

@@ -3,18 +3,19 @@
  * Exit codes: 0 when no finding fails, 1 when one fails, 2 for bad usage or bad input.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { auditPolicy } from '../audit/audit-policy.js';
-import { createPolicy, type Policy, type RuleName } from '../create-policy.js';
-import type { InputKind } from '../provisions/declare.js';
-import { RULE_ABOUT } from '../provisions/registry.js';
+import { createPolicy, extendPolicy, isPolicy, type ParameterOverrides, type Policy, type ProvisionList } from '../create-policy.js';
+import type { InputKind, RuleAbout } from '../provisions/declare.js';
+import type { PolicyCore } from '../provisions/provision.js';
+import { shapeOf } from '../evaluate/evaluate.js';
 import { D } from '../decimal.js';
 import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
-import type { ParameterOverrides } from '../policy/overrides.js';
 import { jsonFinding, jsonSummary, renderListed, table } from '../report/format-report.js';
 import { TooManyToList, type ListSpec } from '../evaluate/tally.js';
 import type { Finding } from '../evaluate/evaluate.js';
@@ -135,6 +136,7 @@ const common: Options = {
   lang: { type: 'string' },
   format: { type: 'string' },
   params: { type: 'string' },
+  policy: { type: 'string' },
 };
 
 function parse(args: string[], options: Options) {
@@ -181,7 +183,75 @@ function format<T extends string>(v: unknown, allowed: readonly T[]): T {
   throw new UsageError(`--format must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
 }
 
-function policyFrom(file: unknown, extra: ParameterOverrides = {}): Policy {
+/** Parameter overrides by group (`{ staffing: { rounding } }`) as dotted paths. */
+const paths = (o: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? Object.entries(v).map(([l, x]) => [`${k}.${l}`, x]) : [[k, v]])));
+
+/**
+ * The policy of `--policy FILE` (a JavaScript module whose default export, or export `policy`, is a policy made by
+ * createPolicy or extendPolicy; or a JSON document laid over the city's: `{ source, parameters?, remove? }`), with
+ * the overrides of `--params FILE` and a flag laid over it; the city's document as written without either.
+ */
+async function policyFrom(values: Record<string, unknown>, extra: ParameterOverrides = {}): Promise<Policy<ProvisionList>> {
+  const file = values.policy;
+  if (file === undefined) return paramsPolicy(values.params, extra);
+  if (typeof file !== 'string') throw new UsageError('--policy takes a file');
+  let base: Policy<ProvisionList>;
+  if (/\.[cm]?js$/i.test(file)) {
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import(pathToFileURL(resolvePath(file)).href)) as Record<string, unknown>;
+    } catch (e) {
+      throw new InputError({ en: `${file}: cannot load the policy module (${(e as Error).message})`, zh: `${file}：无法载入政策模块(${(e as Error).message})` });
+    }
+    const found = isPolicy(mod.default) ? mod.default : isPolicy(mod.policy) ? mod.policy : undefined;
+    if (!found)
+      throw new InputError({
+        en: `${file}: expected a module whose default export (or export "policy") is a policy made by createPolicy() or extendPolicy()`,
+        zh: `${file}：模块的默认导出(或名为 policy 的导出)应是 createPolicy() 或 extendPolicy() 生成的政策`,
+      });
+    base = found;
+  } else {
+    const doc = readJson(file, 'policy');
+    try {
+      base = extendPolicy(createPolicy() as unknown as Policy<ProvisionList>, doc as never);
+    } catch (e) {
+      if (e instanceof PolicyInputError) throw new InputError(issueLines(e.issues, (i) => `${file}: ${i.path}: `));
+      throw e;
+    }
+  }
+  const over = { ...(typeof values.params === 'string' ? (readJson(values.params, 'parameters') as Record<string, unknown>) : {}) };
+  for (const [k, v] of Object.entries(extra)) over[k] = typeof v === 'object' ? { ...(over[k] as object | undefined), ...v } : v;
+  if (Object.keys(over).length === 0) return base;
+  const source = { id: 'cli-params', body: { zh: '命令行', en: 'the command line' }, title: { zh: '--params 与命令行选项', en: '--params and the command line' } };
+  try {
+    return extendPolicy(base, { source, parameters: paths(over) } as never);
+  } catch (e) {
+    if (e instanceof PolicyInputError) throw new InputError(issueLines(e.issues, (i) => `${typeof values.params === 'string' ? values.params : '--params'}: ${i.path}: `));
+    throw e;
+  }
+}
+
+/** A JSON file's object, or an input error naming the file. */
+function readJson(file: string, what: 'parameters' | 'policy'): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot read the ${what} file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InputError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new InputError(`${file}: expected a JSON object of ${what === 'parameters' ? 'parameter overrides' : 'changes ({ source, parameters?, remove? })'}`);
+  return parsed as Record<string, unknown>;
+}
+
+function paramsPolicy(file: unknown, extra: ParameterOverrides = {}): Policy<ProvisionList> {
   let overrides: Record<string, unknown> = {};
   if (typeof file === 'string') {
     let text: string;
@@ -203,7 +273,7 @@ function policyFrom(file: unknown, extra: ParameterOverrides = {}): Policy {
     overrides[k] = typeof v === 'object' ? { ...(overrides[k] as object | undefined), ...v } : v;
   }
   try {
-    return createPolicy(overrides as ParameterOverrides);
+    return createPolicy(overrides as ParameterOverrides) as unknown as Policy<ProvisionList>;
   } catch (e) {
     if (e instanceof PolicyInputError) throw new InputError(issueLines(e.issues, (i) => `${typeof file === 'string' ? file : '--params'}: ${i.path}: `));
     throw e;
@@ -245,7 +315,7 @@ async function report(args: string[], io: Io): Promise<number> {
   const lng = lang(values.lang);
   if (values.output !== undefined && values.output === '') throw new UsageError('--output needs a file name');
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
-  const policy = policyFrom(values.params);
+  const policy = await policyFrom(values);
   const year = yearArg('year', values.year);
   const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
   const limit = integer('limit', values.limit) ?? (fmt === 'text' || fmt === 'markdown' ? 1000 : fmt === 'html' ? 500 : 0);
@@ -336,14 +406,14 @@ async function openOutput(file: string): Promise<Writable> {
 }
 
 /** Text or Markdown: what was read, each year's report, and the progress across the years. */
-function readableReport(data: ReportData, policy: Policy, fmt: 'text' | 'markdown', lng: Lang, all: boolean): string {
+function readableReport(data: ReportData, policy: PolicyCore, fmt: 'text' | 'markdown', lng: Lang, all: boolean): string {
   const zh = lng === 'zh';
   const md = fmt === 'markdown';
   const parts: string[] = [];
   const input = inputLines(data.input, lng);
   const several = data.years.length > 1;
   for (const { year, result, listed, eligible } of data.years) {
-    let text = renderListed(result.summary, listed, eligible, { format: fmt, lang: lng, all, names: data.names });
+    let text = renderListed(result.summary, listed, eligible, { format: fmt, lang: lng, all, names: data.names, kinds: shapeOf(policy) });
     if (several)
       text = text
         .replace(/^(# )?(.*)\n/, (_, hash: string | undefined, title: string) => `${hash ?? ''}${title} · ${year}\n`)
@@ -351,7 +421,7 @@ function readableReport(data: ReportData, policy: Policy, fmt: 'text' | 'markdow
     parts.push(text);
   }
   if (several) {
-    const rows = progressTable(progressRows(data.years, policy), lng);
+    const rows = progressTable(progressRows(data.years, policy), lng, shapeOf(policy));
     const title = zh ? '历年进展' : 'Progress across the years';
     if (md) {
       const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -393,7 +463,7 @@ async function* jsonYear(y: ReportYear, spool: Spool | undefined): AsyncGenerato
  * The JSON report: one year as `{ findings, summary, input }`; several as `{ years: [...], progress, input }`.
  * Exact values. Findings in data order (each year's communities, then the city's), or the worst N first with --limit.
  */
-async function* jsonReport(data: ReportData, policy: Policy, spool: Spool | undefined): AsyncGenerator<string> {
+async function* jsonReport(data: ReportData, policy: PolicyCore, spool: Spool | undefined): AsyncGenerator<string> {
   const input = JSON.stringify(data.input, null, 2).replace(/\n/g, '\n  ');
   if (data.years.length === 1) {
     yield* jsonYear(data.years[0]!, spool);
@@ -425,7 +495,7 @@ async function audit(args: string[], io: Io): Promise<number> {
   if (positionals.length) throw new UsageError(`audit takes no arguments, got ${positionals.join(' ')}`);
   const fmt = format(values.format, ['text', 'json'] as const);
   const lng = lang(values.lang);
-  const result = auditPolicy({ policy: policyFrom(values.params) });
+  const result = auditPolicy({ policy: await policyFrom(values) });
   if (fmt === 'json') {
     await write(io.stdout, `${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -461,8 +531,8 @@ async function schedule(args: string[], io: Io): Promise<number> {
     if (values.villages !== undefined) throw new UsageError('--villages belongs to schedule rollout');
     if (values.mode !== undefined && values.mode !== 'fixed-increment' && values.mode !== 'compound')
       throw new UsageError(`--mode must be fixed-increment or compound, got ${JSON.stringify(values.mode)}`);
-    const policy = policyFrom(values.params, values.mode ? { funding: { mode: values.mode as 'compound' } } : {});
-    const r = policy.cityFundSchedule({ baseYearTotal: base, from, to });
+    const policy = await policyFrom(values, values.mode ? { funding: { mode: values.mode as 'compound' } } : {});
+    const r = (policy as unknown as Policy).cityFundSchedule({ baseYearTotal: base, from, to });
     if (fmt === 'json') return write(io.stdout, `${JSON.stringify(r, null, 2)}\n`).then(() => 0);
     const head = lng === 'zh' ? ['年份', '下限(元)', '增加(元)'] : ['year', 'minimum (yuan)', 'increase (yuan)'];
     const rows = r.rows.map((x) => [String(x.year), x.amount.toFixed(), x.increase.toFixed()]);
@@ -473,8 +543,8 @@ async function schedule(args: string[], io: Io): Promise<number> {
   if (values.mode !== undefined && values.mode !== 'share-of-all' && values.mode !== 'share-of-remaining')
     throw new UsageError(`--mode must be share-of-all or share-of-remaining, got ${JSON.stringify(values.mode)}`);
   const villages = integer('villages', values.villages);
-  const policy = policyFrom(values.params, values.mode ? { rollout: { mode: values.mode as 'share-of-all' } } : {});
-  const r = policy.ruralRolloutSchedule({ from, to, ...(villages !== undefined && { villages }) });
+  const policy = await policyFrom(values, values.mode ? { rollout: { mode: values.mode as 'share-of-all' } } : {});
+  const r = (policy as unknown as Policy).ruralRolloutSchedule({ from, to, ...(villages !== undefined && { villages }) });
   if (fmt === 'json') return write(io.stdout, `${JSON.stringify(r, null, 2)}\n`).then(() => 0);
   const head = lng === 'zh' ? ['年份', '累计比例', '当年新增', '应覆盖村(组)'] : ['year', 'share', 'increase', 'villages'];
   const rows = r.rows.map((x) => [String(x.year), x.share.toFixed(), x.increase.toFixed(), x.villagesCovered === undefined ? '—' : String(x.villagesCovered)]);
@@ -490,15 +560,23 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
  * `explain`'s words: each rule that declares a command, with its fields as flags (the name in kebab case unless it
  * declares one), and a field's former flag (deprecated, not in the help) beside its own.
  */
-const EXPLAIN: Readonly<Record<string, { rule: RuleName; fields: Record<string, { key: string; kind: InputKind; former?: true }> }>> = Object.fromEntries(
-  Object.entries(RULE_ABOUT).flatMap(([rule, r]) =>
+type Explain = Readonly<Record<string, { rule: string; fields: Record<string, { key: string; kind: InputKind; former?: true }> }>>;
+
+/** Every rule of a policy's list with its inputs, by name. */
+const rulesOf = (policy: PolicyCore): Readonly<Record<string, RuleAbout>> =>
+  Object.fromEntries(policy.provisions.flatMap((p) => Object.entries(p.rules).map(([name, r]) => [name, r.about])));
+
+/** `explain`'s table for a policy: its own rules, a user's provision's among them. */
+const explainOf = (policy: PolicyCore): Explain =>
+  Object.fromEntries(
+  Object.entries(rulesOf(policy)).flatMap(([rule, r]) =>
     r.command === undefined
       ? []
       : [
           [
             r.command,
             {
-              rule: rule as RuleName,
+              rule,
               fields: Object.fromEntries(
                 r.fields.flatMap((f) => [
                   [f.flag ?? kebab(f.name), { key: f.name, kind: f.kind }],
@@ -513,12 +591,16 @@ const EXPLAIN: Readonly<Record<string, { rule: RuleName; fields: Record<string, 
 
 const PLACEHOLDER: Record<InputKind, string> = { count: 'N', year: 'YEAR', amount: 'AMOUNT', date: 'DATE' };
 
+/** The city's document as written, for the help texts. */
+const AS_WRITTEN: PolicyCore = /* @__PURE__ */ createPolicy();
+
 /** One line per rule `explain` offers, with its flags (optional ones in brackets), as the provisions declare them. */
-function explainLines(): string {
-  return Object.entries(RULE_ABOUT)
+function explainLines(policy: PolicyCore = AS_WRITTEN): string {
+  const table = explainOf(policy);
+  return Object.entries(rulesOf(policy))
     .filter(([, r]) => r.command !== undefined)
     .map(([, r]) => {
-      const flags = Object.entries(EXPLAIN[r.command!]!.fields).flatMap(([flag, f]) => {
+      const flags = Object.entries(table[r.command!]!.fields).flatMap(([flag, f]) => {
         if (f.former) return [];
         const one = `--${flag} ${PLACEHOLDER[f.kind]}`;
         return r.fields.find((x) => x.name === f.key)!.required ? one : `[${one}]`;
@@ -530,6 +612,13 @@ function explainLines(): string {
 
 async function explain(args: string[], io: Io): Promise<number> {
   const name = args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+  // The policy first (a user's provision brings its own command): --policy and --params, read without the rule's flags.
+  const at = (flag: string) => {
+    const i = args.findIndex((a) => a === `--${flag}` || a.startsWith(`--${flag}=`));
+    return i < 0 ? undefined : args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
+  };
+  const policy = await policyFrom({ policy: at('policy'), params: at('params') });
+  const EXPLAIN = explainOf(policy);
   const spec = name && Object.hasOwn(EXPLAIN, name) ? EXPLAIN[name] : undefined; // never 'constructor' from the prototype
   if (!spec) {
     if (args.includes('--help') || args.includes('-h')) return help(io, 'explain');
@@ -548,10 +637,9 @@ async function explain(args: string[], io: Io): Promise<number> {
     given[key] = flag;
     input[key] = kind === 'count' ? integer(flag, v) : kind === 'year' ? yearArg(flag, v) : kind === 'amount' ? amountArg(flag, v) : flagValue(DATE, flag, v);
   }
-  const policy = policyFrom(values.params);
   let result: { trace: readonly TraceStep[]; clause: string };
   try {
-    result = (policy[spec.rule] as unknown as (i: unknown) => { trace: readonly TraceStep[]; clause: string })(input);
+    result = ((policy as unknown as Record<string, unknown>)[spec.rule] as unknown as (i: unknown) => { trace: readonly TraceStep[]; clause: string })(input);
   } catch (e) {
     if (e instanceof PolicyInputError) {
       const flagOf = (path: string) => Object.entries(spec.fields).find(([, f]) => f.key === path)?.[0] ?? path;

@@ -8,10 +8,10 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Policy } from '../create-policy.js';
+import type { PolicyCore } from '../provisions/provision.js';
 import { describeValue, PolicyInputError, type Words } from '../errors.js';
 import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dataset.js';
-import { checkYear, communityFinding, communityStatuses, compile, type Compiled, type Finding, CHECKS_PER_COMMUNITY as N } from '../evaluate/evaluate.js';
+import { checkYear, communityFinding, communityStatuses, compile, type Compiled, type Finding } from '../evaluate/evaluate.js';
 import { cityTail } from '../evaluate/city.js';
 import { Tally, type FindingSource, type ListSpec } from '../evaluate/tally.js';
 import { CsvSyntaxError, CsvTokenizer, type CsvRowSink } from '../csv/tokenizer.js';
@@ -37,7 +37,7 @@ export interface ReadOptions {
   /** Paths, or '-' for standard input (once). */
   readonly files: readonly string[];
   readonly stdin: Readable;
-  readonly policy: Policy;
+  readonly policy: PolicyCore;
   /** The year to evaluate: the year of a table that gives none, and the one year picked from data of several. */
   readonly year?: number;
   /** Largest input accepted, bytes (each file). */
@@ -125,7 +125,7 @@ class Collector {
       const state: YearState = {
         k,
         tally: new Tally(k, this.o.list),
-        codes: new Uint8Array(N),
+        codes: new Uint8Array(k.n),
         ids: new Map(),
         current: undefined,
         rows: 0,
@@ -179,7 +179,7 @@ class Collector {
     s.tally.community(c, s.codes, 0, s.src, this.rows);
     const stream = this.o.stream;
     if (!stream || this.problemCount > 0) return; // nothing is reported once the input has a problem
-    for (let j = 0; j < N; j++) {
+    for (let j = 0; j < s.k.n; j++) {
       const code = s.codes[j]!;
       if (code === 0 || (code === 1 && !stream.all)) continue;
       stream.finding(year, communityFinding(c, s.k, j, code));

@@ -7,9 +7,11 @@ import { D } from '../decimal.js';
 import { PolicyInputError, describeValue, issue, refused, type PolicyInputIssueInit } from '../errors.js';
 import { count as COUNT, flag as FLAG, names as fieldNames, oneOf } from '../kinds.js';
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
+import { isPolicy } from '../create-policy.js';
+import { kindsOf, type Kinds } from '../evaluate/kinds.js';
+import type { PolicyCore } from '../provisions/provision.js';
 import type { Lang } from '../trace.js';
-import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, PROVISION_NAMES, provisionLabel, subjectWords } from './words.js';
-import { FINDING_KINDS, OWED_TOTALS } from '../provisions/registry.js';
+import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, provisionLabel, subjectWords } from './words.js';
 
 /** Options of {@link formatReport}. */
 export interface ReportOptions {
@@ -23,6 +25,11 @@ export interface ReportOptions {
   readonly limit?: number;
   /** Community names by id, shown beside the ids in text and Markdown. */
   readonly names?: Readonly<Record<string, string>>;
+  /**
+   * The policy the evaluation was made under, whose list names and counts its findings (default: the one
+   * `evaluateCity` made it under, else the city's document as written).
+   */
+  readonly policy?: PolicyCore;
 }
 
 const L = {
@@ -110,7 +117,6 @@ const isCount = COUNT.is;
 const isCounts = (v: unknown) => isObject(v) && isCount(v.pass) && isCount(v.fail) && isCount(v.unknown);
 const isValue = (v: unknown) => v === null || ['number', 'string', 'boolean'].includes(typeof v) || D.isDecimal(v);
 const isText = (v: unknown) => isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string';
-const OWED_KEYS = OWED_TOTALS.map((t) => t.key);
 
 /** What is wrong with a finding, or undefined when it has every field a report reads. */
 function findingProblem(f: unknown): string | undefined {
@@ -128,7 +134,7 @@ function findingProblem(f: unknown): string | undefined {
  * An evaluation with every part a report reads: a result saved without its summary, or with a summary cut short, is
  * refused here with the part that is missing, never met later as a TypeError. @internal
  */
-function checkResult(result: unknown, context = 'formatReport', path = 'result'): CityEvaluation {
+function checkResult(result: unknown, context: string, path: string, k: Kinds): CityEvaluation<string> {
   const at = (part: string) => (part ? `${path}.${part}` : path);
   /** A part refused with its code and words; a part of a finding, by the finding's own words (code `invalid`). */
   const fail = (part: string, message: string | PolicyInputIssueInit): never => {
@@ -140,14 +146,15 @@ function checkResult(result: unknown, context = 'formatReport', path = 'result')
       refused(at(''), 'not-an-object', { en: 'the result of evaluateCity ({ findings, summary })', zh: 'evaluateCity 的结果({ findings, summary })' }, result),
     );
   }
-  const r = result as unknown as CityEvaluation;
+  const r = result as unknown as CityEvaluation<string>;
   const s = r.summary as unknown as Record<string, unknown>;
   if (!Number.isInteger(s.year)) fail('summary.year', refused(at('summary.year'), 'not-a-year', { en: 'a whole-number year', zh: '整数年份' }, s.year));
   if (!isCount(s.communities)) fail('summary.communities', refused(at('summary.communities'), COUNT.code, COUNT.expected, s.communities));
   if (!isCounts(s.counts)) fail('summary.counts', 'expected { pass, fail, unknown } as whole numbers ≥ 0');
   if (!isObject(s.byProvision) || !Object.values(s.byProvision).every(isCounts)) fail('summary.byProvision', 'expected { provision: { pass, fail, unknown } }');
-  if (!isObject(s.owed) || !OWED_KEYS.every((k) => isValue((s.owed as Record<string, unknown>)[k]) && (s.owed as Record<string, unknown>)[k] !== null)) {
-    fail('summary.owed', `expected ${OWED_KEYS.join(', ')}`);
+  const owedKeys = k.owed.map((t) => t.key);
+  if (!isObject(s.owed) || !owedKeys.every((key) => isValue((s.owed as Record<string, unknown>)[key]) && (s.owed as Record<string, unknown>)[key] !== null)) {
+    fail('summary.owed', `expected ${owedKeys.join(', ')}`);
   }
   const u = s.urbanMeetingAll;
   if (!isObject(u) || !isCount(u.count) || !isCount(u.of) || !(u.undecided === undefined || isCount(u.undecided))) {
@@ -173,7 +180,7 @@ function checkResult(result: unknown, context = 'formatReport', path = 'result')
   return r;
 }
 
-function checkOptions(options: unknown): Required<ReportOptions> {
+function checkOptions(options: unknown): Required<Omit<ReportOptions, 'policy'>> & { policy: PolicyCore | undefined } {
   if (typeof options !== 'object' || options === null) {
     throw new PolicyInputError(
       [refused('options', 'not-an-object', { en: '{ format?, lang?, all?, limit? }', zh: '{ format?, lang?, all?, limit? }' }, options)],
@@ -182,7 +189,7 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   }
   const o = options as Record<string, unknown>;
   const issues: PolicyInputIssueInit[] = [];
-  const allowed = ['format', 'lang', 'all', 'limit', 'names'];
+  const allowed = ['format', 'lang', 'all', 'limit', 'names', 'policy'];
   for (const key of Object.keys(o))
     if (!allowed.includes(key))
       issues.push(issue(key, 'unknown-field', { expected: fieldNames(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
@@ -200,13 +207,15 @@ function checkOptions(options: unknown): Required<ReportOptions> {
   if (lang !== 'zh' && lang !== 'en') issues.push(refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang));
   if (!FLAG.is(all)) issues.push(refused('all', FLAG.code, FLAG.expected, all));
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
-  return { format, lang, all, limit, names: (names ?? {}) as Record<string, string> } as Required<ReportOptions>;
+  if (o.policy !== undefined && !isPolicy(o.policy)) issues.push(refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy() or extendPolicy()', zh: '由 createPolicy() 或 extendPolicy() 生成的政策' }, o.policy));
+  if (issues.length) throw new PolicyInputError(issues, 'formatReport');
+  return { format, lang, all, limit, names: (names ?? {}) as Record<string, string>, policy: o.policy } as Required<ReportOptions>;
 }
 
 /** A total owed with its unit; "unknown" when nothing failed but some findings could not be decided, and the count of those beside it. */
 /** Unknown findings of the provisions whose shortfalls add to total `key` (how many could add to it). */
-function unknownOwing(s: EvaluationSummary, key: string): number {
-  return FINDING_KINDS.filter((k) => k.owed === key).reduce((n, k) => n + (s.byProvision[k.provision]?.unknown ?? 0), 0);
+function unknownOwing(s: EvaluationSummary<string>, key: string, k: Kinds): number {
+  return k.kinds.filter((x) => x.owed === key).reduce((n, x) => n + (s.byProvision[x.provision]?.unknown ?? 0), 0);
 }
 
 function owedWords(unit: string, value: FindingValue, undecided: number, lang: Lang): string {
@@ -221,18 +230,20 @@ function owedWords(unit: string, value: FindingValue, undecided: number, lang: L
         : `${grouped(value as Decimal, 0)} ${lang === 'zh' ? '名' : 'workers'}`
       : unit === 'm2'
         ? area(value as Decimal)
-        : money(value as Decimal, lang);
+        : unit === 'yuan'
+          ? money(value as Decimal, lang)
+          : `${grouped(value as Decimal)} ${unit}`;
   return `${undecided > 0 ? '≥ ' : ''}${words}${note}`;
 }
 
 /** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */
-function notEvaluatedLines(s: EvaluationSummary, lang: Lang): string[] {
+function notEvaluatedLines(s: EvaluationSummary<string>, lang: Lang, k: Kinds): string[] {
   return (s.notEvaluated ?? []).map(
-    (n) => `${provisionLabel(cell(n.provision), lang)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}`,
+    (n) => `${provisionLabel(cell(n.provision), lang, k)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}`,
   );
 }
 
-function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provisions: string[][]; owed: string[][] } {
+function summaryLines(s: EvaluationSummary<string>, lang: Lang, k: Kinds): { head: string[]; provisions: string[][]; owed: string[][] } {
   const c = s.counts;
   const u = s.urbanMeetingAll;
   const head = [
@@ -240,17 +251,17 @@ function summaryLines(s: EvaluationSummary, lang: Lang): { head: string[]; provi
     `${L.findings[lang]}: ${MARK.pass} ${c.pass} ${L.pass[lang]}   ${MARK.fail} ${c.fail} ${L.fail[lang]}   ${MARK.unknown} ${c.unknown} ${L.unknown[lang]}`,
     `${L.urban[lang]}: ${u.count} / ${u.of}${u.of > 0 ? ` (${percent(new D(u.count).div(u.of))})` : ''}${u.undecided ? (lang === 'zh' ? `(另有 ${u.undecided} ${L.undecided.zh})` : ` (${u.undecided} more ${L.undecided.en})`) : ''}`,
   ];
-  const order = Object.keys(PROVISION_NAMES);
+  const order = k.kinds.map((x) => x.provision);
   const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
   const provisions = [
     [...L.provisionHead[lang]],
     ...Object.entries(s.byProvision)
       .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([p, n]) => [provisionLabel(p, lang), String(n.pass), String(n.fail), String(n.unknown)]),
+      .map(([p, n]) => [provisionLabel(p, lang, k), String(n.pass), String(n.fail), String(n.unknown)]),
   ];
-  const owed = OWED_TOTALS.map((t) => [
+  const owed = k.owed.map((t) => [
     t.name[lang],
-    owedWords(t.unit, (s.owed as unknown as Record<string, FindingValue>)[t.key]!, unknownOwing(s, t.key), lang),
+    owedWords(t.unit, (s.owed as unknown as Record<string, FindingValue>)[t.key]!, unknownOwing(s, t.key, k), lang),
   ]);
   return { head, provisions, owed };
 }
@@ -269,8 +280,8 @@ function decimalsAsStrings(this: Record<string, unknown>, key: string, value: un
  * without ever being one string. Joined, the pieces are one JSON document.
  * @internal
  */
-export function* jsonReportChunks(result: CityEvaluation): Generator<string> {
-  const r = checkResult(result);
+export function* jsonReportChunks(result: CityEvaluation<string>, k: Kinds = kindsOf(result)): Generator<string> {
+  const r = checkResult(result, 'formatReport', 'result', k);
   yield '{\n  "findings": [';
   let first = true;
   for (const f of r.findings) {
@@ -322,19 +333,38 @@ export function jsonSummary(s: EvaluationSummary, indent = 2): string {
  * JSON.parse(formatReport(result, { format: 'json' })).summary.year; //=> 2013
  * ```
  */
-export function formatReport(result: CityEvaluation, options: ReportOptions = {}): string {
-  const r = checkResult(result);
-  const { format, lang, all, limit, names } = checkOptions(options);
-  if (format === 'json') return [...jsonReportChunks(jsonChoice(r, all, limit))].join('');
+export function formatReport(result: CityEvaluation<string>, options: ReportOptions = {}): string {
+  const { format, lang, all, limit, names, policy } = checkOptions(options);
+  const k = kindsOf(result, policy);
+  const r = checkResult(result, 'formatReport', 'result', k);
+  // A finding of a provision the policy does not have would be listed without words or unit and counted nowhere.
+  const stray = r.findings.findIndex((f) => k.kind(f.provision) === undefined);
+  if (stray >= 0) {
+    throw new PolicyInputError(
+      [
+        refused(
+          `findings[${stray}].provision`,
+          'unknown-name',
+          {
+            en: `a finding of the policy's provisions (${k.kinds.map((x) => x.provision).join(', ')}): add a provision of your own with extendPolicy`,
+            zh: `该政策所含条款的结果(${k.kinds.map((x) => x.provision).join('、')})：自己的条款请用 extendPolicy 加入`,
+          },
+          r.findings[stray]!.provision,
+        ),
+      ],
+      'formatReport',
+    );
+  }
+  if (format === 'json') return [...jsonReportChunks(jsonChoice(r, all, limit), k)].join('');
   const full = ordered(r.findings, all);
-  return renderListed(r.summary, full.slice(0, limit), full.length, { format, lang, all, names }); // slice takes Infinity as 'to the end'
+  return renderListed(r.summary, full.slice(0, limit), full.length, { format, lang, all, names, kinds: k }); // slice takes Infinity as 'to the end'
 }
 
 /**
  * What a JSON report holds: the failing and unknown findings (with `all`, the passing ones too), in their order, or
  * the worst `limit` of them. @internal
  */
-export function jsonChoice(r: CityEvaluation, all: boolean, limit: number): CityEvaluation {
+export function jsonChoice(r: CityEvaluation<string>, all: boolean, limit: number): CityEvaluation<string> {
   const chosen = limit === Infinity ? r.findings.filter((f) => all || f.status !== 'pass') : ordered(r.findings, all).slice(0, limit);
   return { findings: chosen, summary: r.summary };
 }
@@ -345,18 +375,18 @@ export function jsonChoice(r: CityEvaluation, all: boolean, limit: number): City
  * @internal
  */
 export function renderListed(
-  summary: EvaluationSummary,
+  summary: EvaluationSummary<string>,
   list: readonly Finding[],
   eligible: number,
-  o: { format: 'text' | 'markdown'; lang: Lang; all: boolean; names?: Readonly<Record<string, string>> | undefined },
+  o: { format: 'text' | 'markdown'; lang: Lang; all: boolean; names?: Readonly<Record<string, string>> | undefined; kinds: Kinds },
 ): string {
-  const { format, lang, all, names } = o;
-  const s = summaryLines(summary, lang);
+  const { format, lang, all, names, kinds: k } = o;
+  const s = summaryLines(summary, lang, k);
   const more = eligible - list.length;
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
   const rows = list.map((f) => {
-    const v = findingValues(f, lang);
-    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang), f.clause, v.expected, v.actual, f.message[lang]].map(cell);
+    const v = findingValues(f, lang, k);
+    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), f.clause, v.expected, v.actual, f.message[lang]].map(cell);
   });
   if (format === 'markdown') {
     const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')).join(' | ')} |`;
@@ -371,7 +401,7 @@ export function renderListed(
     if (moreLine) out.push(moreLine, '');
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
-    const gaps = notEvaluatedLines(summary, lang);
+    const gaps = notEvaluatedLines(summary, lang, k);
     if (gaps.length) out.push(`## ${L.notEvaluated[lang]}`, '', ...gaps.map((l) => `- ${l}`), '');
     return out.join('\n');
   }
@@ -383,13 +413,13 @@ export function renderListed(
   out.push('');
   out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
-  const gaps = notEvaluatedLines(summary, lang);
+  const gaps = notEvaluatedLines(summary, lang, k);
   if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.map((l) => `  ${l}`), '');
   return out.join('\n');
 }
 
-/** The fields a JSON report writes as decimal strings: a finding's values and the totals owed (but a count of workers, a number while it is safe). */
-const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall', ...OWED_TOTALS.filter((t) => t.unit !== 'workers').map((t) => t.key)]);
+/** The fields of a finding a JSON report writes as decimal strings (the totals owed too, but a count, a number while it is safe). */
+const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall']);
 
 /**
  * Read a JSON report back into an evaluation: the decimal strings of
@@ -404,14 +434,16 @@ const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall', ...OWED_TOTAL
  * readEvaluation(formatReport(result, { format: 'json', all: true })).findings[0].expected; //=> 9
  * ```
  */
-export function readEvaluation(json: string): CityEvaluation {
+export function readEvaluation(json: string, options: { readonly policy?: PolicyCore } = {}): CityEvaluation {
   let parsed: unknown;
+  const decimal = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
   try {
-    parsed = JSON.parse(json, (key, value: unknown) =>
-      DECIMAL_FIELDS.has(key) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? new D(value) : value,
-    );
+    parsed = JSON.parse(json, (key, value: unknown) => (DECIMAL_FIELDS.has(key) && decimal(value) ? new D(value as string) : value));
   } catch (e) {
     throw new PolicyInputError([issue('json', 'not-json', { note: { en: (e as Error).message, zh: (e as Error).message } })], 'readEvaluation');
   }
-  return checkResult(parsed, 'readEvaluation', 'json');
+  // The totals owed, whatever the policy names them: money and areas were written as decimal strings.
+  const owed = isObject(parsed) && isObject(parsed.summary) && isObject(parsed.summary.owed) ? parsed.summary.owed : undefined;
+  if (owed) for (const [key, value] of Object.entries(owed)) if (decimal(value)) owed[key] = new D(value as string);
+  return checkResult(parsed, 'readEvaluation', 'json', kindsOf(undefined, options.policy)) as CityEvaluation;
 }

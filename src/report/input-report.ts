@@ -7,13 +7,12 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../decimal.js';
 import type { CityEvaluation, Finding } from '../evaluate/evaluate.js';
-import type { Policy } from '../create-policy.js';
+import { shapeOf } from '../evaluate/evaluate.js';
+import type { Kinds } from '../evaluate/kinds.js';
+import type { PolicyCore } from '../provisions/provision.js';
 import type { FileInput } from '../read/notes.js';
 import type { Lang } from '../trace.js';
 import { encodingWords, findingValues, NOT_GIVEN, percent, provisionLabel } from './words.js';
-import type { CityCheck } from '../evaluate/check.js';
-import { CHECKS } from '../provisions/checks.generated.js';
-import { FINDING_KINDS } from '../provisions/registry.js';
 
 const list = (rows: readonly number[]) => (rows.length <= 8 ? rows.join(', ') : `${rows.slice(0, 8).join(', ')} …`);
 
@@ -58,24 +57,27 @@ export interface ProgressRow {
   readonly rollout?: Finding;
   readonly fund?: Finding;
   readonly urbanMeetingAll: { readonly count: number; readonly of: number };
-  /** The share of villages the rural rollout should have reached by the end of the year, whatever the data gives. */
-  readonly ruralShareDue: Decimal;
+  /** The share of villages the rural rollout should have reached by the end of the year, whatever the data gives (absent when the policy has no rollout). */
+  readonly ruralShareDue?: Decimal;
 }
 
-/** The provision of each column of the progress table, as the provisions declare it. */
-const progressOf = (key: 'urban' | 'rollout' | 'fund'): string => FINDING_KINDS.find((k) => k.progress === key)!.provision;
+type Column = 'urban' | 'rollout' | 'fund';
+/** The finding id of each column of the progress table, as the policy's provisions declare it (none when the policy has no such provision). */
+const progressOf = (key: Column, k: Kinds): string | undefined => k.kinds.find((x) => x.progress === key)?.provision;
 /** The city's finding of a year for a column: the city's own, or the city's for that year. */
-const cityFinding = (result: CityEvaluation, year: number, key: 'urban' | 'rollout' | 'fund') =>
-  result.findings.find((f) => f.provision === progressOf(key) && (f.subject === 'city' || f.subject === `city/${year}`));
+const cityFinding = (result: CityEvaluation<string>, year: number, key: Column, k: Kinds) =>
+  result.findings.find((f) => f.provision === progressOf(key, k) && (f.subject === 'city' || f.subject === `city/${year}`));
 
 /** The city findings of each year, for the progress table and the JSON report. */
-export function progressRows(years: readonly { year: number; result: CityEvaluation }[], policy: Policy): ProgressRow[] {
+export function progressRows(years: readonly { year: number; result: CityEvaluation<string> }[], policy: PolicyCore): ProgressRow[] {
+  const k = shapeOf(policy);
+  const rollout = k.city.find((c) => c.provision === progressOf('rollout', k));
   return years.map(({ year, result }) => ({
-    ruralShareDue: (CHECKS.find((c) => c.scope === 'city' && c.provision === progressOf('rollout')) as CityCheck).due!(policy, year),
+    ...(rollout?.due && { ruralShareDue: rollout.due(policy, year) }),
     year,
-    urban: cityFinding(result, year, 'urban'),
-    rollout: cityFinding(result, year, 'rollout'),
-    fund: cityFinding(result, year, 'fund'),
+    urban: cityFinding(result, year, 'urban', k),
+    rollout: cityFinding(result, year, 'rollout', k),
+    fund: cityFinding(result, year, 'fund', k),
     urbanMeetingAll: result.summary.urbanMeetingAll,
   }));
 }
@@ -83,30 +85,34 @@ export function progressRows(years: readonly { year: number; result: CityEvaluat
 const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
 /** The progress table: header row then one row a year. */
-export function progressTable(rows: readonly ProgressRow[], lang: Lang): string[][] {
+export function progressTable(rows: readonly ProgressRow[], lang: Lang, k: Kinds): string[][] {
   const zh = lang === 'zh';
+  const label = (key: Column) => {
+    const id = progressOf(key, k);
+    return id === undefined ? '—' : provisionLabel(id, lang, k);
+  };
   const head = zh
     ? [
         '年度',
-        `${provisionLabel(progressOf('urban'), lang)} 实际`,
+        `${label('urban')} 实际`,
         '目标',
-        `${provisionLabel(progressOf('rollout'), lang)} 应推行`,
+        `${label('rollout')} 应推行`,
         '已推行',
-        `${provisionLabel(progressOf('fund'), lang)} 下限`,
+        `${label('fund')} 下限`,
         '实际',
       ]
     : [
         'year',
-        `${provisionLabel(progressOf('urban'), lang)} actual`,
+        `${label('urban')} actual`,
         'target',
-        `${provisionLabel(progressOf('rollout'), lang)} due`,
+        `${label('rollout')} due`,
         'reached',
-        `${provisionLabel(progressOf('fund'), lang)} minimum`,
+        `${label('fund')} minimum`,
         'actual',
       ];
   const cell = (f: Finding | undefined, which: 'expected' | 'actual') => {
     if (!f) return '—';
-    const v = findingValues(f, lang)[which];
+    const v = findingValues(f, lang, k)[which];
     return which === 'actual' ? `${MARK[f.status]} ${v}` : v;
   };
   const body = rows.map((r) => {
@@ -114,7 +120,7 @@ export function progressTable(rows: readonly ProgressRow[], lang: Lang): string[
     const urban = u.of === 0 ? NOT_GIVEN[lang] : `${r.urban ? MARK[r.urban.status] : ''} ${u.count}/${u.of} (${percent(new D(u.count).div(u.of))})`.trim();
     const target = r.urban ? percent(r.urban.expected as Decimal) : '—';
     const none = NOT_GIVEN[lang];
-    const rolloutDue = r.rollout ? cell(r.rollout, 'expected') : percent(r.ruralShareDue);
+    const rolloutDue = r.rollout ? cell(r.rollout, 'expected') : r.ruralShareDue ? percent(r.ruralShareDue) : '—';
     return [
       String(r.year),
       urban,

@@ -9,6 +9,7 @@
  */
 import { D, percentText } from '../../decimal.js';
 import { b, callRule, finding, paramsOf, shown, type StandingCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import { declared } from './parameters.js';
 import { targetsWith } from './targets.js';
 import type { FindingStatus } from '../provision.js';
@@ -88,4 +89,4 @@ const rural: StandingCheck = {
   }),
 };
 
-export const checks = [urban, rural];
+export const checks: readonly Check[] = [urban, rural];

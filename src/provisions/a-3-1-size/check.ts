@@ -7,6 +7,7 @@
 import type { Decimal } from 'decimal.js';
 import { D, percentText, ratio } from '../../decimal.js';
 import { b, paramsOf, shown, verdict, type CommunityCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import type { ParamsOf } from '../../policy/parameters.js';
 import { declared } from './parameters.js';
 import { groupThousands } from '../../values.js';
@@ -86,4 +87,4 @@ const size: CommunityCheck<Size> = {
   },
 };
 
-export const checks = [size];
+export const checks: readonly Check[] = [size];

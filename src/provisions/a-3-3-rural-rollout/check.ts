@@ -4,6 +4,7 @@
  */
 import { D, percentText } from '../../decimal.js';
 import { b, callRule, finding, type CityCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import { ruralRolloutWith } from './rural-rollout.js';
 
 const rule = 'ruralRollout';
@@ -50,4 +51,4 @@ const rollout: CityCheck = {
   },
 };
 
-export const checks = [rollout];
+export const checks: readonly Check[] = [rollout];

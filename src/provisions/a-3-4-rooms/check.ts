@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../../decimal.js';
 import { b, FAIL, PASS, UNKNOWN, verdict, whole, type CommunityCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import type { CommunityRecord } from '../records.js';
 import type { ParamsOf } from '../../policy/parameters.js';
 import { paramsOf } from '../../rules/check.js';
@@ -100,7 +101,7 @@ function yesNo(
   };
 }
 
-export const checks = [
+export const checks: readonly Check[] = [
   rooms,
   yesNo('A.3.4/ground-floor', (c) => c.roomsOnGroundFloor, '用房在一楼', '用房不在一楼', 'rooms on the ground floor'),
   yesNo('A.3.4/one-stop-window', (c) => c.oneStopWindow, '设有一站式服务窗口', '未设一站式服务窗口', 'a one-stop service window'),

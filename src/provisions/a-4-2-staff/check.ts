@@ -3,6 +3,7 @@
  * one per 600 households, floating population included, rounded by I3.
  */
 import { b, paramsOf, UNKNOWN, verdict, type CommunityCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import { D } from '../../decimal.js';
 import type { CommunityRecord } from '../records.js';
 import type { ParamsOf } from '../../policy/parameters.js';
@@ -47,4 +48,4 @@ const staff: CommunityCheck<Parameters> = {
   },
 };
 
-export const checks = [staff];
+export const checks: readonly Check[] = [staff];

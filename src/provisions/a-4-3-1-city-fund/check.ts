@@ -6,6 +6,7 @@
  */
 import { D, DX, exactly } from '../../decimal.js';
 import { b, callRule, finding, paramsOf, yuan, type CityCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import { cityFundBudgetWith } from './city-fund.js';
 import { declared } from './parameters.js';
 
@@ -79,4 +80,4 @@ const fund: CityCheck = {
   },
 };
 
-export const checks = [fund];
+export const checks: readonly Check[] = [fund];

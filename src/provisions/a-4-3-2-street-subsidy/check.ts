@@ -7,6 +7,7 @@
 import type { Decimal } from 'decimal.js';
 import { D } from '../../decimal.js';
 import { b, paramsOf, UNKNOWN, verdict, whole, yuan, type CommunityCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import type { CommunityRecord } from '../records.js';
 import type { ParamsOf } from '../../policy/parameters.js';
 import { declared } from './parameters.js';
@@ -70,4 +71,4 @@ const subsidy: CommunityCheck<Subsidy> = {
   },
 };
 
-export const checks = [subsidy];
+export const checks: readonly Check[] = [subsidy];

@@ -6,6 +6,7 @@
  */
 import { D } from '../../decimal.js';
 import { b, callRule, finding, yuan, type CityCheck } from '../../rules/check.js';
+import type { Check } from '../provision.js';
 import { developerObligationWith } from './developer-obligation.js';
 
 const developers: CityCheck = {
@@ -105,4 +106,4 @@ const developers: CityCheck = {
   },
 };
 
-export const checks = [developers];
+export const checks: readonly Check[] = [developers];
