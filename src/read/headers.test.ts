@@ -66,6 +66,20 @@ describe('the headers a bureau writes', () => {
     expect(normalHeader('用房面积（㎡）')).toBe('用房面积');
   });
 
+  test.each([
+    ['常住人口(万人)', 'residents', 10000],
+    ['户数（万户）', 'households', 10000],
+    ['街道配套补助(千元)', 'streetSubsidyPaid', 1000],
+    ['街道配套补助(亿元)', 'streetSubsidyPaid', 100000000],
+    ['街道配套补助(百万元)', 'streetSubsidyPaid', 1000000],
+    ['街道配套补助万元', 'streetSubsidyPaid', 10000],
+    ['常住人口(万)', 'residents', 10000],
+    ['常住人口(人)', 'residents', 1],
+  ] as const)('a scale word in the unit: %j is %s, its numbers × %i', (h, key, scale) => {
+    expect(fieldOf(h)).toBe(key);
+    expect(headerScale(h)).toBe(scale);
+  });
+
   test('序号 and 备注 are read as columns with nothing to evaluate', () => {
     expect(fieldOf('序号')).toBe('ignored');
     expect(fieldOf('备注')).toBe('ignored');

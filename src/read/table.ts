@@ -7,19 +7,19 @@
  * keeps only the header and running sums: a million rows stream through.
  */
 import { D, type Decimal } from '../decimal.js';
-import { describeValue, refused, type IssueCode } from '../errors.js';
+import { describeValue, issue, received, type IssueCode } from '../errors.js';
 import { YEAR_MAX, YEAR_MIN } from '../values.js';
 import { looksValid } from '../evaluate/batch.js';
 import { communitySchema, sumIssue, toIssues, type CommunityRecord } from '../evaluate/dataset.js';
 import type { Bilingual } from '../policy/provisions.js';
-import { readCell, type RawCell } from './cells.js';
+import { cellText as shownText, readCell, type SheetCell } from './cells.js';
 import { findHeader, type Column, type ColumnMap } from './headers.js';
 import { FIELD_SPECS, fieldSpec } from './fields.js';
 
 /** One row of a table, numbered as the spreadsheet (or the CSV's line) shows it. */
 export interface TableRow {
   readonly row: number;
-  readonly cells: readonly RawCell[];
+  readonly cells: readonly SheetCell[];
 }
 
 /** A problem with one cell or row, located by row and by the header as written. */
@@ -120,7 +120,7 @@ const SUMMED = ['households', 'floatingHouseholds', 'residents', 'roomAreaM2', '
 const MAX_PROBLEMS = 50;
 const YEAR_IN_TEXT = /((?:19|20)\d\d)\s*年/;
 
-const text = (c: RawCell) => (c === null || c === undefined ? '' : String(c).trim());
+const text = shownText;
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /** A cell's text: bytes that are all ASCII as they are (one byte, one character), others decoded. */
@@ -466,7 +466,11 @@ export class TableReader {
       }
       const cell = readCell(c.field.kind, raw, c.scale);
       if (!cell.ok) {
-        const said = refused(c.header, cell.code, cell.expected, typeof raw === 'string' ? raw.trim() : raw);
+        const said = issue(c.header, cell.code, {
+          expected: cell.expected,
+          received: cell.received ?? received(typeof raw === 'string' ? raw.trim() : raw),
+          ...(cell.note && { note: cell.note }),
+        });
         this.problem(r.row, c.header, cell.code, said.messages!);
         bad = true;
         continue;
