@@ -168,3 +168,19 @@ test('the table of columns lists every field once, with its headers', () => {
   expect(rows.map((r) => r.key)).toEqual(FIELD_SPECS.map((f) => f.key));
   expect(rows.find((r) => r.key === 'households')?.headers).toEqual(['户数', '总户数', '居民户数', '常住户数']);
 });
+
+describe('the work per header is bounded', () => {
+  test('40 header cells of 8,000 characters are refused in well under a second, without a suggestion', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `${'户'.repeat(7999)}${i}`);
+    const start = performance.now();
+    const found = findHeader([
+      ['区划代码', '社区名称', ...long],
+      ['c1', '甲', ...long.map(() => '1')],
+    ]);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(found?.columns.filter((c) => c.type === 'unknown')).toHaveLength(40);
+    expect(found?.columns.some((c) => c.type === 'unknown' && c.suggestion !== undefined)).toBe(false);
+    // A header a letter or two away from a known one is still suggested.
+    expect(suggestHeader('户树')).toBe('户数');
+  });
+});

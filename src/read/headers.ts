@@ -37,8 +37,12 @@ export function suggestHeader(header: string): string | undefined {
     for (const n of names) {
       const nn = normalHeader(n);
       // Close only when most of it is shared: at most a third of the longer name differs, and a letter in common.
+      const limit = Math.max(1, Math.floor(Math.max(h.length, nn.length) / 3));
+      // The distance is at least the difference in length: a header much longer than every known one (8,000
+      // characters in a hostile file) is never close, and is not compared character by character.
+      if (Math.abs(h.length - nn.length) > limit) continue;
       const d = distance(h, nn);
-      if (d < bestD && d <= Math.max(1, Math.floor(Math.max(h.length, nn.length) / 3)) && [...h].some((ch) => nn.includes(ch))) [best, bestD] = [n, d];
+      if (d < bestD && d <= limit && [...h].some((ch) => nn.includes(ch))) [best, bestD] = [n, d];
     }
   }
   return best;
