@@ -190,6 +190,24 @@ const tables: [string, () => unknown, string][] = [
     'row 1, 楼层: unknown-field',
   ],
   [
+    'a cell with its own scale word under a header in 万元',
+    table([
+      [...HEAD, '街道配套补助(万元)'],
+      [...ROW, '2万'],
+    ]),
+    'row 2, 街道配套补助(万元): not-an-amount',
+  ],
+  [
+    'a plain number in a date column',
+    table([
+      [...HEAD, '成立日期'],
+      [...ROW, 2013],
+    ]),
+    'row 2, 成立日期: not-a-date',
+  ],
+  ['two title rows that give two years', table([['宁国市2012年社区统计表'], ['2013年度'], HEAD, ROW], {}), 'row 1: invalid'],
+  ['a 年度 cell against the title’s year', table([['宁国市2013年社区统计表'], [...HEAD, '年度'], [...ROW, '2012']], {}), 'row 3, 年度: invalid'],
+  [
     'a header close to a known one',
     table([
       [...HEAD, '户 数数'],

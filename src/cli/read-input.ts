@@ -18,7 +18,7 @@ import { CsvSyntaxError, CsvTokenizer, type CsvRowSink } from '../csv/tokenizer.
 import { decodeText, detectEncoding, EncodingError, type TextEncodingName } from '../read/encoding.js';
 import { checkColumnMap, type ColumnMap } from '../read/headers.js';
 import type { FileEvaluation, FileInput, TableInput, YearEvaluation } from '../read/notes.js';
-import { HeaderError, TableReader, yearInTitle, type TableNotes, type TableOptions, type TableProblem } from '../read/table.js';
+import { HeaderError, oneYear, TableReader, yearInTitle, type TableNotes, type TableOptions, type TableProblem, type YearSource } from '../read/table.js';
 import { CsvError, CsvParser, type CsvRow } from './csv.js';
 
 /** An input problem the CLI reports with exit code 2. */
@@ -235,10 +235,20 @@ const headerProblem = (t: Where, e: HeaderError): InputError => new InputError(l
 /** Messages in both languages, a line each. */
 const lines = (ws: readonly Words[]): Words => ({ en: ws.map((w) => w.en).join('\n'), zh: ws.map((w) => w.zh).join('\n') });
 
-/** A year in a file name such as 2013.csv or 社区统计2013年.csv. */
-function yearInFileName(file: string): number | undefined {
-  const m = /(?:^|[^\d])((?:19|20)\d\d)(?:年|[^\d]|$)/.exec(basename(file).replace(/\.[^.]+$/, ''));
-  return m ? Number(m[1]) : undefined;
+/**
+ * The year a file's name gives, such as 2013.csv or 社区统计2013年.csv, as a source of the table's year: none when the
+ * name holds a day (导出2014-01-15.csv: the day of the export) or several years (2011-2013.csv).
+ */
+function yearOfFileName(file: string): YearSource[] {
+  if (file === '-') return [];
+  const y = oneYear(basename(file).replace(/\.[^.]+$/, ''), /(?:^|\D)((?:19|20)\d\d)(?!\d)/g);
+  return y === undefined ? [] : [{ year: y, from: { en: 'the file name', zh: '文件名' } }];
+}
+
+/** The year a sheet's name gives (2013, 2013年), as a source of the table's year. */
+function yearOfSheetName(name: string): YearSource[] {
+  const y = yearInTitle(name);
+  return y === undefined ? [] : [{ year: y, from: { en: `the sheet name "${name}"`, zh: `工作表名“${name}”` } }];
 }
 
 function readTable(
@@ -247,18 +257,18 @@ function readTable(
   file: string,
   sheet: string | undefined,
   unit: 'line' | 'row',
-  year: number | undefined,
+  years: readonly YearSource[],
   ids?: TableOptions['ids'],
 ): TableReader {
   const table = c.tables.push({ file, sheet, unit }) - 1;
-  return new TableReader(tableOptions(o, unit, year, ids), (record, y, row) => c.community(record, y, table, row));
+  return new TableReader(tableOptions(o, unit, years, ids), (record, y, row) => c.community(record, y, table, row));
 }
 
-function tableOptions(o: ReadOptions, unit: 'line' | 'row', year: number | undefined, ids?: TableOptions['ids']): TableOptions {
+function tableOptions(o: ReadOptions, unit: 'line' | 'row', years: readonly YearSource[], ids?: TableOptions['ids']): TableOptions {
   return {
     unit,
     ...(o.columns && { columns: o.columns }),
-    ...(year !== undefined && { year }),
+    ...(years.length > 0 && { years }),
     ...(o.year !== undefined && { fallbackYear: o.year }),
     ...(ids && { ids }),
   };
@@ -350,7 +360,7 @@ function csvProblem(file: string, e: unknown): unknown {
  */
 async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncIterable<Uint8Array | string>): Promise<FileInput> {
   const again = !c.acrossTables && file !== '-' && statSync(file).isFile();
-  const reader = readTable(o, c, file, undefined, 'line', yearInFileName(file), again ? 'keys' : 'table');
+  const reader = readTable(o, c, file, undefined, 'line', yearOfFileName(file), again ? 'keys' : 'table');
   let encoding: TextEncodingName | undefined;
   let notes: TableNotes;
   try {
@@ -363,7 +373,7 @@ async function readCsv(o: ReadOptions, c: Collector, file: string, input: AsyncI
   const repeated = again ? reader.repeatedKeys() : new Set<number>();
   if (repeated.size > 0) {
     // The second reading: the same rows, their problems (duplicates included, exactly) instead of the first's.
-    read = new TableReader(tableOptions(o, 'line', yearInFileName(file), { verify: repeated }), () => undefined);
+    read = new TableReader(tableOptions(o, 'line', yearOfFileName(file), { verify: repeated }), () => undefined);
     try {
       await readCsvRows(o, file, createReadStream(file), read);
       read.end();
@@ -505,29 +515,38 @@ async function readJson(o: ReadOptions, c: Collector, file: string, input: Async
   return { file, format: 'json', ...(encoding && { encoding }), tables: [], skippedSheets: [] };
 }
 
-/** A workbook: every sheet with a community table (a year in its name, its title or a 年度 column), or the --sheet. */
-async function readXlsx(o: ReadOptions, c: Collector, file: string, bytes: Uint8Array): Promise<FileInput> {
-  const { readWorkbook } = await import('../read/xlsx.js');
+/**
+ * A workbook: every visible sheet with a community table (a year in its name, its title or a 年度 column), or the
+ * --sheet. A hidden sheet (an old draft, a lookup list) is not read unless --sheet names it; the report says so.
+ */
+async function readXlsx(o: ReadOptions, c: Collector, file: string, bytes: Uint8Array, named?: FileInput['named']): Promise<FileInput> {
+  const { readWorkbook, WorkbookError } = await import('../read/xlsx.js');
   let sheets: Awaited<ReturnType<typeof readWorkbook>>;
   try {
-    sheets = await readWorkbook(bytes);
+    sheets = await readWorkbook(bytes, { maxBytes: o.maxBytes });
   } catch (e) {
-    throw new InputError(`${file}: cannot read the workbook (${(e as Error).message})`);
+    if (e instanceof WorkbookError) throw new InputError({ en: `${file}: ${e.words.en}`, zh: `${file}: ${e.words.zh}` });
+    throw new InputError({
+      en: `${file}: cannot read the workbook (${(e as Error).message})`,
+      zh: `${file}: 无法读取工作簿(${(e as Error).message})`,
+    });
   }
-  let chosen = sheets;
+  let chosen = sheets.filter((s) => !s.hidden);
   const skipped: string[] = [];
+  const hidden = sheets.filter((s) => s.hidden).map((s) => ({ name: s.name, state: s.hidden! }));
   if (o.sheet !== undefined) {
     const byNumber = /^\d+$/.test(o.sheet) ? sheets[Number(o.sheet) - 1] : undefined;
     const one = sheets.find((s) => s.name === o.sheet) ?? byNumber;
     if (!one) throw new InputError(`${file}: no sheet ${JSON.stringify(o.sheet)}; the sheets are ${sheets.map((s) => JSON.stringify(s.name)).join(', ')}`);
     chosen = [one];
-    skipped.push(...sheets.filter((s) => s !== one).map((s) => s.name));
+    skipped.push(...sheets.filter((s) => s !== one && !s.hidden).map((s) => s.name));
   }
   const tables: TableInput[] = [];
   if (chosen.length > 1) c.acrossTables = true;
   for (const sheet of chosen) {
-    const year = yearInTitle(sheet.name) ?? (chosen.length === 1 ? yearInFileName(file) : undefined);
-    const reader = readTable(o, c, file, sheet.name, 'row', year);
+    // The file's name speaks for the year of its one sheet read, not for each of several.
+    const year = yearInTitle(sheet.name);
+    const reader = readTable(o, c, file, sheet.name, 'row', [...yearOfSheetName(sheet.name), ...(chosen.length === 1 ? yearOfFileName(file) : [])]);
     try {
       for (const r of sheet.rows) reader.push(r);
       tables.push({ sheet: sheet.name, notes: finishTable(reader, c, file, sheet.name, 'row') });
@@ -542,8 +561,18 @@ async function readXlsx(o: ReadOptions, c: Collector, file: string, bytes: Uint8
     }
   }
   if (tables.length === 0)
-    throw new InputError(`${file}: no sheet holds a community table; the sheets are ${sheets.map((s) => JSON.stringify(s.name)).join(', ')}`);
-  return { file, format: 'xlsx', tables, skippedSheets: skipped };
+    throw new InputError({
+      en: `${file}: no sheet holds a community table; the sheets are ${sheets.map((s) => `${JSON.stringify(s.name)}${s.hidden ? ' (hidden, not read; name it with --sheet)' : ''}`).join(', ')}`,
+      zh: `${file}: 没有一个工作表含社区表格；工作表有 ${sheets.map((s) => `${JSON.stringify(s.name)}${s.hidden ? '(隐藏，未读取；可用 --sheet 指定)' : ''}`).join('、')}`,
+    });
+  return {
+    file,
+    format: 'xlsx',
+    ...(named && { named }),
+    tables,
+    skippedSheets: skipped,
+    ...(hidden.length > 0 && { hiddenSheets: hidden.filter((h) => !chosen.some((s) => s.name === h.name)) }),
+  };
 }
 
 async function readAll(input: Readable, file: string, maxBytes: number): Promise<Buffer> {
@@ -558,28 +587,47 @@ async function readAll(input: Readable, file: string, maxBytes: number): Promise
   return Buffer.concat(chunks);
 }
 
+/** The format a file's name says, by its extension. */
+function formatOfName(file: string): FileInput['format'] | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm') || lower.endsWith('.xls')) return 'xlsx';
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (lower.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+/** The format the first bytes show: a zip or an OLE2 file is a workbook, '{' (after spaces and a BOM) JSON, else text; undefined until a byte tells. */
+function formatOfBytes(head: Uint8Array): FileInput['format'] | undefined {
+  if (head.length >= 4) {
+    const book = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+    if (book || ole) return 'xlsx';
+  } else if (head[0] === 0x50 || head[0] === 0xd0) return undefined; // the start of a zip's or an OLE file's signature, perhaps
+  const at = head.findIndex(
+    (x) => x !== 0x20 && x !== 0x0a && x !== 0x0d && x !== 0x09 && x !== 0xef && x !== 0xbb && x !== 0xbf && x !== 0xff && x !== 0xfe && x !== 0x00,
+  );
+  if (at < 0) return undefined;
+  return head[at] === 0x7b ? 'json' : 'csv';
+}
+
+/**
+ * One file, read by what its bytes are, whatever its name says: a workbook saved as .csv is read as a workbook,
+ * a JSON dataset saved as .csv as JSON, and the report says that the content was not what the name said.
+ */
 async function readOne(o: ReadOptions, c: Collector, file: string): Promise<FileInput> {
   const input = openFile(file, o.stdin, o.maxBytes);
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm') || lower.endsWith('.xls')) return readXlsx(o, c, file, await readAll(input, file, o.maxBytes));
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(o, c, file, input);
-  if (lower.endsWith('.json')) return readJson(o, c, file, input);
-  // Standard input or another name: look at the first bytes (a zip is a workbook, '{' is JSON, else CSV).
+  const byName = file === '-' ? undefined : formatOfName(file);
   const chunks: Buffer[] = [];
-  let kind: 'json' | 'csv' | 'xlsx' | undefined;
+  let kind: FileInput['format'] | undefined;
   for await (const chunk of input.iterator({ destroyOnReturn: false })) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     chunks.push(buf);
-    const head = Buffer.concat(chunks);
-    if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) kind = 'xlsx';
-    else {
-      const at = head.findIndex(
-        (x) => x !== 0x20 && x !== 0x0a && x !== 0x0d && x !== 0x09 && x !== 0xef && x !== 0xbb && x !== 0xbf && x !== 0xff && x !== 0xfe && x !== 0x00,
-      );
-      if (at >= 0) kind = head[at] === 0x7b ? 'json' : 'csv';
-    }
+    kind = formatOfBytes(chunks.length === 1 ? buf : Buffer.concat(chunks));
     if (kind) break;
   }
+  // Nothing tells (an empty file, or only spaces): as the name says.
+  kind ??= byName ?? 'csv';
+  const named = byName !== undefined && byName !== kind ? byName : undefined;
   const { Readable } = await import('node:stream');
   const rest = Readable.from(
     (async function* () {
@@ -587,8 +635,13 @@ async function readOne(o: ReadOptions, c: Collector, file: string): Promise<File
       yield* input;
     })(),
   );
-  if (kind === 'xlsx') return readXlsx(o, c, file, await readAll(rest, file, o.maxBytes));
-  return kind === 'json' ? readJson(o, c, file, rest) : readCsv(o, c, file, rest);
+  const read =
+    kind === 'xlsx'
+      ? await readXlsx(o, c, file, await readAll(rest, file, o.maxBytes), named)
+      : kind === 'json'
+        ? await readJson(o, c, file, rest)
+        : await readCsv(o, c, file, rest);
+  return named && kind !== 'xlsx' ? { ...read, named } : read;
 }
 
 /** Read a column map (`--columns map.json`): `{ "header as written": "field" | null }`. */
@@ -624,8 +677,27 @@ export async function evaluateFiles(o: ReadOptions): Promise<ReportData> {
     throw new InputError(lines([...c.problems, ...(more > 0 ? [{ en: `… and ${more} more problems`, zh: `……另有 ${more} 个问题` }] : [])]));
   }
   if (c.states.size === 0) {
-    if (o.year !== undefined && c.other.size > 0)
-      throw new InputError(`${o.files.join(', ')}: no data for ${o.year}; the data holds ${[...c.other].sort().join(', ')}`);
+    if (o.year !== undefined && c.other.size > 0) {
+      // --year and the data's own year disagree: both named, with where the data's year came from.
+      const said = input.flatMap((f) =>
+        f.tables.flatMap((t) => {
+          const y = t.notes.year;
+          if (y.year === undefined || y.from.some((w) => w.en === '--year')) return [];
+          const where = t.sheet !== undefined ? { en: `${f.file}, sheet "${t.sheet}"`, zh: `${f.file} 工作表“${t.sheet}”` } : { en: f.file, zh: f.file };
+          return [
+            {
+              en: `${where.en}: ${y.year} from ${y.from.map((w) => w.en).join(' and ')}`,
+              zh: `${where.zh}：${y.year} 年，取自${y.from.map((w) => w.zh).join('、')}`,
+            },
+          ];
+        }),
+      );
+      const holds = [...c.other].sort();
+      throw new InputError({
+        en: `${o.files.join(', ')}: no data for ${o.year}; the data holds ${holds.join(', ')}${said.length ? ` (${said.map((w) => w.en).join('; ')})` : ''}`,
+        zh: `${o.files.join(', ')}: 没有 ${o.year} 年的数据(--year)；数据是 ${holds.join('、')} 年的${said.length ? `(${said.map((w) => w.zh).join('；')})` : ''}`,
+      });
+    }
     const table = input.find((f) => f.format !== 'json');
     if (table) throw new InputError(`${table.file}: no community rows to evaluate`);
   }

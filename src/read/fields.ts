@@ -103,13 +103,31 @@ export const AMBIGUOUS_HEADERS: Readonly<Record<string, readonly Bilingual[]>> =
   面积: [u('办公服务用房面积 (roomAreaM2)', 'room area (roomAreaM2)'), u('辖区面积 (不使用)', 'the area of the territory (not used)')],
 };
 
-/** Units written after a header, in brackets or bare, that are removed before matching (and what they scale by). */
-const UNIT_SUFFIX = /(?:\((?:m2|平方米|平米|元|万元|户|人|名|个|间|年)\)|m2|平方米)$/;
+/** Scale words a header's unit may carry, longest first (百万 before 万), and the power of ten of each. */
+const SCALES: readonly (readonly [string, number])[] = [
+  ['十万', 5],
+  ['百万', 6],
+  ['千万', 7],
+  ['亿', 8],
+  ['万', 4],
+  ['千', 3],
+  ['百', 2],
+];
+const SCALE = SCALES.map(([w]) => w).join('|');
+const UNITS = 'm2|平方米|平米|元|户|人|名|个|间|年';
+
+/**
+ * Units written after a header, removed before matching: in brackets, with or without a scale word (`(㎡)`, `(元)`,
+ * `(万元)`, `(千人)`, `(万)`), or bare (`m2`, `平方米`, `万元`, `亿元`).
+ */
+const UNIT_SUFFIX = new RegExp(`(?:\\((?:${SCALE})?(?:${UNITS})\\)|\\((?:${SCALE})\\)|(?:${SCALE})元|m2|平方米)$`);
+/** The scale word of a header's unit, in brackets or before a bare 元. */
+const HEADER_SCALE = new RegExp(`(?:\\((${SCALE})(?:${UNITS})?\\)|(${SCALE})元)$`);
 
 /**
  * A header as it is compared: full-width characters made half-width (NFKC,
  * which also turns ㎡ into m2), no spaces, lower case, no unit in brackets
- * at the end (`(㎡)`, `(m²)`, `(平方米)`, `(元)`, `(户)`, `(人)`…), 【】 and （） read as ().
+ * at the end (`(㎡)`, `(m²)`, `(平方米)`, `(元)`, `(万元)`, `(户)`, `(人)`…), 【】 and （） read as ().
  */
 export function normalHeader(header: string): string {
   let h = header
@@ -123,9 +141,20 @@ export function normalHeader(header: string): string {
   return h;
 }
 
-/** The scale a header's unit implies: `(万元)` or `(万人)` multiplies by 10,000. */
+/**
+ * The factor a header's unit implies: 10,000 for `(万元)`, `(万人)`, `(万户)` or a bare `万元`; 1,000 for `(千元)`;
+ * 100,000,000 for `(亿元)`; 1 for a unit without a scale word. A cell under it holds the number alone.
+ */
 export function headerScale(header: string): number {
-  return /\(万(?:元|人|户)?\)$|万元$/.test(header.normalize('NFKC').replace(/\s+/g, '')) ? 10000 : 1;
+  const h = header
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[【［[]/g, '(')
+    .replace(/[】］\]]/g, ')')
+    .replace(/\*$/, '');
+  const m = HEADER_SCALE.exec(h);
+  const word = m?.[1] ?? m?.[2];
+  return word ? 10 ** SCALES.find(([w]) => w === word)![1] : 1;
 }
 
 /** The header-to-field index, built once. */

@@ -66,6 +66,20 @@ describe('the headers a bureau writes', () => {
     expect(normalHeader('用房面积（㎡）')).toBe('用房面积');
   });
 
+  test.each([
+    ['常住人口(万人)', 'residents', 10000],
+    ['户数（万户）', 'households', 10000],
+    ['街道配套补助(千元)', 'streetSubsidyPaid', 1000],
+    ['街道配套补助(亿元)', 'streetSubsidyPaid', 100000000],
+    ['街道配套补助(百万元)', 'streetSubsidyPaid', 1000000],
+    ['街道配套补助万元', 'streetSubsidyPaid', 10000],
+    ['常住人口(万)', 'residents', 10000],
+    ['常住人口(人)', 'residents', 1],
+  ] as const)('a scale word in the unit: %j is %s, its numbers × %i', (h, key, scale) => {
+    expect(fieldOf(h)).toBe(key);
+    expect(headerScale(h)).toBe(scale);
+  });
+
   test('序号 and 备注 are read as columns with nothing to evaluate', () => {
     expect(fieldOf('序号')).toBe('ignored');
     expect(fieldOf('备注')).toBe('ignored');
@@ -153,4 +167,20 @@ test('the table of columns lists every field once, with its headers', () => {
   const rows = headerTable();
   expect(rows.map((r) => r.key)).toEqual(FIELD_SPECS.map((f) => f.key));
   expect(rows.find((r) => r.key === 'households')?.headers).toEqual(['户数', '总户数', '居民户数', '常住户数']);
+});
+
+describe('the work per header is bounded', () => {
+  test('40 header cells of 8,000 characters are refused in well under a second, without a suggestion', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `${'户'.repeat(7999)}${i}`);
+    const start = performance.now();
+    const found = findHeader([
+      ['区划代码', '社区名称', ...long],
+      ['c1', '甲', ...long.map(() => '1')],
+    ]);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(found?.columns.filter((c) => c.type === 'unknown')).toHaveLength(40);
+    expect(found?.columns.some((c) => c.type === 'unknown' && c.suggestion !== undefined)).toBe(false);
+    // A header a letter or two away from a known one is still suggested.
+    expect(suggestHeader('户树')).toBe('户数');
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { distance } from '../policy/names.js';
 import type { Bilingual } from '../policy/provisions.js';
-import type { RawCell } from './cells.js';
+import { cellText, type SheetCell } from './cells.js';
 import { AMBIGUOUS_HEADERS, FIELD_SPECS, fieldOfHeader, fieldSpec, headerScale, knownHeaders, normalHeader, type FieldSpec } from './fields.js';
 
 /** A column map: header as written (or normalised) → field key, or `null` to leave the column out. */
@@ -22,7 +22,7 @@ export type Column =
 /** Columns that carry nothing to evaluate and are read as such (a row number, a remark). */
 const IGNORED = new Set(['序号', '行号', '备注', '说明', 'no', 'no.', '#', 'remark', 'remarks', 'note', 'notes'].map(normalHeader));
 
-const text = (c: RawCell) => (c === null || c === undefined ? '' : String(c).trim());
+const text = cellText;
 const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 
 /** A known header close to `header`, in its language: Chinese for a Chinese header, English otherwise. */
@@ -37,8 +37,12 @@ export function suggestHeader(header: string): string | undefined {
     for (const n of names) {
       const nn = normalHeader(n);
       // Close only when most of it is shared: at most a third of the longer name differs, and a letter in common.
+      const limit = Math.max(1, Math.floor(Math.max(h.length, nn.length) / 3));
+      // The distance is at least the difference in length: a header much longer than every known one (8,000
+      // characters in a hostile file) is never close, and is not compared character by character.
+      if (Math.abs(h.length - nn.length) > limit) continue;
       const d = distance(h, nn);
-      if (d < bestD && d <= Math.max(1, Math.floor(Math.max(h.length, nn.length) / 3)) && [...h].some((ch) => nn.includes(ch))) [best, bestD] = [n, d];
+      if (d < bestD && d <= limit && [...h].some((ch) => nn.includes(ch))) [best, bestD] = [n, d];
     }
   }
   return best;
@@ -94,7 +98,7 @@ function score(columns: readonly Column[]): number {
 }
 
 /** The fields a row names, without suggestions (cheap: every row near the top is looked at). */
-function quickScore(cells: readonly RawCell[], columns?: ColumnMap): number {
+function quickScore(cells: readonly SheetCell[], columns?: ColumnMap): number {
   const keys = new Set<string>();
   for (const c of cells) {
     const t = text(c);
@@ -106,12 +110,12 @@ function quickScore(cells: readonly RawCell[], columns?: ColumnMap): number {
   return keys.size;
 }
 
-function single(cells: readonly RawCell[], columns?: ColumnMap): Column[] {
+function single(cells: readonly SheetCell[], columns?: ColumnMap): Column[] {
   return cells.map((c) => (text(c) === '' ? { type: 'ignored', header: '' } : columnOf(text(c), columns)));
 }
 
 /** Two header rows: the top one's merged cells (written once, then empty) over the bottom one's. */
-function combined(top: readonly RawCell[], bottom: readonly RawCell[], columns?: ColumnMap): Column[] {
+function combined(top: readonly SheetCell[], bottom: readonly SheetCell[], columns?: ColumnMap): Column[] {
   const width = Math.max(top.length, bottom.length);
   const out: Column[] = [];
   let fill = '';
@@ -134,7 +138,7 @@ function combined(top: readonly RawCell[], bottom: readonly RawCell[], columns?:
  * The header among the first rows of a table: the row (or pair of rows) that
  * names the most known fields, at least two. Rows above it are titles.
  */
-export function findHeader(rows: readonly (readonly RawCell[])[], columns?: ColumnMap): HeaderChoice | undefined {
+export function findHeader(rows: readonly (readonly SheetCell[])[], columns?: ColumnMap): HeaderChoice | undefined {
   const scores = rows.map((cells) => quickScore(cells, columns));
   let best: { rows: number[]; score: number } | undefined;
   const consider = (at: number[], s: number) => {

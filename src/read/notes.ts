@@ -22,6 +22,13 @@ export interface FileInput {
   readonly tables: readonly TableInput[];
   /** Sheets left out: no community table and no year in their name, or not the --sheet asked for. */
   readonly skippedSheets: readonly string[];
+  /** Hidden sheets, not read because they are hidden (a sheet named by --sheet is read, hidden or not). */
+  readonly hiddenSheets?: readonly { readonly name: string; readonly state: 'hidden' | 'veryHidden' }[];
+  /**
+   * The format the file's name says (its extension), when its content is another: a workbook or a JSON dataset
+   * saved with a .csv name is read by its content, and the report says so.
+   */
+  readonly named?: 'json' | 'csv' | 'xlsx';
 }
 
 /** One year's evaluation. */

@@ -7,7 +7,7 @@ import type { CommunityRecord } from '../evaluate/dataset.js';
 import type { RawCell } from './cells.js';
 import { HeaderError, TableReader, yearInTitle, type TableOptions } from './table.js';
 
-function read(rows: RawCell[][], options: TableOptions = { year: 2013 }) {
+function read(rows: RawCell[][], options: TableOptions = { fallbackYear: 2013 }) {
   const records: { record: CommunityRecord; year: number; row: number }[] = [];
   const reader = new TableReader(options, (record, year, row) => records.push({ record, year, row }));
   rows.forEach((cells, i) => reader.push({ row: i + 1, cells }));
@@ -86,7 +86,92 @@ describe('rows as people lay them out', () => {
   });
 });
 
+describe('the year of a table: its sources named, never guessed', () => {
+  const codes = (r: ReturnType<typeof read>) => r.problems.shown.map((p) => `${p.row}: ${p.code}`);
+  const fromFile = { year: 2012, from: { en: 'the file name', zh: '文件名' } };
+
+  test('a date of filing in a title row is not the data’s year', () => {
+    // 2013年1月15日 is the day the form was filled in; with no other source the table has no year.
+    const none = read([['填报日期：2013年1月15日'], HEAD, ROW_A], {});
+    expect(none.records).toEqual([]);
+    expect(codes(none)).toEqual(['3: missing-field']);
+    const given = read([['填报日期：2013年1月15日'], HEAD, ROW_A], { fallbackYear: 2012 });
+    expect(given.records.map((x) => x.year)).toEqual([2012]);
+    expect(given.notes.year).toEqual({ year: 2012, from: [{ en: '--year', zh: '--year' }] });
+    for (const t of ['2013年1月15日', '制表日期 2013年12月', '2013-01-15', '2011—2013年社区建设情况', '填报单位：宁国市民政局 2013年'])
+      expect(yearInTitle(t)).toBeUndefined();
+    expect(yearInTitle('宁国市2013年度社区建设情况统计表')).toBe(2013);
+  });
+
+  test('sources that agree give the year, and the notes name each; the title beats nothing silently', () => {
+    const r = read([['宁国市2012年社区统计表'], HEAD, ROW_A], { years: [fromFile], fallbackYear: 2012 });
+    expect(r.records.map((x) => x.year)).toEqual([2012]);
+    expect(r.notes.year).toEqual({ year: 2012, from: [{ en: 'the title row 1', zh: '标题行 1' }, fromFile.from] });
+  });
+
+  test('two sources that disagree are refused, both named: a title against the file name, or two title rows', () => {
+    const r = read([['宁国市2013年社区统计表'], HEAD, ROW_A], { years: [fromFile] });
+    expect(r.records).toEqual([]);
+    expect(r.problems.shown.map((p) => p.messages.en)).toEqual([
+      'two years for the table: the title row 1 says 2013, the file name says 2012; correct the one that is wrong',
+    ]);
+    const titles = read([['宁国市社区统计表', '', '2013年度'], ['(2012年)'], HEAD, ROW_A], {});
+    expect(codes(titles)).toEqual(['1: invalid']);
+    expect(titles.problems.count).toBe(1); // said once, not again for each row without a year
+  });
+
+  test('a 年度 cell that contradicts the table’s own year is refused at its cell; the column itself is named in the notes', () => {
+    const r = read([['宁国市2013年社区统计表'], [...HEAD, '年度'], [...ROW_A, '2013'], [...ROW_B, '2012']], {});
+    expect(r.problems.shown.map((p) => [p.row, p.header, p.code])).toEqual([[4, '年度', 'invalid']]);
+    expect(r.notes.year).toMatchObject({ year: 2013, column: '年度' });
+  });
+});
+
 describe('totals', () => {
+  test('a grand 合计 under a table with a 年度 column is held to every year’s rows above, and says so', () => {
+    const r = read(
+      [
+        [...HEAD, '年度'],
+        [...ROW_A, '2012'],
+        [...ROW_B, '2012'],
+        [...ROW_A, '2013'],
+        [...ROW_B, '2013'],
+        ['合计', '', '', '12200', '32200', '1611', '22', ''],
+      ],
+      {},
+    );
+    expect(r.notes.warnings).toEqual([]);
+    expect(r.notes.totalsChecked).toEqual([{ row: 6, rows: 4 }]);
+    const wrong = read(
+      [
+        [...HEAD, '年度'],
+        [...ROW_A, '2012'],
+        [...ROW_B, '2013'],
+        ['合计', '', '', '6000', '16100', '805.5', '11', ''],
+      ],
+      {},
+    );
+    expect(wrong.notes.warnings.map((w) => w.message.en)).toEqual(['row 4 (合计): 户数 says 6000, but the 2 rows above (every year) add up to 6100']);
+  });
+
+  test('a 合计 that names its year is held to that year’s rows', () => {
+    const r = read(
+      [
+        [...HEAD, '年度'],
+        [...ROW_A, '2012'],
+        ['合计', '', '', '3000', '8000', '400', '5', '2012'],
+        [...ROW_B, '2013'],
+        ['合计', '', '', '3100', '8100', '405.5', '6', '2013'],
+      ],
+      {},
+    );
+    expect(r.notes.warnings).toEqual([]);
+    expect(r.notes.totalsChecked).toEqual([
+      { row: 3, year: 2012, rows: 1 },
+      { row: 5, year: 2013, rows: 1 },
+    ]);
+  });
+
   test('合计, 总计 and 小计 rows are not communities; sums that match say nothing', () => {
     const r = read([
       HEAD,

@@ -7,19 +7,19 @@
  * keeps only the header and running sums: a million rows stream through.
  */
 import { D, type Decimal } from '../decimal.js';
-import { describeValue, refused, type IssueCode } from '../errors.js';
+import { describeValue, issue, received, type IssueCode } from '../errors.js';
 import { YEAR_MAX, YEAR_MIN } from '../values.js';
 import { looksValid } from '../evaluate/batch.js';
 import { communitySchema, sumIssue, toIssues, type CommunityRecord } from '../evaluate/dataset.js';
 import type { Bilingual } from '../policy/provisions.js';
-import { readCell, type RawCell } from './cells.js';
+import { cellText as shownText, readCell, type SheetCell } from './cells.js';
 import { findHeader, type Column, type ColumnMap } from './headers.js';
 import { FIELD_SPECS, fieldSpec } from './fields.js';
 
 /** One row of a table, numbered as the spreadsheet (or the CSV's line) shows it. */
 export interface TableRow {
   readonly row: number;
-  readonly cells: readonly RawCell[];
+  readonly cells: readonly SheetCell[];
 }
 
 /** A problem with one cell or row, located by row and by the header as written. */
@@ -69,15 +69,32 @@ export interface TableNotes {
   readonly warnings: readonly TableWarning[];
   /** Communities read, by year. */
   readonly rowsByYear: Readonly<Record<string, number>>;
+  /**
+   * Where the year of the rows came from: the table's own year and every source that gives it (a title row, the
+   * sheet's name, the file's name, or --year when none does), and the header of the 年度 column when there is one.
+   */
+  readonly year: { readonly year?: number; readonly from: readonly Bilingual[]; readonly column?: string };
+  /** Each 合计/总计/小计 row checked: the year whose rows it was held to, or none for a total over every year above. */
+  readonly totalsChecked: readonly { readonly row: number; readonly year?: number; readonly rows: number }[];
+}
+
+/** A year the table's surroundings give (its sheet's or its file's name), in words for the report and for a conflict. */
+export interface YearSource {
+  readonly year: number;
+  readonly from: Bilingual;
 }
 
 /** Options of {@link TableReader}. */
 export interface TableOptions {
   /** Header → field (or null to leave out), for headers the reader does not know or reads otherwise. */
   readonly columns?: ColumnMap;
-  /** The year of rows that have no 年度 column (from the sheet's name, a title, or --year). */
-  readonly year?: number;
-  /** The year when neither a 年度 column, the sheet nor a title gives one (--year). */
+  /**
+   * The years the table's surroundings give (its sheet's name, its file's name). With the years of its title rows
+   * they are the table's own year: when they agree, that is the year of rows without a 年度 cell; when two disagree
+   * the table is refused, both named.
+   */
+  readonly years?: readonly YearSource[];
+  /** The year when neither a 年度 column, the sheet, the file nor a title gives one (--year). */
   readonly fallbackYear?: number;
   /** What a row is called in messages: 'row' in a sheet (default), 'line' in a CSV. */
   readonly unit?: 'row' | 'line';
@@ -118,9 +135,10 @@ const NOTE = /^(?:注|说明|备注|填表|制表|填报|审核|负责人|联系
 const SEPARATORS = /^[\s\-=_—–·.,;:|*#~]*$/;
 const SUMMED = ['households', 'floatingHouseholds', 'residents', 'roomAreaM2', 'staff', 'streetSubsidyPaid'] as const;
 const MAX_PROBLEMS = 50;
-const YEAR_IN_TEXT = /((?:19|20)\d\d)\s*年/;
 
-const text = (c: RawCell) => (c === null || c === undefined ? '' : String(c).trim());
+const text = shownText;
+/** Chinese words followed by more: a space after a trailing digit or Latin letter (标题行 1 是), none after Chinese. */
+const spaced = (zh: string) => (/[\x21-\x7e]$/.test(zh) ? `${zh} ` : zh);
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /** A cell's text: bytes that are all ASCII as they are (one byte, one character), others decoded. */
@@ -156,10 +174,27 @@ function digitsAt(bytes: Uint8Array, s: number, e: number): number {
   return v;
 }
 
-/** A year named in a title such as 宁国市2013年社区建设情况统计表 or a sheet named 2013年. */
+/**
+ * The year a title names, such as 宁国市2013年社区建设情况统计表, 2013年度 or a sheet named 2013 — or none when the
+ * text names a day rather than a year (填报日期：2013年1月15日, 2013-01-15: the day a form was filled in is not the
+ * year of its data), is a line of a form (填报, 制表, 日期…), or names more than one year (2011—2013年).
+ */
 export function yearInTitle(title: string): number | undefined {
   const t = squeeze(title);
-  const m = YEAR_IN_TEXT.exec(t) ?? /^((?:19|20)\d\d)$/.exec(t);
+  if (NOTE.test(t)) return undefined;
+  return oneYear(t, /((?:19|20)\d\d)\s*年(?!\d{1,2}月)/g, /^((?:19|20)\d\d)$/);
+}
+
+/**
+ * The one year a text names by `pattern` (or is, by `whole`): none when it names a day (a year followed by a month
+ * and a day) or several different years.
+ */
+export function oneYear(t: string, pattern: RegExp, whole?: RegExp): number | undefined {
+  const any = [...t.matchAll(/(?:^|\D)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  if (new Set(any).size > 1) return undefined;
+  if (/(?:19|20)\d\d(?:[-/.年_]\d{1,2}){2}/.test(t)) return undefined;
+  const m = pattern.exec(t) ?? whole?.exec(t);
+  pattern.lastIndex = 0;
   return m ? Number(m[1]) : undefined;
 }
 
@@ -198,8 +233,17 @@ export class TableReader {
   private keys: Float64Array | undefined;
   private keyCount = 0;
   private sums = new Map<string, { sub: Sums; all: Sums }>();
+  /** The sums of every year's rows together, for a grand total under a table with a 年度 column. */
+  private grand = { sub: emptySums(), all: emptySums() };
   private byYear: Record<string, number> = {};
-  private titleYear: number | undefined;
+  /** The table's own year (its title rows and surroundings agree on it), and every source that gives it. */
+  private statedYear: number | undefined;
+  private yearFrom: Bilingual[] = [];
+  /** Rows that took the table's year (no 年度 cell). */
+  private rowsOfTableYear = 0;
+  /** Two sources gave the table different years (a problem said once). */
+  private conflicted = false;
+  private totalsChecked: { row: number; year?: number; rows: number }[] = [];
   private yearColumn = -1;
   private householdsAt = -1;
   private saidNoYear = false;
@@ -260,6 +304,7 @@ export class TableReader {
     }
     const record: Record<string, unknown> = {};
     let year = this.tableYear;
+    let ownYear = false;
     for (let j = 0; j < count; j++) {
       const s = start[j]!;
       const e = end[j]!;
@@ -292,12 +337,15 @@ export class TableReader {
         }
       }
       if (value === undefined) continue;
-      if (c.field.key === 'year') year = value as number;
-      else record[c.field.key] = value;
+      if (c.field.key === 'year') {
+        if (this.statedYear !== undefined && value !== this.statedYear) return false; // said by the full reading
+        year = value as number;
+        ownYear = true;
+      } else record[c.field.key] = value;
     }
     if (this.idColumn < 0 && typeof record.name === 'string' && record.name !== '') record.id = record.name;
     if (year === undefined || !looksValid(record)) return false;
-    this.accept(record, year, row);
+    this.accept(record, year, row, ownYear);
     return true;
   }
 
@@ -337,6 +385,15 @@ export class TableReader {
       idFromName: this.idColumn < 0,
       warnings: this.warnings,
       rowsByYear: this.byYear,
+      year: {
+        ...(this.statedYear !== undefined
+          ? { year: this.statedYear, from: this.yearFrom }
+          : this.options.fallbackYear !== undefined && this.rowsOfTableYear > 0
+            ? { year: this.options.fallbackYear, from: [{ en: '--year', zh: '--year' }] }
+            : { from: [] }),
+        ...(this.yearColumn >= 0 && { column: (this.columns![this.yearColumn] as { header: string }).header }),
+      },
+      totalsChecked: this.totalsChecked,
     };
   }
 
@@ -364,12 +421,42 @@ export class TableReader {
     const at = found.rows.at(-1)!;
     this.headerRows = found.rows.map((i) => this.head[i]!.row);
     this.titleRows = this.head.slice(0, found.rows[0]).map((r) => r.row);
-    for (const r of this.head.slice(0, found.rows[0])) this.titleYear ??= yearInTitle(text(r.cells.find((c) => text(c) !== '')));
     this.columns = found.columns;
+    this.statedYears(this.head.slice(0, found.rows[0]));
     this.checkHeader(this.headerRows[0]!);
     const rest = this.head.slice(at + 1);
     this.head.length = 0;
     for (const r of rest) this.body(r);
+  }
+
+  /**
+   * The table's own year from its title rows (each cell that names one) and its surroundings; two that disagree are
+   * a problem naming both, and then no row takes a year but from its 年度 cell.
+   */
+  private statedYears(titles: readonly TableRow[]): void {
+    const sources: (YearSource & { row?: number })[] = [];
+    for (const r of titles)
+      for (const c of r.cells) {
+        const y = yearInTitle(text(c));
+        if (y !== undefined && !sources.some((s) => s.row === r.row && s.year === y))
+          sources.push({ year: y, row: r.row, from: { en: `the title row ${r.row}`, zh: `标题行 ${r.row}` } });
+      }
+    sources.push(...(this.options.years ?? []));
+    const first = sources[0];
+    const other = sources.find((s) => s.year !== first?.year);
+    if (first && other) {
+      this.problem(sources.find((s) => s.row !== undefined)?.row ?? 0, '', 'invalid', {
+        en: `two years for the table: ${first.from.en} says ${first.year}, ${other.from.en} says ${other.year}; correct the one that is wrong`,
+        zh: `表格的年度有两个：${spaced(first.from.zh)}是 ${first.year} 年，${spaced(other.from.zh)}是 ${other.year} 年；请改正错误的那一个`,
+      });
+      this.saidNoYear = true; // rows without a 年度 cell have no year: said once, here
+      this.conflicted = true;
+      return;
+    }
+    if (first) {
+      this.statedYear = first.year;
+      this.yearFrom = sources.map((s) => s.from);
+    }
   }
 
   private checkHeader(row: number): void {
@@ -449,6 +536,7 @@ export class TableReader {
     }
     const record: Record<string, unknown> = {};
     let year = this.tableYear;
+    let ownYear = false;
     let bad = false;
     const width = Math.max(cells.length, cols.length);
     for (let j = 0; j < width; j++) {
@@ -466,14 +554,28 @@ export class TableReader {
       }
       const cell = readCell(c.field.kind, raw, c.scale);
       if (!cell.ok) {
-        const said = refused(c.header, cell.code, cell.expected, typeof raw === 'string' ? raw.trim() : raw);
+        const said = issue(c.header, cell.code, {
+          expected: cell.expected,
+          received: cell.received ?? received(typeof raw === 'string' ? raw.trim() : raw),
+          ...(cell.note && { note: cell.note }),
+        });
         this.problem(r.row, c.header, cell.code, said.messages!);
         bad = true;
         continue;
       }
       if (cell.value === undefined) continue;
-      if (c.field.key === 'year') year = cell.value as number;
-      else record[c.field.key] = cell.value;
+      if (c.field.key === 'year') {
+        if (this.statedYear !== undefined && cell.value !== this.statedYear) {
+          this.problem(r.row, c.header, 'invalid', {
+            en: `the year ${cell.value as number} disagrees with the table's year ${this.statedYear} (from ${this.yearFrom.map((f) => f.en).join(' and ')})`,
+            zh: `年度 ${cell.value as number} 与表格的年度 ${this.statedYear} 年(取自${this.yearFrom.map((f) => f.zh).join('、')})不一致`,
+          });
+          bad = true;
+          continue;
+        }
+        year = cell.value as number;
+        ownYear = true;
+      } else record[c.field.key] = cell.value;
     }
     if (this.idColumn < 0 && typeof record.name === 'string' && record.name !== '') record.id = record.name;
     if (bad) return;
@@ -518,11 +620,11 @@ export class TableReader {
         sum.code ?? 'out-of-range',
         sum.messages ?? { en: sum.message, zh: sum.message },
       );
-    this.accept(c, year, r.row);
+    this.accept(c, year, r.row, ownYear);
   }
 
   /** A valid community: its id checked for duplicates, its figures added to the sums, handed on. */
-  private accept(c: CommunityRecord, year: number, row: number): void {
+  private accept(c: CommunityRecord, year: number, row: number, ownYear: boolean): void {
     const cols = this.columns!;
     const key = String(year);
     const mode = this.options.ids ?? 'table';
@@ -540,6 +642,7 @@ export class TableReader {
       ids.set(c.id, row);
     }
     this.addToSums(key, c);
+    if (!ownYear) this.rowsOfTableYear++;
     this.byYear[key] = (this.byYear[key] ?? 0) + 1;
     this.emit(c, year, row);
   }
@@ -554,9 +657,10 @@ export class TableReader {
     keys[this.keyCount++] = k;
   }
 
-  /** The year of rows without a 年度 cell: the sheet's, else the title's, else --year. */
+  /** The year of rows without a 年度 cell: the table's own (its titles, sheet and file agree on it), else --year. */
   private get tableYear(): number | undefined {
-    return this.options.year ?? this.titleYear ?? this.options.fallbackYear;
+    if (this.conflicted) return undefined;
+    return this.statedYear ?? this.options.fallbackYear;
   }
 
   private sumsOf(key: string) {
@@ -565,7 +669,7 @@ export class TableReader {
 
   private addToSums(key: string, c: CommunityRecord): void {
     const s = this.sumsOf(key);
-    for (const group of [s.sub, s.all]) {
+    for (const group of [s.sub, s.all, this.grand.sub, this.grand.all]) {
       group.rows++;
       for (const k of SUMMED) {
         const v = (c as unknown as Record<string, number | string | undefined>)[k];
@@ -580,13 +684,20 @@ export class TableReader {
     this.totalRows.push(r.row);
     const cols = this.columns!;
     let key = String(this.tableYear ?? '');
+    let ofYear = this.yearColumn < 0;
     if (this.yearColumn >= 0) {
       const y = readCell('year', r.cells[this.yearColumn]);
-      if (y.ok && y.value !== undefined) key = String(y.value);
+      if (y.ok && y.value !== undefined) [key, ofYear] = [String(y.value), true];
     }
-    const s = this.sumsOf(key);
+    // A total that names its year is held to that year's rows; one that names none, under a table with a 年度
+    // column, is a grand total of every year's rows above.
+    const s = ofYear ? this.sumsOf(key) : this.grand;
     const sub = /小计$/.test(label) || /^subtotal$/i.test(label);
     const group = sub ? s.sub : s.all;
+    this.totalsChecked.push({ row: r.row, ...(ofYear && key !== '' && { year: Number(key) }), rows: group.rows });
+    const above = ofYear
+      ? { en: `the ${group.rows} rows above`, zh: `上面 ${group.rows} 行` }
+      : { en: `the ${group.rows} rows above (every year)`, zh: `上面各年度共 ${group.rows} 行` };
     cols.forEach((c, j) => {
       if (c.type !== 'field' || !(SUMMED as readonly string[]).includes(c.field.key)) return;
       const cell = readCell(c.field.kind, r.cells[j], c.scale);
@@ -614,13 +725,14 @@ export class TableReader {
         this.warnings.push({
           row: r.row,
           message: {
-            zh: `第 ${r.row} 行(${label})的“${c.header}”为 ${stated.toFixed()}，但上面 ${group.rows} 行合计为 ${sum.toFixed()}`,
-            en: `row ${r.row} (${label}): ${c.header} says ${stated.toFixed()}, but the ${group.rows} rows above add up to ${sum.toFixed()}`,
+            zh: `第 ${r.row} 行(${label})的“${c.header}”为 ${stated.toFixed()}，但${above.zh}合计为 ${sum.toFixed()}`,
+            en: `row ${r.row} (${label}): ${c.header} says ${stated.toFixed()}, but ${above.en} add up to ${sum.toFixed()}`,
           },
         });
       }
     });
     if (sub) s.sub = emptySums();
-    else this.sums.set(key, { sub: emptySums(), all: emptySums() });
+    else if (ofYear) this.sums.set(key, { sub: emptySums(), all: emptySums() });
+    else this.grand = { sub: emptySums(), all: emptySums() };
   }
 }

@@ -23,7 +23,23 @@ export function inputLines(input: readonly FileInput[], lang: Lang): string[] {
   for (const f of input) {
     const kind = { json: 'JSON', csv: 'CSV', xlsx: zh ? 'Excel 工作簿' : 'Excel workbook' }[f.format];
     out.push(`${f.file}: ${kind}${f.encoding ? (zh ? `，编码 ${encodingWords(f.encoding, lang)}` : `, encoding ${f.encoding}`) : ''}`);
+    if (f.named) {
+      const name = { json: 'JSON', csv: 'CSV', xlsx: zh ? 'Excel 工作簿' : 'an Excel workbook' }[f.named];
+      out.push(
+        zh
+          ? `  文件名表明是 ${name}，但内容是 ${kind}：按内容读取`
+          : `  the name says ${name}, but the content is ${f.format === 'xlsx' ? 'an Excel workbook' : kind}: read as its content`,
+      );
+    }
     if (f.skippedSheets.length) out.push(zh ? `  未读取的工作表: ${f.skippedSheets.join('、')}` : `  sheets not read: ${f.skippedSheets.join(', ')}`);
+    if (f.hiddenSheets?.length) {
+      const names = f.hiddenSheets.map((h) => `${h.name}${h.state === 'veryHidden' ? (zh ? '(深度隐藏)' : ' (very hidden)') : ''}`);
+      out.push(
+        zh
+          ? `  隐藏的工作表未读取: ${names.join('、')}(要读取请用 --sheet 指定)`
+          : `  hidden sheets not read: ${names.join(', ')} (name one with --sheet to read it)`,
+      );
+    }
     for (const t of f.tables) {
       const n = t.notes;
       const where = t.sheet !== undefined ? (zh ? `  工作表“${t.sheet}”: ` : `  sheet "${t.sheet}": `) : '  ';
@@ -41,6 +57,30 @@ export function inputLines(input: readonly FileInput[], lang: Lang): string[] {
         );
       out.push(`${where}${facts.join(zh ? '；' : '; ')}`);
       if (years.length) out.push(`    ${zh ? '读取' : 'read'}: ${years.join(zh ? '，' : ', ')}`);
+      const y = n.year;
+      if (y) {
+        const from = y.from.map((w) => w[lang]).join(zh ? '、' : ' and ');
+        const own = y.year !== undefined ? (zh ? `${y.year} 年，取自${from}` : `${y.year}, from ${from}`) : '';
+        if (y.column !== undefined)
+          out.push(
+            zh
+              ? `    年度取自“${y.column}”列${own ? `；该列为空的行: ${own}` : ''}`
+              : `    year from the column ${y.column}${own ? `; rows that leave it empty: ${own}` : ''}`,
+          );
+        else if (own) out.push(zh ? `    年度: ${own}` : `    year: ${own}`);
+        // Under a 年度 column, say what each total was held to: one year's rows, or every year's.
+        if (y.column !== undefined)
+          for (const t of n.totalsChecked ?? [])
+            out.push(
+              t.year !== undefined
+                ? zh
+                  ? `    合计行 ${t.row} 与上面 ${t.year} 年的 ${t.rows} 行核对`
+                  : `    total row ${t.row} checked against the ${t.rows} rows of ${t.year} above`
+                : zh
+                  ? `    合计行 ${t.row} 是各年度的总计，与上面全部 ${t.rows} 行核对`
+                  : `    total row ${t.row} is a grand total, checked against all ${t.rows} rows above, every year`,
+            );
+      }
       if (n.idFromName) out.push(zh ? '    表中没有区划代码(编号)列，社区按名称识别' : '    no id column: communities are identified by their names');
       if (n.ignoredColumns.length)
         out.push(zh ? `    不参与评估的列: ${n.ignoredColumns.join('、')}` : `    columns not evaluated: ${n.ignoredColumns.join(', ')}`);
