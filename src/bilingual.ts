@@ -10,5 +10,17 @@ export interface Bilingual {
   readonly en: string;
 }
 
-/** Text in both languages, Chinese first. Free of side effects, so a bundle keeps only the words it uses. */
-export const b = /* @__NO_SIDE_EFFECTS__ */ (zh: string, en: string): Bilingual => ({ zh, en });
+/**
+ * Text in both languages, Chinese first: the one helper every layer writes its words with.
+ *
+ * @param zh - the Chinese
+ * @param en - the English
+ * @returns `{ zh, en }`
+ * @example
+ * ```ts
+ * b('工作人员', 'community workers').en; //=> 'community workers'
+ * ```
+ */
+export function b(zh: string, en: string): Bilingual {
+  return { zh, en };
+}

@@ -13,7 +13,7 @@ import { NINGGUO_2011, NINGGUO_2011_SOURCE } from './policies/ningguo-2011.js';
 import { dayOf, parametersAsOf } from './policy/as-of.js';
 import { allowedIssue, mergeOverrides, normalised, type OverridesOf } from './policy/overrides.js';
 import { closest } from './policy/names.js';
-import { declarationsOf, parametersOn, type DeclaredParameter, type ExactValue, type ParamsOf } from './policy/parameters.js';
+import { asWritten, declarationsOf, declarationsOfList, parametersOn, type DeclaredParameter, type ExactValue, type ParamsOf } from './policy/parameters.js';
 import type { DatedValue, ParameterDeclaration } from './provisions/declare.js';
 import type { Citation, PolicyCore, Provision, RemovedProvision, RuleDef, Source } from './provisions/provision.js';
 import { Checker } from './rules/input.js';
@@ -292,8 +292,8 @@ export function extendPolicy<const Ps extends ProvisionList, const A extends Pro
 
 /** A policy made of `c`: the parameters in force, every rule bound to them, the mark and the composition. */
 function build(c: Composition): PolicyCore {
-  const declared = declarationsOf(c.provisions);
-  const base = parametersOn(declared, c.on);
+  const declared = declarationsOfList(c.provisions);
+  const base = c.on === undefined ? asWritten(declared) : parametersOn(declared, c.on);
   const validators = c.provisions.flatMap((p) => (p.validate ? [p.validate] : []));
   const p = mergeOverrides(c.overrides, base, declared, validators);
   // Each provision with what cites it: the documents that added or replaced it, and those whose values it computes with.
@@ -565,7 +565,8 @@ export const isPolicy = (value: unknown): value is Policy<ProvisionList> =>
 function compositionOf(policy: unknown, context: string): Composition {
   if (isPolicy(policy)) return (policy as unknown as Record<symbol, Composition>)[MADE]!;
   throw new PolicyInputError(
-    [refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy() or extendPolicy()', zh: '由 createPolicy() 或 extendPolicy() 生成的政策' }, policy)],
+    // (extendPolicy's policies are made by createPolicy's machinery: the words name the one a reader meets first)
+    [refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy()', zh: '由 createPolicy() 生成的政策' }, policy)],
     context,
   );
 }

@@ -23,9 +23,9 @@ describe('finding messages', () => {
     expect(said(evaluateCommunity(c, { year: 2013 }))).toEqual([
       ['Q4/Q5', 'fail', '3,700 户、8,000 人，较大偏差 23.3 %，超出 ±20 %', '3,700 households, 8,000 residents: larger deviation 23.3 %, outside ±20 %'],
       ['Q7', 'fail', '用房 390.5 m²，标准 400 m²，缺 9.5 m²', 'Rooms 390.5 m² against 400 m²: 9.5 m² short'],
-      ['Q8', 'fail', '3,700 户需 7 名，实有 6 名', '3,700 households need 7 workers, 6 in post'],
       ['A.3.4/ground-floor', 'fail', '用房不在一楼', 'Lacks rooms on the ground floor'],
       ['A.3.4/one-stop-window', 'pass', '设有一站式服务窗口', 'Has a one-stop service window'],
+      ['Q8', 'fail', '3,700 户需 7 名，实有 6 名', '3,700 households need 7 workers, 6 in post'],
       ['Q10', 'fail', '配套补助 29,999.5 元，下限 30,000 元，差 0.5 元', 'Subsidy 29,999.5 yuan against at least 30,000: 0.5 yuan short'],
     ]);
   });
@@ -34,14 +34,14 @@ describe('finding messages', () => {
     expect(said(evaluateCommunity({ id: 'y', name: 'y', kind: 'urban', households: 3000, residents: 8000 }, { year: 2013 }))).toEqual([
       ['Q4/Q5', 'pass', '3,000 户、8,000 人，较大偏差 0 %，在 ±20 % 以内', '3,000 households, 8,000 residents: larger deviation 0 %, within ±20 %'],
       ['Q7', 'unknown', '需用房 400 m²，数据未给出用房面积', 'Needs 400 m² of rooms; the data gives no room area'],
+      ['A.3.4/ground-floor', 'unknown', '应做到“用房在一楼”，数据未说明', 'Should have rooms on the ground floor; the data does not say'],
+      ['A.3.4/one-stop-window', 'unknown', '应做到“设有一站式服务窗口”，数据未说明', 'Should have a one-stop service window; the data does not say'],
       [
         'Q8',
         'unknown',
         '3,000 户需 5 名工作人员(未给出流动人口户数，按0计)，数据未给出人数',
         '3,000 households need 5 workers (no floating households given: counted as 0); the data gives no staff count',
       ],
-      ['A.3.4/ground-floor', 'unknown', '应做到“用房在一楼”，数据未说明', 'Should have rooms on the ground floor; the data does not say'],
-      ['A.3.4/one-stop-window', 'unknown', '应做到“设有一站式服务窗口”，数据未说明', 'Should have a one-stop service window; the data does not say'],
       ['Q10', 'unknown', '配套补助应不低于 30,000 元，数据未给出', 'Subsidy due: at least 30,000 yuan; the data gives none'],
     ]);
   });
@@ -65,9 +65,9 @@ describe('finding messages', () => {
     expect(fs.map((f) => f.message.en)).toEqual([
       '3,000 households, 8,000 residents: larger deviation 0 %, within ±20 %',
       'Rooms 400 m² against 400 m²',
-      '3,000 households need 5 workers, 5 in post',
       'Has rooms on the ground floor',
       'Should have a one-stop service window; the data does not say',
+      '3,000 households need 5 workers, 5 in post',
       'Subsidy 30,000 yuan against at least 30,000',
     ]);
     expect(fs.map((f) => f.message.zh)[1]).toBe('用房 400 m²，标准 400 m²');

@@ -14,7 +14,7 @@ const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 describe('evaluateBatch', () => {
   test('the TSDoc example holds', () => {
     const batch = evaluateBatch([{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }], { year: 2013 });
-    expect(batch.statuses.join('')).toBe('132333');
+    expect(batch.statuses.join('')).toBe('133323');
     expect(batch.finding(0, 'Q8')!.expected).toBe(5);
   });
 
@@ -196,7 +196,7 @@ describe('evaluateBatch refuses, saying what it got', () => {
   test('finding() outside the batch names the range and what it got', () => {
     const batch = evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 3000, residents: 8000 }], { year: 2013 });
     const range =
-      'Invalid input to evaluateBatch: finding: expected a community index from 0 to 0 and a provision from Q4/Q5, Q7, Q8, A.3.4/ground-floor, A.3.4/one-stop-window, Q10, got';
+      'Invalid input to evaluateBatch: finding: expected a community index from 0 to 0 and a provision from Q4/Q5, Q7, A.3.4/ground-floor, A.3.4/one-stop-window, Q8, Q10, got';
     expect(() => batch.finding(1, 0)).toThrow(`${range} 1, 0`);
     expect(() => batch.finding(-1, 0)).toThrow(`${range} -1, 0`);
     expect(() => batch.finding(0.5, 0)).toThrow(`${range} 0.5, 0`);
@@ -224,18 +224,18 @@ describe('evaluateBatch results', () => {
     { id: 'b', name: 'b', kind: 'rural' as const, households: 1, residents: 1, streetSubsidyPaid: 1 },
   ];
   test('counts per status and per provision, tallied once', () => {
-    // a: size pass, rooms 300 < 400 fail, staff 5 = 3000/600 pass, ground floor pass, one-stop unknown, subsidy pass; b: subsidy 1 < 30000 fail.
+    // In document order — a: size pass, rooms 300 < 400 fail, ground floor pass, one-stop unknown, staff 5 = 3000/600 pass, subsidy pass; b: subsidy 1 < 30000 fail.
     const batch = evaluateBatch(records(), { year: 2013 });
     expect(batch.communities).toBe(2);
-    expect(batch.statuses.join('')).toBe('121131' + '000002');
+    expect(batch.statuses.join('')).toBe('121311' + '000002');
     expect(batch.counts).toEqual({ pass: 4, fail: 2, unknown: 1 });
     expect(batch.counts).toBe(batch.counts);
     expect(batch.byProvision).toEqual({
       'Q4/Q5': { pass: 1, fail: 0, unknown: 0 },
       Q7: { pass: 0, fail: 1, unknown: 0 },
-      Q8: { pass: 1, fail: 0, unknown: 0 },
       'A.3.4/ground-floor': { pass: 1, fail: 0, unknown: 0 },
       'A.3.4/one-stop-window': { pass: 0, fail: 0, unknown: 1 },
+      Q8: { pass: 1, fail: 0, unknown: 0 },
       Q10: { pass: 1, fail: 1, unknown: 0 },
     });
   });
@@ -243,9 +243,9 @@ describe('evaluateBatch results', () => {
   test('findings() gives every finding that applies, or those of one status, in order', () => {
     const batch = evaluateBatch(records(), { year: 2013 });
     const key = (f: { subject: string; provision: string }) => `${f.subject}:${f.provision}`;
-    expect([...batch.findings()].map(key)).toEqual(['a:Q4/Q5', 'a:Q7', 'a:Q8', 'a:A.3.4/ground-floor', 'a:A.3.4/one-stop-window', 'a:Q10', 'b:Q10']);
+    expect([...batch.findings()].map(key)).toEqual(['a:Q4/Q5', 'a:Q7', 'a:A.3.4/ground-floor', 'a:A.3.4/one-stop-window', 'a:Q8', 'a:Q10', 'b:Q10']);
     expect([...batch.findings('fail')].map(key)).toEqual(['a:Q7', 'b:Q10']);
-    expect([...batch.findings('pass')].map(key)).toEqual(['a:Q4/Q5', 'a:Q8', 'a:A.3.4/ground-floor', 'a:Q10']);
+    expect([...batch.findings('pass')].map(key)).toEqual(['a:Q4/Q5', 'a:A.3.4/ground-floor', 'a:Q8', 'a:Q10']);
     expect([...batch.findings('unknown')].map(key)).toEqual(['a:A.3.4/one-stop-window']);
     expect(batch.finding(1, 'Q10')!.message.en).toBe('Subsidy 1 yuan against at least 30,000: 29,999 yuan short');
   });

@@ -137,7 +137,7 @@ function decideAll(records: readonly CommunityRecord[], k: Compiled, statuses: U
  * @example
  * ```ts
  * const batch = evaluateBatch([{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }], { year: 2013 });
- * batch.statuses.join(''); //=> '132333'
+ * batch.statuses.join(''); //=> '133323'
  * batch.finding(0, 'Q8').expected; //=> 5
  * ```
  */

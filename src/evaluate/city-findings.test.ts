@@ -358,13 +358,13 @@ describe('what a finding holds', () => {
     });
     const r = evaluateDataset(d, createPolicy(), false, { limit: Infinity, all: false });
     expect(r.findings).toEqual([]);
-    // u: size passes, rooms fail, staff/ground floor/one-stop/subsidy unknown; Q6 passes, Q9 unknown, Q1/Q2 fails.
+    // u, in document order: size passes, rooms fail, ground floor/one-stop/staff/subsidy unknown; Q6 passes, Q9 unknown, Q1/Q2 fails.
     expect(r.listed.map((f) => `${f.subject}:${f.provision}:${f.status}`)).toEqual([
       'city:Q1/Q2:fail',
       'u:Q7:fail',
-      'u:Q8:unknown',
       'u:A.3.4/ground-floor:unknown',
       'u:A.3.4/one-stop-window:unknown',
+      'u:Q8:unknown',
       'u:Q10:unknown',
       'city/2013:Q9:unknown',
     ]);

@@ -146,9 +146,9 @@ describe('evaluateCommunity', () => {
     expect(f.map((x) => [x.provision, x.status])).toEqual([
       ['Q4/Q5', 'pass'],
       ['Q7', 'pass'],
-      ['Q8', 'pass'],
       ['A.3.4/ground-floor', 'pass'],
       ['A.3.4/one-stop-window', 'pass'],
+      ['Q8', 'pass'],
       ['Q10', 'pass'],
     ]);
   });

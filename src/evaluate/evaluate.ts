@@ -419,7 +419,7 @@ export interface StreamContext {
  * @example
  * ```ts
  * const records = [{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }];
- * [...evaluateCommunities(records, { year: 2013 })].map((f) => f.status).join(' '); //=> 'pass unknown fail unknown unknown unknown'
+ * [...evaluateCommunities(records, { year: 2013 })].map((f) => f.status).join(' '); //=> 'pass unknown unknown unknown fail unknown'
  * ```
  */
 export function evaluateCommunities(records: Iterable<CommunityRecord>, context: StreamContext): Generator<Finding, void, undefined> {

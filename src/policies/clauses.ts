@@ -10,7 +10,17 @@ import { ENTRIES, type Provision } from '../policy/provisions.js';
 import type { Provision as ProvisionValue } from '../provisions/provision.js';
 import { NINGGUO_2011 } from './ningguo-2011.js';
 
-/** What the provisions of one clause declare together: its parameters, rules, quantities and readings. */
+/**
+ * What the provisions of one clause declare together: its parameters, rules, quantities and readings.
+ *
+ * @param clause - a clause id such as `'A.4.2'`
+ * @param list - the provisions to look in (default: the city's document)
+ * @returns the parameters, rules, Q-ids and reading ids of the provisions of that clause
+ * @example
+ * ```ts
+ * clauseLinks('A.4.2').rules; //=> ['requiredStaff']
+ * ```
+ */
 export function clauseLinks(
   clause: string,
   list: readonly ProvisionValue[] = NINGGUO_2011,

@@ -16,6 +16,13 @@ const rank = (id: string) => (/^I\d+$/.test(id) ? Number(id.slice(1)) : Number.P
 /**
  * The register of a list of provisions: every reading they declare, in the order of their ids (I1, I2, …, I10,
  * then any of another form in the order of their provisions).
+ *
+ * @param provisions - a policy's list (`policy.provisions`, or `NINGGUO_2011`)
+ * @returns its readings, in register order
+ * @example
+ * ```ts
+ * registerOf(createPolicy().provisions).length; //=> 10
+ * ```
  */
 export function registerOf<const Ps extends readonly Provision[]>(provisions: Ps): Ps[number]['readings'][number][] {
   const all = provisions.flatMap((p) => p.readings as Ps[number]['readings'][number][]);

@@ -4,7 +4,7 @@
  * option types of its readings — all derived from the list
  * (`NINGGUO_2011`), none kept by hand.
  */
-import { deepFreeze, declarationsOf, parametersOn, startOf, valueAtPath, type Options } from '../policy/parameters.js';
+import { asWritten, deepFreeze, declarationsOfList, startOf, valueAtPath, type Options } from '../policy/parameters.js';
 import type { ParameterUnit } from '../provisions/declare.js';
 import type { ParametersOf } from '../create-policy.js';
 import { NINGGUO_2011 } from './ningguo-2011.js';
@@ -34,7 +34,7 @@ export type InterimTarget = Options<Declaration<'targets.interim'>>;
 export type DeveloperBoundary = Options<Declaration<'developer.boundary'>>;
 
 /** Every parameter of the city's document, declared once, in document order. @internal */
-export const NINGGUO_PARAMETERS = /* @__PURE__ */ declarationsOf(NINGGUO_2011);
+export const NINGGUO_PARAMETERS = /* @__PURE__ */ declarationsOfList(NINGGUO_2011);
 
 /**
  * The policy's own numbers and the default reading of every ambiguous
@@ -48,7 +48,7 @@ export const NINGGUO_PARAMETERS = /* @__PURE__ */ declarationsOf(NINGGUO_2011);
  * DEFAULT_PARAMETERS.rollout.sharePerYear; //=> '0.3'
  * ```
  */
-export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ parametersOn(NINGGUO_PARAMETERS) as unknown as Parameters;
+export const DEFAULT_PARAMETERS: Parameters = /* @__PURE__ */ asWritten(NINGGUO_PARAMETERS) as unknown as Parameters;
 
 /** Where a parameter comes from and what it measures. */
 export interface ParameterReference {

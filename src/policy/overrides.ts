@@ -197,7 +197,8 @@ export function mergeOverrides(
   }
   const crossIssues = validators.flatMap((v) => v(merged as never));
   if (crossIssues.length) throw new PolicyInputError(crossIssues, 'createPolicy');
-  return deepFreeze(merged);
+  // Nothing overridden: the declared values themselves (frozen already), so the policy as written shares them.
+  return overrides === undefined ? base : deepFreeze(merged);
 }
 
 /** A validated number as the parameters hold it (for a value a document sets). @internal */

@@ -105,6 +105,22 @@ export function datedValueOn(values: readonly DatedValue[], day: string | undefi
   return inForce;
 }
 
+const declaredOf = new WeakMap<readonly Declared[], DeclaredParameter[]>();
+/** {@link declarationsOf}, made once for a list (a policy's list, or the city's). @internal */
+export function declarationsOfList(list: readonly Declared[]): DeclaredParameter[] {
+  let d = declaredOf.get(list);
+  if (!d) declaredOf.set(list, (d = declarationsOf(list)));
+  return d;
+}
+
+const writtenOf = new WeakMap<readonly DeclaredParameter[], Record<string, unknown>>();
+/** The parameters as written of a list's declarations, made once: every policy of the list without a day shares them. @internal */
+export function asWritten(declared: readonly DeclaredParameter[]): Record<string, unknown> {
+  let p = writtenOf.get(declared);
+  if (!p) writtenOf.set(declared, (p = parametersOn(declared)));
+  return p;
+}
+
 /** The parameters the declarations set on `day` (or as written), nested and deeply frozen. @internal */
 export function parametersOn(declared: readonly DeclaredParameter[], day?: string): Record<string, unknown> {
   const p: Record<string, unknown> = {};

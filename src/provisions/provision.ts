@@ -212,6 +212,9 @@ export type Check = CommunityCheck<any> | CityCheck | StandingCheck;
 
 // ——— provisions ———
 
+/** A rule's function of the parameters and an input, whatever their types. */
+export type AnyCompute = (p: never, input: never) => object;
+
 /**
  * A rule of a provision: the function of the parameters and an input (pure and exact, refusing bad input with
  * PolicyInputError), and how its input is typed in and its worked example.
@@ -247,13 +250,35 @@ export interface Provision extends Declared {
 }
 
 /**
- * Declare a provision: the identity function, there for its type (a const type parameter keeps its rule names,
- * parameter paths and finding ids literal, so a policy's methods and parameters are typed from its list).
+ * Declare a provision: one value with its clause (e.g. clause A.4.2), parameters, readings, rules, checks and the
+ * words of its findings. The identity function, there for its type: its rule names, parameter paths and finding
+ * ids stay literal, so a policy made from a list of provisions has its methods and parameters typed from it.
+ *
+ * @param p - the provision: `id`, `clause`, `parameters`, `quantities`, `readings`, `rules`, `checks`, `findings` (and `reads`, `validate`)
+ * @returns the same value, typed
+ * @example
+ * ```ts
+ * const mine = defineProvision({ id: 'nb-1', clause: 'NB.1', parameters: {}, quantities: [], readings: [], rules: {}, checks: [], findings: {} });
+ * mine.clause; //=> 'NB.1'
+ * ```
  */
-export const defineProvision = /* @__NO_SIDE_EFFECTS__ */ <const P extends Provision>(p: P): P => p;
+export function defineProvision<const P extends Provision>(p: P): P {
+  return p;
+}
 
-/** A rule with its inputs and worked example. */
-export const rule = /* @__NO_SIDE_EFFECTS__ */ <F extends (p: never, input: never) => object>(compute: F, about: RuleAbout): RuleDef<F> => ({
-  compute,
-  about,
-});
+/**
+ * A rule of a provision: its function of the parameters and an input, with how its input is typed in and a worked
+ * example (as the city's rules declare theirs, e.g. the staffing rule of clause A.4.2).
+ *
+ * @param compute - `(parameters, input) => result`, pure and exact, refusing bad input with PolicyInputError
+ * @param about - its fields, worked example, whether it is a schedule, and the `explain` command it has (if any)
+ * @returns the rule as a provision's `rules` holds it
+ * @example
+ * ```ts
+ * const r = rule((_p, input) => ({ twice: input.n * 2 }), { fields: [], example: { n: 1 }, schedule: false });
+ * r.compute({}, { n: 2 }).twice; //=> 4
+ * ```
+ */
+export function rule<F extends AnyCompute>(compute: F, about: RuleAbout): RuleDef<F> {
+  return { compute, about };
+}

@@ -107,14 +107,14 @@ describe('the text report, whole', () => {
     expect(lines.slice(8, 17).map((l) => l.slice(0, 1))).toEqual(['✗', '✗', '?', '✓', '✓', '✓', '✓', '✓', '✓']);
     expect(lines.slice(11, 17).map((l) => l.split(/ {2,}/)[2])).toEqual([
       '社区规模 (Q4/Q5)',
-      '工作人员 (Q8)',
       '一楼用房 (A.3.4)',
       '一站式窗口 (A.3.4)',
+      '工作人员 (Q8)',
       '配套补助 (Q10)',
       '农村社区推行 (Q6)',
     ]);
     // A boolean requirement shows as 是 (yes), never true; counts and money carry their units.
-    expect(lines[13]).toMatch(/^✓ {2}c1 +一楼用房 \(A\.3\.4\) +A\.3\.4 +是 +是 +用房在一楼$/);
+    expect(lines[12]).toMatch(/^✓ {2}c1 +一楼用房 \(A\.3\.4\) +A\.3\.4 +是 +是 +用房在一楼$/);
     expect(lines[15]).toMatch(/^✓ {2}c1 +配套补助 \(Q10\) +A\.4\.3 +30,000 元 +30,000 元 +/);
     expect(lines[16]).toMatch(/^✓ {2}全市 +农村社区推行 \(Q6\) +A\.3\.3 +9 个村\(组\) +9 个村\(组\) +/);
     expect(lines[17]).toBe('');
