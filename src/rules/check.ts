@@ -111,7 +111,8 @@ export function shown(n: Decimal, d: number): Decimal {
  * @returns the policy's parameters, typed
  * @example
  * ```ts
- * paramsOf(createPolicy(), { clause: 'A.4.2', parameters: {} }) === createPolicy().parameters; //=> false
+ * const policy = createPolicy();
+ * paramsOf(policy, { clause: 'A.4.2', parameters: {} }) === policy.parameters; //=> true
  * ```
  */
 export function paramsOf<D extends Declared>(policy: PolicyCore, _declared: D): ParamsOf<D> {
