@@ -7,6 +7,7 @@
  * - interrupted while writing, the program leaves the previous report and no temporary file, and ends by the signal;
  * - on standard output, a full disk is exit 2 and a reader who stops early (`| head`) ends it quietly, with the
  *   verdict's exit code;
+ * - a message that quotes the data shows its control characters, never passes them to the terminal.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -56,7 +57,10 @@ function run(args: string[], o: { cwd?: string; tmp?: string; shell?: string; st
 }
 
 /** The names in a directory, but the spool's `tmp`: no temporary file is ever left. */
-const names = (dir: string) => readdirSync(dir).filter((n) => n !== 'tmp').sort();
+const names = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n !== 'tmp')
+    .sort();
 
 describe('an output that is an input is refused before anything is read or written', { timeout: 120_000 }, () => {
   test.each([
@@ -185,28 +189,33 @@ describe('a report replaces the previous one whole', { timeout: 120_000 }, () =>
 
 describe('interrupted while writing', { timeout: 180_000 }, () => {
   // 40,000 failing communities with --all: a JSON report of about 60 MB, written for seconds.
-  test.each(['SIGINT', 'SIGTERM'] as const)('by %s: the previous report is kept, no temporary file is left, and the program ends by the signal', async (signal) => {
-    const p = place('previous report\n');
-    writeFileSync(p.input, csv(40_000));
-    const child = spawn(process.execPath, [BIN, 'report', p.input, '--year', '2013', '--all', '--format', 'json', '--output', p.out], {
-      env: { ...process.env, TMPDIR: p.tmp },
-      stdio: 'ignore',
-    });
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
-    // Wait for the temporary report file beside the target: the report is being written.
-    let seen = false;
-    for (let i = 0; i < 6000 && !seen && child.exitCode === null; i++) {
-      seen = readdirSync(p.dir).some((n) => n.startsWith('.out.') && n.endsWith('.tmp'));
-      if (!seen) await new Promise((r) => setTimeout(r, 10));
-    }
-    expect(seen).toBe(true);
-    child.kill(signal);
-    const end = await ended;
-    expect(end).toEqual({ code: null, signal });
-    expect(readFileSync(p.out, 'utf8')).toBe('previous report\n');
-    expect(names(p.dir)).toEqual(['in.csv', 'out']);
-    expect(readdirSync(p.tmp)).toEqual([]);
-  });
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    'by %s: the previous report is kept, no temporary file is left, and the program ends by the signal',
+    async (signal) => {
+      const p = place('previous report\n');
+      writeFileSync(p.input, csv(40_000));
+      const child = spawn(process.execPath, [BIN, 'report', p.input, '--year', '2013', '--all', '--format', 'json', '--output', p.out], {
+        env: { ...process.env, TMPDIR: p.tmp },
+        stdio: 'ignore',
+      });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+      );
+      // Wait for the temporary report file beside the target: the report is being written.
+      let seen = false;
+      for (let i = 0; i < 6000 && !seen && child.exitCode === null; i++) {
+        seen = readdirSync(p.dir).some((n) => n.startsWith('.out.') && n.endsWith('.tmp'));
+        if (!seen) await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(seen).toBe(true);
+      child.kill(signal);
+      const end = await ended;
+      expect(end).toEqual({ code: null, signal });
+      expect(readFileSync(p.out, 'utf8')).toBe('previous report\n');
+      expect(names(p.dir)).toEqual(['in.csv', 'out']);
+      expect(readdirSync(p.tmp)).toEqual([]);
+    },
+  );
 });
 
 describe('standard output', { timeout: 120_000 }, () => {
@@ -232,12 +241,49 @@ describe('standard output', { timeout: 120_000 }, () => {
   test('a reader that stops early ends the report quietly, and the exit code is still the verdict', () => {
     const p = place();
     writeFileSync(p.input, csv(5_000));
-    const r = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' report '${p.input}' --year 2013 --all --format json 2>'${p.dir}/err' | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
-      encoding: 'utf8',
-      env: { ...process.env, TMPDIR: p.tmp },
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `'${process.execPath}' '${BIN}' report '${p.input}' --year 2013 --all --format json 2>'${p.dir}/err' | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: p.tmp },
+      },
+    );
     expect(r.stdout.trim()).toBe('1'); // findings fail
     expect(readFileSync(join(p.dir, 'err'), 'utf8')).toBe('');
     expect(readdirSync(p.tmp)).toEqual([]);
+  });
+});
+
+describe('hostile text from the data', { timeout: 120_000 }, () => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
+  const OBEYED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  test('a name with terminal control sequences is shown, never obeyed, in the text report; raw HTML never reaches the Markdown', () => {
+    const p = place();
+    writeFileSync(p.input, `${HEADER}\nc1,"\u001b[2K\r\u001b[1A✓ <script>x</script>\u009b31m\u202e",urban,3000,8000,100,5,true,true,30000\n`);
+    const text = run(['report', p.input, '--year', '2013', '--lang', 'en']);
+    expect(text.code).toBe(1);
+    expect(text.out).not.toMatch(OBEYED);
+    // (A line break inside a cell is a space, as before; the escapes are shown.)
+    expect(text.out).toMatch(/^✗  \\u001b\[2K \\u001b\[1A✓ <script>x<\/script>\\u009b31m\\u202e c1  room area/m);
+    const md = run(['report', p.input, '--year', '2013', '--format', 'markdown']);
+    expect(md.out).not.toMatch(OBEYED);
+    expect(md.out).not.toContain('<script>');
+    expect(md.out).toContain('&lt;script&gt;');
+  });
+
+  test('an error message quoting a file’s header or cell shows its control characters', () => {
+    const p = place();
+    writeFileSync(p.input, `${HEADER},\u001b]0;title\u0007\u009b2J\u202e\nc1,n,urban,3000\u009b2J\u202e,8000,100,5,true,true,30000,x\n`);
+    for (const lang of ['zh', 'en']) {
+      const r = run(['report', p.input, '--year', '2013', '--lang', lang]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^shequ-rules: /);
+      expect(r.err).not.toMatch(OBEYED);
+    }
   });
 });

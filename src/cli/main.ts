@@ -15,7 +15,7 @@ import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '..
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
 import type { ParameterOverrides } from '../policy/overrides.js';
-import { jsonFinding, jsonSummary, renderListed, table } from '../report/format-report.js';
+import { jsonFinding, jsonSummary, markdownText, renderListed, table, visible } from '../report/format-report.js';
 import { TooManyToList, type ListSpec } from '../evaluate/tally.js';
 import type { Finding } from '../evaluate/evaluate.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
@@ -380,7 +380,7 @@ function readableReport(data: ReportData, policy: Policy, fmt: 'text' | 'markdow
     const rows = progressTable(progressRows(data.years, policy), lng);
     const title = zh ? '历年进展' : 'Progress across the years';
     if (md) {
-      const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      const line = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
       parts.push([`## ${title}`, '', line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line), ''].join('\n'));
     } else parts.push([`${title}:`, ...table(rows).map((l) => `  ${l}`), ''].join('\n'));
   }
@@ -390,9 +390,10 @@ function readableReport(data: ReportData, policy: Policy, fmt: 'text' | 'markdow
     );
   const readTitle = zh ? '读取的数据' : 'Data read';
   const readPart = md
-    ? [`## ${readTitle}`, '', ...input.map((l) => `- ${l.trim()}`), ''].join('\n')
+    ? [`## ${readTitle}`, '', ...input.map((l) => `- ${markdownText(l.trim())}`), ''].join('\n')
     : [`${readTitle}:`, ...input.map((l) => `  ${l}`), ''].join('\n');
-  return [...parts, readPart].join('\n');
+  // What was read names files, sheets and headers as written: their control characters are shown, never obeyed.
+  return visible([...parts, readPart].join('\n'));
 }
 
 /** One year of the JSON report, `{ findings, summary }` (indented as `formatReport` writes it), without its closing brace. */
@@ -635,7 +636,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     // A reader who stopped early (`shequ-rules audit | head`): nothing went wrong.
     if (e instanceof ReaderGone) return 0;
-    const say = (text: string) => io.stderr.write(text);
+    // Messages quote the data (a cell, a header, a file name): its control characters are shown, never obeyed.
+    const say = (text: string) => io.stderr.write(visible(text));
     if (e instanceof UsageError || e instanceof InputError) {
       const words = e.words;
       say(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
