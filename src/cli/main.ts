@@ -299,7 +299,7 @@ async function report(args: string[], io: Io): Promise<number> {
     const code = fail || (values.strict && unknown) ? 1 : 0;
     // A file's report goes to a temporary file, opened before the report is made, and takes the target's place only
     // when complete; whatever fails or interrupts it, the temporary file is removed and the target left as it was.
-    const out = plan ? await FileOutput.open(plan) : new StreamOutput(io.stdout);
+    const out = plan ? FileOutput.open(plan) : new StreamOutput(io.stdout);
     try {
       await writeReport(out, { data, policy, spool, fmt, lng, all, limit, positionals });
       await (out instanceof FileOutput ? out.commit() : out.end());

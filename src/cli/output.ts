@@ -5,9 +5,27 @@
  * names the output, and leaves the previous file as it was. Standard output has the same errors, except that a reader
  * who stops early (`| head`, EPIPE) ends the report quietly.
  */
-import { accessSync, closeSync, constants, fstatSync, lstatSync, realpathSync, rmSync, statSync, type Stats, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  close,
+  closeSync,
+  constants,
+  fchmod,
+  fstatSync,
+  fsync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  rename,
+  rmSync,
+  statSync,
+  type Stats,
+  write,
+  writeSync,
+} from 'node:fs';
 import { Socket } from 'node:net';
-import { open, rename, type FileHandle } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Words } from '../errors.js';
@@ -211,42 +229,50 @@ abstract class Batched implements Sink {
  * @internal
  */
 export class FileOutput extends Batched {
+  /** The open file, until it is closed. */
+  private fd: number | undefined;
+
   private constructor(
     private readonly plan: OutputPlan,
-    private readonly handle: FileHandle,
+    fd: number,
     private readonly temp: string | undefined,
     private readonly release: () => void,
   ) {
     super();
+    this.fd = fd;
   }
 
-  /** Open the temporary file (or the device) for `plan`. */
-  static async open(plan: OutputPlan): Promise<FileOutput> {
+  /**
+   * Open the temporary file (or the device) for `plan`. Synchronously: an interrupt, handled on this thread, then
+   * always finds the file made, never a file about to be made by another thread after it was cleaned up.
+   */
+  static open(plan: OutputPlan): FileOutput {
     if (plan.direct) {
       try {
-        return new FileOutput(plan, await open(plan.path, 'w'), undefined, () => {});
+        return new FileOutput(plan, openSync(plan.path, 'w'), undefined, () => {});
       } catch (e) {
         throw writeFailed(plan.file, codeOf(e));
       }
     }
-    const temp = join(dirname(plan.path), `.${basename(plan.path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-    const remove = () => rmSync(temp, { force: true });
-    const release = onInterrupt(remove);
-    let handle: FileHandle;
+    const temp = join(dirname(plan.path), `.${basename(plan.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      handle = await open(temp, 'wx', plan.mode ?? 0o666);
+      // A new file only (never one of the same name), private until it is complete if the previous one was.
+      const fd = openSync(temp, 'wx', plan.mode ?? 0o666);
+      return new FileOutput(
+        plan,
+        fd,
+        temp,
+        onInterrupt(() => rmSync(temp, { force: true })),
+      );
     } catch (e) {
-      release();
-      remove();
       throw writeFailed(plan.file, codeOf(e), plan.mode !== undefined);
     }
-    return new FileOutput(plan, handle, temp, release);
   }
 
   protected async put(bytes: Uint8Array): Promise<void> {
     try {
       // A write may take part of the bytes (a file-size limit reached in the middle): the next one says why.
-      for (let at = 0; at < bytes.length; ) at += (await this.handle.write(bytes, at, bytes.length - at)).bytesWritten;
+      for (let at = 0; at < bytes.length; ) at += await writeAsync(this.fd!, bytes, at, bytes.length - at);
     } catch (e) {
       throw writeFailed(this.plan.file, codeOf(e), this.kept);
     }
@@ -261,13 +287,15 @@ export class FileOutput extends Batched {
   async commit(): Promise<void> {
     try {
       await this.flush();
+      const fd = this.fd!;
       if (this.temp !== undefined) {
-        await this.handle.sync();
+        await fsyncAsync(fd);
         // umask narrows the mode given at creation: give the replaced file's permissions exactly.
-        if (this.plan.mode !== undefined) await this.handle.chmod(this.plan.mode);
+        if (this.plan.mode !== undefined) await fchmodAsync(fd, this.plan.mode);
       }
-      await this.handle.close();
-      if (this.temp !== undefined) await rename(this.temp, this.plan.path);
+      this.fd = undefined;
+      await closeAsync(fd);
+      if (this.temp !== undefined) await renameAsync(this.temp, this.plan.path);
     } catch (e) {
       this.abort();
       throw e instanceof InputError ? e : writeFailed(this.plan.file, codeOf(e), this.kept);
@@ -278,21 +306,35 @@ export class FileOutput extends Batched {
 
   /** Give up: the temporary file is removed, the target left as it was. */
   abort(): void {
-    try {
-      closeSync(this.handle.fd);
-    } catch {
-      // closed already
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // a device that failed may fail again: the file is gone either way
+      }
+      this.fd = undefined;
     }
     if (this.temp !== undefined) rmSync(this.temp, { force: true });
     this.release();
   }
 }
 
+const writeAsync = promisify((fd: number, b: Uint8Array, at: number, n: number, cb: (e: Error | null, written: number) => void) =>
+  write(fd, b, at, n, null, cb),
+);
+const fsyncAsync = promisify(fsync);
+const fchmodAsync = promisify(fchmod);
+const closeAsync = promisify(close);
+const renameAsync = promisify(rename);
+
 /** The rename made durable where the file system allows it (a directory cannot always be opened for fsync). */
 function syncDirectory(dir: string): void {
-  void open(dir, 'r')
-    .then((h) => h.sync().finally(() => h.close()))
-    .catch(() => {});
+  try {
+    const fd = openSync(dir, 'r');
+    fsync(fd, () => close(fd, () => {}));
+  } catch {
+    // not possible here: the rename stands, as durable as the file system makes it
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
