@@ -103,6 +103,19 @@ describe('an output that is an input is refused before anything is read or writt
     expect(readFileSync(p.input, 'utf8')).toBe(SMALL);
   });
 
+  test('standard output redirected to an input (`>>`, which a shell opens without emptying it)', () => {
+    const p = place();
+    for (const [lang, words] of [
+      ['zh', '标准输出：输出文件就是输入文件 in.csv，报告会写进数据；请把标准输出重定向到另一个文件'],
+      ['en', 'standard output: the output is the input in.csv: the report would be written into the data; redirect standard output to another file'],
+    ] as const) {
+      const r = run(['report', 'in.csv', '--year', '2013', '--lang', lang], { cwd: p.dir, shell: 'exec >>in.csv;' });
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`shequ-rules: ${words}\n`);
+    }
+    expect(readFileSync(p.input, 'utf8')).toBe(SMALL);
+  });
+
   test('the column map or the parameters file', () => {
     const p = place();
     writeFileSync(join(p.dir, 'map.json'), '{}');

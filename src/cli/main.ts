@@ -22,7 +22,7 @@ import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { headerTable } from '../read/headers.js';
 import { inputLines, progressRows, progressTable } from '../report/input-report.js';
 import { evaluateFiles, InputError, readColumnMap, type ReportData, type ReportYear } from './read-input.js';
-import { FileOutput, type InputPlace, planOutput, ReaderGone, type Sink, StreamOutput } from './output.js';
+import { checkStdout, FileOutput, type InputPlace, planOutput, ReaderGone, type Sink, StreamOutput } from './output.js';
 import { Spool } from './spool.js';
 
 export interface Io {
@@ -259,6 +259,7 @@ async function report(args: string[], io: Io): Promise<number> {
   const year = yearArg('year', values.year);
   const limit = integer('limit', values.limit) ?? (fmt === 'text' || fmt === 'markdown' ? 1000 : fmt === 'html' ? 500 : 0);
   const plan = output === undefined ? undefined : planOutput(output, inputs);
+  if (plan === undefined) checkStdout(io.stdout, inputs);
   const policy = policyFrom(values.params);
   const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
   const all = values.all === true;

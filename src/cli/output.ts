@@ -150,6 +150,37 @@ function statOf(input: InputPlace): Stats | undefined {
   }
 }
 
+/** `file` (or standard output, when undefined) is `input`: refused, the report would replace or append to the data. */
+function isTheInput(file: string | undefined, input: InputPlace): InputError {
+  const name = 'path' in input ? input.path : undefined;
+  const where = { en: file ?? 'standard output', zh: file ?? '标准输出' };
+  return new InputError({
+    en: `${where.en}: the output is the input ${name ?? '(standard input)'}: the report would ${file === undefined ? 'be written into' : 'replace'} the data; ${file === undefined ? 'redirect standard output to another file' : 'give --output another file'}`,
+    zh: `${where.zh}：输出文件就是输入文件 ${name ?? '(标准输入)'}，报告会${file === undefined ? '写进' : '覆盖'}数据；${file === undefined ? '请把标准输出重定向到另一个文件' : '请用 --output 指定另一个文件'}`,
+  });
+}
+
+/**
+ * Standard output redirected to a file that is one of the inputs (`report in.csv >> in.csv`): refused before
+ * anything is read, as `--output in.csv` is.
+ * @internal
+ */
+export function checkStdout(stdout: Writable, inputs: readonly InputPlace[]): void {
+  const fd = (stdout as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || stdout instanceof Socket) return;
+  let out: Stats;
+  try {
+    out = fstatSync(fd);
+  } catch {
+    return;
+  }
+  if (!out.isFile()) return;
+  for (const input of inputs) {
+    const s = statOf(input);
+    if (s && same(s, out)) throw isTheInput(undefined, input);
+  }
+}
+
 /**
  * Check the output before anything is read: an output that is an input (the same file by another path, a symbolic
  * or a hard link) is refused, so are a directory and a directory that does not exist or cannot be written.
@@ -167,13 +198,7 @@ export function planOutput(file: string, inputs: readonly InputPlace[]): OutputP
   if (target) {
     for (const input of inputs) {
       const s = statOf(input);
-      if (s && same(s, target)) {
-        const name = 'path' in input ? input.path : '-';
-        throw new InputError({
-          en: `${file}: the output is the input ${name === '-' ? '(standard input)' : name}: the report would replace the data; give --output another file`,
-          zh: `${file}：输出文件就是输入文件 ${name === '-' ? '(标准输入)' : name}，报告会覆盖数据；请用 --output 指定另一个文件`,
-        });
-      }
+      if (s && same(s, target)) throw isTheInput(file, input);
     }
     if (target.isDirectory()) throw writeFailed(file, 'EISDIR');
   }
