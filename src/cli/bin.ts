@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
-// A reader that stops early (`| head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+// Every write to standard output waits for its result and meets its error there (main.ts: a full disk is exit 2, a
+// reader that stops early, `| head`, ends quietly with the verdict's code); an error on standard error has nowhere to
+// be said. Neither is an unhandled 'error' event.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTTY: Boolean(process.stderr.isTTY) }).then(
   (code) => {

@@ -16,13 +16,14 @@ import { D } from '../decimal.js';
 import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
-import { jsonFinding, jsonSummary, renderListed, table } from '../report/format-report.js';
+import { jsonFinding, jsonSummary, markdownText, renderListed, table, visible } from '../report/format-report.js';
 import { TooManyToList, type ListSpec } from '../evaluate/tally.js';
 import type { Finding } from '../evaluate/evaluate.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { headerTable } from '../read/headers.js';
 import { inputLines, progressRows, progressTable } from '../report/input-report.js';
 import { evaluateFiles, InputError, readColumnMap, type ReportData, type ReportYear } from './read-input.js';
+import { checkStdout, FileOutput, type InputPlace, planOutput, ReaderGone, type Sink, StreamOutput } from './output.js';
 import { Spool } from './spool.js';
 
 export interface Io {
@@ -293,7 +294,12 @@ const integer = (name: string, v: unknown): number | undefined => flagValue(COUN
 const yearArg = (name: string, v: unknown): number | undefined => flagValue(YEAR, name, v);
 const amountArg = (name: string, v: unknown): string | undefined => flagValue(AMOUNT, name, v)?.toString();
 
-const write = (s: Writable, text: string | Uint8Array) => new Promise<void>((resolve) => (s.write(text) ? resolve() : s.once('drain', resolve)));
+/** Text to a stream, every error met (a full disk is exit 2; a reader gone, a quiet end): see ./output.ts. */
+async function write(s: Writable, text: string): Promise<void> {
+  const out = new StreamOutput(s);
+  await out.write(text);
+  await out.end();
+}
 
 async function report(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -314,11 +320,18 @@ async function report(args: string[], io: Io): Promise<number> {
   if (fmt === 'xlsx' && output === undefined) throw new UsageError('--format xlsx writes a workbook: give the file with --output report.xlsx');
   const lng = lang(values.lang);
   if (values.output !== undefined && values.output === '') throw new UsageError('--output needs a file name');
+  // The output is checked before anything is read: one that is an input (by any path or link) would replace the data.
+  const inputs: InputPlace[] = [
+    ...positionals.map((f) => (f === '-' ? { stdin: io.stdin } : { path: f })),
+    ...[values.columns, values.params].filter((f): f is string => typeof f === 'string').map((path) => ({ path })),
+  ];
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
-  const policy = await policyFrom(values);
   const year = yearArg('year', values.year);
-  const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
   const limit = integer('limit', values.limit) ?? (fmt === 'text' || fmt === 'markdown' ? 1000 : fmt === 'html' ? 500 : 0);
+  const plan = output === undefined ? undefined : planOutput(output, inputs);
+  if (plan === undefined) checkStdout(io.stdout, inputs);
+  const policy = await policyFrom(values);
+  const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
   const all = values.all === true;
   // What is kept in memory: the worst `limit` findings in a bounded heap, never more than MAX_LISTED. JSON and NDJSON
   // without a limit keep none: their findings are spooled to a temporary file as they are decided, in data order.
@@ -327,83 +340,97 @@ async function report(args: string[], io: Io): Promise<number> {
   const listAll = fmt === 'xlsx' ? true : fmt === 'html' ? false : all;
   const list: ListSpec | undefined = streamed ? undefined : { limit: limit > 0 ? limit : Infinity, all: listAll, max: MAX_LISTED };
   const spool = streamed ? new Spool() : undefined;
-  let data: ReportData;
   try {
-    data = await evaluateFiles({
-      files: positionals,
-      stdin: io.stdin,
-      policy,
-      ...(year !== undefined && { year }),
-      maxBytes: maxMb * 1024 * 1024,
-      ...(list && { list }),
-      ...(spool && { stream: { all, finding: (y: number, f: Finding) => spool.add(y, f) } }),
-      ...(columns && { columns }),
-      ...(sheet !== undefined && { sheet }),
-      ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
-    });
-  } catch (e) {
-    spool?.remove();
-    if (e instanceof TooManyToList) {
-      throw new InputError(
-        `more than ${e.max} findings to list; ${fmt === 'xlsx' ? 'a workbook lists' : `--format ${fmt} lists`} at most ${e.max} (give --limit N for the worst N), while --format json or ndjson streams every one`,
-      );
-    }
-    throw e;
-  }
-  const communities = data.years.reduce((n, y) => n + y.result.summary.communities, 0);
-  if (io.stderrIsTTY && fmt !== 'json' && communities >= 100000) io.stderr.write('\n');
-  const out = output === undefined ? io.stdout : await openOutput(output);
-  try {
-    if (fmt === 'json') {
-      for await (const chunk of jsonReport(data, policy, spool)) await write(out, chunk);
-    } else if (fmt === 'ndjson') {
-      // One finding a line (the failing and unknown ones; --all adds the passing, --limit keeps the worst N), then the
-      // year's summary as a line of its own: {"summary": …}.
-      for (const y of data.years) {
-        if (spool) for await (const chunk of spool.read(y.year)) await write(out, chunk);
-        else for (const f of y.listed) await write(out, `${jsonFinding(f)}\n`);
-        await write(out, `{"summary":${jsonSummary(y.result.summary, 0)}}\n`);
+    let data: ReportData;
+    try {
+      data = await evaluateFiles({
+        files: positionals,
+        stdin: io.stdin,
+        policy,
+        ...(year !== undefined && { year }),
+        maxBytes: maxMb * 1024 * 1024,
+        ...(list && { list }),
+        ...(spool && { stream: { all, finding: (y: number, f: Finding) => spool.add(y, f) } }),
+        ...(columns && { columns }),
+        ...(sheet !== undefined && { sheet }),
+        ...(io.stderrIsTTY && fmt !== 'json' && { progress: (n: number) => io.stderr.write(`\r${n} rows…`) }),
+      });
+    } catch (e) {
+      if (e instanceof TooManyToList) {
+        throw new InputError(
+          `more than ${e.max} findings to list; ${fmt === 'xlsx' ? 'a workbook lists' : `--format ${fmt} lists`} at most ${e.max} (give --limit N for the worst N), while --format json or ndjson streams every one`,
+        );
       }
-    } else if (fmt === 'html') {
-      const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
-      const source = positionals
-        .filter((f) => f !== '-')
-        .map((f) => basename(f))
-        .join(', ');
-      await write(
-        out,
-        reportHtml(
-          data.years.map((y) => y.result),
-          { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }), eligible: data.years.map((y) => y.eligible) },
-        ),
-      );
-    } else if (fmt === 'xlsx') {
-      const { xlsxReport } = await import('../report/xlsx-report.js');
-      await write(out, await xlsxReport(data, policy, lng));
-    } else {
-      await write(out, readableReport(data, policy, fmt, lng, all));
+      throw e;
     }
+    const communities = data.years.reduce((n, y) => n + y.result.summary.communities, 0);
+    if (io.stderrIsTTY && fmt !== 'json' && communities >= 100000) io.stderr.write('\n');
+    const fail = data.years.some((y) => y.result.summary.counts.fail > 0);
+    const unknown = data.years.some((y) => y.result.summary.counts.unknown > 0);
+    const code = fail || (values.strict && unknown) ? 1 : 0;
+    // A file's report goes to a temporary file, opened before the report is made, and takes the target's place only
+    // when complete; whatever fails or interrupts it, the temporary file is removed and the target left as it was.
+    const out = plan ? FileOutput.open(plan) : new StreamOutput(io.stdout);
+    try {
+      await writeReport(out, { data, policy, spool, fmt, lng, all, limit, positionals });
+      await (out instanceof FileOutput ? out.commit() : out.end());
+    } catch (e) {
+      if (out instanceof FileOutput) out.abort();
+      // A reader who stopped early (`| head`) has what it wanted: the exit code is still the verdict.
+      if (e instanceof ReaderGone) return code;
+      throw e;
+    }
+    return code;
   } finally {
     spool?.remove();
-    if (out !== io.stdout) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
-  const fail = data.years.some((y) => y.result.summary.counts.fail > 0);
-  const unknown = data.years.some((y) => y.result.summary.counts.unknown > 0);
-  return fail || (values.strict && unknown) ? 1 : 0;
+}
+
+interface ReportParts {
+  readonly data: ReportData;
+  readonly policy: PolicyCore;
+  readonly spool: Spool | undefined;
+  readonly fmt: 'text' | 'markdown' | 'json' | 'ndjson' | 'html' | 'xlsx';
+  readonly lng: Lang;
+  readonly all: boolean;
+  readonly limit: number;
+  readonly positionals: readonly string[];
+}
+
+/** The report in its format, written to `out`. */
+async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limit, positionals }: ReportParts): Promise<void> {
+  if (fmt === 'json') {
+    for await (const chunk of jsonReport(data, policy, spool)) await out.write(chunk);
+  } else if (fmt === 'ndjson') {
+    // One finding a line (the failing and unknown ones; --all adds the passing, --limit keeps the worst N), then the
+    // year's summary as a line of its own: {"summary": …}.
+    for (const y of data.years) {
+      if (spool) for await (const chunk of spool.read(y.year)) await out.write(chunk);
+      else for (const f of y.listed) await out.write(`${jsonFinding(f)}\n`);
+      await out.write(`{"summary":${jsonSummary(y.result.summary, 0)}}\n`);
+    }
+  } else if (fmt === 'html') {
+    const { reportHtml } = await import('../view/document.js'); // only for this format: the CLI starts without the views
+    const source = positionals
+      .filter((f) => f !== '-')
+      .map((f) => basename(f))
+      .join(', ');
+    await out.write(
+      reportHtml(
+        data.years.map((y) => y.result),
+        { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }), eligible: data.years.map((y) => y.eligible) },
+      ),
+    );
+  } else if (fmt === 'xlsx') {
+    const { xlsxReport } = await import('../report/xlsx-report.js');
+    await out.write(await xlsxReport(data, policy, lng));
+  } else {
+    await out.write(readableReport(data, policy, fmt, lng, all));
+  }
 }
 
 /** The most findings a report holds in memory to list (text, Markdown, HTML, a workbook, or JSON with --limit). */
 const MAX_LISTED = 100_000;
-
-async function openOutput(file: string): Promise<Writable> {
-  const { createWriteStream } = await import('node:fs');
-  const stream = createWriteStream(file);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e: NodeJS.ErrnoException) => reject(new InputError(`${file}: cannot write the report (${e.code ?? e.message})`)));
-  });
-  return stream;
-}
 
 /** Text or Markdown: what was read, each year's report, and the progress across the years. */
 function readableReport(data: ReportData, policy: PolicyCore, fmt: 'text' | 'markdown', lng: Lang, all: boolean): string {
@@ -424,7 +451,7 @@ function readableReport(data: ReportData, policy: PolicyCore, fmt: 'text' | 'mar
     const rows = progressTable(progressRows(data.years, policy), lng, shapeOf(policy));
     const title = zh ? '历年进展' : 'Progress across the years';
     if (md) {
-      const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+      const line = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
       parts.push([`## ${title}`, '', line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line), ''].join('\n'));
     } else parts.push([`${title}:`, ...table(rows).map((l) => `  ${l}`), ''].join('\n'));
   }
@@ -434,9 +461,10 @@ function readableReport(data: ReportData, policy: PolicyCore, fmt: 'text' | 'mar
     );
   const readTitle = zh ? '读取的数据' : 'Data read';
   const readPart = md
-    ? [`## ${readTitle}`, '', ...input.map((l) => `- ${l.trim()}`), ''].join('\n')
+    ? [`## ${readTitle}`, '', ...input.map((l) => `- ${markdownText(l.trim())}`), ''].join('\n')
     : [`${readTitle}:`, ...input.map((l) => `  ${l}`), ''].join('\n');
-  return [...parts, readPart].join('\n');
+  // What was read names files, sheets and headers as written: their control characters are shown, never obeyed.
+  return visible([...parts, readPart].join('\n'));
 }
 
 /** One year of the JSON report, `{ findings, summary }` (indented as `formatReport` writes it), without its closing brace. */
@@ -695,22 +723,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
     return await run(rest, io);
   } catch (e) {
+    // A reader who stopped early (`shequ-rules audit | head`): nothing went wrong.
+    if (e instanceof ReaderGone) return 0;
+    // Messages quote the data (a cell, a header, a file name): its control characters are shown, never obeyed.
+    const say = (text: string) => io.stderr.write(visible(text));
     if (e instanceof UsageError || e instanceof InputError) {
       const words = e.words;
-      io.stderr.write(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
+      say(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
       return 2;
     }
     if (e instanceof PolicyInputError) {
       // Issues in the language of --lang.
       const zh = () =>
         `${e.context ? `${e.context} 的输入无效` : '输入无效'}：${e.issues.map((i) => (i.path ? `${i.path}: ${i.messages.zh}` : i.messages.zh)).join('；')}`;
-      io.stderr.write(`shequ-rules: ${lng === 'en' ? e.message : zh()}\n`);
+      say(`shequ-rules: ${lng === 'en' ? e.message : zh()}\n`);
       return 2;
     }
     // A file that fails while it is read (unreadable, a device error): bad input, said as such, not an internal error.
     const sys = e as NodeJS.ErrnoException;
     if (e instanceof Error && typeof sys.code === 'string' && typeof sys.syscall === 'string') {
-      io.stderr.write(`shequ-rules: ${sys.path ?? 'the input'}: cannot read it (${sys.code})\n`);
+      say(`shequ-rules: ${sys.path ?? 'the input'}: cannot read it (${sys.code})\n`);
       return 2;
     }
     throw e;

@@ -58,9 +58,39 @@ const L = {
 
 const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
-/** Text from the data as one table cell: a line break or tab inside an id would break the row. */
+/**
+ * What a terminal obeys or what reorders text, when it comes from the data: the C0 controls (ESC starts the
+ * sequences that move the cursor, erase a line or set a window title), DEL, the C1 controls (U+009B is CSI on its
+ * own) and the bidirectional controls (U+202E shows "fail" as "liaf"). The line break, which a report is made of,
+ * is not among them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text with its control characters shown, never obeyed: each written as `\u` and four hex digits, as JSON
+ * writes it (ESC as `\u001b`). What the data says exactly is in the JSON report.
+ * @internal
+ */
+export function visible(s: string): string {
+  return s.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text from the data as one table cell: a line break or tab inside an id would break the row; a control character is shown. */
 function cell(s: string): string {
-  return s.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+  return visible(s.replace(/[\r\n\t\u2028\u2029]+/g, ' '));
+}
+
+const MARKDOWN_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text as one line of a Markdown document (a table cell or a list item) that shows as written: no raw HTML
+ * (`<script>`, `<img onerror>`: `<`, `>` and `&` as entities), no pipe that ends a cell, no emphasis, link, image,
+ * code or heading made of the data's punctuation (each backslash-escaped), and control characters shown.
+ * @internal
+ */
+export function markdownText(s: string): string {
+  return cell(s).replace(/[\\`*_[\]|~#&<>]/g, (c) => MARKDOWN_ENTITY[c] ?? `\\${c}`);
 }
 
 /** Terminal columns a string takes (CJK and full-width forms count 2). */
@@ -389,8 +419,8 @@ export function renderListed(
     return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), f.clause, v.expected, v.actual, f.message[lang]].map(cell);
   });
   if (format === 'markdown') {
-    const md = (cells: string[]) => `| ${cells.map((x) => x.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')).join(' | ')} |`;
-    const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${l}`), ''];
+    const md = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
+    const out = [`# ${L.title[lang]}`, '', ...s.head.map((l) => `- ${markdownText(l)}`), ''];
     out.push(`## ${all ? L.listedAll[lang] : L.listed[lang]}`, '');
     // "Everything passes" only when nothing was left to list, not when a limit of 0 left everything out.
     if (rows.length > 0) {
@@ -402,7 +432,7 @@ export function renderListed(
     out.push(`## ${L.owed[lang]}`, '', md(['', '']), md(['---', '---:']), ...s.owed.map(md), '');
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
     const gaps = notEvaluatedLines(summary, lang, k);
-    if (gaps.length) out.push(`## ${L.notEvaluated[lang]}`, '', ...gaps.map((l) => `- ${l}`), '');
+    if (gaps.length) out.push(`## ${L.notEvaluated[lang]}`, '', ...gaps.map((l) => `- ${markdownText(l)}`), '');
     return out.join('\n');
   }
   const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
@@ -415,7 +445,8 @@ export function renderListed(
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
   const gaps = notEvaluatedLines(summary, lang, k);
   if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.map((l) => `  ${l}`), '');
-  return out.join('\n');
+  // The cells are shown already (so the columns align); this catches what comes from elsewhere (a provision's key).
+  return visible(out.join('\n'));
 }
 
 /** The fields of a finding a JSON report writes as decimal strings (the totals owed too, but a count, a number while it is safe). */
