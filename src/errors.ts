@@ -82,6 +82,9 @@ export interface PolicyInputIssueInit {
   readonly messages?: Words;
 }
 
+/** The mark of a PolicyInputError, the same symbol in every copy of the library loaded in one process. */
+const BRAND: unique symbol = Symbol.for('shequ-rules.PolicyInputError');
+
 /**
  * The only error this library throws on purpose: an input (to a rule or to
  * `createPolicy`) that the policy cannot be applied to.
@@ -102,6 +105,23 @@ export interface PolicyInputIssueInit {
  * ```
  */
 export class PolicyInputError extends Error {
+  /**
+   * Whether `value` is a PolicyInputError from any copy of this class. A CommonJS entry of the package is one
+   * bundle with its own copy of the class, the ESM files are another, and an application may hold two versions of
+   * the package: each copy's errors carry the same registered symbol, so `instanceof` holds across all of them.
+   * A subclass keeps the ordinary test (its own prototype chain).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    const branded = (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof, this one or a subclass
+    return this === PolicyInputError ? branded : Object.prototype.isPrototypeOf.call(this.prototype, value as object);
+  }
+
+  /** The brand {@link PolicyInputError}'s `instanceof` looks for. */
+  get [BRAND](): true {
+    return true;
+  }
+
   /** Every problem found, never empty. */
   readonly issues: readonly PolicyInputIssue[];
   /** What was being validated (a rule's or a function's name), when the thrower said. */
@@ -170,7 +190,7 @@ export class IssueList {
 }
 
 /** The last issue of a long list: how many more were found. */
-const tooMany = (more: number): PolicyInputIssueInit => issue('', 'too-many-issues', { received: { en: String(more), zh: String(more) } });
+const tooMany = (more: number): PolicyInputIssueInit => issue('', 'too-many-issues', { received: received(more) });
 
 /** How an issue's message reads, from its expected and received words and a note. */
 export interface IssueParts {
