@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { describeValue, IssueList, issue, received, refused, type IssueCode, type PolicyInputIssueInit, type Words } from '../errors.js';
-import { amount as AMOUNT, count as COUNT, date as DATE, flag as FLAG, id as ID, names, oneOf, text as TEXT, year as YEAR } from '../kinds.js';
-import { calendarDay, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
+import { amount as AMOUNT, count as COUNT, date as DATE, flag as FLAG, id as ID, names, oneOf, text as TEXT, year as YEAR, YEAR_TEXT } from '../kinds.js';
+import { PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from '../policy/names.js';
 
 /** What each part of a dataset expects: a kind of the catalogue, or a shape. */
@@ -42,28 +42,51 @@ const WHAT = {
 const say = (what: keyof typeof WHAT) => ({ error: (iss: { input?: unknown }) => `expected ${WHAT[what].expected.en}, got ${describeValue(iss.input)}` });
 const BY_WORDS = /* @__PURE__ */ new Map<string, What>(Object.values(WHAT).map((w) => [w.expected.en, w]));
 
-const count = () => z.int(say('count')).check(z.minimum(0, say('count')));
+/**
+ * What each part of the schema says in JSON Schema besides what zod writes for it: a value of a kind is
+ * described by the kind's own declaration (`json` in ../kinds.ts, the same declaration as its test), and a rule
+ * that JSON Schema cannot state (ids used once, a sum) is said in a description.
+ */
+const JSON_OF = /* @__PURE__ */ new WeakMap<object, (json: Record<string, unknown>) => void>();
+const described = <S extends object>(schema: S, write: (json: Record<string, unknown>) => void): S => {
+  JSON_OF.set(schema, write);
+  return schema;
+};
+/** A part read as a value of `kind`: its JSON Schema is the kind's. */
+const ofKind = <S extends object>(schema: S, kind: { readonly json: Readonly<Record<string, unknown>> }): S =>
+  described(schema, (json) => {
+    for (const key of Object.keys(json)) delete json[key];
+    Object.assign(json, structuredClone(kind.json));
+  });
+/** A part with a rule JSON Schema cannot state, said in words. */
+const noted = <S extends object>(schema: S, description: string): S => described(schema, (json) => Object.assign(json, { description }));
+
+const count = () => ofKind(z.int(say('count')).check(z.minimum(0, say('count'))), COUNT);
 const amount = () =>
-  z.union(
-    [
-      z.number(say('amount')).check(z.minimum(0, say('amount'))),
-      z.string(say('amount')).check(z.maxLength(60, say('amount')), z.regex(PLAIN_DECIMAL, say('amount'))),
-    ],
-    say('amount'),
+  ofKind(
+    z.union(
+      [
+        z.number(say('amount')).check(z.minimum(0, say('amount'))),
+        z.string(say('amount')).check(z.maxLength(60, say('amount')), z.regex(PLAIN_DECIMAL, say('amount'))),
+      ],
+      say('amount'),
+    ),
+    AMOUNT,
   );
-const flag = () => z.boolean(say('flag'));
-const id = () => z.string(say('id')).check(z.refine((v: string) => v.trim().length > 0, say('id')));
-const day = () => z.string(say('date')).check(z.refine((v: string) => calendarDay(v) !== undefined, say('date')));
-const year = () => z.int(say('year')).check(z.minimum(YEAR_MIN, say('year')), z.maximum(YEAR_MAX, say('year')));
+const flag = () => ofKind(z.boolean(say('flag')), FLAG);
+const id = () => ofKind(z.string(say('id')).check(z.refine((v: string) => ID.is(v), say('id'))), ID);
+const day = () => ofKind(z.string(say('date')).check(z.refine((v: string) => DATE.is(v), say('date'))), DATE);
+const year = () => ofKind(z.int(say('year')).check(z.minimum(YEAR_MIN, say('year')), z.maximum(YEAR_MAX, say('year'))), YEAR);
+const text = () => ofKind(z.string(say('text')), TEXT);
 
 /** The schema of one community record. @internal */
 export const communitySchema = /* @__PURE__ */ z.strictObject(
   {
     id: id(),
-    name: z.string(say('text')),
+    name: text(),
     kind: z.enum(['urban', 'rural'], say('kind')),
     households: count(),
-    floatingHouseholds: z.optional(count()),
+    floatingHouseholds: noted(z.optional(count()), 'households + floatingHouseholds is at most 9007199254740991 (2^53 − 1)'),
     residents: count(),
     roomAreaM2: z.optional(amount()),
     staff: z.optional(count()),
@@ -91,8 +114,9 @@ export const projectSchema = /* @__PURE__ */ z.strictObject(
 
 /** The city budgets by year. */
 const budgetsSchema = /* @__PURE__ */ z.record(
-  // A key that is not four digits is reported by the record's message below, at the key's path.
-  z.string().check(z.regex(/^\d{4}$/)),
+  // A key that is not four digits is reported by the record's message below, at the key's path; one outside the
+  // years the library takes by crossChecks (the JSON Schema says both: YEAR_TEXT).
+  described(z.string().check(z.regex(/^\d{4}$/)), (json) => Object.assign(json, { pattern: YEAR_TEXT.source })),
   amount(),
   { error: (iss) => say(iss.code === 'invalid_type' ? 'budgets' : 'budgetKey').error(iss) },
 );
@@ -100,12 +124,12 @@ const budgetsSchema = /* @__PURE__ */ z.record(
 /** The dataset's fields, with the schema of each part that can be long (a list, the budgets) given as `long`. */
 const datasetShape = <C extends z.ZodMiniType, P extends z.ZodMiniType, B extends z.ZodMiniType>(communities: C, projects: P, budgets: B) => ({
   /** Free text: where the data comes from, or that it is made up. */
-  description: z.optional(z.string(say('text'))),
+  description: z.optional(text()),
   year: year(),
-  communities: z.array(communities, say('communities')),
-  villages: z.optional(z.strictObject({ total: count(), covered: count() }, say('villages'))),
+  communities: noted(z.array(communities, say('communities')), 'each id is used once'),
+  villages: z.optional(noted(z.strictObject({ total: count(), covered: count() }, say('villages')), 'covered is at most total')),
   funding: z.optional(z.strictObject({ baseYearTotal: amount(), budgets }, say('funding'))),
-  developerProjects: z.optional(z.array(projects, say('projects'))),
+  developerProjects: z.optional(noted(z.array(projects, say('projects')), 'each id is used once')),
 });
 
 /** The schema of a city's dataset for one year. @internal */
@@ -432,5 +456,7 @@ export function readCommunity(input: unknown, at: readonly PropertyKey[] = [], c
  * ```
  */
 export function datasetJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(datasetSchema) as Record<string, unknown>;
+  return z.toJSONSchema(datasetSchema, {
+    override: ({ zodSchema, jsonSchema }) => JSON_OF.get(zodSchema)?.(jsonSchema as Record<string, unknown>),
+  }) as Record<string, unknown>;
 }
