@@ -54,6 +54,30 @@ console.log('cjs ok');`,
   );
   run('node', ['cjs.cjs']);
 
+  // Each CommonJS entry is a bundle with its own copy of PolicyInputError, and the ESM files hold one more: a
+  // refusal from any entry in either format must still be instanceof the class of every other.
+  step('one PolicyInputError across entries and formats');
+  const refusals = (entries) => `[
+  (() => { try { ${entries}.root.requiredStaff({ households: -1 }); } catch (e) { return e; } })(),
+  (() => { try { ${entries}.spec.dutiesOf('no such body'); } catch (e) { return e; } })(),
+  (() => { try { ${entries}.evaluate.readDataset({}); } catch (e) { return e; } })(),
+]`;
+  writeFileSync(
+    join(dir, 'identity.mjs'),
+    `
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const cjs = { root: require('shequ-rules'), spec: require('shequ-rules/spec'), evaluate: require('shequ-rules/evaluate') };
+const esm = { root: await import('shequ-rules'), spec: await import('shequ-rules/spec'), evaluate: await import('shequ-rules/evaluate') };
+const thrown = [...${refusals('cjs')}, ...${refusals('esm')}];
+for (const [i, e] of thrown.entries()) {
+  if (!(e instanceof cjs.root.PolicyInputError) || !(e instanceof esm.root.PolicyInputError)) throw new Error('refusal ' + i + ' is not instanceof PolicyInputError: ' + e);
+}
+if (new Error('x') instanceof cjs.root.PolicyInputError || new Error('x') instanceof esm.root.PolicyInputError) throw new Error('an Error is taken for a PolicyInputError');
+console.log('identity ok');`,
+  );
+  run('node', ['identity.mjs']);
+
   step('the CLI from the installed package');
   const cli = run('npx', ['--no-install', 'shequ-rules', 'explain', 'staff', '--households', '3100', '--lang', 'en']);
   if (!cli.includes('6 workers')) throw new Error(`CLI: ${cli}`);

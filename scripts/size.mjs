@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const cases = [
   { name: 'requiredStaff only', code: "import { requiredStaff } from 'shequ-rules'; console.log(requiredStaff);", budget: 8 * 1024 },
-  { name: 'cityFundBudget only', code: "import { cityFundBudget } from 'shequ-rules'; console.log(cityFundBudget);", budget: 18 * 1024 },
+  { name: 'cityFundBudget only', code: "import { cityFundBudget } from 'shequ-rules'; console.log(cityFundBudget);", budget: 18.5 * 1024 },
   { name: 'the whole root entry', code: "export * from 'shequ-rules';", budget: 30 * 1024 },
   { name: 'shequ-rules/spec (no budget)', code: "export * from 'shequ-rules/spec';" },
   { name: 'shequ-rules/evaluate (no budget)', code: "export * from 'shequ-rules/evaluate';" },

@@ -82,6 +82,9 @@ export interface PolicyInputIssueInit {
   readonly messages?: Words;
 }
 
+/** The mark of a PolicyInputError, the same symbol in every copy of the library loaded in one process. */
+const BRAND: unique symbol = Symbol.for('shequ-rules.PolicyInputError');
+
 /**
  * The only error this library throws on purpose: an input (to a rule or to
  * `createPolicy`) that the policy cannot be applied to.
@@ -102,6 +105,23 @@ export interface PolicyInputIssueInit {
  * ```
  */
 export class PolicyInputError extends Error {
+  /**
+   * Whether `value` is a PolicyInputError from any copy of this class. A CommonJS entry of the package is one
+   * bundle with its own copy of the class, the ESM files are another, and an application may hold two versions of
+   * the package: each copy's errors carry the same registered symbol, so `instanceof` holds across all of them.
+   * A subclass keeps the ordinary test (its own prototype chain).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    const branded = (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof, this one or a subclass
+    return this === PolicyInputError ? branded : Object.prototype.isPrototypeOf.call(this.prototype, value as object);
+  }
+
+  /** The brand {@link PolicyInputError}'s `instanceof` looks for. */
+  get [BRAND](): true {
+    return true;
+  }
+
   /** Every problem found, never empty. */
   readonly issues: readonly PolicyInputIssue[];
   /** What was being validated (a rule's or a function's name), when the thrower said. */
@@ -112,7 +132,14 @@ export class PolicyInputError extends Error {
    * @param context - what was being validated: a rule's or a function's name
    */
   constructor(issues: readonly PolicyInputIssueInit[], context?: string) {
-    const list = issues.length > 0 ? issues : [{ path: '', message: 'invalid input' }];
+    // However many issues a caller found, a refusal lists MAX_ISSUES of them and counts the rest (a caller that
+    // capped its list already, with its count as the last issue, is left as it is).
+    const list =
+      issues.length === 0
+        ? [{ path: '', message: 'invalid input' }]
+        : issues.length > MAX_ISSUES + 1
+          ? [...issues.slice(0, MAX_ISSUES), tooMany(issues.length - MAX_ISSUES)]
+          : issues;
     const head = context ? `Invalid input to ${context}` : 'Invalid input';
     super(`${head}: ${list.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
     this.name = 'PolicyInputError';
@@ -131,6 +158,39 @@ export class PolicyInputError extends Error {
     );
   }
 }
+
+/** How many issues a refusal lists; the rest are counted in one last `too-many-issues` issue. @internal */
+export const MAX_ISSUES = 50;
+
+/**
+ * The issues of one input, as they are found: the first {@link MAX_ISSUES} kept, the rest only counted, so that a
+ * dataset with a bad cell in each of a million rows holds fifty issues, not a million. `add` takes an issue or a
+ * function that makes it, so that an issue past the cap costs nothing to make (a "did you mean" is an edit distance).
+ * @internal
+ */
+export class IssueList {
+  private readonly kept: PolicyInputIssueInit[] = [];
+  /** How many issues were found, kept or not. */
+  found = 0;
+
+  add(i: PolicyInputIssueInit | (() => PolicyInputIssueInit)): void {
+    if (this.found++ < MAX_ISSUES) this.kept.push(typeof i === 'function' ? i() : i);
+  }
+
+  /** The issues kept, and one `too-many-issues` counting those left out. */
+  list(): PolicyInputIssueInit[] {
+    const more = this.found - this.kept.length;
+    return more > 0 ? [...this.kept, tooMany(more)] : [...this.kept];
+  }
+
+  /** Throw the issues found, when there are any. */
+  throwIfAny(context: string): void {
+    if (this.found > 0) throw new PolicyInputError(this.list(), context);
+  }
+}
+
+/** The last issue of a long list: how many more were found. */
+const tooMany = (more: number): PolicyInputIssueInit => issue('', 'too-many-issues', { received: received(more) });
 
 /** How an issue's message reads, from its expected and received words and a note. */
 export interface IssueParts {

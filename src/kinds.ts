@@ -12,7 +12,7 @@
  * @internal
  */
 import type { IssueCode, Words } from './errors.js';
-import { calendarDay, decimalText, isoDay, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from './values.js';
+import { decimalText, isoDay, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from './values.js';
 
 /** A value read, or the code and words of what was expected instead. */
 export type KindResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: IssueCode; readonly expected: Words };
@@ -27,6 +27,12 @@ export interface Kind<T> {
   readonly expected: Words;
   /** What is allowed, said of text (a cell, a flag), with an example as people write it. */
   readonly expectedText: Words;
+  /**
+   * The JSON Schema (draft 2020-12) of the JSON values `is` accepts (a getter in each declaration below: read
+   * there, a pattern's `.source` would keep every kind in a bundle that uses one): what `datasetJsonSchema()` says of a field of
+   * this kind. A test holds the two to each other on generated values.
+   */
+  readonly json: Readonly<Record<string, unknown>>;
   /** Whether `value` is of this kind (no allocation: the quick checks call it on every record). */
   is(value: unknown): boolean;
   /** Read a JavaScript value. */
@@ -43,6 +49,7 @@ function kind<T>(spec: Omit<Kind<T>, 'check' | 'parse'> & { read(value: unknown)
     code: spec.code,
     expected: spec.expected,
     expectedText: spec.expectedText,
+    json: spec.json,
     is: spec.is,
     check(value) {
       const v = spec.is(value) ? spec.read(value) : undefined;
@@ -80,6 +87,9 @@ export const count: Kind<number> = /* @__PURE__ */ kind<number>({
   code: 'not-a-count',
   expected: { en: 'a whole number ≥ 0 (a safe integer)', zh: '不小于 0 的整数(安全整数)' },
   expectedText: { en: 'a whole number ≥ 0 such as 3,695', zh: '不小于 0 的整数，如 3,695' },
+  get json() {
+    return { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER };
+  },
   is: isCount,
   read: (v) => v as number,
   fromText(text) {
@@ -98,6 +108,14 @@ export const amount: Kind<number | string> = /* @__PURE__ */ kind<number | strin
   code: 'not-an-amount',
   expected: { en: "a finite number ≥ 0 or a decimal string such as '199999.5'", zh: "不小于 0 的有限数或十进制数字符串，如 '199999.5'" },
   expectedText: { en: 'a number ≥ 0 such as 199999.5 or 30,000', zh: '不小于 0 的数，如 199999.5 或 30,000' },
+  get json() {
+    return {
+      anyOf: [
+        { type: 'number', minimum: 0 },
+        { type: 'string', maxLength: AMOUNT_MAX_LENGTH, pattern: PLAIN_DECIMAL.source },
+      ],
+    };
+  },
   is(v) {
     if (typeof v === 'number') return Number.isFinite(v) && v >= 0;
     if (typeof v === 'string') return v.length <= AMOUNT_MAX_LENGTH && PLAIN_DECIMAL.test(v);
@@ -112,6 +130,8 @@ export const amount: Kind<number | string> = /* @__PURE__ */ kind<number | strin
 });
 
 const SHARE_MAX_LENGTH = 50;
+/** A plain decimal numeral of at most 1: a whole part of zeros, or 1 with a fraction of zeros, or a bare fraction. */
+const AT_MOST_ONE = /^\+?(?:0+(?:\.\d*)?|0*1(?:\.0*)?|\.\d+)$/;
 
 /** A share from 0 to 1: a number, a plain decimal string (up to 50 characters) or a Decimal; read as the number or its plain decimal text. */
 export const share: Kind<number | string> = /* @__PURE__ */ kind<number | string>({
@@ -119,6 +139,14 @@ export const share: Kind<number | string> = /* @__PURE__ */ kind<number | string
   code: 'not-a-share',
   expected: { en: 'a share from 0 to 1 (a number or a decimal string)', zh: '0 至 1 之间的比例(数或十进制数字符串)' },
   expectedText: { en: 'a share from 0 to 1 such as 0.3', zh: '0 至 1 之间的比例，如 0.3' },
+  get json() {
+    return {
+      anyOf: [
+        { type: 'number', minimum: 0, maximum: 1 },
+        { type: 'string', maxLength: SHARE_MAX_LENGTH, pattern: AT_MOST_ONE.source },
+      ],
+    };
+  },
   is(v) {
     if (typeof v === 'number') return v >= 0 && v <= 1;
     const text = typeof v === 'string' ? (v.length <= SHARE_MAX_LENGTH && PLAIN_DECIMAL.test(v) ? v : undefined) : decimalText(v);
@@ -139,6 +167,9 @@ export const year: Kind<number> = /* @__PURE__ */ kind<number>({
   code: 'not-a-year',
   expected: { en: `a whole-number year from ${YEAR_MIN} to ${YEAR_MAX}`, zh: `${YEAR_MIN} 至 ${YEAR_MAX} 之间的整数年份` },
   expectedText: { en: `a year from ${YEAR_MIN} to ${YEAR_MAX} such as 2013`, zh: `${YEAR_MIN} 至 ${YEAR_MAX} 之间的年份，如 2013` },
+  get json() {
+    return { type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX };
+  },
   is: isYear,
   read: (v) => v as number,
   fromText(text) {
@@ -147,7 +178,38 @@ export const year: Kind<number> = /* @__PURE__ */ kind<number>({
   },
 });
 
+/** A year as written in a key (of the dataset's budgets): four digits from YEAR_MIN to YEAR_MAX. */
+export const YEAR_TEXT: RegExp = /* @__PURE__ */ digitsFrom(YEAR_MIN, YEAR_MAX);
+
+/** A pattern of the four-digit numbers from `min` to `max`: a whole century as `19\d\d`, the rest one by one. */
+function digitsFrom(min: number, max: number): RegExp {
+  const parts: string[] = [];
+  for (let century = Math.floor(min / 100); century <= Math.floor(max / 100); century++) {
+    const [lo, hi] = [Math.max(min, century * 100), Math.min(max, century * 100 + 99)];
+    if (lo % 100 === 0 && hi % 100 === 99) parts.push(`${century}\\d\\d`);
+    else for (let y = lo; y <= hi; y++) parts.push(String(y));
+  }
+  return new RegExp(`^(?:${parts.join('|')})$`);
+}
+
 const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+
+/** Two digits that make a multiple of 4 other than 00. */
+const BY_FOUR = '(?:0[48]|[2468][048]|[13579][26])';
+/** A century from 01 to 99: a Date cannot hold the years 0–99 (it reads them as 1900–1999), so neither can a day. */
+const CENTURY = '(?:0[1-9]|[1-9]\\d)';
+/**
+ * An ISO day that the calendar has, `YYYY-MM-DD` from 0100-01-01 to 9999-12-31: months of 31 and of 30 days,
+ * February to the 28th, and the 29th in a leap year (a multiple of 4 that is not a whole century, or a century
+ * that is a multiple of 400). As a pattern, so that the JSON Schema says exactly what the kind's test accepts.
+ */
+const CALENDAR_DAY = /* @__PURE__ */ calendarDays();
+function calendarDays(): RegExp {
+  return new RegExp(
+    `^(?:${CENTURY}\\d\\d-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))` +
+      `|(?:${CENTURY}${BY_FOUR}|${BY_FOUR}00)-02-29)$`,
+  );
+}
 
 /** A day of the calendar: an ISO `'YYYY-MM-DD'` string that names a real day, or a valid Date (its local day); read as `'YYYY-MM-DD'`. */
 export const date: Kind<string> = /* @__PURE__ */ kind<string>({
@@ -155,13 +217,16 @@ export const date: Kind<string> = /* @__PURE__ */ kind<string>({
   code: 'not-a-date',
   expected: { en: "a day of the calendar as 'YYYY-MM-DD'", zh: "日历上存在的日期，格式 'YYYY-MM-DD'" },
   expectedText: { en: 'a date such as 2013-07-01, 2013/7/1 or 2013年7月1日', zh: '日期，如 2013-07-01、2013/7/1 或 2013年7月1日' },
-  is: (v) => (typeof v === 'string' ? calendarDay(v) !== undefined : v instanceof Date && !Number.isNaN(v.getTime())),
+  get json() {
+    return { type: 'string', format: 'date', pattern: CALENDAR_DAY.source };
+  },
+  is: (v) => (typeof v === 'string' ? CALENDAR_DAY.test(v) : v instanceof Date && !Number.isNaN(v.getTime())),
   read: (v) => (typeof v === 'string' ? v : isoDay(v as Date)),
   fromText(text) {
     const m = DATE_TEXT.exec(squeeze(text));
     if (!m) return undefined;
     const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    return calendarDay(iso) ? iso : undefined;
+    return CALENDAR_DAY.test(iso) ? iso : undefined;
   },
 });
 
@@ -175,6 +240,9 @@ export const flag: Kind<boolean> = /* @__PURE__ */ kind<boolean>({
   code: 'not-a-flag',
   expected: { en: 'true or false', zh: 'true 或 false' },
   expectedText: { en: 'yes or no (是/否, 有/无, √/×, Y/N, 1/0)', zh: '是或否(有/无、√/×、Y/N、1/0)' },
+  get json() {
+    return { type: 'boolean' };
+  },
   is: (v) => typeof v === 'boolean',
   read: (v) => v as boolean,
   fromText(text) {
@@ -189,7 +257,11 @@ export const id: Kind<string> = /* @__PURE__ */ kind<string>({
   code: 'not-an-id',
   expected: { en: 'a non-empty text id (not only spaces)', zh: '非空的文字编号(不能只有空格)' },
   expectedText: { en: 'an id or code', zh: '一个编号或代码' },
-  is: (v) => typeof v === 'string' && v.trim().length > 0,
+  // Something besides spaces: \S is every character that trim() keeps (both know the same spaces and line ends).
+  get json() {
+    return { type: 'string', pattern: '\\S' };
+  },
+  is: (v) => typeof v === 'string' && /\S/.test(v),
   read: (v) => v as string,
   fromText: (text) => (text.trim().length > 0 ? text.trim() : undefined),
 });
@@ -200,6 +272,9 @@ export const text: Kind<string> = /* @__PURE__ */ kind<string>({
   code: 'not-text',
   expected: { en: 'text', zh: '文字' },
   expectedText: { en: 'text', zh: '文字' },
+  get json() {
+    return { type: 'string' };
+  },
   is: (v) => typeof v === 'string',
   read: (v) => v as string,
   fromText: (t) => t.trim(),

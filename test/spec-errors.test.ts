@@ -52,16 +52,16 @@ describe('dutiesOf and actorsFor', () => {
     );
   });
   test('near names are listed nearest first, in the documents’ order when equally near', () => {
-    // 教育 is one edit from 教育局 (an alias of the education authority) and from 体育 (an alias of sports); a two-character
-    // name allows max(1, ⌊2/3⌋) = 1 edit.
+    // 教育 is one edit from 教育局 (an alias of the education authority) and from 体育 (an alias of sports), but
+    // shares only 育 with 体育: sports is not offered.
     expect(() => dutiesOf('教育')).toThrow(
-      'Invalid input to dutiesOf: name: no body called "教育" is named in the documents; did you mean 教育主管部门 (Education authority), 体育部门 (Sports)?',
+      'Invalid input to dutiesOf: name: no body called "教育" is named in the documents; did you mean 教育主管部门 (Education authority)?',
     );
   });
   test('at most three suggestions, the nearest first whatever the documents’ order', () => {
-    // 建委 is one edit from 党委, 住建委, 团委 and 建设 (four bodies): the first three in the documents' order are named.
+    // 建委 is one edit from 党委, 住建委, 团委 and 建设 (four bodies), but shares both its characters only with 住建委.
     expect(() => dutiesOf('建委')).toThrow(
-      'Invalid input to dutiesOf: name: no body called "建委" is named in the documents; did you mean 党委政府 (Party committees and governments), 住建部门 (Housing and urban–rural construction), 共青团 (Communist Youth League)?',
+      'Invalid input to dutiesOf: name: no body called "建委" is named in the documents; did you mean 住建部门 (Housing and urban–rural construction)?',
     );
     // One letter missing from community-committees (1 edit); community-office, listed earlier, is 6 edits away (19 letters allow 6).
     expect(() => dutiesOf('community-ommittees')).toThrow(
@@ -94,7 +94,8 @@ describe('close matches', () => {
     expect(closest('abcdef', ['abcdxy'])).toBe('abcdxy'); // 2 edits
     expect(closest('abcdefghi', ['abcdefxyz'])).toBe('abcdefxyz'); // 3 edits, 9 letters: at most 3
     expect(closest('abcdefghi', ['abcdewxyz'])).toBeUndefined(); // 4 edits
-    expect(closest('ab', ['ax', 'ay'])).toBe('ax');
+    expect(closest('ab', ['ax', 'ay'])).toBeUndefined(); // one character of two shared: no typo
+    expect(closest('ab', ['abc', 'abd'])).toBe('abc');
     expect(closest('ab', [])).toBeUndefined();
   });
   test('createPolicy names its own context, and says nothing of a guess when there is none', () => {

@@ -4,9 +4,9 @@
  * reported with its row and field, unknown fields are refused, never dropped.
  */
 import * as z from 'zod/mini';
-import { PolicyInputError, describeValue, issue, received, refused, type IssueCode, type PolicyInputIssueInit, type Words } from '../errors.js';
-import { amount as AMOUNT, count as COUNT, date as DATE, flag as FLAG, id as ID, names, oneOf, text as TEXT, year as YEAR } from '../kinds.js';
-import { calendarDay, PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
+import { describeValue, IssueList, issue, received, refused, type IssueCode, type PolicyInputIssueInit, type Words } from '../errors.js';
+import { amount as AMOUNT, count as COUNT, date as DATE, flag as FLAG, id as ID, names, oneOf, text as TEXT, year as YEAR, YEAR_TEXT } from '../kinds.js';
+import { PLAIN_DECIMAL, YEAR_MAX, YEAR_MIN } from '../values.js';
 import { closest } from '../policy/names.js';
 
 /** What each part of a dataset expects: a kind of the catalogue, or a shape. */
@@ -46,28 +46,51 @@ const WHAT = {
 const say = (what: keyof typeof WHAT) => ({ error: (iss: { input?: unknown }) => `expected ${WHAT[what].expected.en}, got ${describeValue(iss.input)}` });
 const BY_WORDS = /* @__PURE__ */ new Map<string, What>(Object.values(WHAT).map((w) => [w.expected.en, w]));
 
-const count = () => z.int(say('count')).check(z.minimum(0, say('count')));
+/**
+ * What each part of the schema says in JSON Schema besides what zod writes for it: a value of a kind is
+ * described by the kind's own declaration (`json` in ../kinds.ts, the same declaration as its test), and a rule
+ * that JSON Schema cannot state (ids used once, a sum) is said in a description.
+ */
+const JSON_OF = /* @__PURE__ */ new WeakMap<object, (json: Record<string, unknown>) => void>();
+const described = <S extends object>(schema: S, write: (json: Record<string, unknown>) => void): S => {
+  JSON_OF.set(schema, write);
+  return schema;
+};
+/** A part read as a value of `kind`: its JSON Schema is the kind's. */
+const ofKind = <S extends object>(schema: S, kind: { readonly json: Readonly<Record<string, unknown>> }): S =>
+  described(schema, (json) => {
+    for (const key of Object.keys(json)) delete json[key];
+    Object.assign(json, structuredClone(kind.json));
+  });
+/** A part with a rule JSON Schema cannot state, said in words. */
+const noted = <S extends object>(schema: S, description: string): S => described(schema, (json) => Object.assign(json, { description }));
+
+const count = () => ofKind(z.int(say('count')).check(z.minimum(0, say('count'))), COUNT);
 const amount = () =>
-  z.union(
-    [
-      z.number(say('amount')).check(z.minimum(0, say('amount'))),
-      z.string(say('amount')).check(z.maxLength(60, say('amount')), z.regex(PLAIN_DECIMAL, say('amount'))),
-    ],
-    say('amount'),
+  ofKind(
+    z.union(
+      [
+        z.number(say('amount')).check(z.minimum(0, say('amount'))),
+        z.string(say('amount')).check(z.maxLength(60, say('amount')), z.regex(PLAIN_DECIMAL, say('amount'))),
+      ],
+      say('amount'),
+    ),
+    AMOUNT,
   );
-const flag = () => z.boolean(say('flag'));
-const id = () => z.string(say('id')).check(z.refine((v: string) => v.trim().length > 0, say('id')));
-const day = () => z.string(say('date')).check(z.refine((v: string) => calendarDay(v) !== undefined, say('date')));
-const year = () => z.int(say('year')).check(z.minimum(YEAR_MIN, say('year')), z.maximum(YEAR_MAX, say('year')));
+const flag = () => ofKind(z.boolean(say('flag')), FLAG);
+const id = () => ofKind(z.string(say('id')).check(z.refine((v: string) => ID.is(v), say('id'))), ID);
+const day = () => ofKind(z.string(say('date')).check(z.refine((v: string) => DATE.is(v), say('date'))), DATE);
+const year = () => ofKind(z.int(say('year')).check(z.minimum(YEAR_MIN, say('year')), z.maximum(YEAR_MAX, say('year'))), YEAR);
+const text = () => ofKind(z.string(say('text')), TEXT);
 
 /** The schema of one community record. @internal */
 export const communitySchema = /* @__PURE__ */ z.strictObject(
   {
     id: id(),
-    name: z.string(say('text')),
+    name: text(),
     kind: z.enum(['urban', 'rural'], say('kind')),
     households: count(),
-    floatingHouseholds: z.optional(count()),
+    floatingHouseholds: noted(z.optional(count()), 'households + floatingHouseholds is at most 9007199254740991 (2^53 − 1)'),
     residents: count(),
     roomAreaM2: z.optional(amount()),
     staff: z.optional(count()),
@@ -93,32 +116,37 @@ export const projectSchema = /* @__PURE__ */ z.strictObject(
   say('project'),
 );
 
-/** The schema of a city's dataset for one year. @internal */
-export const datasetSchema = /* @__PURE__ */ z.strictObject(
-  {
-    /** Free text: where the data comes from, or that it is made up. */
-    description: z.optional(z.string(say('text'))),
-    year: year(),
-    communities: z.array(communitySchema, say('communities')),
-    villages: z.optional(z.strictObject({ total: count(), covered: count() }, say('villages'))),
-    funding: z.optional(
-      z.strictObject(
-        {
-          baseYearTotal: amount(),
-          budgets: z.record(
-            // A key that is not four digits is reported by the record's message below, at the key's path.
-            z.string().check(z.regex(/^\d{4}$/)),
-            amount(),
-            { error: (iss) => say(iss.code === 'invalid_type' ? 'budgets' : 'budgetKey').error(iss) },
-          ),
-        },
-        say('funding'),
-      ),
-    ),
-    developerProjects: z.optional(z.array(projectSchema, say('projects'))),
-  },
-  say('dataset'),
+/** The city budgets by year. */
+const budgetsSchema = /* @__PURE__ */ z.record(
+  // A key that is not four digits is reported by the record's message below, at the key's path; one outside the
+  // years the library takes by crossChecks (the JSON Schema says both: YEAR_TEXT).
+  described(z.string().check(z.regex(/^\d{4}$/)), (json) => Object.assign(json, { pattern: YEAR_TEXT.source })),
+  amount(),
+  { error: (iss) => say(iss.code === 'invalid_type' ? 'budgets' : 'budgetKey').error(iss) },
 );
+
+/** The dataset's fields, with the schema of each part that can be long (a list, the budgets) given as `long`. */
+const datasetShape = <C extends z.ZodMiniType, P extends z.ZodMiniType, B extends z.ZodMiniType>(communities: C, projects: P, budgets: B) => ({
+  /** Free text: where the data comes from, or that it is made up. */
+  description: z.optional(text()),
+  year: year(),
+  communities: noted(z.array(communities, say('communities')), 'each id is used once'),
+  villages: z.optional(noted(z.strictObject({ total: count(), covered: count() }, say('villages')), 'covered is at most total')),
+  funding: z.optional(z.strictObject({ baseYearTotal: amount(), budgets }, say('funding'))),
+  developerProjects: z.optional(noted(z.array(projects, say('projects')), 'each id is used once')),
+});
+
+/** The schema of a city's dataset for one year. @internal */
+export const datasetSchema = /* @__PURE__ */ z.strictObject(datasetShape(communitySchema, projectSchema, budgetsSchema), say('dataset'));
+
+/**
+ * The dataset with its long parts unread: what {@link readDataset} reads with zod in one go, before it reads each
+ * community, project and budget on its own (zod gathers the issues of a list into its parent with one spread
+ * call, which overflows the stack at about 120,000 issues).
+ */
+const datasetShellSchema = /* @__PURE__ */ z.strictObject(datasetShape(z.unknown(), z.unknown(), z.optional(z.unknown())), say('dataset'));
+const communityListSchema = /* @__PURE__ */ z.array(communitySchema);
+const projectListSchema = /* @__PURE__ */ z.array(projectSchema);
 
 // The interfaces above and the schemas describe the same shapes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -156,18 +184,23 @@ function fromZod(path: string, iss: z.core.$ZodIssue): PolicyInputIssueInit {
 /** Turn zod's issues into ours, with a row-and-field path, a code and a message in both languages. @internal */
 export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = [], root = ''): PolicyInputIssueInit[] {
   const out: PolicyInputIssueInit[] = [];
+  addIssues({ add: (i) => out.push(typeof i === 'function' ? i() : i) }, issues, prefix, root);
+  return out;
+}
+
+/** {@link toIssues} into a list, each issue made only when the list keeps it. */
+function addIssues(found: Pick<IssueList, 'add'>, issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[], root: string): void {
   for (const iss of issues) {
     const path = [...prefix, ...iss.path];
     if (iss.code === 'unrecognized_keys') {
       // The group is the path's first key ('communities', 'villages', …, or '' at the top); a caller reading one
       // record under another name (evaluateBatch's 'records') passes the group as root.
       const allowed = FIELDS[String(path[0] ?? root)] ?? FIELDS[root]!;
-      for (const key of iss.keys) out.push(unknownField(formatPath([...path, key]), key, allowed));
+      for (const key of iss.keys) found.add(() => unknownField(formatPath([...path, key]), key, allowed));
     } else {
-      out.push(fromZod(formatPath(path), iss));
+      found.add(() => fromZod(formatPath(path), iss));
     }
   }
-  return out;
 }
 
 /** A key that the record does not have, with the closest that it has. @internal */
@@ -195,12 +228,11 @@ export function sumIssue(c: CommunityRecord, at: readonly PropertyKey[]): Policy
     : { path: formatPath([...at, 'floatingHouseholds']), code: 'out-of-range', message: SUM_TOO_LARGE.en, messages: SUM_TOO_LARGE };
 }
 
-/** Problems that the schema cannot see: sums beyond safe integers, duplicate ids, covered above total, budgets before the base year. @internal */
-export function crossChecks(d: Dataset): PolicyInputIssueInit[] {
-  const out: PolicyInputIssueInit[] = [];
+/** Problems that the schema cannot see: sums beyond safe integers, duplicate ids, covered above total, budgets before the base year. */
+function crossChecks(d: Dataset, out: IssueList): void {
   d.communities.forEach((c, i) => {
     const issue = sumIssue(c, ['communities', i]);
-    if (issue) out.push(issue);
+    if (issue) out.add(issue);
   });
   const dupes = (rows: readonly { id: string }[], name: string) => {
     const first = new Map<string, number>();
@@ -208,7 +240,7 @@ export function crossChecks(d: Dataset): PolicyInputIssueInit[] {
       const at = first.get(r.id);
       if (at === undefined) first.set(r.id, i);
       else
-        out.push(
+        out.add(() =>
           issue(`${name}[${i}].id`, 'duplicate-id', {
             expected: { en: 'an id not used before', zh: '未用过的编号' },
             received: received(r.id),
@@ -220,7 +252,7 @@ export function crossChecks(d: Dataset): PolicyInputIssueInit[] {
   dupes(d.communities, 'communities');
   if (d.developerProjects) dupes(d.developerProjects, 'developerProjects');
   if (d.villages && d.villages.covered > d.villages.total) {
-    out.push(
+    out.add(
       refused(
         'villages.covered',
         'out-of-range',
@@ -232,19 +264,88 @@ export function crossChecks(d: Dataset): PolicyInputIssueInit[] {
   if (d.funding) {
     for (const key of Object.keys(d.funding.budgets)) {
       const y = Number(key);
-      if (y < YEAR_MIN || y > YEAR_MAX) out.push(refused(`funding.budgets.${key}`, 'not-a-year', YEAR.expected, key));
+      if (y < YEAR_MIN || y > YEAR_MAX) out.add(() => refused(`funding.budgets.${key}`, 'not-a-year', YEAR.expected, key));
     }
+  }
+}
+
+const isObject = (v: unknown): v is Record<PropertyKey, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** How many items of a list zod reads at once: few enough that their issues stay far below what a spread call takes. */
+const CHUNK = 1024;
+
+/** The items of a list read by `schema` (a list schema), a chunk at a time, the issues under `at[i]`; undefined when not a list. */
+function eachItem<T>(list: unknown, schema: z.ZodMiniType<T[]>, at: string, found: IssueList): T[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const out: T[] = [];
+  for (let start = 0; start < list.length; start += CHUNK) {
+    const r = schema.safeParse(list.slice(start, start + CHUNK), { reportInput: true });
+    if (r.success) for (const item of r.data) out.push(item);
+    else
+      for (const iss of r.error.issues) {
+        const [i, ...rest] = iss.path;
+        addIssues(found, [{ ...iss, path: rest }], [at, start + (i as number)], at);
+      }
   }
   return out;
 }
 
-const MAX_ISSUES = 50;
+/** The budgets read one year at a time (as the record schema reads them: own enumerable keys), or undefined when they are not a plain object. */
+function eachBudget(budgets: unknown, found: IssueList): Record<string, DatasetAmount> | undefined {
+  const whole = (value: unknown) => budgetsSchema.safeParse(value, { reportInput: true });
+  if (!isObject(budgets) || ![Object.prototype, null].includes(Object.getPrototypeOf(budgets))) {
+    const r = whole(budgets);
+    if (!r.success) addIssues(found, r.error.issues, ['funding', 'budgets'], 'funding');
+    return r.success ? r.data : undefined;
+  }
+  const out: Record<string, DatasetAmount> = {};
+  const keys = Reflect.ownKeys(budgets).filter((key) => key !== '__proto__' && Object.prototype.propertyIsEnumerable.call(budgets, key));
+  for (let start = 0; start < keys.length; start += CHUNK) {
+    const chunk: Record<PropertyKey, unknown> = {};
+    for (const key of keys.slice(start, start + CHUNK)) chunk[key] = budgets[key];
+    const r = whole(chunk);
+    if (r.success) Object.assign(out, r.data);
+    else addIssues(found, r.error.issues, ['funding', 'budgets'], 'funding');
+  }
+  return out;
+}
 
-function fail(issues: PolicyInputIssueInit[], context: string): never {
-  const shown = issues.slice(0, MAX_ISSUES);
-  if (issues.length > MAX_ISSUES)
-    shown.push(issue('', 'too-many-issues', { received: { en: String(issues.length - MAX_ISSUES), zh: String(issues.length - MAX_ISSUES) } }));
-  throw new PolicyInputError(shown, context);
+/**
+ * The dataset read by its schema, its issues in the order of its fields (as zod would give them): the shell in
+ * one go, then every community, project and budget on its own, so that the issues past the cap are only counted.
+ */
+function readParts(input: unknown, found: IssueList): Dataset | undefined {
+  const shell = datasetShellSchema.safeParse(input, { reportInput: true });
+  const issues = shell.success ? [] : shell.error.issues;
+  const under = (test: (path: readonly PropertyKey[]) => boolean) =>
+    addIssues(
+      found,
+      issues.filter((i) => test(i.path)),
+      [],
+      '',
+    );
+  const parts = isObject(input) ? input : {};
+  let communities: CommunityRecord[] | undefined;
+  let projects: ProjectRecord[] | undefined;
+  let budgets: Record<string, DatasetAmount> | undefined;
+  for (const field of Object.keys(datasetShellSchema.def.shape)) {
+    if (field === 'funding') {
+      under((p) => p[0] === field && p.length > 1);
+      if (isObject(parts.funding)) budgets = eachBudget(parts.funding.budgets, found);
+      under((p) => p[0] === field && p.length === 1);
+      continue;
+    }
+    under((p) => p[0] === field);
+    if (field === 'communities') communities = eachItem(parts.communities, communityListSchema, field, found);
+    if (field === 'developerProjects') projects = eachItem(parts.developerProjects, projectListSchema, field, found);
+  }
+  under((p) => p.length === 0);
+  if (!shell.success || found.found > 0) return undefined;
+  const d = shell.data as Dataset;
+  d.communities = communities!;
+  if (projects) d.developerProjects = projects;
+  if (d.funding) d.funding.budgets = budgets!;
+  return d;
 }
 
 /**
@@ -260,16 +361,18 @@ function fail(issues: PolicyInputIssueInit[], context: string): never {
  * ```
  */
 export function readDataset(input: unknown): Dataset {
+  const found = new IssueList();
   // A record schema skips a key named __proto__ without a word; a budget under that key is refused, never dropped.
   const budgets = (input as { funding?: { budgets?: unknown } } | null | undefined)?.funding?.budgets;
   if (typeof budgets === 'object' && budgets !== null && Object.hasOwn(budgets, '__proto__')) {
-    fail([refused('funding.budgets.__proto__', WHAT.budgetKey.code, WHAT.budgetKey.expected, '__proto__')], 'readDataset');
+    found.add(refused('funding.budgets.__proto__', WHAT.budgetKey.code, WHAT.budgetKey.expected, '__proto__'));
+    found.throwIfAny('readDataset');
   }
-  const parsed = datasetSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) fail(toIssues(parsed.error.issues), 'readDataset');
-  const cross = crossChecks(parsed.data);
-  if (cross.length) fail(cross, 'readDataset');
-  return parsed.data;
+  const d = readParts(input, found);
+  found.throwIfAny('readDataset');
+  crossChecks(d!, found);
+  found.throwIfAny('readDataset');
+  return d!;
 }
 
 /**
@@ -277,11 +380,15 @@ export function readDataset(input: unknown): Dataset {
  * @internal
  */
 export function readCommunity(input: unknown, at: readonly PropertyKey[] = [], context = 'evaluateCommunity'): CommunityRecord {
+  const found = new IssueList();
   const parsed = communitySchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) fail(toIssues(parsed.error.issues, at, 'communities'), context);
-  const issue = sumIssue(parsed.data, at);
-  if (issue) fail([issue], context);
-  return parsed.data;
+  if (!parsed.success) addIssues(found, parsed.error.issues, at, 'communities');
+  else {
+    const issue = sumIssue(parsed.data, at);
+    if (issue) found.add(issue);
+  }
+  found.throwIfAny(context);
+  return parsed.data!;
 }
 
 /**
@@ -294,5 +401,7 @@ export function readCommunity(input: unknown, at: readonly PropertyKey[] = [], c
  * ```
  */
 export function datasetJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(datasetSchema) as Record<string, unknown>;
+  return z.toJSONSchema(datasetSchema, {
+    override: ({ zodSchema, jsonSchema }) => JSON_OF.get(zodSchema)?.(jsonSchema as Record<string, unknown>),
+  }) as Record<string, unknown>;
 }

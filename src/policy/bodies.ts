@@ -4,7 +4,7 @@
  * look-ups both ways: what must this body do, who must act on this matter.
  */
 import { PolicyInputError, describeValue, refused } from '../errors.js';
-import { closest, distance } from './names.js';
+import { closest, distance, nearEnough } from './names.js';
 import { deepFreeze } from './parameters.js';
 import type { Bilingual } from './provisions.js';
 
@@ -432,8 +432,18 @@ export function dutiesOf(name: string): DutiesAnswer {
   const key = norm(name);
   const found = bodies.find((b) => namesOf(b).includes(key));
   if (found) return { body: found, duties: found.duties };
-  const scored = bodies.map((b) => ({ b, score: Math.min(...namesOf(b).map((n) => distance(key, n))) })).sort((x, y) => x.score - y.score);
-  const near = scored.filter((s) => s.score <= Math.max(1, Math.floor(key.length / 3))).slice(0, 3);
+  // Each body by the nearest of its names that could be what was meant (see nearEnough), within a third of the name.
+  const limit = Math.max(1, Math.floor(key.length / 3));
+  const scored = bodies.map((b) => {
+    const near = namesOf(b)
+      .map((n) => ({ n, d: distance(key, n, limit) }))
+      .filter(({ n, d }) => d <= limit && nearEnough(key, n, d));
+    return { b, score: near.reduce((least, { d }) => Math.min(least, d), Infinity) };
+  });
+  const near = scored
+    .filter((s) => s.score <= limit)
+    .sort((x, y) => x.score - y.score)
+    .slice(0, 3);
   const hint = near.length
     ? `did you mean ${near.map((s) => `${s.b.zh} (${s.b.en})`).join(', ')}?`
     : `known bodies include ${bodies
