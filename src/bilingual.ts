@@ -16,10 +16,6 @@ export interface Bilingual {
  * @param zh - the Chinese
  * @param en - the English
  * @returns `{ zh, en }`
- * @example
- * ```ts
- * b('工作人员', 'community workers').en; //=> 'community workers'
- * ```
  */
 export function b(zh: string, en: string): Bilingual {
   return { zh, en };

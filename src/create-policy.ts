@@ -13,9 +13,20 @@ import { NINGGUO_2011, NINGGUO_2011_SOURCE } from './policies/ningguo-2011.js';
 import { dayOf, parametersAsOf } from './policy/as-of.js';
 import { allowedIssue, mergeOverrides, normalised, type OverridesOf } from './policy/overrides.js';
 import { closest } from './policy/names.js';
-import { asWritten, declarationsOf, declarationsOfList, parametersOn, type DeclaredParameter, type ExactValue, type ParamsOf } from './policy/parameters.js';
+import {
+  asWritten,
+  datedValueOn,
+  declarationsOf,
+  declarationsOfList,
+  parametersOn,
+  valueAtPath,
+  type DeclaredParameter,
+  type ExactValue,
+  type ParamsOf,
+} from './policy/parameters.js';
 import type { DatedValue, ParameterDeclaration } from './provisions/declare.js';
 import type { Citation, PolicyCore, Provision, RemovedProvision, RuleDef, Source } from './provisions/provision.js';
+import { provisionIssues } from './provisions/validate.js';
 import { Checker } from './rules/input.js';
 import { step, type RuleResult } from './trace.js';
 import { calendarDay } from './values.js';
@@ -195,7 +206,10 @@ export function extendPolicy<const Ps extends ProvisionList, const A extends Pro
   }
   const source = checkSource(o.source, 'source', 'extendPolicy');
   if (from.sources.some((s) => s.id === source.id)) {
-    throw new PolicyInputError([refused('source.id', 'duplicate-id', b('该政策尚未用过的文件编号', 'a document id the policy does not have yet'), source.id)], 'extendPolicy');
+    throw new PolicyInputError(
+      [refused('source.id', 'duplicate-id', b('该政策尚未用过的文件编号', 'a document id the policy does not have yet'), source.id)],
+      'extendPolicy',
+    );
   }
   const cite = (clause?: string): Citation => (clause === undefined ? { source: source.id } : { source: source.id, clause });
   const issues: PolicyInputIssueInit[] = [];
@@ -210,11 +224,10 @@ export function extendPolicy<const Ps extends ProvisionList, const A extends Pro
 
   // Switched off: out of the list, into `removed` with the reason.
   if (o.remove !== undefined) {
-    const entries: [string, unknown][] = Array.isArray(o.remove)
-      ? (o.remove as unknown[]).map((id) => [String(id), undefined])
-      : isRecord(o.remove)
-        ? Object.entries(o.remove)
-        : (issues.push(refused('remove', 'not-a-list', b('条款编号的列表，或 { 编号: 理由 }', 'a list of provision ids, or { id: reason }'), o.remove)), []);
+    let entries: [string, unknown][] = [];
+    if (Array.isArray(o.remove)) entries = (o.remove as unknown[]).map((id) => [String(id), undefined]);
+    else if (isRecord(o.remove)) entries = Object.entries(o.remove);
+    else issues.push(refused('remove', 'not-a-list', b('条款编号的列表，或 { 编号: 理由 }', 'a list of provision ids, or { id: reason }'), o.remove));
     for (const [id, why] of entries) {
       const at = list.findIndex((p) => p.id === id);
       if (at < 0) {
@@ -230,7 +243,8 @@ export function extendPolicy<const Ps extends ProvisionList, const A extends Pro
 
   // Replaced: in place, whole or piece by piece.
   if (o.replace !== undefined) {
-    if (!isRecord(o.replace)) issues.push(refused('replace', 'not-an-object', b('{ 条款编号: 条款或其部分 }', '{ provision id: a provision or its parts }'), o.replace));
+    if (!isRecord(o.replace))
+      issues.push(refused('replace', 'not-an-object', b('{ 条款编号: 条款或其部分 }', '{ provision id: a provision or its parts }'), o.replace));
     else
       for (const [id, by] of Object.entries(o.replace)) {
         const at = list.findIndex((p) => p.id === id);
@@ -245,7 +259,10 @@ export function extendPolicy<const Ps extends ProvisionList, const A extends Pro
         } else if (isRecord(by)) {
           const patched = patch(old, by as ProvisionPatch, `replace.${id}`, issues);
           if (patched) list[at] = withCites(patched, [cite((by as ProvisionPatch).clause)]);
-        } else issues.push(refused(`replace.${id}`, 'not-an-object', b('一项条款，或 { rules?, checks?, findings? }', 'a provision, or { rules?, checks?, findings? }'), by));
+        } else
+          issues.push(
+            refused(`replace.${id}`, 'not-an-object', b('一项条款，或 { rules?, checks?, findings? }', 'a provision, or { rules?, checks?, findings? }'), by),
+          );
       }
   }
 
@@ -268,7 +285,10 @@ export function extendPolicy<const Ps extends ProvisionList, const A extends Pro
       for (const [path, given] of Object.entries(o.parameters)) {
         const d = declared.find((x) => x.path === path);
         if (d === undefined) {
-          const guess = closest(path, declared.map((x) => x.path));
+          const guess = closest(
+            path,
+            declared.map((x) => x.path),
+          );
           issues.push(
             issue(`parameters.${path}`, 'unknown-field', {
               expected: b('该政策的一个参数', 'a parameter of the policy'),
@@ -301,8 +321,8 @@ function build(c: Composition): PolicyCore {
     const dated = declared
       .filter((d) => Object.hasOwn(prov.parameters, d.path))
       .flatMap((d) => {
-        const v = d.values.length ? inForce(d, c.on) : undefined;
-        return v?.cites && valueOf(p, d.path) === v.value ? [v.cites] : [];
+        const v = datedValueOn(d.values, c.on);
+        return v?.cites && valueAtPath(p, d.path) === v.value ? [v.cites] : [];
       });
     const cites = dedupe([...(prov.cites ?? []), ...dated]);
     return cites.length ? Object.freeze({ ...prov, cites }) : prov;
@@ -329,7 +349,10 @@ function build(c: Composition): PolicyCore {
     for (const name of r.rules) {
       if (Object.hasOwn(policy, name)) continue;
       policy[name] = () => {
-        throw new PolicyInputError([issue(name, 'unknown-name', { expected: b('该政策的规则', 'a rule of the policy'), received: b(name, name), note: r.reason })], name);
+        throw new PolicyInputError(
+          [issue(name, 'unknown-name', { expected: b('该政策的规则', 'a rule of the policy'), received: b(name, name), note: r.reason })],
+          name,
+        );
       };
     }
   }
@@ -350,21 +373,13 @@ function citing(r: RuleResult, cites: readonly Citation[], sources: ReadonlyMap<
   return { ...r, trace: [...r.trace, step(`依据 ${zh}`, `Per ${en}`)], cites };
 }
 
-const inForce = (d: DeclaredParameter, on: string | undefined): DatedValue | undefined => {
-  let v: DatedValue | undefined;
-  for (const x of d.values) {
-    if (x.from === undefined) v = x;
-    else if (on !== undefined && x.from <= on && (x.to === undefined || on <= x.to)) v = x;
-  }
-  return v;
-};
-const valueOf = (p: object, path: string): unknown => path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], p);
-
 function dedupe(cites: readonly Citation[]): Citation[] {
   const seen = new Set<string>();
   return cites.filter((x) => {
     const key = `${x.source}\u0000${x.clause ?? ''}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -392,7 +407,8 @@ function datedValues(
     const at = Array.isArray(given) ? `${path}[${i}]` : path;
     const change = isRecord(ch) && 'value' in ch ? (ch as Record<string, unknown>) : { value: ch };
     const extra = Object.keys(change).filter((k) => !['value', 'from', 'to', 'clause'].includes(k));
-    for (const k of extra) issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b('value、from、to、clause', 'value, from, to, clause'), received: b(k, k) }));
+    for (const k of extra)
+      issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b('value、from、to、clause', 'value, from, to, clause'), received: b(k, k) }));
     const bad = allowedIssue(`${at}.value`, d.allowed, change.value);
     const days = (['from', 'to'] as const).filter((k) => change[k] !== undefined && !(typeof change[k] === 'string' && calendarDay(change[k] as string)));
     for (const k of days) issues.push(refused(`${at}.${k}`, 'not-a-date', b('ISO 日期 YYYY-MM-DD', 'an ISO date YYYY-MM-DD'), change[k]));
@@ -401,7 +417,9 @@ function datedValues(
       ok = false;
     }
     if (change.to !== undefined && change.from === undefined) {
-      issues.push(issue(`${at}.from`, 'missing-field', { expected: b('有 to 时须给出 from', 'a from day, since a to day is given'), received: b('未给出', 'nothing') }));
+      issues.push(
+        issue(`${at}.from`, 'missing-field', { expected: b('有 to 时须给出 from', 'a from day, since a to day is given'), received: b('未给出', 'nothing') }),
+      );
       ok = false;
     }
     if (change.clause !== undefined && typeof change.clause !== 'string') issues.push(refused(`${at}.clause`, 'not-text', b('文字', 'text'), change.clause));
@@ -423,11 +441,17 @@ function datedValues(
 /** A provision's rules and checks replaced one by one. */
 function patch(old: Provision, by: ProvisionPatch, at: string, issues: PolicyInputIssueInit[]): Provision | undefined {
   const extra = Object.keys(by).filter((k) => !['rules', 'checks', 'findings', 'clause'].includes(k));
-  for (const k of extra) issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b('rules、checks、findings、clause', 'rules, checks, findings, clause'), received: b(k, k) }));
+  for (const k of extra)
+    issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b('rules、checks、findings、clause', 'rules, checks, findings, clause'), received: b(k, k) }));
   const rules = { ...old.rules };
   for (const [name, r] of Object.entries(by.rules ?? {})) {
     if (!Object.hasOwn(old.rules, name)) {
-      issues.push(issue(`${at}.rules.${name}`, 'unknown-name', { expected: b(`该条款的规则(${Object.keys(old.rules).join('、')})`, `a rule of the provision (${Object.keys(old.rules).join(', ')})`), received: b(name, name) }));
+      issues.push(
+        issue(`${at}.rules.${name}`, 'unknown-name', {
+          expected: b(`该条款的规则(${Object.keys(old.rules).join('、')})`, `a rule of the provision (${Object.keys(old.rules).join(', ')})`),
+          received: b(name, name),
+        }),
+      );
       continue;
     }
     if (!isRecord(r) || typeof r.compute !== 'function') {
@@ -440,7 +464,12 @@ function patch(old: Provision, by: ProvisionPatch, at: string, issues: PolicyInp
   for (const [i, ch] of (by.checks ?? []).entries()) {
     const j = checks.findIndex((x) => x.provision === ch.provision);
     if (j < 0) {
-      issues.push(issue(`${at}.checks[${i}]`, 'unknown-name', { expected: b(`该条款的检查(${checks.map((x) => x.provision).join('、')})`, `a check of the provision (${checks.map((x) => x.provision).join(', ')})`), received: b(String(ch.provision), String(ch.provision)) }));
+      issues.push(
+        issue(`${at}.checks[${i}]`, 'unknown-name', {
+          expected: b(`该条款的检查(${checks.map((x) => x.provision).join('、')})`, `a check of the provision (${checks.map((x) => x.provision).join(', ')})`),
+          received: b(String(ch.provision), String(ch.provision)),
+        }),
+      );
       continue;
     }
     checks[j] = ch;
@@ -462,33 +491,11 @@ function patch(old: Provision, by: ProvisionPatch, at: string, issues: PolicyInp
   return Object.freeze({ ...old, rules, checks, findings: { ...old.findings, ...(by.findings ?? {}) } });
 }
 
-/** A provision given by a user: the fields every part of the library reads, of the right kinds. */
+/** A provision given by a user, checked as `defineProvision` checks one (its issues added to `issues`). */
 function checkProvision(p: unknown, at: string, issues: PolicyInputIssueInit[]): Provision | undefined {
-  if (!isRecord(p)) {
-    issues.push(refused(at, 'not-an-object', b('defineProvision(...) 所作的条款', 'a provision made by defineProvision(...)'), p));
-    return undefined;
-  }
-  const before = issues.length;
-  const need = (k: string, ok: (v: unknown) => boolean, what: Bilingual) => {
-    if (!ok(p[k])) issues.push(p[k] === undefined ? issue(`${at}.${k}`, 'missing-field', { expected: what, received: b('未给出', 'nothing') }) : refused(`${at}.${k}`, 'invalid', what, p[k]));
-  };
-  const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
-  need('id', text, b('非空的编号', 'a non-empty id'));
-  need('clause', text, b('条文编号', 'a clause id'));
-  need('parameters', isRecord, b('参数声明的对象', 'an object of parameter declarations'));
-  need('quantities', Array.isArray, b('编号的列表', 'a list of ids'));
-  need('readings', Array.isArray, b('口径的列表', 'a list of readings'));
-  need('rules', isRecord, b('规则的对象', 'an object of rules'));
-  need('checks', Array.isArray, b('检查的列表', 'a list of checks'));
-  need('findings', isRecord, b('结果说明的对象', 'an object of finding words'));
-  if (issues.length > before) return undefined;
-  const prov = p as unknown as Provision;
-  for (const ch of prov.checks) {
-    if (!Object.hasOwn(prov.findings, ch.provision)) {
-      issues.push(issue(`${at}.findings`, 'missing-field', { expected: b(`检查 ${ch.provision} 的名称和单位`, `the name and unit of check ${ch.provision}`), received: b('未给出', 'nothing') }));
-    }
-  }
-  return prov;
+  const found = provisionIssues(p, at);
+  issues.push(...found);
+  return found.length ? undefined : (p as Provision);
 }
 
 /** Ids, rule names, finding ids and reading ids: each once in a policy. */
@@ -524,10 +531,14 @@ function checkSource(s: unknown, at: string, fn: string): Source {
   const issues: PolicyInputIssueInit[] = [];
   if (!isRecord(s)) throw new PolicyInputError([refused(at, 'not-an-object', SOURCE_WORDS, s)], fn);
   const allowed = ['id', 'body', 'title', 'number', 'date', 'url', 'status', 'note'];
-  for (const k of Object.keys(s)) if (!allowed.includes(k)) issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b(allowed.join('、'), allowed.join(', ')), received: b(k, k) }));
-  if (!(typeof s.id === 'string' && /^[A-Za-z0-9][\w.-]{0,63}$/.test(s.id))) issues.push(refused(`${at}.id`, 'not-an-id', b('字母数字开头、至多 64 个字符的编号', 'an id of letters, digits, . _ -, at most 64 characters'), s.id));
-  for (const k of ['body', 'title'] as const) if (!isWords(s[k])) issues.push(refused(`${at}.${k}`, 'not-text', b('{ zh, en } 两种语言的文字', 'text in both languages { zh, en }'), s[k]));
-  for (const k of ['number', 'date', 'url'] as const) if (s[k] !== undefined && typeof s[k] !== 'string') issues.push(refused(`${at}.${k}`, 'not-text', b('文字', 'text'), s[k]));
+  for (const k of Object.keys(s))
+    if (!allowed.includes(k)) issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b(allowed.join('、'), allowed.join(', ')), received: b(k, k) }));
+  if (!(typeof s.id === 'string' && /^[A-Za-z0-9][\w.-]{0,63}$/.test(s.id)))
+    issues.push(refused(`${at}.id`, 'not-an-id', b('字母数字开头、至多 64 个字符的编号', 'an id of letters, digits, . _ -, at most 64 characters'), s.id));
+  for (const k of ['body', 'title'] as const)
+    if (!isWords(s[k])) issues.push(refused(`${at}.${k}`, 'not-text', b('{ zh, en } 两种语言的文字', 'text in both languages { zh, en }'), s[k]));
+  for (const k of ['number', 'date', 'url'] as const)
+    if (s[k] !== undefined && typeof s[k] !== 'string') issues.push(refused(`${at}.${k}`, 'not-text', b('文字', 'text'), s[k]));
   if (s.status !== undefined && !['verified', 'derivative', 'unverified'].includes(s.status as string)) {
     issues.push(refused(`${at}.status`, 'not-an-option', b("'verified'、'derivative' 或 'unverified'", "'verified', 'derivative' or 'unverified'"), s.status));
   }
@@ -551,7 +562,10 @@ function withoutPath(overrides: unknown, path: string): unknown {
 }
 
 const hint = (id: string, list: readonly Provision[]) => {
-  const guess = closest(id, list.map((p) => p.id));
+  const guess = closest(
+    id,
+    list.map((p) => p.id),
+  );
   return guess ? { note: b(`是否想写 "${guess}"？`, `did you mean "${guess}"?`) } : {};
 };
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -96,10 +96,24 @@ export type {
   SourceStatus,
   StandingCheck,
 } from './provisions/provision.js';
-export type { Allowed, DatedValue, FieldUnit, FieldWords, FindingAbout, InputKind, Interpretation, InterpretationOption, ParameterDeclaration, RuleAbout, RuleField, ValueUnit } from './provisions/declare.js';
+export type {
+  Allowed,
+  DatedValue,
+  FieldUnit,
+  FieldWords,
+  FindingAbout,
+  InputKind,
+  Interpretation,
+  InterpretationOption,
+  ParameterDeclaration,
+  RuleAbout,
+  RuleField,
+  ValueUnit,
+} from './provisions/declare.js';
 export type { CommunityRecord, Dataset, DatasetAmount, ProjectRecord } from './provisions/records.js';
-export { FAIL, PASS, UNKNOWN, finding, paramsOf, callRule, verdict, whole } from './rules/check.js';
-export { b, type Bilingual } from './bilingual.js';
+export { FAIL, PASS, UNKNOWN } from './rules/check.js';
+export { callRule, finding, paramsOf, verdict } from './rules/kit.js';
+export type { Bilingual } from './bilingual.js';
 export type { RoomBasis } from './provisions/a-3-4-rooms/service-room-area.js';
 export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policies/presets.js';
 export type { ClauseId } from './policy/provisions.js';

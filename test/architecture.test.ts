@@ -77,7 +77,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/audit/audit-policy.ts': 'the registry of consistency checks K1–K10: each compares provisions with each other, so none has one home',
   'src/cli/main.ts': 'the one CLI table: `schedule fund|rollout` and their flags',
   'src/policy/provisions.ts': 'the clause registry: its summaries, in our words, name the readings that resolve each clause (I7: 2011–2013)',
-  'src/policies/interpretations.ts': 'the city’s register, typed: the forms of its free-valued readings (I4 a tolerance, I7 a deadline), which a reading cannot declare as a type',
+  'src/policies/interpretations.ts':
+    'the city’s register, typed: the forms of its free-valued readings (I4 a tolerance, I7 a deadline), which a reading cannot declare as a type',
 };
 
 describe('one home per provision', () => {
@@ -138,7 +139,12 @@ describe('one home per provision', () => {
   test('each check’s finding has its words, and each reading its parameter', () => {
     for (const p of NINGGUO_2011) {
       for (const c of p.checks) expect(Object.keys(p.findings), `${p.id}: ${c.provision}`).toContain(c.provision);
-      for (const r of p.readings) if (r.parameter !== null) expect(declarationsOf(NINGGUO_2011).map((d) => d.path), r.id).toContain(r.parameter);
+      for (const r of p.readings)
+        if (r.parameter !== null)
+          expect(
+            declarationsOf(NINGGUO_2011).map((d) => d.path),
+            r.id,
+          ).toContain(r.parameter);
     }
   });
 });
@@ -216,7 +222,10 @@ describe('layers', () => {
   test('every reasoned lazy load is still there (a stale entry is removed)', () => {
     for (const key of Object.keys(LAZY_OUTWARDS)) {
       const [from, to] = key.split(' -> ') as [string, string];
-      expect(GRAPH.get(from)?.some((e) => e.target === to && e.kind === 'dynamic'), key).toBe(true);
+      expect(
+        GRAPH.get(from)?.some((e) => e.target === to && e.kind === 'dynamic'),
+        key,
+      ).toBe(true);
     }
   });
 

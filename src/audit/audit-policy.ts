@@ -79,7 +79,9 @@ function variant(policy: Policy, parameters: Readonly<Record<string, ExactValue>
 /** Parameter overrides by group (`{ rooms: { m2Per100Households: 20 } }`) as dotted paths. */
 const paths = (o: Readonly<Record<string, unknown>>): Record<string, ExactValue> =>
   Object.fromEntries(
-    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? Object.entries(v).map(([l, x]) => [`${k}.${l}`, x as ExactValue]) : [[k, v as ExactValue]])),
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === 'object' && v !== null ? Object.entries(v).map(([l, x]) => [`${k}.${l}`, x as ExactValue]) : [[k, v as ExactValue]],
+    ),
   );
 
 function k1(policy: Policy): Finding {
@@ -409,7 +411,10 @@ export function auditPolicy(options?: AuditOptions | Policy<ProvisionList>, assu
     else {
       const gone = audited.removed.filter((r) => missing.some((name) => r.rules.includes(name)));
       const reason = gone.length
-        ? b(`所比较的条款已停用：${gone.map((r) => `${r.clause}(${r.reason.zh})`).join('；')}`, `a provision it compares is switched off: ${gone.map((r) => `${r.clause} (${r.reason.en})`).join('; ')}`)
+        ? b(
+            `所比较的条款已停用：${gone.map((r) => `${r.clause}(${r.reason.zh})`).join('；')}`,
+            `a provision it compares is switched off: ${gone.map((r) => `${r.clause} (${r.reason.en})`).join('; ')}`,
+          )
         : b(`政策中没有所比较的规则 ${missing.join('、')}`, `the policy has no ${missing.join(', ')} to compare`);
       notEvaluated.push({ id, title, reason });
     }

@@ -8,7 +8,9 @@ import { amount as AMOUNT, count as COUNT, year as YEAR } from '../kinds.js';
 import { NINGGUO_2011 } from '../policies/ningguo-2011.js';
 import type { RuleAbout } from '../provisions/declare.js';
 
-const RULE_ABOUT: Readonly<Record<string, RuleAbout>> = Object.fromEntries(NINGGUO_2011.flatMap((p) => Object.entries(p.rules).map(([name, r]) => [name, r.about])));
+const RULE_ABOUT: Readonly<Record<string, RuleAbout>> = Object.fromEntries(
+  NINGGUO_2011.flatMap((p) => Object.entries(p.rules).map(([name, r]) => [name, r.about])),
+);
 import { readTable } from '../read/read-table.js';
 import { main } from './main.js';
 

@@ -186,7 +186,9 @@ function format<T extends string>(v: unknown, allowed: readonly T[]): T {
 
 /** Parameter overrides by group (`{ staffing: { rounding } }`) as dotted paths. */
 const paths = (o: Readonly<Record<string, unknown>>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? Object.entries(v).map(([l, x]) => [`${k}.${l}`, x]) : [[k, v]])));
+  Object.fromEntries(
+    Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? Object.entries(v).map(([l, x]) => [`${k}.${l}`, x]) : [[k, v]])),
+  );
 
 /**
  * The policy of `--policy FILE` (a JavaScript module whose default export, or export `policy`, is a policy made by
@@ -203,7 +205,10 @@ async function policyFrom(values: Record<string, unknown>, extra: ParameterOverr
     try {
       mod = (await import(pathToFileURL(resolvePath(file)).href)) as Record<string, unknown>;
     } catch (e) {
-      throw new InputError({ en: `${file}: cannot load the policy module (${(e as Error).message})`, zh: `${file}：无法载入政策模块(${(e as Error).message})` });
+      throw new InputError({
+        en: `${file}: cannot load the policy module (${(e as Error).message})`,
+        zh: `${file}：无法载入政策模块(${(e as Error).message})`,
+      });
     }
     const found = isPolicy(mod.default) ? mod.default : isPolicy(mod.policy) ? mod.policy : undefined;
     if (!found)
@@ -224,11 +229,16 @@ async function policyFrom(values: Record<string, unknown>, extra: ParameterOverr
   const over = { ...(typeof values.params === 'string' ? (readJson(values.params, 'parameters') as Record<string, unknown>) : {}) };
   for (const [k, v] of Object.entries(extra)) over[k] = typeof v === 'object' ? { ...(over[k] as object | undefined), ...v } : v;
   if (Object.keys(over).length === 0) return base;
-  const source = { id: 'cli-params', body: { zh: '命令行', en: 'the command line' }, title: { zh: '--params 与命令行选项', en: '--params and the command line' } };
+  const source = {
+    id: 'cli-params',
+    body: { zh: '命令行', en: 'the command line' },
+    title: { zh: '--params 与命令行选项', en: '--params and the command line' },
+  };
   try {
     return extendPolicy(base, { source, parameters: paths(over) } as never);
   } catch (e) {
-    if (e instanceof PolicyInputError) throw new InputError(issueLines(e.issues, (i) => `${typeof values.params === 'string' ? values.params : '--params'}: ${i.path}: `));
+    if (e instanceof PolicyInputError)
+      throw new InputError(issueLines(e.issues, (i) => `${typeof values.params === 'string' ? values.params : '--params'}: ${i.path}: `));
     throw e;
   }
 }
@@ -597,25 +607,25 @@ const rulesOf = (policy: PolicyCore): Readonly<Record<string, RuleAbout>> =>
 /** `explain`'s table for a policy: its own rules, a user's provision's among them. */
 const explainOf = (policy: PolicyCore): Explain =>
   Object.fromEntries(
-  Object.entries(rulesOf(policy)).flatMap(([rule, r]) =>
-    r.command === undefined
-      ? []
-      : [
-          [
-            r.command,
-            {
-              rule,
-              fields: Object.fromEntries(
-                r.fields.flatMap((f) => [
-                  [f.flag ?? kebab(f.name), { key: f.name, kind: f.kind }],
-                  ...(f.was ? [[f.was.flag, { key: f.name, kind: f.kind, former: true }] as const] : []),
-                ]),
-              ),
-            },
+    Object.entries(rulesOf(policy)).flatMap(([rule, r]) =>
+      r.command === undefined
+        ? []
+        : [
+            [
+              r.command,
+              {
+                rule,
+                fields: Object.fromEntries(
+                  r.fields.flatMap((f) => [
+                    [f.flag ?? kebab(f.name), { key: f.name, kind: f.kind }],
+                    ...(f.was ? [[f.was.flag, { key: f.name, kind: f.kind, former: true }] as const] : []),
+                  ]),
+                ),
+              },
+            ],
           ],
-        ],
-  ),
-);
+    ),
+  );
 
 const PLACEHOLDER: Record<InputKind, string> = { count: 'N', year: 'YEAR', amount: 'AMOUNT', date: 'DATE' };
 

@@ -145,7 +145,15 @@ export function shapeOf(policy: PolicyCore): PolicyShape {
   const owed = kinds.flatMap((k) =>
     k.owed === undefined
       ? []
-      : [{ key: k.owed, name: k.owedName ?? k.name, unit: k.unit ?? 'yuan', provision: k.provision, scale: community.find((c) => c.provision === k.provision)?.owedScale ?? 1 }],
+      : [
+          {
+            key: k.owed,
+            name: k.owedName ?? k.name,
+            unit: k.unit ?? 'yuan',
+            provision: k.provision,
+            scale: community.find((c) => c.provision === k.provision)?.owedScale ?? 1,
+          },
+        ],
   );
   const shape: PolicyShape = {
     community,

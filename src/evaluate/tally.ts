@@ -175,7 +175,6 @@ function staffOwed(d: Decimal): number | Decimal {
   return d.lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
 }
 
-
 /** Accumulates the summary of an evaluation as communities and city findings come in. @internal */
 export class Tally {
   /** Counts by provision of the community checks: t[j * 4 + code], four codes for each of the policy's community checks. */

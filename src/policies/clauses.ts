@@ -8,6 +8,7 @@ import { PolicyInputError, refused } from '../errors.js';
 import { deepFreeze } from '../policy/parameters.js';
 import { ENTRIES, type Provision } from '../policy/provisions.js';
 import type { Provision as ProvisionValue } from '../provisions/provision.js';
+import { checkList } from '../provisions/validate.js';
 import { NINGGUO_2011 } from './ningguo-2011.js';
 
 /**
@@ -25,6 +26,7 @@ export function clauseLinks(
   clause: string,
   list: readonly ProvisionValue[] = NINGGUO_2011,
 ): { parameters: string[]; rules: string[]; quantities: string[]; interpretations: string[] } {
+  if (list !== NINGGUO_2011) checkList(list, 'clauseLinks');
   const of = list.filter((a) => a.clause === clause);
   const all = (pick: (a: ProvisionValue) => readonly string[]) => [...new Set(of.flatMap(pick))];
   return {

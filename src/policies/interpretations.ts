@@ -6,6 +6,7 @@
 import { deepFreeze } from '../policy/parameters.js';
 import type { Interpretation } from '../provisions/declare.js';
 import type { Provision } from '../provisions/provision.js';
+import { checkList } from '../provisions/validate.js';
 import { NINGGUO_2011 } from './ningguo-2011.js';
 
 export type { Interpretation, InterpretationOption } from '../provisions/declare.js';
@@ -25,8 +26,12 @@ const rank = (id: string) => (/^I\d+$/.test(id) ? Number(id.slice(1)) : Number.P
  * ```
  */
 export function registerOf<const Ps extends readonly Provision[]>(provisions: Ps): Ps[number]['readings'][number][] {
+  checkList(provisions, 'registerOf');
   const all = provisions.flatMap((p) => p.readings as Ps[number]['readings'][number][]);
-  return all.map((r, i) => [r, i] as const).sort(([a, i], [b, j]) => rank(a.id) - rank(b.id) || i - j).map(([r]) => r);
+  return all
+    .map((r, i) => [r, i] as const)
+    .sort(([a, i], [b, j]) => rank(a.id) - rank(b.id) || i - j)
+    .map(([r]) => r);
 }
 
 /** The readings in the order of their ids (I1, I2, …, I10), gathered from the provisions that declare them. */

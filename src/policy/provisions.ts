@@ -291,4 +291,3 @@ export const ENTRIES = [
 
 /** A clause of either document: `'A.0'` … `'A.4.5'`, `'B.0'` … `'B.4'`. */
 export type ClauseId = (typeof ENTRIES)[number][0];
-

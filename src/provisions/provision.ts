@@ -9,7 +9,8 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Bilingual } from '../bilingual.js';
-import type { PolicyInputIssueInit } from '../errors.js';
+import { PolicyInputError, refused, type PolicyInputIssueInit } from '../errors.js';
+import { provisionIssues } from './validate.js';
 import type { Citation, InterpretationUse } from '../trace.js';
 import type { Declared, FindingAbout, Interpretation, ParameterUnit, RuleAbout } from './declare.js';
 import type { CommunityRecord, Dataset } from './records.js';
@@ -263,6 +264,8 @@ export interface Provision extends Declared {
  * ```
  */
 export function defineProvision<const P extends Provision>(p: P): P {
+  const issues = provisionIssues(p, 'provision');
+  if (issues.length) throw new PolicyInputError(issues, 'defineProvision');
   return p;
 }
 
@@ -280,5 +283,16 @@ export function defineProvision<const P extends Provision>(p: P): P {
  * ```
  */
 export function rule<F extends AnyCompute>(compute: F, about: RuleAbout): RuleDef<F> {
+  const issues = provisionIssues(
+    { id: 'rule', clause: 'rule', parameters: {}, quantities: [], readings: [], rules: { rule: { compute, about } }, checks: [], findings: {} },
+    'rule',
+  );
+  if (issues.length) {
+    const what = { en: 'a function of (parameters, input) and { fields, example, schedule }', zh: '(参数, 输入) 的函数和 { fields, example, schedule }' };
+    throw new PolicyInputError(
+      [refused(typeof compute === 'function' ? 'about' : 'compute', 'invalid', what, typeof compute === 'function' ? about : compute)],
+      'rule',
+    );
+  }
   return { compute, about };
 }

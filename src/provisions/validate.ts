@@ -5,7 +5,7 @@
  * evaluation.
  */
 import { b, type Bilingual } from '../bilingual.js';
-import { issue, refused, type PolicyInputIssueInit } from '../errors.js';
+import { PolicyInputError, issue, refused, type PolicyInputIssueInit } from '../errors.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isWords = (v: unknown): v is Bilingual => isRecord(v) && typeof v.zh === 'string' && typeof v.en === 'string';
@@ -24,13 +24,16 @@ export function provisionIssues(p: unknown, at: string): PolicyInputIssueInit[] 
   const issues: PolicyInputIssueInit[] = [];
   if (!isRecord(p)) return [refused(at, 'not-an-object', b('defineProvision(...) 所作的条款', 'a provision made by defineProvision(...)'), p)];
   const bad = (path: string, what: Bilingual, value: unknown) =>
-    issues.push(value === undefined ? issue(path, 'missing-field', { expected: what, received: b('未给出', 'nothing') }) : refused(path, 'invalid', what, value));
+    issues.push(
+      value === undefined ? issue(path, 'missing-field', { expected: what, received: b('未给出', 'nothing') }) : refused(path, 'invalid', what, value),
+    );
   const need = (k: string, ok: (v: unknown) => boolean, what: Bilingual) => {
     if (!ok(p[k])) bad(`${at}.${k}`, what, p[k]);
     return ok(p[k]);
   };
   const known = ['id', 'clause', 'parameters', 'reads', 'quantities', 'readings', 'rules', 'checks', 'findings', 'validate', 'cites'];
-  for (const k of Object.keys(p)) if (!known.includes(k)) issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b(known.join('、'), known.join(', ')), received: b(k, k) }));
+  for (const k of Object.keys(p))
+    if (!known.includes(k)) issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b(known.join('、'), known.join(', ')), received: b(k, k) }));
   need('id', isText, b('非空的编号(至多 200 个字符)', 'a non-empty id (at most 200 characters)'));
   need('clause', isText, b('条文编号', 'a clause id'));
   need('quantities', isTexts, b('编号的列表', 'a list of ids'));
@@ -46,9 +49,13 @@ export function provisionIssues(p: unknown, at: string): PolicyInputIssueInit[] 
       }
       if (!isText(d.unit)) bad(`${here}.unit`, b('单位', 'a unit'), d.unit);
       if (!isTexts(d.serves)) bad(`${here}.serves`, b('编号的列表', 'a list of ids'), d.serves);
-      if (!isAllowed(d.allowed)) bad(`${here}.allowed`, b(`${ALLOWED.join('、')} 或 { options: [...] }`, `${ALLOWED.join(', ')} or { options: [...] }`), d.allowed);
+      if (!isAllowed(d.allowed))
+        bad(`${here}.allowed`, b(`${ALLOWED.join('、')} 或 { options: [...] }`, `${ALLOWED.join(', ')} or { options: [...] }`), d.allowed);
       const values = d.values;
-      if (!Array.isArray(values) || !values.every((v) => isRecord(v) && isExact(v.value) && (v.from === undefined || isDay(v.from)) && (v.to === undefined || isDay(v.to)))) {
+      if (
+        !Array.isArray(values) ||
+        !values.every((v) => isRecord(v) && isExact(v.value) && (v.from === undefined || isDay(v.from)) && (v.to === undefined || isDay(v.to)))
+      ) {
         bad(`${here}.values`, b('[{ value, from? }] 的列表', 'a list of [{ value, from? }]'), values);
       }
       if (d.clause !== undefined && !isText(d.clause)) bad(`${here}.clause`, b('条文编号', 'a clause id'), d.clause);
@@ -70,7 +77,15 @@ export function provisionIssues(p: unknown, at: string): PolicyInputIssueInit[] 
         Array.isArray(r.options) &&
         r.options.every((o) => isRecord(o) && isText(o.id) && isWords(o.formula)) &&
         isText(r.default);
-      if (!ok) bad(here, b('口径 { id, clause, quantities, question, parameter, optionKind, options, default, why }', 'a reading { id, clause, quantities, question, parameter, optionKind, options, default, why }'), r);
+      if (!ok)
+        bad(
+          here,
+          b(
+            '口径 { id, clause, quantities, question, parameter, optionKind, options, default, why }',
+            'a reading { id, clause, quantities, question, parameter, optionKind, options, default, why }',
+          ),
+          r,
+        );
     });
   }
   if (need('rules', isRecord, b('规则的对象', 'an object of rules'))) {
@@ -131,4 +146,12 @@ export function provisionIssues(p: unknown, at: string): PolicyInputIssueInit[] 
     });
   }
   return issues;
+}
+
+/** `list` when it is a list of provisions, else a PolicyInputError for `fn` naming every problem. @internal */
+export function checkList(list: unknown, fn: string, at = 'provisions'): void {
+  const issues = Array.isArray(list)
+    ? list.flatMap((p, i) => provisionIssues(p, `${at}[${i}]`))
+    : [refused(at, 'not-a-list', b('条款的列表', 'a list of provisions'), list)];
+  if (issues.length) throw new PolicyInputError(issues, fn);
 }

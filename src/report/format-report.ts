@@ -237,7 +237,15 @@ function checkOptions(options: unknown): Required<Omit<ReportOptions, 'policy'>>
   if (lang !== 'zh' && lang !== 'en') issues.push(refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang));
   if (!FLAG.is(all)) issues.push(refused('all', FLAG.code, FLAG.expected, all));
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
-  if (o.policy !== undefined && !isPolicy(o.policy)) issues.push(refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy() or extendPolicy()', zh: '由 createPolicy() 或 extendPolicy() 生成的政策' }, o.policy));
+  if (o.policy !== undefined && !isPolicy(o.policy))
+    issues.push(
+      refused(
+        'policy',
+        'not-a-policy',
+        { en: 'a policy made by createPolicy() or extendPolicy()', zh: '由 createPolicy() 或 extendPolicy() 生成的政策' },
+        o.policy,
+      ),
+    );
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
   return { format, lang, all, limit, names: (names ?? {}) as Record<string, string>, policy: o.policy } as Required<ReportOptions>;
 }
@@ -416,7 +424,9 @@ export function renderListed(
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
   const rows = list.map((f) => {
     const v = findingValues(f, lang, k);
-    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), f.clause, v.expected, v.actual, f.message[lang]].map(cell);
+    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), f.clause, v.expected, v.actual, f.message[lang]].map(
+      cell,
+    );
   });
   if (format === 'markdown') {
     const md = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;

@@ -132,24 +132,8 @@ export function progressTable(rows: readonly ProgressRow[], lang: Lang, k: Kinds
     return id === undefined ? '—' : provisionLabel(id, lang, k);
   };
   const head = zh
-    ? [
-        '年度',
-        `${label('urban')} 实际`,
-        '目标',
-        `${label('rollout')} 应推行`,
-        '已推行',
-        `${label('fund')} 下限`,
-        '实际',
-      ]
-    : [
-        'year',
-        `${label('urban')} actual`,
-        'target',
-        `${label('rollout')} due`,
-        'reached',
-        `${label('fund')} minimum`,
-        'actual',
-      ];
+    ? ['年度', `${label('urban')} 实际`, '目标', `${label('rollout')} 应推行`, '已推行', `${label('fund')} 下限`, '实际']
+    : ['year', `${label('urban')} actual`, 'target', `${label('rollout')} due`, 'reached', `${label('fund')} minimum`, 'actual'];
   const cell = (f: Finding | undefined, which: 'expected' | 'actual') => {
     if (!f) return '—';
     const v = findingValues(f, lang, k)[which];

@@ -41,6 +41,7 @@ export const UNKNOWN = 3;
  * ```ts
  * verdict(true); //=> 1
  * ```
+ * @internal
  */
 export function verdict(ok: boolean): number {
   return ok ? PASS : FAIL;
@@ -63,8 +64,9 @@ export const yuan = (d: Decimal): string => groupThousands(d.toFixed());
  * @returns the finding
  * @example
  * ```ts
- * finding('NB1', 'NB.1', 'city', 'pass', 1, 1, b('够', 'enough')).status; //=> 'pass'
+ * finding('NB1', 'NB.1', 'city', 'pass', 1, 1, { zh: '够', en: 'enough' }).status; //=> 'pass'
  * ```
+ * @internal
  */
 export function finding(
   provision: string,
@@ -86,10 +88,6 @@ export function finding(
  *
  * @param v - an amount as a dataset holds it: a number or a plain decimal string
  * @returns the whole number, or NaN
- * @example
- * ```ts
- * whole('554'); //=> 554
- * ```
  */
 export function whole(v: number | string): number {
   if (typeof v === 'number') return Number.isSafeInteger(v) ? v : NaN;
@@ -114,6 +112,7 @@ export function shown(n: Decimal, d: number): Decimal {
  * const policy = createPolicy();
  * paramsOf(policy, { clause: 'A.4.2', parameters: {} }) === policy.parameters; //=> true
  * ```
+ * @internal
  */
 export function paramsOf<D extends Declared>(policy: PolicyCore, _declared: D): ParamsOf<D> {
   return policy.parameters as ParamsOf<D>;
@@ -132,6 +131,7 @@ export function paramsOf<D extends Declared>(policy: PolicyCore, _declared: D): 
  * ```ts
  * callRule(createPolicy(), 'requiredStaff', (_p, i) => ({ staff: 0, ...i }), { households: 3000 }).staff; //=> 5
  * ```
+ * @internal
  */
 export function callRule<F extends AnyCompute>(policy: PolicyCore, name: string, _compute: F, input: Parameters<F>[1]): ReturnType<F> {
   return (policy as unknown as Record<string, (input: unknown) => ReturnType<F>>)[name]!(input);

@@ -153,11 +153,13 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang, k)}</figure>`);
   const worst = worstChart(e, lang, k);
   if (worst) out.push(`<figure class="sr-chart" data-chart="worst">${worst}</figure>`);
-  const owed = k.owed.map((t) => {
-    const v = (s.owed as unknown as Record<string, FindingValue>)[t.key]!;
-    const unit = UNITS[t.unit as keyof typeof UNITS]?.[lang] ?? '';
-    return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${unit}`)}</td></tr>`;
-  }).join('');
+  const owed = k.owed
+    .map((t) => {
+      const v = (s.owed as unknown as Record<string, FindingValue>)[t.key]!;
+      const unit = UNITS[t.unit as keyof typeof UNITS]?.[lang] ?? '';
+      return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${unit}`)}</td></tr>`;
+    })
+    .join('');
   out.push(`<h3>${esc(W.owed[lang])}</h3><table class="sr-owed"><tbody>${owed}</tbody></table>`);
   const list = ordered(e.findings);
   out.push(`<h3>${esc(W.findings[lang])}</h3>`);

@@ -7,7 +7,7 @@
 import { issue } from '../../errors.js';
 import type { ParamsOf } from '../../policy/parameters.js';
 import { YEAR_MAX } from '../../values.js';
-import { declared as fund } from '../a-4-3-1-city-fund/parameters.js';
+import type { declared as fund } from '../a-4-3-1-city-fund/parameters.js';
 import { b, req } from '../declare.js';
 import { defineProvision, rule } from '../provision.js';
 import { checks } from './check.js';

@@ -16,7 +16,12 @@ export default defineProvision({
   quantities: ['Q6'],
   readings,
   rules: {
-    ruralRollout: rule(ruralRolloutWith, { command: 'rollout', fields: [req('year', 'year'), opt('villages', 'count')], example: { year: 2013, villages: 121 }, schedule: false }),
+    ruralRollout: rule(ruralRolloutWith, {
+      command: 'rollout',
+      fields: [req('year', 'year'), opt('villages', 'count')],
+      example: { year: 2013, villages: 121 },
+      schedule: false,
+    }),
     ruralRolloutSchedule: rule(ruralRolloutScheduleWith, {
       fields: [req('from', 'year'), req('to', 'year'), opt('villages', 'count')],
       example: { from: 2011, to: 2014, villages: 120 },

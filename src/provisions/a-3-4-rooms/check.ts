@@ -72,13 +72,7 @@ const rooms: CommunityCheck<Rooms> = {
 };
 
 /** A yes/no provision of A.3.4: the field it reads and its words. */
-function yesNo(
-  provision: string,
-  read: (c: CommunityRecord) => boolean | undefined,
-  yes: string,
-  no: string,
-  en: string,
-): CommunityCheck<null> {
+function yesNo(provision: string, read: (c: CommunityRecord) => boolean | undefined, yes: string, no: string, en: string): CommunityCheck<null> {
   return {
     scope: 'community',
     provision,
