@@ -1,38 +1,90 @@
 /**
- * A provision declared in one folder reaches the evaluation, the report,
- * `explain`, the clause registry and the policy book, with no other edit
- * (issue 11): the library is copied, the made-up provision in
- * test/new-provision/ is put in a folder of its own, the registries are
- * written, and each part is asked about it.
+ * A provision added to the city's list by following CONTRIBUTING.md — four files in its own folder and its entry
+ * in the list, nothing else — reaches every part of the library (issue 20): the library is copied, the made-up
+ * provision in test/new-provision/ is put in a folder of its own with a finding id and a place taken from the list
+ * (the next Q-id after the list's, after the provision of its clause), and each part is asked about it; the
+ * harness, the fast-path properties and the architecture checks run on the copy.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { NINGGUO_2011 } from '../src/policies/ningguo-2011.js';
 
 const root = mkdtempSync(join(tmpdir(), 'shequ-new-provision-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => (process.env.KEEP_COPY ? console.log(root) : rmSync(root, { recursive: true, force: true })));
 
-test('a new provision in one folder reaches evaluation, report, explain, clause registry and book', { timeout: 240_000 }, () => {
-  for (const item of ['src', 'scripts', 'package.json']) cpSync(item, join(root, item), { recursive: true });
-  // The copy's own tsconfig: the library and the probe (not the tests, the bench or the examples).
+// Its id and place, from the list: the Q-id after the highest the list has, and the place after the provision of its clause.
+const highest = Math.max(...NINGGUO_2011.flatMap((p) => p.quantities.map((q) => Number(/^Q(\d+)$/.exec(q)?.[1] ?? 0))));
+const QID = `Q${highest + 1}`;
+const after = NINGGUO_2011.findLast((p) => p.clause === 'A.4.2')!;
+const FOLDER = `${after.id}-minimum-workers`;
+
+test('a new provision in one folder reaches evaluation, batch, every report format, explain, audit, clause registry and book', { timeout: 600_000 }, () => {
+  for (const item of ['src', 'scripts', 'test', 'examples', 'package.json', 'vitest.config.ts']) cpSync(item, join(root, item), { recursive: true });
+  // The copy's own tsconfig: the library, the tests and the probe.
   writeFileSync(
     join(root, 'tsconfig.json'),
     readFileSync('tsconfig.json', 'utf8').replace(
       /"include": \[[^\]]*\],?\s*("exclude": \[[^\]]*\])?/,
-      '"include": ["src", "scripts", "probe.ts"], "exclude": ["src/**/*.test.ts"]',
+      '"include": ["src", "scripts", "probe.ts"], "exclude": []',
     ),
   );
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
-  const folder = join(root, 'src/provisions/a-4-2-9-minimum-workers');
+  // Four files in the provision's folder …
+  const folder = join(root, 'src/provisions', FOLDER);
   mkdirSync(folder);
-  for (const f of ['about.ts', 'parameters.ts', 'minimum-workers.ts', 'check.ts']) cpSync(join('test/new-provision', f), join(folder, f));
+  const files = ['parameters.ts', 'minimum-workers.ts', 'provision.ts', 'cases.json'];
+  for (const f of files)
+    writeFileSync(join(folder, f), readFileSync(join('test/new-provision', f), 'utf8').replaceAll('__QID__', QID).replaceAll('__FOLDER__', FOLDER));
+  expect(readdirSync(folder).sort()).toEqual([...files].sort());
+  // … and its entry in the list, after the provision of its clause: nothing else of the library is edited.
+  const listFile = join(root, 'src/policies/ningguo-2011.ts');
+  const list = readFileSync(listFile, 'utf8');
+  const name = /import (\w+) from '\.\.\/provisions\/([^/]+)\/provision\.js';/g;
+  const local = [...list.matchAll(name)].find((m) => m[2] === after.id)![1]!;
+  const edited = list
+    .replace(`import ${local} from '../provisions/${after.id}/provision.js';`, `$&\nimport minimum from '../provisions/${FOLDER}/provision.js';`)
+    .replace(new RegExp(`\\b${local}, `), `${local}, minimum, `);
+  expect(edited.split('\n').length - list.split('\n').length).toBe(1); // one line: the import; the list gains one name
+  writeFileSync(listFile, edited);
   cpSync('test/new-provision/probe.ts', join(root, 'probe.ts'));
-  const tsx = resolve('node_modules/tsx/dist/cli.mjs');
-  execFileSync(process.execPath, [tsx, 'scripts/registry/write.ts'], { cwd: root, stdio: 'pipe', timeout: 60_000 });
-  // The copy type-checks: Policy gains the rule's method from the registry, with its input and result types.
-  execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], { cwd: root, stdio: 'pipe', timeout: 100_000 });
-  const seen = JSON.parse(execFileSync(process.execPath, [tsx, 'probe.ts'], { cwd: root, encoding: 'utf8', timeout: 90_000 }));
-  expect(seen).toEqual({ rule: 1, amended: 2, asOf: 2, before: 1, finding: 'fail', report: true, explain: true, clause: true, book: true });
+  const run = (args: string[], timeout: number) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: 'pipe', timeout });
+  // The copy type-checks: Policy gains the rule's method from the list, with its input and result types.
+  run([resolve('node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], 200_000);
+  const seen = JSON.parse(run([resolve('node_modules/tsx/dist/cli.mjs'), 'probe.ts', QID], 120_000));
+  expect(seen).toEqual({
+    rule: 1,
+    amended: 2,
+    asOf: 2,
+    before: 1,
+    finding: ['fail', 'pass'],
+    owed: '1',
+    batch: { pass: 1, fail: 1, unknown: 0 },
+    batchTotal: true,
+    text: true,
+    html: true,
+    formats: { text: true, markdown: true, json: true, ndjson: true, html: true, xlsx: true },
+    explain: true,
+    clause: true,
+    book: true,
+    audit: true,
+  });
+  // The tests that hold every provision of the list: its fixtures, the harness, the fast paths, the architecture.
+  // (A test that pinned a total following from the number of checks would fail here.)
+  run(
+    [
+      resolve('node_modules/vitest/vitest.mjs'),
+      'run',
+      'test/fixtures.test.ts',
+      'test/fast-paths.test.ts',
+      'test/harness.test.ts',
+      'test/architecture.test.ts',
+      'src/evaluate/',
+      'src/report/',
+      'test/properties.test.ts',
+    ],
+    400_000,
+  );
 });
