@@ -18,7 +18,7 @@ afterAll(() => (process.env.KEEP_COPY ? console.log(root) : rmSync(root, { recur
 // Its id and place, from the list: the Q-id after the highest the list has, and the place after the provision of its clause.
 const highest = Math.max(...NINGGUO_2011.flatMap((p) => p.quantities.map((q) => Number(/^Q(\d+)$/.exec(q)?.[1] ?? 0))));
 const QID = `Q${highest + 1}`;
-const after = NINGGUO_2011.findLast((p) => p.clause === 'A.4.2')!;
+const after = [...NINGGUO_2011].reverse().find((p) => p.clause === 'A.4.2')!;
 const FOLDER = `${after.id}-minimum-workers`;
 
 test('a new provision in one folder reaches evaluation, batch, every report format, explain, audit, clause registry and book', { timeout: 600_000 }, () => {

@@ -128,6 +128,10 @@ export interface PolicyShape {
   kind(provision: string): FindingKind | undefined;
   /** The provisions the policy switched off, as "not evaluated" with the reason. */
   readonly removed: readonly NotEvaluated[];
+  /** The documents the policy is made of, its own first (a report names the others where a finding cites them). */
+  readonly sources: PolicyCore['sources'];
+  /** How a finding's citations read: `《title》 clause` for each document that changed it, or '' when none did. */
+  cited(cites: readonly Citation[] | undefined, lang: 'zh' | 'en'): string;
 }
 
 const shapes = new WeakMap<object, PolicyShape>();
@@ -167,6 +171,14 @@ export function shapeOf(policy: PolicyCore): PolicyShape {
     owed,
     kind: (provision) => byId.get(provision),
     removed: policy.removed.flatMap((r) => r.findings.map((id) => ({ provision: id, clause: r.clause, subject: 'city', reason: r.reason, cites: r.cites }))),
+    sources: policy.sources,
+    cited: (cites, lang) =>
+      (cites ?? [])
+        .map((c) => {
+          const title = policy.sources.find((s) => s.id === c.source)?.title[lang] ?? c.source;
+          return lang === 'zh' ? `《${title}》${c.clause ? ` ${c.clause}` : ''}` : `${title}${c.clause ? `, ${c.clause}` : ''}`;
+        })
+        .join(lang === 'zh' ? '、' : '; '),
   };
   shapes.set(policy, shape);
   return shape;

@@ -51,6 +51,7 @@ const L = {
   urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
   undecided: { zh: '个缺数据无法判断', en: 'lack data to tell' },
   notEvaluated: { zh: '未评估', en: 'Not evaluated' },
+  sources: { zh: '在本市文件之上适用的文件', en: 'Documents laid over the policy' },
   listed: { zh: '以下列出未通过和无法判断的结果，最严重的在前', en: 'Failing and unknown findings, worst first' },
   listedAll: { zh: '全部结果，最严重的在前', en: 'All findings, worst first' },
   none: { zh: '全部通过', en: 'Everything passes' },
@@ -277,8 +278,17 @@ function owedWords(unit: string, value: FindingValue, undecided: number, lang: L
 /** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */
 function notEvaluatedLines(s: EvaluationSummary<string>, lang: Lang, k: Kinds): string[] {
   return (s.notEvaluated ?? []).map(
-    (n) => `${provisionLabel(cell(n.provision), lang, k)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}`,
+    (n) =>
+      `${provisionLabel(cell(n.provision), lang, k)}, ${cell(n.clause)}, ${subjectWords(cell(n.subject), lang)}: ${cell(n.reason[lang])}${n.cites?.length ? ` (${lang === 'zh' ? '依' : 'per '}${cell(k.cited(n.cites, lang))})` : ''}`,
   );
+}
+
+/** The documents laid over the policy's own, one line each (none for the policy as written). */
+function sourceLines(k: Kinds, lang: Lang): string[] {
+  return k.sources.slice(1).map((s) => {
+    const meta = [s.number, s.date, s.status].filter((x) => x !== undefined).join(lang === 'zh' ? '，' : ', ');
+    return cell(`${lang === 'zh' ? `《${s.title.zh}》` : s.title.en} (${s.id})${lang === 'zh' ? `，${s.body.zh}` : `, ${s.body.en}`}${meta ? (lang === 'zh' ? `，${meta}` : `, ${meta}`) : ''}`);
+  });
 }
 
 function summaryLines(s: EvaluationSummary<string>, lang: Lang, k: Kinds): { head: string[]; provisions: string[][]; owed: string[][] } {
@@ -424,9 +434,9 @@ export function renderListed(
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
   const rows = list.map((f) => {
     const v = findingValues(f, lang, k);
-    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), f.clause, v.expected, v.actual, f.message[lang]].map(
-      cell,
-    );
+    // A finding a later document changed says so beside its clause: that document is its authority.
+    const clause = f.cites?.length ? `${f.clause} (${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)})` : f.clause;
+    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), clause, v.expected, v.actual, f.message[lang]].map(cell);
   });
   if (format === 'markdown') {
     const md = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
@@ -443,6 +453,8 @@ export function renderListed(
     out.push(`## ${L.byProvision[lang]}`, '', md(s.provisions[0]!), md(s.provisions[0]!.map(() => '---')), ...s.provisions.slice(1).map(md), '');
     const gaps = notEvaluatedLines(summary, lang, k);
     if (gaps.length) out.push(`## ${L.notEvaluated[lang]}`, '', ...gaps.map((l) => `- ${markdownText(l)}`), '');
+    const docs = sourceLines(k, lang);
+    if (docs.length) out.push(`## ${L.sources[lang]}`, '', ...docs.map((l) => `- ${markdownText(l)}`), '');
     return out.join('\n');
   }
   const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
@@ -455,6 +467,8 @@ export function renderListed(
   out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
   const gaps = notEvaluatedLines(summary, lang, k);
   if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.map((l) => `  ${l}`), '');
+  const docs = sourceLines(k, lang);
+  if (docs.length) out.push(`${L.sources[lang]}:`, ...docs.map((l) => `  ${l}`), '');
   // The cells are shown already (so the columns align); this catches what comes from elsewhere (a provision's key).
   return visible(out.join('\n'));
 }
