@@ -433,7 +433,15 @@ async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limi
     );
   } else if (fmt === 'xlsx') {
     const { xlsxReport } = await import('../report/xlsx-report.js');
-    await out.write(await xlsxReport(data, policy, lng));
+    const { WorkbookError } = await import('../read/xlsx.js');
+    let bytes: Uint8Array;
+    try {
+      bytes = await xlsxReport(data, policy, lng);
+    } catch (e) {
+      if (e instanceof WorkbookError) throw new InputError(e.words);
+      throw e;
+    }
+    await out.write(bytes);
   } else {
     await out.write(readableReport(data, policy, fmt, lng, all));
   }

@@ -245,6 +245,9 @@ class CommunityFinding implements Finding {
   get shortfall(): Decimal | undefined {
     return this.d.shortfall;
   }
+  get cites(): readonly Citation[] | undefined {
+    return this.compiled.kind(this.provision)?.cites;
+  }
   /** A plain object with every field, for JSON and for spreading. */
   toJSON(): Finding {
     const { provision, clause, subject, status, expected, actual, message, shortfall } = this;

@@ -57,7 +57,15 @@ let loaded: Promise<Xlsx> | undefined;
 
 /** The spreadsheet library, loaded on first use. @internal */
 export function loadXlsx(): Promise<Xlsx> {
-  return (loaded ??= import('@e965/xlsx'));
+  // An optional peer dependency: an app that only imports a rule does not install it. Without it, say what to do.
+  return (loaded ??= import('@e965/xlsx').catch((e: NodeJS.ErrnoException) => {
+    loaded = undefined;
+    if (e?.code !== 'ERR_MODULE_NOT_FOUND' && e?.code !== 'MODULE_NOT_FOUND') throw e;
+    throw new WorkbookError({
+      en: 'reading or writing a workbook needs the spreadsheet library, an optional dependency: npm install @e965/xlsx',
+      zh: '读写工作簿需要可选依赖的表格库：npm install @e965/xlsx',
+    });
+  }));
 }
 
 /** Whether the bytes start like a zip archive (an .xlsx), or an OLE2 file (an old .xls). */

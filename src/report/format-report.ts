@@ -287,7 +287,9 @@ function notEvaluatedLines(s: EvaluationSummary<string>, lang: Lang, k: Kinds): 
 function sourceLines(k: Kinds, lang: Lang): string[] {
   return k.sources.slice(1).map((s) => {
     const meta = [s.number, s.date, s.status].filter((x) => x !== undefined).join(lang === 'zh' ? '，' : ', ');
-    return cell(`${lang === 'zh' ? `《${s.title.zh}》` : s.title.en} (${s.id})${lang === 'zh' ? `，${s.body.zh}` : `, ${s.body.en}`}${meta ? (lang === 'zh' ? `，${meta}` : `, ${meta}`) : ''}`);
+    return cell(
+      `${lang === 'zh' ? `《${s.title.zh}》` : s.title.en} (${s.id})${lang === 'zh' ? `，${s.body.zh}` : `, ${s.body.en}`}${meta ? (lang === 'zh' ? `，${meta}` : `, ${meta}`) : ''}`,
+    );
   });
 }
 
@@ -356,7 +358,8 @@ export function jsonFinding(f: Finding): string {
   const m = f.message;
   const head = `{"provision":${JSON.stringify(f.provision)},"clause":${JSON.stringify(f.clause)},"subject":${JSON.stringify(f.subject)},"status":"${f.status}"`;
   const body = `,"expected":${jsonValue(f.expected)},"actual":${jsonValue(f.actual)},"message":{"zh":${JSON.stringify(m.zh)},"en":${JSON.stringify(m.en)}}`;
-  return f.shortfall === undefined ? `${head}${body}}` : `${head}${body},"shortfall":"${f.shortfall.toFixed()}"}`;
+  const tail = f.cites === undefined ? '' : `,"cites":${JSON.stringify(f.cites)}`;
+  return f.shortfall === undefined ? `${head}${body}${tail}}` : `${head}${body},"shortfall":"${f.shortfall.toFixed()}"${tail}}`;
 }
 
 /** The summary as JSON, indented as in a JSON report. @internal */
@@ -436,7 +439,9 @@ export function renderListed(
     const v = findingValues(f, lang, k);
     // A finding a later document changed says so beside its clause: that document is its authority.
     const clause = f.cites?.length ? `${f.clause} (${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)})` : f.clause;
-    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), clause, v.expected, v.actual, f.message[lang]].map(cell);
+    return [MARK[f.status], subjectWords(f.subject, lang, names), provisionLabel(f.provision, lang, k), clause, v.expected, v.actual, f.message[lang]].map(
+      cell,
+    );
   });
   if (format === 'markdown') {
     const md = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;

@@ -169,7 +169,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       .slice(0, limit)
       .map(
         (f) =>
-          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small></td>` +
+          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small>${f.cites?.length ? `<br><small class="sr-cite" data-cites="${esc(f.cites.map((c) => c.source).join(' '))}">${esc(`${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)}`)}</small>` : ''}</td>` +
           `<td>${esc(findingValue(f, f.expected, lang, k))}</td><td>${esc(findingValue(f, f.actual, lang, k))}</td><td>${esc(f.message[lang])}</td></tr>`,
       )
       .join('');
@@ -182,7 +182,10 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   if (s.notEvaluated?.length) {
     out.push(
       `<h3>${esc(W.notEvaluated[lang])}</h3><ul class="sr-not-evaluated">${s.notEvaluated
-        .map((n) => `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang, k))} · ${esc(n.subject)}: ${esc(n.reason[lang])}</li>`)
+        .map(
+          (n) =>
+            `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang, k))} · ${esc(n.subject)}: ${esc(n.reason[lang])}${n.cites?.length ? ` <small class="sr-cite">(${esc(k.cited(n.cites, lang))})</small>` : ''}</li>`,
+        )
         .join('')}</ul>`,
     );
   }
