@@ -1,14 +1,14 @@
 /**
- * The architecture, checked: one home per provision, registries that are
- * up to date, and layers that import only inwards (issue 11).
+ * The architecture, checked: one home per provision, every folder a provision of the list, and layers that
+ * import only inwards (issues 11 and 20).
  *
- * - Outside its folder under src/provisions/, no source file names a
- *   provision's rules or its Q-ids, in code or in comments (TSDoc examples,
- *   which tests run, may), except the registries, the public index and the
- *   few files listed below with their reason.
- * - Inside a folder, only its own Q-ids appear (its quantities and findings).
- * - The generated registries are what `npm run registry` writes now.
- * - An inner layer never imports an outer one at run time.
+ * - Outside its folder under src/provisions/, no source file names a provision's rules, Q-ids or I-ids (of any
+ *   number), in code or in comments (TSDoc examples, which tests run, may), but the few files listed below with
+ *   their reason.
+ * - Inside a folder, only its own ids appear (its quantities, findings and readings, and the readings of the
+ *   provisions whose code it uses).
+ * - An inner layer never imports an outer one — at run time, for its types or lazily — but the reasoned lazy
+ *   loads; and there is no import cycle, type-only imports counted.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
