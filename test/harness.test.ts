@@ -84,7 +84,14 @@ const cases: Case[] = readdirSync('src/provisions', { withFileTypes: true })
   .map((d) => join(d.name, 'cases.json'))
   .filter((f) => f.endsWith('.json'))
   .flatMap((f) => JSON.parse(readFileSync(join('src/provisions', f), 'utf8')) as Case[]);
-const RULES = [...new Set(cases.map((c) => c.rule))].sort();
+// The rules are those of the policy's list (each provision's own), called as the policy's methods; a rule of the
+// city's document is also a root export, a rule a provision adds need not be.
+const RULES = createPolicy()
+  .provisions.flatMap((p) => Object.keys(p.rules))
+  .sort();
+const methodOf = (name: string) => createPolicy()[name as keyof Policy] as (i: unknown) => unknown;
+const exported = (name: string) =>
+  typeof root[name as keyof typeof root] === 'function' ? (root[name as keyof typeof root] as (i: unknown) => unknown) : undefined;
 
 // ---- generated policies: one arbitrary per parameter, from its unit and the register's options ----
 const share = fc.oneof(
@@ -227,9 +234,7 @@ describe('every public function on generated input (issue 10, point 7)', { timeo
   );
 
   test.prop([fc.constantFrom(...cases), fc.boolean()], { numRuns: 300 })('each rule on its worked cases with one field spoiled', (c, viaPolicy) => {
-    const rule = viaPolicy
-      ? (createPolicy()[c.rule as keyof Policy] as (i: unknown) => unknown)
-      : (root[c.rule as keyof typeof root] as (i: unknown) => unknown);
+    const rule = viaPolicy ? methodOf(c.rule) : (exported(c.rule) ?? methodOf(c.rule));
     // Every rule's refusal carries a code that says what was wrong: the rules read their inputs through the catalogue of kinds.
     fc.assert(
       fc.property(spoil(c.input), (input) => void outcome(() => rule(input), true)),
@@ -251,22 +256,30 @@ describe('every public function on generated input (issue 10, point 7)', { timeo
   );
 
   test.each(RULES)('%s refuses what is not an input object, and an unknown field, by code', (name) => {
-    const rule = root[name as keyof typeof root] as (i: unknown) => unknown;
     const input = cases.find((c) => c.rule === name)!.input;
-    const codes = (arg: unknown) => {
-      try {
-        rule(arg);
-      } catch (e) {
-        return (e as root.PolicyInputError).issues.map((i) => `${i.path}: ${i.code}`);
-      }
-      return [];
-    };
-    expect(codes(5)).toEqual([': not-an-object']);
-    expect(codes({ ...input, zzz: 1 })).toEqual(['zzz: unknown-field']);
+    // As the policy's method, and as the root export where the rule is one.
+    for (const rule of [methodOf(name), exported(name)].filter((r) => r !== undefined)) {
+      const codes = (arg: unknown) => {
+        try {
+          rule(arg);
+        } catch (e) {
+          return (e as root.PolicyInputError).issues.map((i) => `${i.path}: ${i.code}`);
+        }
+        return [];
+      };
+      expect(codes(5)).toEqual([': not-an-object']);
+      expect(codes({ ...input, zzz: 1 })).toEqual(['zzz: unknown-field']);
+    }
   });
 
-  test('the rules found by name are the rules the worked cases cover', () => {
-    expect(RULES.every((name) => typeof root[name as keyof typeof root] === 'function')).toBe(true);
+  test('the rules of the list are the rules the worked cases cover, each a method of the policy; a rule exported by name is one of them', () => {
+    expect(RULES).toEqual([...new Set(cases.map((c) => c.rule))].sort());
+    expect(RULES.every((name) => typeof methodOf(name) === 'function')).toBe(true);
+    // A root export that is also a method of the policy is a rule of the list, with its worked cases.
+    const policy = createPolicy();
+    const named = Object.keys(root).filter((name) => typeof root[name as keyof typeof root] === 'function' && name in policy);
+    expect(named.every((name) => RULES.includes(name))).toBe(true);
+    expect(named.length).toBeGreaterThan(0);
     expect(functions.length).toBeGreaterThanOrEqual(27);
   });
 });

@@ -7,14 +7,42 @@ import { PolicyInputError } from '../errors.js';
 import { evaluateBatch, looksValid } from './batch.js';
 import { communitySchema, type Dataset } from './dataset.js';
 import { evaluateCity } from './city.js';
-import { evaluateCommunities } from './evaluate.js';
+import { evaluateCommunities, evaluateCommunity, shapeOf } from './evaluate.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 
+// The community checks these tests were worked out for, in the list's order. The list may hold more (a provision
+// added to it): each test then holds these to their hand-worked values and the others to what the list gives.
+const WORKED = ['Q4/Q5', 'Q7', 'A.3.4/ground-floor', 'A.3.4/one-stop-window', 'Q8', 'Q10'];
+const CODE = { pass: 1, fail: 2, unknown: 3 } as const;
+type Counts = { pass: number; fail: number; unknown: number };
+
+/**
+ * The status codes a batch should give a record, one per community check of the list, in its order: the
+ * hand-worked code of each check `worked` names, and for any other check the code of evaluateCommunity's finding
+ * (0 where it gives none: the check does not apply). The checks named keep their order within the list.
+ */
+function statusesOf(record: Parameters<typeof evaluateCommunity>[0], worked: Record<string, number>, year = 2013): string {
+  const { provisions } = shapeOf(createPolicy());
+  expect(provisions.filter((id) => id in worked)).toEqual(Object.keys(worked));
+  const exact = new Map(evaluateCommunity(record, { year }).map((f) => [f.provision, CODE[f.status]]));
+  return provisions.map((id) => worked[id] ?? exact.get(id) ?? 0).join('');
+}
+
+/** The counts of some provisions, added up. */
+const sumOf = (byProvision: Readonly<Record<string, Counts>>, ids: readonly string[]): Counts =>
+  ids.reduce((t, id) => ({ pass: t.pass + byProvision[id]!.pass, fail: t.fail + byProvision[id]!.fail, unknown: t.unknown + byProvision[id]!.unknown }), {
+    pass: 0,
+    fail: 0,
+    unknown: 0,
+  });
+const pick = <T>(o: Readonly<Record<string, T>>, ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, o[id]]));
+
 describe('evaluateBatch', () => {
   test('the TSDoc example holds', () => {
-    const batch = evaluateBatch([{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }], { year: 2013 });
-    expect(batch.statuses.join('')).toBe('133323');
+    const record = { id: 'c1', name: '东苑', kind: 'urban' as const, households: 3000, residents: 8000, staff: 4 };
+    const batch = evaluateBatch([record], { year: 2013 });
+    expect(batch.statuses.join('')).toBe(statusesOf(record, { 'Q4/Q5': 1, Q7: 3, 'A.3.4/ground-floor': 3, 'A.3.4/one-stop-window': 3, Q8: 2, Q10: 3 }));
     expect(batch.finding(0, 'Q8')!.expected).toBe(5);
   });
 
@@ -28,21 +56,21 @@ describe('evaluateBatch', () => {
     expect(fromStream).toStrictEqual(fromCity);
     for (const f of [...fromBatch, ...fromCity, ...fromStream]) expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
     expect(fromBatch.map((f) => JSON.stringify(f))).toEqual(fromCity.map((f) => JSON.stringify(f)));
-    expect(batch.counts).toEqual({ pass: 212, fail: 6, unknown: 2 }); // 230 minus the 10 city and project findings
+    // The checks worked out by hand: 230 minus the 10 city and project findings; the counts are those of every check.
+    expect(sumOf(batch.byProvision, WORKED)).toEqual({ pass: 212, fail: 6, unknown: 2 });
+    expect(batch.counts).toEqual(sumOf(batch.byProvision, shapeOf(createPolicy()).provisions));
     expect(batch.byProvision.Q10).toEqual({ pass: 38, fail: 2, unknown: 0 });
-    expect([...batch.findings('fail')].map((f) => `${f.subject}:${f.provision}`)).toEqual([
-      'c07:Q4/Q5',
-      'c12:Q7',
-      'c15:Q8',
-      'c19:A.3.4/ground-floor',
-      'c25:Q10',
-      'r03:Q10',
-    ]);
+    const failing = [...batch.findings('fail')].filter((f) => WORKED.includes(f.provision));
+    expect(failing.map((f) => `${f.subject}:${f.provision}`)).toEqual(['c07:Q4/Q5', 'c12:Q7', 'c15:Q8', 'c19:A.3.4/ground-floor', 'c25:Q10', 'r03:Q10']);
   });
 
   test('a rural community’s urban checks do not apply', () => {
-    const batch = evaluateBatch([{ id: 'r', name: 'r', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 30000 }], { year: 2013 });
-    expect(batch.statuses.join('')).toBe('000001');
+    const record = { id: 'r', name: 'r', kind: 'rural' as const, households: 1, residents: 1, streetSubsidyPaid: 30000 };
+    const batch = evaluateBatch([record], { year: 2013 });
+    expect(batch.statuses.join('')).toBe(statusesOf(record, { 'Q4/Q5': 0, Q7: 0, 'A.3.4/ground-floor': 0, 'A.3.4/one-stop-window': 0, Q8: 0, Q10: 1 }));
+    // A check the list does not hold to rural communities does not apply to one.
+    const { rural } = shapeOf(createPolicy());
+    expect([...batch.statuses].filter((_, j) => !rural[j])).toEqual(rural.filter((r) => !r).map(() => 0));
     expect(batch.finding(0, 0)).toBeUndefined();
   });
 
@@ -195,15 +223,17 @@ describe('evaluateBatch refuses, saying what it got', () => {
 
   test('finding() outside the batch names the range and what it got', () => {
     const batch = evaluateBatch([{ id: 'c', name: 'c', kind: 'urban', households: 3000, residents: 8000 }], { year: 2013 });
-    const range =
-      'Invalid input to evaluateBatch: finding: expected a community index from 0 to 0 and a provision from Q4/Q5, Q7, A.3.4/ground-floor, A.3.4/one-stop-window, Q8, Q10, got';
+    // The provisions named are the list's community checks, in its order (today Q4/Q5, Q7, A.3.4/ground-floor, …, Q10).
+    const { provisions, n } = shapeOf(createPolicy());
+    expect(provisions.filter((id) => WORKED.includes(id))).toEqual(WORKED);
+    const range = `Invalid input to evaluateBatch: finding: expected a community index from 0 to 0 and a provision from ${provisions.join(', ')}, got`;
     expect(() => batch.finding(1, 0)).toThrow(`${range} 1, 0`);
     expect(() => batch.finding(-1, 0)).toThrow(`${range} -1, 0`);
     expect(() => batch.finding(0.5, 0)).toThrow(`${range} 0.5, 0`);
-    expect(() => batch.finding(0, 6)).toThrow(`${range} 0, 6`);
+    expect(() => batch.finding(0, n)).toThrow(`${range} 0, ${n}`);
     expect(() => batch.finding(0, -1)).toThrow(`${range} 0, -1`);
     expect(() => batch.finding(0, 'Q99')).toThrow(`${range} 0, "Q99"`);
-    expect(batch.finding(0, 5)!.provision).toBe('Q10');
+    expect(batch.finding(0, provisions.indexOf('Q10'))!.provision).toBe('Q10');
     expect(batch.finding(0, 'Q4/Q5')!.status).toBe('pass');
   });
 });
@@ -227,10 +257,17 @@ describe('evaluateBatch results', () => {
     // In document order — a: size pass, rooms 300 < 400 fail, ground floor pass, one-stop unknown, staff 5 = 3000/600 pass, subsidy pass; b: subsidy 1 < 30000 fail.
     const batch = evaluateBatch(records(), { year: 2013 });
     expect(batch.communities).toBe(2);
-    expect(batch.statuses.join('')).toBe('121311' + '000002');
-    expect(batch.counts).toEqual({ pass: 4, fail: 2, unknown: 1 });
+    const [a, b] = records();
+    expect(batch.statuses.join('')).toBe(
+      statusesOf(a!, { 'Q4/Q5': 1, Q7: 2, 'A.3.4/ground-floor': 1, 'A.3.4/one-stop-window': 3, Q8: 1, Q10: 1 }) +
+        statusesOf(b!, { 'Q4/Q5': 0, Q7: 0, 'A.3.4/ground-floor': 0, 'A.3.4/one-stop-window': 0, Q8: 0, Q10: 2 }),
+    );
+    const { provisions } = shapeOf(createPolicy());
+    expect(Object.keys(batch.byProvision)).toEqual(provisions);
+    expect(sumOf(batch.byProvision, WORKED)).toEqual({ pass: 4, fail: 2, unknown: 1 });
+    expect(batch.counts).toEqual(sumOf(batch.byProvision, provisions));
     expect(batch.counts).toBe(batch.counts);
-    expect(batch.byProvision).toEqual({
+    expect(pick(batch.byProvision, WORKED)).toEqual({
       'Q4/Q5': { pass: 1, fail: 0, unknown: 0 },
       Q7: { pass: 0, fail: 1, unknown: 0 },
       'A.3.4/ground-floor': { pass: 1, fail: 0, unknown: 0 },
@@ -243,10 +280,19 @@ describe('evaluateBatch results', () => {
   test('findings() gives every finding that applies, or those of one status, in order', () => {
     const batch = evaluateBatch(records(), { year: 2013 });
     const key = (f: { subject: string; provision: string }) => `${f.subject}:${f.provision}`;
-    expect([...batch.findings()].map(key)).toEqual(['a:Q4/Q5', 'a:Q7', 'a:A.3.4/ground-floor', 'a:A.3.4/one-stop-window', 'a:Q8', 'a:Q10', 'b:Q10']);
-    expect([...batch.findings('fail')].map(key)).toEqual(['a:Q7', 'b:Q10']);
-    expect([...batch.findings('pass')].map(key)).toEqual(['a:Q4/Q5', 'a:A.3.4/ground-floor', 'a:Q8', 'a:Q10']);
-    expect([...batch.findings('unknown')].map(key)).toEqual(['a:A.3.4/one-stop-window']);
+    const of = (status?: 'pass' | 'fail' | 'unknown') => [...batch.findings(status)].map(key).filter((x) => WORKED.includes(x.slice(2)));
+    expect(of()).toEqual(['a:Q4/Q5', 'a:Q7', 'a:A.3.4/ground-floor', 'a:A.3.4/one-stop-window', 'a:Q8', 'a:Q10', 'b:Q10']);
+    expect(of('fail')).toEqual(['a:Q7', 'b:Q10']);
+    expect(of('pass')).toEqual(['a:Q4/Q5', 'a:A.3.4/ground-floor', 'a:Q8', 'a:Q10']);
+    expect(of('unknown')).toEqual(['a:A.3.4/one-stop-window']);
+    // Of every check of the list: one finding for each status that applies, community by community, in the list's order.
+    const { provisions, n } = shapeOf(createPolicy());
+    const applying = (status?: number) =>
+      [...batch.statuses].flatMap((code, x) =>
+        code !== 0 && (status === undefined || code === status) ? [`${'ab'[Math.floor(x / n)]}:${provisions[x % n]}`] : [],
+      );
+    expect([...batch.findings()].map(key)).toEqual(applying());
+    expect([...batch.findings('fail')].map(key)).toEqual(applying(2));
     expect(batch.finding(1, 'Q10')!.message.en).toBe('Subsidy 1 yuan against at least 30,000: 29,999 yuan short');
   });
 

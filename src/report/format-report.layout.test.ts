@@ -6,33 +6,54 @@
  * 10 villages reached (0.9 × 10 = 9 due); no budget data. So: Q1/Q2 fails
  * (0 of 1 urban communities meet every check, 1 due in 2013), Q7 fails (100 m²
  * short), Q9 is unknown, and the other six findings pass.
+ *
+ * These numbers were worked out for the eight provisions of the city's document below, so the whole reports are
+ * those of a policy made of them: a provision added to the list changes none of them. One test holds the report
+ * under the city's own list to the same lines, apart from the lines of the provisions it adds and the counts.
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
+import { createPolicy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import { evaluateCity } from '../evaluate/city.js';
-import { formatReport, readEvaluation, table } from './format-report.js';
+import { shapeOf } from '../evaluate/evaluate.js';
+import { NINGGUO_2011, NINGGUO_2011_SOURCE } from '../policies/ningguo-2011.js';
+import { formatReport, readEvaluation, table, type ReportOptions } from './format-report.js';
 
-const evaluation = () =>
-  evaluateCity({
-    year: 2013,
-    communities: [
-      {
-        id: 'c1',
-        name: 'x',
-        kind: 'urban',
-        households: 3000,
-        residents: 8000,
-        roomAreaM2: 300,
-        staff: 5,
-        roomsOnGroundFloor: true,
-        oneStopWindow: true,
-        streetSubsidyPaid: 30000,
-      },
-    ],
-    villages: { total: 10, covered: 9 },
-    developerProjects: [], // none: nothing of Q11/Q12 to evaluate or to call not evaluated
-  });
+const WORKED = [
+  'a-2-targets',
+  'a-3-1-size',
+  'a-3-3-rural-rollout',
+  'a-3-4-rooms',
+  'a-4-2-staff',
+  'a-4-3-1-city-fund',
+  'a-4-3-2-street-subsidy',
+  'a-4-3-3-developer',
+];
+const policy = createPolicy(undefined, { provisions: NINGGUO_2011.filter((p) => WORKED.includes(p.id)), source: NINGGUO_2011_SOURCE });
+// The policy goes with the evaluation to the report and back: a report is read by the list it was made under.
+const report = (options: ReportOptions = {}) => formatReport(evaluation(), { ...options, policy });
+
+const evaluation = () => evaluateCity(data(), { policy });
+const data = () => ({
+  year: 2013,
+  communities: [
+    {
+      id: 'c1',
+      name: 'x',
+      kind: 'urban' as const,
+      households: 3000,
+      residents: 8000,
+      roomAreaM2: 300,
+      staff: 5,
+      roomsOnGroundFloor: true,
+      oneStopWindow: true,
+      streetSubsidyPaid: 30000,
+    },
+  ],
+  villages: { total: 10, covered: 9 },
+  developerProjects: [], // none: nothing of Q11/Q12 to evaluate or to call not evaluated
+});
 
 // Counts by provision, provisions named in words in the order of the policy (Q1/Q2 first, the community checks, the city's).
 const byProvision = [
@@ -51,7 +72,7 @@ describe('the text report, whole', () => {
   test('English: title underlined to its width, summary, findings worst first in aligned columns, totals, counts', () => {
     // Column widths: '' 1 (the marks), subject 9 ('city/2013'), provision 9, clause 6, expected 8, actual 6; two spaces between.
     // Totals: the widest label is 30 columns; counts: the widest provision is 21 ('A.3.4/one-stop-window').
-    expect(formatReport(evaluation(), { lang: 'en' })).toBe(
+    expect(report({ lang: 'en' })).toBe(
       [
         'Community-building compliance report',
         '====================================',
@@ -93,7 +114,7 @@ describe('the text report, whole', () => {
   });
 
   test('Chinese: the title is 10 characters, 20 columns; all: true lists passing findings under their own heading', () => {
-    const lines = formatReport(evaluation(), { all: true }).split('\n');
+    const lines = report({ all: true }).split('\n');
     expect(lines.slice(0, 7)).toEqual([
       '社区建设政策合规报告',
       '='.repeat(20),
@@ -133,7 +154,7 @@ describe('the text report, whole', () => {
   });
 
   test('Chinese Markdown, whole', () => {
-    expect(formatReport(evaluation(), { format: 'markdown' })).toBe(
+    expect(report({ format: 'markdown' })).toBe(
       [
         '# 社区建设政策合规报告',
         '',
@@ -174,6 +195,34 @@ describe('the text report, whole', () => {
     );
   });
 
+  test('under the city’s own list the report is the same, but for a line of each provision and total it adds and the counts', () => {
+    const city = shapeOf(createPolicy());
+    const worked = shapeOf(policy);
+    // What the list adds: its findings' names (in their rows) and the names of its totals.
+    const added = [
+      ...city.kinds.filter((k) => worked.kind(k.provision) === undefined).map((k) => `${k.name.en} (`),
+      ...city.owed.filter((o) => !worked.owed.some((w) => w.key === o.key)).map((o) => o.name.en),
+    ];
+    const r = evaluateCity(data());
+    const cells = (text: string) =>
+      text
+        .split('\n')
+        .map((l) => l.trim().split(/ {2,}/))
+        .filter((row) => !row.some((cell) => added.some((name) => cell.startsWith(name))));
+    const counted = (row: string[]) => row[0]!.startsWith('Findings: ');
+    for (const all of [false, true]) {
+      const mine = cells(formatReport(r, { lang: 'en', all }));
+      const theirs = cells(report({ lang: 'en', all }));
+      expect(mine.filter((row) => !counted(row))).toEqual(theirs.filter((row) => !counted(row)));
+    }
+    // The counts line counts every finding: these six, two and one, and those of the provisions the list adds.
+    const more = Object.entries(r.summary.byProvision).filter(([id]) => worked.kind(id) === undefined);
+    const plus = (s: 'pass' | 'fail' | 'unknown', n: number) => n + more.reduce((t, [, c]) => t + c[s], 0);
+    expect(formatReport(r, { lang: 'en' }).split('\n')[3]).toBe(
+      `Findings: ✓ ${plus('pass', 6)} pass   ✗ ${plus('fail', 2)} fail   ? ${plus('unknown', 1)} unknown`,
+    );
+  });
+
   test('Markdown lists all under its own heading, escapes a | in a cell, and says how many were left out', () => {
     const r = evaluateCity({
       year: 2013,
@@ -197,16 +246,16 @@ describe('the text report, whole', () => {
 
 describe('limits', () => {
   test('a limit equal to the number of findings lists them all and adds no line', () => {
-    const text = formatReport(evaluation(), { lang: 'en', limit: 3 });
+    const text = report({ lang: 'en', limit: 3 });
     expect(text).not.toContain('more not listed');
     expect(text.split('\n').filter((l) => /^[✗?] /.test(l))).toHaveLength(3);
   });
 
   test('limit: 0 lists nothing and does not claim that everything passes', () => {
-    const lines = formatReport(evaluation(), { lang: 'en', limit: 0 }).split('\n');
+    const lines = report({ lang: 'en', limit: 0 }).split('\n');
     expect(lines.slice(6, 9)).toEqual(['Failing and unknown findings, worst first:', '… and 3 more not listed', '']);
     expect(lines).not.toContain('Everything passes');
-    const zh = formatReport(evaluation(), { format: 'markdown', limit: 0 }).split('\n');
+    const zh = report({ format: 'markdown', limit: 0 }).split('\n');
     expect(zh.slice(6, 10)).toEqual(['## 以下列出未通过和无法判断的结果，最严重的在前', '', '…… 另有 3 条未列出', '']);
   });
 
@@ -263,6 +312,7 @@ describe('JSON', () => {
         ],
         summary,
       }),
+      { policy }, // the six totals of the eight provisions: a report is read by the list it was made under
     );
     const kinds = back.findings.map((f) => [f.expected, f.actual, f.shortfall].map((v) => (typeof v === 'object' && v !== null ? `D${v.toString()}` : v)));
     expect(kinds).toEqual([
@@ -276,12 +326,12 @@ describe('JSON', () => {
   });
 
   test('a saved report that lacks a part the report reads is refused, naming the part (issue 10: never a TypeError later)', () => {
-    const saved = JSON.parse(formatReport(evaluation(), { format: 'json' }));
+    const saved = JSON.parse(report({ format: 'json' }));
     const refused = (change: (r: { summary: Record<string, unknown>; findings: Record<string, unknown>[] }) => void) => {
       const copy = structuredClone(saved);
       change(copy);
       try {
-        formatReport(readEvaluation(JSON.stringify(copy)));
+        formatReport(readEvaluation(JSON.stringify(copy), { policy }), { policy });
       } catch (e) {
         expect(e).toBeInstanceOf(PolicyInputError);
         return (e as PolicyInputError).issues[0]!.path;
