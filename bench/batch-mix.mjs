@@ -8,7 +8,9 @@ import { baseline } from './baseline.mjs';
 import { communitiesMix } from './generate.mjs';
 
 const [mix, n, runs] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4] ?? 5)];
-const PICK = [0, 1, 2, 5];
+const { provisions: COLUMNS } = evaluateBatch([], { year: 2013 });
+const PER = COLUMNS.length;
+const PICK = ['Q4/Q5', 'Q7', 'Q8', 'Q10'].map((id) => COLUMNS.indexOf(id)); // size, rooms, staff, subsidy
 function time(fn, k = runs) {
   const ts = [];
   let out;
@@ -28,7 +30,7 @@ evaluateBatch(records, { year: 2013 }); // warm-up
 const batch = time(() => evaluateBatch(records, { year: 2013 }));
 for (let i = 0; i < n; i++) {
   for (let j = 0; j < 4; j++) {
-    if ((batch.out.statuses[i * 6 + PICK[j]] === 1 ? 1 : 0) !== loop.out[i * 4 + j])
+    if ((batch.out.statuses[i * PER + PICK[j]] === 1 ? 1 : 0) !== loop.out[i * 4 + j])
       throw new Error(`${mix}: evaluateBatch and the loop differ at community ${i}, check ${j}`);
   }
 }
@@ -36,7 +38,7 @@ batch.out = undefined;
 const city = time(() => evaluateCity({ year: 2013, communities: records }), 1);
 for (let i = 0; i < n; i++) {
   for (let j = 0; j < 4; j++) {
-    if ((city.out.findings[i * 6 + PICK[j]].status === 'pass' ? 1 : 0) !== loop.out[i * 4 + j])
+    if ((city.out.findings[i * PER + PICK[j]].status === 'pass' ? 1 : 0) !== loop.out[i * 4 + j])
       throw new Error(`${mix}: evaluateCity and the loop differ at community ${i}, check ${j}`);
   }
 }

@@ -24,6 +24,7 @@ import {
   type OwedKeysOf,
   type Finding,
 } from './evaluate.js';
+import { markEvaluated } from './kinds.js';
 import { lazyList } from './lazy-list.js';
 import { Tally, type ListSpec } from './tally.js';
 
@@ -172,5 +173,9 @@ export function evaluateCity(dataset: Dataset, options: object = {}): CityEvalua
   }
   const pol = checkPolicy(policy, 'evaluateCity');
   const { findings, summary } = evaluateDataset(readDatasetQuickly(dataset), pol, true);
-  return displayable('evaluation', { findings, summary }, () => import('../view/display-evaluation.js'), sayEvaluation);
+  // The policy it was made under, kept on the result (not enumerable): a report names and counts its findings by it.
+  return markEvaluated(
+    displayable('evaluation', { findings, summary }, () => import('../view/display-evaluation.js'), sayEvaluation),
+    pol,
+  );
 }

@@ -8,7 +8,7 @@ import { PolicyInputError, describeValue, issue, refused, type PolicyInputIssueI
 import { count as COUNT, flag as FLAG, names as fieldNames, oneOf } from '../kinds.js';
 import { relativeShortfall, type CityEvaluation, type EvaluationSummary, type Finding, type FindingValue } from '../evaluate/evaluate.js';
 import { isPolicy } from '../create-policy.js';
-import { kindsOf, type Kinds } from '../evaluate/kinds.js';
+import { kindsOf, markEvaluated, policyOf, type Kinds } from '../evaluate/kinds.js';
 import type { PolicyCore } from '../provisions/provision.js';
 import type { Lang } from '../trace.js';
 import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, provisionLabel, subjectWords } from './words.js';
@@ -494,7 +494,22 @@ const DECIMAL_FIELDS = new Set(['expected', 'actual', 'shortfall']);
  * readEvaluation(formatReport(result, { format: 'json', all: true })).findings[0].expected; //=> 9
  * ```
  */
-export function readEvaluation(json: string, options: { readonly policy?: PolicyCore } = {}): CityEvaluation {
+export function readEvaluation(json: string, options?: { readonly policy?: PolicyCore }): CityEvaluation {
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    throw new PolicyInputError([refused('options', 'not-an-object', { en: '{ policy? }', zh: '{ policy? }' }, options)], 'readEvaluation');
+  }
+  const extra = Object.keys(options ?? {}).filter((k) => k !== 'policy');
+  if (extra.length)
+    throw new PolicyInputError(
+      extra.map((k) => issue(k, 'unknown-field', { expected: fieldNames(['policy']), received: { en: JSON.stringify(k), zh: JSON.stringify(k) } })),
+      'readEvaluation',
+    );
+  const policy = options?.policy;
+  if (policy !== undefined && !isPolicy(policy))
+    throw new PolicyInputError(
+      [refused('policy', 'not-a-policy', { en: 'a policy made by createPolicy()', zh: '由 createPolicy() 生成的政策' }, policy)],
+      'readEvaluation',
+    );
   let parsed: unknown;
   const decimal = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
   try {
@@ -505,5 +520,5 @@ export function readEvaluation(json: string, options: { readonly policy?: Policy
   // The totals owed, whatever the policy names them: money and areas were written as decimal strings.
   const owed = isObject(parsed) && isObject(parsed.summary) && isObject(parsed.summary.owed) ? parsed.summary.owed : undefined;
   if (owed) for (const [key, value] of Object.entries(owed)) if (decimal(value)) owed[key] = new D(value as string);
-  return checkResult(parsed, 'readEvaluation', 'json', kindsOf(undefined, options.policy)) as CityEvaluation;
+  return markEvaluated(checkResult(parsed, 'readEvaluation', 'json', kindsOf(undefined, policy)), policyOf(undefined, policy)) as CityEvaluation;
 }
