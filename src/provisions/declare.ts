@@ -37,7 +37,9 @@ export type FieldUnit =
   | 'days'
   | 'flag'
   | 'option'
-  | 'date';
+  | 'date'
+  // a provision of another document may count in a unit of its own (shown as it is named)
+  | (string & {});
 
 /** A field's name in both languages and its unit. */
 export interface FieldWords {
@@ -63,7 +65,16 @@ export interface RuleAbout {
 }
 
 /** The unit of a finding's expected and actual values. */
-export type ValueUnit = 'share' | 'deviation' | 'm2' | 'yuan' | 'workers' | 'flag' | 'villages';
+export type ValueUnit =
+  | 'share'
+  | 'deviation'
+  | 'm2'
+  | 'yuan'
+  | 'workers'
+  | 'flag'
+  | 'villages'
+  // a provision of another document may count in a unit of its own (shown as it is named)
+  | (string & {});
 
 /** A total of the evaluation's summary that failing findings add their shortfall to. */
 export type OwedKey = string;

@@ -92,9 +92,12 @@ export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: L
     case 'workers':
     case 'villages':
       // Without village counts, the rollout expects a share of the villages.
-      return typeof v === 'number' ? count(v, unit, lang) : percent(v);
-    default:
-      return typeof v === 'number' ? grouped(v, 0) : grouped(v, 4);
+      return typeof v === 'number' ? count(v, unit as 'workers' | 'villages', lang) : percent(v);
+    default: {
+      // A unit of a provision of another document is shown as it is named.
+      const n = typeof v === 'number' ? grouped(v, 0) : grouped(v, 4);
+      return unit === undefined || unit === 'flag' ? n : `${n} ${unit}`;
+    }
   }
 }
 

@@ -71,7 +71,8 @@ export function findingValue(f: Finding, v: FindingValue, lang: Lang, k: Kinds =
   const when = k.kind(f.provision)?.areaWhen;
   if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) return grouped(digits);
   if (unit === 'share' || unit === 'deviation') return percent(digits);
-  if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit][lang]}`;
+  if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit as keyof typeof UNITS][lang]}`;
+  if (unit !== undefined && unit !== 'flag') return `${grouped(digits)} ${unit}`; // a unit of another document's own
   return grouped(digits);
 }
 

@@ -15,7 +15,7 @@ import { exact, grouped, isDecimal, percent, yesNo } from './html.js';
 /** How a value is shown. */
 export type Unit = FieldUnit;
 
-const UNIT: Record<Unit, { readonly zh: string; readonly en: string }> = {
+const UNIT: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
   households: { zh: '户', en: 'households' },
   people: { zh: '人', en: 'people' },
   m2: { zh: 'm²', en: 'm²' },
@@ -33,7 +33,7 @@ const UNIT: Record<Unit, { readonly zh: string; readonly en: string }> = {
 };
 
 /** The unit's word in a language ('' for none). */
-export const unitWord = (unit: Unit, lang: Lang): string => UNIT[unit][lang];
+export const unitWord = (unit: Unit, lang: Lang): string => (Object.hasOwn(UNIT, unit) ? UNIT[unit]![lang] : unit);
 
 /** A field of a rule's input or result. */
 export interface FieldInfo {
