@@ -23,11 +23,19 @@ export class InflateError extends Error {
   }
 }
 
-/** A canonical Huffman code: how many codes of each length, and the symbols in code order. */
+/**
+ * A canonical Huffman code: how many codes of each length, and the symbols in code order; and, for the codes of
+ * up to {@link FAST} bits, a table by the next {@link FAST} bits of the stream of `symbol << 4 | length` (0: a
+ * longer code, decoded a bit at a time).
+ */
 interface Huffman {
   readonly counts: Uint16Array;
   readonly symbols: Uint16Array;
+  readonly fast: Int32Array;
 }
+
+/** Bits looked up at once. */
+const FAST = 10;
 
 const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
@@ -49,7 +57,25 @@ function huffman(lengths: ArrayLike<number>, from: number, n: number): Huffman {
     const len = lengths[from + i]!;
     if (len !== 0) symbols[offsets[len]!++] = i;
   }
-  return { counts, symbols };
+  // The canonical code of each short symbol, its bits reversed (the stream gives a code's first bit lowest).
+  const fast = new Int32Array(1 << FAST);
+  const next = new Uint16Array(16);
+  for (let len = 1, code = 0; len < 16; len++) {
+    code = (code + counts[len - 1]!) << 1;
+    next[len] = code;
+  }
+  for (let i = 0; i < n; i++) {
+    const len = lengths[from + i]!;
+    if (len === 0 || len > FAST) {
+      if (len !== 0) next[len]!++;
+      continue;
+    }
+    const code = next[len]!++;
+    let rev = 0;
+    for (let b = 0; b < len; b++) rev |= ((code >> b) & 1) << (len - 1 - b);
+    for (let k = rev; k < 1 << FAST; k += 1 << len) fast[k] = (i << 4) | len;
+  }
+  return { counts, symbols, fast };
 }
 
 let fixed: { lit: Huffman; dist: Huffman } | undefined;
@@ -99,6 +125,18 @@ export function inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array {
     out = grown;
   };
   const decode = (h: Huffman): number => {
+    while (bitCount < FAST && pos < data.length) {
+      bitBuf |= data[pos++]! << bitCount;
+      bitCount += 8;
+    }
+    if (bitCount >= FAST) {
+      const e = h.fast[bitBuf & ((1 << FAST) - 1)]!;
+      if (e !== 0) {
+        bitBuf >>>= e & 15;
+        bitCount -= e & 15;
+        return e >> 4;
+      }
+    }
     let code = 0;
     let first = 0;
     let index = 0;
@@ -117,6 +155,8 @@ export function inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array {
     const last = bits(1);
     const type = bits(2);
     if (type === 0) {
+      // A stored block starts at the next byte: the bits of this one are dropped, whole bytes looked ahead given back.
+      pos -= bitCount >> 3;
       bitBuf = 0;
       bitCount = 0;
       if (pos + 4 > data.length) throw new InflateError('cut short');
@@ -163,7 +203,7 @@ export function inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array {
       for (;;) {
         const sym = decode(lit);
         if (sym < 256) {
-          room(1);
+          if (outLen === out.length) room(1);
           out[outLen++] = sym;
         } else if (sym === 256) break;
         else {
@@ -174,8 +214,10 @@ export function inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array {
           if (d >= 30) throw new InflateError('a distance that is not in its table');
           const back = DIST_BASE[d]! + bits(DIST_EXTRA[d]!);
           if (back > outLen) throw new InflateError('a distance back past the start');
-          room(len);
-          for (let k = 0; k < len; k++, outLen++) out[outLen] = out[outLen - back]!;
+          if (outLen + len > out.length) room(len);
+          if (back >= len) out.copyWithin(outLen, outLen - back, outLen - back + len);
+          else for (let k = 0; k < len; k++) out[outLen + k] = out[outLen + k - back]!;
+          outLen += len;
         }
       }
     } else throw new InflateError('a block of an unknown type');
