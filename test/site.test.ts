@@ -7,12 +7,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, SITE_BUDGET } from '../scripts/site/build.js';
 import { createPolicy, requiredStaff, serviceRoomArea } from '../src/index.js';
+import type { FileInput } from '../src/read/notes.js';
+import { inputLines } from '../src/report/input-report.js';
 import { auditPolicy, interpretations, provisions } from '../src/spec.js';
 import { HAVE_BROWSER, launch, watchedPage } from './browser.js';
 
@@ -34,15 +36,15 @@ test('the site is one file within its size budget, with nothing to fetch', () =>
   expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?(https?:)?\/\//i);
 });
 
-/** CLI counts for a file, from its JSON report. */
-function cliCounts(args: string[]) {
+/** The CLI's JSON report of a file: its counts, and what it read. */
+function cliReport(args: string[]): { summary: { counts: Record<string, number> }; input: FileInput[] } {
   let stdout: string;
   try {
     stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'report', ...args, '--format', 'json'], { encoding: 'utf8' });
   } catch (e) {
     stdout = (e as { stdout: string }).stdout; // exit 1: a finding fails
   }
-  return JSON.parse(stdout).summary.counts as Record<string, number>;
+  return JSON.parse(stdout);
 }
 
 describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
@@ -144,9 +146,13 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
     LONG,
   );
 
+  // The page reads with the CLI's reading (src/read/): a GB18030 CSV with a title, a 合计 row and notes, and a
+  // workbook of two yearly sheets, give the counts `report FILE --year 2013` gives (the year field says 2013).
   test.each([
     ['examples/city.json', []],
     ['examples/communities.csv', ['--year', '2013']],
+    ['examples/ningguo-2013.csv', ['--year', '2013']],
+    ['examples/ningguo.xlsx', ['--year', '2013']],
   ] as const)(
     'loading %s gives the CLI’s counts',
     async (file, args) => {
@@ -155,7 +161,15 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
       const counts = Object.fromEntries(
         await page.locator('[data-region="data"] [data-count]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-count'), Number(e.textContent)])),
       );
-      expect(counts).toEqual(cliCounts([file, ...args]));
+      const cli = cliReport([file, ...args]);
+      expect(counts).toEqual(cli.summary.counts);
+      // What was read (encoding, header, title and total rows, where the year came from, sheets left out), as the CLI's report says it.
+      const read = await page.locator('[data-region="data"] details[data-read] li').allTextContents();
+      const cliRead = inputLines(
+        cli.input.map((f) => ({ ...f, file: basename(f.file) })),
+        'zh',
+      );
+      expect(read).toEqual(cliRead.map((l) => l.trim()).filter((l) => l !== ''));
       expect(await page.locator('[data-region="data"] svg').count()).toBeGreaterThanOrEqual(1);
       const download = page.waitForEvent('download');
       await page.locator('[data-save-report]').click();
@@ -173,7 +187,8 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
       await page.locator('input[type="file"][data-dataset]').setInputFiles(bad);
       const alert = page.locator('[data-region="data"] [role="alert"]');
       await alert.waitFor();
-      expect(await alert.textContent()).toContain('communities[0].households');
+      // As the CLI says it (zh, the page's first language): the file, the line and the header as written.
+      expect(await alert.textContent()).toContain('bad.csv: 第 2 行“households”：');
       expect(await page.locator('[data-region="data"] [data-count]').count()).toBe(0);
     },
     LONG,

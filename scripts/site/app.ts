@@ -6,15 +6,15 @@
  * parameters, the audit, the comparison and the data report; the language
  * switch redraws the page.
  */
-import { evaluateCity, readDataset, type Dataset } from '../../src/evaluation.js';
-import { evaluateDataset } from '../../src/evaluate/city.js';
-import { PolicyInputError } from '../../src/index.js';
-import { datasetFromText, DataFileError } from './read-data.js';
+import { inputLines } from '../../src/report/input-report.js';
+import { evaluateFile, problemLines } from './read-data.js';
 import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
 import { auditRegion, calculatorResult, initialState, pageBody, policyOf, presetsRegion, T, type State } from './render.js';
 
 const state: State = initialState(document.documentElement.lang === 'en' ? 'en' : 'zh');
-let dataset: { name: string; text: string } | undefined;
+let dataset: { name: string; bytes: Uint8Array } | undefined;
+/** The data region's latest drawing: an earlier one that ends later (the file is read asynchronously) is dropped. */
+let drawing = 0;
 let saveUrl: string | undefined;
 
 const $$ = <E extends Element>(sel: string) => [...document.querySelectorAll<E>(sel)];
@@ -22,31 +22,45 @@ const $$ = <E extends Element>(sel: string) => [...document.querySelectorAll<E>(
 function drawData(): void {
   const region = document.querySelector('[data-region="data"]');
   if (!region) return;
+  const turn = ++drawing;
   if (!dataset) {
     region.innerHTML = `<p>${esc(T.noData[state.lang])}</p>`;
     return;
   }
+  const { name, bytes } = dataset;
   const L = state.lang;
   const yearText = document.querySelector<HTMLInputElement>('[data-dataset-year]')?.value.trim() ?? '';
-  try {
-    const { data, communitiesOnly } = datasetFromText(
-      dataset.name,
-      dataset.text,
-      /^\d{4}$/.test(yearText) ? Number(yearText) : (yearText as unknown as number),
+  const policy = policyOf(state);
+  const shown = (html: string) => {
+    if (turn === drawing) region.innerHTML = html;
+  };
+  const failed = (lines: readonly string[]) =>
+    shown(
+      `<div class="sr-error" role="alert" data-error><strong>${esc(T.error[L])}</strong> <code>${esc(name)}</code><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`,
     );
-    // A CSV holds communities only: the city's provisions are listed as not evaluated, as the CLI does.
-    const result = communitiesOnly
-      ? evaluateDataset(readDataset(data), policyOf(state), true, undefined, 'communities-only')
-      : evaluateCity(data as Dataset, { policy: policyOf(state) });
-    if (saveUrl) URL.revokeObjectURL(saveUrl);
-    saveUrl = URL.createObjectURL(new Blob([reportHtml(result, { lang: L, source: dataset.name, policy: policyOf(state) })], { type: 'text/html' }));
-    const file = `${dataset.name.replace(/\.[^.]*$/, '')}-report.html`;
-    region.innerHTML = `<p><a href="${saveUrl}" download="${esc(file)}" data-save-report>${esc(T.save[L])}</a> · <code>${esc(dataset.name)}</code></p>${evaluationHtml(result, L)}`;
-  } catch (e) {
-    const lines = e instanceof PolicyInputError ? e.issues.map((i) => `${i.path}: ${i.message}`) : e instanceof DataFileError ? [e[L]] : undefined;
-    if (!lines) throw e;
-    region.innerHTML = `<div class="sr-error" role="alert" data-error><strong>${esc(T.error[L])}</strong> <code>${esc(dataset.name)}</code><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`;
-  }
+  if (yearText !== '' && !/^\d{4}$/.test(yearText))
+    return failed([L === 'zh' ? `年份应为四位数字，实为“${yearText}”` : `the year should be four digits, got "${yearText}"`]);
+  // The same reading as the CLI's `report FILE --year YEAR`: the year of a table that gives none, and the one evaluated.
+  evaluateFile(name, bytes, yearText === '' ? undefined : Number(yearText), policy).then(
+    (data) => {
+      if (turn !== drawing) return;
+      const results = data.years.map((y) => y.result);
+      if (saveUrl) URL.revokeObjectURL(saveUrl);
+      saveUrl = URL.createObjectURL(new Blob([reportHtml(results, { lang: L, source: name, policy })], { type: 'text/html' }));
+      const file = `${name.replace(/\.[^.]*$/, '')}-report.html`;
+      const read = inputLines(data.input, L).filter((l) => l.trim() !== '');
+      shown(
+        `<p><a href="${saveUrl}" download="${esc(file)}" data-save-report>${esc(T.save[L])}</a> · <code>${esc(name)}</code></p>` +
+          `<details data-read><summary>${esc(T.read[L])}</summary><ul>${read.map((l) => `<li>${esc(l.trim())}</li>`).join('')}</ul></details>` +
+          results.map((r) => evaluationHtml(r, L, 500, undefined, policy)).join(''),
+      );
+    },
+    (e: unknown) => {
+      const lines = problemLines(e, L);
+      if (!lines) throw e;
+      failed(lines);
+    },
+  );
 }
 
 function drawCalculator(rule: RuleName): void {
@@ -95,8 +109,11 @@ document.addEventListener('change', (ev) => {
   } else if (el instanceof HTMLInputElement && el.matches('[data-dataset]')) {
     const file = el.files?.[0];
     if (!file) return;
-    void file.text().then((text) => {
-      dataset = { name: file.name, text };
+    // The last file's report goes at once: what shows next is this file's.
+    dataset = undefined;
+    drawData();
+    void file.arrayBuffer().then((buffer) => {
+      dataset = { name: file.name, bytes: new Uint8Array(buffer) };
       drawData();
     });
   }

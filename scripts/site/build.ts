@@ -12,8 +12,11 @@ import { build } from 'esbuild';
 import { htmlDocument } from '../../src/view.js';
 import { initialState, pageBody, SITE_CSS, T } from './render.js';
 
-/** Budgets of the one file: raw (what a mail carries) and gzipped (what a server would send). */
-export const SITE_BUDGET = { raw: 400 * 1024, gzip: 120 * 1024 };
+/**
+ * Budgets of the one file: raw (what a mail carries) and gzipped (what a server would send). The spreadsheet
+ * library's reader is most of it (about 280 KB raw, 80 KB gzipped): the page reads workbooks as the CLI does.
+ */
+export const SITE_BUDGET = { raw: 768 * 1024, gzip: 250 * 1024 };
 
 /** Build the explorer; returns the file's path and sizes. */
 export async function buildSite(outDir = 'site'): Promise<{ path: string; raw: number; gzip: number }> {
@@ -27,6 +30,9 @@ export async function buildSite(outDir = 'site'): Promise<{ path: string; raw: n
     write: false,
     logLevel: 'silent',
     legalComments: 'none',
+    // The library's smallest build that reads .xlsx (its full build adds the old binary .xls and other formats,
+    // about 75 KB gzipped more): bundled into the page, which loads nothing.
+    alias: { '@e965/xlsx': '@e965/xlsx/dist/xlsx.mini.min.js' },
   });
   // An inline script ends at the first "</script" whatever the context: write it so it cannot appear.
   const script = bundle.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');

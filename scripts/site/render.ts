@@ -59,11 +59,12 @@ export const T = {
   source: { zh: '出处', en: 'Source' },
   data: { zh: '检查数据', en: 'Check your data' },
   dataNote: {
-    zh: '选择一个 JSON 数据集，或每行一个社区的 CSV(UTF-8，表头同命令行)。文件只在本页中计算，不会上传。按当前解读评估。',
-    en: 'Pick a JSON dataset, or a CSV with one community per row (UTF-8, the CLI’s header). The file is evaluated in this page and never uploaded, under the readings chosen above.',
+    zh: '选择一个 JSON 数据集、一个社区表格的 CSV(UTF-8、GB18030 或 UTF-16)或 Excel 工作簿(.xlsx)：读法与命令行 report 完全相同。文件只在本页中计算，不会上传。按当前解读评估。',
+    en: 'Pick a JSON dataset, a CSV of communities (UTF-8, GB18030 or UTF-16) or an Excel workbook (.xlsx): it is read exactly as the CLI’s report reads it. The file is evaluated in this page and never uploaded, under the readings chosen above.',
   },
   file: { zh: '数据文件', en: 'Data file' },
-  year: { zh: '年度(CSV 用)', en: 'Year (for a CSV)' },
+  year: { zh: '年度(同 --year；空白则评估数据中的每一年)', en: 'Year (as --year; empty: every year the data holds)' },
+  read: { zh: '读取的数据', en: 'Data read' },
   save: { zh: '保存报告(HTML)', en: 'Save the report (HTML)' },
   noData: { zh: '尚未选择文件。', en: 'No file picked yet.' },
   lang: { zh: '语言', en: 'Language' },
@@ -286,7 +287,7 @@ function dataSection(state: State): string {
   const L = state.lang;
   return (
     `<section id="data" aria-labelledby="h-data"><h2 id="h-data">${esc(T.data[L])}</h2><p>${esc(T.dataNote[L])}</p>` +
-    `<form class="data-form" onsubmit="return false"><div class="field"><label for="dataset">${esc(T.file[L])}</label><input id="dataset" type="file" data-dataset accept=".json,.csv,application/json,text/csv"></div>` +
+    `<form class="data-form" onsubmit="return false"><div class="field"><label for="dataset">${esc(T.file[L])}</label><input id="dataset" type="file" data-dataset accept=".json,.csv,.txt,.xlsx,.xlsm,.xls,application/json,text/csv"></div>` +
     `<div class="field"><label for="dataset-year">${esc(T.year[L])}</label><input id="dataset-year" name="year" type="text" inputmode="numeric" value="2013" data-dataset-year></div></form>` +
     `<div class="region" data-region="data" aria-live="polite"><p>${esc(T.noData[L])}</p></div></section>`
   );

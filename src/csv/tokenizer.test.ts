@@ -1,6 +1,6 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { CsvError, CsvParser, type CsvRow } from '../cli/csv.js';
+import { CsvError, CsvParser, type CsvRow } from '../../test/support/csv.js';
 import { CsvSyntaxError, CsvTokenizer } from './tokenizer.js';
 
 const utf8 = new TextDecoder();

@@ -47,6 +47,20 @@ export function detectEncoding(head: Uint8Array, complete: boolean): TextEncodin
   }
 }
 
+/** Chunks of bytes as one (without Buffer, which a browser does not have). */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  n = 0;
+  for (const c of chunks) {
+    out.set(c, n);
+    n += c.length;
+  }
+  return out;
+}
+
 /** Whether the bytes are all ASCII (then they say nothing about the encoding). */
 const ascii = (b: Uint8Array) => b.every((x) => x < 0x80);
 
@@ -79,7 +93,7 @@ export async function* decodeText(
     }
   };
   const start = (complete: boolean): string => {
-    const head = Buffer.concat(held);
+    const head = concatBytes(held);
     held.length = 0;
     name = detectEncoding(head, complete);
     onEncoding(name);
@@ -87,7 +101,7 @@ export async function* decodeText(
     return decode(head, 0, !complete);
   };
   for await (const chunk of input) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const buf = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     bytes += buf.length;
     if (bytes > limit) throw tooBig(limit);
     if (decoder) {

@@ -7,7 +7,7 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { D } from '../decimal.js';
-import { CsvParser, type CsvRow } from '../cli/csv.js';
+import { CsvParser, type CsvRow } from '../../test/support/csv.js';
 import { CsvTokenizer } from '../csv/tokenizer.js';
 import { HeaderError, idKey, TableReader, type TableNotes, type TableOptions, type TableProblem } from './table.js';
 

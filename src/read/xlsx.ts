@@ -13,9 +13,9 @@
  * cells they hold are counted first, so a small file that inflates to a huge
  * sheet is refused instead of exhausting the memory.
  */
-import { inflateRawSync } from 'node:zlib';
 import type { Bilingual } from '../policy/provisions.js';
 import { excelSerialDay, type SheetCell } from './cells.js';
+import { InflateLimit, inflateRaw } from './inflate.js';
 import type { TableRow } from './table.js';
 
 /** One sheet of a workbook, as rows of cells numbered as Excel shows them. */
@@ -112,17 +112,20 @@ function countElements(b: Uint8Array): number {
  */
 export function checkZip(bytes: Uint8Array, limits: WorkbookLimits = {}): { entries: number; inflated: number; cells: number } {
   const maxBytes = limits.maxBytes ?? Number.POSITIVE_INFINITY;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = bytes;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
   let end = buf.length - 4;
   while (end >= 0 && !(buf[end] === 0x50 && buf[end + 1] === 0x4b && buf[end + 2] === 0x05 && buf[end + 3] === 0x06)) end--;
   if (end < 0 || end + 22 > buf.length) throw damaged('no end of central directory', '找不到中央目录的结尾');
-  const entries = buf.readUInt16LE(end + 8);
+  const entries = u16(end + 8);
   if (entries > MAX_ENTRIES)
     throw new WorkbookError({
       en: `the workbook's zip has ${n(entries)} entries, more than the ${n(MAX_ENTRIES)} a workbook is read with`,
       zh: `工作簿的 zip 有 ${n(entries)} 个条目，超过读取上限 ${n(MAX_ENTRIES)} 个`,
     });
-  let at = buf.readUInt32LE(end + 16);
+  let at = u32(end + 16);
   let inflated = 0;
   let cells = 0;
   const tooLarge = (bytesSeen: number): WorkbookError =>
@@ -131,24 +134,24 @@ export function checkZip(bytes: Uint8Array, limits: WorkbookLimits = {}): { entr
       zh: `工作簿解压后超过 ${n(bytesSeen)} 字节，超出上限 ${n(maxBytes)} 字节(可用 --max-mb 调高)`,
     });
   for (let k = 0; k < entries; k++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw damaged('a central directory entry is missing', '缺少中央目录条目');
-    const nameLength = buf.readUInt16LE(at + 28);
-    const extraLength = buf.readUInt16LE(at + 30);
-    const commentLength = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
+    if (at + 46 > buf.length || u32(at) !== 0x02014b50) throw damaged('a central directory entry is missing', '缺少中央目录条目');
+    const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
+    const commentLength = u16(at + 32);
+    const local = u32(at + 42);
     at += 46 + nameLength + extraLength + commentLength;
     if (local + 30 > buf.length) throw damaged('an entry points outside the file', '条目指向文件之外');
-    const method = buf.readUInt16LE(local + 8);
-    const storedSize = buf.readUInt32LE(local + 18);
-    const data = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const method = u16(local + 8);
+    const storedSize = u32(local + 18);
+    const data = local + 30 + u16(local + 26) + u16(local + 28);
     if (data > buf.length) throw damaged('an entry points outside the file', '条目指向文件之外');
-    let part: Buffer;
+    let part: Uint8Array;
     if (method === 8) {
       const room = Math.min(MAX_PART_BYTES, maxBytes - inflated);
       try {
-        part = inflateRawSync(buf.subarray(data), { maxOutputLength: Math.max(1, room) });
+        part = inflateRaw(buf.subarray(data), Math.max(1, room));
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        if (e instanceof InflateLimit) {
           if (room === MAX_PART_BYTES)
             throw new WorkbookError({
               en: `a part of the workbook inflates to more than ${n(MAX_PART_BYTES)} bytes, more than can be read; save the table as a CSV, which is read as a stream`,
@@ -193,8 +196,9 @@ const ERRORS: Readonly<Record<number, string>> = {
 export async function readWorkbook(bytes: Uint8Array, limits: WorkbookLimits = {}): Promise<SheetRows[]> {
   if (looksLikeWorkbook(bytes) === 'xlsx') checkZip(bytes, limits);
   const X = await loadXlsx();
+  // A Buffer in Node (as the library reads it fastest), the bytes as they are in a browser.
   const book = X.read(bytes, {
-    type: 'buffer',
+    type: typeof Buffer === 'undefined' ? 'array' : 'buffer',
     cellDates: false,
     cellFormula: true, // to tell a formula without a saved value (a stub with a formula) from an empty cell
     cellHTML: false,

@@ -1,7 +1,7 @@
 /**
- * The reference text reader of CSV: the CLI reads UTF-8 and GB18030 with the byte tokenizer
+ * The reference text reader of CSV, kept for the tests only: every CSV is read with the byte tokenizer
  * (`src/csv/tokenizer.ts`), which a property test holds to this one (the same rows, lines and messages on any
- * text, cut anywhere), and UTF-16 (rare: Excel's "Unicode text") with this one, after decoding.
+ * text, cut anywhere).
  *
  * A streaming CSV reader (RFC 4180: comma-separated, double-quoted fields,
  * "" for a quote inside quotes, CRLF or LF line ends). It keeps only the row
