@@ -168,7 +168,6 @@ const layerOf = (file: string) => LAYERS.findIndex(([, re]) => re.test(file));
  * is called) and each with its reason.
  */
 const LAZY_OUTWARDS: Readonly<Record<string, string>> = {
-  'src/display.ts -> src/view/display.ts': 'a result shows itself in a notebook: the views load on first display, never with a rule',
   'src/evaluate/city.ts -> src/view/display-evaluation.ts': 'an evaluation shows itself in a notebook: its view loads on first display',
 };
 

@@ -22,7 +22,9 @@ const QID = `Q${highest + 1}`;
 const after = [...NINGGUO_2011].reverse().find((p) => p.clause === 'A.4.2')!;
 const FOLDER = `${after.id}-minimum-workers`;
 
-test('a new provision in one folder reaches evaluation, batch, every report format, explain, audit, clause registry and book', { timeout: 900_000 }, async () => {
+test('a new provision in one folder reaches evaluation, batch, every report format, explain, audit, clause registry and book', {
+  timeout: 900_000,
+}, async () => {
   for (const item of ['src', 'scripts', 'test', 'examples', 'package.json', 'vitest.config.ts']) cpSync(item, join(root, item), { recursive: true });
   // The copy's own tsconfig: the library, the tests and the probe.
   writeFileSync(
