@@ -66,7 +66,21 @@ export async function xlsxReport(data: FileEvaluation, policy: PolicyCore, lang:
   const k = shapeOf(policy);
   const head = zh
     ? ['年度', '对象', '名称', '条款', '编号', '条文', '结果', '要求', '实际', '差额', '单位', '说明', ...(k.sources.length > 1 ? ['依据的文件'] : [])]
-    : ['year', 'subject', 'name', 'provision', 'id', 'clause', 'status', 'expected', 'actual', 'shortfall', 'unit', 'message', ...(k.sources.length > 1 ? ['per document'] : [])];
+    : [
+        'year',
+        'subject',
+        'name',
+        'provision',
+        'id',
+        'clause',
+        'status',
+        'expected',
+        'actual',
+        'shortfall',
+        'unit',
+        'message',
+        ...(k.sources.length > 1 ? ['per document'] : []),
+      ];
   const widths = [6, 16, 14, 16, 20, 7, 8, 12, 12, 10, 10, 60, 24];
   const summary: (string | number | null)[][] = [[zh ? '社区建设政策合规报告' : 'Community-building compliance report'], []];
   summary.push(
