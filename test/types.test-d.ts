@@ -87,7 +87,6 @@ test('the Parameters type is derived from the declarations, and is the shape it 
     readonly rooms: {
       readonly m2Per100Residents: ExactValue;
       readonly m2Per100Households?: ExactValue;
-      readonly householdsCounted?: 'resident' | 'with-floating';
     };
     readonly staffing: {
       readonly householdsPerWorker: number;

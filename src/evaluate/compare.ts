@@ -143,10 +143,11 @@ function compared(policy: PolicyCore, d: Dataset, day: string): ComparedPolicy {
  * @throws {@link PolicyInputError} for an invalid dataset or policy, no alternative, or two policies with the same last source
  * @example
  * ```ts
+ * // 城东: 5 m² per 100 of 11,085 residents is 554.25 m² (246.25 short of 308); 20 per 100 of 3,695 households 739 m² (431 short).
  * const data = { year: 2013, communities: [{ id: 'c1', name: '城东', kind: 'urban', households: 3695, residents: 11085, roomAreaM2: 308 }] };
  * const c = comparePolicies(data, { alternatives: [applyStandard(createPolicy(), 'national-2011')] });
  * c.policies.map((p) => p.id); //=> ['ningguo-2011', 'national-2011']
- * c.differences[0].owed.find((o) => o.key === 'roomsM2').more.toString(); //=> '431'
+ * c.differences[0].owed.find((o) => o.key === 'roomsM2').more.toString(); //=> '184.75'
  * ```
  */
 export function comparePolicies(dataset: Dataset, options: CompareOptions): PolicyComparison {
@@ -165,7 +166,14 @@ export function comparePolicies(dataset: Dataset, options: CompareOptions): Poli
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined) {
     throw new PolicyInputError(
-      [refused('alternatives', 'duplicate-id', { en: 'policies whose last documents differ (each is named by it)', zh: '最后一份文件各不相同的政策(以它命名)' }, twice)],
+      [
+        refused(
+          'alternatives',
+          'duplicate-id',
+          { en: 'policies whose last documents differ (each is named by it)', zh: '最后一份文件各不相同的政策(以它命名)' },
+          twice,
+        ),
+      ],
       'comparePolicies',
     );
   }

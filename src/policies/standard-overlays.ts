@@ -10,7 +10,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { b, type Bilingual } from '../bilingual.js';
-import { createPolicy, extendPolicy, type Policy, type PolicyChanges, type ProvisionList } from '../create-policy.js';
+import { checkPolicy, createPolicy, extendPolicy, type Policy, type PolicyChanges, type ProvisionList } from '../create-policy.js';
 import { D } from '../decimal.js';
 import { PolicyInputError, refused } from '../errors.js';
 import type { AggregateCheck, CommunityCheck, FieldSum, Finding, NotEvaluated, PolicyCore, Provision } from '../provisions/provision.js';
@@ -20,6 +20,7 @@ import type { InterpretationUse } from '../trace.js';
 import {
   STANDARD_READINGS,
   inForceOn,
+  lookupStandard,
   standardOf,
   standardsOn,
   type HouseholdsCounted,
@@ -291,6 +292,10 @@ const USED = new WeakMap<object, readonly StandardUse[]>();
  *
  * @param policy - any policy
  * @returns the standards it carries (empty for one made otherwise)
+ * @example
+ * ```ts
+ * standardsUsed(applyStandard(createPolicy(), 'embedded-2023'))[0].readings; //=> { held: 'average', households: 'resident' }
+ * ```
  */
 export function standardsUsed(policy: PolicyCore): readonly StandardUse[] {
   return USED.get(policy) ?? [];
@@ -315,13 +320,16 @@ const choice = <T extends string>(given: unknown, allowed: readonly T[], fallbac
  * @throws {@link PolicyInputError} for an unknown id or reading
  * @example
  * ```ts
- * standardChanges('national-2011').parameters; //=> { 'rooms.m2Per100Households': 20, 'rooms.householdsCounted': 'resident' }
+ * standardChanges('national-2011').parameters; //=> { 'rooms.m2Per100Households': 20 }
  * standardChanges('workers-18').add.map((p) => p.id); //=> ['workers-ratio']
  * ```
  */
 export function standardChanges(id: string, base?: PolicyCore, options: StandardOptions = {}): PolicyChanges<ProvisionList, readonly Provision[]> {
-  const s = standardOf(id, 'applyStandard');
-  const ids = new Set((base ?? createPolicy()).provisions.map((p) => p.id));
+  const s = lookupStandard(id, 'applyStandard');
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new PolicyInputError([refused('options', 'not-an-object', b('{ held?, households? }', '{ held?, households? }'), options)], 'applyStandard');
+  }
+  const ids = new Set((checkPolicy(base, 'applyStandard') as unknown as PolicyCore).provisions.map((p) => p.id));
   const add: Provision[] = [];
   const parameters: Record<string, number | string> = {};
   const withProvision = (p: Provision, set: Record<string, number | string>) => {
@@ -333,8 +341,26 @@ export function standardChanges(id: string, base?: PolicyCore, options: Standard
     const r = s.readings!;
     const held = choice(options.held, ['each', 'average'], r.held, 'held', 'applyStandard');
     const households = choice(options.households, ['resident', 'with-floating'], r.households, 'households', 'applyStandard');
-    if (held === 'each') Object.assign(parameters, { 'rooms.m2Per100Households': rooms, 'rooms.householdsCounted': households });
-    else withProvision(roomsAverageProvision, { 'roomsAverage.m2Per100Households': rooms, 'roomsAverage.householdsCounted': households });
+    if (held === 'each') {
+      // The city's room check counts the households of actual residents; floating households are counted on the average only.
+      if (households === 'with-floating') {
+        throw new PolicyInputError(
+          [
+            refused(
+              'households',
+              'not-an-option',
+              b(
+                "每个社区达标时为 'resident'(城市的用房检查按实有居民户数)；'with-floating' 只用于全市平均",
+                "'resident' when each community is held (the city’s room check counts the households of actual residents); 'with-floating' is read on the city’s average only",
+              ),
+              households,
+            ),
+          ],
+          'applyStandard',
+        );
+      }
+      Object.assign(parameters, { 'rooms.m2Per100Households': rooms });
+    } else withProvision(roomsAverageProvision, { 'roomsAverage.m2Per100Households': rooms, 'roomsAverage.householdsCounted': households });
   }
   if (s.sets.workersPer10000UrbanResidents !== undefined)
     withProvision(workersRatioProvision, { 'workersRatio.per10000UrbanResidents': s.sets.workersPer10000UrbanResidents });
@@ -359,6 +385,7 @@ export function standardChanges(id: string, base?: PolicyCore, options: Standard
  * ```
  */
 export function applyStandard<const Ps extends ProvisionList>(base: Policy<Ps>, id: string, options: StandardOptions = {}): Policy<Ps> {
+  checkPolicy(base, 'applyStandard');
   const changes = standardChanges(id, base as unknown as PolicyCore, options);
   const policy = extendPolicy(base as unknown as Policy, changes as never) as unknown as Policy<Ps>;
   const s = standardOf(id);
@@ -415,7 +442,8 @@ export function applyStandardsOn<const Ps extends ProvisionList = typeof import(
   date: string,
   options: StandardsOnOptions & { readonly base?: Policy<Ps> } = {},
 ): StandardsApplied<Ps> {
-  const on = standardsOn(date, options);
+  const on = standardsOn(date, { ...(options?.regions !== undefined && { regions: options.regions }) });
+  if (options.base !== undefined) checkPolicy(options.base, 'applyStandardsOn');
   let policy = (options.base ?? createPolicy({}, { on: on.date })) as unknown as Policy<Ps>;
   for (const s of on.inForce) policy = applyStandard(policy, s.id);
   return Object.freeze({ policy, date: on.date, applied: on.inForce.map((s) => s.id), unknown: on.unknown.map((s) => s.id) });

@@ -12,7 +12,7 @@
  * copied. A status is raised only on better evidence.
  */
 import { b, type Bilingual } from '../bilingual.js';
-import { PolicyInputError, issue } from '../errors.js';
+import { PolicyInputError, refused } from '../errors.js';
 import { deepFreeze } from '../policy/parameters.js';
 import { closest } from '../policy/names.js';
 import { option as o, type Interpretation } from '../provisions/declare.js';
@@ -110,12 +110,16 @@ export const STANDARD_READINGS: readonly Interpretation[] = /* @__PURE__ */ deep
     optionKind: 'enum',
     options: [
       o('resident', '数据中的实有居民户数(households)', 'the households of actual residents in the data (households)'),
-      o('with-floating', '实有居民户数加流动人口户数(households + floatingHouseholds)', 'those plus the floating households (households + floatingHouseholds)'),
+      o(
+        'with-floating',
+        '实有居民户数加流动人口户数(households + floatingHouseholds；只用于全市平均)',
+        'those plus the floating households (households + floatingHouseholds; on the city’s average only)',
+      ),
     ],
     default: 'resident',
     why: {
-      zh: '文件说的是“居民”户；流动人口户数只在城市文件的配员条款中计入。',
-      en: 'The documents speak of resident households; the city’s document counts floating households only for staffing.',
+      zh: '文件说的是“居民”户；流动人口户数只在城市文件的配员条款中计入。按每个社区检查时，城市的用房检查按实有居民户数，故另一读法只用于全市平均。',
+      en: 'The documents speak of resident households; the city’s document counts floating households only for staffing. Held by each community, the city’s own room check counts the households of actual residents, so the other reading is taken on the average only.',
     },
   },
 ] as const);
@@ -380,18 +384,25 @@ export type StandardId = (typeof STANDARDS)[number]['id'];
  * standardOf('embedded-2023').source.number; //=> '国办函〔2023〕121号'
  * ```
  */
-export function standardOf(id: string, context = 'standardOf'): Standard {
+export function standardOf(id: string): Standard {
+  return lookupStandard(id, 'standardOf');
+}
+
+/** {@link standardOf}, refusing in the name of the function that asked. @internal */
+export function lookupStandard(id: unknown, context: string): Standard {
   const found = STANDARDS.find((s) => s.id === id);
   if (found) return found;
   const ids = STANDARDS.map((s) => s.id);
   const guess = typeof id === 'string' ? closest(id, ids) : undefined;
   throw new PolicyInputError(
     [
-      issue('standard', 'unknown-name', {
-        expected: b(`登记的标准(${ids.join('、')})`, `a standard of the registry (${ids.join(', ')})`),
-        received: b(JSON.stringify(id) ?? String(id), JSON.stringify(id) ?? String(id)),
-        ...(guess && { note: b(`是否想写 "${guess}"？`, `did you mean "${guess}"?`) }),
-      }),
+      refused(
+        'standard',
+        'unknown-name',
+        b(`登记的标准(${ids.join('、')})`, `a standard of the registry (${ids.join(', ')})`),
+        id,
+        guess ? b(`是否想写 "${guess}"？`, `did you mean "${guess}"?`) : undefined,
+      ),
     ],
     context,
   );
@@ -424,7 +435,7 @@ function span(d: string): [string, string] {
  * ```
  */
 export function inForceOn(standard: Standard | string, day: string): InForce {
-  const s = typeof standard === 'string' ? standardOf(standard, 'inForceOn') : standard;
+  const s = STANDARDS.includes(standard as Standard) ? (standard as Standard) : lookupStandard(standard, 'inForceOn');
   const d = dayIn(day, 'inForceOn');
   if (s.from === undefined) return 'unknown';
   const [earliest, latest] = span(s.from);
@@ -440,15 +451,7 @@ export function inForceOn(standard: Standard | string, day: string): InForce {
 function dayIn(day: unknown, context: string): string {
   const text = day instanceof Date && !Number.isNaN(day.getTime()) ? day.toISOString().slice(0, 10) : day;
   if (typeof text === 'string' && calendarDay(text)) return text;
-  throw new PolicyInputError(
-    [
-      issue('date', 'not-a-date', {
-        expected: b('ISO 日期 YYYY-MM-DD', 'an ISO date YYYY-MM-DD'),
-        received: b(JSON.stringify(text) ?? String(text), JSON.stringify(text) ?? String(text)),
-      }),
-    ],
-    context,
-  );
+  throw new PolicyInputError([refused('date', 'not-a-date', b('ISO 日期 YYYY-MM-DD', 'an ISO date YYYY-MM-DD'), text)], context);
 }
 
 /** Options of {@link standardsOn}. */
@@ -481,7 +484,20 @@ export interface StandardsOn {
  */
 export function standardsOn(date: string | Date, options: StandardsOnOptions = {}): StandardsOn {
   const day = dayIn(date, 'standardsOn');
-  const regions = (options.regions ?? []).map((r) => String(r).toLowerCase());
+  const o = options as unknown;
+  const given = typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as StandardsOnOptions).regions : o;
+  if (
+    typeof o !== 'object' ||
+    o === null ||
+    Array.isArray(o) ||
+    (given !== undefined && !(Array.isArray(given) && given.every((r) => typeof r === 'string')))
+  ) {
+    throw new PolicyInputError(
+      [refused('regions', 'not-a-list', b('{ regions?: 省或州的名称列表 }', '{ regions?: a list of province or prefecture names }'), given)],
+      'standardsOn',
+    );
+  }
+  const regions = ((given as readonly string[] | undefined) ?? []).map((r) => r.toLowerCase());
   const concerned = STANDARDS.filter(
     (s) => s.level === 'national' || (s.region !== undefined && (regions.includes(s.region.zh.toLowerCase()) || regions.includes(s.region.en.toLowerCase()))),
   );

@@ -16,14 +16,12 @@ import { roomArea, roomBasis } from './service-room-area.js';
 interface Rooms {
   readonly p: ParamsOf<typeof declared>;
   readonly byHouseholds: boolean;
-  /** On the household basis, whether the floating population's households are counted too. */
-  readonly withFloating: boolean;
   /** m² per 100 people or households when it is a whole number (else NaN: the exact path decides). */
   readonly rate: number;
 }
 
 const SAFE = 2 ** 53;
-const counted = (c: CommunityRecord, k: Rooms) => (k.byHouseholds ? c.households + (k.withFloating ? (c.floatingHouseholds ?? 0) : 0) : c.residents);
+const counted = (c: CommunityRecord, k: Rooms) => (k.byHouseholds ? c.households : c.residents);
 
 const rooms: CommunityCheck<Rooms> = {
   scope: 'community',
@@ -36,8 +34,7 @@ const rooms: CommunityCheck<Rooms> = {
     const p = paramsOf(policy, declared);
     const byHouseholds = roomBasis(p) === 'households';
     const rate = byHouseholds ? p.rooms.m2Per100Households! : p.rooms.m2Per100Residents;
-    const withFloating = byHouseholds && p.rooms.householdsCounted === 'with-floating';
-    return { p, byHouseholds, withFloating, rate: typeof rate === 'number' && Number.isInteger(rate) ? rate : NaN };
+    return { p, byHouseholds, rate: typeof rate === 'number' && Number.isInteger(rate) ? rate : NaN };
   },
   status(c, k) {
     if (c.roomAreaM2 === undefined) return UNKNOWN;

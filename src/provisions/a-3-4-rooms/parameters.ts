@@ -9,8 +9,5 @@ const parameters = {
   'rooms.m2Per100Residents': { unit: 'm² per 100 人', serves: ['Q7', 'I9'], allowed: 'positive', values: [{ value: 5 }] },
   // Not set by the policy: the national standards in PRESETS size rooms per 100 households.
   'rooms.m2Per100Households': { unit: 'm² per 100 户', serves: ['Q7', 'I9'], allowed: 'positive', values: [] },
-  // Not set by the policy either: on the household basis, whether a standard's households include the floating
-  // population's (unset: the households of actual residents, the dataset's households).
-  'rooms.householdsCounted': { unit: 'option', serves: ['Q7', 'I9'], allowed: { options: ['resident', 'with-floating'] }, values: [] },
 } as const satisfies Declared['parameters'];
 export const declared = { clause, parameters } as const satisfies Declared;
