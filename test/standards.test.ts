@@ -332,3 +332,35 @@ describe('K11: the city’s room standard against the national standards of the 
     expect(auditPolicy({ policy: createPolicy({ rooms: { m2Per100Residents: '7.5' } }) }).findings.find((f) => f.id === 'K11')!.verdict).toBe('consistent');
   });
 });
+
+describe('the command line gets the city-wide judgements through its own streaming path (no change to src/cli)', () => {
+  test('a policy module with embedded-2023 and workers-18: the JSON report holds both city findings, worked by hand for the Ningguo data', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'standards-'));
+    const module = join(dir, 'policy.mjs');
+    const index = resolve('dist/index.js');
+    writeFileSync(
+      module,
+      `import { applyStandard, createPolicy } from ${JSON.stringify(index)};\nexport default applyStandard(applyStandard(createPolicy(), 'embedded-2023'), 'workers-18');\n`,
+    );
+    const r = spawnSync(
+      process.execPath,
+      [resolve('dist/cli/bin.js'), 'report', 'examples/ningguo-2013.json', '--policy', module, '--format', 'json', '--all'],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    expect(r.status, r.stderr).toBe(1);
+    const findings = JSON.parse(r.stdout).findings as { provision: string; status: string; shortfall?: string; expected: unknown }[];
+    // Rooms on average: (3,695 + 3,120 + 2,900 + 3,300 + 2,600) × 30 ÷ 100 = 4,684.5 m² against 308 + 402.5 + 380 + 440 + 350 = 1,880.5: 2,804 short.
+    const rooms = findings.find((f) => f.provision === 'rooms-average')!;
+    expect([rooms.status, String(rooms.shortfall)]).toEqual(['fail', '2804']);
+    // Workers: 18 × 42,535 urban residents ÷ 10,000 = 76.563, so 77; 5 + 6 + 5 + 5 + 5 = 26 in post: 51 short.
+    const workers = findings.find((f) => f.provision === 'workers-ratio')!;
+    expect([workers.status, workers.expected, String(workers.shortfall)]).toEqual(['fail', 77, '51']);
+  }, 120_000);
+});
