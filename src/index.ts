@@ -116,14 +116,5 @@ export { callRule, finding, paramsOf, verdict } from './rules/kit.js';
 export type { Bilingual } from './bilingual.js';
 export type { RoomBasis } from './provisions/a-3-4-rooms/service-room-area.js';
 export { PRESETS, PRESET_SOURCES, type PresetName, type PresetSource } from './policies/presets.js';
-export {
-  applyStandard,
-  applyStandardsOn,
-  standardChanges,
-  standardsUsed,
-  type StandardOptions,
-  type StandardsApplied,
-  type StandardUse,
-} from './policies/standard-overlays.js';
 export type { ClauseId } from './policy/provisions.js';
 export type { InterpretationId, ReadingChoice, ReadingUse } from './policies/interpretations.js';

@@ -342,9 +342,10 @@ describe('the command line gets the city-wide judgements through its own streami
     const dir = mkdtempSync(join(tmpdir(), 'standards-'));
     const module = join(dir, 'policy.mjs');
     const index = resolve('dist/index.js');
+    const spec = resolve('dist/spec.js');
     writeFileSync(
       module,
-      `import { applyStandard, createPolicy } from ${JSON.stringify(index)};\nexport default applyStandard(applyStandard(createPolicy(), 'embedded-2023'), 'workers-18');\n`,
+      `import { createPolicy } from ${JSON.stringify(index)};\nimport { applyStandard } from ${JSON.stringify(spec)};\nexport default applyStandard(applyStandard(createPolicy(), 'embedded-2023'), 'workers-18');\n`,
     );
     const r = spawnSync(
       process.execPath,
