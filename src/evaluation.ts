@@ -14,6 +14,16 @@ export {
 } from './evaluate/dataset.js';
 export { evaluateCity } from './evaluate/city.js';
 export {
+  comparePolicies,
+  type ComparedPolicy,
+  type ComparedRow,
+  type ComparedStandard,
+  type CompareOptions,
+  type OwedDifference,
+  type PolicyComparison,
+  type PolicyDifference,
+} from './evaluate/compare.js';
+export {
   evaluateCommunities,
   evaluateCommunity,
   type CityEvaluation,

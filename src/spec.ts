@@ -27,3 +27,28 @@ export {
 } from './policies/catalogues.js';
 export { actorsFor, bodies, dutiesOf, topics, type Actor, type Body, type Duty, type DutiesAnswer, type Topic } from './policy/bodies.js';
 export { auditPolicy, type AuditAssumptions, type AuditFinding, type AuditResult, type Verdict } from './audit/audit-policy.js';
+export {
+  STANDARDS,
+  STANDARD_READINGS,
+  inForceOn,
+  standardOf,
+  standardsOn,
+  type HouseholdsCounted,
+  type InForce,
+  type RoomsHeld,
+  type Standard,
+  type StandardId,
+  type StandardReadings,
+  type StandardSets,
+  type StandardsOn,
+  type StandardsOnOptions,
+} from './policies/standards.js';
+export {
+  applyStandard,
+  applyStandardsOn,
+  standardChanges,
+  standardsUsed,
+  type StandardOptions,
+  type StandardsApplied,
+  type StandardUse,
+} from './policies/standard-overlays.js';

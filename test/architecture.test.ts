@@ -77,6 +77,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/audit/audit-policy.ts': 'the registry of consistency checks K1–K10: each compares provisions with each other, so none has one home',
   'src/cli/main.ts': 'the one CLI table: `schedule fund|rollout` and their flags',
   'src/policy/provisions.ts': 'the clause registry: its summaries, in our words, name the readings that resolve each clause (I7: 2011–2013)',
+  'src/policies/standards.ts':
+    'the readings of the standards beside the city’s document (I11, I12): registered with the registry, whose documents are not provisions of the city’s list',
   'src/policies/interpretations.ts':
     'the city’s register, typed: the forms of its free-valued readings (I4 a tolerance, I7 a deadline), which a reading cannot declare as a type',
 };

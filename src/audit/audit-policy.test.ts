@@ -84,7 +84,7 @@ describe('auditPolicy: the policy checked against itself', () => {
   test('K7: the city’s 400 m² falls short of the national plan’s 600 m² for 3,000 households', () => {
     const k7 = find(defaults(), 'K7');
     expect(k7.verdict).toBe('gap');
-    expect(show(k7)).toEqual({ localAreaM2: '400', nationalPlan2011AreaM2: '600', nationalGuidance2017AreaM2: '900', households: '3000' });
+    expect(show(k7)).toEqual({ localAreaM2: '400', nationalPlan2011AreaM2: '600', nationalPlan2021AreaM2: '900', households: '3000' });
     expect(find(auditPolicy(createPolicy({ rooms: { m2Per100Residents: 8 } })).findings, 'K7').verdict).toBe('consistent');
   });
 
@@ -96,7 +96,12 @@ describe('auditPolicy: the policy checked against itself', () => {
   });
 
   test('counts add up', () => {
-    expect(auditPolicy().counts).toEqual({ consistent: 6, conflict: 2, gap: 2 });
+    // Counted from the verdicts, however many checks there are.
+    const a = auditPolicy();
+    const by = { consistent: 0, conflict: 0, gap: 0 };
+    for (const f of a.findings) by[f.verdict]++;
+    expect(a.counts).toEqual(by);
+    expect(a.findings.filter((f) => f.verdict === 'conflict').map((f) => f.id)).toEqual(['K4', 'K5', 'K11']);
   });
 
   test('refuses what is not a policy, and bad assumptions', () => {
@@ -127,8 +132,8 @@ describe('the audit explains each verdict with its numbers', () => {
       ['K6', '8000 人 ÷ 3000 户 ≈ 2.67 人/户', '8000 residents ÷ 3000 households ≈ 2.67 people per household'],
       [
         'K7',
-        '标准社区按本市标准需 400 m²，低于同年国家规划每百户20㎡ 的 600 m²(2017年指导意见为 900 m²)',
-        'A standard community needs 400 m² by the city’s standard, less than the 600 m² of the national plan of the same year at 20 m² per 100 households (900 m² under the 2017 guidance)',
+        '标准社区按本市标准需 400 m²，低于同年国家规划每百户20㎡ 的 600 m²(2021年国家规划新建设施为 900 m²)',
+        'A standard community needs 400 m² by the city’s standard, less than the 600 m² of the national plan of the same year at 20 m² per 100 households (900 m² for new facilities under the national plan of 2021)',
       ],
       [
         'K8',
@@ -141,6 +146,11 @@ describe('the audit explains each verdict with its numbers', () => {
         '0.003 of the developed area gives an area equivalent of 300 m²; the text names no price to turn it into money (I6)',
       ],
       ['K10', '2014 年底推行到全部村(组)', 'Every village is reached by the end of 2014'],
+      [
+        'K11',
+        '2011-12-31：标准社区(3000 户、8000 人)《城乡社区建设工作意见(约 2011 年)》按 8000 人需 400 m²；《社区服务体系建设规划(2011－2015年)》(国办发〔2011〕61号)每百户 20 m² 需 600 m²(derivative)：本市标准偏低',
+        'On 2011-12-31, for a standard community of 3000 households and 8000 residents, Opinions on urban–rural community building (about 2011) asks 400 m² (by residents); Plan for the community service system, 2011–2015 (国办发〔2011〕61号) at 20 m² per 100 households asks 600 m² (derivative): the city’s standard is lower',
+      ],
     ]);
   });
 
@@ -176,7 +186,7 @@ describe('the audit explains each verdict with its numbers', () => {
 });
 
 describe('each check names itself, its clauses and its readings', () => {
-  test('titles, clauses and interpretations of K1–K10 under the defaults', () => {
+  test('titles, clauses and interpretations of K1–K11 under the defaults', () => {
     expect(
       auditPolicy().findings.map((f) => [f.id, f.title.zh, f.title.en, f.clauses.join(' '), f.interpretations.map((i) => `${i.id}:${i.choice}`).join(' ')]),
     ).toEqual([
@@ -190,6 +200,7 @@ describe('each check names itself, its clauses and its readings', () => {
       ['K8', '投入条款的资金都归入专户', 'Every money flow of the funding clause has a place in the special account', 'A.4.3 A.4.4', ''],
       ['K9', '用房资金(开发面积的 0.003)没有单价', 'The room money (0.003 of the developed area) has no price', 'A.4.3', 'I6:area-equivalent'],
       ['K10', '农村社区全覆盖的年份', 'When the rural rollout covers every village', 'A.3.3', 'I2:share-of-all'],
+      ['K11', '用房标准与同日适用的国家标准', 'Room standard against the national standards in force on the same day', 'A.3.4', 'I9:residents'],
     ]);
   });
 
@@ -245,7 +256,7 @@ describe('the audit at its less common edges', () => {
 
   test('K7 compares with the national standards under the policy’s own standard community: 4,000 households × 20/100 = 800 m²', () => {
     const k7 = auditPolicy(createPolicy({ sizing: { households: 4000 } })).findings[6]!;
-    expect([String(k7.numbers.nationalPlan2011AreaM2), String(k7.numbers.nationalGuidance2017AreaM2)]).toEqual(['800', '1200']);
+    expect([String(k7.numbers.nationalPlan2011AreaM2), String(k7.numbers.nationalPlan2021AreaM2)]).toEqual(['800', '1200']);
   });
 
   test('K6: a non-terminating household size is shown as approximate, 10 people per household is still plausible, 1 too', () => {

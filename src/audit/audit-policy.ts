@@ -14,6 +14,8 @@ import { amount } from '../rules/input-amount.js';
 import { Checker } from '../rules/input.js';
 import { classifyFundSource } from '../policies/catalogues.js';
 import { PRESETS, type PresetName } from '../policies/presets.js';
+import { STANDARDS, inForceOn } from '../policies/standards.js';
+import type { Source } from '../provisions/provision.js';
 import type { ExactValue } from '../policy/parameters.js';
 import type { Parameters } from '../policies/ningguo-values.js';
 import { yiShang, yiXia } from '../rules/statute.js';
@@ -36,6 +38,8 @@ export interface AuditFinding {
   readonly explanation: Bilingual;
   /** Readings the computation relied on. */
   readonly interpretations: readonly InterpretationUse[];
+  /** The documents it sets against each other, when they are more than the policy's own (K11: the city's and the national standards). */
+  readonly sources?: readonly Source[];
 }
 
 /** Assumptions a check needs that the policy does not state. */
@@ -244,21 +248,91 @@ function k7(policy: Policy): Finding {
   const { households } = policy.parameters.sizing;
   const national = (name: PresetName) => variant(policy, paths(PRESETS[name])).serviceRoomArea({ households }).areaM2;
   const plan = national('nationalPlan2011');
-  const later = national('nationalGuidance2017');
+  const later = national('nationalPlan2021');
   const short = local.areaM2.lt(plan);
   return {
     id: 'K7',
     title: b('用房标准与国家标准', 'Room standard against the national standards'),
     verdict: short ? 'gap' : 'consistent',
     clauses: ['A.3.4'],
-    numbers: { localAreaM2: local.areaM2, nationalPlan2011AreaM2: plan, nationalGuidance2017AreaM2: later, households },
+    numbers: { localAreaM2: local.areaM2, nationalPlan2011AreaM2: plan, nationalPlan2021AreaM2: later, households },
     explanation: short
       ? b(
-          `标准社区按本市标准需 ${local.areaM2} m²，低于同年国家规划每百户20㎡ 的 ${plan} m²(2017年指导意见为 ${later} m²)`,
-          `A standard community needs ${local.areaM2} m² by the city’s standard, less than the ${plan} m² of the national plan of the same year at 20 m² per 100 households (${later} m² under the 2017 guidance)`,
+          `标准社区按本市标准需 ${local.areaM2} m²，低于同年国家规划每百户20㎡ 的 ${plan} m²(2021年国家规划新建设施为 ${later} m²)`,
+          `A standard community needs ${local.areaM2} m² by the city’s standard, less than the ${plan} m² of the national plan of the same year at 20 m² per 100 households (${later} m² for new facilities under the national plan of 2021)`,
         )
       : b(`本市标准 ${local.areaM2} m² 不低于国家规划的 ${plan} m²`, `The city’s ${local.areaM2} m² is not below the national plan’s ${plan} m²`),
     interpretations: local.interpretations,
+  };
+}
+
+/** The day a policy is audited on: its own day, or the last day of the year its first document is dated to. */
+function auditDay(policy: Policy): string | undefined {
+  if (policy.on !== undefined) return policy.on;
+  const year = /^(\d{4})/.exec(policy.sources[0]?.date ?? '')?.[1];
+  return year === undefined ? undefined : `${year}-12-31`;
+}
+
+function k11(policy: Policy): Finding {
+  const local = standardRooms(policy);
+  const { households, residents } = policy.parameters.sizing;
+  const day = auditDay(policy);
+  const own = policy.sources[0]!;
+  const rooms = STANDARDS.filter((s) => s.level === 'national' && s.sets.roomsM2Per100Households !== undefined);
+  const inForce = day === undefined ? [] : rooms.filter((s) => inForceOn(s, day) === 'yes');
+  const unsure = day === undefined ? rooms : rooms.filter((s) => inForceOn(s, day) === 'unknown');
+  // Each national rate held by a standard community: on its households, whatever the city's basis (an average
+  // standard asks the same of one standard community as a per-community one).
+  const areas = inForce.map((s) => ({
+    s,
+    areaM2: variant(policy, { 'rooms.m2Per100Households': s.sets.roomsM2Per100Households! }).serviceRoomArea({ households }).areaM2,
+  }));
+  const short = areas.filter((a) => local.areaM2.lt(a.areaM2));
+  const name = (x: Source, lang: 'zh' | 'en') =>
+    lang === 'zh' ? `《${x.title.zh}》${x.number ? `(${x.number})` : ''}` : `${x.title.en}${x.number ? ` (${x.number})` : ''}`;
+  const each = (lang: 'zh' | 'en') =>
+    areas
+      .map(({ s, areaM2 }) =>
+        lang === 'zh'
+          ? `${name(s.source, 'zh')}每百户 ${s.sets.roomsM2Per100Households} m² 需 ${areaM2} m²(${s.source.status ?? 'unverified'})`
+          : `${name(s.source, 'en')} at ${s.sets.roomsM2Per100Households} m² per 100 households asks ${areaM2} m² (${s.source.status ?? 'unverified'})`,
+      )
+      .join(lang === 'zh' ? '；' : '; ');
+  const notSure = unsure.length
+    ? b(
+        `；日期不足以判断是否适用：${unsure.map((s) => s.id).join('、')}`,
+        `; whose dates cannot tell whether they applied: ${unsure.map((s) => s.id).join(', ')}`,
+      )
+    : b('', '');
+  const ownWords = b(
+    `${name(own, 'zh')}按 ${local.basis === 'residents' ? `${residents} 人` : `${households} 户`}需 ${local.areaM2} m²`,
+    `${name(own, 'en')} asks ${local.areaM2} m² (by ${local.basis})`,
+  );
+  return {
+    id: 'K11',
+    title: b('用房标准与同日适用的国家标准', 'Room standard against the national standards in force on the same day'),
+    verdict: short.length ? 'conflict' : 'consistent',
+    clauses: ['A.3.4'],
+    numbers: {
+      date: day ?? 'unknown',
+      households,
+      residents,
+      localAreaM2: local.areaM2,
+      standards: inForce.map((s) => s.id).join(', ') || 'none',
+      ...Object.fromEntries(areas.map(({ s, areaM2 }) => [`${s.id}AreaM2`, areaM2])),
+    },
+    explanation:
+      areas.length === 0
+        ? b(
+            `${day ?? '(日期未知)'} 没有已知适用的国家用房标准${notSure.zh}`,
+            `No national room standard of the registry is known to apply on ${day ?? '(an unknown day)'}${notSure.en}`,
+          )
+        : b(
+            `${day}：标准社区(${households} 户、${residents} 人)${ownWords.zh}；${each('zh')}${short.length ? '：本市标准偏低' : '：本市标准不低于国家标准'}${notSure.zh}`,
+            `On ${day}, for a standard community of ${households} households and ${residents} residents, ${ownWords.en}; ${each('en')}${short.length ? ': the city’s standard is lower' : ': the city’s standard is not lower'}${notSure.en}`,
+          ),
+    interpretations: local.interpretations,
+    sources: [own, ...areas.map((a) => a.s.source)],
   };
 }
 
@@ -354,7 +428,7 @@ function k10(policy: Policy): Finding {
 const sayAudit = (o: Record<string, unknown>): string => `AuditResult { ${(o.findings as AuditFinding[]).map((f) => `${f.id}: ${f.verdict}`).join(', ')} }`;
 
 /**
- * Audit the policy against itself: checks K1–K10, each computed by calling the
+ * Audit the policy against itself and the national standards: checks K1–K11, each computed by calling the
  * rules with `policy`'s parameters, so another number or reading gives other
  * verdicts.
  *
@@ -368,6 +442,8 @@ const sayAudit = (o: Record<string, unknown>): string => `AuditResult { ${(o.fin
  * - K8 every money flow of A.4.3 has a place among the six kinds of A.4.4
  * - K9 the 3‰ room money has no price (A.4.3, I6)
  * - K10 the year the rollout covers every village (A.3.3, I2)
+ * - K11 the room standard against the national standards of the registry in force on the policy's day (its
+ *   `on`, or the last day of its document's year), each with its source
  *
  * @param options - `policy` (default: the policy as written) and `floorAreaPerHouseholdM2`, what K5 needs that the text does not say (default 100 m²). The form before 0.2, `auditPolicy(policy, assumptions)`, is still taken (deprecated)
  * @param assumptions - with a policy as the first argument only (deprecated form)
@@ -401,6 +477,7 @@ export function auditPolicy(options?: AuditOptions | Policy<ProvisionList>, assu
     ['K8', b('资金来源的归类', 'Every money flow has a kind'), [], () => k8()],
     ['K9', b('3‰ 用房资金没有单价', 'The 3‰ room money has no price'), ['developerObligation'], k9],
     ['K10', b('农村推行覆盖全部村(组)之年', 'The year the rollout covers every village'), ['ruralRollout'], k10],
+    ['K11', b('用房标准与同日适用的国家标准', 'Room standard against the national standards of the same day'), ['communitySize', 'serviceRoomArea'], k11],
   ];
   const findings: Finding[] = [];
   const notEvaluated: AuditNotEvaluated[] = [];

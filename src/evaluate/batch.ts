@@ -57,6 +57,7 @@ function knownKeys(c: object): boolean {
       case 'floatingHouseholds':
       case 'residents':
       case 'roomAreaM2':
+      case 'serviceCentreM2':
       case 'staff':
       case 'roomsOnGroundFloor':
       case 'oneStopWindow':
@@ -96,6 +97,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
     Number.isSafeInteger((c.households as number) + ((c.floatingHouseholds as number | undefined) ?? 0)) &&
     optCount(c.staff) &&
     optAmount(c.roomAreaM2) &&
+    optAmount(c.serviceCentreM2) &&
     optAmount(c.streetSubsidyPaid) &&
     optFlag(c.roomsOnGroundFloor) &&
     optFlag(c.oneStopWindow)

@@ -11,6 +11,7 @@ import { displayable } from '../display.js';
 import { looksValid } from './batch.js';
 import { readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 import {
+  aggregateFindings,
   checkContext,
   cityFindings,
   isOptions,
@@ -66,6 +67,11 @@ export function cityTail(d: Dataset, policy: PolicyCore, tally: Tally, scope: Ci
   cityFindings(d, policy, city, tally.notEvaluated, scope);
   const { count, of, undecided } = tally.urbanMeetingAll;
   for (const judged of standingFindings(policy, d.year, count, of, undecided)) {
+    if ('status' in judged) city.push(judged);
+    else tally.notEvaluated.push(judged);
+  }
+  // The judgements of the city as a whole, from the exact sums the tally gathered over its urban communities.
+  for (const judged of aggregateFindings(policy, d.year, tally.urbanSums)) {
     if ('status' in judged) city.push(judged);
     else tally.notEvaluated.push(judged);
   }

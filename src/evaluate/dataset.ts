@@ -93,6 +93,7 @@ export const communitySchema = /* @__PURE__ */ z.strictObject(
     floatingHouseholds: noted(z.optional(count()), 'households + floatingHouseholds is at most 9007199254740991 (2^53 − 1)'),
     residents: count(),
     roomAreaM2: z.optional(amount()),
+    serviceCentreM2: z.optional(amount()),
     staff: z.optional(count()),
     roomsOnGroundFloor: z.optional(flag()),
     oneStopWindow: z.optional(flag()),

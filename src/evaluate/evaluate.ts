@@ -14,9 +14,11 @@ import { PolicyInputError, refused } from '../errors.js';
 import { closest } from '../policy/names.js';
 import type { FindingAbout, ValueUnit } from '../provisions/declare.js';
 import type {
+  AggregateCheck,
   Citation,
   CityCheck,
   CommunityCheck,
+  CommunitySums,
   Detail,
   Finding,
   FindingStatus,
@@ -113,6 +115,8 @@ export interface PolicyShape {
   readonly community: readonly CommunityCheck[];
   readonly city: readonly CityCheck[];
   readonly standing: readonly StandingCheck[];
+  /** The judgements of the city from exact sums over its urban communities, those that apply under the policy (the tally gathers the sums only when there is one). */
+  readonly aggregate: readonly AggregateCheck[];
   /** How many community checks: each community has this many status codes. */
   readonly n: number;
   /** The community checks' finding ids, in the order of their status codes. */
@@ -146,7 +150,9 @@ export function shapeOf(policy: PolicyCore): PolicyShape {
     Object.entries(p.findings).map(([provision, f]) => ({ ...f, provision, clause: p.clause, ...(p.cites && { cites: p.cites }) })),
   );
   const byId = new Map(kinds.map((k) => [k.provision, k]));
-  const owed = kinds.flatMap((k) =>
+  // One total per key, named by the first kind that owes to it (a city-wide check may owe to a community check's total).
+  const owing = kinds.filter((k, i) => k.owed !== undefined && kinds.findIndex((x) => x.owed === k.owed) === i);
+  const owed = owing.flatMap((k) =>
     k.owed === undefined
       ? []
       : [
@@ -155,7 +161,8 @@ export function shapeOf(policy: PolicyCore): PolicyShape {
             name: k.owedName ?? k.name,
             unit: k.unit ?? 'yuan',
             provision: k.provision,
-            scale: community.find((c) => c.provision === k.provision)?.owedScale ?? 1,
+            // The scale of the community check that owes to it (its quick shortfalls are counted in those units).
+            scale: community.find((c) => kinds.some((x) => x.provision === c.provision && x.owed === k.owed))?.owedScale ?? 1,
           },
         ],
   );
@@ -163,6 +170,7 @@ export function shapeOf(policy: PolicyCore): PolicyShape {
     community,
     city: all.filter((c): c is CityCheck => c.scope === 'city'),
     standing: all.filter((c): c is StandingCheck => c.scope === 'standing'),
+    aggregate: all.filter((c): c is AggregateCheck => c.scope === 'aggregate' && (c.applies === undefined || c.applies(policy))),
     n: community.length,
     provisions: community.map((c) => c.provision),
     statusOf: community.map((c) => c.status),
@@ -411,6 +419,16 @@ export function standingFindings(policy: PolicyCore, year: number, ok: number, o
   return k.standing.map((check) => {
     const judged = check.judge(policy, year, ok, of, undecided);
     return 'status' in judged ? cited(judged, k) : judged;
+  });
+}
+
+/** The judgements of the city from exact sums over its urban communities, each a finding, not evaluated, or nothing. @internal */
+export function aggregateFindings(policy: PolicyCore, year: number, urban: CommunitySums): (Finding | NotEvaluated)[] {
+  const k = shapeOf(policy);
+  return k.aggregate.flatMap((check) => {
+    const judged = check.judge(policy, year, urban);
+    if (judged === undefined) return [];
+    return ['status' in judged ? cited(judged, k) : judged];
   });
 }
 

@@ -8,7 +8,7 @@
 import type { Decimal } from 'decimal.js';
 import { D, DX, exactly } from '../decimal.js';
 import type { CommunityRecord } from './dataset.js';
-import type { QuickShortfall } from '../provisions/provision.js';
+import type { CommunitySums, FieldSum, QuickShortfall } from '../provisions/provision.js';
 import {
   standing,
   plainFinding,
@@ -175,6 +175,56 @@ function staffOwed(d: Decimal): number | Decimal {
   return d.lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
 }
 
+/** An optional field summed exactly: whole numbers in a float while exact, anything else as a Decimal; how many lack it. */
+class FieldTotal {
+  readonly sum = new ExactSum();
+  given = 0;
+  lacking = 0;
+  add(v: number | string | undefined): void {
+    if (v === undefined) {
+      this.lacking++;
+      return;
+    }
+    this.given++;
+    if (typeof v === 'number' && Number.isSafeInteger(v)) this.sum.add(v);
+    else this.sum.addDecimal(new D(v));
+  }
+  value(): FieldSum {
+    return { total: this.sum.value(), given: this.given, lacking: this.lacking };
+  }
+}
+
+/** Exact sums over the urban communities, for the judgements of the city as a whole. */
+class UrbanSums {
+  communities = 0;
+  private readonly households = new ExactSum();
+  private readonly floating = new ExactSum();
+  private readonly residents = new ExactSum();
+  private readonly staff = new FieldTotal();
+  private readonly rooms = new FieldTotal();
+  private readonly centre = new FieldTotal();
+  add(c: CommunityRecord): void {
+    this.communities++;
+    this.households.add(c.households);
+    this.floating.add(c.floatingHouseholds ?? 0);
+    this.residents.add(c.residents);
+    this.staff.add(c.staff);
+    this.rooms.add(c.roomAreaM2);
+    this.centre.add(c.serviceCentreM2);
+  }
+  value(): CommunitySums {
+    return {
+      communities: this.communities,
+      households: this.households.value(),
+      floatingHouseholds: this.floating.value(),
+      residents: this.residents.value(),
+      staff: this.staff.value(),
+      roomAreaM2: this.rooms.value(),
+      serviceCentreM2: this.centre.value(),
+    };
+  }
+}
+
 /** Accumulates the summary of an evaluation as communities and city findings come in. @internal */
 export class Tally {
   /** Counts by provision of the community checks: t[j * 4 + code], four codes for each of the policy's community checks. */
@@ -197,6 +247,8 @@ export class Tally {
   private readonly worst = new Heap(WORST, Infinity);
   private readonly list: Heap | undefined;
   private readonly listPass: boolean;
+  /** Sums over the urban communities, gathered only when the policy judges the city from them. */
+  private readonly sums: UrbanSums | undefined;
 
   constructor(
     private readonly k: Compiled,
@@ -208,6 +260,7 @@ export class Tally {
     this.owed = Object.fromEntries(k.owed.map((o) => [o.key, new ExactSum()]));
     this.owedBy = k.community.map((check) => k.kind(check.provision)?.owed);
     this.scale = new Map(k.owed.map((o) => [o.key, o.scale]));
+    this.sums = k.aggregate.length > 0 ? new UrbanSums() : undefined;
   }
 
   /** The relative shortfall of the failing check just looked at, as num / den, and what it owes (from integers). */
@@ -225,6 +278,7 @@ export class Tally {
     this.communities++;
     if (c.kind === 'urban') {
       this.urban++;
+      this.sums?.add(c);
       // Unknown is not fail: a community that fails nothing but lacks data for a check is undecided.
       const st = standing(codes, at, n);
       if (st === 1) this.urbanOk++;
@@ -305,6 +359,11 @@ export class Tally {
   /** Urban communities meeting all their checks, all urban communities, and those undecided (for the targets of A.2). */
   get urbanMeetingAll(): { count: number; of: number; undecided: number } {
     return { count: this.urbanOk, of: this.urban, undecided: this.urbanUndecided };
+  }
+
+  /** Exact sums over the urban communities tallied so far (all zero, with nothing lacking, when the policy has no judgement that needs them). */
+  get urbanSums(): CommunitySums {
+    return (this.sums ?? new UrbanSums()).value();
   }
 
   /** Counts by status over everything tallied so far. */

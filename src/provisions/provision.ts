@@ -208,8 +208,44 @@ export interface StandingCheck {
   judge(policy: PolicyCore, year: number, ok: number, of: number, undecided: number): Finding | NotEvaluated;
 }
 
+/** An exact sum of one optional field over communities: its total over those that give it, and how many do not. */
+export interface FieldSum {
+  /** The sum over the communities that give the field, exact. */
+  readonly total: Decimal;
+  /** Communities that give it. */
+  readonly given: number;
+  /** Communities that do not: a total with any lacking is a lower bound, never the whole (missing is unknown, not 0). */
+  readonly lacking: number;
+}
+
+/** Exact sums over a group of communities (the urban ones), which a judgement of the city as a whole starts from. */
+export interface CommunitySums {
+  readonly communities: number;
+  readonly households: Decimal;
+  /** Households of the floating population (0 for a community that gives none, as staffing counts them). */
+  readonly floatingHouseholds: Decimal;
+  readonly residents: Decimal;
+  readonly staff: FieldSum;
+  readonly roomAreaM2: FieldSum;
+  readonly serviceCentreM2: FieldSum;
+}
+
+/**
+ * A judgement of the city as a whole from exact sums over its urban communities (an average area per 100
+ * households, workers per 10,000 residents): a finding, "not evaluated" with the reason, or nothing when it
+ * does not apply under the policy's readings.
+ */
+export interface AggregateCheck {
+  readonly scope: 'aggregate';
+  readonly provision: string;
+  readonly clause: string;
+  /** Whether it applies under this policy (when not, the evaluation does not gather the sums for it). Default: it does. */
+  applies?(policy: PolicyCore): boolean;
+  judge(policy: PolicyCore, year: number, urban: CommunitySums): Finding | NotEvaluated | undefined;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: each community check has constants of its own type, which the list does not know
-export type Check = CommunityCheck<any> | CityCheck | StandingCheck;
+export type Check = CommunityCheck<any> | CityCheck | StandingCheck | AggregateCheck;
 
 // ——— provisions ———
 

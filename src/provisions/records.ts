@@ -23,6 +23,8 @@ export interface CommunityRecord {
   residents: number;
   /** Office and service room area, m². */
   roomAreaM2?: DatasetAmount;
+  /** Floor area of the community's service centre (社区服务中心, the embedded complex), m². */
+  serviceCentreM2?: DatasetAmount;
   /** Community workers in post. */
   staff?: number;
   /** Whether the rooms are on the ground floor (A.3.4). */

@@ -125,13 +125,13 @@ export function provisionIssues(p: unknown, at: string): PolicyInputIssueInit[] 
           (c.quick === undefined || isFunction(c.quick)) &&
           (c.owedScale === undefined || (Number.isSafeInteger(c.owedScale) && (c.owedScale as number) > 0))) ||
           (c.scope === 'city' && isFunction(c.findings) && (c.due === undefined || isFunction(c.due))) ||
-          (c.scope === 'standing' && isFunction(c.judge)));
+          ((c.scope === 'standing' || c.scope === 'aggregate') && isFunction(c.judge) && (c.applies === undefined || isFunction(c.applies))));
       if (!ok) {
         bad(
           here,
           b(
-            '检查：{ scope: community, provision, clause, rural, compile, status, detail, message } 或 city(findings) 或 standing(judge)',
-            'a check: { scope: community, provision, clause, rural, compile, status, detail, message }, or city (findings), or standing (judge)',
+            '检查：{ scope: community, provision, clause, rural, compile, status, detail, message } 或 city(findings)、standing(judge) 或 aggregate(judge)',
+            'a check: { scope: community, provision, clause, rural, compile, status, detail, message }, or city (findings), standing (judge) or aggregate (judge)',
           ),
           c,
         );

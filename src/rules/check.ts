@@ -15,9 +15,11 @@ import type { ParamsOf } from '../policy/parameters.js';
 import { groupThousands } from '../values.js';
 
 export type {
+  AggregateCheck,
   Check,
   CityCheck,
   CommunityCheck,
+  CommunitySums,
   Detail,
   Finding,
   FindingStatus,
