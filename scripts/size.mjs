@@ -14,8 +14,9 @@ const cases = [
   { name: 'cityFundBudget only', code: "import { cityFundBudget } from 'shequ-rules'; console.log(cityFundBudget);", budget: 18 * 1024 },
   // The whole root entry carries the policy as a value (issue 20): every provision's rules, checks, readings and
   // words, createPolicy and extendPolicy with their checks of a user's provision — what the evaluation and spec
-  // entries carried before. An app that imports one rule pays for none of it (the two budgets above).
-  { name: 'the whole root entry', code: "export * from 'shequ-rules';", budget: 45 * 1024 },
+  // entries carried before — and PRESETS, read from the registry of standards with their sources (issue 21). An
+  // app that imports one rule pays for none of it (the two budgets above).
+  { name: 'the whole root entry', code: "export * from 'shequ-rules';", budget: 50 * 1024 },
   { name: 'shequ-rules/spec (no budget)', code: "export * from 'shequ-rules/spec';" },
   { name: 'shequ-rules/evaluate (no budget)', code: "export * from 'shequ-rules/evaluate';" },
   { name: 'shequ-rules/view (no budget)', code: "export * from 'shequ-rules/view';" },

@@ -86,6 +86,13 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     unit: u('元', 'yuan'),
     headers: ['街道配套补助', '配套补助', '街道(乡镇)配套补助', '街道配套补助资金', '配套补助资金', 'subsidy'],
   },
+  {
+    key: 'serviceCentreM2',
+    name: u('社区服务中心面积', 'service centre area'),
+    kind: 'area',
+    unit: u('m²', 'm²'),
+    headers: ['社区服务中心面积', '服务中心面积', '社区服务中心建筑面积', '嵌入式服务设施面积', 'service centre area', 'service center area'],
+  },
   { key: 'activeFrom', name: u('成立日期', 'active from'), kind: 'date', headers: ['成立日期', '成立时间', '设立日期', 'founded'] },
   { key: 'year', name: u('年度', 'year'), kind: 'year', headers: ['年度', '年份'] },
 ];
