@@ -118,7 +118,7 @@ describe('never guessed', () => {
     expect(fieldOf('片区', { 片区: null })).toBe('ignored');
     expect(fieldOf('户数', { 户数: 'residents' })).toBe('residents'); // the map wins over the known headers
     expect(checkColumnMap({ 片区: 'district' })).toEqual([
-      '"片区": "district" is not a field; fields: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, activeFrom, year (or null to leave the column out)',
+      '"片区": "district" is not a field; fields: id, name, kind, households, floatingHouseholds, residents, roomAreaM2, staff, roomsOnGroundFloor, oneStopWindow, streetSubsidyPaid, serviceCentreM2, activeFrom, year (or null to leave the column out)',
     ]);
     expect(checkColumnMap([])).toHaveLength(1);
     expect(checkColumnMap({ a: 'households', b: null })).toEqual([]);
