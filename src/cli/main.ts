@@ -12,6 +12,11 @@ import { createPolicy, extendPolicy, isPolicy, type ParameterOverrides, type Pol
 import type { InputKind, RuleAbout } from '../provisions/declare.js';
 import type { PolicyCore } from '../provisions/provision.js';
 import { shapeOf } from '../evaluate/evaluate.js';
+import { comparing } from '../evaluate/compare.js';
+import { NINGGUO_2011_SOURCE } from '../policies/ningguo-2011.js';
+import { applyStandard } from '../policies/standard-overlays.js';
+import { STANDARDS } from '../policies/standards.js';
+import { compareJson, compareText, compareXlsx, type ComparedYear } from '../report/compare-report.js';
 import { D } from '../decimal.js';
 import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
@@ -73,7 +78,8 @@ Usage: shequ-rules <command> [options]
 
 Commands:
   report <file...|->               hold a city's data (.json, .csv, .xlsx) against the policy
-  audit                            check the policy against itself (K1–K10)
+  compare <file...|-> --policy ID  the same data under the city's document and other standards
+  audit                            check the policy against itself (K1–K11)
   schedule fund|rollout            year-by-year city fund minimum or rural rollout
   explain <rule>                   one rule's computation, step by step
   schema [--columns]               the JSON Schema of a dataset, or the table's columns
@@ -108,6 +114,23 @@ Options:
   -h, --help                    this help
 
 Exit code 0 when no finding fails, 1 when one does, 2 for bad input.`,
+  compare: `Usage: shequ-rules compare <file...|-> --policy ID [--policy ID ...] [options]
+
+Holds the same data against several policies and says what each asks beyond the first:
+the communities that pass under one and fail under another, and how much more room,
+staff and money. A policy is the city's document (ningguo-2011), a standard of the
+registry (laid over the city's document: national-2011, national-2021, workers-18,
+embedded-2023, embedded-centre, jiangsu-2022, changji-2023, complete-community-2022),
+or a file (--policy mine.mjs, or a JSON document of changes). The first is the baseline;
+with one --policy, the baseline is the city's document.
+
+  --policy ID|FILE      a policy to compare (repeat it)
+  --year YEAR           the year to evaluate (default: every year of the data)
+  --on DATE             the day whose standards count as in force (default: the year's last day)
+  --format FORMAT       text (default), markdown, json, html or xlsx
+  --output FILE         write to FILE (required for xlsx)
+  --lang zh|en          the language of the report (default zh)
+  --columns FILE, --sheet NAME, --max-mb N   as for report`,
   audit: `Usage: shequ-rules audit [--lang zh|en] [--format text|json] [--params FILE]
 
 Checks the policy against itself (K1–K10) with the given parameters.`,
@@ -333,7 +356,7 @@ async function report(args: string[], io: Io): Promise<number> {
   // The output is checked before anything is read: one that is an input (by any path or link) would replace the data.
   const inputs: InputPlace[] = [
     ...positionals.map((f) => (f === '-' ? { stdin: io.stdin } : { path: f })),
-    ...[values.columns, values.params].filter((f): f is string => typeof f === 'string').map((path) => ({ path })),
+    ...[values.columns, values.params, values.policy].filter((f): f is string => typeof f === 'string').map((path) => ({ path })),
   ];
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
   const year = yearArg('year', values.year);
@@ -725,7 +748,102 @@ async function help(io: Io, topic: string): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { report, audit, schedule, explain, schema };
+/** A policy of `compare --policy`: the city's document, a standard of the registry laid over it, or a file. */
+async function comparedPolicy(given: string): Promise<Policy<ProvisionList>> {
+  if (given === NINGGUO_2011_SOURCE.id) return createPolicy() as unknown as Policy<ProvisionList>;
+  if (STANDARDS.some((x) => x.id === given))
+    return applyStandard(createPolicy() as unknown as Policy<ProvisionList>, given) as unknown as Policy<ProvisionList>;
+  if (/\.([cm]?js|json)$/i.test(given)) return policyFrom({ policy: given });
+  throw new UsageError(
+    `--policy takes ${NINGGUO_2011_SOURCE.id}, a standard of the registry (${STANDARDS.map((x) => x.id).join(', ')}) or a file (.mjs, .js or .json); got ${JSON.stringify(given)}`,
+  );
+}
+
+async function compare(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    year: { type: 'string' },
+    on: { type: 'string' },
+    'max-mb': { type: 'string' },
+    columns: { type: 'string' },
+    sheet: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    policy: { type: 'string', multiple: true },
+  });
+  if (values.help) return help(io, 'compare');
+  if (positionals.length === 0) throw new UsageError('compare takes one or more inputs: .json, .csv or .xlsx files, or - for standard input');
+  const given = (values.policy as string[] | undefined) ?? [];
+  if (given.length === 0) throw new UsageError('compare needs a policy to compare: --policy national-2011, say (repeat --policy for more)');
+  const fmt = format(values.format, ['text', 'markdown', 'json', 'html', 'xlsx'] as const);
+  const output = values.output as string | undefined;
+  if (fmt === 'xlsx' && output === undefined) throw new UsageError('--format xlsx writes a workbook: give the file with --output compare.xlsx');
+  if (output === '') throw new UsageError('--output needs a file name');
+  const lng = lang(values.lang);
+  const on = values.on === undefined ? undefined : flagValue(DATE, 'on', values.on);
+  const inputs: InputPlace[] = [
+    ...positionals.map((f) => (f === '-' ? { stdin: io.stdin } : { path: f })),
+    ...[values.columns, ...given].filter((f): f is string => typeof f === 'string' && /[./\\]/.test(f)).map((path) => ({ path })),
+  ];
+  const plan = output === undefined ? undefined : planOutput(output, inputs);
+  if (plan === undefined) checkStdout(io.stdout, inputs);
+  const policies = await Promise.all(given.map(comparedPolicy));
+  if (policies.length === 1 && given[0] !== NINGGUO_2011_SOURCE.id) policies.unshift(createPolicy() as unknown as Policy<ProvisionList>);
+  if (policies.length < 2) throw new UsageError('compare needs two policies: the city’s document and another (--policy national-2011)');
+  const year = yearArg('year', values.year);
+  const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
+  const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
+  const sheet = values.sheet as string | undefined;
+  // The data, read as report reads it (every cell checked), kept for the policies to evaluate it again.
+  const data = await evaluateFiles({
+    files: positionals,
+    stdin: io.stdin,
+    policy: policies[0]!,
+    keep: true,
+    list: { limit: 0, all: false },
+    ...(year !== undefined && { year }),
+    maxBytes: maxMb * 1024 * 1024,
+    ...(columns && { columns }),
+    ...(sheet !== undefined && { sheet }),
+  });
+  let years: ComparedYear[];
+  try {
+    years = data.years.map((y) => {
+      const names = Object.fromEntries(y.kept!.dataset.communities.map((c) => [c.id, c.name]));
+      const comparison = comparing(y.kept!.dataset, policies, on ?? `${y.year}-12-31`, y.kept!.scope);
+      return { comparison, names };
+    });
+  } catch (e) {
+    if (e instanceof PolicyInputError) throw new InputError(issueLines(e.issues, (i) => `--policy: ${i.path}: `));
+    throw e;
+  }
+  const ids = policies.map((p) => p.sources.at(-1)!.id);
+  const twice = ids.find((x, i) => ids.indexOf(x) !== i);
+  if (twice !== undefined) throw new UsageError(`--policy ${twice} is given twice`);
+  const out = plan ? FileOutput.open(plan) : new StreamOutput(io.stdout);
+  try {
+    if (fmt === 'json') await out.write(compareJson(years, data.input));
+    else if (fmt === 'html') {
+      const { compareHtml } = await import('../view/compare.js');
+      await out.write(compareHtml(years, lng));
+    } else if (fmt === 'xlsx') {
+      const { WorkbookError } = await import('../read/xlsx.js');
+      try {
+        await out.write(await compareXlsx(years, lng));
+      } catch (e) {
+        if (e instanceof WorkbookError) throw new InputError(e.words);
+        throw e;
+      }
+    } else await out.write(compareText(years, data.input, lng, fmt === 'markdown'));
+    await (out instanceof FileOutput ? out.commit() : out.end());
+  } catch (e) {
+    if (out instanceof FileOutput) out.abort();
+    if (e instanceof ReaderGone) return 0;
+    throw e;
+  }
+  // The exit code says whether an alternative asks more than the baseline: 1 when a community fails under any.
+  return years.some((y) => y.comparison.policies.some((p) => p.counts.fail > 0)) ? 1 : 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { report, compare, audit, schedule, explain, schema };
 
 /**
  * Run the CLI with `argv` (without node and the script) and return the exit code.

@@ -18,7 +18,7 @@ import type { Finding, FindingStatus, PolicyCore, Source } from '../provisions/p
 import type { ValueUnit } from '../provisions/declare.js';
 import { readDatasetQuickly, evaluateDataset } from './city.js';
 import type { Dataset } from './dataset.js';
-import { checkContext, shapeOf, type CityEvaluation, type StatusCounts } from './evaluate.js';
+import { checkContext, shapeOf, type CityEvaluation, type CityScope, type StatusCounts } from './evaluate.js';
 
 /** Options of {@link comparePolicies}. */
 export interface CompareOptions {
@@ -112,8 +112,8 @@ export interface PolicyComparison {
 const ZERO = /* @__PURE__ */ new D(0);
 const exact = (v: unknown): Decimal => (typeof v === 'number' ? new D(v) : (v as Decimal));
 
-function compared(policy: PolicyCore, d: Dataset, day: string): ComparedPolicy {
-  const { findings, summary } = evaluateDataset(d, policy, true);
+function compared(policy: PolicyCore, d: Dataset, day: string, scope: CityScope): ComparedPolicy {
+  const { findings, summary } = evaluateDataset(d, policy, true, undefined, scope);
   const last = policy.sources.at(-1)!;
   const failing = new Set<string>();
   const ids = new Set(d.communities.map((c) => c.id));
@@ -179,8 +179,16 @@ export function comparePolicies(dataset: Dataset, options: CompareOptions): Poli
   }
   const d = readDatasetQuickly(dataset);
   if (options.on !== undefined) inForceOn(STANDARDS[0]!, options.on); // a day, or a PolicyInputError naming it
-  const on = options.on ?? `${d.year}-12-31`;
-  const results = policies.map((p) => compared(p, d, on));
+  return comparing(d, policies, options.on ?? `${d.year}-12-31`, 'dataset');
+}
+
+/**
+ * The comparison of a validated dataset under validated policies (the baseline first), on a day; a table of
+ * communities (`scope` 'communities-only', such as a CSV) has its city checks not evaluated, with the reason.
+ * @internal
+ */
+export function comparing(d: Dataset, policies: readonly PolicyCore[], on: string, scope: CityScope): PolicyComparison {
+  const results = policies.map((p) => compared(p, d, on, scope));
 
   // The rows: every (subject, finding) of any policy, its status under each.
   const rows = new Map<string, { subject: string; provision: string; clause: string; findings: (Finding | null)[] }>();

@@ -29,6 +29,8 @@ export interface EvaluateFilesOptions extends ReadFileOptions {
   readonly stream?: FindingStream;
   /** Called every 100,000 rows with the count so far. */
   readonly progress?: (rows: number) => void;
+  /** Keep each year's data (its records in memory), for a comparison that evaluates it again under other policies. */
+  readonly keep?: boolean;
 }
 
 /** Findings handed on as they are decided, never kept: one year's community findings in data order, then its city findings. */
@@ -44,6 +46,8 @@ export interface ReportYear extends YearEvaluation {
   readonly listed: readonly Finding[];
   /** How many findings could have been listed (failing and unknown; with `all`, passing too). */
   readonly eligible: number;
+  /** With `keep`: the year's data, and whether it could carry the city's own figures (a JSON dataset) or not (a table). */
+  readonly kept?: { readonly dataset: Dataset; readonly scope: 'dataset' | 'communities-only' };
 }
 
 /** What {@link evaluateFiles} returns. */
@@ -69,6 +73,8 @@ interface YearState {
   /** Communities read from tables. */
   rows: number;
   dataset?: Dataset;
+  /** With `keep`: the communities read from tables. */
+  readonly kept: CommunityRecord[];
 }
 
 /** The records of the files, evaluated by year as they come. */
@@ -107,6 +113,7 @@ class Collector implements RecordSink {
         ids: new Map(),
         current: undefined,
         rows: 0,
+        kept: [],
         src: {
           finding: (_i: number, j: number, code: number) => {
             const c = state.current!;
@@ -161,6 +168,7 @@ class Collector implements RecordSink {
       s.ids.set(c.id, table * 2 ** 32 + row);
     }
     s.rows++;
+    if (this.o.keep) s.kept.push(c);
     this.evaluate(s, year, c);
     this.rows++;
     if (this.o.progress && this.rows % 100000 === 0) this.o.progress(this.rows);
@@ -247,7 +255,10 @@ export async function evaluateFiles(files: readonly (FileSource | (() => FileSou
     // The city findings are kept besides the list: the progress across the years reads them.
     const findings = [...listed, ...city.filter((f) => !listed.includes(f))];
     const n = summary.counts;
-    years.push({ year, result: { findings, summary }, listed, eligible: n.fail + n.unknown + (all ? n.pass : 0) });
+    const kept = o.keep
+      ? { dataset: s.dataset ?? { year, communities: s.kept }, scope: s.dataset ? ('dataset' as const) : ('communities-only' as const) }
+      : undefined;
+    years.push({ year, result: { findings, summary }, listed, eligible: n.fail + n.unknown + (all ? n.pass : 0), ...(kept && { kept }) });
   }
   const listedIds = new Set(years.flatMap((y) => y.listed.map((f) => f.subject)));
   const communityNames = Object.fromEntries(Object.entries(c.names).filter(([id]) => listedIds.has(id)));

@@ -1,0 +1,189 @@
+/**
+ * A comparison of policies as a report (`shequ-rules compare`): for each
+ * year, each policy's counts, failing communities and totals owed, and what
+ * each alternative asks beyond the baseline — the communities that pass
+ * under one and fail under the other, and how much more room, staff and
+ * money — in text, Markdown, JSON (exact) and a workbook (a sheet per policy
+ * and one of differences). Display rounds for the eye; JSON keeps the exact
+ * values.
+ */
+import type { Decimal } from 'decimal.js';
+import type { PolicyComparison } from '../evaluate/compare.js';
+import type { FileInput } from '../read/notes.js';
+import { writeWorkbook, type SheetOut } from '../read/xlsx.js';
+import type { Lang } from '../trace.js';
+import { markdownText, table, visible } from './format-report.js';
+import { inputLines } from './input-report.js';
+import { area, count, grouped, money, STATUS_WORDS, subjectWords } from './words.js';
+
+/** One year's comparison with the names of its communities. */
+export interface ComparedYear {
+  readonly comparison: PolicyComparison;
+  readonly names: Readonly<Record<string, string>>;
+}
+
+const W = {
+  title: { zh: '政策对比：同一数据在不同标准下', en: 'Policies compared: the same data under each standard' },
+  year: { zh: '年度', en: 'Year' },
+  on: { zh: '现行日期', en: 'in force on' },
+  policies: { zh: '各政策', en: 'The policies' },
+  head: {
+    zh: ['政策', '文件', '状态', '通过', '未通过', '无法判断', '未达标社区'],
+    en: ['policy', 'document', 'status', 'pass', 'fail', 'unknown', 'communities failing'],
+  },
+  owed: { zh: '欠缺合计', en: 'Totals owed' },
+  against: { zh: '与基准相比', en: 'Against the baseline' },
+  more: { zh: '多需', en: 'more asked' },
+  nowFailing: { zh: '新增未达标社区', en: 'Communities now failing' },
+  noLonger: { zh: '不再未达标的社区', en: 'Communities no longer failing' },
+  newlyFailing: { zh: '在基准下通过、在此政策下未通过的结果', en: 'Findings that pass under the baseline and fail under this policy' },
+  none: { zh: '无', en: 'none' },
+  baseline: { zh: '基准', en: 'baseline' },
+  standards: { zh: '所用标准', en: 'Standards used' },
+  inForce: {
+    yes: { zh: '当日现行', en: 'in force on the day' },
+    no: { zh: '当日不在施行期', en: 'not in force on the day' },
+    unknown: { zh: '施行日期不详', en: 'date in force unknown' },
+  },
+  read: { zh: '读取的数据', en: 'Data read' },
+} as const;
+
+const STATUS: Readonly<Record<string, { zh: string; en: string }>> = {
+  verified: { zh: '已核实原文', en: 'verified' },
+  derivative: { zh: '转引', en: 'derivative' },
+  unverified: { zh: '未核实', en: 'unverified' },
+};
+
+/** A total in words, with its unit. */
+function amount(v: Decimal, unit: string, lang: Lang): string {
+  if (unit === 'm2') return area(v);
+  if (unit === 'yuan') return money(v, lang);
+  if (unit === 'workers')
+    return v.isInteger() && v.abs().lte(Number.MAX_SAFE_INTEGER) ? count(v.toNumber(), 'workers', lang) : `${grouped(v)} ${lang === 'zh' ? '名' : 'workers'}`;
+  return `${grouped(v)} ${unit}`;
+}
+
+const who = (ids: readonly string[], names: Readonly<Record<string, string>>, lang: Lang) =>
+  ids.length ? ids.map((id) => subjectWords(id, lang, names)).join(lang === 'zh' ? '、' : ', ') : W.none[lang];
+
+/** The comparison in text or Markdown. */
+export function compareText(years: readonly ComparedYear[], input: readonly FileInput[], lang: Lang, md: boolean): string {
+  const out: string[] = [];
+  const title = W.title[lang];
+  out.push(md ? `# ${markdownText(title)}` : title, md ? '' : '='.repeat(title.length * (lang === 'zh' ? 2 : 1)), '');
+  const mdRow = (cells: readonly string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
+  const grid = (rows: string[][]) => (md ? [mdRow(rows[0]!), mdRow(rows[0]!.map(() => '---')), ...rows.slice(1).map(mdRow)] : table(rows).map((l) => `  ${l}`));
+  for (const { comparison: c, names } of years) {
+    out.push(md ? `## ${W.year[lang]} ${c.year}` : `${W.year[lang]}: ${c.year}    ${W.on[lang]}: ${c.on}`, '');
+    if (md) out.push(`${W.on[lang]}: ${c.on}`, '');
+    out.push(md ? `### ${W.policies[lang]}` : `${W.policies[lang]}:`, '');
+    const head = [...W.head[lang]];
+    const rows = c.policies.map((p, i) => {
+      const source = p.sources.at(-1)!;
+      return [
+        `${p.id}${i === 0 ? ` (${W.baseline[lang]})` : ''}`,
+        `${lang === 'zh' ? `《${p.title.zh}》` : p.title.en}${source.number ? ` ${source.number}` : ''}`,
+        STATUS[source.status ?? 'unverified']![lang],
+        String(p.counts.pass),
+        String(p.counts.fail),
+        String(p.counts.unknown),
+        String(p.failing.length),
+      ];
+    });
+    out.push(...grid([head, ...rows]), '');
+    // Every total any policy owes, under each policy.
+    const keys = [...new Map(c.differences.flatMap((d) => d.owed.map((o) => [o.key, o] as const))).values()];
+    const owedRows = keys.map((o) => [o.name[lang], ...c.policies.map((p) => (Object.hasOwn(p.owed, o.key) ? amount(p.owed[o.key]!, o.unit, lang) : '—'))]);
+    out.push(md ? `### ${W.owed[lang]}` : `${W.owed[lang]}:`, '');
+    out.push(...grid([['', ...c.policies.map((p) => p.id)], ...owedRows]), '');
+    for (const d of c.differences) {
+      out.push(md ? `### ${d.policy}: ${W.against[lang]} ${d.against}` : `${d.policy}: ${W.against[lang]} ${d.against}:`, '');
+      const more = d.owed.filter((o) => !o.more.isZero()).map((o) => `${o.name[lang]} ${o.more.isNegative() ? '' : '+'}${amount(o.more, o.unit, lang)}`);
+      const lines = [
+        `${W.more[lang]}: ${more.length ? more.join(lang === 'zh' ? '；' : '; ') : W.none[lang]}`,
+        `${W.nowFailing[lang]} (${d.communitiesNowFailing.length}): ${who(d.communitiesNowFailing, names, lang)}`,
+        `${W.noLonger[lang]} (${d.communitiesNoLongerFailing.length}): ${who(d.communitiesNoLongerFailing, names, lang)}`,
+        `${W.newlyFailing[lang]} (${d.newlyFailing.length})`,
+      ];
+      out.push(...lines.map((l) => (md ? `- ${markdownText(l)}` : `  ${l}`)), '');
+    }
+    const used = c.policies.flatMap((p) => p.standards.map((s) => `${p.id}: ${s.id} (${W.inForce[s.inForce][lang]})`));
+    if (used.length) out.push(md ? `### ${W.standards[lang]}` : `${W.standards[lang]}:`, '', ...used.map((l) => (md ? `- ${markdownText(l)}` : `  ${l}`)), '');
+  }
+  out.push(md ? `## ${W.read[lang]}` : `${W.read[lang]}:`, '', ...inputLines(input, lang).map((l) => (md ? `- ${markdownText(l.trim())}` : l)), '');
+  return visible(out.join('\n'));
+}
+
+/** Decimals as their plain strings in JSON (a Decimal's own toJSON may use an exponent). */
+function decimals(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const own = this[key] as { toFixed?: () => string; d?: unknown } | undefined;
+  return own && typeof own === 'object' && typeof own.toFixed === 'function' && 'd' in own ? own.toFixed() : value;
+}
+
+/** The comparison as JSON, every value exact: `{ years: [{ year, on, policies, differences, rows }], input }`. */
+export function compareJson(years: readonly ComparedYear[], input: readonly FileInput[]): string {
+  const plain = years.map(({ comparison: c }) => ({
+    year: c.year,
+    on: c.on,
+    policies: c.policies.map(({ evaluation, ...p }) => ({ ...p, summary: evaluation.summary })),
+    differences: c.differences,
+    rows: c.rows.map(({ findings, ...r }) => ({ ...r, findings })),
+  }));
+  return `${JSON.stringify({ years: plain, input }, decimals, 2)}\n`;
+}
+
+/** The comparison as a workbook: a summary sheet, a sheet per policy (its findings) and one of the differences. */
+export async function compareXlsx(years: readonly ComparedYear[], lang: Lang): Promise<Uint8Array> {
+  const zh = lang === 'zh';
+  const num = (v: Decimal) => Number(v.toFixed());
+  const sheets: SheetOut[] = [];
+  const summary: (string | number | null)[][] = [[W.title[lang]], []];
+  summary.push(
+    zh
+      ? ['年度', '政策', '文件', '状态', '通过', '未通过', '无法判断', '未达标社区']
+      : ['year', 'policy', 'document', 'status', 'pass', 'fail', 'unknown', 'communities failing'],
+  );
+  for (const { comparison: c } of years)
+    for (const p of c.policies) {
+      const s = p.sources.at(-1)!;
+      summary.push([c.year, p.id, p.title[lang], STATUS[s.status ?? 'unverified']![lang], p.counts.pass, p.counts.fail, p.counts.unknown, p.failing.length]);
+    }
+  sheets.push({ name: zh ? '摘要' : 'Summary', rows: summary, widths: [8, 24, 40, 12, 8, 8, 10, 12] });
+  const policyIds = [...new Set(years.flatMap(({ comparison: c }) => c.policies.map((p) => p.id)))];
+  policyIds.forEach((id, i) => {
+    const rows: (string | number | null)[][] = [
+      zh ? ['年度', '对象', '名称', '结果编号', '条文', '结果', '说明'] : ['year', 'subject', 'name', 'finding', 'clause', 'status', 'message'],
+    ];
+    for (const { comparison: c, names } of years) {
+      const p = c.policies.find((x) => x.id === id);
+      for (const f of p?.evaluation.findings ?? [])
+        rows.push([c.year, f.subject, names[f.subject] ?? null, f.provision, f.clause, STATUS_WORDS[f.status][lang], f.message[lang]]);
+    }
+    // A sheet's name: at most 31 characters, unique.
+    sheets.push({ name: `${i + 1} ${id}`.slice(0, 31), rows, widths: [8, 16, 14, 20, 8, 10, 60] });
+  });
+  const diff: (string | number | null)[][] = [
+    zh
+      ? ['年度', '政策', '基准', '合计', '单位', '基准', '该政策', '多需']
+      : ['year', 'policy', 'against', 'total', 'unit', 'baseline', 'policy', 'more asked'],
+  ];
+  for (const { comparison: c } of years)
+    for (const d of c.differences)
+      for (const o of d.owed)
+        diff.push([
+          c.year,
+          d.policy,
+          d.against,
+          o.name[lang],
+          o.unit,
+          o.baseline ? num(o.baseline) : null,
+          o.alternative ? num(o.alternative) : null,
+          num(o.more),
+        ]);
+  diff.push([]);
+  diff.push(zh ? ['年度', '政策', '新增未达标社区'] : ['year', 'policy', 'communities now failing']);
+  for (const { comparison: c, names } of years)
+    for (const d of c.differences) for (const id of d.communitiesNowFailing) diff.push([c.year, d.policy, names[id] ? `${names[id]} ${id}` : id]);
+  sheets.push({ name: zh ? '差异' : 'Differences', rows: diff, widths: [8, 24, 24, 24, 8, 14, 14, 14] });
+  return writeWorkbook(sheets);
+}
