@@ -16,7 +16,7 @@ import { comparing } from '../evaluate/compare.js';
 import { NINGGUO_2011_SOURCE } from '../policies/ningguo-2011.js';
 import { applyStandard } from '../policies/standard-overlays.js';
 import { STANDARDS } from '../policies/standards.js';
-import { compareJson, compareText, compareXlsx, type ComparedYear } from '../report/compare-report.js';
+import { compareJson, compareText, type ComparedYear } from '../report/compare-report.js';
 import { D } from '../decimal.js';
 import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
@@ -826,6 +826,7 @@ async function compare(args: string[], io: Io): Promise<number> {
       await out.write(compareHtml(years, lng));
     } else if (fmt === 'xlsx') {
       const { WorkbookError } = await import('../read/xlsx.js');
+      const { compareXlsx } = await import('../report/compare-xlsx.js');
       try {
         await out.write(await compareXlsx(years, lng));
       } catch (e) {
