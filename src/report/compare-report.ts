@@ -32,6 +32,8 @@ export const W = {
     en: ['policy', 'document', 'status', 'pass', 'fail', 'unknown', 'communities failing'],
   },
   owed: { zh: '欠缺合计', en: 'Totals owed' },
+  owedEach: { zh: '各政策下的欠缺合计', en: 'Totals owed under each policy' },
+  moreAsked: { zh: '多需', en: 'More asked' },
   against: { zh: '与基准相比', en: 'Against the baseline' },
   more: { zh: '多需', en: 'more asked' },
   nowFailing: { zh: '新增未达标社区', en: 'Communities now failing' },

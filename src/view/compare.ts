@@ -5,31 +5,12 @@
  * The text, Markdown, JSON and workbook forms are in
  * `src/report/compare-report.ts`; this page shows the same numbers.
  */
-import type { ComparedYear } from '../report/compare-report.js';
+import { STATUS, W, type ComparedYear } from '../report/compare-report.js';
 import type { Lang } from '../trace.js';
 import { htmlDocument } from './document.js';
 import { esc, exact, grouped } from './html.js';
 import { barChart } from './svg.js';
 
-const W = {
-  title: { zh: '政策对比：同一数据在不同标准下', en: 'Policies compared: the same data under each standard' },
-  year: { zh: '年度', en: 'Year' },
-  on: { zh: '现行日期', en: 'in force on' },
-  head: {
-    zh: ['政策', '文件', '状态', '通过', '未通过', '无法判断', '未达标社区'],
-    en: ['policy', 'document', 'status', 'pass', 'fail', 'unknown', 'communities failing'],
-  },
-  owed: { zh: '各政策下的欠缺合计', en: 'Totals owed under each policy' },
-  against: { zh: '与基准相比', en: 'against the baseline' },
-  more: { zh: '多需', en: 'More asked' },
-  nowFailing: { zh: '新增未达标社区', en: 'Communities now failing' },
-  none: { zh: '无', en: 'none' },
-} as const;
-const STATUS: Readonly<Record<string, { zh: string; en: string }>> = {
-  verified: { zh: '已核实原文', en: 'verified' },
-  derivative: { zh: '转引', en: 'derivative' },
-  unverified: { zh: '未核实', en: 'unverified' },
-};
 const UNIT: Readonly<Record<string, { zh: string; en: string }>> = {
   m2: { zh: 'm²', en: 'm²' },
   yuan: { zh: '元', en: 'yuan' },
@@ -58,7 +39,7 @@ export function compareHtml(years: readonly ComparedYear[], lang: Lang): string 
     );
     // One chart per total: a bar for each policy.
     const keys = [...new Map(c.differences.flatMap((d) => d.owed.map((o) => [o.key, o] as const))).values()];
-    body.push(`<h3>${esc(W.owed[lang])}</h3>`);
+    body.push(`<h3>${esc(W.owedEach[lang])}</h3>`);
     for (const o of keys) {
       const unit = UNIT[o.unit]?.[lang] ?? o.unit;
       const bars = c.policies.map((p, i) => {
@@ -81,8 +62,8 @@ export function compareHtml(years: readonly ComparedYear[], lang: Lang): string 
         .join('');
       const now = d.communitiesNowFailing.map((id) => (names[id] ? `${names[id]} ${id}` : id));
       body.push(
-        `<section class="sr-difference" data-policy="${esc(d.policy)}"><h3>${esc(d.policy)} ${esc(W.against[lang])} (${esc(d.against)})</h3>` +
-          `<p>${esc(W.more[lang])}:</p><ul>${more || `<li>${esc(W.none[lang])}</li>`}</ul>` +
+        `<section class="sr-difference" data-policy="${esc(d.policy)}"><h3>${esc(d.policy)}: ${esc(W.against[lang])} ${esc(d.against)}</h3>` +
+          `<p>${esc(W.moreAsked[lang])}:</p><ul>${more || `<li>${esc(W.none[lang])}</li>`}</ul>` +
           `<p data-now-failing="${now.length}">${esc(W.nowFailing[lang])} (${now.length}): ${esc(now.length ? now.join(lang === 'zh' ? '、' : ', ') : W.none[lang])}</p></section>`,
       );
     }
