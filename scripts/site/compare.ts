@@ -229,12 +229,12 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
       const own = c.rows.filter((r) => r.statuses[0] === null && r.statuses[at] === 'fail').map((r) => ({ subject: r.subject, provision: r.provision }));
       const more = diff.owed.filter((o) => !o.more.isZero() || (o.baseline === null) !== (o.alternative === null));
       const moreTable = more.length
-        ? `<table class="more"><thead><tr>${C.moreHead[L].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${more
+        ? `<div class="scroll"><table class="more"><thead><tr>${C.moreHead[L].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${more
             .map(
               (o) =>
                 `<tr data-more="${esc(o.key)}" data-value="${esc(o.more.toFixed())}"><th scope="row">${esc(o.name[L])}</th><td>${esc(owedWords(o.baseline, o.unit, L))}</td><td>${esc(owedWords(o.alternative, o.unit, L))}</td><td><strong>${esc(signed(o.more, o.unit, L))}</strong></td></tr>`,
             )
-            .join('')}</tbody></table>`
+            .join('')}</tbody></table></div>`
         : `<p data-nothing-more>${esc(C.nothingMore[L])}</p>`;
       return (
         `<div class="difference" data-difference="${esc(diff.policy)}"><h5><code>${esc(diff.policy)}</code> ${esc(alt.title[L])}</h5><ul>` +
@@ -288,7 +288,7 @@ code.url{word-break:break-all;font-size:.8rem}
 fieldset.picker{border:1px solid #cfd8e3;border-radius:6px;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:.4rem .8rem}
 fieldset.picker label{display:flex;flex-wrap:wrap;gap:0 .3rem;align-items:baseline}
 .difference{border-left:3px solid #1f6fb4;padding:.1rem .8rem;margin:.8rem 0}.difference h5{font-size:1rem;margin:.4rem 0}
-table.more td{text-align:right;white-space:nowrap}
+table.more td{text-align:right;white-space:nowrap}table.more th{min-width:4.5rem}
 table.standards td{min-width:6rem}table.standards td:nth-child(3){min-width:14rem}
 @media (max-width:640px){
 table.standards,table.standards tbody,table.standards tr,table.standards th,table.standards td{display:block;min-width:0}
