@@ -251,6 +251,7 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
         '+2,557.75 m²',
       ]);
       expect(await cells('td[data-in-force]', 'data-in-force')).toEqual(['yes', 'no']);
+      expect(await compareRegion.locator('[data-table-note]').count()).toBe(0); // a dataset gives its villages and budgets
 
       // Everything the page shows is comparePolicies' own result, called here on the same data.
       const c = comparePolicies(ningguo, {
@@ -302,6 +303,8 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
         page.locator(`[data-region="compare"] ${sel}`).evaluateAll((es, a) => es.map((e) => e.getAttribute(a)), attr);
       expect(await cells('td[data-owed="roomsM2"]', 'data-value')).toEqual(['246.25', '1242.5', '2804']);
       expect((await cells('td[data-failing]', 'data-failing'))[0]).toBe('341881001001 N03 N04 N06');
+      // A table carries no villages or budgets: the comparison says how it counts those checks.
+      expect(await page.locator('[data-region="compare"] [data-table-note]').count()).toBe(1);
       await page.locator('input[data-standard="national-2011"]').uncheck();
       await page.locator('input[data-standard="national-2021"]').uncheck();
     },

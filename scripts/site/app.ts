@@ -7,9 +7,8 @@
  * switch redraws the page.
  */
 import { inputLines } from '../../src/report/input-report.js';
-import type { Dataset } from '../../src/evaluate/dataset.js';
 import { compareRegion } from './compare.js';
-import { datasetsOf, evaluateFile, problemLines } from './read-data.js';
+import { datasetsOf, evaluateFile, problemLines, type FileDataset } from './read-data.js';
 import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
 import { auditRegion, calculatorResult, initialState, pageBody, policyOf, presetsRegion, T, type State } from './render.js';
 
@@ -19,7 +18,7 @@ let dataset: { name: string; bytes: Uint8Array } | undefined;
 let drawing = 0;
 let saveUrl: string | undefined;
 /** The file's data as read for the comparison (undefined until a file has been read and evaluated). */
-let datasets: Dataset[] | undefined;
+let datasets: FileDataset[] | undefined;
 
 const $$ = <E extends Element>(sel: string) => [...document.querySelectorAll<E>(sel)];
 

@@ -8,6 +8,7 @@
 import type { Decimal } from 'decimal.js';
 import { comparePolicies, type PolicyComparison } from '../../src/evaluate/compare.js';
 import type { Dataset } from '../../src/evaluate/dataset.js';
+import type { FileDataset } from './read-data.js';
 import { kindsOf } from '../../src/evaluate/kinds.js';
 import { PolicyInputError, type Lang, type Policy } from '../../src/index.js';
 import { applyStandard } from '../../src/policies/standard-overlays.js';
@@ -75,6 +76,10 @@ export const C = {
   moreHead: { zh: ['缺口', '本市文件', '此标准', '多要求'], en: ['owed', 'the city’s document', 'this standard', 'more'] },
   nothingMore: { zh: '不多要求用房、人员或资金。', en: 'It asks no more room, staff or money.' },
   error: { zh: '无法比较', en: 'Cannot compare' },
+  tableNote: {
+    zh: '表格只有社区数据：全市的村(组)覆盖和预算等检查在比较中计为“无法判断”(下方报告列为“未能评估”)，各政策相同。',
+    en: 'A table holds communities only: the city’s checks of villages, budgets and the like count as unknown in the comparison (the report below says not evaluated), the same under every policy.',
+  },
 } as const;
 
 /** A standard's document in one line: body, title, number, date. */
@@ -259,13 +264,19 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
  * The comparison region: for each dataset of the file, the comparison under `baseline` and `baseline` with each
  * picked standard laid over it; what to do when there is no file or no standard; a policy error in an alert.
  */
-export function compareRegion(datasets: readonly Dataset[] | undefined, picked: readonly string[], baseline: Policy, L: Lang): string {
+export function compareRegion(datasets: readonly FileDataset[] | undefined, picked: readonly string[], baseline: Policy, L: Lang): string {
   if (!datasets) return `<p>${esc(C.noFile[L])}</p>`;
   const ids = STANDARDS.map((s) => s.id).filter((id) => picked.includes(id));
   if (ids.length === 0) return `<p>${esc(C.nonePicked[L])}</p>`;
   try {
     const alternatives = ids.map((id) => applyStandard(baseline, id));
-    return datasets.map((d) => comparisonHtml(comparePolicies(d, { baseline, alternatives }), [baseline, ...alternatives], d, L)).join('');
+    return datasets
+      .map(({ dataset: d, table }) => {
+        const html = comparisonHtml(comparePolicies(d, { baseline, alternatives }), [baseline, ...alternatives], d, L);
+        // comparePolicies holds a dataset, whose missing villages and budgets are unknown; the report above says a table's are not evaluated.
+        return table ? html.replace('</p>', `</p><p class="sr-cite" data-table-note>${esc(C.tableNote[L])}</p>`) : html;
+      })
+      .join('');
   } catch (e) {
     if (!(e instanceof PolicyInputError)) throw e;
     return `<div class="sr-error" role="alert" data-error><strong>${esc(C.error[L])}</strong><ul>${e.issues.map((i) => `<li><code>${esc(i.path)}</code>: ${esc(i.messages[L])}</li>`).join('')}</ul></div>`;

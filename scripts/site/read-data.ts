@@ -37,12 +37,18 @@ export function problemLines(e: unknown, lang: 'zh' | 'en'): string[] | undefine
   return undefined;
 }
 
+/** One year of a file's data, and whether it came from a table (which carries no villages, budgets or projects). */
+export interface FileDataset {
+  readonly dataset: Dataset;
+  readonly table: boolean;
+}
+
 /**
  * The file's data as datasets, one per year (or the one `year` picks), for the comparison of policies: a JSON
  * dataset as it is, a table's rows as its communities. Read by the same reader as {@link evaluateFile}, which is
  * called first and refuses what cannot be read; a table carries no villages, budgets or projects.
  */
-export async function datasetsOf(name: string, bytes: Uint8Array, year: number | undefined): Promise<Dataset[]> {
+export async function datasetsOf(name: string, bytes: Uint8Array, year: number | undefined): Promise<FileDataset[]> {
   const given: Dataset[] = [];
   const rows = new Map<number, CommunityRecord[]>();
   const wanted = (y: number) => year === undefined || y === year;
@@ -61,6 +67,6 @@ export async function datasetsOf(name: string, bytes: Uint8Array, year: number |
     problems() {},
   };
   await readFile({ name, bytes }, { maxBytes: MAX_BYTES, ...(year !== undefined && { year }) }, sink);
-  const tables = [...rows].map(([y, communities]): Dataset => ({ year: y, communities }));
-  return [...given, ...tables].sort((a, b) => a.year - b.year);
+  const tables = [...rows].map(([y, communities]): FileDataset => ({ dataset: { year: y, communities }, table: true }));
+  return [...given.map((dataset) => ({ dataset, table: false })), ...tables].sort((a, b) => a.dataset.year - b.dataset.year);
 }
