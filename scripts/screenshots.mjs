@@ -2,7 +2,10 @@
 // `node scripts/screenshots.mjs [DIR] [--docs]`: screenshots of the explorer
 // (each section, in both languages) and of a notebook cell, taken in headless
 // Chromium from the built site (npm run site) and the committed notebook.
-// --docs also writes the two small PNGs the README shows under docs/.
+// --docs also writes the two small PNGs the README shows under docs/;
+// --compare only writes the explorer's comparison of the Ningguo 2013 data
+// (national-2011 and national-2021 ticked) at 1,100 and 390 px wide, as
+// docs/explorer-compare.png and docs/explorer-compare-390.png.
 // Chinese text needs a CJK font on the machine (e.g. fonts-wqy-microhei).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +19,30 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
+/** The comparison section at a width, its first `height` pixels (all of it without). */
+async function compareShot(width, path, height) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(pathToFileURL(resolve('site/index.html')).href);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.locator('input[data-dataset]').setInputFiles('examples/ningguo-2013.json');
+  await page.waitForSelector('[data-region="data"] [data-count]');
+  for (const id of ['national-2011', 'national-2021']) await page.locator(`input[data-standard="${id}"]`).check();
+  await page.waitForSelector('[data-comparison] th[data-policy="national-2021"]');
+  // Where the section is on the page (not in the viewport, which ticking the boxes scrolled).
+  const box = await page.evaluate(() => {
+    const r = document.getElementById('compare').getBoundingClientRect();
+    return { y: r.top + window.scrollY, height: r.height };
+  });
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: box.y - 8, width, height: Math.min(box.height + 16, height ?? Infinity) } });
+  await page.close();
+}
+if (process.argv.includes('--compare')) {
+  await compareShot(1100, 'docs/explorer-compare.png');
+  await compareShot(390, 'docs/explorer-compare-390.png', 1900);
+  await browser.close();
+  console.log('wrote docs/explorer-compare.png and docs/explorer-compare-390.png');
+  process.exit(0);
+}
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 820 } });
   await page.goto(pathToFileURL(resolve('site/index.html')).href);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { renderBook } from '../scripts/book/policy-book.js';
+import { STANDARDS } from '../src/policies/standards.js';
 
 describe('the policy book never drifts from the code', () => {
   const files = renderBook();
@@ -24,5 +25,20 @@ describe('the policy book never drifts from the code', () => {
     for (const id of ['A.0', 'A.3.4', 'A.4.3', 'B.4']) expect(en).toContain(`### ${id} `);
     expect(en).toContain('| K5 |');
     expect(en).toContain('2. 3250 ÷ 600 households per worker = 5 remainder 250');
+  });
+
+  test('the book lists every standard of the registry with its status and address, and compares the Ningguo 2013 data', () => {
+    for (const path of ['docs/policy-book.zh.md', 'docs/policy-book.en.md']) {
+      const book = files[path]!;
+      for (const s of STANDARDS) {
+        const row = book.split('\n').find((l) => l.startsWith(`| \`${s.id}\` |`));
+        expect(row, `${path}: ${s.id}`).toContain(`| \`${s.source.status}\` | ${s.source.url} |`);
+      }
+      // By hand (test/standards.test.ts): rooms owed 246.25, 1,242.5 and 2,804 m²; 996.25 and 2,557.75 m² more.
+      const rows = book.split('\n').filter((l) => /^\| `(ningguo-2011|national-2011|national-2021)` [^|]/.test(l));
+      expect(rows.map((l) => l.split(' | ')[3])).toEqual(['246.25 m²', '1,242.5 m²', '2,804 m²']);
+      expect(rows.map((l) => l.split(' | ')[4])).toEqual(['—', '+996.25 m²', '+2,557.75 m²']);
+      expect(rows.map((l) => l.split(' | ')[5]!.split(':')[0])).toEqual(['4', '5', '5']);
+    }
   });
 });

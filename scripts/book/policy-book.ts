@@ -6,6 +6,12 @@
  * `npm run book` writes the files; test/policy-book.test.ts fails when the
  * committed files differ from what this would write now.
  */
+import { readFileSync } from 'node:fs';
+import { comparePolicies } from '../../src/evaluate/compare.js';
+import type { Dataset } from '../../src/evaluate/dataset.js';
+import { applyStandard } from '../../src/policies/standard-overlays.js';
+import { STANDARDS, STANDARD_READINGS } from '../../src/policies/standards.js';
+import { area } from '../../src/report/words.js';
 import { createPolicy, formatTrace, PARAMETER_REFERENCES, type Lang, type Policy, type TraceStep } from '../../src/index.js';
 import { auditPolicy, interpretations, provisions } from '../../src/spec.js';
 import { RULE_INPUTS } from '../../src/view/fields.js';
@@ -42,6 +48,28 @@ const T = {
   verdict: { consistent: { zh: '一致', en: 'consistent' }, conflict: { zh: '冲突', en: 'conflict' }, gap: { zh: '空白', en: 'gap' } },
   fundChart: { zh: '市财政社区资金下限(基数100万元)', en: 'City fund minimum (base 1,000,000 yuan)' },
   rolloutChart: { zh: '农村社区推行累计比例', en: 'Cumulative rural rollout share' },
+  standards: { zh: '标准登记表', en: 'The registry of standards' },
+  standardsNote: {
+    zh: '本市文件之外可用来衡量本市数据的国家和地方标准。规则为本项目的转述，不是原文。状态：`verified` 读自文件原文；`derivative` 由下级文件或官方吹风会引述；`unverified` 未核实。',
+    en: 'National and local documents beside the city’s that its data can be held to. Each rule is in this project’s words, not the document’s. Status: `verified`, read in the document’s own text; `derivative`, quoted by a lower-level document or an official briefing; `unverified`.',
+  },
+  standardsHead: {
+    zh: '| 编号 | 文件 | 规则(转述) | 状态 | 读取地址 | 解读 |',
+    en: '| id | document | rule (our words) | status | where read | readings |',
+  },
+  standardReadings: { zh: '标准的解读', en: 'Readings of the standards' },
+  comparison: { zh: '比较：宁国 2013 年数据', en: 'A comparison: the Ningguo 2013 data' },
+  comparisonNote: {
+    zh: '`examples/ningguo-2013.json` 按本市文件、叠加 national-2011 和叠加 national-2021 分别计算(`comparePolicies`)。本市按每百名居民 5 平方米，国家标准按每百户 20 和 30 平方米。',
+    en: '`examples/ningguo-2013.json` under the city’s document, and under the same with national-2011 and with national-2021 laid over it (`comparePolicies`). The city asks 5 m² per 100 residents; the national standards 20 and 30 m² per 100 households.',
+  },
+  comparisonHead: {
+    zh: '| 政策 | 2013-12-31 是否施行 | 通过 / 未通过 / 无法判断 | 社区用房缺口 | 多于本市文件 | 未通过的社区 |',
+    en: '| policy | applied on 2013-12-31 | pass / fail / unknown | rooms owed | more than the city’s | communities failing |',
+  },
+  nowFailing: { zh: '新增未通过的社区', en: 'communities now failing' },
+  newlyRooms: { zh: '用房由通过变为未通过', en: 'rooms that passed and now fail' },
+  inForce: { yes: { zh: '是', en: 'yes' }, no: { zh: '否(测算)', en: 'no (a what-if)' }, unknown: { zh: '不能确定', en: 'cannot tell' } },
 } as const;
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -118,8 +146,53 @@ function bookIn(lang: Lang, policy: Policy): string {
   for (const f of auditPolicy({ policy }).findings) {
     out.push(`| ${f.id} | ${cell(f.title[lang])} | **${T.verdict[f.verdict][lang]}** | ${f.clauses.join(', ')} | ${cell(f.explanation[lang])} |`);
   }
+  out.push('', ...standardsPart(lang), ...comparisonPart(lang));
   out.push('', `## ${T.charts[lang]}`, '', `![${T.fundChart[lang]}](fund-chart.svg)`, '', `![${T.rolloutChart[lang]}](rollout-chart.svg)`, '');
   return out.join('\n');
+}
+
+/** The registry of standards, and the readings of the standards. */
+function standardsPart(lang: Lang): string[] {
+  const out = [`## ${T.standards[lang]}`, '', T.standardsNote[lang], '', T.standardsHead[lang], '|---|---|---|---|---|---|'];
+  for (const s of STANDARDS) {
+    const src = s.source;
+    const doc = [src.body[lang], lang === 'zh' ? `《${src.title.zh}》` : src.title.en, src.number, src.date].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+    const readings = s.readings ? `I11 \`${s.readings.held}\`, I12 \`${s.readings.households}\`` : '—';
+    out.push(`| \`${s.id}\` | ${cell(doc)} | ${cell(s.rule[lang])} | \`${src.status ?? 'unverified'}\` | ${cell(src.url ?? '—')} | ${readings} |`);
+  }
+  out.push('', `### ${T.standardReadings[lang]}`, '');
+  for (const i of STANDARD_READINGS) {
+    const def = i.options.find((o) => o.id === i.default)!;
+    const alts = i.options.filter((o) => o.id !== i.default);
+    out.push(
+      `- ${i.id}: ${i.question[lang]} ${T.default[lang]}: \`${def.id}\` — ${def.formula[lang]}; ${T.alternatives[lang]}: ${alts.map((a) => `\`${a.id}\` — ${a.formula[lang]}`).join('; ')}. ${T.why[lang]}: ${i.why[lang]}`,
+    );
+  }
+  return [...out, ''];
+}
+
+/** One comparison worked on the Ningguo 2013 data: the city's document against the two national plans. */
+function comparisonPart(lang: Lang): string[] {
+  const data = JSON.parse(readFileSync('examples/ningguo-2013.json', 'utf8')) as Dataset;
+  const names = Object.fromEntries(data.communities.map((c) => [c.id, c.name]));
+  const c = comparePolicies(data, { alternatives: ['national-2011', 'national-2021'].map((id) => applyStandard(createPolicy(), id)) });
+  const sep = lang === 'zh' ? '、' : ', ';
+  const who = (ids: readonly string[]) => ids.map((id) => names[id] ?? id).join(sep) || '—';
+  const out = [`## ${T.comparison[lang]}`, '', T.comparisonNote[lang], '', T.comparisonHead[lang], '|---|---|---|---|---|---|'];
+  c.policies.forEach((p, i) => {
+    const d = i === 0 ? undefined : c.differences[i - 1]!;
+    const more = d?.owed.find((o) => o.key === 'roomsM2')?.more;
+    const inForce = p.standards.map((s) => T.inForce[s.inForce][lang]).join('; ') || '—';
+    out.push(
+      `| \`${p.id}\` ${cell(p.title[lang])} | ${inForce} | ${p.counts.pass} / ${p.counts.fail} / ${p.counts.unknown} | ${area(p.owed.roomsM2!)} | ${more ? `+${area(more)}` : '—'} | ${p.failing.length}: ${cell(who(p.failing))} |`,
+    );
+  });
+  out.push('');
+  for (const d of c.differences) {
+    const rooms = d.newlyFailing.filter((x) => x.provision === 'Q7').map((x) => x.subject);
+    out.push(`- \`${d.policy}\`: ${T.nowFailing[lang]}: ${who(d.communitiesNowFailing)}; ${T.newlyRooms[lang]}: ${who(rooms)}${lang === 'zh' ? '。' : '.'}`);
+  }
+  return out;
 }
 
 function fundChart(): string {

@@ -7,7 +7,8 @@
  * switch redraws the page.
  */
 import { inputLines } from '../../src/report/input-report.js';
-import { evaluateFile, problemLines } from './read-data.js';
+import { compareRegion } from './compare.js';
+import { datasetsOf, evaluateFile, problemLines, type FileDataset } from './read-data.js';
 import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
 import { auditRegion, calculatorResult, initialState, pageBody, policyOf, presetsRegion, T, type State } from './render.js';
 
@@ -16,6 +17,8 @@ let dataset: { name: string; bytes: Uint8Array } | undefined;
 /** The data region's latest drawing: an earlier one that ends later (the file is read asynchronously) is dropped. */
 let drawing = 0;
 let saveUrl: string | undefined;
+/** The file's data as read for the comparison (undefined until a file has been read and evaluated). */
+let datasets: FileDataset[] | undefined;
 
 const $$ = <E extends Element>(sel: string) => [...document.querySelectorAll<E>(sel)];
 
@@ -23,6 +26,8 @@ function drawData(): void {
   const region = document.querySelector('[data-region="data"]');
   if (!region) return;
   const turn = ++drawing;
+  datasets = undefined;
+  drawCompare();
   if (!dataset) {
     region.innerHTML = `<p>${esc(T.noData[state.lang])}</p>`;
     return;
@@ -41,9 +46,16 @@ function drawData(): void {
   if (yearText !== '' && !/^\d{4}$/.test(yearText))
     return failed([L === 'zh' ? `年份应为四位数字，实为“${yearText}”` : `the year should be four digits, got "${yearText}"`]);
   // The same reading as the CLI's `report FILE --year YEAR`: the year of a table that gives none, and the one evaluated.
-  evaluateFile(name, bytes, yearText === '' ? undefined : Number(yearText), policy).then(
+  const year = yearText === '' ? undefined : Number(yearText);
+  evaluateFile(name, bytes, year, policy).then(
     (data) => {
       if (turn !== drawing) return;
+      // The same file read again as datasets, for the comparison (the evaluation above has refused what cannot be read).
+      void datasetsOf(name, bytes, year).then((ds) => {
+        if (turn !== drawing) return;
+        datasets = ds;
+        drawCompare();
+      });
       const results = data.years.map((y) => y.result);
       if (saveUrl) URL.revokeObjectURL(saveUrl);
       saveUrl = URL.createObjectURL(new Blob([reportHtml(results, { lang: L, source: name, policy })], { type: 'text/html' }));
@@ -61,6 +73,12 @@ function drawData(): void {
       failed(lines);
     },
   );
+}
+
+/** The comparison of the file's data under the city's document and the standards ticked. */
+function drawCompare(): void {
+  const region = document.querySelector('[data-region="compare"]');
+  if (region) region.innerHTML = compareRegion(datasets, state.standards, policyOf(state), state.lang);
 }
 
 function drawCalculator(rule: RuleName): void {
@@ -106,6 +124,9 @@ document.addEventListener('change', (ev) => {
   if (el instanceof HTMLSelectElement && el.dataset.reading) {
     state.choices[el.dataset.reading] = el.value;
     drawDependents();
+  } else if (el instanceof HTMLInputElement && el.dataset.standard) {
+    state.standards = $$<HTMLInputElement>('input[data-standard]:checked').map((box) => box.dataset.standard!);
+    drawCompare();
   } else if (el instanceof HTMLInputElement && el.matches('[data-dataset]')) {
     const file = el.files?.[0];
     if (!file) return;
@@ -134,5 +155,6 @@ document.addEventListener('click', (ev) => {
 
 // The page as built is the first state; a reading chosen before the script ran (the browser's form memory) is taken in.
 for (const sel of $$<HTMLSelectElement>('select[data-reading]')) state.choices[sel.dataset.reading!] = sel.value;
+state.standards = $$<HTMLInputElement>('input[data-standard]:checked').map((box) => box.dataset.standard!);
 drawDependents();
 document.documentElement.dataset.ready = 'true';

@@ -8,6 +8,7 @@
 import { createPolicy, PARAMETER_REFERENCES, PolicyInputError, PRESET_SOURCES, PRESETS, type Lang, type Policy } from '../../src/index.js';
 import type { ParameterOverrides } from '../../src/create-policy.js';
 import { auditPolicy, interpretations, provisions, type Interpretation, type Provision } from '../../src/spec.js';
+import { C, COMPARE_CSS, standardPicker, standardsTable } from './compare.js';
 import { auditHtml, esc, inputFromText, resultHtml, RULE_INPUTS, FIELDS, showValue, type RuleName, type PresetName } from './lib.js';
 
 /** What the page shows depends on. */
@@ -17,6 +18,8 @@ export interface State {
   choices: Record<string, string>;
   /** What is typed in each calculator, by rule and field. */
   values: Record<string, Record<string, string>>;
+  /** The standards of the registry ticked for the comparison, by id. */
+  standards: string[];
 }
 
 export const T = {
@@ -25,7 +28,10 @@ export const T = {
     zh: '宁国市城乡社区建设政策的每一条款、参数和计算。数字由 shequ-rules 精确计算(不经浮点)；改变下方的“解读”，页面上所有结果随之重算。本页不联网，可离线打开。',
     en: 'Every clause, parameter and computation of Ningguo’s policy on urban–rural community building. Figures are computed exactly by shequ-rules (never through floats); change a reading below and every result on the page is computed again. The page works offline and loads nothing from the network.',
   },
-  nav: { zh: ['解读', '条款', '自我审查', '国家标准对比', '检查数据'], en: ['Readings', 'Clauses', 'Audit', 'National standards', 'Check your data'] },
+  nav: {
+    zh: ['解读', '条款', '自我审查', '国家标准对比', '标准登记表', '检查数据', '与标准比较'],
+    en: ['Readings', 'Clauses', 'Audit', 'National standards', 'Standards', 'Check your data', 'Compare'],
+  },
   readings: { zh: '解读：原文可有多种理解之处', en: 'Readings: where the text can be read more than one way' },
   readingsNote: {
     zh: '每项解读来自解读登记表；默认项为本库采用的理解。',
@@ -75,7 +81,7 @@ export const T = {
   },
 } as const;
 
-const IDS = ['readings', 'clauses', 'audit', 'presets', 'data'] as const;
+const IDS = ['readings', 'clauses', 'audit', 'presets', 'standards', 'data', 'compare'] as const;
 
 /** The parameter override a reading's option stands for, or undefined when it cannot be applied. */
 export function readingOverride(i: Interpretation, option: string): ParameterOverrides | undefined {
@@ -129,7 +135,7 @@ export function initialState(lang: Lang = 'zh'): State {
     const start = r.form ?? r.example;
     values[rule] = Object.fromEntries(r.fields.map((f) => [f.name, start[f.name] === undefined ? '' : String(start[f.name])]));
   }
-  return { lang, choices: Object.fromEntries(switchable().map((i) => [i.id, i.default])), values };
+  return { lang, choices: Object.fromEntries(switchable().map((i) => [i.id, i.default])), values, standards: [] };
 }
 
 function readingControl(i: Interpretation, state: State): string {
@@ -289,6 +295,9 @@ function dataSection(state: State): string {
     `<section id="data" aria-labelledby="h-data"><h2 id="h-data">${esc(T.data[L])}</h2><p>${esc(T.dataNote[L])}</p>` +
     `<form class="data-form" onsubmit="return false"><div class="field"><label for="dataset">${esc(T.file[L])}</label><input id="dataset" type="file" data-dataset accept=".json,.csv,.txt,.xlsx,.xlsm,.xls,application/json,text/csv"></div>` +
     `<div class="field"><label for="dataset-year">${esc(T.year[L])}</label><input id="dataset-year" name="year" type="text" inputmode="numeric" value="2013" data-dataset-year></div></form>` +
+    `<section id="compare" aria-labelledby="h-compare"><h3 id="h-compare">${esc(C.compare[L])}</h3><p>${esc(C.compareNote[L])}</p>` +
+    `<form class="compare-form" onsubmit="return false">${standardPicker(L, state.standards)}</form>` +
+    `<div class="region" data-region="compare" aria-live="polite"><p>${esc(C.noFile[L])}</p></div></section>` +
     `<div class="region" data-region="data" aria-live="polite"><p>${esc(T.noData[L])}</p></div></section>`
   );
 }
@@ -309,13 +318,14 @@ export function pageBody(state: State): string {
     clausesSection(state, policy) +
     `<section id="audit" aria-labelledby="h-audit"><h2 id="h-audit">${esc(T.audit[L])}</h2><p>${esc(T.auditNote[L])}</p><div class="region" data-region="audit">${auditRegion(state, policy)}</div></section>` +
     `<section id="presets" aria-labelledby="h-presets"><h2 id="h-presets">${esc(T.presets[L])}</h2><div class="region" data-region="presets">${presetsRegion(state, policy)}</div></section>` +
+    `<section id="standards" aria-labelledby="h-standards"><h2 id="h-standards">${esc(C.standards[L])}</h2>${standardsTable(L)}</section>` +
     dataSection(state) +
     `<footer><p class="sr-cite">${esc(T.footer[L])}</p></footer></main>`
   );
 }
 
 /** The explorer's own style, on top of the views'. */
-export const SITE_CSS = `
+export const SITE_CSS = `${COMPARE_CSS}
 html{scroll-behavior:smooth;scroll-padding-top:5.5rem}
 .skip{position:absolute;left:-999px;top:0;z-index:3;background:#fff;padding:.3rem .6rem}.skip:focus{left:.5rem}
 header.top{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #d9d9d9}
