@@ -50,12 +50,9 @@ function drawData(): void {
   evaluateFile(name, bytes, year, policy).then(
     (data) => {
       if (turn !== drawing) return;
-      // The same file read again as datasets, for the comparison (the evaluation above has refused what cannot be read).
-      void datasetsOf(name, bytes, year).then((ds) => {
-        if (turn !== drawing) return;
-        datasets = ds;
-        drawCompare();
-      });
+      // The file's data, kept by the one reading above, for the comparison.
+      datasets = datasetsOf(data);
+      drawCompare();
       const results = data.years.map((y) => y.result);
       if (saveUrl) URL.revokeObjectURL(saveUrl);
       saveUrl = URL.createObjectURL(new Blob([reportHtml(results, { lang: L, source: name, policy })], { type: 'text/html' }));

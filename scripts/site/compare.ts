@@ -6,7 +6,7 @@
  * value exact, formatted with the reports' own words.
  */
 import type { Decimal } from 'decimal.js';
-import { comparePolicies, type PolicyComparison } from '../../src/evaluate/compare.js';
+import { comparing, type PolicyComparison } from '../../src/evaluate/compare.js';
 import type { Dataset } from '../../src/evaluate/dataset.js';
 import type { FileDataset } from './read-data.js';
 import { kindsOf } from '../../src/evaluate/kinds.js';
@@ -77,8 +77,8 @@ export const C = {
   nothingMore: { zh: '不多要求用房、人员或资金。', en: 'It asks no more room, staff or money.' },
   error: { zh: '无法比较', en: 'Cannot compare' },
   tableNote: {
-    zh: '表格只有社区数据：全市的村(组)覆盖和预算等检查在比较中计为“无法判断”(下方报告列为“未能评估”)，各政策相同。',
-    en: 'A table holds communities only: the city’s checks of villages, budgets and the like count as unknown in the comparison (the report below says not evaluated), the same under every policy.',
+    zh: '表格只有社区数据：全市的村(组)覆盖和预算等检查未能评估(与下方报告相同)，各政策相同。',
+    en: 'A table holds communities only: the city’s checks of villages, budgets and the like are not evaluated (as in the report below), the same under every policy.',
   },
 } as const;
 
@@ -272,8 +272,9 @@ export function compareRegion(datasets: readonly FileDataset[] | undefined, pick
     const alternatives = ids.map((id) => applyStandard(baseline, id));
     return datasets
       .map(({ dataset: d, table }) => {
-        const html = comparisonHtml(comparePolicies(d, { baseline, alternatives }), [baseline, ...alternatives], d, L);
-        // comparePolicies holds a dataset, whose missing villages and budgets are unknown; the report above says a table's are not evaluated.
+        // As the CLI's compare: a table of communities has its city checks not evaluated, as the report above says.
+        const c = comparing(d, [baseline, ...alternatives], `${d.year}-12-31`, table ? 'communities-only' : 'dataset');
+        const html = comparisonHtml(c, [baseline, ...alternatives], d, L);
         return table ? html.replace('</p>', `</p><p class="sr-cite" data-table-note>${esc(C.tableNote[L])}</p>`) : html;
       })
       .join('');

@@ -6,8 +6,8 @@
  * findings, the same notes on what was read. Nothing leaves the page.
  */
 import { evaluateFiles, type ReportData } from '../../src/read/evaluate-files.js';
-import { InputError, readFile, type RecordSink } from '../../src/read/read-file.js';
-import type { CommunityRecord, Dataset } from '../../src/evaluate/dataset.js';
+import { InputError } from '../../src/read/read-file.js';
+import type { Dataset } from '../../src/evaluate/dataset.js';
 import { PolicyInputError, type Policy } from '../../src/index.js';
 
 /** The CLI's default --max-mb (1,024 MiB): the page accepts what the CLI accepts. */
@@ -27,6 +27,7 @@ export function evaluateFile(name: string, bytes: Uint8Array, year: number | und
     maxBytes: MAX_BYTES,
     ...(year !== undefined && { year }),
     list: { limit: Number.POSITIVE_INFINITY, all: true },
+    keep: true,
   });
 }
 
@@ -43,30 +44,7 @@ export interface FileDataset {
   readonly table: boolean;
 }
 
-/**
- * The file's data as datasets, one per year (or the one `year` picks), for the comparison of policies: a JSON
- * dataset as it is, a table's rows as its communities. Read by the same reader as {@link evaluateFile}, which is
- * called first and refuses what cannot be read; a table carries no villages, budgets or projects.
- */
-export async function datasetsOf(name: string, bytes: Uint8Array, year: number | undefined): Promise<FileDataset[]> {
-  const given: Dataset[] = [];
-  const rows = new Map<number, CommunityRecord[]>();
-  const wanted = (y: number) => year === undefined || y === year;
-  const sink: RecordSink = {
-    acrossTables: false,
-    table: () => 0,
-    community(c, y) {
-      if (!wanted(y)) return;
-      const list = rows.get(y) ?? [];
-      list.push(c);
-      rows.set(y, list);
-    },
-    dataset(_file, d) {
-      if (wanted(d.year)) given.push(d);
-    },
-    problems() {},
-  };
-  await readFile({ name, bytes }, { maxBytes: MAX_BYTES, ...(year !== undefined && { year }) }, sink);
-  const tables = [...rows].map(([y, communities]): FileDataset => ({ dataset: { year: y, communities }, table: true }));
-  return [...given.map((dataset) => ({ dataset, table: false })), ...tables].sort((a, b) => a.dataset.year - b.dataset.year);
+/** The file's data as datasets, one per year, for the comparison of policies: kept by the one reading of {@link evaluateFile}. */
+export function datasetsOf(data: ReportData): FileDataset[] {
+  return data.years.flatMap((y) => (y.kept ? [{ dataset: y.kept.dataset, table: y.kept.scope === 'communities-only' }] : []));
 }
