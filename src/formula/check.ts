@@ -10,7 +10,8 @@ import { bigRatio, D } from '../decimal.js';
 import type { CommunityCheck, Detail, FindingValue, PolicyCore } from '../provisions/provision.js';
 import type { CommunityRecord } from '../provisions/records.js';
 import { FAIL, PASS, UNKNOWN } from '../rules/check.js';
-import { exactBool, exactNum, type FastBool, type FastNum, fastBool, fastNum, type Fields } from './evaluate.js';
+import { exactBool, exactNum, type Fields } from './evaluate.js';
+import { type FastBool, type FastNum, fastBool, fastNum } from './fast.js';
 import { type Q, type RBool, type RNum, resolveBool, resolveNum, type Used, usedNothing } from './resolve.js';
 import type { CheckFormula, Node, Num } from './types.js';
 
@@ -65,10 +66,85 @@ export interface FormulaConstants {
   readonly fast: FastBool;
   readonly fastShortfall: FastNum;
   readonly fastExpected: FastNum | undefined;
+  /** The two denominators as numbers (safe integers). */
+  readonly shortfallD: number;
+  readonly expectedD: number;
   readonly owedScale: number;
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+
+// A check's status and quick shortfall are written once here but made as functions of each check's own (from the
+// same source), so that each has inline caches of its own: the evaluation calls them for every community, and one
+// function shared by all checks would see every check's closures at the one call and inline none of them.
+const STATUS = `return function status(c, k) {
+  const v = k.fast(c);
+  return v === 1 ? ${PASS} : v === 0 ? ${FAIL} : v === 3 ? ${UNKNOWN} : exact(c, k);
+}`;
+// shortfall ÷ expected = (s ÷ ds) ÷ (e ÷ de) = s·de ÷ (e·ds), and what it owes, s·scale ÷ ds, when whole.
+const QUICK = `return function quick(c, k, out) {
+  const e = k.fastExpected;
+  if (e === undefined) return false;
+  const s = k.fastShortfall.f(c);
+  const x = e.f(c);
+  if (s === undefined || x === undefined || !(x >= 0)) return false;
+  const ds = k.shortfallD;
+  const num = s * k.expectedD;
+  const den = x * ds;
+  if (!(Math.abs(num) <= ${MAX} && den <= ${MAX})) return false;
+  let owe = 0;
+  if (k.resolved.owes) {
+    const t = s * k.owedScale;
+    if (!(Math.abs(t) <= ${MAX}) || t % ds !== 0) return false;
+    owe = t / ds;
+  }
+  out.num = num;
+  out.den = den;
+  out.owe = owe;
+  return true;
+}`;
+type Status = CommunityCheck<FormulaConstants>['status'];
+type Quick = NonNullable<CommunityCheck<FormulaConstants>['quick']>;
+/** Make a function of a check's own from source, or the shared one where source cannot be compiled. */
+function own<F>(source: string, shared: F, ...deps: [string, unknown][]): F {
+  try {
+    return new Function(...deps.map(([n]) => n), source)(...deps.map(([, v]) => v)) as F;
+  } catch {
+    return shared;
+  }
+}
+const ownStatus = (exact: Status): Status =>
+  own<Status>(
+    STATUS,
+    (c, k) => {
+      const v = k.fast(c as unknown as Fields);
+      return v === 1 ? PASS : v === 0 ? FAIL : v === 3 ? UNKNOWN : exact(c, k);
+    },
+    ['exact', exact],
+  );
+const ownQuick = (): Quick =>
+  own<Quick>(QUICK, (c, k, out) => {
+    const f = c as unknown as Fields;
+    const e = k.fastExpected;
+    if (e === undefined) return false;
+    const s = k.fastShortfall.f(f);
+    const x = e.f(f);
+    if (s === undefined || x === undefined || !(x >= 0)) return false;
+    const ds = k.shortfallD;
+    const num = s * k.expectedD;
+    const den = x * ds;
+    if (!(Math.abs(num) <= MAX && den <= MAX)) return false;
+    let owe = 0;
+    if (k.resolved.owes) {
+      const t = s * k.owedScale;
+      if (!(Math.abs(t) <= MAX) || t % ds !== 0) return false;
+      owe = t / ds;
+    }
+    out.num = num;
+    out.den = den;
+    out.owe = owe;
+    return true;
+  });
 
 /** A rational as a finding shows it: exact when it terminates, else to 20 significant digits. */
 const decimalOf = (v: Q): Decimal => bigRatio(v.n, v.d).value;
@@ -125,20 +201,21 @@ export function formulaCheck(def: {
     formula,
     compile(policy: PolicyCore, year: number | undefined): FormulaConstants {
       const resolved = resolveFormula(formula, policy, year);
+      const fastShortfall = fastNum(resolved.shortfall);
+      const fastExpected = 'num' in resolved.expected ? fastNum(resolved.expected.num) : undefined;
       return {
         resolved,
         parameters: policy.parameters,
         year,
         fast: fastBool(resolved.pass),
-        fastShortfall: fastNum(resolved.shortfall),
-        fastExpected: 'num' in resolved.expected ? fastNum(resolved.expected.num) : undefined,
+        fastShortfall,
+        fastExpected,
+        shortfallD: Number(fastShortfall.d),
+        expectedD: Number(fastExpected?.d ?? 1n),
         owedScale,
       };
     },
-    status(c, k) {
-      const v = k.fast(c as unknown as Fields);
-      return v === 1 ? PASS : v === 0 ? FAIL : v === 3 ? UNKNOWN : exact(c, k);
-    },
+    status: ownStatus(exact),
     exact,
     detail(c, k, fail) {
       const r = k.resolved;
@@ -151,30 +228,6 @@ export function formulaCheck(def: {
     },
     message: def.message,
   };
-  if (!flag) {
-    check.quick = (c, k, out) => {
-      // shortfall ÷ expected = (s ÷ ds) ÷ (e ÷ de) = s·de ÷ (e·ds), and what it owes, s·scale ÷ ds, when whole.
-      const f = c as unknown as Fields;
-      const e = k.fastExpected;
-      if (e === undefined) return false;
-      const s = k.fastShortfall.f(f);
-      const x = e.f(f);
-      if (s === undefined || x === undefined || !(x >= 0)) return false;
-      const ds = Number(k.fastShortfall.d);
-      const num = s * Number(e.d);
-      const den = x * ds;
-      if (!(Math.abs(num) <= MAX && den <= MAX)) return false;
-      let owe = 0;
-      if (k.resolved.owes) {
-        const t = s * k.owedScale;
-        if (!(Math.abs(t) <= MAX) || t % ds !== 0) return false;
-        owe = t / ds;
-      }
-      out.num = num;
-      out.den = den;
-      out.owe = owe;
-      return true;
-    };
-  }
+  if (!flag) check.quick = ownQuick();
   return check;
 }
