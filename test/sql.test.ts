@@ -4,6 +4,7 @@
  * numbers), on the example datasets, and finds every status and every shortfall equal to the library's
  * `evaluateCommunity`. The Postgres text is checked for its dialect's forms only (no server here).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { fc, test } from '@fast-check/vitest';
@@ -242,4 +243,17 @@ describe('the query as text', () => {
   ])('refuses %o', (o, path) => {
     expect(() => toSql(createPolicy(), o as never)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path })] }));
   });
+});
+
+describe('shequ-rules sql', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/cli/bin.js', 'sql', ...args], { encoding: 'utf8', timeout: 60_000 });
+  test('prints the query toSql writes, and refuses a dialect it does not know (exit 2, in the language of --lang)', () => {
+    const ok = cli('--dialect', 'postgres', '--year', '2013');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(toSql(createPolicy(), { dialect: 'postgres', year: 2013 }));
+    const bad = cli('--dialect', 'oracle', '--lang', 'en');
+    expect([bad.status, bad.stderr]).toEqual([2, 'shequ-rules: --dialect must be duckdb or postgres, got "oracle"\n']);
+    expect(cli('--dialect', 'oracle').stderr).toMatch(/--dialect 应为 duckdb 或 postgres/);
+    expect(cli('--year', '13').status).toBe(2);
+  }, 120_000);
 });
