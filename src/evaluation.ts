@@ -41,3 +41,19 @@ export { evaluateBatch, type BatchEvaluation } from './evaluate/batch.js';
 export { readTable, type ReadTableOptions, type TableRead } from './read/read-table.js';
 export type { RawCell } from './read/cells.js';
 export type { TableNotes, TableWarning } from './read/table.js';
+export {
+  findingGraph,
+  graphDot,
+  graphJson,
+  ruleGraph,
+  type ExplanationGraph,
+  type FindingGraphOptions,
+  type GraphJson,
+  type GraphNode,
+  type GraphNodeKind,
+  type GraphSource,
+  type GraphSubject,
+  type GraphValue,
+  type RuleGraphOptions,
+  type TraceEntry,
+} from './graph/index.js';
