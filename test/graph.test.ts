@@ -10,6 +10,7 @@ import { createPolicy, defineProvision, extendPolicy, PolicyInputError, rule } f
 import { evaluateCity } from '../src/evaluation.js';
 import { findingGraph, graphDot, graphJson, ruleGraph, type ExplanationGraph, type GraphNode } from '../src/graph/index.js';
 import { dotString } from '../src/graph/output.js';
+import { add, byReading, c, checkFormula, divRounded, field, ge, param } from '../src/formula/index.js';
 import { provisions } from '../src/spec.js';
 import { NINGGUO_2011 } from '../src/policies/ningguo-2011.js';
 
@@ -431,4 +432,62 @@ describe('DOT', () => {
     },
     120_000,
   );
+});
+
+describe('a finding from its check’s formula: each field, parameter, reading and operation a node', () => {
+  // The staffing check as a formula: workers in post ≥ (households + floating, 0 when not given) ÷ 600, rounded by I3.
+  const need = divRounded(
+    add(field('households'), field('floatingHouseholds', c(0))),
+    param('staffing.householdsPerWorker'),
+    byReading('I3', 'staffing.rounding'),
+  );
+  const formula = checkFormula({ pass: ge(field('staff'), need), expected: need, actual: field('staff'), kind: 'count' });
+  const base = createPolicy();
+  const staffCheck = base.provisions.flatMap((p) => p.checks).find((x) => x.clause === 'A.4.2')!;
+  const policy = extendPolicy(base, { source: amendment, replace: { 'a-4-2-staff': { checks: [{ ...staffCheck, formula } as never] } } });
+  const community = { id: 'c1', name: '东风社区', kind: 'urban' as const, households: 3100, floatingHouseholds: 150, residents: 9000, staff: 4 };
+  const graphOf = (c: typeof community | Omit<typeof community, 'floatingHouseholds'>) => {
+    const f = [...evaluateCity({ year: 2013, communities: [c as typeof community] }, { policy }).findings].find((x) => x.clause === 'A.4.2')!;
+    return findingGraph(f, { policy, record: c, year: 2013 });
+  };
+  const follow = (g: ExplanationGraph, id: string) => node(g, id).dependencies.map((d) => node(g, d));
+
+  test('the verdict: staff in post ≥ the quotient rounded by I3, with the values of the record and the policy', () => {
+    const g = graphOf(community);
+    expect(g.detail).toBe('formula');
+    expect(g.requested).toEqual(['value:status', 'value:shortfall']);
+    // 3,250 households need 6 workers; 4 in post: fail, 2 short.
+    expect(node(g, 'value:status').value).toBe('fail');
+    expect(node(g, 'value:shortfall').value).toBe('2');
+    expect(node(g, 'value:expected').value).toBe('6');
+    const [ge_] = follow(g, 'value:status');
+    expect(ge_!.name.en).toBe('≥');
+    const [staff, quotient] = follow(g, ge_!.id);
+    expect(staff).toMatchObject({ id: 'input:staff', value: '4' });
+    expect(quotient!.name.en).toBe('quotient ÷, rounded as I3 reads');
+    // The expected value is the same node as the comparison's quotient, and the shortfall reads it too.
+    expect(node(g, 'value:expected').dependencies).toEqual([quotient!.id]);
+    const [minus] = follow(g, 'value:shortfall');
+    expect(minus!.dependencies).toEqual([quotient!.id, 'input:staff']);
+    const [sum, per, i3] = follow(g, quotient!.id);
+    expect(per).toMatchObject({ id: 'parameter:staffing.householdsPerWorker', value: '600', source: { id: 'ningguo-2011' } });
+    expect(i3).toMatchObject({ id: 'reading:I3', value: 'ceil', dependencies: ['parameter:staffing.rounding'] });
+    expect(follow(g, sum!.id).map((n) => [n.id, n.value])).toEqual([
+      ['input:households', '3100'],
+      ['input:floatingHouseholds', '150'],
+    ]);
+    expect(node(g, 'input:floatingHouseholds').defaulted).toBeUndefined();
+    // Each id once; every edge to a node of the graph.
+    expect(new Set(ids(g)).size).toBe(g.nodes.length);
+    for (const n of g.nodes) for (const d of n.dependencies) expect(ids(g)).toContain(d);
+  });
+
+  test('a field the record leaves out counts as the formula says, and says it was defaulted', () => {
+    const { floatingHouseholds: _, ...bare } = community;
+    const g = graphOf(bare);
+    // 3,100 ÷ 600 = 5 remainder 100, rounded up: 6; 4 in post.
+    expect(node(g, 'value:expected').value).toBe('6');
+    expect(node(g, 'input:floatingHouseholds')).toMatchObject({ value: null, defaulted: true });
+    expect(follow(g, 'input:floatingHouseholds').map((n) => n.value)).toEqual(['0']);
+  });
 });

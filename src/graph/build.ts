@@ -10,12 +10,15 @@ import { b, type Bilingual } from '../bilingual.js';
 import { checkPolicy, type Policy, type ProvisionList } from '../create-policy.js';
 import { PolicyInputError, issue, refused } from '../errors.js';
 import { closest } from '../policy/names.js';
+import { NINGGUO_2011, NINGGUO_2011_SOURCE } from '../policies/ningguo-2011.js';
 import { datedValueOn, declarationsOfList, startOf, valueAtPath, type DeclaredParameter } from '../policy/parameters.js';
 import type { Interpretation, RuleAbout } from '../provisions/declare.js';
 import type { Finding, PolicyCore, Provision } from '../provisions/provision.js';
 import type { Citation, InterpretationUse, RuleResult } from '../trace.js';
 import { FIELDS } from '../view/fields.js';
 import { isDecimal } from '../view/html.js';
+import type { CheckFormula } from '../formula/types.js';
+import { formulaNodes } from './formula.js';
 import type { ExplanationGraph, GraphNode, GraphSource, GraphValue } from './model.js';
 
 /** Result fields that say how a value was made rather than being one. */
@@ -80,6 +83,9 @@ function parameterNode(policy: PolicyCore, declared: readonly DeclaredParameter[
 function broughtBy(policy: PolicyCore, path: string): Citation | undefined {
   const p = policy.provisions.find((x) => Object.hasOwn(x.parameters, path));
   if (p?.cites === undefined) return undefined;
+  // A provision of the city's document patched rule by rule or check by check keeps the city's declaration itself.
+  const city = policy.sources[0]?.id === NINGGUO_2011_SOURCE.id ? NINGGUO_2011.find((x) => x.id === p.id) : undefined;
+  if (city !== undefined && (city.parameters as Provision['parameters'])[path] === p.parameters[path]) return undefined;
   const dated = new Set(
     Object.values(p.parameters).flatMap((d) => d.values.flatMap((v) => (v.cites ? [`${v.cites.source}\u0000${v.cites.clause ?? ''}`] : []))),
   );
@@ -224,6 +230,8 @@ export interface FindingGraphOptions {
   readonly policy?: PolicyCore;
   /** The record it judged (a community or project of the dataset): its fields become the graph's inputs. */
   readonly record?: object;
+  /** The year the data is for (the evaluation's), where the check's formula reads it. */
+  readonly year?: number;
 }
 
 /** Fields of a record that name it rather than measure it. */
@@ -258,6 +266,11 @@ export function findingGraph(finding: Finding, options?: FindingGraphOptions): E
   const about = provision.findings[id!]!;
   const clause = finding.clause;
   const record = options?.record as Readonly<Record<string, unknown>> | undefined;
+  const check = provision.checks.find((c) => c.provision === id);
+  if (check?.scope === 'community' && check.formula !== undefined) {
+    const nodes = fromFormula(policy, provision, finding, check.formula, record, options?.year);
+    return { of: { finding: id!, subject: finding.subject }, clause, requested: requestedOf(nodes), nodes, detail: 'formula' };
+  }
   const inputs: GraphNode[] = record
     ? Object.entries(record)
         .filter(([k]) => !NAMING.has(k))
@@ -315,8 +328,50 @@ export function findingGraph(finding: Finding, options?: FindingGraphOptions): E
   return {
     of: { finding: id!, subject: finding.subject },
     clause,
-    requested: nodes[1]?.id === 'value:shortfall' ? ['value:status', 'value:shortfall'] : ['value:status'],
+    requested: requestedOf(nodes),
     nodes,
     detail: 'declared',
   };
+}
+
+const requestedOf = (nodes: readonly GraphNode[]) => (nodes[1]?.id === 'value:shortfall' ? ['value:status', 'value:shortfall'] : ['value:status']);
+
+/** A finding's nodes from its check's formula: parameters and readings made once each, from the policy. */
+function fromFormula(
+  policy: PolicyCore,
+  provision: Provision,
+  finding: Finding,
+  formula: CheckFormula,
+  record: Readonly<Record<string, unknown>> | undefined,
+  year: number | undefined,
+): GraphNode[] {
+  const declared = declarationsOfList(policy.provisions);
+  const register = readingsOf(policy);
+  const made = new Map<string, GraphNode | undefined>();
+  const parameter = (path: string) => {
+    if (!made.has(path)) {
+      const d = declared.find((x) => x.path === path);
+      made.set(path, d !== undefined && valueAtPath(policy.parameters, path) !== undefined ? parameterNode(policy, declared, d) : undefined);
+    }
+    return made.get(path);
+  };
+  const reading = (rid: string, path: string | undefined, choice?: string) => {
+    const r = register.get(rid);
+    const set = path === undefined ? undefined : valueAtPath(policy.parameters, path);
+    const chosen = finding.interpretations?.find((u) => u.id === rid)?.choice ?? choice ?? (set === undefined ? r?.default : String(set)) ?? '';
+    return readingNode({ id: rid, choice: chosen }, register, new Set(path !== undefined && parameter(path) ? [path] : []));
+  };
+  const about = provision.findings[finding.provision];
+  const nodes = formulaNodes(
+    formula,
+    {
+      status: finding.status,
+      expected: graphValue(finding.expected),
+      actual: graphValue(finding.actual),
+      ...(finding.shortfall !== undefined && { shortfall: graphValue(finding.shortfall) }),
+      ...(about?.unit !== undefined && { unit: about.unit }),
+    },
+    { record, year, clause: finding.clause, value: graphValue, parameter, reading, words: (name) => words(name) },
+  );
+  return finding.cites ? nodes.map((n) => (n.id === 'value:status' ? { ...n, cites: finding.cites } : n)) : nodes;
 }
