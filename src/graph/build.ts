@@ -15,6 +15,7 @@ import { datedValueOn, declarationsOfList, startOf, valueAtPath, type DeclaredPa
 import type { Interpretation, RuleAbout } from '../provisions/declare.js';
 import type { Finding, PolicyCore, Provision } from '../provisions/provision.js';
 import type { Citation, InterpretationUse, RuleResult } from '../trace.js';
+import { fieldSpec } from '../read/fields.js';
 import { FIELDS } from '../view/fields.js';
 import { isDecimal } from '../view/html.js';
 import type { CheckFormula } from '../formula/types.js';
@@ -38,6 +39,14 @@ export function graphValue(v: unknown): GraphValue {
 const words = (name: string, about?: RuleAbout): { name: Bilingual; unit?: string } => {
   const w = about?.words?.[name] ?? FIELDS[name];
   return w ? { name: b(w.zh, w.en), unit: w.unit } : { name: b(name, name) };
+};
+
+/** A field of a dataset's record: its words and unit as the reader of tables names it (the rules' words where it has none). */
+const recordWords = (name: string): { name: Bilingual; unit?: string } => {
+  const s = fieldSpec(name);
+  if (s === undefined) return words(name);
+  const unit = s.kind === 'area' ? 'm2' : s.kind === 'money' ? 'yuan' : s.unit?.en === 'residents' ? 'people' : s.unit?.en;
+  return { name: b(s.name.zh, s.name.en.charAt(0).toUpperCase() + s.name.en.slice(1)), ...(unit !== undefined && { unit }) };
 };
 
 /** The policy's readings, by id. */
@@ -274,7 +283,7 @@ export function findingGraph(finding: Finding, options?: FindingGraphOptions): E
   const inputs: GraphNode[] = record
     ? Object.entries(record)
         .filter(([k]) => !NAMING.has(k))
-        .map(([k, v]) => ({ id: `input:${k}`, kind: 'input', ...words(k), value: graphValue(v), clause, dependencies: [] }))
+        .map(([k, v]) => ({ id: `input:${k}`, kind: 'input', ...recordWords(k), value: graphValue(v), clause, dependencies: [] }))
     : [];
   const declared = declarationsOfList(policy.provisions);
   // Its readings: those the finding names, and those of its provision that concern it, with the option in force.
@@ -371,7 +380,7 @@ function fromFormula(
       ...(finding.shortfall !== undefined && { shortfall: graphValue(finding.shortfall) }),
       ...(about?.unit !== undefined && { unit: about.unit }),
     },
-    { record, year, clause: finding.clause, value: graphValue, parameter, reading, words: (name) => words(name) },
+    { record, year, clause: finding.clause, value: graphValue, parameter, reading, words: recordWords },
   );
   return finding.cites ? nodes.map((n) => (n.id === 'value:status' ? { ...n, cites: finding.cites } : n)) : nodes;
 }

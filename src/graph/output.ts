@@ -71,6 +71,12 @@ export function graphJson(graph: ExplanationGraph): GraphJson {
 /** A value in one line of words: a table as its JSON. */
 export const valueText = (v: GraphValue): string => (v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
+const VERDICT_WORDS: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
+  pass: { zh: '通过', en: 'pass' },
+  fail: { zh: '未通过', en: 'fail' },
+  unknown: { zh: '无法判断', en: 'unknown' },
+};
+
 /** A node's label: its name, then its value with its unit, in one language. */
 export function nodeLabel(n: GraphNode, lang: Lang): string {
   const name = n.name[lang];
@@ -79,6 +85,7 @@ export function nodeLabel(n: GraphNode, lang: Lang): string {
     const mark = n.reading && !n.reading.isDefault ? (lang === 'zh' ? '(非默认)' : ' (not the default)') : '';
     return `${n.id.slice('reading:'.length)}: ${n.reading?.formula?.[lang] ?? valueText(n.value)}${mark}`;
   }
+  if (n.id === 'value:status' && typeof n.value === 'string' && Object.hasOwn(VERDICT_WORDS, n.value)) return `${name}: ${VERDICT_WORDS[n.value]![lang]}`;
   const unit = n.unit ? unitWord(n.unit, lang) : '';
   const value = n.value === null ? (n.defaulted ? (lang === 'zh' ? '未给出(按默认)' : 'not given (default)') : '—') : valueText(n.value);
   return `${name}: ${value}${unit && n.value !== null ? ` ${unit}` : ''}`;
