@@ -63,11 +63,7 @@ function drawData(): void {
         `<p><a href="${saveUrl}" download="${esc(file)}" data-save-report>${esc(T.save[L])}</a> · <code>${esc(name)}</code></p>` +
           `<details data-read><summary>${esc(T.read[L])}</summary><ul>${read.map((l) => `<li>${esc(l.trim())}</li>`).join('')}</ul></details>` +
           results.map((r) => evaluationHtml(r, L, 500, undefined, policy)).join('') +
-          findingGraphsHtml(
-            data.years.map((y) => ({ findings: y.listed, year: y.year, communities: y.kept?.dataset.communities })),
-            policy,
-            L,
-          ),
+          findingGraphsHtml(data.years, policy, L),
       );
     },
     (e: unknown) => {

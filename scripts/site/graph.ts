@@ -8,8 +8,8 @@
  */
 import { findingGraph, ruleGraph, type ExplanationGraph, type GraphNode } from '../../src/graph/index.js';
 import { nodeLabel } from '../../src/graph/output.js';
-import type { CommunityRecord } from '../../src/provisions/records.js';
-import type { Finding, PolicyCore } from '../../src/provisions/provision.js';
+import type { ReportYear } from '../../src/read/evaluate-files.js';
+import type { PolicyCore } from '../../src/provisions/provision.js';
 import { PolicyInputError, type Lang } from '../../src/index.js';
 import { esc } from './lib.js';
 
@@ -129,26 +129,19 @@ export function graphToggled(target: EventTarget | null, lang: Lang, policy: Pol
   if (body) body.innerHTML = ruleGraphBody(rule, inputOf(rule), policy, lang);
 }
 
-/** One year's evaluation of the data checked, with its records. */
-export interface CheckedYear {
-  readonly findings: Iterable<Finding>;
-  readonly year: number;
-  readonly communities?: readonly CommunityRecord[];
-}
-
 /**
  * The failing and undecided findings of the data checked, each with its graph (closed until opened), at most `limit`.
  *
- * @param years - each year's findings and the communities they judged
+ * @param years - each year of the file as read for the page: the findings listed, worst first, and the data kept
  * @param policy - the policy they were made under
  * @param lang - the page's language
  * @param limit - how many findings at most
  */
-export function findingGraphsHtml(years: readonly CheckedYear[], policy: PolicyCore, lang: Lang, limit = 20): string {
+export function findingGraphsHtml(years: readonly ReportYear[], policy: PolicyCore, lang: Lang, limit = 20): string {
   const items: string[] = [];
   for (const y of years) {
-    const byId = new Map((y.communities ?? []).map((c) => [c.id, c]));
-    for (const f of y.findings) {
+    const byId = new Map((y.kept?.dataset.communities ?? []).map((c) => [c.id, c]));
+    for (const f of y.listed) {
       if (items.length >= limit) break;
       if (f.status === 'pass') continue;
       const record = byId.get(f.subject);
