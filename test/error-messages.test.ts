@@ -10,6 +10,7 @@ import * as lib from '../src/index.js';
 import { actorsFor, auditPolicy, dutiesOf } from '../src/spec.js';
 import { evaluateBatch, evaluateCity, evaluateCommunity, formatReport, readDataset, readEvaluation, readTable } from '../src/evaluation.js';
 import { ISSUE_CODES, issue, type IssueCode, type PolicyInputIssue } from '../src/errors.js';
+import { findingGraph, graphDot, graphJson, ruleGraph } from '../src/graph/index.js';
 import { KINDS, oneOf } from '../src/kinds.js';
 
 const { Decimal } = lib;
@@ -243,11 +244,19 @@ const tables: [string, () => unknown, string][] = [
   ],
 ];
 
+const graphs: [string, () => unknown, string][] = [
+  ['a rule the policy does not have', () => ruleGraph('requiredStaf', { households: 1 }), 'rule: unknown-name'],
+  ['a finding of no check', () => findingGraph({ provision: 'Q99' } as never), 'finding: unknown-name'],
+  ['not a graph', () => graphJson({} as never), 'graph: not-an-object'],
+  ['a graph in a third language', () => graphDot(ruleGraph('requiredStaff', { households: 1 }), 'fr' as never), 'lang: not-an-option'],
+];
+
 const layers = [
   ['rules', rules],
   ['specification', spec],
   ['evaluation and report', evaluation],
   ['tables read', tables],
+  ['explanation graph', graphs],
 ] as const;
 
 const refusal = (call: () => unknown): lib.PolicyInputError => {

@@ -185,7 +185,7 @@ export function ruleGraph(rule: string, input: unknown, options?: RuleGraphOptio
     throw new PolicyInputError(
       [
         issue('rule', 'unknown-name', {
-          expected: b(`该政策的一条规则(${names.join('、')})`, `a rule of the policy (${names.join(', ')})`),
+          expected: b('该政策的一条规则(政策的方法名)', 'a rule of the policy (the name of one of its methods)'),
           received: { en: JSON.stringify(rule) ?? String(rule), zh: JSON.stringify(rule) ?? String(rule) },
           ...(guess && { note: b(`是否想写 "${guess}"？`, `did you mean "${guess}"?`) }),
         }),

@@ -5,6 +5,7 @@
  * language.
  */
 import { PolicyInputError, refused } from '../errors.js';
+import { oneOf } from '../kinds.js';
 import type { Lang } from '../trace.js';
 import { unitWord } from '../view/fields.js';
 import type { ExplanationGraph, GraphNode, GraphValue } from './model.js';
@@ -120,8 +121,7 @@ export const dotString = (s: string): string =>
  */
 export function graphDot(graph: ExplanationGraph, lang: Lang = 'zh'): string {
   const g = checkGraph(graph, 'graphDot');
-  if (lang !== 'zh' && lang !== 'en')
-    throw new PolicyInputError([refused('lang', 'not-an-option', { en: '"zh" or "en"', zh: '"zh" 或 "en"' }, lang)], 'graphDot');
+  if (lang !== 'zh' && lang !== 'en') throw new PolicyInputError([refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang)], 'graphDot');
   const title = 'rule' in g.of ? g.of.rule : `${g.of.finding} ${g.of.subject}`;
   const lines = [`digraph ${dotString(title)} {`, '  rankdir=LR;', '  node [fontname="sans-serif"];'];
   for (const n of g.nodes) {
