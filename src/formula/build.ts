@@ -13,6 +13,8 @@ export const field = (name: string, otherwise?: Num): Num => (otherwise === unde
 export const param = (path: string): Num => ({ op: 'param', path });
 /** The year of the data (unknown without one). */
 export const year = (): Num => ({ op: 'year' });
+/** `x` as a value of the data's year: unknown when no year was given. */
+export const ofYear = (x: Num): Num => ({ op: 'ofYear', x });
 /** Days of the year. */
 export const daysInYear = (): Num => ({ op: 'daysInYear' });
 /** Days of the year from the date field `name` to its last day, both ends counted (0 after it, all before it). */
@@ -38,14 +40,21 @@ export const min = (...terms: Num[]): Num => ({ op: 'min', terms });
 export const when = (cond: Bool, then: Num, otherwise: Num): Num => ({ op: 'if', cond, then, else: otherwise });
 /** The formula a reading's choice picks (the option parameter `path` selects a case). */
 export const reading = (id: string, path: string, cases: Record<string, Num>): Num => ({ op: 'reading', reading: id, path, cases });
-/** A reading chosen by whether the optional parameter `path` is set. */
-export const readingIfSet = (id: string, path: string, set: { option: string; then: Num }, unset: { option: string; then: Num }): Num => ({
-  op: 'readingIfSet',
-  reading: id,
-  path,
-  set,
-  unset,
-});
+/**
+ * A reading chosen by whether the optional parameter `path` is set: `[option, value]` when it is, and when it is
+ * not.
+ */
+export function readingIfSet(id: string, path: string, set: [option: string, value: Num], unset: [option: string, value: Num]): Num {
+  return {
+    op: 'readingIfSet',
+    reading: id,
+    path,
+    // biome-ignore lint/suspicious/noThenProperty: a plain data node, never awaited
+    set: { option: set[0], then: set[1] },
+    // biome-ignore lint/suspicious/noThenProperty: a plain data node, never awaited
+    unset: { option: unset[0], then: unset[1] },
+  };
+}
 
 export const ge = (a: Num, b: Num): Bool => ({ op: 'ge', a, b });
 export const gt = (a: Num, b: Num): Bool => ({ op: 'gt', a, b });

@@ -30,6 +30,8 @@ export type Num =
   | { readonly op: 'param'; readonly path: string }
   /** The year the data is for: unknown when none was given. */
   | { readonly op: 'year' }
+  /** A value that holds for the data's year (a minimum of that year): `x`, but unknown when no year was given. */
+  | { readonly op: 'ofYear'; readonly x: Num }
   /** Days of the year (365 or 366). Unknown without a year. */
   | { readonly op: 'daysInYear' }
   /**
