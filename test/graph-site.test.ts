@@ -108,7 +108,12 @@ describe.skipIf(!HAVE_BROWSER)('the explanation graph in the explorer', () => {
       expect(await label(scope, 'value:actual')).toBe('实际: 5 名');
       expect(await label(scope, 'value:shortfall')).toBe('差额: 2 名');
       expect(await label(scope, 'input:households')).toBe('户数: 3695 户');
-      expect(await label(scope, 'input:residents')).toBe('常住人口: 11085 人');
+      // From the check's formula: only the fields it reads, each operation with its value (3,695 + 0 = 3,695; ÷ 600 rounded up: 7).
+      expect(await page.locator(`${scope} li[data-node="input:residents"]`).count()).toBe(0);
+      expect(await page.locator(`${scope} [data-graph]`).getAttribute('data-detail')).toBe('formula');
+      expect(await page.locator(`${scope} li[data-kind="operation"] > .gr-label`).allTextContents()).toEqual(
+        expect.arrayContaining(['≥ → 不成立', '相除 ÷，按 I3 取整 → 7', '求和 + → 3695']),
+      );
       expect(await label(scope, 'input:staff')).toBe('社区工作者人数: 5 名');
       const found = await links(page, scope);
       expect(found.filter(([, ok]) => !ok)).toEqual([]);

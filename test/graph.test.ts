@@ -233,27 +233,58 @@ describe('a finding of the evaluation', () => {
   const community = { id: 'c1', name: '东风社区', kind: 'urban' as const, households: 3100, floatingHouseholds: 150, residents: 9000, staff: 4 };
   const evaluation = evaluateCity({ year: 2013, communities: [community] });
   const staff = [...evaluation.findings].find((f) => f.subject === 'c1' && f.clause === 'A.4.2')!;
+  const follow = (g: ExplanationGraph, id: string) => node(g, id).dependencies.map((d) => node(g, d));
 
-  test('its verdict and shortfall from the check, expected against actual, the community’s fields as inputs', () => {
-    // 3,250 households need 6 workers; 4 in post: 2 short.
-    const g = findingGraph(staff, { record: community });
+  test('a community’s finding from its check’s formula: each operation with its exact value on the record', () => {
+    // 3,100 + 150 = 3,250 households; ÷ 600 = 65/12 = 5.41…, rounded up: 6 workers; 4 in post: 4 ≥ 6 is false, 2 short.
+    const g = findingGraph(staff, { record: community, year: 2013 });
+    expect(g.detail).toBe('formula');
     expect(g.of).toEqual({ finding: staff.provision, subject: 'c1' });
     expect(g.requested).toEqual(['value:status', 'value:shortfall']);
-    expect(node(g, 'value:status')).toMatchObject({ value: 'fail', dependencies: ['operation:check'] });
+    expect(node(g, 'value:status').value).toBe('fail');
     expect(node(g, 'value:shortfall')).toMatchObject({ value: '2', unit: 'workers' });
     expect(node(g, 'value:expected').value).toBe('6');
     expect(node(g, 'value:actual').value).toBe('4');
-    expect(node(g, 'operation:check').dependencies).toEqual(['value:expected', 'value:actual']);
-    expect(node(g, 'input:households').value).toBe('3100');
-    expect(node(g, 'input:staff').value).toBe('4');
+    const [comparison] = follow(g, 'value:status');
+    expect(comparison).toMatchObject({ kind: 'operation', value: 'false', name: { en: '≥' } });
+    const [inPost, quotient] = follow(g, comparison!.id);
+    expect(inPost).toMatchObject({ id: 'input:staff', value: '4' });
+    expect(quotient).toMatchObject({ value: '6', name: { en: 'quotient ÷, rounded as I3 reads' } });
+    const [sum] = follow(g, quotient!.id);
+    expect(sum).toMatchObject({ value: '3250', name: { en: 'sum +' } });
+    const [minus] = follow(g, 'value:shortfall');
+    expect(minus).toMatchObject({ value: '2', dependencies: [quotient!.id, 'input:staff'] });
+    // Only the fields the formula reads: the residents are not an input of the staffing check.
+    expect(ids(g)).not.toContain('input:residents');
     expect(ids(g)).not.toContain('input:id');
-    expect(node(g, 'value:expected').dependencies).toContain('parameter:staffing.householdsPerWorker');
-    expect(node(g, 'value:expected').dependencies).toContain('reading:I3');
   });
 
-  test('without the record, no input is made up', () => {
+  test('without the record, nothing is made up: the fields are named, their values unknown', () => {
     const g = findingGraph(staff);
-    expect(g.nodes.filter((n) => n.kind === 'input')).toEqual([]);
+    const inputs = g.nodes.filter((n) => n.kind === 'input');
+    expect(inputs.map((n) => n.id).sort()).toEqual(['input:floatingHouseholds', 'input:households', 'input:staff']);
+    for (const n of inputs) expect(n.value, n.id).toBeNull();
+    for (const n of g.nodes.filter((x) => x.kind === 'operation' && x.name.en !== '0')) expect(n.value, n.id).toBeNull();
+  });
+
+  test('a finding of the city written by hand: the coarse graph from its declaration, the record’s fields as inputs', () => {
+    // 2013 is the third year from 2011 at 30 % a year: 90 % of 100 villages, 90; 80 reached, 10 short.
+    const villages = { total: 100, covered: 80 };
+    const f = [...evaluateCity({ year: 2013, communities: [], villages }).findings].find((x) => x.clause === 'A.3.3')!;
+    const g = findingGraph(f, { record: villages });
+    expect(g.detail).toBe('declared');
+    expect(node(g, 'value:status').value).toBe('fail');
+    expect(node(g, 'value:expected').value).toBe('90');
+    expect(node(g, 'value:shortfall').value).toBe('10');
+    expect(node(g, 'input:covered').value).toBe('80');
+    expect(node(g, 'value:expected').dependencies).toEqual([
+      'input:total',
+      'input:covered',
+      'parameter:rollout.startYear',
+      'parameter:rollout.sharePerYear',
+      'reading:I2',
+    ]);
+    expect(node(g, 'reading:I2')).toMatchObject({ value: 'share-of-all', dependencies: ['parameter:rollout.mode'] });
   });
 });
 

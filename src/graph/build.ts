@@ -18,7 +18,11 @@ import type { Citation, InterpretationUse, RuleResult } from '../trace.js';
 import { fieldSpec } from '../read/fields.js';
 import { FIELDS } from '../view/fields.js';
 import { isDecimal } from '../view/html.js';
-import type { CheckFormula } from '../formula/types.js';
+import { bigRatio } from '../decimal.js';
+import { isBool } from '../formula/check.js';
+import { exactBool, exactNum } from '../formula/evaluate.js';
+import { resolveBool, resolveNum, usedNothing } from '../formula/resolve.js';
+import type { CheckFormula, Node as FormulaNode } from '../formula/types.js';
 import { formulaNodes } from './formula.js';
 import type { ExplanationGraph, GraphNode, GraphSource, GraphValue } from './model.js';
 
@@ -345,6 +349,29 @@ export function findingGraph(finding: Finding, options?: FindingGraphOptions): E
 
 const requestedOf = (nodes: readonly GraphNode[]) => (nodes[1]?.id === 'value:shortfall' ? ['value:status', 'value:shortfall'] : ['value:status']);
 
+/**
+ * A node of a formula evaluated on the record by the formula's own exact evaluation (under the policy and the
+ * year, as the check decides): an exact decimal when it terminates, else the fraction `n/d`; null when unknown.
+ */
+function evaluator(policy: PolicyCore, year: number | undefined, record: Readonly<Record<string, unknown>> | undefined) {
+  return (x: FormulaNode): GraphValue => {
+    if (record === undefined) return null;
+    try {
+      if (isBool(x)) {
+        const v = exactBool(resolveBool(x, policy, year, usedNothing()), record);
+        return v === undefined ? null : String(v);
+      }
+      const v = exactNum(resolveNum(x, policy, year, usedNothing()), record);
+      if (v === undefined) return null;
+      const r = bigRatio(v.n, v.d);
+      return r.exact ? r.value.toFixed() : `${v.n}/${v.d}`;
+    } catch (e) {
+      if (e instanceof PolicyInputError) return null; // a parameter the policy leaves unset: no value
+      throw e;
+    }
+  };
+}
+
 /** A finding's nodes from its check's formula: parameters and readings made once each, from the policy. */
 function fromFormula(
   policy: PolicyCore,
@@ -380,7 +407,7 @@ function fromFormula(
       ...(finding.shortfall !== undefined && { shortfall: graphValue(finding.shortfall) }),
       ...(about?.unit !== undefined && { unit: about.unit }),
     },
-    { record, year, clause: finding.clause, value: graphValue, parameter, reading, words: recordWords },
+    { record, year, clause: finding.clause, value: graphValue, parameter, reading, words: recordWords, evaluate: evaluator(policy, year, record) },
   );
   return finding.cites ? nodes.map((n) => (n.id === 'value:status' ? { ...n, cites: finding.cites } : n)) : nodes;
 }

@@ -26,6 +26,8 @@ export interface FormulaContext {
   readonly reading: (id: string, path: string | undefined, choice?: string) => GraphNode;
   /** A field's words and unit. */
   readonly words: (name: string) => { name: Bilingual; unit?: string };
+  /** The value of a node of the formula on the record, exactly (null when unknown, or without a record). */
+  readonly evaluate: (x: FormulaNode) => GraphValue;
 }
 
 const OP_WORDS: Readonly<Record<string, Bilingual>> = {
@@ -37,6 +39,7 @@ const OP_WORDS: Readonly<Record<string, Bilingual>> = {
   max: b('取最大', 'the largest'),
   min: b('取最小', 'the smallest'),
   if: b('按条件取值', 'one value or another by a condition'),
+  ofYear: b('当年适用的值', 'the value for the data’s year'),
   ge: b('≥', '≥'),
   gt: b('>', '>'),
   le: b('≤', '≤'),
@@ -90,14 +93,15 @@ export function formulaNodes(
     seen.set(x, id);
     return id;
   };
-  const operation = (name: Bilingual, dependencies: string[], value: GraphValue = null): string =>
+  /** The operation of node `x`: its words, its operands and its value on the record. */
+  const operation = (x: FormulaNode, name: Bilingual, dependencies: string[], value: GraphValue = cx.evaluate(x)): string =>
     put({ id: `operation:${++count}`, kind: 'operation', name, value, clause: cx.clause, dependencies });
 
   const visit = (x: FormulaNode): string => {
     const node = x as FormulaNode & Record<string, unknown>;
     switch (x.op) {
       case 'const':
-        return operation(b(x.value, x.value), [], x.value);
+        return operation(x, b(x.value, x.value), [], x.value);
       case 'field':
       case 'flag':
       case 'given': {
@@ -113,11 +117,11 @@ export function formulaNodes(
           ...(!given && otherwise.length > 0 && { defaulted: true }),
         });
         if (x.op !== 'given') return input;
-        return operation(b(`是否给出 ${x.name}`, `whether ${x.name} is given`), [input], cx.record === undefined ? null : String(given));
+        return operation(x, b(`是否给出 ${x.name}`, `whether ${x.name} is given`), [input], cx.record === undefined ? null : String(given));
       }
       case 'param': {
         const p = cx.parameter(x.path);
-        return p ? put(p) : operation(b(`${x.path}(未设)`, `${x.path} (not set)`), []);
+        return p ? put(p) : operation(x, b(`${x.path}(未设)`, `${x.path} (not set)`), [], null);
       }
       case 'year':
         return put({
@@ -129,29 +133,32 @@ export function formulaNodes(
           dependencies: [],
         });
       case 'daysFrom':
-        return operation(b(`自 ${x.field} 至年底的天数`, `days from ${x.field} to the year's end`), [
+        return operation(x, b(`自 ${x.field} 至年底的天数`, `days from ${x.field} to the year's end`), [
           walk({ op: 'field', name: x.field }),
           walk({ op: 'year' }),
         ]);
       case 'div': {
         const operands = [walk(x.a), walk(x.b)];
-        if (x.round === undefined) return operation(OP_WORDS.div!, operands);
+        if (x.round === undefined) return operation(x, OP_WORDS.div!, operands);
         const places = x.places ? b(`，保留 ${x.places} 位小数`, `, to ${x.places} places`) : b('', '');
         if ('fixed' in x.round) {
           const w = ROUND_WORDS[x.round.fixed] ?? b(x.round.fixed, x.round.fixed);
-          return operation(b(`相除 ÷，${w.zh}${places.zh}`, `quotient ÷, ${w.en}${places.en}`), operands);
+          return operation(x, b(`相除 ÷，${w.zh}${places.zh}`, `quotient ÷, ${w.en}${places.en}`), operands);
         }
         const r = ofReading(x.round.reading, x.round.path);
-        return operation(b(`相除 ÷，按 ${x.round.reading} 取整${places.zh}`, `quotient ÷, rounded as ${x.round.reading} reads${places.en}`), [...operands, r]);
+        return operation(x, b(`相除 ÷，按 ${x.round.reading} 取整${places.zh}`, `quotient ÷, rounded as ${x.round.reading} reads${places.en}`), [
+          ...operands,
+          r,
+        ]);
       }
       case 'reading': {
         const r = ofReading(x.reading, x.path);
         const cases = Object.entries(x.cases).map(([, v]) => walk(v));
-        return operation(b(`按 ${x.reading} 选择公式`, `the formula ${x.reading} picks`), [r, ...cases]);
+        return operation(x, b(`按 ${x.reading} 选择公式`, `the formula ${x.reading} picks`), [r, ...cases]);
       }
       case 'readingIfSet': {
         const r = ofReading(x.reading, x.path, cx.parameter(x.path) ? x.set.option : x.unset.option);
-        return operation(b(`按 ${x.reading} 选择公式`, `the formula ${x.reading} picks`), [r, walk(x.set.then), walk(x.unset.then)]);
+        return operation(x, b(`按 ${x.reading} 选择公式`, `the formula ${x.reading} picks`), [r, walk(x.set.then), walk(x.unset.then)]);
       }
       default: {
         // Any other node: its operands in the order it holds them (a list, a node, or a table of cases).
@@ -160,7 +167,7 @@ export function formulaNodes(
           if (isNode(v)) operands.push(walk(v));
           else if (Array.isArray(v)) for (const t of v) if (isNode(t)) operands.push(walk(t));
         }
-        return operation(OP_WORDS[x.op] ?? b(x.op, x.op), operands);
+        return operation(x, OP_WORDS[x.op] ?? b(x.op, x.op), operands);
       }
     }
   };

@@ -78,10 +78,17 @@ const VERDICT_WORDS: Readonly<Record<string, { readonly zh: string; readonly en:
   unknown: { zh: '无法判断', en: 'unknown' },
 };
 
+const TRUTH = { true: { zh: '成立', en: 'holds' }, false: { zh: '不成立', en: 'does not hold' } } as const;
+
 /** A node's label: its name, then its value with its unit, in one language. */
 export function nodeLabel(n: GraphNode, lang: Lang): string {
   const name = n.name[lang];
-  if (n.kind === 'operation') return name;
+  // A step of a rule's trace says its numbers in its words; an operation of a formula has its value beside it.
+  if (n.kind === 'operation') {
+    if (n.value === null || valueText(n.value) === name) return name;
+    const shown = n.value === 'true' || n.value === 'false' ? TRUTH[n.value][lang] : valueText(n.value);
+    return `${name} → ${shown}`;
+  }
   if (n.kind === 'reading') {
     const mark = n.reading && !n.reading.isDefault ? (lang === 'zh' ? '(非默认)' : ' (not the default)') : '';
     return `${n.id.slice('reading:'.length)}: ${n.reading?.formula?.[lang] ?? valueText(n.value)}${mark}`;
