@@ -244,10 +244,18 @@ const tables: [string, () => unknown, string][] = [
   ],
 ];
 
+const aFinding = { provision: 'Q8', clause: 'A.4.2', subject: 'c1', status: 'fail', expected: 6, actual: 4, message: { zh: '', en: '' } } as const;
 const graphs: [string, () => unknown, string][] = [
   ['a rule the policy does not have', () => ruleGraph('requiredStaf', { households: 1 }), 'rule: unknown-name'],
-  ['a finding of no check', () => findingGraph({ provision: 'Q99' } as never), 'finding: unknown-name'],
-  ['not a graph', () => graphJson({} as never), 'graph: not-an-object'],
+  ['a finding of no check', () => findingGraph({ ...aFinding, provision: 'Q99' }), 'finding: unknown-name'],
+  ['a finding without its words', () => findingGraph({ ...aFinding, message: 'short' } as never), 'finding.message: invalid'],
+  ['a finding’s year as text', () => findingGraph(aFinding, { year: '2013' as never }), 'year: not-a-year'],
+  ['not a graph', () => graphJson(5 as never), 'graph: not-an-object'],
+  [
+    'a graph with a node of junk',
+    () => graphDot({ of: { rule: 'r' }, clause: 'D.1', requested: [], nodes: [1], detail: 'declared' } as never),
+    'graph.nodes[0]: invalid',
+  ],
   ['a graph in a third language', () => graphDot(ruleGraph('requiredStaff', { households: 1 }), 'fr' as never), 'lang: not-an-option'],
 ];
 

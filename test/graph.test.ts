@@ -5,6 +5,7 @@
  * reads (or, without Graphviz, a small reader of the DOT syntax the writer uses).
  */
 import { execFileSync } from 'node:child_process';
+import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { createPolicy, defineProvision, extendPolicy, PolicyInputError, rule } from '../src/index.js';
 import { evaluateCity } from '../src/evaluation.js';
@@ -288,6 +289,11 @@ describe('a finding of the evaluation', () => {
   });
 });
 
+const staffFinding = () =>
+  [...evaluateCity({ year: 2013, communities: [{ id: 'c1', name: 'c1', kind: 'urban', households: 3100, residents: 9000, staff: 4 }] }).findings].find(
+    (f) => f.clause === 'A.4.2',
+  )!;
+
 describe('refusals', () => {
   const codes = (f: () => unknown) => {
     try {
@@ -302,8 +308,21 @@ describe('refusals', () => {
     expect(codes(() => ruleGraph('requiredStaf', { households: 1 }))).toEqual(['rule: unknown-name']);
     expect(codes(() => ruleGraph('requiredStaff', { households: -1 }))).toEqual(['households: not-a-count']);
     expect(codes(() => ruleGraph('requiredStaff', { households: 1 }, { policy: {} as never }))).toEqual(['policy: not-a-policy']);
-    expect(codes(() => findingGraph({ provision: 'nothing' } as never))).toEqual(['finding: unknown-name']);
-    expect(codes(() => graphDot({} as never))).toEqual(['graph: not-an-object']);
+    expect(codes(() => findingGraph({ ...staffFinding(), provision: 'nothing' }))).toEqual(['finding: unknown-name']);
+    expect(codes(() => findingGraph({ provision: 'Q8' } as never))).toEqual([
+      'finding.clause: invalid',
+      'finding.subject: invalid',
+      'finding.status: invalid',
+      'finding.message: invalid',
+    ]);
+    expect(codes(() => findingGraph(staffFinding(), { record: 'c1' as never, year: 1.5 }))).toEqual(['year: not-a-year', 'record: not-an-object']);
+    expect(codes(() => findingGraph(staffFinding(), { extra: 1 } as never))).toEqual(['extra: unknown-field']);
+    expect(codes(() => ruleGraph(0n as never, {}))).toEqual(['rule: unknown-name']);
+    expect(codes(() => graphDot({} as never))).toEqual(['graph.of: invalid']);
+    expect(codes(() => graphDot(null as never))).toEqual(['graph: not-an-object']);
+    const g = ruleGraph('requiredStaff', { households: 1 });
+    expect(codes(() => graphJson({ ...g, nodes: [{ ...g.nodes[0]!, value: 5n }] } as never))).toEqual(['graph.nodes[0].value: invalid']);
+    expect(codes(() => graphDot({ ...g, nodes: [{ ...g.nodes[0]!, dependencies: 'x' }] } as never))).toEqual(['graph.nodes[0].dependencies: invalid']);
     expect(codes(() => graphDot(ruleGraph('requiredStaff', { households: 1 }), 'fr' as never))).toEqual(['lang: not-an-option']);
     try {
       ruleGraph('requiredStaf', {});
@@ -521,4 +540,39 @@ describe('a finding from its check’s formula: each field, parameter, reading a
     expect(node(g, 'input:floatingHouseholds')).toMatchObject({ value: null, defaulted: true });
     expect(follow(g, 'input:floatingHouseholds').map((n) => n.value)).toEqual(['0']);
   });
+});
+
+describe('on anything at all: a graph or a PolicyInputError, never another error', () => {
+  const junk = fc.oneof(
+    fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, maxDepth: 2 }),
+    fc.constantFrom(NaN, -1, 1.5, '', 'requiredStaff', 'Q8', null, undefined, Object.create(null)),
+  );
+  const spoiled = <T extends object>(valid: T) =>
+    fc.tuple(fc.constantFrom(...Object.keys(valid), 'extra'), junk).map(([key, value]) => ({ ...valid, [key]: value }));
+  const g = ruleGraph('requiredStaff', { households: 3100, floatingHouseholds: 150 });
+  const outcome = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof PolicyInputError)) throw e;
+    }
+  };
+  propTest.prop([fc.array(junk, { maxLength: 3 })], { numRuns: 300 })('junk arguments', (args) => {
+    outcome(() => (ruleGraph as (...a: unknown[]) => unknown)(...args));
+    outcome(() => (findingGraph as (...a: unknown[]) => unknown)(...args));
+    outcome(() => (graphJson as (...a: unknown[]) => unknown)(...args));
+    outcome(() => (graphDot as (...a: unknown[]) => unknown)(...args));
+  });
+  propTest.prop([spoiled(staffFinding()), spoiled({ record: { households: 3100, staff: 4 }, year: 2013 })], { numRuns: 300 })(
+    'a finding or its options with one field spoiled',
+    (finding, options) => outcome(() => findingGraph(finding as never, options as never)),
+  );
+  propTest.prop([spoiled(g), spoiled(g.nodes[0]!)], { numRuns: 300 })('a graph or one of its nodes with one field spoiled', (graph, n) => {
+    outcome(() => graphDot(graph as never, 'en'));
+    outcome(() => graphJson({ ...g, nodes: [n, ...g.nodes.slice(1)] } as never));
+    outcome(() => graphDot({ ...g, nodes: [n, ...g.nodes.slice(1)] } as never));
+  });
+  propTest.prop([spoiled({ households: 3100, floatingHouseholds: 150 })], { numRuns: 200 })('a rule’s input with one field spoiled', (input) =>
+    outcome(() => ruleGraph('requiredStaff', input)),
+  );
 });

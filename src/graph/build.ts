@@ -8,7 +8,9 @@
  */
 import { b, type Bilingual } from '../bilingual.js';
 import { checkPolicy, type Policy, type ProvisionList } from '../create-policy.js';
-import { PolicyInputError, issue, refused } from '../errors.js';
+import { PolicyInputError, refused } from '../errors.js';
+import { Checker } from '../rules/input.js';
+import { checkFinding } from './check.js';
 import { closest } from '../policy/names.js';
 import { NINGGUO_2011, NINGGUO_2011_SOURCE } from '../policies/ningguo-2011.js';
 import { datedValueOn, declarationsOfList, startOf, valueAtPath, type DeclaredParameter } from '../policy/parameters.js';
@@ -154,6 +156,15 @@ const operations = (trace: RuleResult['trace'], clause: string): GraphNode[] =>
     dependencies: i === 0 ? [] : [`operation:${i}`],
   }));
 
+/** The options object of `context`: undefined, or an object of the `allowed` keys. */
+const optionsOf = (options: unknown, allowed: readonly string[], context: string): Readonly<Record<string, unknown>> => {
+  if (options === undefined) return {};
+  const c = new Checker(context);
+  const o = c.object(options, allowed);
+  c.done();
+  return o;
+};
+
 /** Options of {@link ruleGraph}. */
 export interface RuleGraphOptions {
   /** The policy to compute under (default: the city's document as written). */
@@ -181,21 +192,15 @@ export interface RuleGraphOptions {
  * ```
  */
 export function ruleGraph(rule: string, input: unknown, options?: RuleGraphOptions): ExplanationGraph {
-  const policy = checkPolicy(options?.policy, 'ruleGraph') as Policy<ProvisionList> & Record<string, unknown>;
+  const o = optionsOf(options, ['policy'], 'ruleGraph');
+  const policy = checkPolicy(o.policy, 'ruleGraph') as Policy<ProvisionList> & Record<string, unknown>;
   const provision = typeof rule === 'string' ? policy.provisions.find((p) => Object.hasOwn(p.rules, rule)) : undefined;
   if (provision === undefined) {
     const names = policy.provisions.flatMap((p) => Object.keys(p.rules));
     const guess = typeof rule === 'string' ? closest(rule, names) : undefined;
-    throw new PolicyInputError(
-      [
-        issue('rule', 'unknown-name', {
-          expected: b('该政策的一条规则(政策的方法名)', 'a rule of the policy (the name of one of its methods)'),
-          received: { en: JSON.stringify(rule) ?? String(rule), zh: JSON.stringify(rule) ?? String(rule) },
-          ...(guess && { note: b(`是否想写 "${guess}"？`, `did you mean "${guess}"?`) }),
-        }),
-      ],
-      'ruleGraph',
-    );
+    const expected = b('该政策的一条规则(政策的方法名)', 'a rule of the policy (the name of one of its methods)');
+    const note = guess ? b(`是否想写 "${guess}"？`, `did you mean "${guess}"?`) : undefined;
+    throw new PolicyInputError([refused('rule', 'unknown-name', expected, rule, note)], 'ruleGraph');
   }
   const about = provision.rules[rule]!.about;
   const result = (policy[rule] as (i: unknown) => RuleResult)(input); // refuses a bad input with its own PolicyInputError
@@ -267,21 +272,25 @@ const NAMING = new Set(['id', 'name']);
  * ```
  */
 export function findingGraph(finding: Finding, options?: FindingGraphOptions): ExplanationGraph {
-  const policy = checkPolicy(options?.policy, 'findingGraph');
-  const id = typeof finding === 'object' && finding !== null ? (finding as Partial<Finding>).provision : undefined;
-  const provision = typeof id === 'string' ? policy.provisions.find((p) => Object.hasOwn(p.findings, id)) : undefined;
+  const o = optionsOf(options, ['policy', 'record', 'year'], 'findingGraph');
+  const policy = checkPolicy(o.policy, 'findingGraph');
+  checkFinding(finding, 'findingGraph');
+  const c = new Checker('findingGraph');
+  const year = c.optionalYear(o.year, 'year');
+  if (o.record !== undefined && (typeof o.record !== 'object' || o.record === null || Array.isArray(o.record)))
+    c.refuse('record', 'not-an-object', b('该结论所判断的记录(一个社区或项目)', 'the record it judged (a community or a project)'), o.record);
+  c.done();
+  const id = finding.provision;
+  const provision = policy.provisions.find((p) => Object.hasOwn(p.findings, id));
   if (provision === undefined) {
-    throw new PolicyInputError(
-      [refused('finding', 'unknown-name', b('该政策某项检查的结论', 'a finding of a check of the policy'), id ?? finding)],
-      'findingGraph',
-    );
+    throw new PolicyInputError([refused('finding', 'unknown-name', b('该政策某项检查的结论', 'a finding of a check of the policy'), id)], 'findingGraph');
   }
   const about = provision.findings[id!]!;
   const clause = finding.clause;
-  const record = options?.record as Readonly<Record<string, unknown>> | undefined;
+  const record = o.record as Readonly<Record<string, unknown>> | undefined;
   const check = provision.checks.find((c) => c.provision === id);
   if (check?.scope === 'community' && check.formula !== undefined) {
-    const nodes = fromFormula(policy, provision, finding, check.formula, record, options?.year);
+    const nodes = fromFormula(policy, provision, finding, check.formula, record, year);
     return { of: { finding: id!, subject: finding.subject }, clause, requested: requestedOf(nodes), nodes, detail: 'formula' };
   }
   const inputs: GraphNode[] = record

@@ -6,6 +6,7 @@
  */
 import { PolicyInputError, refused } from '../errors.js';
 import { oneOf } from '../kinds.js';
+import { checkGraph } from './check.js';
 import type { Lang } from '../trace.js';
 import { unitWord } from '../view/fields.js';
 import type { ExplanationGraph, GraphNode, GraphValue } from './model.js';
@@ -27,15 +28,6 @@ export interface GraphJson {
   readonly trace: Readonly<Record<string, TraceEntry>>;
   readonly nodes: readonly GraphNode[];
 }
-
-const checkGraph = (graph: unknown, context: string): ExplanationGraph => {
-  const g = graph as Partial<ExplanationGraph> | null;
-  if (typeof g === 'object' && g !== null && Array.isArray(g.nodes) && Array.isArray(g.requested)) return g as ExplanationGraph;
-  throw new PolicyInputError(
-    [refused('graph', 'not-an-object', { en: 'a graph from ruleGraph or findingGraph', zh: 'ruleGraph 或 findingGraph 给出的图' }, graph)],
-    context,
-  );
-};
 
 /**
  * The graph as JSON data, after OpenFisca's `/trace`: `trace[id]` is `{ value, dependencies, parameters }` for
