@@ -42,3 +42,19 @@ export { toSql, type SqlDialect, type SqlOptions } from './sql/to-sql.js';
 export { readTable, type ReadTableOptions, type TableRead } from './read/read-table.js';
 export type { RawCell } from './read/cells.js';
 export type { TableNotes, TableWarning } from './read/table.js';
+export {
+  findingGraph,
+  graphDot,
+  graphJson,
+  ruleGraph,
+  type ExplanationGraph,
+  type FindingGraphOptions,
+  type GraphJson,
+  type GraphNode,
+  type GraphNodeKind,
+  type GraphSource,
+  type GraphSubject,
+  type GraphValue,
+  type RuleGraphOptions,
+  type TraceEntry,
+} from './graph/index.js';

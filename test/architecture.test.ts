@@ -159,7 +159,7 @@ const LAYERS: readonly [string, RegExp][] = [
   ['provisions', /^src\/provisions\/[^/]+\/[^/]+\.ts$/],
   ['policy', /^src\/policies\/|^src\/create-policy\.ts$/],
   ['evaluation and audit', /^src\/(evaluate|audit|read|csv|sql)\//],
-  ['report and views', /^src\/(report|view)\//],
+  ['report and views', /^src\/(report|view|graph)\//],
   ['cli', /^src\/cli\//],
   ['entries', /^src\/(index|spec|evaluation|view)\.ts$/],
 ];

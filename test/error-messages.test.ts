@@ -10,6 +10,7 @@ import * as lib from '../src/index.js';
 import { actorsFor, auditPolicy, dutiesOf } from '../src/spec.js';
 import { evaluateBatch, evaluateCity, evaluateCommunity, formatReport, readDataset, readEvaluation, readTable } from '../src/evaluation.js';
 import { ISSUE_CODES, issue, type IssueCode, type PolicyInputIssue } from '../src/errors.js';
+import { findingGraph, graphDot, graphJson, ruleGraph } from '../src/graph/index.js';
 import { KINDS, oneOf } from '../src/kinds.js';
 
 const { Decimal } = lib;
@@ -243,11 +244,27 @@ const tables: [string, () => unknown, string][] = [
   ],
 ];
 
+const aFinding = { provision: 'Q8', clause: 'A.4.2', subject: 'c1', status: 'fail', expected: 6, actual: 4, message: { zh: '', en: '' } } as const;
+const graphs: [string, () => unknown, string][] = [
+  ['a rule the policy does not have', () => ruleGraph('requiredStaf', { households: 1 }), 'rule: unknown-name'],
+  ['a finding of no check', () => findingGraph({ ...aFinding, provision: 'Q99' }), 'finding: unknown-name'],
+  ['a finding without its words', () => findingGraph({ ...aFinding, message: 'short' } as never), 'finding.message: invalid'],
+  ['a finding’s year as text', () => findingGraph(aFinding, { year: '2013' as never }), 'year: not-a-year'],
+  ['not a graph', () => graphJson(5 as never), 'graph: not-an-object'],
+  [
+    'a graph with a node of junk',
+    () => graphDot({ of: { rule: 'r' }, clause: 'D.1', requested: [], nodes: [1], detail: 'declared' } as never),
+    'graph.nodes[0]: invalid',
+  ],
+  ['a graph in a third language', () => graphDot(ruleGraph('requiredStaff', { households: 1 }), 'fr' as never), 'lang: not-an-option'],
+];
+
 const layers = [
   ['rules', rules],
   ['specification', spec],
   ['evaluation and report', evaluation],
   ['tables read', tables],
+  ['explanation graph', graphs],
 ] as const;
 
 const refusal = (call: () => unknown): lib.PolicyInputError => {

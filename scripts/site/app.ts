@@ -8,8 +8,9 @@
  */
 import { inputLines } from '../../src/report/input-report.js';
 import { compareRegion } from './compare.js';
+import { findingGraphsHtml, graphToggled } from './graph.js';
 import { datasetsOf, evaluateFile, problemLines, type FileDataset } from './read-data.js';
-import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
+import { esc, evaluationHtml, inputFromText, reportHtml, type RuleName } from './lib.js';
 import { auditRegion, calculatorResult, initialState, pageBody, policyOf, presetsRegion, T, type State } from './render.js';
 
 const state: State = initialState(document.documentElement.lang === 'en' ? 'en' : 'zh');
@@ -61,7 +62,8 @@ function drawData(): void {
       shown(
         `<p><a href="${saveUrl}" download="${esc(file)}" data-save-report>${esc(T.save[L])}</a> · <code>${esc(name)}</code></p>` +
           `<details data-read><summary>${esc(T.read[L])}</summary><ul>${read.map((l) => `<li>${esc(l.trim())}</li>`).join('')}</ul></details>` +
-          results.map((r) => evaluationHtml(r, L, 500, undefined, policy)).join(''),
+          results.map((r) => evaluationHtml(r, L, 500, undefined, policy)).join('') +
+          findingGraphsHtml(data.years, policy, L),
       );
     },
     (e: unknown) => {
@@ -136,6 +138,13 @@ document.addEventListener('change', (ev) => {
     });
   }
 });
+
+// A graph box does not bubble its toggle: caught on the way down.
+document.addEventListener(
+  'toggle',
+  (ev) => graphToggled(ev.target, state.lang, policyOf(state), (r) => inputFromText(r as RuleName, state.values[r] ?? {})),
+  true,
+);
 
 document.addEventListener('click', (ev) => {
   const el = (ev.target as HTMLElement).closest<HTMLElement>('button');

@@ -9,6 +9,7 @@ import { createPolicy, PARAMETER_REFERENCES, PolicyInputError, PRESET_SOURCES, P
 import type { ParameterOverrides } from '../../src/create-policy.js';
 import { auditPolicy, interpretations, provisions, type Interpretation, type Provision } from '../../src/spec.js';
 import { C, COMPARE_CSS, standardPicker, standardsTable } from './compare.js';
+import { GRAPH_CSS, ruleGraphHtml } from './graph.js';
 import { auditHtml, esc, inputFromText, resultHtml, RULE_INPUTS, FIELDS, showValue, type RuleName, type PresetName } from './lib.js';
 
 /** What the page shows depends on. */
@@ -176,7 +177,7 @@ export function calculatorResult(rule: RuleName, state: State, policy: Policy): 
   const input = inputFromText(rule, state.values[rule] ?? {});
   try {
     const result = (policy[rule] as unknown as (i: unknown) => object)(input);
-    return resultHtml(rule, result, state.lang);
+    return resultHtml(rule, result, state.lang) + ruleGraphHtml(rule, input, policy, state.lang);
   } catch (e) {
     if (!(e instanceof PolicyInputError)) throw e;
     return `<div class="sr-error" role="alert" data-error><strong>${esc(T.error[state.lang])}</strong><ul>${e.issues.map((i) => `<li><code>${esc(i.path)}</code>: ${esc(i.message)}</li>`).join('')}</ul></div>`;
@@ -325,7 +326,7 @@ export function pageBody(state: State): string {
 }
 
 /** The explorer's own style, on top of the views'. */
-export const SITE_CSS = `${COMPARE_CSS}
+export const SITE_CSS = `${COMPARE_CSS}${GRAPH_CSS}
 html{scroll-behavior:smooth;scroll-padding-top:5.5rem}
 .skip{position:absolute;left:-999px;top:0;z-index:3;background:#fff;padding:.3rem .6rem}.skip:focus{left:.5rem}
 header.top{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #d9d9d9}

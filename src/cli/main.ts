@@ -717,7 +717,8 @@ async function explain(args: string[], io: Io): Promise<number> {
     }
     throw e;
   }
-  const fmt = format(values.format, ['text', 'json'] as const);
+  const fmt = format(values.format, ['text', 'json', 'dot', 'json-graph'] as const);
+  if (fmt === 'dot' || fmt === 'json-graph') return (await import('./graph.js')).explainGraph(io.stdout, spec.rule, input, policy, fmt, lng); // loaded only for these
   if (fmt === 'json') return write(io.stdout, `${JSON.stringify(result, null, 2)}\n`).then(() => 0);
   await write(io.stdout, `${spec.rule} [${result.clause}]\n${formatTrace(result.trace, lng).join('\n')}\n`);
   return 0;
