@@ -53,7 +53,7 @@ export function valueCell(v: FindingValue | undefined, unit: string | undefined,
 
 /**
  * How many of the checks that add to total `key` were not evaluated (from the summary's list of what was not
- * evaluated: a check listed under its own id or under a joint one such as `Q11/Q12`). The one place that decides
+ * evaluated: a check listed under its own id or under a joint id of several, parted by `/`). The one place that decides
  * it, so that a marker on the total itself can replace the lookup.
  */
 export function owedNotEvaluated(s: EvaluationSummary<string>, key: string, k: Kinds): number {
