@@ -223,6 +223,9 @@ function shownText(c: Cell): string {
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** How many rows, from the header on, set a column's width. */
+const WIDTH_SAMPLE = 2000;
+
 /** The quoted name of a sheet in a formula: 'Name' with quotes doubled. */
 const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
@@ -247,7 +250,12 @@ function sheetXml(sheet: Sheet, styles: Styles, first: boolean): { xml: string; 
     const given = sheet.widths?.[j];
     if (given !== undefined) return given;
     // A title above the table may run on into the empty cells beside it: the table's rows set the width.
-    const widest = Math.max(0, ...cells.map((r, i) => (r[j] && (h === undefined || i >= h) ? displayWidth(shownText(r[j]!)) + (i === h ? 3 : 0) : 0))); // room for the filter's button
+    // The first rows are enough to size a column (a sheet of a hundred thousand findings is not measured whole).
+    let widest = 0;
+    for (let i = h ?? 0; i < Math.min(cells.length, (h ?? 0) + WIDTH_SAMPLE); i++) {
+      const c = cells[i]![j];
+      if (c) widest = Math.max(widest, displayWidth(shownText(c)) + (i === h ? 3 : 0)); // room for the filter's button
+    }
     return Math.min(60, Math.max(6, widest + 1));
   });
   const last = Math.max(1, sheet.rows.length);
