@@ -306,6 +306,44 @@ describe.skipIf(!READER)('the report workbook, from other data', () => {
   );
 });
 
+describe.skipIf(!READER)('the report workbook under a document laid over the policy', () => {
+  test(
+    'a parameter the document dates is cited to it from its day; one of a provision it replaced names it beside the policy’s own',
+    () => {
+      const policy = join(dir, 'mine.mjs');
+      writeFileSync(
+        policy,
+        `import { createPolicy, extendPolicy } from ${JSON.stringify(join(process.cwd(), 'dist/index.js'))};
+const source = { id: 'nb-2024', body: { zh: '某区民政局', en: 'a district bureau' }, title: { zh: '补充规定', en: 'Supplementary rules' }, date: '2024-01-01', status: 'unverified' };
+export default extendPolicy(createPolicy({}, { on: '2024-06-30' }), {
+  source,
+  replace: { 'a-4-2-staff': { clause: '第四条' } },
+  parameters: { 'streetSubsidy.minimumPerCommunityPerYear': [{ value: 40000, from: '2024-01-01', clause: '第五条' }] },
+});
+`,
+      );
+      const out = join(dir, 'mine.xlsx');
+      const r = cli(['report', 'examples/ningguo-2013.json', '--policy', policy, '--format', 'xlsx', '--output', out]);
+      expect([r.code, r.err]).toEqual([1, '']);
+      const audit = sheetOf(readBack(out), '口径与参数');
+      const row = (id: string) => audit.rows.find((x) => x[1]!.v === id)!;
+      // 40,000 yuan from 2024-01-01, per the district's rules: the documents' value, not one set for this run.
+      expect(values(row('streetSubsidy.minimumPerCommunityPerYear')).slice(3, 10)).toEqual([
+        40000,
+        '是',
+        '元/社区/年',
+        'A.4.3',
+        { date: '2024-01-01' },
+        '《补充规定》',
+        null,
+      ]);
+      expect(values(row('staffing.householdsPerWorker')).slice(8, 10)).toEqual(['《城乡社区建设工作意见(约 2011 年)》', '所属条款经《补充规定》增补或修改']);
+      expect(values(row('nb-2024')).slice(0, 3)).toEqual(['文件', 'nb-2024', '《补充规定》']);
+    },
+    TIMEOUT,
+  );
+});
+
 describe.skipIf(!READER)('the comparison workbook, read back by openpyxl', () => {
   test(
     'formats, headers, fills and 未评估 where a policy’s checks were not evaluated',

@@ -262,7 +262,9 @@ export function auditRows(policy: PolicyCore, lang: Lang, day: string, lead: rea
   const title = (s: Source | undefined) => (s === undefined ? null : lang === 'zh' ? `《${s.title.zh}》` : s.title.en);
   const byId = new Map(k.map((s) => [s.id, s]));
   // The policy as written by its own list: the defaults a reading and a parameter are held against.
-  const defaults = parametersOn(declarationsOf(policy.provisions));
+  const declarations = declarationsOf(policy.provisions);
+  const declaredOf = new Map(declarations.map((d) => [d.path, d]));
+  const defaults = parametersOn(declarations);
   const register = registerOf(policy.provisions);
   const rows: Row[] = [];
   const asOf = policy.asOf(day);
@@ -298,13 +300,17 @@ export function auditRows(policy: PolicyCore, lang: Lang, day: string, lead: rea
   for (const p of asOf) {
     const used = valueAtPath(policy.parameters, p.path);
     const written = valueAtPath(defaults, p.path);
-    const same = String(D.isDecimal(used) ? (used as Decimal).toFixed() : used) === String(D.isDecimal(written) ? (written as Decimal).toFixed() : written);
     const reading = readingOf.get(p.path);
     const option = reading?.options.find((o) => o.id === String(used));
-    // The document its value comes from: the one a dated value cites, else the one that changed its provision, else the policy's own.
-    const cited =
-      p.cites?.[0]?.source ??
-      policy.provisions.find((x) => x.clause === p.clause && x.cites?.length && Object.hasOwn(x.parameters, p.path))?.cites?.[0]?.source;
+    // The document its value comes from: the one that declared the value used (a document laid over the policy
+    // declares its values with its citation), else the one the value in force on the day cites, else the policy's own.
+    const declaredValue = [...(declaredOf.get(p.path)?.values ?? [])].reverse().find((v) => text(v.value) === text(used));
+    const cited = declaredValue?.cites?.source ?? p.cites?.[0]?.source;
+    const from = declaredValue?.from ?? p.from;
+    // A parameter of a provision a document added or replaced: that document is named beside the policy's own.
+    const changedBy = policy.provisions.find((x) => Object.hasOwn(x.parameters, p.path))?.cites?.map((c) => byId.get(c.source));
+    // As the documents set it (their first value, or a dated one), or set for this evaluation (an override).
+    const same = text(used) === text(written) || declaredValue !== undefined;
     // What it serves in words: the finding whose id is (or joins) the id, or the reading by its id.
     const findings = policy.provisions.flatMap((x) => Object.entries(x.findings));
     const serves = p.provisions.map((id) => {
@@ -322,9 +328,16 @@ export function auditRows(policy: PolicyCore, lang: Lang, day: string, lead: rea
         yesNo(same, lang),
         unitWords(String(p.unit), lang),
         p.clause,
-        dayCell(p.from),
+        dayCell(from),
         cited !== undefined ? title(byId.get(cited) ?? own) : same ? title(own) : SET_HERE[lang],
-        p.optional ? (lang === 'zh' ? '本政策未设定，可另行设定' : 'not set by the policy itself: may be set') : null,
+        [
+          p.optional ? (lang === 'zh' ? '本政策未设定，可另行设定' : 'not set by the policy itself: may be set') : undefined,
+          cited === undefined && changedBy?.length
+            ? `${lang === 'zh' ? '所属条款经' : 'its provision added or changed by '}${changedBy.map(title).join(lang === 'zh' ? '、' : '; ')}${lang === 'zh' ? '增补或修改' : ''}`
+            : undefined,
+        ]
+          .filter((x) => x !== undefined)
+          .join(lang === 'zh' ? '；' : '; ') || null,
       ],
       ...(!same && { fill: 'note' as const }),
     });
