@@ -86,8 +86,18 @@ describe('shequ-rules compare', () => {
       const r = run(['examples/ningguo-2013.csv', ...POLICIES, '--format', 'xlsx', '--output', out, '--lang', 'en']);
       expect([r.code, r.err]).toEqual([1, '']);
       const sheets = await readWorkbook(readFileSync(out));
-      expect(sheets.map((s) => s.name)).toEqual(['Summary', '1 ningguo-2011', '2 national-2011', '3 national-2021', 'Differences']);
-      const diff = sheets[4]!.rows.map((x) => x.cells);
+      expect(sheets.map((s) => s.name)).toEqual([
+        'Summary',
+        'Totals owed',
+        '1 ningguo-2011',
+        '2 national-2011',
+        '3 national-2021',
+        'Differences',
+        'Now failing',
+        'Readings and parameters',
+        'Data read',
+      ]);
+      const diff = sheets[5]!.rows.map((x) => x.cells);
       const rooms = diff.filter((c) => c[3] === 'Community rooms');
       expect(rooms.map((c) => [c[1], c[5], c[6], c[7]])).toEqual([
         ['national-2011', 246.25, 1242.5, 996.25],

@@ -148,9 +148,10 @@ describe('the XLSX report', () => {
       const out = join(dir, 'report.xlsx');
       const r = run(['report', 'examples/ningguo.xlsx', '--format', 'xlsx', '--output', out]);
       expect([r.code, r.out, r.err]).toEqual([1, '', '']);
+      // Read back by the library's own reader: the workbook the CLI writes is one it can read.
       const sheets = await readWorkbook(readFileSync(out));
-      expect(sheets.map((s) => s.name)).toEqual(['摘要', '结果 2012', '结果 2013', '历年进展']);
-      const findings = sheets[2]!.rows.map((x) => x.cells);
+      expect(sheets.map((s) => s.name)).toEqual(['摘要', '欠缺合计', '结果 2012', '结果 2013', '历年进展', '口径与参数', '读取的数据']);
+      const findings = sheets[3]!.rows.map((x) => x.cells);
       expect(findings[0]).toEqual(['年度', '对象', '名称', '条款', '编号', '条文', '结果', '要求', '实际', '差额', '单位', '说明']);
       expect(findings.find((c) => c[1] === '341881001001' && c[4] === 'Q8')).toEqual([
         2013,
@@ -167,14 +168,15 @@ describe('the XLSX report', () => {
         expect.stringContaining('需 7 名'),
       ]);
       expect(findings.find((c) => c[1] === '341881001001' && c[4] === 'Q7')!.slice(7, 11)).toEqual([554.25, 308, 246.25, 'm²']);
-      expect(findings.find((c) => c[1] === '341881001001' && c[4] === 'A.3.4/ground-floor')!.slice(6, 9)).toEqual(['无法判断', '是', null]);
-      expect(findings).toHaveLength(1 + 32); // every finding, passing ones included
+      // The finding's name, and the id the reports show beside it (A.3.4, not the code's A.3.4/ground-floor).
+      expect(findings.find((c) => c[1] === '341881001001' && c[3] === '一楼用房')!.slice(4, 9)).toEqual(['A.3.4', 'A.3.4', '无法判断', '是', null]);
+      expect(findings.filter((c) => c[6] !== '未评估')).toHaveLength(1 + 32); // every finding, passing ones included
+      expect(findings.filter((c) => c[6] === '未评估').map((c) => c[4])).toEqual(['Q6', 'Q9', 'Q11/Q12', 'Q3']); // and what was not evaluated
       const summary = sheets[0]!.rows.map((x) => x.cells);
-      expect(summary[3]).toEqual([2012, 5, 10, 13, 3, 0, 4, 0]);
-      expect(summary[4]).toEqual([2013, 6, 20, 9, 3, 1, 5, 0.2]);
+      expect(summary[3]).toEqual([2012, 5, 10, 13, 3, 0, 4, 0, 0]);
+      expect(summary[4]).toEqual([2013, 6, 20, 9, 3, 1, 5, 0.2, 0]);
       // 2013: 1 of 5 urban communities against a target of 1; 90 % of villages due; no village or budget figures in a table.
-      // (A row ends at its last cell that holds something, as Excel shows it.)
-      expect(sheets[3]!.rows[2]!.cells).toEqual([2013, 1, 5, 1, 0.9]);
+      expect(sheets[4]!.rows[2]!.cells).toEqual([2013, 1, 5, 1, 0.9, '未评估', '未评估', '未评估', '未评估']);
     },
     TIMEOUT,
   );

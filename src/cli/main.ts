@@ -830,7 +830,7 @@ async function compare(args: string[], io: Io): Promise<number> {
       const { WorkbookError } = await import('../read/xlsx.js');
       const { compareXlsx } = await import('../report/compare-xlsx.js');
       try {
-        await out.write(await compareXlsx(years, lng));
+        await out.write(await compareXlsx(years, lng, { policies, input: data.input }));
       } catch (e) {
         if (e instanceof WorkbookError) throw new InputError(e.words);
         throw e;
