@@ -43,6 +43,7 @@ const W = {
   share: { zh: '全部达标的城市社区比例', en: 'Share of urban communities meeting all checks' },
   undecided: { zh: '另有 {n} 个缺少数据，无法判断', en: '{n} more lack data to decide' },
   notEvaluated: { zh: '未能评估的条款', en: 'Provisions not evaluated' },
+  owedNotEvaluated: { zh: '未评估', en: 'not evaluated' },
 } as const;
 
 const MARK: Record<FindingStatus, string> = { pass: '✓', fail: '✗', unknown: '?' };
@@ -157,6 +158,9 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   const owed = k.owed
     .map((t) => {
       const v = (s.owed as unknown as Record<string, FindingValue>)[t.key]!;
+      // Not evaluated (null) is said in words and marked, never shown as 0.
+      if (v === null)
+        return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-not-evaluated="">${esc(W.owedNotEvaluated[lang])}</td></tr>`;
       const unit = UNITS[t.unit as keyof typeof UNITS]?.[lang] ?? '';
       return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${unit}`)}</td></tr>`;
     })
