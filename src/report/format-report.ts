@@ -277,6 +277,11 @@ function owedWords(unit: string, value: FindingValue, undecided: number, lang: L
   return `${undecided > 0 ? '≥ ' : ''}${words}${note}`;
 }
 
+/** A total owed in words, as every report says it: `≥ 20,000 元 (1 项无法判断)`, `未评估`, `246.25 m²`. */
+export function owedText(s: EvaluationSummary<string>, t: { readonly key: string; readonly unit: string }, lang: Lang, k: Kinds): string {
+  return owedWords(t.unit, (s.owed as unknown as Record<string, FindingValue>)[t.key]!, unknownOwing(s, t.key, k), lang);
+}
+
 /** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */
 function notEvaluatedLines(s: EvaluationSummary<string>, lang: Lang, k: Kinds): string[] {
   return (s.notEvaluated ?? []).map(
