@@ -183,3 +183,73 @@ export function approx(s: Shown): string {
 
 /** A whole number grouped by thousands (3,695), for counts in a line. */
 export const grouped = (n: number | string): string => showCount(n).text;
+
+/**
+ * East Asian Wide and Fullwidth ranges, and the Ambiguous characters a report shows (±, ×, ÷, °, ², ³, ‰, —, –, …,
+ * curly quotes, ≥, ≤, ≈, √, →, ①…), which a CJK terminal draws two columns wide (Unicode Standard Annex #11).
+ */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
+const AMBIGUOUS: readonly (readonly [number, number])[] = [
+  [0xa7, 0xa8],
+  [0xb0, 0xb1],
+  [0xb2, 0xb3],
+  [0xb4, 0xb4],
+  [0xb6, 0xb7],
+  [0xd7, 0xd7],
+  [0xf7, 0xf7],
+  [0x2013, 0x2016],
+  [0x2018, 0x2019],
+  [0x201c, 0x201d],
+  [0x2020, 0x2022],
+  [0x2025, 0x2027],
+  [0x2030, 0x2030],
+  [0x2032, 0x2033],
+  [0x203b, 0x203b],
+  [0x2103, 0x2103],
+  [0x2116, 0x2116],
+  [0x2160, 0x216b],
+  [0x2190, 0x2199],
+  [0x221a, 0x221a],
+  [0x221e, 0x221e],
+  [0x2248, 0x2248],
+  [0x2260, 0x2261],
+  [0x2264, 0x2265],
+  [0x2460, 0x24e9],
+  [0x2500, 0x254b],
+  [0x25a0, 0x25a1],
+  [0x25b2, 0x25b3],
+  [0x25c6, 0x25c7],
+  [0x25cb, 0x25cb],
+  [0x25ce, 0x25d1],
+  [0x2605, 0x2606],
+];
+const within = (c: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([a, b]) => c >= a && c <= b);
+
+/**
+ * The columns a string takes in a terminal: Wide and Fullwidth characters two, and — as CJK terminals draw them —
+ * the East Asian Ambiguous ones (±, —, ², ×, ≥ …) two as well; combining marks none.
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x300 && c <= 0x36f) || c === 0x200b || (c >= 0xfe00 && c <= 0xfe0f)) continue;
+    w += within(c, WIDE) || within(c, AMBIGUOUS) ? 2 : 1;
+  }
+  return w;
+}

@@ -11,6 +11,7 @@ import { isPolicy } from '../create-policy.js';
 import { kindsOf, markEvaluated, policyOf, type Kinds } from '../evaluate/kinds.js';
 import type { PolicyCore } from '../provisions/provision.js';
 import type { Lang } from '../trace.js';
+import { displayWidth } from '../present/format.js';
 import { area, count, findingValues, grouped, money, percent, provisionLabel, subjectWords } from './words.js';
 
 /** Options of {@link formatReport}. */
@@ -95,24 +96,8 @@ export function markdownText(s: string): string {
   return cell(s).replace(/[\\`*_[\]|~#&<>]/g, (c) => MARKDOWN_ENTITY[c] ?? `\\${c}`);
 }
 
-/** Terminal columns a string takes (CJK and full-width forms count 2). */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6)
-        ? 2
-        : 1;
-  }
-  return w;
-}
+/** Terminal columns a string takes: the presentation's display width (CJK and East Asian Ambiguous count 2). */
+const width = displayWidth;
 /**
  * Rows as aligned columns for a terminal (CJK characters count two columns).
  * Left-aligned text leaves the last column unpadded; right-aligned suits numbers.
