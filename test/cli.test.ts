@@ -76,7 +76,7 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
     expect(JSON.parse(run(['report', 'examples/city.json', '--format', 'json', '--all']).out).findings).toHaveLength(230);
     expect(parsed.summary.owed.roomsM2).toBe('100');
     const back = readEvaluation(r.out);
-    expect(back.summary.owed.developerFundsYuan.toString()).toBe('350000');
+    expect(back.summary.owed.developerFundsYuan!.toString()).toBe('350000');
   });
 
   test('CSV with --year, from a file and from standard input', () => {
@@ -278,7 +278,7 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
       () => ['report', 'examples/city.json', '--params', file('p.json', '{"staffing":{"householdsPerWroker":500}}'), '--lang', 'en'],
       /p\.json: staffing\.householdsPerWroker: unknown field \(did you mean "householdsPerWorker"\?\)/,
     ],
-    ['an unknown format', () => ['report', 'examples/city.json', '--format', 'xml'], /--format must be one of text, markdown, json, ndjson, html, xlsx/],
+    ['an unknown format', () => ['report', 'examples/city.json', '--format', 'xml'], /--format 只能是 text、markdown、json、ndjson、html、xlsx 之一/],
   ];
 
   test('a bad cell of a CSV is said in Chinese by default, in English with --lang en (the trial: households -3)', () => {
@@ -306,8 +306,9 @@ describe('the other commands', { timeout: 60_000 }, () => {
   test('explain staff --households 3100, in both languages', () => {
     const en = run(['explain', 'staff', '--households', '3100', '--lang', 'en']);
     expect(en.code).toBe(0);
+    // The result first, in words, then the trace, then the readings taken.
     expect(en.out).toBe(
-      'requiredStaff [A.4.2]\n1. Households counted: 3100 + 0 floating = 3100\n2. 3100 ÷ 600 households per worker = 5 remainder 100\n3. Rounded by "ceil" (I3): 6 workers\n',
+      'Result (A.4.2):\n  Workers required: 6 workers\n  Households counted: 3,100 households\nHow it is computed:\n  1. Households counted: 3100 + 0 floating = 3100\n  2. 3100 ÷ 600 households per worker = 5 remainder 100\n  3. Rounded by "ceil" (I3): 6 workers\nReadings used:\n  I3 How is households ÷ 600 rounded when it is not whole? round up: every started block of 600 households gets a worker\n',
     );
     expect(run(['explain', 'staff', '--households', '3100']).out).toContain('按“向上取整”(I3) 取整：6 名');
   });
@@ -322,7 +323,8 @@ describe('the other commands', { timeout: 60_000 }, () => {
     expect(run(['explain', 'staff', '--households', '-3'])).toEqual(r);
     expect(run(['explain', 'staff', '--lang', 'en']).err).toMatch(/--households: expected a whole number/);
     expect(run(['explain', 'staff']).err).toMatch(/--households: 应为不小于 0 的整数/);
-    expect(run(['explain', 'magic']).err).toMatch(/explain takes a rule: targets, size, plan, rollout, rooms, staff/);
+    expect(run(['explain', 'magic', '--lang', 'en']).err).toMatch(/explain takes a rule: targets, size, plan, rollout, rooms, staff/);
+    expect(run(['explain', 'magic']).err).toMatch(/explain 后面要给一条规则：targets、size、plan、rollout、rooms、staff/);
   });
 
   test('schedule fund --base-year-total 1000000 --from 2011 --to 2016 --mode compound', () => {
@@ -363,13 +365,16 @@ describe('the other commands', { timeout: 60_000 }, () => {
   test.each([['report'], ['audit'], ['schedule'], ['explain'], ['schema']])('%s --help', (command) => {
     const r = run([command, '--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Usage/);
+    expect(r.out).toMatch(/^用法/); // in the language of --lang: Chinese by default
+    expect(run([command, '--help', '--lang', 'en']).out).toMatch(/Usage/);
   });
 
   test('no command, --help and --version', () => {
-    expect(run([]).out).toMatch(/Commands:/);
+    expect(run([]).out).toMatch(/命令:/);
+    expect(run(['--help', '--lang', 'en']).out).toMatch(/Commands:/);
     expect(run(['--version']).out).toBe(`${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
     const r = run(['frobnicate']);
-    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/unknown command "frobnicate"/)]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/没有命令 "frobnicate"/)]);
+    expect(run(['frobnicate', '--lang', 'en']).err).toMatch(/unknown command "frobnicate"/);
   });
 });

@@ -154,7 +154,8 @@ describe('explain: a negative number given to a flag is refused in the library�
         const t = io(false);
         const code = await main(['explain', command, ...given, ...(lang === 'en' ? ['--lang', 'en'] : [])], t.io);
         expect(code).toBe(2);
-        expect(t.err.join('')).toBe(`shequ-rules: ${expected.path}: ${expected.messages![lang]}\nRun 'shequ-rules --help' for usage.\n`);
+        const more = lang === 'zh' ? '用法见 shequ-rules --help。' : "Run 'shequ-rules --help' for usage.";
+        expect(t.err.join('')).toBe(`shequ-rules: ${expected.path}: ${expected.messages![lang]}\n${more}\n`);
       }
     }
   });

@@ -26,6 +26,10 @@ import { TooManyToList, type ListSpec } from '../evaluate/tally.js';
 import type { Finding } from '../evaluate/evaluate.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { headerTable } from '../read/headers.js';
+import { isoDay } from '../values.js';
+import { optionWords } from '../present/words.js';
+import { showCount, showNumber, showShare } from '../present/format.js';
+import { registerOf } from '../policies/interpretations.js';
 import { inputLines, progressRows, progressTable } from '../report/input-report.js';
 import { evaluateFiles, InputError, readColumnMap, type ReportData, type ReportYear } from './read-input.js';
 import { checkStdout, FileOutput, type InputPlace, planOutput, ReaderGone, type Sink, StreamOutput } from './output.js';
@@ -42,6 +46,25 @@ export interface Io {
 class UsageError extends Error {
   /** The message in both languages, when it has been written in both (a flag's value, a rule's refusal). */
   words?: Words;
+}
+
+/**
+ * An error of Node's argument parser in both languages: its English as it says it, and the same in Chinese for the
+ * kinds it raises (an unknown option, a missing value, a value where none is taken).
+ */
+function parseError(e: Error): UsageError {
+  const en = e.message.replace(/\. To specify a positional argument starting with a '-'.*$/s, '');
+  const flag = /'(-[^']*)'/.exec(en)?.[1] ?? '';
+  const zh = /Unknown option/.test(en)
+    ? `没有选项 ${flag}`
+    : /argument missing/.test(en)
+      ? `选项 ${flag} 需要一个值`
+      : /does not take an argument/.test(en)
+        ? `选项 ${flag} 不接受值`
+        : /Unexpected argument/.test(en)
+          ? `多余的参数 ${flag}`
+          : en;
+  return usage({ zh, en });
 }
 
 /** A usage error said in both languages. */
@@ -155,6 +178,83 @@ Prints the JSON Schema (draft 2020-12) of a dataset; with --columns, the
 columns a CSV or a workbook may have and the headers that mean each.`,
 };
 
+/** The help in Chinese, the CLI's default language (`--lang en` gives the English above). */
+const HELP_ZH: Record<string, string> = {
+  main: `shequ-rules ${VERSION} — 本市社区建设政策：精确、注明出处的规则
+
+用法: shequ-rules <命令> [选项]
+
+命令:
+  report <文件...|->               用政策检查本市数据(.json、.csv、.xlsx)
+  compare <文件...|-> --policy ID  同一份数据在本市文件和其他标准下的结果
+  audit                            政策自查(K1–K11)
+  schedule fund|rollout            逐年的市财政社区资金下限或农村社区推行进度
+  explain <规则>                   一条规则的计算过程，逐步列出
+  schema [--columns]               数据集的 JSON Schema，或表格可用的列
+
+各命令的选项见 'shequ-rules <命令> --help'。
+退出码: 0 没有未通过的结果，1 有未通过的结果，2 用法或输入有误。`,
+  report: `用法: shequ-rules report <文件...|-> [选项]
+
+读取数据集(JSON，见 'shequ-rules schema')、CSV 文件(UTF-8、UTF-16 或
+GB18030/GBK，即 Excel 或 WPS 保存的格式)或 Excel 工作簿(.xlsx，每年一张表)，
+每行一个社区，表头可用中文或英文('shequ-rules schema --columns' 列出可用的表头)；
+'-' 表示标准输入。多个文件、“年度”列或每年一张表给出多个年度：逐年评估，并列出历年进展。
+
+选项:
+  --format text|markdown|json|ndjson|html|xlsx   输出格式(默认 text)；ndjson 每行一条结果，
+                                最后是每年的汇总；html 是带图表的单个网页；xlsx 需要 --output
+  --output 文件                 把报告写入文件，而不是标准输出
+  --lang zh|en                  语言(默认 zh)
+  --year 年份                   表格未写年度时的年度，或只报告这一年
+  --columns 文件                列映射(JSON)：{ "表头原文": "字段" | null }
+  --sheet 名称                  只读工作簿中的这张表(名称或序号)
+  --params 文件                 参数覆盖(JSON)，如 {"staffing":{"rounding":"floor"}}
+  --all                         也列出通过的结果
+  --limit N                     只列出最严重的 N 条(text 和 markdown 默认 1000，html 500，
+                                0 表示全部；最多保留 100000 条)；json 和 ndjson 不加 --limit
+                                时按数据顺序写出全部结果
+  --strict                      有无法判断的结果时也以 1 退出
+  --max-mb N                    拒绝大于 N MiB 的输入(默认 1024)
+  -h, --help                    本帮助
+
+退出码: 没有未通过的结果为 0，有则为 1，输入有误为 2。`,
+  compare: `用法: shequ-rules compare <文件...|-> --policy ID [--policy ID ...] [选项]
+
+用几种政策检查同一份数据，并说明每种比第一种多要求什么：在一种下通过、在另一种下
+未通过的社区，以及多要求的用房、人员和资金。政策可以是本市文件(ningguo-2011)、登记的
+标准(叠加在本市文件上：national-2011、national-2021、workers-18、embedded-2023、
+embedded-centre、jiangsu-2022、changji-2023、complete-community-2022)，或一个文件
+(--policy mine.mjs，或列出改动的 JSON)。第一个是基准；只给一个 --policy 时，基准是本市文件。
+
+  --policy ID|文件      要比较的政策(可重复)
+  --year 年份           评估的年度(默认：数据中的每一年)
+  --on 日期             以哪一天有效的标准为准(默认：该年最后一天)
+  --format 格式         text(默认)、markdown、json、html 或 xlsx
+  --output 文件         写入文件(xlsx 必须给)
+  --lang zh|en          报告的语言(默认 zh)
+  --columns 文件、--sheet 名称、--max-mb N   同 report`,
+  audit: `用法: shequ-rules audit [--lang zh|en] [--format text|json] [--params 文件]
+
+按给定参数对政策进行政策自查(K1–K10)。`,
+  schedule: `用法:
+  shequ-rules schedule fund --base-year-total 金额 [--from 2011] [--to 2016] [--mode fixed-increment|compound]
+  shequ-rules schedule rollout [--villages N] [--from 2011] [--to 2016] [--mode share-of-all|share-of-remaining]
+
+通用选项: --lang zh|en、--format text|json、--params 文件。`,
+  get explain(): string {
+    return `用法: shequ-rules explain <规则> [--字段 值 ...] [--lang zh|en] [--params 文件]
+
+规则及其字段:
+${explainLines()}
+
+例: shequ-rules explain staff --households 3100`;
+  },
+  schema: `用法: shequ-rules schema [--columns] [--lang zh|en]
+
+输出数据集的 JSON Schema(draft 2020-12)；加 --columns 时，列出 CSV 或工作簿可用的列及对应的表头。`,
+};
+
 type Options = ParseArgsConfig['options'];
 const common: Options = {
   help: { type: 'boolean', short: 'h' },
@@ -169,7 +269,7 @@ function parse(args: string[], options: Options) {
   try {
     return parseArgs({ args: negativeValues(args, all), options: all, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw parseError(e as Error);
   }
 }
 
@@ -199,13 +299,16 @@ function negativeValues(args: readonly string[], options: Options): string[] {
 function lang(v: unknown): Lang {
   if (v === undefined) return 'zh';
   if (v === 'zh' || v === 'en') return v;
-  throw new UsageError(`--lang must be zh or en, got ${JSON.stringify(v)}`);
+  throw usage({ zh: `--lang 只能是 zh 或 en，收到 ${JSON.stringify(v)}`, en: `--lang must be zh or en, got ${JSON.stringify(v)}` });
 }
 
 function format<T extends string>(v: unknown, allowed: readonly T[]): T {
   if (v === undefined) return allowed[0]!;
   if (allowed.includes(v as T)) return v as T;
-  throw new UsageError(`--format must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  throw usage({
+    zh: `--format 只能是 ${allowed.join('、')} 之一，收到 ${JSON.stringify(v)}`,
+    en: `--format must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`,
+  });
 }
 
 /** Parameter overrides by group (`{ staffing: { rounding } }`) as dotted paths. */
@@ -222,7 +325,7 @@ const paths = (o: Readonly<Record<string, unknown>>): Record<string, unknown> =>
 async function policyFrom(values: Record<string, unknown>, extra: ParameterOverrides = {}): Promise<Policy<ProvisionList>> {
   const file = values.policy;
   if (file === undefined) return paramsPolicy(values.params, extra);
-  if (typeof file !== 'string') throw new UsageError('--policy takes a file');
+  if (typeof file !== 'string') throw usage({ zh: '--policy 后面要给一个文件', en: '--policy takes a file' });
   let base: Policy<ProvisionList>;
   if (/\.[cm]?js$/i.test(file)) {
     let mod: Record<string, unknown>;
@@ -346,14 +449,22 @@ async function report(args: string[], io: Io): Promise<number> {
     sheet: { type: 'string' },
     output: { type: 'string', short: 'o' },
   });
-  if (values.help) return help(io, 'report');
-  if (positionals.length === 0) throw new UsageError('report takes one or more inputs: .json, .csv or .xlsx files, or - for standard input');
+  if (values.help) return help(io, 'report', langOf(args));
+  if (positionals.length === 0)
+    throw usage({
+      zh: 'report 需要一个或多个输入：.json、.csv 或 .xlsx 文件，或用 - 表示标准输入',
+      en: 'report takes one or more inputs: .json, .csv or .xlsx files, or - for standard input',
+    });
   const fmt = format(values.format, ['text', 'markdown', 'json', 'ndjson', 'html', 'xlsx'] as const);
   const output = values.output as string | undefined;
   const sheet = values.sheet as string | undefined;
-  if (fmt === 'xlsx' && output === undefined) throw new UsageError('--format xlsx writes a workbook: give the file with --output report.xlsx');
+  if (fmt === 'xlsx' && output === undefined)
+    throw usage({
+      zh: '--format xlsx 写出工作簿：请用 --output report.xlsx 指定文件',
+      en: '--format xlsx writes a workbook: give the file with --output report.xlsx',
+    });
   const lng = lang(values.lang);
-  if (values.output !== undefined && values.output === '') throw new UsageError('--output needs a file name');
+  if (values.output !== undefined && values.output === '') throw usage({ zh: '--output 需要文件名', en: '--output needs a file name' });
   // The output is checked before anything is read: one that is an input (by any path or link) would replace the data.
   const inputs: InputPlace[] = [
     ...positionals.map((f) => (f === '-' ? { stdin: io.stdin } : { path: f })),
@@ -452,7 +563,22 @@ async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limi
     await out.write(
       reportHtml(
         data.years.map((y) => y.result),
-        { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }), eligible: data.years.map((y) => y.eligible) },
+        {
+          lang: lng,
+          policy,
+          ...(source && { source }),
+          ...(limit > 0 && { limit }),
+          eligible: data.years.map((y) => y.eligible),
+          names: data.names,
+          // The text report's sections, as it says them: what was read, and the progress with its targets.
+          input: inputLines(data.input, lng).map((l) => visible(l)),
+          ...(data.years.length > 1 && { progress: progressTable(progressRows(data.years, policy), lng, shapeOf(policy)) }),
+          // The day it was made; SOURCE_DATE_EPOCH (seconds) fixes it for a reproducible file.
+          made: isoDay(
+            process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
+          ),
+          version: VERSION,
+        },
       ),
     );
   } else if (fmt === 'xlsx') {
@@ -561,8 +687,8 @@ async function* jsonReport(data: ReportData, policy: PolicyCore, spool: Spool | 
 
 async function audit(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {});
-  if (values.help) return help(io, 'audit');
-  if (positionals.length) throw new UsageError(`audit takes no arguments, got ${positionals.join(' ')}`);
+  if (values.help) return help(io, 'audit', langOf(args));
+  if (positionals.length) throw usage({ zh: `audit 不接受参数，收到 ${positionals.join(' ')}`, en: `audit takes no arguments, got ${positionals.join(' ')}` });
   const fmt = format(values.format, ['text', 'json'] as const);
   const lng = lang(values.lang);
   const result = auditPolicy({ policy: await policyFrom(values) });
@@ -587,42 +713,64 @@ async function schedule(args: string[], io: Io): Promise<number> {
     mode: { type: 'string' },
     villages: { type: 'string' },
   });
-  if (values.help) return help(io, 'schedule');
+  if (values.help) return help(io, 'schedule', langOf(args));
   const kind = positionals[0];
-  if (positionals.length !== 1 || (kind !== 'fund' && kind !== 'rollout')) throw new UsageError('schedule takes one of: fund, rollout');
+  if (positionals.length !== 1 || (kind !== 'fund' && kind !== 'rollout'))
+    throw usage({ zh: 'schedule 后面要给 fund 或 rollout', en: 'schedule takes one of: fund, rollout' });
   const fmt = format(values.format, ['text', 'json'] as const);
   const lng = lang(values.lang);
   const from = yearArg('from', values.from) ?? 2011;
   const to = yearArg('to', values.to) ?? 2016;
   if (kind === 'fund') {
-    if (values.base !== undefined && values['base-year-total'] !== undefined) throw new UsageError('give --base-year-total alone (--base is its former name)');
+    if (values.base !== undefined && values['base-year-total'] !== undefined)
+      throw usage({ zh: '只给 --base-year-total(--base 是它的旧名)', en: 'give --base-year-total alone (--base is its former name)' });
     const base = values.base !== undefined ? amountArg('base', values.base) : amountArg('base-year-total', values['base-year-total']);
-    if (base === undefined) throw new UsageError('schedule fund needs --base-year-total, the base year’s total in yuan');
-    if (values.villages !== undefined) throw new UsageError('--villages belongs to schedule rollout');
+    if (base === undefined)
+      throw usage({ zh: 'schedule fund 需要 --base-year-total：基年资金总额(元)', en: 'schedule fund needs --base-year-total, the base year’s total in yuan' });
+    if (values.villages !== undefined) throw usage({ zh: '--villages 属于 schedule rollout', en: '--villages belongs to schedule rollout' });
     if (values.mode !== undefined && values.mode !== 'fixed-increment' && values.mode !== 'compound')
-      throw new UsageError(`--mode must be fixed-increment or compound, got ${JSON.stringify(values.mode)}`);
+      throw usage({
+        zh: `--mode 只能是 fixed-increment(固定增量)或 compound(逐年复合)，收到 ${JSON.stringify(values.mode)}`,
+        en: `--mode must be fixed-increment or compound, got ${JSON.stringify(values.mode)}`,
+      });
     const policy = await policyFrom(values, values.mode ? { funding: { mode: values.mode as 'compound' } } : {});
     const r = (policy as unknown as Policy).cityFundSchedule({ baseYearTotal: base, from, to });
     if (fmt === 'json') return write(io.stdout, `${JSON.stringify(r, null, 2)}\n`).then(() => 0);
     const head = lng === 'zh' ? ['年份', '下限(元)', '增加(元)'] : ['year', 'minimum (yuan)', 'increase (yuan)'];
-    const rows = r.rows.map((x) => [String(x.year), x.amount.toFixed(), x.increase.toFixed()]);
-    await write(io.stdout, `${columns([head, ...rows])}\n[${r.clause}, I1 ${r.interpretations[0]!.choice}]\n`);
+    const rows = r.rows.map((x) => [String(x.year), showNumber(x.amount, 2).text, showNumber(x.increase, 2).text]);
+    await write(io.stdout, `${columns([head, ...rows])}\n${readingLine(policy, r.clause, r.interpretations, lng)}\n`);
     return 0;
   }
-  if (values.base !== undefined || values['base-year-total'] !== undefined) throw new UsageError('--base-year-total belongs to schedule fund');
+  if (values.base !== undefined || values['base-year-total'] !== undefined)
+    throw usage({ zh: '--base-year-total 属于 schedule fund', en: '--base-year-total belongs to schedule fund' });
   if (values.mode !== undefined && values.mode !== 'share-of-all' && values.mode !== 'share-of-remaining')
-    throw new UsageError(`--mode must be share-of-all or share-of-remaining, got ${JSON.stringify(values.mode)}`);
+    throw usage({
+      zh: `--mode 只能是 share-of-all(占全部村组)或 share-of-remaining(占尚未推行的村组)，收到 ${JSON.stringify(values.mode)}`,
+      en: `--mode must be share-of-all or share-of-remaining, got ${JSON.stringify(values.mode)}`,
+    });
   const villages = integer('villages', values.villages);
   const policy = await policyFrom(values, values.mode ? { rollout: { mode: values.mode as 'share-of-all' } } : {});
   const r = (policy as unknown as Policy).ruralRolloutSchedule({ from, to, ...(villages !== undefined && { villages }) });
   if (fmt === 'json') return write(io.stdout, `${JSON.stringify(r, null, 2)}\n`).then(() => 0);
   const head = lng === 'zh' ? ['年份', '累计比例', '当年新增', '应覆盖村(组)'] : ['year', 'share', 'increase', 'villages'];
-  const rows = r.rows.map((x) => [String(x.year), x.share.toFixed(), x.increase.toFixed(), x.villagesCovered === undefined ? '—' : String(x.villagesCovered)]);
-  await write(io.stdout, `${columns([head, ...rows])}\n[${r.clause}, I2 ${r.interpretations[0]!.choice}]\n`);
+  const rows = r.rows.map((x) => [
+    String(x.year),
+    showShare(x.share).text,
+    showShare(x.increase).text,
+    x.villagesCovered === undefined ? '—' : showCount(x.villagesCovered).text,
+  ]);
+  await write(io.stdout, `${columns([head, ...rows])}\n${readingLine(policy, r.clause, r.interpretations, lng)}\n`);
   return 0;
 }
 
 const columns = (rows: string[][]) => table(rows, 'right').join('\n');
+
+/** A schedule's clause and readings in words: `[A.4.3；I1 第 y 年 = 基数 × (1 + 0.1 × 增长年数)]`. */
+function readingLine(policy: PolicyCore, clause: string, uses: readonly { id: string; choice: string }[], lng: Lang): string {
+  const register = registerOf(policy.provisions);
+  const words = uses.map((u) => `${u.id} ${optionWords(u.choice, register.find((x) => x.id === u.id)?.options, lng)}`);
+  return `[${[clause, ...words].join(lng === 'zh' ? '；' : '; ')}]`;
+}
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -691,11 +839,14 @@ async function explain(args: string[], io: Io): Promise<number> {
   const EXPLAIN = explainOf(policy);
   const spec = name && Object.hasOwn(EXPLAIN, name) ? EXPLAIN[name] : undefined; // never 'constructor' from the prototype
   if (!spec) {
-    if (args.includes('--help') || args.includes('-h')) return help(io, 'explain');
-    throw new UsageError(`explain takes a rule: ${Object.keys(EXPLAIN).join(', ')}${name ? ` (got ${JSON.stringify(name)})` : ''}`);
+    if (args.includes('--help') || args.includes('-h')) return help(io, 'explain', langOf(args));
+    throw usage({
+      zh: `explain 后面要给一条规则：${Object.keys(EXPLAIN).join('、')}${name ? `(收到 ${JSON.stringify(name)})` : ''}`,
+      en: `explain takes a rule: ${Object.keys(EXPLAIN).join(', ')}${name ? ` (got ${JSON.stringify(name)})` : ''}`,
+    });
   }
   const { values } = parse(args.slice(1), Object.fromEntries(Object.keys(spec.fields).map((f) => [f, { type: 'string' as const }])));
-  if (values.help) return help(io, 'explain');
+  if (values.help) return help(io, 'explain', langOf(args));
   const lng = lang(values.lang);
   const input: Record<string, unknown> = {};
   const given: Record<string, string> = {};
@@ -703,7 +854,8 @@ async function explain(args: string[], io: Io): Promise<number> {
     const v = values[flag];
     if (v === undefined) continue;
     // A field's flag and its former flag name one field: give one.
-    if (Object.hasOwn(given, key)) throw new UsageError(`--${given[key]} and --${flag} are the same field: give one`);
+    if (Object.hasOwn(given, key))
+      throw usage({ zh: `--${given[key]} 和 --${flag} 是同一项：只给一个`, en: `--${given[key]} and --${flag} are the same field: give one` });
     given[key] = flag;
     input[key] = kind === 'count' ? integer(flag, v) : kind === 'year' ? yearArg(flag, v) : kind === 'amount' ? amountArg(flag, v) : flagValue(DATE, flag, v);
   }
@@ -720,14 +872,34 @@ async function explain(args: string[], io: Io): Promise<number> {
   const fmt = format(values.format, ['text', 'json', 'dot', 'json-graph'] as const);
   if (fmt === 'dot' || fmt === 'json-graph') return (await import('./graph.js')).explainGraph(io.stdout, spec.rule, input, policy, fmt, lng); // loaded only for these
   if (fmt === 'json') return write(io.stdout, `${JSON.stringify(result, null, 2)}\n`).then(() => 0);
-  await write(io.stdout, `${spec.rule} [${result.clause}]\n${formatTrace(result.trace, lng).join('\n')}\n`);
+  // The result first, in words, then how it was reached, then the readings it took.
+  const { fieldInfo, fieldName, META_FIELDS, showValue } = await import('../view/fields.js');
+  const r = result as unknown as Record<string, unknown> & { interpretations?: readonly { id: string; choice: string }[] };
+  const shownValues = Object.keys(r)
+    .filter((key) => !META_FIELDS.has(key) && r[key] !== undefined)
+    .map((key) => `  ${fieldName(key, lng, spec.rule)}: ${showValue(r[key], fieldInfo(key, spec.rule)?.unit ?? 'flag', lng)}`);
+  const register = registerOf(policy.provisions);
+  const readings = (r.interpretations ?? []).map((u) => {
+    const reading = register.find((x) => x.id === u.id);
+    return `  ${u.id} ${reading ? `${reading.question[lng]} ${optionWords(u.choice, reading.options, lng)}` : u.choice}`;
+  });
+  const zh = lng === 'zh';
+  const text = [
+    `${zh ? '结果' : 'Result'} (${result.clause}):`,
+    ...shownValues,
+    `${zh ? '计算过程' : 'How it is computed'}:`,
+    ...formatTrace(result.trace, lng).map((l) => `  ${l}`),
+    ...(readings.length ? [`${zh ? '所用口径' : 'Readings used'}:`, ...readings] : []),
+  ];
+  await write(io.stdout, `${text.join('\n')}\n`);
   return 0;
 }
 
 async function schema(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { columns: { type: 'boolean' } });
-  if (values.help) return help(io, 'schema');
-  if (positionals.length) throw new UsageError(`schema takes no arguments, got ${positionals.join(' ')}`);
+  if (values.help) return help(io, 'schema', langOf(args));
+  if (positionals.length)
+    throw usage({ zh: `schema 不接受参数，收到 ${positionals.join(' ')}`, en: `schema takes no arguments, got ${positionals.join(' ')}` });
   if (values.columns) {
     const lng = lang(values.lang);
     const rows = headerTable();
@@ -745,8 +917,8 @@ async function schema(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function help(io: Io, topic: string): Promise<number> {
-  await write(io.stdout, `${HELP[topic]}\n`);
+async function help(io: Io, topic: string, lng: Lang): Promise<number> {
+  await write(io.stdout, `${(lng === 'zh' ? HELP_ZH : HELP)[topic]}\n`);
   return 0;
 }
 
@@ -756,9 +928,10 @@ async function comparedPolicy(given: string): Promise<Policy<ProvisionList>> {
   if (STANDARDS.some((x) => x.id === given))
     return applyStandard(createPolicy() as unknown as Policy<ProvisionList>, given) as unknown as Policy<ProvisionList>;
   if (/\.([cm]?js|json)$/i.test(given)) return policyFrom({ policy: given });
-  throw new UsageError(
-    `--policy takes ${NINGGUO_2011_SOURCE.id}, a standard of the registry (${STANDARDS.map((x) => x.id).join(', ')}) or a file (.mjs, .js or .json); got ${JSON.stringify(given)}`,
-  );
+  throw usage({
+    zh: `--policy 可以是 ${NINGGUO_2011_SOURCE.id}、登记的标准(${STANDARDS.map((x) => x.id).join('、')})或文件(.mjs、.js 或 .json)；收到 ${JSON.stringify(given)}`,
+    en: `--policy takes ${NINGGUO_2011_SOURCE.id}, a standard of the registry (${STANDARDS.map((x) => x.id).join(', ')}) or a file (.mjs, .js or .json); got ${JSON.stringify(given)}`,
+  });
 }
 
 async function compare(args: string[], io: Io): Promise<number> {
@@ -771,14 +944,26 @@ async function compare(args: string[], io: Io): Promise<number> {
     output: { type: 'string', short: 'o' },
     policy: { type: 'string', multiple: true },
   });
-  if (values.help) return help(io, 'compare');
-  if (positionals.length === 0) throw new UsageError('compare takes one or more inputs: .json, .csv or .xlsx files, or - for standard input');
+  if (values.help) return help(io, 'compare', langOf(args));
+  if (positionals.length === 0)
+    throw usage({
+      zh: 'compare 需要一个或多个输入：.json、.csv 或 .xlsx 文件，或用 - 表示标准输入',
+      en: 'compare takes one or more inputs: .json, .csv or .xlsx files, or - for standard input',
+    });
   const given = (values.policy as string[] | undefined) ?? [];
-  if (given.length === 0) throw new UsageError('compare needs a policy to compare: --policy national-2011, say (repeat --policy for more)');
+  if (given.length === 0)
+    throw usage({
+      zh: 'compare 需要一个用来比较的政策，例如 --policy national-2011(可重复 --policy)',
+      en: 'compare needs a policy to compare: --policy national-2011, say (repeat --policy for more)',
+    });
   const fmt = format(values.format, ['text', 'markdown', 'json', 'html', 'xlsx'] as const);
   const output = values.output as string | undefined;
-  if (fmt === 'xlsx' && output === undefined) throw new UsageError('--format xlsx writes a workbook: give the file with --output compare.xlsx');
-  if (output === '') throw new UsageError('--output needs a file name');
+  if (fmt === 'xlsx' && output === undefined)
+    throw usage({
+      zh: '--format xlsx 写出工作簿：请用 --output compare.xlsx 指定文件',
+      en: '--format xlsx writes a workbook: give the file with --output compare.xlsx',
+    });
+  if (output === '') throw usage({ zh: '--output 需要文件名', en: '--output needs a file name' });
   const lng = lang(values.lang);
   const on = values.on === undefined ? undefined : flagValue(DATE, 'on', values.on);
   const inputs: InputPlace[] = [
@@ -789,7 +974,11 @@ async function compare(args: string[], io: Io): Promise<number> {
   if (plan === undefined) checkStdout(io.stdout, inputs);
   const policies = await Promise.all(given.map(comparedPolicy));
   if (policies.length === 1 && given[0] !== NINGGUO_2011_SOURCE.id) policies.unshift(createPolicy() as unknown as Policy<ProvisionList>);
-  if (policies.length < 2) throw new UsageError('compare needs two policies: the city’s document and another (--policy national-2011)');
+  if (policies.length < 2)
+    throw usage({
+      zh: 'compare 需要两个政策：本市文件和另一个(--policy national-2011)',
+      en: 'compare needs two policies: the city’s document and another (--policy national-2011)',
+    });
   const year = yearArg('year', values.year);
   const maxMb = integer('max-mb', values['max-mb']) ?? 1024;
   const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
@@ -819,7 +1008,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   }
   const ids = policies.map((p) => p.sources.at(-1)!.id);
   const twice = ids.find((x, i) => ids.indexOf(x) !== i);
-  if (twice !== undefined) throw new UsageError(`--policy ${twice} is given twice`);
+  if (twice !== undefined) throw usage({ zh: `--policy ${twice} 给了两次`, en: `--policy ${twice} is given twice` });
   const out = plan ? FileOutput.open(plan) : new StreamOutput(io.stdout);
   try {
     if (fmt === 'json') await out.write(compareJson(years, data.input));
@@ -864,10 +1053,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const lng = langOf(rest);
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') return await help(io, 'main');
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') return await help(io, 'main', lng);
     if (command === '--version' || command === '-v') return await write(io.stdout, `${VERSION}\n`).then(() => 0);
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined; // never '__proto__' or 'toString'
-    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    if (!run)
+      throw usage({
+        zh: `没有命令 ${JSON.stringify(command)}；可用的命令：${Object.keys(COMMANDS).join('、')}`,
+        en: `unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(', ')}`,
+      });
     return await run(rest, io);
   } catch (e) {
     // A reader who stopped early (`shequ-rules audit | head`): nothing went wrong.
@@ -876,7 +1069,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const say = (text: string) => io.stderr.write(visible(text));
     if (e instanceof UsageError || e instanceof InputError) {
       const words = e.words;
-      say(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? "Run 'shequ-rules --help' for usage.\n" : ''}`);
+      const more = lng === 'zh' ? '用法见 shequ-rules --help。\n' : "Run 'shequ-rules --help' for usage.\n";
+      say(`shequ-rules: ${words ? words[lng] : e.message}\n${e instanceof UsageError ? more : ''}`);
       return 2;
     }
     if (e instanceof PolicyInputError) {

@@ -11,7 +11,11 @@ import { kindsOf, type Kinds } from '../evaluate/kinds.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
 import type { PolicyCore } from '../provisions/provision.js';
-import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
+import { esc, exact, isDecimal, shownHtml } from './html.js';
+import { ratioDigits, type Shown, showShare } from '../present/format.js';
+import { showValue } from '../present/words.js';
+import { owedText } from '../report/format-report.js';
+import { subjectWords } from '../report/words.js';
 import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
 
@@ -41,18 +45,14 @@ const W = {
   head: { zh: ['', '对象', '条款', '要求', '实际', '说明'], en: ['', 'subject', 'provision', 'expected', 'actual', 'message'] },
   provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
   share: { zh: '全部达标的城市社区比例', en: 'Share of urban communities meeting all checks' },
+  target: { zh: '目标', en: 'Target' },
   undecided: { zh: '另有 {n} 个缺少数据，无法判断', en: '{n} more lack data to decide' },
   notEvaluated: { zh: '未能评估的条款', en: 'Provisions not evaluated' },
+  owedNotEvaluated: { zh: '未评估', en: 'not evaluated' },
 } as const;
 
 const MARK: Record<FindingStatus, string> = { pass: '✓', fail: '✗', unknown: '?' };
 const COLOR: Record<FindingStatus, string> = { pass: '#2e7d32', fail: '#c62828', unknown: '#9e9e9e' };
-const UNITS = {
-  yuan: { zh: '元', en: 'yuan' },
-  m2: { zh: 'm²', en: 'm²' },
-  workers: { zh: '名', en: 'workers' },
-  villages: { zh: '个村(组)', en: 'villages' },
-} as const;
 
 /** A provision's name in words with the id it is shown by: `'一楼用房 (A.3.4)'`. */
 export function provisionName(id: string, lang: Lang, k: Kinds = kindsOf(undefined)): string {
@@ -60,20 +60,22 @@ export function provisionName(id: string, lang: Lang, k: Kinds = kindsOf(undefin
   return x ? `${lang === 'en' ? x.name.en.charAt(0).toUpperCase() + x.name.en.slice(1) : x.name.zh} (${x.label ?? id})` : id;
 }
 
-/** An expected or actual value of a finding, exact, with the provision's unit. */
-export function findingValue(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): string {
-  if (v === null) return '—';
-  if (typeof v === 'boolean') return yesNo(v, lang);
+/** An expected or actual value of a finding as shown, with the provision's unit (its exact value beside it when rounded). */
+export function findingShown(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): Shown {
+  if (v === null) return showValue(null, undefined, lang); // 未填报, as the text report says
   const unit = k.kind(f.provision)?.unit;
-  const digits = exact(v);
-  if (!isDecimal(v) && typeof v !== 'number') return digits;
-  // A developer's money without a price is known only as an area: no unit rather than a wrong one.
+  // A developer's money without a price is known only as an area: shown as m² worth, never as yuan.
   const when = k.kind(f.provision)?.areaWhen;
-  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) return grouped(digits);
-  if (unit === 'share' || unit === 'deviation') return percent(digits);
-  if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit as keyof typeof UNITS][lang]}`;
-  if (unit !== undefined && unit !== 'flag') return `${grouped(digits)} ${unit}`; // a unit of another document's own
-  return grouped(digits);
+  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when) && (isDecimal(v) || typeof v === 'number')) {
+    const s = showValue(v, 'm2', lang);
+    return { ...s, text: `${s.text} ${lang === 'zh' ? '当量' : 'worth'}` };
+  }
+  return showValue(v, unit, lang);
+}
+
+/** An expected or actual value of a finding in words, with the provision's unit. */
+export function findingValue(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): string {
+  return findingShown(f, v, lang, k).text;
 }
 
 function ordered(findings: readonly Finding[]): Finding[] {
@@ -114,11 +116,18 @@ export function worstChart(e: CityEvaluation, lang: Lang, k: Kinds = kindsOf(e))
 }
 
 /** The share of urban communities meeting all checks, year by year (SVG); for two years or more. */
-export function progressChart(years: readonly CityEvaluation[], lang: Lang): string {
+export function progressChart(years: readonly CityEvaluation[], lang: Lang, policy?: PolicyCore): string {
   if (years.length < 2) return '';
   const points = years.map(
     (e) => [e.summary.year, e.summary.urbanMeetingAll.of ? (e.summary.urbanMeetingAll.count / e.summary.urbanMeetingAll.of) * 100 : 0] as const,
   );
+  // The target of each year, as the city's finding of the urban targets says it: a dashed line beside the share.
+  const k = kindsOf(years[0]!, policy);
+  const urban = k.kinds.find((x) => x.progress === 'urban')?.provision;
+  const goals = years.flatMap((e) => {
+    const f = e.findings.find((x) => x.provision === urban && x.subject === 'city');
+    return f && f.expected !== null && typeof f.expected !== 'boolean' ? [[e.summary.year, Number(exact(f.expected)) * 100] as const] : [];
+  });
   return lineChart({
     title: W.progress[lang],
     xLabel: W.year[lang],
@@ -126,8 +135,11 @@ export function progressChart(years: readonly CityEvaluation[], lang: Lang): str
     yMin: 0,
     yMax: 100,
     yStep: 20,
-    yFormat: (y) => `${y}%`,
-    series: [{ name: W.share[lang], color: '#1f6fb4', points }],
+    yFormat: (y) => `${y} %`,
+    series: [
+      { name: W.share[lang], color: '#1f6fb4', points },
+      ...(goals.length ? [{ name: W.target[lang], color: '#c62828', points: goals, dashed: true }] : []),
+    ],
   });
 }
 
@@ -139,7 +151,14 @@ export function progressChart(years: readonly CityEvaluation[], lang: Lang): str
  * @param limit - list at most so many findings (default 500); the counts and charts cover all
  * @param eligible - how many findings could be listed, when `e.findings` holds only the worst of them (the CLI's bounded list)
  */
-export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligible?: number, policy?: PolicyCore): string {
+export function evaluationHtml(
+  e: CityEvaluation,
+  lang: Lang,
+  limit = 500,
+  eligible?: number,
+  policy?: PolicyCore,
+  names: Readonly<Record<string, string>> = {},
+): string {
   const s = e.summary;
   const k = kindsOf(e, policy);
   const out: string[] = ['<div class="sr-evaluation">'];
@@ -149,7 +168,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       (['pass', 'fail', 'unknown'] as const)
         .map((k) => `<dt>${MARK[k]} ${esc(W[k][lang])}</dt><dd class="sr-${k}" data-count="${k}">${s.counts[k]}</dd>`)
         .join('') +
-      `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? ` <small>(${esc(W.undecided[lang].replace('{n}', String(s.urbanMeetingAll.undecided)))})</small>` : ''}</dd></dl>`,
+      `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.of > 0 ? ` (${shownHtml(showShare(ratioDigits(s.urbanMeetingAll.count, s.urbanMeetingAll.of)))})` : ''}${s.urbanMeetingAll.undecided ? ` <small>(${esc(W.undecided[lang].replace('{n}', String(s.urbanMeetingAll.undecided)))})</small>` : ''}</dd></dl>`,
   );
   out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang, k)}</figure>`);
   const worst = worstChart(e, lang, k);
@@ -157,8 +176,11 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   const owed = k.owed
     .map((t) => {
       const v = (s.owed as unknown as Record<string, FindingValue>)[t.key]!;
-      const unit = UNITS[t.unit as keyof typeof UNITS]?.[lang] ?? '';
-      return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${unit}`)}</td></tr>`;
+      // Not evaluated (null) is said in words and marked, never shown as 0.
+      if (v === null)
+        return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-not-evaluated="">${esc(W.owedNotEvaluated[lang])}</td></tr>`;
+      // As the text report says it: "≥ … (N 项无法判断)" where findings that could add to it are undecided.
+      return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(owedText(s, t, lang, k))}</td></tr>`;
     })
     .join('');
   out.push(`<h3>${esc(W.owed[lang])}</h3><table class="sr-owed"><tbody>${owed}</tbody></table>`);
@@ -170,12 +192,12 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       .slice(0, limit)
       .map(
         (f) =>
-          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small>${f.cites?.length ? `<br><small class="sr-cite" data-cites="${esc(f.cites.map((c) => c.source).join(' '))}">${esc(`${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)}`)}</small>` : ''}</td>` +
-          `<td>${esc(findingValue(f, f.expected, lang, k))}</td><td>${esc(findingValue(f, f.actual, lang, k))}</td><td>${esc(f.message[lang])}</td></tr>`,
+          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(subjectWords(f.subject, lang, names))}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small>${f.cites?.length ? `<br><small class="sr-cite" data-cites="${esc(f.cites.map((c) => c.source).join(' '))}">${esc(`${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)}`)}</small>` : ''}</td>` +
+          `<td>${shownHtml(findingShown(f, f.expected, lang, k))}</td><td>${shownHtml(findingShown(f, f.actual, lang, k))}</td><td>${esc(f.message[lang])}</td></tr>`,
       )
       .join('');
     out.push(
-      `<table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<div class="sr-scroll"><table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`,
     );
     const total = Math.max(eligible ?? 0, list.length);
     if (total > limit) out.push(`<p>${esc(W.more[lang].replace('{n}', String(total - limit)))}</p>`);
@@ -185,7 +207,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       `<h3>${esc(W.notEvaluated[lang])}</h3><ul class="sr-not-evaluated">${s.notEvaluated
         .map(
           (n) =>
-            `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang, k))} · ${esc(n.subject)}: ${esc(n.reason[lang])}${n.cites?.length ? ` <small class="sr-cite">(${esc(k.cited(n.cites, lang))})</small>` : ''}</li>`,
+            `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang, k))} · ${esc(subjectWords(n.subject, lang, names))}: ${esc(n.reason[lang])}${n.cites?.length ? ` <small class="sr-cite">(${esc(k.cited(n.cites, lang))})</small>` : ''}</li>`,
         )
         .join('')}</ul>`,
     );
@@ -194,7 +216,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
     .map(([p, n]) => `<tr><th scope="row">${esc(provisionName(p, lang, k))}</th><td>${n.pass}</td><td>${n.fail}</td><td>${n.unknown}</td></tr>`)
     .join('');
   out.push(
-    `<h3>${esc(W.byProvision[lang])}</h3><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table>`,
+    `<h3>${esc(W.byProvision[lang])}</h3><div class="sr-scroll"><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table></div>`,
   );
   out.push('</div>');
   return out.join('');
