@@ -41,7 +41,11 @@ test('the site is one file within its size budget, with nothing to fetch', () =>
 });
 
 /** The CLI's JSON report of a file: its counts, and what it read. */
-function cliReport(args: string[]): { summary: { counts: Record<string, number> }; input: FileInput[] } {
+function cliReport(args: string[]): {
+  summary: { counts: Record<string, number> };
+  findings: { provision: string; status: string; message: { zh: string } }[];
+  input: FileInput[];
+} {
   let stdout: string;
   try {
     stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'report', ...args, '--format', 'json'], { encoding: 'utf8' });
@@ -111,6 +115,82 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
   );
 
   test(
+    '“check your data” is the first section, within the first screen',
+    async () => {
+      const first = await page.locator('main > section').first().getAttribute('id');
+      expect(first).toBe('data');
+      const top = await page.locator('input[type="file"][data-dataset]').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+      expect(top).toBeLessThan(900);
+      expect(await page.locator('header nav a').first().getAttribute('href')).toBe('#data');
+    },
+    LONG,
+  );
+
+  test(
+    'a calculator reads what the CLI reads: thousands separators, full-width digits, a date in Chinese, a year with 年',
+    async () => {
+      await fill('requiredStaff', 'households', '3,100'); // 3,100 ÷ 600 → 6 under ceil
+      expect(await output('requiredStaff', 'staff')).toBe('6');
+      await fill('requiredStaff', 'households', '３１００');
+      expect(await output('requiredStaff', 'staff')).toBe('6');
+      // By days (I8): 30,000 × 184 days (1 July to 31 December 2013) ÷ 365 = 15,123.287… → 15,123.29 yuan.
+      await reading('I8', 'by-days');
+      await fill('streetSubsidyMinimum', 'communities', '1');
+      await fill('streetSubsidyMinimum', 'year', '2013年');
+      await fill('streetSubsidyMinimum', 'activeFrom', '2013年7月1日');
+      expect(await output('streetSubsidyMinimum', 'amount')).toBe('15123.29');
+      await fill('cityFundBudget', 'baseYearTotal', '1,000,000');
+      await fill('cityFundBudget', 'year', '2013');
+      expect(await output('cityFundBudget', 'amount')).toBe('1200000');
+      await page.locator('button[data-reset-readings]').click();
+      await fill('streetSubsidyMinimum', 'year', '');
+      await fill('streetSubsidyMinimum', 'activeFrom', '');
+      await fill('requiredStaff', 'households', '3100');
+    },
+    LONG,
+  );
+
+  test(
+    'a calculator’s refusal is the library’s issue in the page’s language, with the field in words',
+    async () => {
+      const alert = page.locator('form[data-rule="requiredStaff"] [role="alert"]');
+      await fill('requiredStaff', 'households', '-5');
+      expect(await alert.locator('li').getAttribute('data-issue')).toBe('not-a-count');
+      const zh = (await alert.textContent())!;
+      expect(zh).toContain('户数：应为不小于 0 的整数');
+      expect(zh).not.toMatch(/expected|households/);
+      await fill('streetSubsidyMinimum', 'activeFrom', '2013年2月30日');
+      expect(await page.locator('form[data-rule="streetSubsidyMinimum"] [role="alert"] li').getAttribute('data-issue')).toBe('not-a-date');
+      await page.locator('button[data-lang="en"]').click();
+      const en = (await page.locator('form[data-rule="requiredStaff"] [role="alert"]').textContent())!;
+      expect(en).toContain('Households: expected a whole number ≥ 0');
+      await page.locator('button[data-lang="zh"]').click();
+      await fill('streetSubsidyMinimum', 'activeFrom', '');
+      await fill('requiredStaff', 'households', '3100');
+      expect(await alert.count()).toBe(0);
+    },
+    LONG,
+  );
+
+  test(
+    'the readings’ options and the parameters are in words, not the code’s ids',
+    async () => {
+      const options = await page.locator('select[data-reading="I1"] option').allTextContents();
+      expect(options[0]).toBe(`${interpretations[0]!.options[0]!.formula.zh}(默认)`);
+      for (const o of await page.locator('select[data-reading] option').allTextContents()) expect(o).not.toMatch(/[a-z]-[a-z]|fixed|ceil|funds/);
+      const row = page.locator('tr[data-parameter="streetSubsidy.minimumPerCommunityPerYear"] td');
+      expect(await row.allTextContents()).toEqual(['街道配套补助下限', '30,000', '元/社区·年', '2011年1月1日', 'A.4.3 · Q10']);
+      const rounding = page.locator('tr[data-parameter="staffing.rounding"] td');
+      expect(await rounding.nth(1).textContent()).toBe('向上取整：每开始一个600户就配1名');
+      expect(await rounding.nth(1).getAttribute('data-value')).toBe('ceil');
+      expect(await page.locator('tr[data-parameter="sizing.tolerance"] td').nth(1).textContent()).toBe('20 %');
+      const heads = await page.locator('form[data-rule] h4').allTextContents();
+      for (const h of heads) expect(h).not.toMatch(/[a-z][A-Z]/);
+    },
+    LONG,
+  );
+
+  test(
     'switching a reading recomputes the calculators, the schedules and the audit as the library says',
     async () => {
       const k1 = page.locator('[data-audit="K1"]');
@@ -167,6 +247,11 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
       );
       const cli = cliReport([file, ...args]);
       expect(counts).toEqual(cli.summary.counts);
+      // The same findings, each with the CLI's message in Chinese.
+      const findings = await page
+        .locator('[data-region="data"] tr[data-status]')
+        .evaluateAll((trs) => trs.map((t) => `${t.getAttribute('data-provision')} ${t.getAttribute('data-status')} ${t.lastElementChild!.textContent}`));
+      expect(findings.sort()).toEqual(cli.findings.map((f) => `${f.provision} ${f.status} ${f.message.zh}`).sort());
       // What was read (encoding, header, title and total rows, where the year came from, sheets left out), as the CLI's report says it.
       const read = await page.locator('[data-region="data"] details[data-read] li').allTextContents();
       const cliRead = inputLines(

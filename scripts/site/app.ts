@@ -9,7 +9,9 @@
 import { inputLines } from '../../src/report/input-report.js';
 import { compareRegion } from './compare.js';
 import { datasetsOf, evaluateFile, problemLines, type FileDataset } from './read-data.js';
+import { issueLine, readYear } from './input.js';
 import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
+import { parameterValue } from './words.js';
 import { auditRegion, calculatorResult, initialState, pageBody, policyOf, presetsRegion, T, type State } from './render.js';
 
 const state: State = initialState(document.documentElement.lang === 'en' ? 'en' : 'zh');
@@ -43,10 +45,10 @@ function drawData(): void {
     shown(
       `<div class="sr-error" role="alert" data-error><strong>${esc(T.error[L])}</strong> <code>${esc(name)}</code><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`,
     );
-  if (yearText !== '' && !/^\d{4}$/.test(yearText))
-    return failed([L === 'zh' ? `年份应为四位数字，实为“${yearText}”` : `the year should be four digits, got "${yearText}"`]);
   // The same reading as the CLI's `report FILE --year YEAR`: the year of a table that gives none, and the one evaluated.
-  const year = yearText === '' ? undefined : Number(yearText);
+  const read = readYear(yearText);
+  if ('issue' in read) return failed([issueLine(read.issue, L)]);
+  const { year } = read;
   evaluateFile(name, bytes, year, policy).then(
     (data) => {
       if (turn !== drawing) return;
@@ -91,7 +93,7 @@ function drawDependents(): void {
     const path = cell.parentElement!.dataset.parameter!;
     const v = path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], policy.parameters);
     cell.dataset.value = v === undefined ? '' : String(v);
-    cell.textContent = v === undefined ? '—' : String(v);
+    cell.textContent = parameterValue(path, cell.parentElement!.dataset.unit ?? '', v, state.lang);
   }
   document.querySelector('[data-region="audit"]')!.innerHTML = auditRegion(state, policy);
   document.querySelector('[data-region="presets"]')!.innerHTML = presetsRegion(state, policy);

@@ -25,7 +25,7 @@ export const C = {
     en: 'Each rule is in this project’s words, not the document’s; the status says where its numbers were read: verified (in the document’s own text), derivative (quoted by a lower-level document or an official briefing), unverified.',
   },
   head: {
-    zh: ['编号', '文件', '规则(转述)', '适用期', '状态与读取地址', '解读'],
+    zh: ['编号', '文件', '规则(转述)', '适用期', '状态与读取地址', '口径'],
     en: ['id', 'document', 'rule (our words)', 'applies', 'status and where read', 'readings'],
   },
   status: {
@@ -35,14 +35,14 @@ export const C = {
   } satisfies Record<SourceStatus, Record<Lang, string>>,
   noDate: { zh: '日期未知', en: 'date not known' },
   leavesOut: { zh: '未检查', en: 'Not checked' },
-  readingsHead: { zh: '标准的解读', en: 'Readings of the standards' },
+  readingsHead: { zh: '标准的口径', en: 'Readings of the standards' },
   options: { zh: '选项', en: 'options' },
   default: { zh: '默认', en: 'default' },
   why: { zh: '理由', en: 'why' },
   compare: { zh: '与标准比较', en: 'Compare with the standards' },
   compareNote: {
-    zh: '勾选标准：所选文件按本市文件(上方所选解读)和叠加了每项标准的本市文件分别计算，并列显示。',
-    en: 'Tick standards: the picked file is evaluated under the city’s document (with the readings chosen above) and under the same with each standard laid over it, side by side.',
+    zh: '勾选标准：所选文件按本市文件(下方所选口径)和叠加了每项标准的本市文件分别计算，并列显示。',
+    en: 'Tick standards: the picked file is evaluated under the city’s document (with the readings chosen below) and under the same with each standard laid over it, side by side.',
   },
   pick: { zh: '选择标准', en: 'Standards' },
   noFile: { zh: '选择文件后显示比较。', en: 'The comparison shows once a file is picked.' },
