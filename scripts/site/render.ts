@@ -22,6 +22,10 @@ export interface State {
   values: Record<string, Record<string, string>>;
   /** The standards of the registry ticked for the comparison, by id. */
   standards: string[];
+  /** The year typed for "check your data" (the CLI's --year). */
+  year: string;
+  /** Parts of the page's address it could not use (named on the page). */
+  unused?: readonly string[];
 }
 
 export const T = {
@@ -81,6 +85,7 @@ export const T = {
   read: { zh: '读取的数据', en: 'Data read' },
   save: { zh: '保存报告(HTML)', en: 'Save the report (HTML)' },
   noData: { zh: '尚未选择文件。', en: 'No file picked yet.' },
+  unused: { zh: '本页地址中以下部分无法使用，已忽略：', en: 'These parts of the page’s address cannot be used and were left out: ' },
   lang: { zh: '语言', en: 'Language' },
   skip: { zh: '跳到正文', en: 'Skip to the content' },
   footer: {
@@ -143,7 +148,7 @@ export function initialState(lang: Lang = 'zh'): State {
     const start = r.form ?? r.example;
     values[rule] = Object.fromEntries(r.fields.map((f) => [f.name, start[f.name] === undefined ? '' : String(start[f.name])]));
   }
-  return { lang, choices: Object.fromEntries(switchable().map((i) => [i.id, i.default])), values, standards: [] };
+  return { lang, choices: Object.fromEntries(switchable().map((i) => [i.id, i.default])), values, standards: [], year: '2013' };
 }
 
 function readingControl(i: Interpretation, state: State): string {
@@ -316,7 +321,7 @@ function dataSection(state: State): string {
   return (
     `<section id="data" aria-labelledby="h-data"><h2 id="h-data">${esc(T.data[L])}</h2><p>${esc(T.dataNote[L])} <a href="#readings">${esc(T.nav[L][2]!)}</a></p>` +
     `<form class="data-form" onsubmit="return false"><div class="field"><label for="dataset">${esc(T.file[L])}</label><input id="dataset" type="file" data-dataset accept=".json,.csv,.txt,.xlsx,.xlsm,.xls,application/json,text/csv"></div>` +
-    `<div class="field"><label for="dataset-year">${esc(T.year[L])}</label><input id="dataset-year" name="year" type="text" inputmode="numeric" value="2013" data-dataset-year></div></form>` +
+    `<div class="field"><label for="dataset-year">${esc(T.year[L])}</label><input id="dataset-year" name="year" type="text" inputmode="numeric" value="${esc(state.year)}" data-dataset-year></div></form>` +
     `<section id="compare" aria-labelledby="h-compare"><h3 id="h-compare">${esc(C.compare[L])}</h3><p>${esc(C.compareNote[L])}</p>` +
     `<form class="compare-form" onsubmit="return false">${standardPicker(L, state.standards)}</form>` +
     `<div class="region" data-region="compare" aria-live="polite"><p>${esc(C.noFile[L])}</p></div></section>` +
@@ -336,6 +341,9 @@ export function pageBody(state: State): string {
   return (
     `<a class="skip" href="#main">${esc(T.skip[L])}</a><header class="top"><div class="bar"><strong>${esc(T.title[L])}</strong>${langSwitch}</div><nav aria-label="${esc(T.title[L])}">${nav}</nav></header>` +
     `<main id="main" tabindex="-1"><h1>${esc(T.title[L])}</h1><p>${esc(T.intro[L])}</p>` +
+    (state.unused?.length
+      ? `<p class="sr-error" role="status" data-unused>${esc(T.unused[L])}${state.unused.map((u) => `<code>${esc(u)}</code>`).join(' ')}</p>`
+      : '') +
     dataSection(state) +
     readingsSection(state) +
     clausesSection(state, policy) +
