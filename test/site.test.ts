@@ -469,3 +469,61 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
     LONG,
   );
 });
+
+describe.skipIf(!HAVE_BROWSER)('on a 390 px phone, and printed', () => {
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    ({ page, errors } = await watchedPage(browser!, { width: 390, height: 844 }));
+    await page.goto(pathToFileURL(resolve(site.path)).href);
+    await page.waitForSelector('html[data-ready="true"]');
+  }, LONG);
+  afterAll(() => expect(errors).toEqual([]));
+
+  /** How wide the page is, and the widest element that is not inside a box of its own that scrolls. */
+  const width = () =>
+    page.evaluate(() => {
+      const inScroll = (e: Element) => {
+        for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+        return false;
+      };
+      const over = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 390.5 && !inScroll(e));
+      return { scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 5).map((e) => `${e.tagName} ${e.textContent?.slice(0, 30)}`) };
+    });
+
+  test(
+    'nothing is wider than the screen: the page as it opens, with a file read and standards compared, in both languages',
+    async () => {
+      expect(await width()).toEqual({ scrollWidth: 390, over: [] });
+      await page.locator('input[type="file"][data-dataset]').setInputFiles('examples/ningguo-2013.csv');
+      await page.waitForSelector('[data-region="data"] [data-count="pass"]');
+      for (const id of ['national-2011', 'national-2021']) await page.locator(`input[data-standard="${id}"]`).check();
+      await page.waitForSelector('[data-comparison="2013"] th[data-policy="national-2021"]');
+      expect(await width()).toEqual({ scrollWidth: 390, over: [] });
+      await page.locator('button[data-lang="en"]').click();
+      await page.waitForSelector('[data-comparison="2013"] th[data-policy="national-2021"]');
+      expect(await width()).toEqual({ scrollWidth: 390, over: [] });
+      await page.locator('button[data-lang="zh"]').click();
+    },
+    LONG,
+  );
+
+  test(
+    'printed, the bar and the controls that cannot be used on paper are left out, tables are whole and what was read is open',
+    async () => {
+      await page.emulateMedia({ media: 'print' });
+      try {
+        expect(await page.locator('header.top').isVisible()).toBe(false);
+        expect(await page.locator('button[data-reset-readings]').isVisible()).toBe(false);
+        expect(await page.locator('table.sr-findings').evaluate((t) => getComputedStyle(t).display)).toBe('table');
+        await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+        expect(await page.locator('details[data-read]').getAttribute('open')).not.toBeNull();
+        await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+        expect(await page.locator('details[data-read]').getAttribute('open')).toBeNull();
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    },
+    LONG,
+  );
+});

@@ -174,6 +174,17 @@ document.addEventListener('click', (ev) => {
   }
 });
 
+// Printed, the page shows everything: every closed <details> (what was read, the readings' reasons) opens for the print and closes after.
+let opened: HTMLDetailsElement[] = [];
+addEventListener('beforeprint', () => {
+  opened = $$<HTMLDetailsElement>('details:not([open])');
+  for (const d of opened) d.open = true;
+});
+addEventListener('afterprint', () => {
+  for (const d of opened) d.open = false;
+  opened = [];
+});
+
 if (location.search.length > 1) {
   // A link's state: the page drawn again from it (in its language), the clause it points at in view.
   drawPage();

@@ -375,4 +375,27 @@ button{font:inherit}
 .sr-error{color:#c62828}
 .params caption{text-align:left;font-weight:600}
 h3.doc{font-size:1.15rem;margin-top:1.5rem}
+main{overflow-wrap:anywhere}
+@media (max-width:720px){
+main table:not(.standards){display:block;max-width:100%;overflow-x:auto}
+.sr-numbers,.sr-summary{grid-template-columns:minmax(0,auto) minmax(0,1fr)}
+.field input{width:100%;box-sizing:border-box}.inputs{display:block}
+header.top nav{gap:.2rem .7rem;font-size:.92rem}
+}
+@media print{
+@page{margin:14mm 12mm}
+html{scroll-behavior:auto}
+header.top,.skip,[data-reset-readings],.data-form input[type=file],a[data-save-report]{display:none!important}
+header.top{position:static}
+body{font-size:10.5pt}
+main{max-width:none}
+.calculator,.reading,.sr-audit,figure,tr,.difference{break-inside:avoid}
+h2,h3,h4{break-after:avoid}
+section#data,section#readings,section#clauses,section#audit,section#presets,section#standards{break-before:page}
+section#data{break-before:auto}
+main table{display:table!important;overflow:visible!important}
+td,th{white-space:normal!important}
+input,select{border:0;background:none;font:inherit;appearance:none}
+a{color:inherit;text-decoration:none}
+}
 `;
