@@ -1,3 +1,4 @@
+import { showShare } from './present/format.js';
 import { Decimal } from 'decimal.js';
 
 /**
@@ -92,9 +93,7 @@ export function exactPow(x: Decimal.Value, n: number): Decimal {
  * a share too small for that keeps two significant digits rather than showing 0). @internal
  */
 export function percentText(share: Decimal.Value): string {
-  const p = new D(share).times(100);
-  const shown = p.toDecimalPlaces(1);
-  return `${shown.isZero() && !p.isZero() ? p.toSignificantDigits(2).toFixed() : shown.toFixed()} %`;
+  return showShare(new D(share)).text;
 }
 
 export { Decimal };

@@ -12,6 +12,8 @@ export const YEAR_MAX = 2100;
 /** A plain decimal numeral: digits, an optional point and more digits, no sign but `+`, no exponent. */
 export const PLAIN_DECIMAL = /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
+import { groupDigits } from './present/format.js';
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
@@ -57,7 +59,4 @@ export function decimalText(v: unknown): string | undefined {
 }
 
 /** A plain decimal numeral with its whole part grouped by thousands: '1350000' → '1,350,000', '30000.5' → '30,000.5'. */
-export function groupThousands(plain: string): string {
-  const [int, frac] = plain.split('.');
-  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
-}
+export const groupThousands = (plain: string): string => groupDigits(plain);

@@ -153,7 +153,7 @@ describe('one home per provision', () => {
 
 /** The layers, inner first: a file may import only from its own layer or inner ones — at run time, for its types, or lazily. */
 const LAYERS: readonly [string, RegExp][] = [
-  ['kernel', /^src\/(decimal|errors|values|trace|display|kinds|bilingual)\.ts$/],
+  ['kernel', /^src\/(decimal|errors|values|trace|display|kinds|bilingual)\.ts$|^src\/present\//],
   ['model', /^src\/policy\/|^src\/provisions\/(declare|provision|records|validate)\.ts$/],
   ['rules', /^src\/rules\//],
   ['provisions', /^src\/provisions\/[^/]+\/[^/]+\.ts$/],

@@ -76,7 +76,7 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
     expect(JSON.parse(run(['report', 'examples/city.json', '--format', 'json', '--all']).out).findings).toHaveLength(230);
     expect(parsed.summary.owed.roomsM2).toBe('100');
     const back = readEvaluation(r.out);
-    expect(back.summary.owed.developerFundsYuan.toString()).toBe('350000');
+    expect(back.summary.owed.developerFundsYuan!.toString()).toBe('350000');
   });
 
   test('CSV with --year, from a file and from standard input', () => {

@@ -51,7 +51,7 @@ export interface ComparedPolicy {
   readonly counts: StatusCounts;
   /** The communities with at least one failing finding, in data order. */
   readonly failing: readonly string[];
-  /** The totals owed, by key, exact (a count of workers as a Decimal too). */
+  /** The totals owed, by key, exact (a count of workers as a Decimal too); a total not evaluated under this policy is absent. */
   readonly owed: Readonly<Record<string, Decimal>>;
 }
 
@@ -126,7 +126,8 @@ function compared(policy: PolicyCore, d: Dataset, day: string, scope: CityScope)
     evaluation: { findings, summary } as unknown as CityEvaluation<string>,
     counts: summary.counts,
     failing: d.communities.map((c) => c.id).filter((id) => failing.has(id)),
-    owed: Object.fromEntries(Object.entries(summary.owed).map(([k, v]) => [k, exact(v)])),
+    // A total not evaluated (null) is left out: it is not a zero to compare.
+    owed: Object.fromEntries(Object.entries(summary.owed).flatMap(([k, v]) => (v === null ? [] : [[k, exact(v)]]))),
   };
 }
 

@@ -49,9 +49,11 @@ export type OwedKeysOf<Ps extends ProvisionList> = {
  * What the failing findings add up to, one total per owed key its provisions declare: money and areas as exact
  * Decimals, counts (workers) as numbers while they are safe integers. For the city's document: the street
  * subsidy (`streetSubsidyYuan`), the city budget (`cityBudgetYuan`), developers' money and rooms
- * (`developerFundsYuan`, `developerRoomsM2`), rooms (`roomsM2`) and workers (`staff`).
+ * (`developerFundsYuan`, `developerRoomsM2`), rooms (`roomsM2`) and workers (`staff`). A total is `null` (not
+ * evaluated, never 0) when none of the findings that add to it could be made: a table of communities carries no
+ * city budget and no development projects, and `notEvaluated` says why.
  */
-export type Owed<K extends string = OwedKeysOf<typeof import('../policies/ningguo-2011.js').NINGGUO_2011>> = { readonly [key in K]: Decimal | number };
+export type Owed<K extends string = OwedKeysOf<typeof import('../policies/ningguo-2011.js').NINGGUO_2011>> = { readonly [key in K]: Decimal | number | null };
 
 /** The city summary of an evaluation. */
 export interface EvaluationSummary<K extends string = OwedKeysOf<typeof import('../policies/ningguo-2011.js').NINGGUO_2011>> {

@@ -393,6 +393,8 @@ export class Tally {
       worst: this.worst.sorted().map(plainFinding),
       owed: Object.fromEntries(
         this.k.owed.map(({ key, scale, unit }) => {
+          // A total none of whose findings was evaluated is not zero but unknown: null, beside the reason in notEvaluated.
+          if (this.owedNotEvaluated(key, by)) return [key, null];
           const total = scale === 1 ? this.owed[key]!.value() : this.owed[key]!.value().div(scale);
           // A count (workers, villages) is a number while it is a safe integer; money and areas stay exact Decimals.
           return [key, COUNTS.has(unit) ? staffOwed(total) : total];
@@ -401,6 +403,19 @@ export class Tally {
       urbanMeetingAll: this.urbanMeetingAll,
       notEvaluated: [...this.notEvaluated],
     };
+  }
+
+  /**
+   * Whether total `key` was not evaluated at all: no finding of the provisions that owe to it was made, and one of
+   * those provisions' findings is listed as not evaluated (a table of communities carries no budget, no project).
+   */
+  private owedNotEvaluated(key: string, by: Readonly<Record<string, StatusCounts>>): boolean {
+    const ids = new Set(this.k.policy.provisions.filter((p) => Object.values(p.findings).some((f) => f.owed === key)).flatMap((p) => Object.keys(p.findings)));
+    const made = [...ids].some((id) => {
+      const n = by[id];
+      return n !== undefined && n.pass + n.fail + n.unknown > 0;
+    });
+    return !made && this.notEvaluated.some((n) => ids.has(n.provision));
   }
 
   /** The findings to list, worst first (empty without a list). */

@@ -129,6 +129,8 @@ export interface DatedValue {
  * these declarations.
  */
 export interface ParameterDeclaration {
+  /** Its name in words, Chinese first, as pages and reports show it (a parameter without one is shown by its path, marked as unnamed). */
+  readonly name?: Bilingual;
   readonly unit: ParameterUnit;
   /** The clause that sets it, when it is not the declaring provision's. */
   readonly clause?: string;
@@ -193,6 +195,8 @@ export interface InterpretationOption {
   readonly id: string;
   /** The reading as a formula in words. */
   readonly formula: Bilingual;
+  /** Its short name in words, Chinese first, where one is shown beside the parameter (default: the formula). */
+  readonly label?: Bilingual;
 }
 
 /** An entry of the register. */

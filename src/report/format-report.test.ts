@@ -101,7 +101,7 @@ describe('formatReport', () => {
     const back = readEvaluation(report({ format: 'json' }), { policy });
     const q7 = back.findings.find((f) => f.provision === 'Q7')!;
     expect([String(q7.expected), String(q7.actual), String(q7.shortfall)]).toEqual(['400', '300', '100']);
-    expect(back.summary.owed.roomsM2.toString()).toBe('100');
+    expect(back.summary.owed.roomsM2!.toString()).toBe('100');
   });
 
   test.each([

@@ -11,7 +11,7 @@ import { isPolicy } from '../create-policy.js';
 import { kindsOf, markEvaluated, policyOf, type Kinds } from '../evaluate/kinds.js';
 import type { PolicyCore } from '../provisions/provision.js';
 import type { Lang } from '../trace.js';
-import { area, count, findingValues, grouped, money, NOT_GIVEN, percent, provisionLabel, subjectWords } from './words.js';
+import { area, count, findingValues, grouped, money, percent, provisionLabel, subjectWords } from './words.js';
 
 /** Options of {@link formatReport}. */
 export interface ReportOptions {
@@ -51,6 +51,7 @@ const L = {
   urban: { zh: '全部达标的城市社区', en: 'Urban communities meeting all checks' },
   undecided: { zh: '个缺数据无法判断', en: 'lack data to tell' },
   notEvaluated: { zh: '未评估', en: 'Not evaluated' },
+  owedNotEvaluated: { zh: '未评估', en: 'not evaluated' },
   sources: { zh: '在本市文件之上适用的文件', en: 'Documents laid over the policy' },
   listed: { zh: '以下列出未通过和无法判断的结果，最严重的在前', en: 'Failing and unknown findings, worst first' },
   listedAll: { zh: '全部结果，最严重的在前', en: 'All findings, worst first' },
@@ -184,7 +185,8 @@ function checkResult(result: unknown, context: string, path: string, k: Kinds): 
   if (!isCounts(s.counts)) fail('summary.counts', 'expected { pass, fail, unknown } as whole numbers ≥ 0');
   if (!isObject(s.byProvision) || !Object.values(s.byProvision).every(isCounts)) fail('summary.byProvision', 'expected { provision: { pass, fail, unknown } }');
   const owedKeys = k.owed.map((t) => t.key);
-  if (!isObject(s.owed) || !owedKeys.every((key) => isValue((s.owed as Record<string, unknown>)[key]) && (s.owed as Record<string, unknown>)[key] !== null)) {
+  // null: a total not evaluated (none of its findings could be made).
+  if (!isObject(s.owed) || !owedKeys.every((key) => isValue((s.owed as Record<string, unknown>)[key]))) {
     fail('summary.owed', `expected ${owedKeys.join(', ')}`);
   }
   const u = s.urbanMeetingAll;
@@ -258,7 +260,7 @@ function unknownOwing(s: EvaluationSummary<string>, key: string, k: Kinds): numb
 }
 
 function owedWords(unit: string, value: FindingValue, undecided: number, lang: Lang): string {
-  if (value === null) return NOT_GIVEN[lang];
+  if (value === null) return L.owedNotEvaluated[lang];
   const zero = typeof value === 'number' ? value === 0 : typeof value === 'object' && value.isZero();
   const note = undecided > 0 ? ` (${undecided} ${L.owedUndecided[lang]})` : '';
   if (zero && undecided > 0) return `${L.unknown[lang]}${note}`;
@@ -273,6 +275,11 @@ function owedWords(unit: string, value: FindingValue, undecided: number, lang: L
           ? money(value as Decimal, lang)
           : `${grouped(value as Decimal)} ${unit}`;
   return `${undecided > 0 ? '≥ ' : ''}${words}${note}`;
+}
+
+/** A total owed in words, as every report says it: `≥ 20,000 元 (1 项无法判断)`, `未评估`, `246.25 m²`. */
+export function owedText(s: EvaluationSummary<string>, t: { readonly key: string; readonly unit: string }, lang: Lang, k: Kinds): string {
+  return owedWords(t.unit, (s.owed as unknown as Record<string, FindingValue>)[t.key]!, unknownOwing(s, t.key, k), lang);
 }
 
 /** Never a silent gap: what applies but could not be evaluated, with the reason, one line each. */

@@ -12,7 +12,8 @@ import type { Finding, FindingValue } from '../evaluate/evaluate.js';
 import type { Kinds } from '../evaluate/kinds.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
-import { groupThousands } from '../values.js';
+import { countWords, NOT_GIVEN, STATUS, yesNo } from '../present/words.js';
+import { showArea, showMoney, showNumber, showShare } from '../present/format.js';
 
 export type { ValueUnit };
 
@@ -35,45 +36,27 @@ export function expectedIsArea(f: { readonly provision: string; readonly status:
 export const unitOf = (provision: string, k: Kinds): ValueUnit | undefined => k.kind(provision)?.unit;
 
 /** Digits grouped by thousands: 1350000 → 1,350,000 (and at most `places` decimals, trailing zeros dropped). */
-export function grouped(value: Decimal | number | string, places = 2): string {
-  const exact = new D(value as Decimal.Value);
-  // A value too small for the places is shown to two significant digits, never as a misleading 0.
-  const d = exact.toDecimalPlaces(places).isZero() && !exact.isZero() ? exact.toSignificantDigits(2) : exact.toDecimalPlaces(places);
-  return `${d.isNegative() && !d.isZero() ? '-' : ''}${groupThousands(d.abs().toFixed())}`;
-}
+export const grouped = (value: Decimal | number | string, places = 2): string => showNumber(value, places).text;
 
 /** A share as a percentage with at most one decimal: 0.80555… → `80.6 %`. */
-export function percent(value: Decimal | number | string): string {
-  return `${grouped(new D(value as Decimal.Value).times(100), 1)} %`;
-}
+export const percent = (value: Decimal | number | string): string => showShare(value).text;
 
-/** Yes or no in the report's language. */
-export const yesNo = (v: boolean, lang: Lang): string => (v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no');
+export { yesNo };
 
-/** Money: `1,350,000 元`; with `wan`, amounts of 10,000 or more in 万元 (`135 万元`). */
+/** Money: `1,350,000 元`, fen only where there are fen; with `wan`, amounts of 10,000 or more in 万元 (`135 万元`). */
 export function money(value: Decimal | number | string, lang: Lang, wan = false): string {
   const d = new D(value as Decimal.Value);
   if (wan && d.abs().gte(10000)) return `${grouped(d.div(10000), 4)} ${lang === 'zh' ? '万元' : '× 10,000 yuan'}`;
-  return `${grouped(d)} ${lang === 'zh' ? '元' : 'yuan'}`;
+  return showMoney(d, lang).text;
 }
 
 /** An area: `554.25 m²`. */
-export const area = (value: Decimal | number | string): string => `${grouped(value)} m²`;
+export const area = (value: Decimal | number | string): string => showArea(value).text;
 
 /** A count with its unit. */
-export function count(n: number, unit: 'workers' | 'villages' | 'households' | 'residents' | 'communities', lang: Lang): string {
-  const u = {
-    workers: b('名', n === 1 ? 'worker' : 'workers'),
-    villages: b('个村(组)', n === 1 ? 'village' : 'villages'),
-    households: b('户', 'households'),
-    residents: b('人', 'residents'),
-    communities: b('个社区', n === 1 ? 'community' : 'communities'),
-  }[unit];
-  return `${grouped(n, 0)} ${u[lang]}`;
-}
+export const count = (n: number, unit: 'workers' | 'villages' | 'households' | 'residents' | 'communities', lang: Lang): string => countWords(n, unit, lang);
 
-/** What a report shows for a value the data does not give. */
-export const NOT_GIVEN = b('未填报', 'not given');
+export { NOT_GIVEN };
 
 /** A value with its unit, as a report shows it. */
 export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: Lang): string {
@@ -137,12 +120,8 @@ export function subjectWords(subject: string, lang: Lang, names?: Readonly<Recor
   return name && name !== subject ? `${name} ${subject}` : subject;
 }
 
-/** Status words. */
-export const STATUS_WORDS: Readonly<Record<'pass' | 'fail' | 'unknown', Bilingual>> = {
-  pass: b('通过', 'pass'),
-  fail: b('未通过', 'fail'),
-  unknown: b('无法判断', 'unknown'),
-};
+/** Status words (the presentation's one table). */
+export const STATUS_WORDS: Readonly<Record<'pass' | 'fail' | 'unknown', Bilingual>> = STATUS;
 
 /** The text encodings in words. */
 export function encodingWords(name: string, lang: Lang): string {

@@ -11,7 +11,10 @@ import { kindsOf, type Kinds } from '../evaluate/kinds.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
 import type { PolicyCore } from '../provisions/provision.js';
-import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
+import { esc, exact, isDecimal, shownHtml } from './html.js';
+import type { Shown } from '../present/format.js';
+import { showValue } from '../present/words.js';
+import { owedText } from '../report/format-report.js';
 import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
 
@@ -43,16 +46,11 @@ const W = {
   share: { zh: '全部达标的城市社区比例', en: 'Share of urban communities meeting all checks' },
   undecided: { zh: '另有 {n} 个缺少数据，无法判断', en: '{n} more lack data to decide' },
   notEvaluated: { zh: '未能评估的条款', en: 'Provisions not evaluated' },
+  owedNotEvaluated: { zh: '未评估', en: 'not evaluated' },
 } as const;
 
 const MARK: Record<FindingStatus, string> = { pass: '✓', fail: '✗', unknown: '?' };
 const COLOR: Record<FindingStatus, string> = { pass: '#2e7d32', fail: '#c62828', unknown: '#9e9e9e' };
-const UNITS = {
-  yuan: { zh: '元', en: 'yuan' },
-  m2: { zh: 'm²', en: 'm²' },
-  workers: { zh: '名', en: 'workers' },
-  villages: { zh: '个村(组)', en: 'villages' },
-} as const;
 
 /** A provision's name in words with the id it is shown by: `'一楼用房 (A.3.4)'`. */
 export function provisionName(id: string, lang: Lang, k: Kinds = kindsOf(undefined)): string {
@@ -60,20 +58,22 @@ export function provisionName(id: string, lang: Lang, k: Kinds = kindsOf(undefin
   return x ? `${lang === 'en' ? x.name.en.charAt(0).toUpperCase() + x.name.en.slice(1) : x.name.zh} (${x.label ?? id})` : id;
 }
 
-/** An expected or actual value of a finding, exact, with the provision's unit. */
-export function findingValue(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): string {
-  if (v === null) return '—';
-  if (typeof v === 'boolean') return yesNo(v, lang);
+/** An expected or actual value of a finding as shown, with the provision's unit (its exact value beside it when rounded). */
+export function findingShown(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): Shown {
+  if (v === null) return showValue(null, undefined, lang); // 未填报, as the text report says
   const unit = k.kind(f.provision)?.unit;
-  const digits = exact(v);
-  if (!isDecimal(v) && typeof v !== 'number') return digits;
-  // A developer's money without a price is known only as an area: no unit rather than a wrong one.
+  // A developer's money without a price is known only as an area: shown as m² worth, never as yuan.
   const when = k.kind(f.provision)?.areaWhen;
-  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) return grouped(digits);
-  if (unit === 'share' || unit === 'deviation') return percent(digits);
-  if (unit === 'yuan' || unit === 'm2' || unit === 'workers' || unit === 'villages') return `${grouped(digits)} ${UNITS[unit as keyof typeof UNITS][lang]}`;
-  if (unit !== undefined && unit !== 'flag') return `${grouped(digits)} ${unit}`; // a unit of another document's own
-  return grouped(digits);
+  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when) && (isDecimal(v) || typeof v === 'number')) {
+    const s = showValue(v, 'm2', lang);
+    return { ...s, text: `${s.text} ${lang === 'zh' ? '当量' : 'worth'}` };
+  }
+  return showValue(v, unit, lang);
+}
+
+/** An expected or actual value of a finding in words, with the provision's unit. */
+export function findingValue(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): string {
+  return findingShown(f, v, lang, k).text;
 }
 
 function ordered(findings: readonly Finding[]): Finding[] {
@@ -157,8 +157,11 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
   const owed = k.owed
     .map((t) => {
       const v = (s.owed as unknown as Record<string, FindingValue>)[t.key]!;
-      const unit = UNITS[t.unit as keyof typeof UNITS]?.[lang] ?? '';
-      return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(`${grouped(exact(v))} ${unit}`)}</td></tr>`;
+      // Not evaluated (null) is said in words and marked, never shown as 0.
+      if (v === null)
+        return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-not-evaluated="">${esc(W.owedNotEvaluated[lang])}</td></tr>`;
+      // As the text report says it: "≥ … (N 项无法判断)" where findings that could add to it are undecided.
+      return `<tr><th scope="row">${esc(t.name[lang])}</th><td data-owed="${esc(t.key)}" data-value="${esc(exact(v))}">${esc(owedText(s, t, lang, k))}</td></tr>`;
     })
     .join('');
   out.push(`<h3>${esc(W.owed[lang])}</h3><table class="sr-owed"><tbody>${owed}</tbody></table>`);
@@ -171,7 +174,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       .map(
         (f) =>
           `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small>${f.cites?.length ? `<br><small class="sr-cite" data-cites="${esc(f.cites.map((c) => c.source).join(' '))}">${esc(`${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)}`)}</small>` : ''}</td>` +
-          `<td>${esc(findingValue(f, f.expected, lang, k))}</td><td>${esc(findingValue(f, f.actual, lang, k))}</td><td>${esc(f.message[lang])}</td></tr>`,
+          `<td>${shownHtml(findingShown(f, f.expected, lang, k))}</td><td>${shownHtml(findingShown(f, f.actual, lang, k))}</td><td>${esc(f.message[lang])}</td></tr>`,
       )
       .join('');
     out.push(

@@ -6,6 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Lang } from '../trace.js';
+import { type Shown, showNumber, showShare } from '../present/format.js';
 
 /** Text escaped for an HTML text node or a double-quoted attribute value. */
 export function esc(value: unknown): string {
@@ -24,27 +25,21 @@ export function exact(v: unknown): string {
   return String(v);
 }
 
-/** A number in plain digits with thousands separators, exact (the digits are only regrouped). */
-export function grouped(digits: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(digits);
-  if (!m) return digits;
-  return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
+/** A number grouped by thousands, to at most two decimals (the presentation's formatter). */
+export const grouped = (digits: string): string => showNumber(digits, 2).text;
+
+/** A share (0.9) as a percentage to one decimal ('90 %', '80.6 %'). */
+export const percent = (v: Decimal | number | string): string => showShare(v).text;
+
+/**
+ * A shown value as HTML: its text, escaped, and when it is rounded a `title` with the exact value, so that the page
+ * says the value is rounded and what it is.
+ */
+export function shownHtml(s: Shown): string {
+  return s.rounded ? `<span class="sr-rounded" title="${esc(s.exact)}">${esc(s.text)}</span>` : esc(s.text);
 }
 
-/** A share (0.9) as an exact percentage ('90 %'): the decimal point moved two places, nothing rounded. */
-export function percent(v: Decimal | number | string): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(exact(v));
-  if (!m) return exact(v);
-  const fraction = (m[3] ?? '').padEnd(2, '0');
-  const whole = `${m[2]}${fraction.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
-  const rest = fraction.slice(2).replace(/0+$/, '');
-  return `${m[1]}${whole}${rest ? `.${rest}` : ''} %`;
-}
-
-/** Yes or no in the reader's language. */
-export function yesNo(v: boolean, lang: Lang): string {
-  return v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no';
-}
+export { yesNo } from '../present/words.js';
 
 /** Pick the text of a language from `{ zh, en }`. */
 export const t = (b: { readonly zh: string; readonly en: string }, lang: Lang): string => b[lang];

@@ -6,8 +6,26 @@ import type { Declared } from '../declare.js';
 
 const clause = 'A.3.1';
 const parameters = {
-  'sizing.households': { unit: '户', serves: ['Q4'], allowed: 'positive-count', values: [{ value: 3000 }] },
-  'sizing.residents': { unit: '人', serves: ['Q5'], allowed: 'positive-count', values: [{ value: 8000 }] },
-  'sizing.tolerance': { unit: 'share', serves: ['Q4', 'Q5', 'I4'], allowed: 'share', values: [{ value: '0.2' }] },
+  'sizing.households': {
+    name: { zh: '城区社区规模(户数)', en: 'urban community size (households)' },
+    unit: '户',
+    serves: ['Q4'],
+    allowed: 'positive-count',
+    values: [{ value: 3000 }],
+  },
+  'sizing.residents': {
+    name: { zh: '城区社区规模(人数)', en: 'urban community size (residents)' },
+    unit: '人',
+    serves: ['Q5'],
+    allowed: 'positive-count',
+    values: [{ value: 8000 }],
+  },
+  'sizing.tolerance': {
+    name: { zh: '规模允许偏差', en: 'allowed size deviation' },
+    unit: 'share',
+    serves: ['Q4', 'Q5', 'I4'],
+    allowed: 'share',
+    values: [{ value: '0.2' }],
+  },
 } as const satisfies Declared['parameters'];
 export const declared = { clause, parameters } as const satisfies Declared;
