@@ -21,6 +21,7 @@ import type { Dataset } from '../src/evaluate/dataset.js';
 import { applyStandard } from '../src/policies/standard-overlays.js';
 import { STANDARDS } from '../src/policies/standards.js';
 import { HAVE_BROWSER, launch, watchedPage } from './browser.js';
+import { describeProblems, surfaceProblems } from './support/surface.js';
 
 const LONG = 240_000;
 const out = mkdtempSync(join(tmpdir(), 'shequ-site-'));
@@ -193,11 +194,14 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
   test(
     'the page’s address holds its state: a link reproduces the readings, the inputs, the language and the standards',
     async () => {
+      const first = await page.locator('form[data-rule="requiredStaff"] input[name="households"]').inputValue();
       await reading('I3', 'floor');
       await fill('requiredStaff', 'households', '3,350'); // floor(3,350 ÷ 600) = 5
       await page.locator('input[data-standard="national-2011"]').check();
       await page.locator('button[data-lang="en"]').click();
-      const link = new URL(page.url());
+      // The address as the page holds it (the browser's own record of it follows a replaceState a moment later).
+      const here = () => page.evaluate(() => location.href);
+      const link = new URL(await here());
       // Only what differs from the first state (earlier tests left other calculators' inputs changed: they are there too).
       expect(Object.fromEntries(link.searchParams)).toMatchObject({ lang: 'en', I3: 'floor', 'requiredStaff.households': '3,350', standards: 'national-2011' });
       expect(link.searchParams.has('I1'), link.search).toBe(false);
@@ -224,9 +228,10 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
       await page.locator('button[data-lang="zh"]').click();
       await page.locator('input[data-standard="national-2011"]').uncheck();
       await page.locator('button[data-reset-readings]').click();
-      await fill('requiredStaff', 'households', '3100');
-      expect(new URL(page.url()).searchParams.has('I3')).toBe(false);
-      expect(new URL(page.url()).searchParams.has('requiredStaff.households')).toBe(false);
+      await fill('requiredStaff', 'households', first);
+      const after = new URL(await here());
+      expect(after.searchParams.has('I3')).toBe(false);
+      expect(after.searchParams.has('requiredStaff.households'), after.href).toBe(false);
     },
     LONG,
   );
@@ -318,8 +323,8 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
           status: tr.getAttribute('data-status'),
           badge: tr.querySelector('.status')?.textContent,
           url: tr.querySelector('[data-url]')?.textContent,
-          held: tr.querySelector('[data-reading-of="I11"] code')?.textContent ?? null,
-          households: tr.querySelector('[data-reading-of="I12"] code')?.textContent ?? null,
+          held: tr.querySelector('[data-reading-of="I11"]')?.getAttribute('data-option') ?? null,
+          households: tr.querySelector('[data-reading-of="I12"]')?.getAttribute('data-option') ?? null,
           text: tr.textContent,
         })),
       );
@@ -526,4 +531,84 @@ describe.skipIf(!HAVE_BROWSER)('on a 390 px phone, and printed', () => {
     },
     LONG,
   );
+});
+
+/**
+ * The Chinese page as an official reads it, after every calculator and every switch has been used: no identifier of
+ * the code where words belong, no value with more than four decimals, one spacing convention (test/support/surface.ts).
+ */
+describe.skipIf(!HAVE_BROWSER)('the Chinese page’s surfaces, every calculator and switch used', () => {
+  let page: Page;
+  let errors: string[];
+  /** Every problem seen, as the page's own words and in what the library draws into it, with what had just been done. */
+  const seen = { page: new Map<string, string>(), library: new Map<string, string>() };
+  // Meant although they look like code: the ids of the city's document and the registry's standards, which `compare --policy` takes.
+  const allow = [new RegExp(`(?<![\\w-])(?:ningguo-2011|${STANDARDS.map((s) => s.id).join('|')})(?![\\w-])`)];
+  /**
+   * What the library draws into the page (a rule's result, the audit, the evaluation, a trace) and the texts of
+   * its declarations the page shows (the readings' questions, reasons and formulas, the clauses' summaries).
+   */
+  const LIBRARY =
+    '[data-result-of], [data-region="audit"], [data-region="data"], [data-region="presets"] small, .reading, .clause > p, .standard-readings, table.standards td';
+
+  beforeAll(async () => {
+    ({ page, errors } = await watchedPage(browser!));
+    await page.goto(pathToFileURL(resolve(site.path)).href);
+    await page.waitForSelector('html[data-ready="true"]');
+    const read = async (after: string) => {
+      const texts = await page.evaluate((library) => {
+        const own = document.body.cloneNode(true) as HTMLElement;
+        for (const e of own.querySelectorAll(library)) e.remove();
+        own.style.position = 'absolute';
+        document.documentElement.append(own);
+        // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the rendered text
+        const page = own.innerText;
+        own.remove();
+        // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the rendered text
+        return { page, library: [...document.querySelectorAll<HTMLElement>(library)].map((e) => e.innerText).join('\n') };
+      }, LIBRARY);
+      for (const part of ['page', 'library'] as const)
+        for (const line of describeProblems(surfaceProblems(texts[part], { allow }))) if (!seen[part].has(line)) seen[part].set(line, after);
+    };
+    await page.locator('input[type="file"][data-dataset]').setInputFiles('examples/ningguo-2013.csv');
+    await page.waitForSelector('[data-region="data"] [data-count="pass"]');
+    for (const id of ['national-2011', 'national-2021']) await page.locator(`input[data-standard="${id}"]`).check();
+    await page.waitForSelector('[data-comparison="2013"] th[data-policy="national-2021"]');
+    await read('a file read and compared');
+    // Every option of every switch, one at a time.
+    for (const i of interpretations.filter((x) => x.parameter !== null)) {
+      for (const o of i.options) {
+        await page.locator(`select[data-reading="${i.id}"]`).selectOption(o.id);
+        await page.waitForSelector('[data-region="data"] [data-count="pass"]');
+        await read(`${i.id} = ${o.id}`);
+      }
+      await page.locator(`select[data-reading="${i.id}"]`).selectOption(i.default);
+    }
+    // Every calculator: every field typed (a refusal, then the worked example again), read after each.
+    for (const form of await page.locator('form[data-rule]').all()) {
+      const rule = (await form.getAttribute('data-rule'))!;
+      for (const input of await form.locator('input[name]').all()) {
+        const before = await input.inputValue();
+        await input.fill('-1');
+        await read(`${rule}: ${await input.getAttribute('name')} = -1`);
+        await input.fill(before);
+        await read(`${rule}: ${await input.getAttribute('name')} = ${before}`);
+      }
+    }
+  }, LONG);
+  afterAll(() => expect(errors).toEqual([]));
+
+  const listed = (m: Map<string, string>) => [...m].map(([line, after]) => `${line} (after ${after})`);
+
+  test('the page’s own words: no code, no long decimals, one spacing convention', () => {
+    expect(listed(seen.page)).toEqual([]);
+  });
+
+  // What the library draws and declares (src/view/result.ts and audit.ts: a reading shown by its option's id; the
+  // rules' traces: exact quotients; the register's and provisions' texts: 10%, 5㎡; src/view/svg.ts: the chart's
+  // axis 0%): the presentation model's work (issue 22, item 1). Marked as failing until it is done, so that the day
+  // it passes is seen and the mark comes off.
+  test.fails('what the library draws into the page: no code, no long decimals, one spacing convention', () => {
+    expect(listed(seen.library)).toEqual([]);
+  });
 });
