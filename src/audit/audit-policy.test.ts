@@ -132,7 +132,7 @@ describe('the audit explains each verdict with its numbers', () => {
       ['K6', '8000 人 ÷ 3000 户 ≈ 2.67 人/户', '8000 residents ÷ 3000 households ≈ 2.67 people per household'],
       [
         'K7',
-        '标准社区按本市标准需 400 m²，低于同年国家规划每百户20㎡ 的 600 m²(2021年国家规划新建设施为 900 m²)',
+        '标准社区按本市标准需 400 m²，低于同年国家规划每百户 20 m² 的 600 m²(2021年国家规划新建设施为 900 m²)',
         'A standard community needs 400 m² by the city’s standard, less than the 600 m² of the national plan of the same year at 20 m² per 100 households (900 m² for new facilities under the national plan of 2021)',
       ],
       [

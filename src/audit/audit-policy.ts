@@ -258,7 +258,7 @@ function k7(policy: Policy): Finding {
     numbers: { localAreaM2: local.areaM2, nationalPlan2011AreaM2: plan, nationalPlan2021AreaM2: later, households },
     explanation: short
       ? b(
-          `标准社区按本市标准需 ${local.areaM2} m²，低于同年国家规划每百户20㎡ 的 ${plan} m²(2021年国家规划新建设施为 ${later} m²)`,
+          `标准社区按本市标准需 ${local.areaM2} m²，低于同年国家规划每百户 20 m² 的 ${plan} m²(2021年国家规划新建设施为 ${later} m²)`,
           `A standard community needs ${local.areaM2} m² by the city’s standard, less than the ${plan} m² of the national plan of the same year at 20 m² per 100 households (${later} m² for new facilities under the national plan of 2021)`,
         )
       : b(`本市标准 ${local.areaM2} m² 不低于国家规划的 ${plan} m²`, `The city’s ${local.areaM2} m² is not below the national plan’s ${plan} m²`),

@@ -26,6 +26,7 @@ import { TooManyToList, type ListSpec } from '../evaluate/tally.js';
 import type { Finding } from '../evaluate/evaluate.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
 import { headerTable } from '../read/headers.js';
+import { isoDay } from '../values.js';
 import { inputLines, progressRows, progressTable } from '../report/input-report.js';
 import { evaluateFiles, InputError, readColumnMap, type ReportData, type ReportYear } from './read-input.js';
 import { checkStdout, FileOutput, type InputPlace, planOutput, ReaderGone, type Sink, StreamOutput } from './output.js';
@@ -451,7 +452,22 @@ async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limi
     await out.write(
       reportHtml(
         data.years.map((y) => y.result),
-        { lang: lng, policy, ...(source && { source }), ...(limit > 0 && { limit }), eligible: data.years.map((y) => y.eligible) },
+        {
+          lang: lng,
+          policy,
+          ...(source && { source }),
+          ...(limit > 0 && { limit }),
+          eligible: data.years.map((y) => y.eligible),
+          names: data.names,
+          // The text report's sections, as it says them: what was read, and the progress with its targets.
+          input: inputLines(data.input, lng).map((l) => visible(l)),
+          ...(data.years.length > 1 && { progress: progressTable(progressRows(data.years, policy), lng, shapeOf(policy)) }),
+          // The day it was made; SOURCE_DATE_EPOCH (seconds) fixes it for a reproducible file.
+          made: isoDay(
+            process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH) ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
+          ),
+          version: VERSION,
+        },
       ),
     );
   } else if (fmt === 'xlsx') {

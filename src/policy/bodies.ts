@@ -185,7 +185,7 @@ export const bodies: readonly Body[] = /* @__PURE__ */ deepFreeze([
     ['财政局', '财政', '市财政'],
     [
       SERVICES_A41,
-      d('A.4.3', ['community-funds'], '自2012年起按2011年总额的10%逐年增加社区资金', 'From 2012, raise community money each year by 10 % of the 2011 total'),
+      d('A.4.3', ['community-funds'], '自2012年起按2011年总额的10 %逐年增加社区资金', 'From 2012, raise community money each year by 10 % of the 2011 total'),
       d('A.4.4', ['community-funds'], '设立社区建设资金专户，并参与统一管理', 'Set up the special community-building account and take part in managing it'),
     ],
   ),

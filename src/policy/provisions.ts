@@ -103,7 +103,7 @@ export const ENTRIES = [
     'quantitative',
     ['推进农村社区建设', 'Rural community building'],
     [
-      '先试点后推开，从2011年起每年在30%的村(组)推行农村社区建设(I2)，使公共、志愿、互助与市场服务相互衔接。',
+      '先试点后推开，从2011年起每年在30 %的村(组)推行农村社区建设(I2)，使公共、志愿、互助与市场服务相互衔接。',
       'Pilot first, then spread: from 2011, roll rural community building out to 30 % of villages (村/组) a year (I2), with public, volunteer, mutual-aid and market services joined up.',
     ],
   ],
@@ -113,7 +113,7 @@ export const ENTRIES = [
     'quantitative',
     ['用房与一站式窗口', 'Rooms and one-stop window'],
     [
-      '办公和服务用房原则上每百人5㎡，集中在一处、标识统一；推行“社区下楼”，可用产权置换或异地重建把用房移到一楼，并设一站式服务窗口。',
+      '办公和服务用房原则上每百人 5 m²，集中在一处、标识统一；推行“社区下楼”，可用产权置换或异地重建把用房移到一楼，并设一站式服务窗口。',
       'Office and service rooms: as a rule 5 m² per 100 residents, in one place with uniform signs; move them to the ground floor ("社区下楼"), by property swap or rebuilding elsewhere, and open a one-stop service window.',
     ],
   ],
@@ -213,7 +213,7 @@ export const ENTRIES = [
     'quantitative',
     ['加大社区建设投入', 'Funding'],
     [
-      '自2012年起，市财政社区资金每年增加2011年专项与补助资金总额的10%(I1)；街道(乡镇)每社区每年配套不少于3万元(I8)；落实“费随事转”；开发项目20万㎡及以上配建用房，以下按开发面积的3‰缴用房资金(I5、I6)。',
+      '自2012年起，市财政社区资金每年增加2011年专项与补助资金总额的10 %(I1)；街道(乡镇)每社区每年配套不少于3万元(I8)；落实“费随事转”；开发项目20万㎡及以上配建用房，以下按开发面积的3‰缴用房资金(I5、I6)。',
       'From 2012 the city’s money for communities grows each year by 10 % of the 2011 special-plus-subsidy total (I1); streets and townships add at least 30,000 yuan per community a year (I8); every task handed to a community brings its funding ("费随事转"); developers provide rooms from 200,000 m² and pay 3‰ of the developed area below it (I5, I6).',
     ],
   ],

@@ -160,6 +160,22 @@ export function showDate(iso: string, lang: Language): Shown {
   return { text: lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso, rounded: false, exact: iso };
 }
 
+/** `n ÷ d` of whole numbers as plain digits, to `places` decimals (cut, not rounded: for a share to be shown). */
+export function ratioDigits(n: number, d: number, places = 20): string {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d === 0) return 'NaN';
+  const neg = n < 0 !== d < 0 && n !== 0;
+  let [a, b] = [BigInt(Math.abs(n)), BigInt(Math.abs(d))];
+  const int = a / b;
+  let frac = '';
+  a %= b;
+  for (let i = 0; i < places && a !== 0n; i++) {
+    a *= 10n;
+    frac += String(a / b);
+    a %= b;
+  }
+  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}
+
 /** A shown value as text for a terminal or a Markdown file: `≈ ` before a rounded one. */
 export function approx(s: Shown): string {
   return s.rounded ? `≈ ${s.text}` : s.text;

@@ -12,9 +12,10 @@ import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
 import type { PolicyCore } from '../provisions/provision.js';
 import { esc, exact, isDecimal, shownHtml } from './html.js';
-import type { Shown } from '../present/format.js';
+import { ratioDigits, type Shown, showShare } from '../present/format.js';
 import { showValue } from '../present/words.js';
 import { owedText } from '../report/format-report.js';
+import { subjectWords } from '../report/words.js';
 import { clauseTitle } from './result.js';
 import { barChart, lineChart } from './svg.js';
 
@@ -44,6 +45,7 @@ const W = {
   head: { zh: ['', '对象', '条款', '要求', '实际', '说明'], en: ['', 'subject', 'provision', 'expected', 'actual', 'message'] },
   provisionHead: { zh: ['条款', '通过', '未通过', '无法判断'], en: ['provision', 'pass', 'fail', 'unknown'] },
   share: { zh: '全部达标的城市社区比例', en: 'Share of urban communities meeting all checks' },
+  target: { zh: '目标', en: 'Target' },
   undecided: { zh: '另有 {n} 个缺少数据，无法判断', en: '{n} more lack data to decide' },
   notEvaluated: { zh: '未能评估的条款', en: 'Provisions not evaluated' },
   owedNotEvaluated: { zh: '未评估', en: 'not evaluated' },
@@ -114,11 +116,18 @@ export function worstChart(e: CityEvaluation, lang: Lang, k: Kinds = kindsOf(e))
 }
 
 /** The share of urban communities meeting all checks, year by year (SVG); for two years or more. */
-export function progressChart(years: readonly CityEvaluation[], lang: Lang): string {
+export function progressChart(years: readonly CityEvaluation[], lang: Lang, policy?: PolicyCore): string {
   if (years.length < 2) return '';
   const points = years.map(
     (e) => [e.summary.year, e.summary.urbanMeetingAll.of ? (e.summary.urbanMeetingAll.count / e.summary.urbanMeetingAll.of) * 100 : 0] as const,
   );
+  // The target of each year, as the city's finding of the urban targets says it: a dashed line beside the share.
+  const k = kindsOf(years[0]!, policy);
+  const urban = k.kinds.find((x) => x.progress === 'urban')?.provision;
+  const goals = years.flatMap((e) => {
+    const f = e.findings.find((x) => x.provision === urban && x.subject === 'city');
+    return f && f.expected !== null && typeof f.expected !== 'boolean' ? [[e.summary.year, Number(exact(f.expected)) * 100] as const] : [];
+  });
   return lineChart({
     title: W.progress[lang],
     xLabel: W.year[lang],
@@ -126,8 +135,11 @@ export function progressChart(years: readonly CityEvaluation[], lang: Lang): str
     yMin: 0,
     yMax: 100,
     yStep: 20,
-    yFormat: (y) => `${y}%`,
-    series: [{ name: W.share[lang], color: '#1f6fb4', points }],
+    yFormat: (y) => `${y} %`,
+    series: [
+      { name: W.share[lang], color: '#1f6fb4', points },
+      ...(goals.length ? [{ name: W.target[lang], color: '#c62828', points: goals, dashed: true }] : []),
+    ],
   });
 }
 
@@ -139,7 +151,14 @@ export function progressChart(years: readonly CityEvaluation[], lang: Lang): str
  * @param limit - list at most so many findings (default 500); the counts and charts cover all
  * @param eligible - how many findings could be listed, when `e.findings` holds only the worst of them (the CLI's bounded list)
  */
-export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligible?: number, policy?: PolicyCore): string {
+export function evaluationHtml(
+  e: CityEvaluation,
+  lang: Lang,
+  limit = 500,
+  eligible?: number,
+  policy?: PolicyCore,
+  names: Readonly<Record<string, string>> = {},
+): string {
   const s = e.summary;
   const k = kindsOf(e, policy);
   const out: string[] = ['<div class="sr-evaluation">'];
@@ -149,7 +168,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       (['pass', 'fail', 'unknown'] as const)
         .map((k) => `<dt>${MARK[k]} ${esc(W[k][lang])}</dt><dd class="sr-${k}" data-count="${k}">${s.counts[k]}</dd>`)
         .join('') +
-      `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.undecided ? ` <small>(${esc(W.undecided[lang].replace('{n}', String(s.urbanMeetingAll.undecided)))})</small>` : ''}</dd></dl>`,
+      `<dt>${esc(W.urban[lang])}</dt><dd data-summary="urban">${s.urbanMeetingAll.count} / ${s.urbanMeetingAll.of}${s.urbanMeetingAll.of > 0 ? ` (${shownHtml(showShare(ratioDigits(s.urbanMeetingAll.count, s.urbanMeetingAll.of)))})` : ''}${s.urbanMeetingAll.undecided ? ` <small>(${esc(W.undecided[lang].replace('{n}', String(s.urbanMeetingAll.undecided)))})</small>` : ''}</dd></dl>`,
   );
   out.push(`<figure class="sr-chart" data-chart="provisions">${provisionChart(e, lang, k)}</figure>`);
   const worst = worstChart(e, lang, k);
@@ -173,12 +192,12 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       .slice(0, limit)
       .map(
         (f) =>
-          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(f.subject)}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small>${f.cites?.length ? `<br><small class="sr-cite" data-cites="${esc(f.cites.map((c) => c.source).join(' '))}">${esc(`${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)}`)}</small>` : ''}</td>` +
+          `<tr class="sr-${f.status}" data-status="${f.status}" data-provision="${esc(f.provision)}"><td>${MARK[f.status]}</td><td>${esc(subjectWords(f.subject, lang, names))}</td><td>${esc(provisionName(f.provision, lang, k))}<br><small>${esc(clauseTitle(f.clause, lang))}</small>${f.cites?.length ? `<br><small class="sr-cite" data-cites="${esc(f.cites.map((c) => c.source).join(' '))}">${esc(`${lang === 'zh' ? '依' : 'per '}${k.cited(f.cites, lang)}`)}</small>` : ''}</td>` +
           `<td>${shownHtml(findingShown(f, f.expected, lang, k))}</td><td>${shownHtml(findingShown(f, f.actual, lang, k))}</td><td>${esc(f.message[lang])}</td></tr>`,
       )
       .join('');
     out.push(
-      `<table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`,
+      `<div class="sr-scroll"><table class="sr-findings"><thead><tr>${W.head[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`,
     );
     const total = Math.max(eligible ?? 0, list.length);
     if (total > limit) out.push(`<p>${esc(W.more[lang].replace('{n}', String(total - limit)))}</p>`);
@@ -188,7 +207,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
       `<h3>${esc(W.notEvaluated[lang])}</h3><ul class="sr-not-evaluated">${s.notEvaluated
         .map(
           (n) =>
-            `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang, k))} · ${esc(n.subject)}: ${esc(n.reason[lang])}${n.cites?.length ? ` <small class="sr-cite">(${esc(k.cited(n.cites, lang))})</small>` : ''}</li>`,
+            `<li data-not-evaluated="${esc(n.provision)}">${esc(provisionName(n.provision, lang, k))} · ${esc(subjectWords(n.subject, lang, names))}: ${esc(n.reason[lang])}${n.cites?.length ? ` <small class="sr-cite">(${esc(k.cited(n.cites, lang))})</small>` : ''}</li>`,
         )
         .join('')}</ul>`,
     );
@@ -197,7 +216,7 @@ export function evaluationHtml(e: CityEvaluation, lang: Lang, limit = 500, eligi
     .map(([p, n]) => `<tr><th scope="row">${esc(provisionName(p, lang, k))}</th><td>${n.pass}</td><td>${n.fail}</td><td>${n.unknown}</td></tr>`)
     .join('');
   out.push(
-    `<h3>${esc(W.byProvision[lang])}</h3><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table>`,
+    `<h3>${esc(W.byProvision[lang])}</h3><div class="sr-scroll"><table class="sr-by-provision"><thead><tr>${W.provisionHead[lang].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${byProvision}</tbody></table></div>`,
   );
   out.push('</div>');
   return out.join('');

@@ -14,12 +14,12 @@ export const readings = [
     parameter: 'sizing.tolerance',
     optionKind: 'value',
     options: [
-      o('0.2', '两项偏差都在 ±20% 以内(含端点)', 'both deviations within ±20 %, bounds included'),
-      o('0.1', '两项偏差都在 ±10% 以内(含端点)', 'both deviations within ±10 %, bounds included'),
+      o('0.2', '两项偏差都在 ±20 % 以内(含端点)', 'both deviations within ±20 %, bounds included'),
+      o('0.1', '两项偏差都在 ±10 % 以内(含端点)', 'both deviations within ±10 %, bounds included'),
     ],
     default: '0.2',
     why: {
-      zh: '原文未给幅度；±20% 是常用的宽松口径，可由使用者改为任意幅度。',
+      zh: '原文未给幅度；±20 % 是常用的宽松口径，可由使用者改为任意幅度。',
       en: 'The text gives no margin; ±20 % is a common lenient reading, and users may set any tolerance.',
     },
   },

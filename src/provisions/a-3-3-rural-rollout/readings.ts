@@ -11,7 +11,7 @@ export const readings = [
     quantities: ['Q6'],
     clause: 'A.3.3',
     question: {
-      zh: '每年30%是占全部村(组)，还是占尚未推行的村(组)？',
+      zh: '每年30 %是占全部村(组)，还是占尚未推行的村(组)？',
       en: 'Is the 30 % a year a share of all villages, or of the villages not yet reached?',
     },
     parameter: 'rollout.mode',
@@ -22,7 +22,7 @@ export const readings = [
     ],
     default: 'share-of-all',
     why: {
-      zh: '三年正好达到90%，与同一期限内农村社区90%达标的目标(A.2)相符(见 K1)。',
+      zh: '三年正好达到90 %，与同一期限内农村社区90 %达标的目标(A.2)相符(见 K1)。',
       en: 'Three years give exactly 90 %, which matches the A.2 target of 90 % of rural communities over the same three years (see K1).',
     },
   },

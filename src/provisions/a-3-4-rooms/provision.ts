@@ -1,6 +1,6 @@
 /**
  * A.3.4 (三(四)) — office and service rooms: as a rule 5 m² per 100 residents
- * (Q7, 每百人5㎡; per 100 households under a national preset, I9), in one
+ * (Q7, 每百人 5 m²; per 100 households under a national preset, I9), in one
  * place, on the ground floor (社区下楼), with a one-stop service window. The
  * last two have no number: they are checked as yes or no.
  */

@@ -14,7 +14,7 @@ export const readings = [
     parameter: 'rooms.m2Per100Households',
     optionKind: 'enum',
     options: [
-      o('residents', '调用方给出的居民人数 × 每百人5㎡', 'the residents the caller gives × 5 m² per 100'),
+      o('residents', '调用方给出的居民人数 × 每百人 5 m²', 'the residents the caller gives × 5 m² per 100'),
       o(
         'households',
         '户数 × 每百户标准(设置 rooms.m2Per100Households 时，如国家标准)',

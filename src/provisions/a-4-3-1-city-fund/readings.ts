@@ -11,7 +11,7 @@ export const readings = [
     quantities: ['Q9'],
     clause: 'A.4.3',
     question: {
-      zh: '市财政社区资金是每年固定增加2011年基数的10%，还是在上一年基础上增长10%？',
+      zh: '市财政社区资金是每年固定增加2011年基数的10 %，还是在上一年基础上增长10 %？',
       en: 'Does the city fund grow each year by a fixed 10 % of the 2011 base, or by 10 % of the year before?',
     },
     parameter: 'funding.mode',
@@ -22,7 +22,7 @@ export const readings = [
     ],
     default: 'fixed-increment',
     why: {
-      zh: '原文以“今年”总额的10%作为增长的量，基数固定在2011年。',
+      zh: '原文以“今年”总额的10 %作为增长的量，基数固定在2011年。',
       en: 'The text names 10 % of this year’s (2011) total as the amount of growth, so the base stays fixed.',
     },
   },
