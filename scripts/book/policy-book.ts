@@ -140,7 +140,15 @@ function bookIn(lang: Lang, policy: Policy): string {
     for (const rule of p.rules as RuleName[]) {
       const input = EXAMPLES[rule];
       const result = (policy[rule] as unknown as (i: unknown) => { trace: readonly TraceStep[] })(input);
-      out.push(`**${T.example[lang]}${colon(lang)}${exampleHeading(rule, p.title[lang], input, result, lang)}**`, '', ...traceLines(result.trace, lang), '');
+      // An anchor named by the rule (policy-book.zh.md#example-requiredStaff), so that code and docs can link the example.
+      out.push(
+        `<a id="example-${rule}"></a>`,
+        '',
+        `**${T.example[lang]}${colon(lang)}${exampleHeading(rule, p.title[lang], input, result, lang)}**`,
+        '',
+        ...traceLines(result.trace, lang),
+        '',
+      );
     }
   }
   out.push(
