@@ -5,7 +5,8 @@
 // devDependency), Jupyter from Debian (jupyter-core python3-nbconvert
 // python3-nbclient python3-ipykernel); a cell tagged "result" must show some
 // output. `--write` puts the executed notebook,
-// outputs included, back in examples/ so that it reads on any forge.
+// outputs included, back in examples/ so that it reads on any forge; without
+// it the check fails when the committed outputs differ from the fresh run's.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +94,36 @@ function check(nb) {
   return { errors, missing, display };
 }
 
+/**
+ * A cell's outputs as compared: their kind, text and data, without what changes from run to run (execution counts,
+ * timings, the kernel's ids); text with its line ends and trailing spaces evened out.
+ */
+function normalised(cell) {
+  const text = (t) =>
+    (Array.isArray(t) ? t.join('') : String(t ?? ''))
+      .replace(/\r\n/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .trim();
+  return JSON.stringify(
+    (cell.outputs ?? []).map((o) => ({
+      type: o.output_type === 'execute_result' ? 'display_data' : o.output_type,
+      ...(o.name && { name: o.name }),
+      ...(o.text !== undefined && { text: text(o.text) }),
+      ...(o.data && { data: Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, typeof v === 'object' && !Array.isArray(v) ? v : text(v)])) }),
+      ...(o.ename && { error: `${o.ename}: ${o.evalue}` }),
+    })),
+  );
+}
+
+/** The code cells whose committed outputs differ from the fresh run's (by position, and by source when they moved). */
+function staleCells(committed, fresh) {
+  const code = (nbk) => nbk.cells.filter((c) => c.cell_type === 'code');
+  const [a, b] = [code(committed), code(fresh)];
+  const stale = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (!a[i] || !b[i] || normalised(a[i]) !== normalised(b[i])) stale.push(`code cell ${i + 1}`);
+  return stale;
+}
+
 // Deno's kernel sometimes reports a cell done before its result reaches the client, and nbclient then records no
 // output at all (plain \`1 + 1\` cells lose theirs too: a race in the kernel, not in the notebook). A run where a cell
 // has no output whatsoever is tried again, a few times; an error, or an output without HTML, fails at once.
@@ -113,5 +144,10 @@ if (problems.length) fail(problems.join('\n'));
 if (process.argv.includes('--write')) {
   copyFileSync(join(out, 'notebook.ipynb'), NOTEBOOK);
   console.log(`notebook: wrote ${NOTEBOOK} with its outputs`);
+} else {
+  // The committed outputs are what a reader sees on a forge without running anything: they must be today's.
+  const stale = staleCells(JSON.parse(readFileSync(NOTEBOOK, 'utf8')), nb);
+  if (stale.length)
+    fail(`the committed outputs of ${NOTEBOOK} differ from a fresh run in ${stale.join(', ')}: run npm run check:notebook -- --write and commit it`);
 }
 console.log(`notebook: all ${nb.cells.filter((c) => c.cell_type === 'code').length} code cells ran; ${display} display cells show text/html`);

@@ -2,7 +2,9 @@
 // `node scripts/screenshots.mjs [DIR] [--docs]`: screenshots of the explorer
 // (each section, in both languages) and of a notebook cell, taken in headless
 // Chromium from the built site (npm run site) and the committed notebook.
-// --docs also writes the two small PNGs the README shows under docs/;
+// --docs also writes the PNGs the README shows under docs/ (the staffing
+// clause at 1,280 px, "check your data" with the Ningguo CSV read at 1,280
+// and 390 px, a notebook cell);
 // --compare only writes the explorer's comparison of the Ningguo 2013 data
 // (national-2011 and national-2021 ticked) at 1,100 and 390 px wide, as
 // docs/explorer-compare.png and docs/explorer-compare-390.png.
@@ -59,7 +61,21 @@ try {
     }
   }
   if (docs) {
-    const shot = await browser.newPage({ viewport: { width: 1000, height: 820 } });
+    // "Check your data" as the page opens, the Ningguo CSV read: at 1,280 px and on a 390 px phone.
+    for (const [width, height, path] of [
+      [1280, 900, 'docs/explorer-data.png'],
+      [390, 844, 'docs/explorer-390.png'],
+    ]) {
+      const first = await browser.newPage({ viewport: { width, height } });
+      await first.goto(pathToFileURL(resolve('site/index.html')).href);
+      await first.waitForSelector('html[data-ready="true"]');
+      await first.locator('input[data-dataset]').setInputFiles('examples/ningguo-2013.csv');
+      await first.waitForSelector('[data-region="data"] [data-count]');
+      await first.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+      await first.screenshot({ path });
+      await first.close();
+    }
+    const shot = await browser.newPage({ viewport: { width: 1280, height: 820 } });
     await shot.goto(pathToFileURL(resolve('site/index.html')).href);
     await shot.waitForSelector('html[data-ready="true"]');
     await shot.locator('button[data-lang="en"]').click();

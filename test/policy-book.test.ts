@@ -27,6 +27,19 @@ describe('the policy book never drifts from the code', () => {
     expect(en).toContain('2. 3250 ÷ 600 households per worker = 5 remainder 250');
   });
 
+  test('the worked examples are headed in words (the clause, each input named with its unit, what it finds), the parameters named', () => {
+    const zh = files['docs/policy-book.zh.md']!;
+    const heads = zh.split('\n').filter((l) => l.startsWith('**算例'));
+    expect(heads.length).toBeGreaterThan(0);
+    for (const h of heads) expect(h, h).not.toMatch(/[({]"|[a-z][A-Z]|`/);
+    expect(heads).toContain('**算例：社区工作者队伍，户数 3,100 户，流动人口户数 150 户 → 所需社区工作者**');
+    expect(zh).toContain('<a id="example-requiredStaff"></a>\n\n**算例：社区工作者队伍');
+    expect(heads).toContain('**算例：加大社区建设投入，开发面积 150,000 m²，每平方米单价 3,000 元 → 方式**');
+    // A parameter by its declared name, its value formatted, its unit and date in Chinese; an option in words.
+    expect(zh).toContain('| 城市社区达标目标 | 100 % | — | 2011年1月1日 | Q2 |');
+    expect(zh).not.toMatch(/\| `[a-z]+(\.[a-zA-Z]+)+` \|/);
+  });
+
   test('the book lists every standard of the registry with its status and address, and compares the Ningguo 2013 data', () => {
     for (const path of ['docs/policy-book.zh.md', 'docs/policy-book.en.md']) {
       const book = files[path]!;

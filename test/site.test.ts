@@ -21,6 +21,7 @@ import type { Dataset } from '../src/evaluate/dataset.js';
 import { applyStandard } from '../src/policies/standard-overlays.js';
 import { STANDARDS } from '../src/policies/standards.js';
 import { HAVE_BROWSER, launch, watchedPage } from './browser.js';
+import { describeProblems, surfaceProblems } from './support/surface.js';
 
 const LONG = 240_000;
 const out = mkdtempSync(join(tmpdir(), 'shequ-site-'));
@@ -41,7 +42,11 @@ test('the site is one file within its size budget, with nothing to fetch', () =>
 });
 
 /** The CLI's JSON report of a file: its counts, and what it read. */
-function cliReport(args: string[]): { summary: { counts: Record<string, number> }; input: FileInput[] } {
+function cliReport(args: string[]): {
+  summary: { counts: Record<string, number> };
+  findings: { provision: string; status: string; message: { zh: string } }[];
+  input: FileInput[];
+} {
   let stdout: string;
   try {
     stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'report', ...args, '--format', 'json'], { encoding: 'utf8' });
@@ -111,6 +116,127 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
   );
 
   test(
+    '“check your data” is the first section, within the first screen',
+    async () => {
+      const first = await page.locator('main > section').first().getAttribute('id');
+      expect(first).toBe('data');
+      const top = await page.locator('input[type="file"][data-dataset]').evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+      expect(top).toBeLessThan(900);
+      expect(await page.locator('header nav a').first().getAttribute('href')).toBe('#data');
+    },
+    LONG,
+  );
+
+  test(
+    'a calculator reads what the CLI reads: thousands separators, full-width digits, a date in Chinese, a year with 年',
+    async () => {
+      await fill('requiredStaff', 'households', '3,100'); // 3,100 ÷ 600 → 6 under ceil
+      expect(await output('requiredStaff', 'staff')).toBe('6');
+      await fill('requiredStaff', 'households', '３１００');
+      expect(await output('requiredStaff', 'staff')).toBe('6');
+      // By days (I8): 30,000 × 184 days (1 July to 31 December 2013) ÷ 365 = 15,123.287… → 15,123.29 yuan.
+      await reading('I8', 'by-days');
+      await fill('streetSubsidyMinimum', 'communities', '1');
+      await fill('streetSubsidyMinimum', 'year', '2013年');
+      await fill('streetSubsidyMinimum', 'activeFrom', '2013年7月1日');
+      expect(await output('streetSubsidyMinimum', 'amount')).toBe('15123.29');
+      await fill('cityFundBudget', 'baseYearTotal', '1,000,000');
+      await fill('cityFundBudget', 'year', '2013');
+      expect(await output('cityFundBudget', 'amount')).toBe('1200000');
+      await page.locator('button[data-reset-readings]').click();
+      await fill('streetSubsidyMinimum', 'year', '');
+      await fill('streetSubsidyMinimum', 'activeFrom', '');
+      await fill('requiredStaff', 'households', '3100');
+    },
+    LONG,
+  );
+
+  test(
+    'a calculator’s refusal is the library’s issue in the page’s language, with the field in words',
+    async () => {
+      const alert = page.locator('form[data-rule="requiredStaff"] [role="alert"]');
+      await fill('requiredStaff', 'households', '-5');
+      expect(await alert.locator('li').getAttribute('data-issue')).toBe('not-a-count');
+      const zh = (await alert.textContent())!;
+      expect(zh).toContain('户数：应为不小于 0 的整数');
+      expect(zh).not.toMatch(/expected|households/);
+      await fill('streetSubsidyMinimum', 'activeFrom', '2013年2月30日');
+      expect(await page.locator('form[data-rule="streetSubsidyMinimum"] [role="alert"] li').getAttribute('data-issue')).toBe('not-a-date');
+      await page.locator('button[data-lang="en"]').click();
+      const en = (await page.locator('form[data-rule="requiredStaff"] [role="alert"]').textContent())!;
+      expect(en).toContain('Households: expected a whole number ≥ 0');
+      await page.locator('button[data-lang="zh"]').click();
+      await fill('streetSubsidyMinimum', 'activeFrom', '');
+      await fill('requiredStaff', 'households', '3100');
+      expect(await alert.count()).toBe(0);
+    },
+    LONG,
+  );
+
+  test(
+    'the readings’ options and the parameters are in words, not the code’s ids',
+    async () => {
+      const options = await page.locator('select[data-reading="I1"] option').allTextContents();
+      expect(options[0]).toBe(`${interpretations[0]!.options[0]!.formula.zh}(默认)`);
+      for (const o of await page.locator('select[data-reading] option').allTextContents()) expect(o).not.toMatch(/[a-z]-[a-z]|fixed|ceil|funds/);
+      const row = page.locator('tr[data-parameter="streetSubsidy.minimumPerCommunityPerYear"] td');
+      expect(await row.allTextContents()).toEqual(['每个社区每年配套补助下限', '30,000', '元/社区·年', '2011年1月1日', 'A.4.3 · Q10']);
+      const rounding = page.locator('tr[data-parameter="staffing.rounding"] td');
+      expect(await rounding.nth(1).textContent()).toBe('向上取整：每开始一个600户就配1名');
+      expect(await rounding.nth(1).getAttribute('data-value')).toBe('ceil');
+      expect(await page.locator('tr[data-parameter="sizing.tolerance"] td').nth(1).textContent()).toBe('20 %');
+      const heads = await page.locator('form[data-rule] h4').allTextContents();
+      for (const h of heads) expect(h).not.toMatch(/[a-z][A-Z]/);
+    },
+    LONG,
+  );
+
+  test(
+    'the page’s address holds its state: a link reproduces the readings, the inputs, the language and the standards',
+    async () => {
+      const first = await page.locator('form[data-rule="requiredStaff"] input[name="households"]').inputValue();
+      await reading('I3', 'floor');
+      await fill('requiredStaff', 'households', '3,350'); // floor(3,350 ÷ 600) = 5
+      await page.locator('input[data-standard="national-2011"]').check();
+      await page.locator('button[data-lang="en"]').click();
+      // The address as the page holds it (the browser's own record of it follows a replaceState a moment later).
+      const here = () => page.evaluate(() => location.href);
+      const link = new URL(await here());
+      // Only what differs from the first state (earlier tests left other calculators' inputs changed: they are there too).
+      expect(Object.fromEntries(link.searchParams)).toMatchObject({ lang: 'en', I3: 'floor', 'requiredStaff.households': '3,350', standards: 'national-2011' });
+      expect(link.searchParams.has('I1'), link.search).toBe(false);
+      const other = await watchedPage(browser!);
+      try {
+        await other.page.goto(`${link.href}#A.4.2`);
+        await other.page.waitForSelector('html[data-ready="true"]');
+        expect(await other.page.locator('html').getAttribute('lang')).toBe('en');
+        expect(await other.page.locator('select[data-reading="I3"]').inputValue()).toBe('floor');
+        expect(await other.page.locator('form[data-rule="requiredStaff"] input[name="households"]').inputValue()).toBe('3,350');
+        expect(await other.page.locator('form[data-rule="requiredStaff"] output[name="staff"]').getAttribute('data-value')).toBe('5');
+        expect(await other.page.locator('input[data-standard="national-2011"]').isChecked()).toBe(true);
+        expect(await other.page.locator('[data-unused]').count()).toBe(0);
+        // What an address holds that the page cannot use is named, not silently dropped.
+        await other.page.goto(`${link.href.split('?')[0]}?I3=sideways&nothing.here=1&year=2012`);
+        await other.page.waitForSelector('html[data-ready="true"]');
+        expect(await other.page.locator('[data-unused] code').allTextContents()).toEqual(['I3=sideways', 'nothing.here']);
+        expect(await other.page.locator('select[data-reading="I3"]').inputValue()).toBe('ceil');
+        expect(await other.page.locator('input[data-dataset-year]').inputValue()).toBe('2012');
+        expect(other.errors).toEqual([]);
+      } finally {
+        await other.page.close();
+      }
+      await page.locator('button[data-lang="zh"]').click();
+      await page.locator('input[data-standard="national-2011"]').uncheck();
+      await page.locator('button[data-reset-readings]').click();
+      await fill('requiredStaff', 'households', first);
+      const after = new URL(await here());
+      expect(after.searchParams.has('I3')).toBe(false);
+      expect(after.searchParams.has('requiredStaff.households'), after.href).toBe(false);
+    },
+    LONG,
+  );
+
+  test(
     'switching a reading recomputes the calculators, the schedules and the audit as the library says',
     async () => {
       const k1 = page.locator('[data-audit="K1"]');
@@ -167,6 +293,11 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
       );
       const cli = cliReport([file, ...args]);
       expect(counts).toEqual(cli.summary.counts);
+      // The same findings, each with the CLI's message in Chinese.
+      const findings = await page
+        .locator('[data-region="data"] tr[data-status]')
+        .evaluateAll((trs) => trs.map((t) => `${t.getAttribute('data-provision')} ${t.getAttribute('data-status')} ${t.lastElementChild!.textContent}`));
+      expect(findings.sort()).toEqual(cli.findings.map((f) => `${f.provision} ${f.status} ${f.message.zh}`).sort());
       // What was read (encoding, header, title and total rows, where the year came from, sheets left out), as the CLI's report says it.
       const read = await page.locator('[data-region="data"] details[data-read] li').allTextContents();
       const cliRead = inputLines(
@@ -192,8 +323,8 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
           status: tr.getAttribute('data-status'),
           badge: tr.querySelector('.status')?.textContent,
           url: tr.querySelector('[data-url]')?.textContent,
-          held: tr.querySelector('[data-reading-of="I11"] code')?.textContent ?? null,
-          households: tr.querySelector('[data-reading-of="I12"] code')?.textContent ?? null,
+          held: tr.querySelector('[data-reading-of="I11"]')?.getAttribute('data-option') ?? null,
+          households: tr.querySelector('[data-reading-of="I12"]')?.getAttribute('data-option') ?? null,
           text: tr.textContent,
         })),
       );
@@ -342,4 +473,142 @@ describe.skipIf(!HAVE_BROWSER)('in Chromium, from file://', () => {
     },
     LONG,
   );
+});
+
+describe.skipIf(!HAVE_BROWSER)('on a 390 px phone, and printed', () => {
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    ({ page, errors } = await watchedPage(browser!, { width: 390, height: 844 }));
+    await page.goto(pathToFileURL(resolve(site.path)).href);
+    await page.waitForSelector('html[data-ready="true"]');
+  }, LONG);
+  afterAll(() => expect(errors).toEqual([]));
+
+  /** How wide the page is, and the widest element that is not inside a box of its own that scrolls. */
+  const width = () =>
+    page.evaluate(() => {
+      const inScroll = (e: Element) => {
+        for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+        return false;
+      };
+      const over = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 390.5 && !inScroll(e));
+      return { scrollWidth: document.documentElement.scrollWidth, over: over.slice(0, 5).map((e) => `${e.tagName} ${e.textContent?.slice(0, 30)}`) };
+    });
+
+  test(
+    'nothing is wider than the screen: the page as it opens, with a file read and standards compared, in both languages',
+    async () => {
+      expect(await width()).toEqual({ scrollWidth: 390, over: [] });
+      await page.locator('input[type="file"][data-dataset]').setInputFiles('examples/ningguo-2013.csv');
+      await page.waitForSelector('[data-region="data"] [data-count="pass"]');
+      for (const id of ['national-2011', 'national-2021']) await page.locator(`input[data-standard="${id}"]`).check();
+      await page.waitForSelector('[data-comparison="2013"] th[data-policy="national-2021"]');
+      expect(await width()).toEqual({ scrollWidth: 390, over: [] });
+      await page.locator('button[data-lang="en"]').click();
+      await page.waitForSelector('[data-comparison="2013"] th[data-policy="national-2021"]');
+      expect(await width()).toEqual({ scrollWidth: 390, over: [] });
+      await page.locator('button[data-lang="zh"]').click();
+    },
+    LONG,
+  );
+
+  test(
+    'printed, the bar and the controls that cannot be used on paper are left out, tables are whole and what was read is open',
+    async () => {
+      await page.emulateMedia({ media: 'print' });
+      try {
+        expect(await page.locator('header.top').isVisible()).toBe(false);
+        expect(await page.locator('button[data-reset-readings]').isVisible()).toBe(false);
+        expect(await page.locator('table.sr-findings').evaluate((t) => getComputedStyle(t).display)).toBe('table');
+        await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+        expect(await page.locator('details[data-read]').getAttribute('open')).not.toBeNull();
+        await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+        expect(await page.locator('details[data-read]').getAttribute('open')).toBeNull();
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    },
+    LONG,
+  );
+});
+
+/**
+ * The Chinese page as an official reads it, after every calculator and every switch has been used: no identifier of
+ * the code where words belong, no value with more than four decimals, one spacing convention (test/support/surface.ts).
+ */
+describe.skipIf(!HAVE_BROWSER)('the Chinese page’s surfaces, every calculator and switch used', () => {
+  let page: Page;
+  let errors: string[];
+  /** Every problem seen, as the page's own words and in what the library draws into it, with what had just been done. */
+  const seen = { page: new Map<string, string>(), library: new Map<string, string>() };
+  // Meant although they look like code: the ids of the city's document and the registry's standards, which `compare --policy` takes.
+  const allow = [new RegExp(`(?<![\\w-])(?:ningguo-2011|${STANDARDS.map((s) => s.id).join('|')})(?![\\w-])`)];
+  /**
+   * What the library draws into the page (a rule's result, the audit, the evaluation, a trace) and the texts of
+   * its declarations the page shows (the readings' questions, reasons and formulas, the clauses' summaries).
+   */
+  const LIBRARY =
+    '[data-result-of], [data-region="audit"], [data-region="data"], [data-region="presets"] small, .reading, .clause > p, .standard-readings, table.standards td';
+
+  beforeAll(async () => {
+    ({ page, errors } = await watchedPage(browser!));
+    await page.goto(pathToFileURL(resolve(site.path)).href);
+    await page.waitForSelector('html[data-ready="true"]');
+    const read = async (after: string) => {
+      const texts = await page.evaluate((library) => {
+        const own = document.body.cloneNode(true) as HTMLElement;
+        for (const e of own.querySelectorAll(library)) e.remove();
+        own.style.position = 'absolute';
+        document.documentElement.append(own);
+        // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the rendered text
+        const page = own.innerText;
+        own.remove();
+        // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the rendered text
+        return { page, library: [...document.querySelectorAll<HTMLElement>(library)].map((e) => e.innerText).join('\n') };
+      }, LIBRARY);
+      for (const part of ['page', 'library'] as const)
+        for (const line of describeProblems(surfaceProblems(texts[part], { allow }))) if (!seen[part].has(line)) seen[part].set(line, after);
+    };
+    await page.locator('input[type="file"][data-dataset]').setInputFiles('examples/ningguo-2013.csv');
+    await page.waitForSelector('[data-region="data"] [data-count="pass"]');
+    for (const id of ['national-2011', 'national-2021']) await page.locator(`input[data-standard="${id}"]`).check();
+    await page.waitForSelector('[data-comparison="2013"] th[data-policy="national-2021"]');
+    await read('a file read and compared');
+    // Every option of every switch, one at a time.
+    for (const i of interpretations.filter((x) => x.parameter !== null)) {
+      for (const o of i.options) {
+        await page.locator(`select[data-reading="${i.id}"]`).selectOption(o.id);
+        await page.waitForSelector('[data-region="data"] [data-count="pass"]');
+        await read(`${i.id} = ${o.id}`);
+      }
+      await page.locator(`select[data-reading="${i.id}"]`).selectOption(i.default);
+    }
+    // Every calculator: every field typed (a refusal, then the worked example again), read after each.
+    for (const form of await page.locator('form[data-rule]').all()) {
+      const rule = (await form.getAttribute('data-rule'))!;
+      for (const input of await form.locator('input[name]').all()) {
+        const before = await input.inputValue();
+        await input.fill('-1');
+        await read(`${rule}: ${await input.getAttribute('name')} = -1`);
+        await input.fill(before);
+        await read(`${rule}: ${await input.getAttribute('name')} = ${before}`);
+      }
+    }
+  }, LONG);
+  afterAll(() => expect(errors).toEqual([]));
+
+  const listed = (m: Map<string, string>) => [...m].map(([line, after]) => `${line} (after ${after})`);
+
+  test('the page’s own words: no code, no long decimals, one spacing convention', () => {
+    expect(listed(seen.page)).toEqual([]);
+  });
+
+  // What the library draws and declares (src/view/result.ts and audit.ts: a reading shown by its option's id; the
+  // rules' traces: exact quotients; the register's and provisions' texts: 10%, 5㎡; src/view/svg.ts: the chart's
+  // axis 0%): the presentation model's work (issue 22, item 1). Marked as failing until it is done, so that the day
+  // it passes is seen and the mark comes off.
+  test.fails('what the library draws into the page: no code, no long decimals, one spacing convention', () => {
+    expect(listed(seen.library)).toEqual([]);
+  });
 });

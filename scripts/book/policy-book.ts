@@ -14,7 +14,9 @@ import { STANDARDS, STANDARD_READINGS } from '../../src/policies/standards.js';
 import { area } from '../../src/report/words.js';
 import { createPolicy, formatTrace, PARAMETER_REFERENCES, type Lang, type Policy, type TraceStep } from '../../src/index.js';
 import { auditPolicy, interpretations, provisions } from '../../src/spec.js';
-import { RULE_INPUTS } from '../../src/view/fields.js';
+import { optionWords, showValue } from '../../src/present/words.js';
+import { fieldInfo, fieldName, META_FIELDS, RULE_INPUTS } from '../../src/view/fields.js';
+import { dayWords, parameterLabel, parameterUnit, parameterValue } from '../site/words.js';
 import { lineChart } from '../../src/view/svg.js';
 
 type RuleName = import('../../src/create-policy.js').RuleName;
@@ -73,6 +75,25 @@ const T = {
 } as const;
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
+const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+const semi = (lang: Lang) => (lang === 'zh' ? '；' : '; ');
+
+/**
+ * A worked example's heading in words: the rule's clause title ("year by year" for a schedule) and its inputs,
+ * each named and shown by the library's words and formatter: `社区工作者队伍：户数 3,100 户，流动人口户数 150 户`.
+ */
+function exampleHeading(rule: RuleName, title: string, input: Readonly<Record<string, unknown>>, result: object, lang: Lang): string {
+  const about = RULE_INPUTS[rule];
+  const name = about.schedule ? `${title}${lang === 'zh' ? '(逐年表)' : ' (year by year)'}` : title;
+  const fields = Object.entries(input).map(([field, value]) => {
+    const unit = fieldInfo(field, rule, RULE_INPUTS)?.unit;
+    return `${fieldName(field, lang, rule, RULE_INPUTS)} ${showValue(value, unit, lang).text}`;
+  });
+  // What it finds: the first value of its result (a rule's result holds its values before clause, readings and trace).
+  const first = Object.keys(result).find((k) => !META_FIELDS.has(k) && !Object.hasOwn(input, k));
+  const finds = first ? ` → ${fieldName(first, lang, rule, RULE_INPUTS)}` : '';
+  return `${name}${fields.length ? `${lang === 'zh' ? '，' : ', '}${fields.join(lang === 'zh' ? '，' : ', ')}` : ''}${finds}`;
+}
 
 function traceLines(trace: readonly TraceStep[], lang: Lang): string[] {
   return formatTrace(trace, lang).map((l) => `    ${l}`);
@@ -99,7 +120,9 @@ function bookIn(lang: Lang, policy: Policy): string {
     for (const path of p.parameters) {
       const ref = PARAMETER_REFERENCES[path]!;
       const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], policy.parameters);
-      out.push(`| \`${path}\` | ${value === undefined ? '—' : `\`${String(value)}\``} | ${ref.unit} | ${ref.from} | ${ref.provisions.join(', ')} |`);
+      out.push(
+        `| ${cell(parameterLabel(path, lang))} | ${cell(parameterValue(path, ref.unit, value, lang))} | ${parameterUnit(ref.unit, lang) || '—'} | ${dayWords(ref.from, lang)} | ${ref.provisions.join(', ')} |`,
+      );
     }
     out.push('');
     if (p.interpretations.length) {
@@ -109,7 +132,7 @@ function bookIn(lang: Lang, policy: Policy): string {
         const def = i.options.find((o) => o.id === i.default)!;
         const alts = i.options.filter((o) => o.id !== i.default);
         out.push(
-          `- ${id}: ${i.question[lang]} ${T.default[lang]}: \`${def.id}\` — ${def.formula[lang]}${alts.length ? `; ${T.alternatives[lang]}: ${alts.map((a) => `\`${a.id}\` — ${a.formula[lang]}`).join('; ')}` : ''}`,
+          `- ${id}: ${i.question[lang]} ${T.default[lang]}${colon(lang)}${optionWords(def.id, i.options, lang)}${alts.length ? `${semi(lang)}${T.alternatives[lang]}${colon(lang)}${alts.map((a) => optionWords(a.id, i.options, lang)).join(semi(lang))}` : ''}`,
         );
       }
       out.push('');
@@ -117,7 +140,15 @@ function bookIn(lang: Lang, policy: Policy): string {
     for (const rule of p.rules as RuleName[]) {
       const input = EXAMPLES[rule];
       const result = (policy[rule] as unknown as (i: unknown) => { trace: readonly TraceStep[] })(input);
-      out.push(`**${T.example[lang]}** \`${rule}(${JSON.stringify(input)})\``, '', ...traceLines(result.trace, lang), '');
+      // An anchor named by the rule (policy-book.zh.md#example-requiredStaff), so that code and docs can link the example.
+      out.push(
+        `<a id="example-${rule}"></a>`,
+        '',
+        `**${T.example[lang]}${colon(lang)}${exampleHeading(rule, p.title[lang], input, result, lang)}**`,
+        '',
+        ...traceLines(result.trace, lang),
+        '',
+      );
     }
   }
   out.push(
@@ -128,11 +159,13 @@ function bookIn(lang: Lang, policy: Policy): string {
   );
   for (const i of interpretations) {
     out.push(
-      `| ${i.id} | ${i.clause} | ${cell(i.question[lang])} | \`${i.default}\` | ${
-        i.options
-          .filter((o) => o.id !== i.default)
-          .map((o) => `\`${o.id}\``)
-          .join(', ') || '—'
+      `| ${i.id} | ${i.clause} | ${cell(i.question[lang])} | ${cell(optionWords(i.default, i.options, lang))} | ${
+        cell(
+          i.options
+            .filter((o) => o.id !== i.default)
+            .map((o) => optionWords(o.id, i.options, lang))
+            .join(semi(lang)),
+        ) || '—'
       } | ${cell(i.why[lang])} |`,
     );
   }
@@ -157,7 +190,8 @@ function standardsPart(lang: Lang): string[] {
   for (const s of STANDARDS) {
     const src = s.source;
     const doc = [src.body[lang], lang === 'zh' ? `《${src.title.zh}》` : src.title.en, src.number, src.date].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
-    const readings = s.readings ? `I11 \`${s.readings.held}\`, I12 \`${s.readings.households}\`` : '—';
+    const option = (id: string, choice: string) => optionWords(choice, STANDARD_READINGS.find((r) => r.id === id)?.options, lang);
+    const readings = s.readings ? cell(`I11 ${option('I11', s.readings.held)}${semi(lang)}I12 ${option('I12', s.readings.households)}`) : '—';
     out.push(`| \`${s.id}\` | ${cell(doc)} | ${cell(s.rule[lang])} | \`${src.status ?? 'unverified'}\` | ${cell(src.url ?? '—')} | ${readings} |`);
   }
   out.push('', `### ${T.standardReadings[lang]}`, '');
@@ -165,7 +199,7 @@ function standardsPart(lang: Lang): string[] {
     const def = i.options.find((o) => o.id === i.default)!;
     const alts = i.options.filter((o) => o.id !== i.default);
     out.push(
-      `- ${i.id}: ${i.question[lang]} ${T.default[lang]}: \`${def.id}\` — ${def.formula[lang]}; ${T.alternatives[lang]}: ${alts.map((a) => `\`${a.id}\` — ${a.formula[lang]}`).join('; ')}. ${T.why[lang]}: ${i.why[lang]}`,
+      `- ${i.id}: ${i.question[lang]} ${T.default[lang]}${colon(lang)}${optionWords(def.id, i.options, lang)}${semi(lang)}${T.alternatives[lang]}${colon(lang)}${alts.map((a) => optionWords(a.id, i.options, lang)).join(semi(lang))}${lang === 'zh' ? '。' : '. '}${T.why[lang]}${colon(lang)}${i.why[lang]}`,
     );
   }
   return [...out, ''];

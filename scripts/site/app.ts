@@ -10,10 +10,25 @@ import { inputLines } from '../../src/report/input-report.js';
 import { compareRegion } from './compare.js';
 import { findingGraphsHtml, graphToggled } from './graph.js';
 import { datasetsOf, evaluateFile, problemLines, type FileDataset } from './read-data.js';
-import { esc, evaluationHtml, inputFromText, reportHtml, type RuleName } from './lib.js';
+import { issueLine, readCalculator, readYear } from './input.js';
+import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
+import { parameterValue } from './words.js';
 import { auditRegion, calculatorResult, initialState, pageBody, policyOf, presetsRegion, T, type State } from './render.js';
+import { queryOf, stateOf } from './url.js';
 
-const state: State = initialState(document.documentElement.lang === 'en' ? 'en' : 'zh');
+// The state the address carries (a link's readings, inputs, language, standards and year), over the first state.
+const fromAddress = stateOf(
+  location.search.slice(1),
+  [...document.querySelectorAll<HTMLInputElement>('input[data-standard]')].map((box) => box.dataset.standard!),
+);
+const state: State = fromAddress.state;
+if (fromAddress.unused.length) state.unused = fromAddress.unused;
+
+/** The state written into the page's address (replacing it: the back button is not a log of keystrokes). */
+function remember(): void {
+  const q = queryOf(state);
+  history.replaceState(null, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
+}
 let dataset: { name: string; bytes: Uint8Array } | undefined;
 /** The data region's latest drawing: an earlier one that ends later (the file is read asynchronously) is dropped. */
 let drawing = 0;
@@ -35,7 +50,7 @@ function drawData(): void {
   }
   const { name, bytes } = dataset;
   const L = state.lang;
-  const yearText = document.querySelector<HTMLInputElement>('[data-dataset-year]')?.value.trim() ?? '';
+  const yearText = state.year.trim();
   const policy = policyOf(state);
   const shown = (html: string) => {
     if (turn === drawing) region.innerHTML = html;
@@ -44,10 +59,10 @@ function drawData(): void {
     shown(
       `<div class="sr-error" role="alert" data-error><strong>${esc(T.error[L])}</strong> <code>${esc(name)}</code><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></div>`,
     );
-  if (yearText !== '' && !/^\d{4}$/.test(yearText))
-    return failed([L === 'zh' ? `年份应为四位数字，实为“${yearText}”` : `the year should be four digits, got "${yearText}"`]);
   // The same reading as the CLI's `report FILE --year YEAR`: the year of a table that gives none, and the one evaluated.
-  const year = yearText === '' ? undefined : Number(yearText);
+  const read = readYear(yearText);
+  if ('issue' in read) return failed([issueLine(read.issue, L)]);
+  const { year } = read;
   evaluateFile(name, bytes, year, policy).then(
     (data) => {
       if (turn !== drawing) return;
@@ -93,7 +108,7 @@ function drawDependents(): void {
     const path = cell.parentElement!.dataset.parameter!;
     const v = path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], policy.parameters);
     cell.dataset.value = v === undefined ? '' : String(v);
-    cell.textContent = v === undefined ? '—' : String(v);
+    cell.textContent = parameterValue(path, cell.parentElement!.dataset.unit ?? '', v, state.lang);
   }
   document.querySelector('[data-region="audit"]')!.innerHTML = auditRegion(state, policy);
   document.querySelector('[data-region="presets"]')!.innerHTML = presetsRegion(state, policy);
@@ -115,7 +130,12 @@ document.addEventListener('input', (ev) => {
     const rule = form.dataset.rule as RuleName;
     (state.values[rule] ??= {})[el.name] = el.value;
     drawCalculator(rule);
-  } else if (el.matches('[data-dataset-year]')) drawData();
+    remember();
+  } else if (el.matches('[data-dataset-year]')) {
+    state.year = el.value;
+    drawData();
+    remember();
+  }
 });
 
 document.addEventListener('change', (ev) => {
@@ -123,9 +143,11 @@ document.addEventListener('change', (ev) => {
   if (el instanceof HTMLSelectElement && el.dataset.reading) {
     state.choices[el.dataset.reading] = el.value;
     drawDependents();
+    remember();
   } else if (el instanceof HTMLInputElement && el.dataset.standard) {
     state.standards = $$<HTMLInputElement>('input[data-standard]:checked').map((box) => box.dataset.standard!);
     drawCompare();
+    remember();
   } else if (el instanceof HTMLInputElement && el.matches('[data-dataset]')) {
     const file = el.files?.[0];
     if (!file) return;
@@ -142,7 +164,7 @@ document.addEventListener('change', (ev) => {
 // A graph box does not bubble its toggle: caught on the way down.
 document.addEventListener(
   'toggle',
-  (ev) => graphToggled(ev.target, state.lang, policyOf(state), (r) => inputFromText(r as RuleName, state.values[r] ?? {})),
+  (ev) => graphToggled(ev.target, state.lang, policyOf(state), (r) => readCalculator(r as RuleName, state.values[r] ?? {}).input),
   true,
 );
 
@@ -152,15 +174,34 @@ document.addEventListener('click', (ev) => {
   if (el.dataset.lang && el.dataset.lang !== state.lang) {
     state.lang = el.dataset.lang === 'en' ? 'en' : 'zh';
     drawPage(`button[data-lang="${state.lang}"]`);
+    remember();
   } else if (el.hasAttribute('data-reset-readings')) {
     state.choices = initialState(state.lang).choices;
     for (const sel of $$<HTMLSelectElement>('select[data-reading]')) sel.value = state.choices[sel.dataset.reading!]!;
     drawDependents();
+    remember();
   }
 });
 
-// The page as built is the first state; a reading chosen before the script ran (the browser's form memory) is taken in.
-for (const sel of $$<HTMLSelectElement>('select[data-reading]')) state.choices[sel.dataset.reading!] = sel.value;
-state.standards = $$<HTMLInputElement>('input[data-standard]:checked').map((box) => box.dataset.standard!);
-drawDependents();
+// Printed, the page shows everything: every closed <details> (what was read, the readings' reasons) opens for the print and closes after.
+let opened: HTMLDetailsElement[] = [];
+addEventListener('beforeprint', () => {
+  opened = $$<HTMLDetailsElement>('details:not([open])');
+  for (const d of opened) d.open = true;
+});
+addEventListener('afterprint', () => {
+  for (const d of opened) d.open = false;
+  opened = [];
+});
+
+if (location.search.length > 1) {
+  // A link's state: the page drawn again from it (in its language), the clause it points at in view.
+  drawPage();
+  if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+} else {
+  // The page as built is the first state; a reading chosen before the script ran (the browser's form memory) is taken in.
+  for (const sel of $$<HTMLSelectElement>('select[data-reading]')) state.choices[sel.dataset.reading!] = sel.value;
+  state.standards = $$<HTMLInputElement>('input[data-standard]:checked').map((box) => box.dataset.standard!);
+  drawDependents();
+}
 document.documentElement.dataset.ready = 'true';

@@ -15,6 +15,7 @@ import { applyStandard } from '../../src/policies/standard-overlays.js';
 import { STANDARDS, STANDARD_READINGS, type Standard } from '../../src/policies/standards.js';
 import type { ValueUnit } from '../../src/provisions/declare.js';
 import type { SourceStatus } from '../../src/provisions/provision.js';
+import { optionWords } from '../../src/present/words.js';
 import { count, grouped, valueWords } from '../../src/report/words.js';
 import { esc, provisionName } from '../../src/view.js';
 
@@ -25,7 +26,7 @@ export const C = {
     en: 'Each rule is in this project’s words, not the document’s; the status says where its numbers were read: verified (in the document’s own text), derivative (quoted by a lower-level document or an official briefing), unverified.',
   },
   head: {
-    zh: ['编号', '文件', '规则(转述)', '适用期', '状态与读取地址', '解读'],
+    zh: ['编号', '文件', '规则(转述)', '适用期', '状态与读取地址', '口径'],
     en: ['id', 'document', 'rule (our words)', 'applies', 'status and where read', 'readings'],
   },
   status: {
@@ -35,14 +36,14 @@ export const C = {
   } satisfies Record<SourceStatus, Record<Lang, string>>,
   noDate: { zh: '日期未知', en: 'date not known' },
   leavesOut: { zh: '未检查', en: 'Not checked' },
-  readingsHead: { zh: '标准的解读', en: 'Readings of the standards' },
+  readingsHead: { zh: '标准的口径', en: 'Readings of the standards' },
   options: { zh: '选项', en: 'options' },
   default: { zh: '默认', en: 'default' },
   why: { zh: '理由', en: 'why' },
   compare: { zh: '与标准比较', en: 'Compare with the standards' },
   compareNote: {
-    zh: '勾选标准：所选文件按本市文件(上方所选解读)和叠加了每项标准的本市文件分别计算，并列显示。',
-    en: 'Tick standards: the picked file is evaluated under the city’s document (with the readings chosen above) and under the same with each standard laid over it, side by side.',
+    zh: '勾选标准：所选文件按本市文件(下方所选口径)和叠加了每项标准的本市文件分别计算，并列显示。',
+    en: 'Tick standards: the picked file is evaluated under the city’s document (with the readings chosen below) and under the same with each standard laid over it, side by side.',
   },
   pick: { zh: '选择标准', en: 'Standards' },
   noFile: { zh: '选择文件后显示比较。', en: 'The comparison shows once a file is picked.' },
@@ -92,13 +93,16 @@ function documentOf(s: Standard, L: Lang): string {
   );
 }
 
+/** An option of a reading of the standards (I11, I12) in words, as the reading declares it. */
+const standardOption = (reading: string, option: string, L: Lang): string => optionWords(option, STANDARD_READINGS.find((i) => i.id === reading)?.options, L);
+
 /** The registry as a table, with the readings of the standards below it. */
 export function standardsTable(L: Lang): string {
   const rows = STANDARDS.map((s) => {
     const status = s.source.status ?? 'unverified';
     const applies = s.from === undefined && s.to === undefined ? C.noDate[L] : `${s.from ?? '?'} – ${s.to ?? ''}`;
     const readings = s.readings
-      ? `<span data-reading-of="I11">I11 <code>${esc(s.readings.held)}</code></span><br><span data-reading-of="I12">I12 <code>${esc(s.readings.households)}</code></span><br><small>${esc(s.readings.why[L])}</small>`
+      ? `<span data-reading-of="I11" data-option="${esc(s.readings.held)}">I11 ${esc(standardOption('I11', s.readings.held, L))}</span><br><span data-reading-of="I12" data-option="${esc(s.readings.households)}">I12 ${esc(standardOption('I12', s.readings.households, L))}</span><br><small>${esc(s.readings.why[L])}</small>`
       : '—';
     return (
       `<tr data-standard-row="${esc(s.id)}" data-status="${esc(status)}"><th scope="row"><code>${esc(s.id)}</code></th>` +
@@ -111,9 +115,11 @@ export function standardsTable(L: Lang): string {
   }).join('');
   const readings = STANDARD_READINGS.map(
     (i) =>
-      `<li data-standard-reading="${esc(i.id)}"><span class="sr-id">${esc(i.id)}</span> ${esc(i.question[L])} ${esc(C.options[L])}: ${i.options
-        .map((o) => `<code>${esc(o.id)}</code> — ${esc(o.formula[L])}`)
-        .join('; ')}; ${esc(C.default[L])}: <code>${esc(i.default)}</code>. <small>${esc(C.why[L])}: ${esc(i.why[L])}</small></li>`,
+      `<li data-standard-reading="${esc(i.id)}"><span class="sr-id">${esc(i.id)}</span> ${esc(i.question[L])} ${esc(C.options[L])}${L === 'zh' ? '：' : ': '}${i.options
+        .map((o) => `<span data-option="${esc(o.id)}">${esc(optionWords(o.id, i.options, L))}</span>`)
+        .join(
+          L === 'zh' ? '；' : '; ',
+        )}${L === 'zh' ? '；' : '; '}${esc(C.default[L])}${L === 'zh' ? '：' : ': '}${esc(optionWords(i.default, i.options, L))}${L === 'zh' ? '。' : '. '}<small>${esc(C.why[L])}${L === 'zh' ? '：' : ': '}${esc(i.why[L])}</small></li>`,
   ).join('');
   return (
     `<p>${esc(C.standardsNote[L])}</p><div class="scroll"><table class="standards"><thead><tr>${C.head[L].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>` +

@@ -34,7 +34,7 @@ export function evaluateFile(name: string, bytes: Uint8Array, year: number | und
 /** The lines a reading problem says, in the page's language; undefined for an error that is not the input's. */
 export function problemLines(e: unknown, lang: 'zh' | 'en'): string[] | undefined {
   if (e instanceof InputError) return (e.words?.[lang] ?? e.message).split('\n');
-  if (e instanceof PolicyInputError) return e.issues.map((i) => `${i.path}: ${i.messages[lang]}`);
+  if (e instanceof PolicyInputError) return e.issues.map((i) => `${i.path}${lang === 'zh' ? '：' : ': '}${i.messages[lang]}`);
   return undefined;
 }
 

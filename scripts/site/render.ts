@@ -5,12 +5,14 @@
  * page's own script (to redraw what a change touches). Every part that shows
  * a result, the audit or an evaluation is drawn by the library's views.
  */
-import { createPolicy, PARAMETER_REFERENCES, PolicyInputError, PRESET_SOURCES, PRESETS, type Lang, type Policy } from '../../src/index.js';
+import { createPolicy, NINGGUO_2011_SOURCE, PARAMETER_REFERENCES, PRESET_SOURCES, PRESETS, type Lang, type Policy } from '../../src/index.js';
 import type { ParameterOverrides } from '../../src/create-policy.js';
 import { auditPolicy, interpretations, provisions, type Interpretation, type Provision } from '../../src/spec.js';
 import { C, COMPARE_CSS, standardPicker, standardsTable } from './compare.js';
 import { GRAPH_CSS, ruleGraphHtml } from './graph.js';
-import { auditHtml, esc, inputFromText, resultHtml, RULE_INPUTS, FIELDS, showValue, type RuleName, type PresetName } from './lib.js';
+import { issueLine, issuesOf, readCalculator } from './input.js';
+import { auditHtml, esc, resultHtml, RULE_INPUTS, type RuleName, type PresetName } from './lib.js';
+import { dayWords, fieldLabel, fieldUnit, optionLabel, parameterLabel, parameterUnit, parameterValue, show } from './words.js';
 
 /** What the page shows depends on. */
 export interface State {
@@ -21,21 +23,25 @@ export interface State {
   values: Record<string, Record<string, string>>;
   /** The standards of the registry ticked for the comparison, by id. */
   standards: string[];
+  /** The year typed for "check your data" (the CLI's --year). */
+  year: string;
+  /** Parts of the page's address it could not use (named on the page). */
+  unused?: readonly string[];
 }
 
 export const T = {
   title: { zh: '社区建设政策浏览器', en: 'Community-building policy explorer' },
   intro: {
-    zh: '宁国市城乡社区建设政策的每一条款、参数和计算。数字由 shequ-rules 精确计算(不经浮点)；改变下方的“解读”，页面上所有结果随之重算。本页不联网，可离线打开。',
-    en: 'Every clause, parameter and computation of Ningguo’s policy on urban–rural community building. Figures are computed exactly by shequ-rules (never through floats); change a reading below and every result on the page is computed again. The page works offline and loads nothing from the network.',
+    zh: '宁国市城乡社区建设政策的每一条款、参数和计算。先检查您的数据：选择文件，即按命令行 report 的读法读取和评估。数字由 shequ-rules 精确计算(不经浮点)；改变下方的“口径”，页面上所有结果随之重算。本页不联网，可离线打开。',
+    en: 'Every clause, parameter and computation of Ningguo’s policy on urban–rural community building. Check your data first: pick a file and it is read and evaluated as the command line’s report reads it. Figures are computed exactly by shequ-rules (never through floats); change a reading below and every result on the page is computed again. The page works offline and loads nothing from the network.',
   },
   nav: {
-    zh: ['解读', '条款', '自我审查', '国家标准对比', '标准登记表', '检查数据', '与标准比较'],
-    en: ['Readings', 'Clauses', 'Audit', 'National standards', 'Standards', 'Check your data', 'Compare'],
+    zh: ['检查数据', '与标准比较', '口径', '条款', '政策自查', '国家标准对比', '标准登记表'],
+    en: ['Check your data', 'Compare', 'Readings', 'Clauses', 'Audit', 'National standards', 'Standards'],
   },
-  readings: { zh: '解读：原文可有多种理解之处', en: 'Readings: where the text can be read more than one way' },
+  readings: { zh: '口径：原文可有多种理解之处', en: 'Readings: where the text can be read more than one way' },
   readingsNote: {
-    zh: '每项解读来自解读登记表；默认项为本库采用的理解。',
+    zh: '每项口径来自口径登记表；默认项为本库采用的理解。',
     en: 'Each reading comes from the interpretation register; the default is the one the library takes.',
   },
   fixed: { zh: '只有一种理解，无可切换', en: 'only one reading: nothing to switch' },
@@ -43,8 +49,14 @@ export const T = {
   why: { zh: '理由', en: 'Why' },
   reset: { zh: '全部恢复默认', en: 'Reset all to the defaults' },
   clauses: { zh: '条款', en: 'Clauses' },
-  docA: { zh: '文件甲：关于加强城乡社区建设的意见', en: 'Document A: opinions on urban–rural community building' },
-  docB: { zh: '文件乙：学生防溺水工作紧急通知', en: 'Document B: emergency notice on preventing student drowning' },
+  docA: { zh: `${NINGGUO_2011_SOURCE.body.zh}：${NINGGUO_2011_SOURCE.title.zh}`, en: `${NINGGUO_2011_SOURCE.body.en}: ${NINGGUO_2011_SOURCE.title.en}` },
+  docB: {
+    zh: '关于进一步加强学生防溺水安全工作的紧急通知(与上一文件同页，原文未署发文机关和日期)',
+    en: 'Emergency notice on further strengthening the safety of students against drowning (on the same page as the document above; the text names no issuing body or date)',
+  },
+  paraphrase: { zh: '(本项目的转述，不是原文)', en: '(our paraphrase, not the original text)' },
+  schedule: { zh: '逐年表', en: 'year by year' },
+  example: { zh: '示例社区', en: 'An example community' },
   kind: { quantitative: { zh: '数量条款', en: 'quantitative' }, duty: { zh: '职责条款', en: 'duty' }, principle: { zh: '原则条款', en: 'principle' } },
   params: { zh: '参数', en: 'Parameters' },
   paramHead: { zh: ['参数', '值', '单位', '起始日期', '出处'], en: ['parameter', 'value', 'unit', 'from', 'source'] },
@@ -52,8 +64,8 @@ export const T = {
   required: { zh: '必填', en: 'required' },
   optional: { zh: '可选', en: 'optional' },
   error: { zh: '输入有误', en: 'Check the input' },
-  audit: { zh: '自我审查：条款之间是否一致', en: 'Self-audit: do the clauses agree?' },
-  auditNote: { zh: '每项检查都用当前解读下的规则计算。', en: 'Each check is computed by the rules under the readings chosen above.' },
+  audit: { zh: '政策自查：条款之间是否一致', en: 'Self-audit: do the clauses agree?' },
+  auditNote: { zh: '每项检查都用当前口径下的规则计算。', en: 'Each check is computed by the rules under the readings chosen above.' },
   presets: { zh: '与国家标准对比：用房和人员配备', en: 'Against the national standards: rooms and staff' },
   presetsNote: {
     zh: '同一社区按本市标准和两项国家标准计算。国家标准只规定用房面积(每百户)，人员配备仍按本市标准。',
@@ -66,14 +78,15 @@ export const T = {
   source: { zh: '出处', en: 'Source' },
   data: { zh: '检查数据', en: 'Check your data' },
   dataNote: {
-    zh: '选择一个 JSON 数据集、一个社区表格的 CSV(UTF-8、GB18030 或 UTF-16)或 Excel 工作簿(.xlsx)：读法与命令行 report 完全相同。文件只在本页中计算，不会上传。按当前解读评估。',
-    en: 'Pick a JSON dataset, a CSV of communities (UTF-8, GB18030 or UTF-16) or an Excel workbook (.xlsx): it is read exactly as the CLI’s report reads it. The file is evaluated in this page and never uploaded, under the readings chosen above.',
+    zh: '选择一个 JSON 数据集、一个社区表格的 CSV(UTF-8、GB18030 或 UTF-16)或 Excel 工作簿(.xlsx)：读法与命令行 report 完全相同(中文表头、两行表头、标题行和合计行)。文件只在本页中计算，不会上传。按下方选定的口径评估。',
+    en: 'Pick a JSON dataset, a CSV of communities (UTF-8, GB18030 or UTF-16) or an Excel workbook (.xlsx): it is read exactly as the CLI’s report reads it (Chinese and two-row headers, title and total rows). The file is evaluated in this page and never uploaded, under the readings chosen below.',
   },
   file: { zh: '数据文件', en: 'Data file' },
-  year: { zh: '年度(同 --year；空白则评估数据中的每一年)', en: 'Year (as --year; empty: every year the data holds)' },
+  year: { zh: '年度(空白则评估数据中的每一年)', en: 'Year (empty: every year the data holds)' },
   read: { zh: '读取的数据', en: 'Data read' },
   save: { zh: '保存报告(HTML)', en: 'Save the report (HTML)' },
   noData: { zh: '尚未选择文件。', en: 'No file picked yet.' },
+  unused: { zh: '本页地址中以下部分无法使用，已忽略：', en: 'These parts of the page’s address cannot be used and were left out: ' },
   lang: { zh: '语言', en: 'Language' },
   skip: { zh: '跳到正文', en: 'Skip to the content' },
   footer: {
@@ -82,7 +95,7 @@ export const T = {
   },
 } as const;
 
-const IDS = ['readings', 'clauses', 'audit', 'presets', 'standards', 'data', 'compare'] as const;
+const IDS = ['data', 'compare', 'readings', 'clauses', 'audit', 'presets', 'standards'] as const;
 
 /** The parameter override a reading's option stands for, or undefined when it cannot be applied. */
 export function readingOverride(i: Interpretation, option: string): ParameterOverrides | undefined {
@@ -108,7 +121,7 @@ export function readingOverride(i: Interpretation, option: string): ParameterOve
     createPolicy(out as ParameterOverrides);
     return out as ParameterOverrides;
   } catch (e) {
-    if (e instanceof PolicyInputError) return undefined;
+    if (issuesOf(e)) return undefined;
     throw e;
   }
 }
@@ -136,7 +149,7 @@ export function initialState(lang: Lang = 'zh'): State {
     const start = r.form ?? r.example;
     values[rule] = Object.fromEntries(r.fields.map((f) => [f.name, start[f.name] === undefined ? '' : String(start[f.name])]));
   }
-  return { lang, choices: Object.fromEntries(switchable().map((i) => [i.id, i.default])), values, standards: [] };
+  return { lang, choices: Object.fromEntries(switchable().map((i) => [i.id, i.default])), values, standards: [], year: '2013' };
 }
 
 function readingControl(i: Interpretation, state: State): string {
@@ -145,13 +158,14 @@ function readingControl(i: Interpretation, state: State): string {
   const head = `<span class="sr-id">${esc(i.id)}</span> ${esc(i.question[L])} <small>(<a href="#${esc(i.clause)}">${esc(i.clause)}</a>)</small>`;
   if (!i.parameter) {
     const only = i.options[0]!;
-    return `<div class="reading" id="${esc(i.id)}"><p>${head}</p><p><code>${esc(only.id)}</code>: ${esc(only.formula[L])} — <em>${esc(T.fixed[L])}</em></p><p class="sr-cite">${esc(T.why[L])}: ${esc(i.why[L])}</p></div>`;
+    return `<div class="reading" id="${esc(i.id)}"><p>${head}</p><p>${esc(only.formula[L])} — <em>${esc(T.fixed[L])}</em></p><p class="sr-cite">${esc(T.why[L])}: ${esc(i.why[L])}</p></div>`;
   }
   const choice = state.choices[i.id] ?? i.default;
   const options = i.options
     .map((o) => {
       const usable = readingOverride(i, o.id) !== undefined;
-      return `<option value="${esc(o.id)}"${o.id === choice ? ' selected' : ''}${usable ? '' : ' disabled'}>${esc(o.id)}${o.id === i.default ? ` (${esc(T.default[L])})` : ''} — ${esc(o.formula[L])}</option>`;
+      const mark = o.id === i.default ? (L === 'zh' ? `(${T.default[L]})` : ` (${T.default[L]})`) : '';
+      return `<option value="${esc(o.id)}"${o.id === choice ? ' selected' : ''}${usable ? '' : ' disabled'}>${esc(optionLabel(i.id, o.id, L))}${esc(mark)}</option>`;
     })
     .join('');
   return (
@@ -174,14 +188,27 @@ const valueAt = (o: unknown, path: string): unknown => path.split('.').reduce<un
 
 /** What a calculator shows: the rule's result under the chosen readings, or what is wrong with the input. */
 export function calculatorResult(rule: RuleName, state: State, policy: Policy): string {
-  const input = inputFromText(rule, state.values[rule] ?? {});
-  try {
-    const result = (policy[rule] as unknown as (i: unknown) => object)(input);
-    return resultHtml(rule, result, state.lang) + ruleGraphHtml(rule, input, policy, state.lang);
-  } catch (e) {
-    if (!(e instanceof PolicyInputError)) throw e;
-    return `<div class="sr-error" role="alert" data-error><strong>${esc(T.error[state.lang])}</strong><ul>${e.issues.map((i) => `<li><code>${esc(i.path)}</code>: ${esc(i.message)}</li>`).join('')}</ul></div>`;
+  const L = state.lang;
+  const { input, issues: unread } = readCalculator(rule, state.values[rule] ?? {});
+  let issues = unread;
+  if (issues.length === 0) {
+    try {
+      const result = (policy[rule] as unknown as (i: unknown) => object)(input);
+      return resultHtml(rule, result, L) + ruleGraphHtml(rule, input, policy, L);
+    } catch (e) {
+      issues = issuesOf(e) ?? [];
+      if (issues.length === 0) throw e;
+    }
   }
+  const items = issues.map((i) => `<li data-issue="${esc(i.code)}" data-path="${esc(i.path)}">${esc(issueLine(i, L, rule))}</li>`).join('');
+  return `<div class="sr-error" role="alert" data-error><strong>${esc(T.error[L])}</strong><ul>${items}</ul></div>`;
+}
+
+/** A calculator's name in words: its clause's title, and "year by year" for a schedule. */
+export function calculatorName(rule: RuleName, L: Lang): string {
+  const p = provisions.find((x) => (x.rules as readonly string[]).includes(rule));
+  const title = p ? p.title[L] : rule;
+  return RULE_INPUTS[rule].schedule ? `${title}${L === 'zh' ? '(' : ' ('}${T.schedule[L]})` : title;
 }
 
 function calculator(rule: RuleName, state: State, policy: Policy): string {
@@ -189,18 +216,18 @@ function calculator(rule: RuleName, state: State, policy: Policy): string {
   const inputs = RULE_INPUTS[rule].fields
     .map((f) => {
       const id = `${rule}-${f.name}`;
-      const info = FIELDS[f.name];
-      const unit = info ? showValue(1, info.unit, L).replace(/^1 ?/, '') : '';
+      const unit = f.kind === 'year' || f.kind === 'date' ? '' : fieldUnit(f.name, L, rule);
       const mode = f.kind === 'amount' ? 'decimal' : f.kind === 'date' ? 'text' : 'numeric';
+      const placeholder = f.kind === 'date' ? (L === 'zh' ? '2013年7月1日' : '2013-07-01') : '';
       return (
-        `<div class="field"><label for="${id}">${esc(info?.[L] ?? f.name)}${unit ? ` (${esc(unit)})` : ''} <small>${esc(f.required ? T.required[L] : T.optional[L])} · <code>${esc(f.name)}</code></small></label>` +
-        `<input id="${id}" name="${esc(f.name)}" type="text" inputmode="${mode}" autocomplete="off" value="${esc(state.values[rule]?.[f.name] ?? '')}"${f.kind === 'date' ? ' placeholder="YYYY-MM-DD"' : ''}${f.required ? ' aria-required="true"' : ''}></div>`
+        `<div class="field"><label for="${id}">${esc(fieldLabel(f.name, L, rule))}${unit ? (L === 'zh' ? `(${esc(unit)})` : ` (${esc(unit)})`) : ''} <small>${esc(f.required ? T.required[L] : T.optional[L])}</small></label>` +
+        `<input id="${id}" name="${esc(f.name)}" type="text" inputmode="${mode}" autocomplete="off" value="${esc(state.values[rule]?.[f.name] ?? '')}"${placeholder ? ` placeholder="${esc(placeholder)}"` : ''}${f.required ? ' aria-required="true"' : ''}></div>`
       );
     })
     .join('');
   return (
-    `<form class="calculator" data-rule="${esc(rule)}" aria-label="${esc(`${T.calculator[L]}: ${rule}`)}" onsubmit="return false">` +
-    `<h4>${esc(T.calculator[L])}: <code>${esc(rule)}</code></h4><div class="inputs">${inputs}</div>` +
+    `<form class="calculator" data-rule="${esc(rule)}" aria-label="${esc(`${T.calculator[L]}${L === 'zh' ? '：' : ': '}${calculatorName(rule, L)}`)}" onsubmit="return false">` +
+    `<h4>${esc(T.calculator[L])}${L === 'zh' ? '：' : ': '}${esc(calculatorName(rule, L))}</h4><div class="inputs">${inputs}</div>` +
     `<div class="result" data-result-of="${esc(rule)}" aria-live="polite">${calculatorResult(rule, state, policy)}</div></form>`
   );
 }
@@ -211,10 +238,10 @@ function parameterTable(p: Provision, state: State, policy: Policy): string {
     .map((path) => {
       const ref = PARAMETER_REFERENCES[path]!;
       const v = valueAt(policy.parameters, path);
-      return `<tr data-parameter="${esc(path)}"><td><code>${esc(path)}</code></td><td data-value="${esc(v === undefined ? '' : String(v))}">${esc(v === undefined ? '—' : String(v))}</td><td>${esc(ref.unit)}</td><td>${esc(ref.from)}</td><td>${esc(ref.clause)} · ${esc(ref.provisions.join(', '))}</td></tr>`;
+      return `<tr data-parameter="${esc(path)}" data-unit="${esc(ref.unit)}"><td>${esc(parameterLabel(path, L))}</td><td data-value="${esc(v === undefined ? '' : String(v))}">${esc(parameterValue(path, ref.unit, v, L))}</td><td>${esc(parameterUnit(ref.unit, L))}</td><td>${esc(dayWords(ref.from, L))}</td><td>${esc(ref.clause)} · ${esc(ref.provisions.join(L === 'zh' ? '、' : ', '))}</td></tr>`;
     })
     .join('');
-  return `<table class="params"><caption>${esc(T.params[L])}</caption><thead><tr>${T.paramHead[L].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="params" data-scroll><caption>${esc(T.params[L])}</caption><thead><tr>${T.paramHead[L].map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function clausesSection(state: State, policy: Policy): string {
@@ -230,7 +257,7 @@ function clausesSection(state: State, policy: Policy): string {
     out.push(
       `<article class="clause" id="${esc(p.id)}" data-clause="${esc(p.id)}"><h3><a class="anchor" href="#${esc(p.id)}">${esc(p.id)}</a> <span lang="zh-CN">${esc(p.label)}</span> ${esc(p.title[L])} <small class="kind">${esc(T.kind[p.kind][L])}</small></h3>`,
     );
-    out.push(`<p>${esc(p.summary[L])}</p>`);
+    out.push(`<p>${esc(p.summary[L])} <small class="sr-cite">${esc(T.paraphrase[L])}</small></p>`);
     if (p.quantities.length || p.interpretations.length) {
       out.push(
         `<p class="sr-cite">${p.quantities.map((q) => `<code>${esc(q)}</code>`).join(' ')} ${p.interpretations.map((i) => `<a href="#${esc(i)}">${esc(i)}</a>`).join(' ')}</p>`,
@@ -273,14 +300,14 @@ export function presetsRegion(state: State, policy: Policy, households = 3000, r
       const staff = r.policy.requiredStaff({ households });
       return (
         `<tr data-standard="${esc('preset' in r ? r.preset : 'city')}"><th scope="row">${r.document ? `<span lang="zh-CN">${esc(r.document)}</span><br>` : ''}${esc(r.name)}${r.source ? `<br><small>${esc(r.source)}</small>` : ''}</th>` +
-        `<td data-value="${esc(rooms.areaM2.toFixed())}">${esc(showValue(rooms.areaM2, 'm2', L))}<br><small>${esc(rooms.trace[rooms.trace.length - 1]![L])}</small></td>` +
-        `<td data-value="${staff.staff}">${esc(showValue(staff.staff, 'workers', L))}</td></tr>`
+        `<td data-value="${esc(rooms.areaM2.toFixed())}">${esc(show(rooms.areaM2, 'm2', L))}<br><small>${esc(rooms.trace[rooms.trace.length - 1]![L])}</small></td>` +
+        `<td data-value="${staff.staff}">${esc(show(staff.staff, 'workers', L))}</td></tr>`
       );
     })
     .join('');
   return (
     `<p>${esc(T.presetsNote[L])}</p>` +
-    `<p><code>households = ${households}</code>, <code>residents = ${residents}</code></p>` +
+    `<p data-example-community>${esc(T.example[L])}${L === 'zh' ? '：' : ': '}${esc(fieldLabel('households', L))} ${esc(show(households, 'households', L))}${L === 'zh' ? '，' : ', '}${esc(fieldLabel('residents', L))} ${esc(show(residents, 'people', L))}</p>` +
     `<table class="presets"><thead><tr><th scope="col">${esc(T.standard[L])}</th><th scope="col">${esc(T.rooms[L])}</th><th scope="col">${esc(T.staff[L])}</th></tr></thead><tbody>${body}</tbody></table>`
   );
 }
@@ -293,9 +320,9 @@ function mergeOverrides(policy: Policy): ParameterOverrides {
 function dataSection(state: State): string {
   const L = state.lang;
   return (
-    `<section id="data" aria-labelledby="h-data"><h2 id="h-data">${esc(T.data[L])}</h2><p>${esc(T.dataNote[L])}</p>` +
+    `<section id="data" aria-labelledby="h-data"><h2 id="h-data">${esc(T.data[L])}</h2><p>${esc(T.dataNote[L])} <a href="#readings">${esc(T.nav[L][2]!)}</a></p>` +
     `<form class="data-form" onsubmit="return false"><div class="field"><label for="dataset">${esc(T.file[L])}</label><input id="dataset" type="file" data-dataset accept=".json,.csv,.txt,.xlsx,.xlsm,.xls,application/json,text/csv"></div>` +
-    `<div class="field"><label for="dataset-year">${esc(T.year[L])}</label><input id="dataset-year" name="year" type="text" inputmode="numeric" value="2013" data-dataset-year></div></form>` +
+    `<div class="field"><label for="dataset-year">${esc(T.year[L])}</label><input id="dataset-year" name="year" type="text" inputmode="numeric" value="${esc(state.year)}" data-dataset-year></div></form>` +
     `<section id="compare" aria-labelledby="h-compare"><h3 id="h-compare">${esc(C.compare[L])}</h3><p>${esc(C.compareNote[L])}</p>` +
     `<form class="compare-form" onsubmit="return false">${standardPicker(L, state.standards)}</form>` +
     `<div class="region" data-region="compare" aria-live="polite"><p>${esc(C.noFile[L])}</p></div></section>` +
@@ -315,12 +342,15 @@ export function pageBody(state: State): string {
   return (
     `<a class="skip" href="#main">${esc(T.skip[L])}</a><header class="top"><div class="bar"><strong>${esc(T.title[L])}</strong>${langSwitch}</div><nav aria-label="${esc(T.title[L])}">${nav}</nav></header>` +
     `<main id="main" tabindex="-1"><h1>${esc(T.title[L])}</h1><p>${esc(T.intro[L])}</p>` +
+    (state.unused?.length
+      ? `<p class="sr-error" role="status" data-unused>${esc(T.unused[L])}${state.unused.map((u) => `<code>${esc(u)}</code>`).join(' ')}</p>`
+      : '') +
+    dataSection(state) +
     readingsSection(state) +
     clausesSection(state, policy) +
     `<section id="audit" aria-labelledby="h-audit"><h2 id="h-audit">${esc(T.audit[L])}</h2><p>${esc(T.auditNote[L])}</p><div class="region" data-region="audit">${auditRegion(state, policy)}</div></section>` +
     `<section id="presets" aria-labelledby="h-presets"><h2 id="h-presets">${esc(T.presets[L])}</h2><div class="region" data-region="presets">${presetsRegion(state, policy)}</div></section>` +
     `<section id="standards" aria-labelledby="h-standards"><h2 id="h-standards">${esc(C.standards[L])}</h2>${standardsTable(L)}</section>` +
-    dataSection(state) +
     `<footer><p class="sr-cite">${esc(T.footer[L])}</p></footer></main>`
   );
 }
@@ -346,4 +376,27 @@ button{font:inherit}
 .sr-error{color:#c62828}
 .params caption{text-align:left;font-weight:600}
 h3.doc{font-size:1.15rem;margin-top:1.5rem}
+main{overflow-wrap:anywhere}
+@media (max-width:720px){
+main table:not(.standards){display:block;max-width:100%;overflow-x:auto}
+.sr-numbers,.sr-summary{grid-template-columns:minmax(0,auto) minmax(0,1fr)}
+.field input{width:100%;box-sizing:border-box}.inputs{display:block}
+header.top nav{gap:.2rem .7rem;font-size:.92rem}
+}
+@media print{
+@page{margin:14mm 12mm}
+html{scroll-behavior:auto}
+header.top,.skip,[data-reset-readings],.data-form input[type=file],a[data-save-report]{display:none!important}
+header.top{position:static}
+body{font-size:10.5pt}
+main{max-width:none}
+.calculator,.reading,.sr-audit,figure,tr,.difference{break-inside:avoid}
+h2,h3,h4{break-after:avoid}
+section#data,section#readings,section#clauses,section#audit,section#presets,section#standards{break-before:page}
+section#data{break-before:auto}
+main table{display:table!important;overflow:visible!important}
+td,th{white-space:normal!important}
+input,select{border:0;background:none;font:inherit;appearance:none}
+a{color:inherit;text-decoration:none}
+}
 `;
