@@ -154,11 +154,11 @@ describe('one home per provision', () => {
 /** The layers, inner first: a file may import only from its own layer or inner ones — at run time, for its types, or lazily. */
 const LAYERS: readonly [string, RegExp][] = [
   ['kernel', /^src\/(decimal|errors|values|trace|display|kinds|bilingual)\.ts$/],
-  ['model', /^src\/policy\/|^src\/provisions\/(declare|provision|records|validate)\.ts$/],
-  ['rules', /^src\/rules\//],
+  ['model', /^src\/policy\/|^src\/provisions\/(declare|provision|records|validate)\.ts$|^src\/formula\/types\.ts$/],
+  ['rules', /^src\/rules\/|^src\/formula\//],
   ['provisions', /^src\/provisions\/[^/]+\/[^/]+\.ts$/],
   ['policy', /^src\/policies\/|^src\/create-policy\.ts$/],
-  ['evaluation and audit', /^src\/(evaluate|audit|read|csv)\//],
+  ['evaluation and audit', /^src\/(evaluate|audit|read|csv|sql)\//],
   ['report and views', /^src\/(report|view)\//],
   ['cli', /^src\/cli\//],
   ['entries', /^src\/(index|spec|evaluation|view)\.ts$/],

@@ -14,6 +14,7 @@ import { provisionIssues } from './validate.js';
 import type { Citation, InterpretationUse } from '../trace.js';
 import type { Declared, FindingAbout, Interpretation, ParameterUnit, RuleAbout } from './declare.js';
 import type { CommunityRecord, Dataset } from './records.js';
+import type { CheckFormula } from '../formula/types.js';
 
 // ——— findings ———
 
@@ -172,6 +173,13 @@ export interface CommunityCheck<K = unknown> {
   readonly owedScale?: number;
   /** The rules of its provision whose arithmetic it shares: a document that replaces one of them must replace this check too. */
   readonly uses?: readonly string[];
+  /**
+   * Its arithmetic as data, when it is declared so (`formulaCheck`): `compile`, `status`, `exact`, `detail` and
+   * `quick` are then derived from it, and the SQL export can say it.
+   */
+  readonly formula?: CheckFormula;
+  /** Why its arithmetic is written by hand, when it has no `formula` (then it has no SQL). */
+  readonly handWritten?: Bilingual;
   compile(policy: PolicyCore, year: number | undefined): K;
   /**
    * PASS, FAIL or UNKNOWN for one validated community: in integers where the numbers fit, exactly otherwise.
@@ -195,6 +203,8 @@ export interface CityCheck {
   readonly clause: string;
   /** When a table of communities (a CSV) cannot carry what it needs: whom it concerns and why it is not evaluated. */
   readonly notCarried?: { readonly subject: 'city' | 'year' | 'projects'; readonly reason: Bilingual };
+  /** Why its arithmetic is written by hand rather than declared as a formula (it has no SQL). */
+  readonly handWritten?: Bilingual;
   findings(d: Dataset, policy: PolicyCore, out: Finding[], notEvaluated: NotEvaluated[]): void;
   /** What is due in a year whatever the data gives (for the progress table, where the data cannot tell). */
   due?(policy: PolicyCore, year: number): Decimal;
@@ -205,6 +215,8 @@ export interface StandingCheck {
   readonly scope: 'standing';
   readonly provision: string;
   readonly clause: string;
+  /** Why its arithmetic is written by hand rather than declared as a formula (it has no SQL). */
+  readonly handWritten?: Bilingual;
   judge(policy: PolicyCore, year: number, ok: number, of: number, undecided: number): Finding | NotEvaluated;
 }
 
@@ -239,6 +251,8 @@ export interface AggregateCheck {
   readonly scope: 'aggregate';
   readonly provision: string;
   readonly clause: string;
+  /** Why its arithmetic is written by hand rather than declared as a formula (it has no SQL). */
+  readonly handWritten?: Bilingual;
   /** Whether it applies under this policy (when not, the evaluation does not gather the sums for it). Default: it does. */
   applies?(policy: PolicyCore): boolean;
   judge(policy: PolicyCore, year: number, urban: CommunitySums): Finding | NotEvaluated | undefined;

@@ -19,6 +19,10 @@ const urban: StandingCheck = {
   scope: 'standing',
   provision: 'Q1/Q2',
   clause: 'A.2',
+  handWritten: b(
+    '由全部城市社区的达标情况合计判断，不是社区表的一行：没有 SQL',
+    'Judged from the standings of all urban communities together, not a row of the communities table: no SQL',
+  ),
   judge(policy, year, ok, of, undecided) {
     const t = callRule(policy, 'targets', targetsWith, { year });
     const interim = paramsOf(policy, declared).targets.interim;
@@ -76,6 +80,7 @@ const rural: StandingCheck = {
   scope: 'standing',
   provision: 'Q3',
   clause: 'A.2',
+  handWritten: b('原文未给农村社区的标准，始终不评估：没有公式', 'The text sets no standard for a rural community, so it is never evaluated: no formula'),
   // The text sets a share of rural communities to be built to standard, but no standard a rural community is held
   // to (the size, room and staffing clauses speak of urban residents' committees): said, never skipped in silence.
   judge: () => ({

@@ -13,6 +13,7 @@ const rollout: CityCheck = {
   scope: 'city',
   provision: 'Q6',
   clause: 'A.3.3',
+  handWritten: b('按全市村(组)数判断，不是社区表的一行：没有 SQL', 'Judged on the city’s village counts, not on a row of the communities table: no SQL'),
   notCarried: { subject: 'city', reason: b('输入是社区列表，不含村(组)数', 'The input is a table of communities: it carries no village counts') },
   due: (policy, year) => callRule(policy, rule, ruralRolloutWith, { year }).share,
   findings(d, policy, out) {

@@ -2,34 +2,26 @@
  * A.4.2 held against each urban community (Q8): its workers in post against
  * one per 600 households, floating population included, rounded by I3.
  */
-import { b, paramsOf, UNKNOWN, verdict, type CommunityCheck } from '../../rules/check.js';
-import type { Check } from '../provision.js';
-import { D } from '../../decimal.js';
-import type { CommunityRecord } from '../records.js';
-import type { ParamsOf } from '../../policy/parameters.js';
-import { declared } from './parameters.js';
-
-type Parameters = ParamsOf<typeof declared>;
+import { add, byReading, checkFormula, divRounded, field, c as n, ge, param } from '../../formula/build.js';
+import { formulaCheck } from '../../formula/check.js';
+import { b } from '../../rules/check.js';
 import { groupThousands } from '../../values.js';
-import { divideRounded } from './required-staff.js';
+import type { Check } from '../provision.js';
 
-const need = (c: CommunityRecord, p: Parameters) =>
-  divideRounded(c.households + (c.floatingHouseholds ?? 0), p.staffing.householdsPerWorker, p.staffing.rounding);
+/** Workers due: (households + floating households, 0 when not given) ÷ households per worker, rounded by I3. */
+const due = divRounded(
+  add(field('households'), field('floatingHouseholds', n(0))),
+  param('staffing.householdsPerWorker'),
+  byReading('I3', 'staffing.rounding'),
+);
 
-const staff: CommunityCheck<Parameters> = {
-  scope: 'community',
+const staff = formulaCheck({
   provision: 'Q8',
   clause: 'A.4.2',
   rural: false,
   uses: ['requiredStaff'],
-  compile: (policy) => paramsOf(policy, declared),
-  status: (c, p) => (c.staff === undefined ? UNKNOWN : verdict(c.staff >= need(c, p))),
-  detail(c, p, fail) {
-    const due = need(c, p);
-    const have = c.staff ?? null;
-    return fail ? { expected: due, actual: have, shortfall: new D(due - have!) } : { expected: due, actual: have };
-  },
-  message(c, _p, _ok, d) {
+  formula: checkFormula({ pass: ge(field('staff'), due), expected: due, actual: field('staff'), kind: 'count' }),
+  message(c, _k, _ok, d) {
     const total = groupThousands(String(c.households + (c.floatingHouseholds ?? 0)));
     const note = c.floatingHouseholds === undefined ? b('(未给出流动人口户数，按0计)', ' (no floating households given: counted as 0)') : b('', '');
     if (d.actual === null)
@@ -39,13 +31,6 @@ const staff: CommunityCheck<Parameters> = {
       );
     return b(`${total} 户需 ${d.expected} 名，实有 ${d.actual} 名${note.zh}`, `${total} households need ${d.expected} workers, ${d.actual} in post${note.en}`);
   },
-  quick(c, p, out) {
-    const due = need(c, p);
-    out.num = due - c.staff!;
-    out.den = due;
-    out.owe = due - c.staff!;
-    return true;
-  },
-};
+});
 
 export const checks: readonly Check[] = [staff];

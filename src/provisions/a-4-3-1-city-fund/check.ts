@@ -16,6 +16,10 @@ const fund: CityCheck = {
   scope: 'city',
   provision: 'Q9',
   clause: 'A.4.3',
+  handWritten: b(
+    '每个预算年度一条结论，来自全市资金数据，不是社区表的一行：没有 SQL',
+    'One finding per budget year from the city’s funding, not a row of the communities table: no SQL',
+  ),
   notCarried: { subject: 'year', reason: b('输入是社区列表，不含市财政社区资金', 'The input is a table of communities: it carries no city budget') },
   findings(d, policy, out, notEvaluated) {
     const p = paramsOf(policy, declared);

@@ -2,55 +2,32 @@
  * A.4.3's matching subsidy held against each community, urban or rural
  * (Q10): what its street or township paid in the year against the minimum
  * (the whole year's, or a share by days under I8 for a community that began
- * during the year). Without a year the minimum cannot be known: unknown.
+ * during the year; nothing for one that began after it). Without a year the
+ * minimum cannot be known: unknown.
  */
 import type { Decimal } from 'decimal.js';
-import { D } from '../../decimal.js';
-import { b, paramsOf, UNKNOWN, verdict, whole, yuan, type CommunityCheck } from '../../rules/check.js';
+import { checkFormula, daysFrom, daysInYear, divRounded, eq, field, ge, given, mul, c as n, ofYear, param, reading, when } from '../../formula/build.js';
+import { formulaCheck } from '../../formula/check.js';
+import { b, yuan } from '../../rules/check.js';
 import type { Check } from '../provision.js';
-import type { CommunityRecord } from '../records.js';
-import type { ParamsOf } from '../../policy/parameters.js';
-import { declared } from './parameters.js';
-import { calendarDay } from '../../values.js';
-import { subsidyForYear } from './street-subsidy.js';
 
-interface Subsidy {
-  readonly p: ParamsOf<typeof declared>;
-  readonly year: number | undefined;
-  readonly full: Decimal | undefined;
-  /** The full-year minimum when it is a safe whole number of yuan (else NaN). */
-  readonly whole: number;
-}
+const full = param('streetSubsidy.minimumPerCommunityPerYear');
+const days = daysFrom('activeFrom');
+/** The year's minimum for one community: the whole year's, or by I8 for one that began during it. */
+const minimum = ofYear(
+  when(
+    given('activeFrom'),
+    when(eq(days, n(0)), n(0), reading('I8', 'streetSubsidy.proration', { none: full, 'by-days': divRounded(mul(full, days), daysInYear(), 'half-up', 2) })),
+    full,
+  ),
+);
 
-function minimum(c: CommunityRecord, k: Subsidy): Decimal {
-  return c.activeFrom === undefined ? k.full! : subsidyForYear(k.p, k.year!, calendarDay(c.activeFrom), undefined).perCommunity;
-}
-
-const subsidy: CommunityCheck<Subsidy> = {
-  scope: 'community',
+const subsidy = formulaCheck({
   provision: 'Q10',
   clause: 'A.4.3',
   rural: true,
   uses: ['streetSubsidyMinimum'],
-  compile(policy, year) {
-    const p = paramsOf(policy, declared);
-    const full = year === undefined ? undefined : subsidyForYear(p, year, undefined, undefined).perCommunity;
-    return { p, year, full, whole: full?.isInteger() && full.lte(Number.MAX_SAFE_INTEGER) ? full.toNumber() : NaN };
-  },
-  status(c, k) {
-    if (k.year === undefined || c.streetSubsidyPaid === undefined) return UNKNOWN;
-    const paid = whole(c.streetSubsidyPaid);
-    return verdict(
-      c.activeFrom === undefined && !Number.isNaN(paid) && !Number.isNaN(k.whole) ? paid >= k.whole : new D(c.streetSubsidyPaid).gte(minimum(c, k)),
-    );
-  },
-  exact: (c, k) => (k.year === undefined || c.streetSubsidyPaid === undefined ? UNKNOWN : verdict(new D(c.streetSubsidyPaid).gte(minimum(c, k)))),
-  detail(c, k, fail) {
-    const paid = c.streetSubsidyPaid === undefined ? null : new D(c.streetSubsidyPaid);
-    if (k.year === undefined) return { expected: null, actual: paid };
-    const due = minimum(c, k);
-    return fail ? { expected: due, actual: paid, shortfall: due.minus(paid!) } : { expected: due, actual: paid };
-  },
+  formula: checkFormula({ pass: ge(field('streetSubsidyPaid'), minimum), expected: minimum, actual: field('streetSubsidyPaid'), kind: 'amount' }),
   message(_c, _k, ok, d) {
     if (d.expected === null) return b('未给出年度，无法确定当年配套补助下限', 'No year given: the subsidy minimum of a year cannot be known');
     const due = yuan(d.expected as Decimal);
@@ -61,14 +38,6 @@ const subsidy: CommunityCheck<Subsidy> = {
       `Subsidy ${paid} yuan against at least ${due}${ok ? '' : `: ${yuan(d.shortfall!)} yuan short`}`,
     );
   },
-  quick(c, k, out) {
-    const paid = c.streetSubsidyPaid === undefined ? NaN : whole(c.streetSubsidyPaid);
-    if (c.activeFrom !== undefined || Number.isNaN(paid) || Number.isNaN(k.whole)) return false;
-    out.num = k.whole - paid;
-    out.den = k.whole;
-    out.owe = k.whole - paid;
-    return true;
-  },
-};
+});
 
 export const checks: readonly Check[] = [subsidy];

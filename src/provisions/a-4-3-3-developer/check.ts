@@ -13,6 +13,10 @@ const developers: CityCheck = {
   scope: 'city',
   provision: 'Q11/Q12',
   clause: 'A.4.3',
+  handWritten: b(
+    '每个开发项目一条结论，来自项目列表，不是社区表的一行：没有 SQL',
+    'One finding per development project, from the list of projects, not a row of the communities table: no SQL',
+  ),
   notCarried: { subject: 'projects', reason: b('输入是社区列表，不含开发项目', 'The input is a table of communities: it carries no development projects') },
   findings(d, policy, out, notEvaluated) {
     if (d.developerProjects === undefined) {
