@@ -40,12 +40,16 @@ export function communities(n, seed = 20111) {
   return out;
 }
 
+/** The chance that each check fails, by mix. */
+export const FAIL_CHANCE = { passing: 0.04, failing: 0.5, 'nearly-all-failing': 0.97 };
+
 /**
- * `n` urban communities as records in one of the CSV benchmark's mixes: `passing` (a few checks fail) or
- * `failing` (each check fails with chance 1/2). Every field present, plain numbers.
+ * `n` urban communities as records in one of the benchmark's mixes: `passing` (a few checks fail), `failing`
+ * (each check fails with chance 1/2) or `nearly-all-failing` (97 %). Every field present, plain numbers.
  */
 export function communitiesMix(n, mix, seed = 31) {
-  const fail = mix === 'failing' ? 0.5 : 0.04;
+  const fail = FAIL_CHANCE[mix];
+  if (fail === undefined) throw new Error(`no mix ${mix}; the mixes are ${Object.keys(FAIL_CHANCE).join(', ')}`);
   const r = rng(seed);
   const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
   const bad = () => r() < fail;

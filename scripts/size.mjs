@@ -38,6 +38,13 @@ for (const c of cases) {
     write: false,
     logLevel: 'silent',
   });
+  // A bundler takes the per-module files (the `default` condition), never the build bundled for Node, where one
+  // rule would carry its whole chunk.
+  const bundledForNode = Object.keys(out.metafile.inputs).filter((k) => k.includes('dist/node/'));
+  if (bundledForNode.length) {
+    console.error(`size: ${c.name} resolved the build for Node: ${bundledForNode.join(', ')}`);
+    failed = true;
+  }
   // What loads up front: the entry and every chunk reached through static imports.
   const outputs = out.metafile.outputs;
   const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined);

@@ -178,6 +178,8 @@ describe('the quick check says yes to every well-formed record', () => {
     ['an unknown field', { ...base, extra: 1 }],
     ['an empty id', { ...base, id: '' }],
     ['an id of only spaces', { ...base, id: '  ' }],
+    ['an id of ideographic and no-break spaces', { ...base, id: '\u3000\u00a0' }],
+    ['an id of a line end', { ...base, id: '\n' }],
     ['a numeric id', { ...base, id: 7 }],
     ['a name that is not text', { ...base, name: 5 }],
     ['no name', { id: 'c', kind: 'urban', households: 1, residents: 1 }],

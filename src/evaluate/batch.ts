@@ -70,11 +70,18 @@ function knownKeys(c: object): boolean {
   }
   return true;
 }
-// The catalogue's tests (../kinds.ts); an amount in a record is a number or a string, never a Decimal.
+// The catalogue's tests (../kinds.ts); an amount in a record is a number or a string, never a Decimal. The common
+// forms are told here without a call (a number, an id starting with a printable character), the rest by the catalogue.
 const count = COUNT.is;
 const optCount = (v: unknown) => v === undefined || count(v);
-const optAmount = (v: unknown) => v === undefined || (typeof v !== 'object' && AMOUNT.is(v));
-const optFlag = (v: unknown) => v === undefined || FLAG.is(v);
+const optAmount = (v: unknown) => v === undefined || (typeof v === 'number' ? v >= 0 && v < Number.POSITIVE_INFINITY : typeof v !== 'object' && AMOUNT.is(v));
+const optFlag = (v: unknown) => v === undefined || v === true || v === false || FLAG.is(v);
+/** An id: a string starting with printable ASCII other than a space, or a CJK ideograph, has a character \S matches. */
+function isId(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const c = v.charCodeAt(0);
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || ID.is(v);
+}
 
 /**
  * A quick yes to the common case of a well-formed record. It accepts only what
@@ -88,7 +95,7 @@ export function looksValid(v: unknown): v is CommunityRecord {
   const c = v as Record<string, unknown>;
   return (
     knownKeys(c) &&
-    ID.is(c.id) &&
+    isId(c.id) &&
     TEXT.is(c.name) &&
     (c.kind === 'urban' || c.kind === 'rural') &&
     count(c.households) &&

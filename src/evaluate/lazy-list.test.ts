@@ -50,6 +50,31 @@ describe('a list whose items are made when first read', () => {
     expect(1 in l).toBe(1 in eager);
   });
 
+  test('for…of gives what the array iterator gives, items set, deleted or cut off during the walk included', () => {
+    const walk = (a: { i: number }[], read: (a: { i: number }[]) => Iterable<{ i: number } | undefined>) => {
+      const seen: ({ i: number } | undefined)[] = [];
+      for (const x of read(a)) {
+        seen.push(x);
+        if (seen.length === 1) a[2] = { i: 20 };
+        if (seen.length === 2) delete a[3];
+        if (seen.length === 4) a.length = 5;
+      }
+      return seen;
+    };
+    const arrayIterator = (a: { i: number }[]) => ({ [Symbol.iterator]: () => Array.prototype.values.call(a) });
+    const expected = walk(list(6).eager, arrayIterator);
+    expect(walk(list(6).l, (a) => a)).toEqual(expected);
+    expect(walk(list(6).l, arrayIterator)).toEqual(expected);
+  });
+
+  test('a key that is not an index in canonical digits makes nothing', () => {
+    const { l, made } = list(20);
+    for (const key of ['01', '1e0', ' 1', '1 ', '-0', '1.0', '4294967296', '12345678901', '']) expect(l[key as unknown as number], key).toBeUndefined();
+    expect(made).toEqual([]);
+    expect(l['19' as unknown as number]).toEqual({ i: 19 });
+    expect(made).toEqual([19]);
+  });
+
   test('a console shows its first items, made, not empty slots', () => {
     const { l } = list(150);
     const shown = inspect(l);

@@ -16,13 +16,22 @@ const DENO_INSPECT = Symbol.for('Deno.customInspect');
 /** How many items a display shows, as Node does by default. */
 const SHOWN = 100;
 
-/** The index a property key names, when it names one below `limit`; -1 otherwise. */
+/**
+ * The index a property key names (its canonical digits: "0", "17", never "017"), when it names one below `limit`;
+ * -1 otherwise. Read digit by digit, without making a string: it runs on every read of the list.
+ */
 function indexOf(key: string | symbol, limit: number): number {
   if (typeof key !== 'string') return -1;
-  const c = key.charCodeAt(0);
-  if (c < 48 || c > 57) return -1;
-  const i = Number(key);
-  return i < limit && String(i) === key ? i : -1;
+  const n = key.length;
+  if (n === 0 || n > 10) return -1;
+  let i = key.charCodeAt(0) - 48;
+  if (i < 0 || i > 9 || (i === 0 && n > 1)) return -1;
+  for (let k = 1; k < n; k++) {
+    const d = key.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    i = i * 10 + d;
+  }
+  return i < limit ? i : -1;
 }
 
 /**
@@ -84,6 +93,23 @@ export function lazyList<T>(lazy: number, make: (index: number) => T, rest: read
       const i = indexOf(key, lazy);
       if (i >= 0) made[i] = 1;
       return Reflect.deleteProperty(t, key);
+    },
+  });
+  // for…of walks the array behind, making each item as it comes, as the array's own iterator would read it
+  // through the proxy (the length read at each step: items set, deleted or cut off since are seen as they are now).
+  Object.defineProperty(target, Symbol.iterator, {
+    value: function iterate(): IterableIterator<T> {
+      let i = 0;
+      return {
+        next(): IteratorResult<T> {
+          if (i >= target.length) return { value: undefined, done: true };
+          fill(target, i);
+          return { value: target[i++]!, done: false };
+        },
+        [Symbol.iterator]() {
+          return this;
+        },
+      };
     },
   });
   // A display looks at the array behind a proxy, not through it: show it the first items, made, and how many more

@@ -86,6 +86,19 @@ const cell = fc.oneof(
       '1899',
       '2013-07-01',
       '2013年7月1日',
+      // Read from their bytes when ASCII: spaces around, a total's word with spaces or in capitals, a label ending in l or m.
+      ' c1',
+      'c1 ',
+      'c1\t',
+      'Sum',
+      'TOTAL ',
+      'grand total',
+      'Hepanl',
+      'x m',
+      '合计\u3000',
+      '合计\u00a0',
+      '\u00a0c1',
+      'ｔｏｔａｌ',
     ),
   },
 );
@@ -182,6 +195,66 @@ describe('TableReader.pushBytes', () => {
   );
 });
 
+/** A table's rows read both ways, from its text: as cells (push) and from its bytes (pushBytes). */
+function bothWays(text: string, gb: boolean): [Read, Read] {
+  const bytes = gb ? gbBytes(text) : new TextEncoder().encode(text);
+  const decoder = new TextDecoder(gb ? 'gb18030' : 'utf-8');
+  const asText = read((reader) => {
+    const out: CsvRow[] = [];
+    const p = new CsvParser();
+    p.push(text, out);
+    p.end(out);
+    for (const r of out) reader.push({ row: r.line, cells: r.fields });
+  });
+  const asBytes = read((reader) => {
+    const t = new CsvTokenizer({
+      row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder),
+    });
+    t.push(bytes);
+    t.finish();
+  });
+  return [asBytes, asText];
+}
+
+describe('labels and words read from their bytes', () => {
+  // Each in the id and in the name column of an otherwise common row: a total's word (with spaces, in capitals,
+  // full-width, after a space that trim() removes but the bytes do not show as ASCII), or a word that is not one.
+  const words = [
+    '合计',
+    '合计 ',
+    ' 合计',
+    '合计\u3000',
+    '合计\u00a0',
+    '小计\t',
+    'Total',
+    'TOTAL ',
+    'sum',
+    'Grand Total',
+    'ｔｏｔａｌ',
+    'Hepanl',
+    'x m',
+    'c1 ',
+    ' c1',
+    'c1\t',
+    '\u00a0c1',
+    'c-1',
+    '城东社区',
+    'Hepan',
+  ];
+  test.each(words.flatMap((w) => [false, true].flatMap((gb) => [0, 1].map((at) => [w, gb, at] as const))))(
+    '%j (GB18030 %s, column %i) as the full reading reads it',
+    (word, gb, at) => {
+      const cells = ['c9', '河畔社区', 'urban', '3000', '8000'];
+      cells[at] = word;
+      // Under the rows the header is looked for in (3 here), so that the row is read quickly if it can be.
+      const common = ['c1,东苑,urban,2900,7900', 'c2,西苑,urban,2900,7900', 'c3,北苑,rural,900,2900'];
+      const text = `id,name,kind,households,residents\n${common.join('\n')}\n${cells.map(quote).join(',')}\n`;
+      const [asBytes, asText] = bothWays(text, gb);
+      expect(asBytes).toEqual(asText);
+    },
+  );
+});
+
 /** GB18030 bytes of a text (the characters used here), by the inverse of the built-in decoder. */
 function gbBytes(text: string): Uint8Array {
   const out: number[] = [];
@@ -203,8 +276,12 @@ const GB: ReadonlyMap<string, number[]> = (() => {
   return m;
 })();
 
+/** Four-byte GB18030 forms of the characters used here that have no two-byte form (checked against the decoder). */
+const GB4: ReadonlyMap<string, number[]> = new Map([['\u00a0', [0x81, 0x30, 0x84, 0x32]]]);
+for (const [ch, b] of GB4) if (new TextDecoder('gb18030').decode(Uint8Array.from(b)) !== ch) throw new Error(`not the GB18030 form of ${ch}`);
+
 function gbChar(ch: string): number[] {
-  const found = GB.get(ch);
+  const found = GB.get(ch) ?? GB4.get(ch);
   if (!found) throw new Error(`no two-byte GB18030 form for ${ch}`);
   return found;
 }

@@ -15,6 +15,7 @@ import type { Bilingual } from '../policy/provisions.js';
 import { cellText as shownText, readCell, type SheetCell } from './cells.js';
 import { findHeader, type Column, type ColumnMap } from './headers.js';
 import { FIELD_SPECS, fieldSpec } from './fields.js';
+import { DIGITS, digitsAt, FLAG, flagAt, KIND, kindAt, labelMayTotal, plainAscii, planOf, SKIP, WORDS, type RowPlan } from './columns.js';
 
 /** One row of a table, numbered as the spreadsheet (or the CSV's line) shows it. */
 export interface TableRow {
@@ -149,32 +150,14 @@ function cellText(bytes: Uint8Array, s: number, e: number, decoder: InstanceType
   return b.latin1Slice ? b.latin1Slice(s, e) : decoder.decode(bytes.subarray(s, e));
 }
 
-/** Whether a cell with these bytes is exactly `word` (ASCII). */
-function bytesAre(bytes: Uint8Array, s: number, e: number, word: string): boolean {
-  if (e - s !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if (bytes[s + i] !== word.charCodeAt(i)) return false;
-  return true;
+/** The text of bytes known to be ASCII (a Node Buffer slices it fastest; elsewhere the decoder does). */
+function asciiText(bytes: Uint8Array, s: number, e: number, decoder: InstanceType<typeof TextDecoder>): string {
+  const b = bytes as Uint8Array & { latin1Slice?: (s: number, e: number) => string };
+  return b.latin1Slice ? b.latin1Slice(s, e) : decoder.decode(bytes.subarray(s, e));
 }
 
-/** true/1 → 1, false/0 → 0, else -1 (the forms readCell reads first, as written). */
-const flagAt = (b: Uint8Array, s: number, e: number) =>
-  bytesAre(b, s, e, 'true') || bytesAre(b, s, e, '1') ? 1 : bytesAre(b, s, e, 'false') || bytesAre(b, s, e, '0') ? 0 : -1;
-/** urban → 0, rural → 1, else -1. */
-const kindAt = (b: Uint8Array, s: number, e: number) => (bytesAre(b, s, e, 'urban') ? 0 : bytesAre(b, s, e, 'rural') ? 1 : -1);
 /** An ASCII letter or digit, or a CJK unified ideograph: characters NFKC leaves as they are. */
 const isWordStart = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x4e00 && c <= 0x9fff);
-
-/** 1 to 15 ASCII digits as their number (exact), else -1. */
-function digitsAt(bytes: Uint8Array, s: number, e: number): number {
-  if (e - s < 1 || e - s > 15) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = bytes[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
 
 /**
  * The year a title names, such as 宁国市2013年社区建设情况统计表, 2013年度 or a sheet named 2013 — or none when the
@@ -200,23 +183,26 @@ export function oneYear(t: string, pattern: RegExp, whole?: RegExp): number | un
   return m ? Number(m[1]) : undefined;
 }
 
-/** Running sums of a column: whole numbers in a safe integer while they fit, the rest exactly in a Decimal. */
-interface Sum {
-  int: number;
-  dec: Decimal | undefined;
-}
+/**
+ * Running sums of the summed columns (by their place in SUMMED): whole numbers in a safe integer while they fit,
+ * the rest exactly in a Decimal; a bit for each column that some row leaves empty.
+ */
 interface Sums {
-  values: Record<string, Sum>;
-  missing: Set<string>;
+  readonly int: Float64Array;
+  readonly dec: (Decimal | undefined)[];
+  missing: number;
   rows: number;
 }
-const emptySums = (): Sums => ({ values: Object.fromEntries(SUMMED.map((k) => [k, { int: 0, dec: undefined }])), missing: new Set(), rows: 0 });
-function add(sum: Sum, v: number | string): void {
-  const n = typeof v === 'number' ? v : /^\d{1,15}$/.test(v) ? Number(v) : NaN;
-  if (Number.isSafeInteger(sum.int + n)) sum.int += n;
-  else sum.dec = (sum.dec ?? new D(0)).plus(v);
+const emptySums = (): Sums => ({ int: new Float64Array(SUMMED.length), dec: SUMMED.map(() => undefined), missing: 0, rows: 0 });
+/** Add the value `v` of summed column `i` (its whole number `n`, or NaN when it is not one). */
+function add(sums: Sums, i: number, v: number | string, n: number): void {
+  const next = sums.int[i]! + n;
+  if (Number.isSafeInteger(next)) sums.int[i] = next;
+  else sums.dec[i] = (sums.dec[i] ?? new D(0)).plus(v);
 }
-const total = (sum: Sum): Decimal => new D(sum.int).plus(sum.dec ?? 0);
+const total = (sums: Sums, i: number): Decimal => new D(sums.int[i]!).plus(sums.dec[i] ?? 0);
+/** A summed value's whole number, or NaN (a fraction, or digits beyond 15). */
+const wholeOf = (v: number | string): number => (typeof v === 'number' ? v : /^\d{1,15}$/.test(v) ? Number(v) : NaN);
 
 /** Push rows in, take community records out (with their year and row). */
 export class TableReader {
@@ -291,45 +277,58 @@ export class TableReader {
 
   /** The quick reading of {@link pushBytes}: false (nothing done) when the row needs the full one. */
   private quick(row: number, bytes: Uint8Array, start: Int32Array, end: Int32Array, count: number, decoder: InstanceType<typeof TextDecoder>): boolean {
-    const cols = this.columns!;
+    const plan = (this.plan ??= planOf(this.columns!));
     // Not blank, not a note: the households cell holds plain digits (never a separator, and a note has none).
     const h = this.householdsAt;
     if (h < 0 || h >= count || digitsAt(bytes, start[h]!, end[h]!) < 0) return false;
-    // A total's label ends in 计, l or m: such rows are read in full.
+    // A value without a header is a problem, said by the full reading.
+    for (let j = plan.width; j < count; j++) if (end[j]! > start[j]!) return false;
+    // A total's label ends in 计, l or m: such rows are read in full. ASCII labels are told from their bytes.
     const texts = this.texts;
     if (texts.length < count) texts.length = count;
     texts.fill(undefined, 0, count);
-    for (const j of [this.idColumn, this.nameColumn, 0]) {
-      if (j < 0 || j >= count) continue;
-      const t = (texts[j] ??= cellText(bytes, start[j]!, end[j]!, decoder)).trim();
+    for (const j of this.labels) {
+      if (j >= count) continue;
+      const may = labelMayTotal(bytes, start[j]!, end[j]!);
+      if (may === 1) return false;
+      if (may === 0) continue;
+      const t = (texts[j] = cellText(bytes, start[j]!, end[j]!, decoder)).trim();
       if (/[计lLmMｌＬｍＭ]$/.test(t)) return false;
     }
+    const cols = this.columns!;
+    const op = plan.op;
     const record: Record<string, unknown> = {};
     let year = this.tableYear;
     let ownYear = false;
-    for (let j = 0; j < count; j++) {
+    const n = Math.min(count, plan.width);
+    for (let j = 0; j < n; j++) {
       const s = start[j]!;
       const e = end[j]!;
-      const c = cols[j];
-      if (!c) {
-        if (e > s) return false; // a value without a header: a problem, said by the full reading
-        continue;
-      }
-      if (c.type !== 'field' || e === s) continue;
-      const kind = c.field.kind;
+      const how = op[j]!;
+      if (how === SKIP || e === s) continue;
       let value: unknown;
-      let n = c.scale === 1 && (kind === 'count' || kind === 'area' || kind === 'money' || kind === 'year') ? digitsAt(bytes, s, e) : -1;
-      if (n >= 0) {
+      let x: number;
+      if (how === DIGITS && (x = digitsAt(bytes, s, e)) >= 0) {
         // Plain digits, as readCell reads them (an amount's value the same number, given as a number).
-        if (kind === 'year' && (n < YEAR_MIN || n > YEAR_MAX)) return false;
-        value = n;
-      } else if (kind === 'flag' && (n = flagAt(bytes, s, e)) >= 0) {
-        value = n === 1; // true, false, 1, 0: as readCell reads them
-      } else if (kind === 'kind' && (n = kindAt(bytes, s, e)) >= 0) {
-        value = n === 0 ? 'urban' : 'rural';
+        if (plan.key[j] === 'year') {
+          if (x < YEAR_MIN || x > YEAR_MAX) return false;
+          if (this.statedYear !== undefined && x !== this.statedYear) return false; // said by the full reading
+          year = x;
+          ownYear = true;
+          continue;
+        }
+        value = x;
+      } else if (how === FLAG && (x = flagAt(bytes, s, e)) >= 0) {
+        value = x === 1; // true, false, 1, 0: as readCell reads them
+      } else if (how === KIND && (x = kindAt(bytes, s, e)) >= 0) {
+        value = x === 0 ? 'urban' : 'rural';
+      } else if (how === WORDS && texts[j] === undefined && plainAscii(bytes, s, e)) {
+        value = asciiText(bytes, s, e, decoder); // an ASCII id or name: its bytes are its trimmed text
       } else {
-        const text = j < texts.length && texts[j] !== undefined ? texts[j]! : cellText(bytes, s, e, decoder);
-        const t = kind === 'id' || kind === 'text' ? text.trim() : '';
+        const c = cols[j] as Extract<Column, { type: 'field' }>;
+        const kind = c.field.kind;
+        const text = texts[j] ?? cellText(bytes, s, e, decoder);
+        const t = how === WORDS ? text.trim() : '';
         // An id or a name that starts with a letter, a digit or a CJK ideograph is not a mark of a missing cell ('-', '/'): readCell would give it trimmed.
         if (t !== '' && isWordStart(t.charCodeAt(0))) value = t;
         else {
@@ -337,19 +336,26 @@ export class TableReader {
           if (!cell.ok) return false;
           value = cell.value;
         }
+        if (value === undefined) continue;
+        if (c.field.key === 'year') {
+          if (this.statedYear !== undefined && value !== this.statedYear) return false; // said by the full reading
+          year = value as number;
+          ownYear = true;
+          continue;
+        }
       }
-      if (value === undefined) continue;
-      if (c.field.key === 'year') {
-        if (this.statedYear !== undefined && value !== this.statedYear) return false; // said by the full reading
-        year = value as number;
-        ownYear = true;
-      } else record[c.field.key] = value;
+      record[plan.key[j]!] = value;
     }
     if (this.idColumn < 0 && typeof record.name === 'string' && record.name !== '') record.id = record.name;
     if (year === undefined || !looksValid(record)) return false;
     this.accept(record, year, row, ownYear);
     return true;
   }
+
+  /** The plan of the quick reading, made from the header once it is found. */
+  private plan: RowPlan | undefined;
+  /** The columns whose text may be a total's label (the id, the name and the first), each once. */
+  private labels: readonly number[] = [];
 
   /** The texts of the row being read quickly that were decoded for its total check (reused). */
   private readonly texts: (string | undefined)[] = [];
@@ -498,6 +504,7 @@ export class TableReader {
     this.nameColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'name');
     this.yearColumn = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'year');
     this.householdsAt = this.columns!.findIndex((c) => c.type === 'field' && c.field.key === 'households');
+    this.labels = [...new Set([this.idColumn, this.nameColumn, 0].filter((j) => j >= 0))];
     for (const f of FIELD_SPECS) {
       if (!f.required || seen.has(f.key)) continue;
       if (f.key === 'id' && seen.has('name')) continue; // identified by name, said in the report
@@ -628,7 +635,8 @@ export class TableReader {
   /** A valid community: its id checked for duplicates, its figures added to the sums, handed on. */
   private accept(c: CommunityRecord, year: number, row: number, ownYear: boolean): void {
     const cols = this.columns!;
-    const key = String(year);
+    if (year !== this.lastYear) [this.lastYear, this.lastKey] = [year, String(year)];
+    const key = this.lastKey;
     const mode = this.options.ids ?? 'table';
     if (mode === 'keys') this.addKey(idKey(year, c.id));
     else if (mode === 'table' || mode.verify.has(idKey(year, c.id))) {
@@ -648,6 +656,10 @@ export class TableReader {
     this.byYear[key] = (this.byYear[key] ?? 0) + 1;
     this.emit(c, year, row);
   }
+
+  /** The last year accepted, and its key (most tables hold one year). */
+  private lastYear = NaN;
+  private lastKey = '';
 
   private addKey(k: number): void {
     let keys = this.keys ?? (this.keys = new Float64Array(1 << 16));
@@ -671,13 +683,16 @@ export class TableReader {
 
   private addToSums(key: string, c: CommunityRecord): void {
     const s = this.sumsOf(key);
-    for (const group of [s.sub, s.all, this.grand.sub, this.grand.all]) {
-      group.rows++;
-      for (const k of SUMMED) {
-        const v = (c as unknown as Record<string, number | string | undefined>)[k];
-        if (v === undefined) group.missing.add(k);
-        else add(group.values[k]!, v);
+    const groups = [s.sub, s.all, this.grand.sub, this.grand.all];
+    for (const group of groups) group.rows++;
+    for (let i = 0; i < SUMMED.length; i++) {
+      const v = (c as unknown as Record<string, number | string | undefined>)[SUMMED[i]!];
+      if (v === undefined) {
+        for (const group of groups) group.missing |= 1 << i;
+        continue;
       }
+      const n = wholeOf(v);
+      for (const group of groups) add(group, i, v, n);
     }
   }
 
@@ -712,7 +727,8 @@ export class TableReader {
       }
       if (cell.value === undefined) return;
       const stated = new D(cell.value as number | string);
-      if (group.missing.has(c.field.key)) {
+      const at = (SUMMED as readonly string[]).indexOf(c.field.key);
+      if (group.missing & (1 << at)) {
         this.warnings.push({
           row: r.row,
           message: {
@@ -722,7 +738,7 @@ export class TableReader {
         });
         return;
       }
-      const sum = total(group.values[c.field.key]!);
+      const sum = total(group, at);
       if (!stated.eq(sum)) {
         this.warnings.push({
           row: r.row,

@@ -1,0 +1,111 @@
+/**
+ * The quick reading of a table's rows from bytes. Once the full reader has
+ * found the header (its rules, its column map, its scales), the columns are
+ * compiled here into a plan: for each column, how a cell of the common form
+ * is read straight from the row's bytes — plain digits into an exact number,
+ * true/false/1/0 into a flag, urban/rural into a kind, an ASCII id or name
+ * into a string without the decoder. A cell of any other form is read by the
+ * full reader's `readCell`, and a row that is not of the common shape (a
+ * title, a total, a note, a cell that cannot be read) is left to the full
+ * reader whole: this module decides nothing the full reader would decide
+ * otherwise (`table-bytes.test.ts` holds the two readings equal).
+ */
+import type { Column } from './headers.js';
+
+/** How the plan reads a column. */
+export const SKIP = 0; // a column read as nothing (序号, 备注)
+export const DIGITS = 1; // a count, an amount or a year at scale 1: plain digits are the number
+export const FLAG = 2;
+export const KIND = 3;
+export const WORDS = 4; // an id or a text
+export const OTHER = 5; // any other kind or scale: the full reader's readCell
+
+/** The columns of a table, compiled for the quick reading. */
+export interface RowPlan {
+  /** The way each column is read (SKIP … OTHER). */
+  readonly op: Uint8Array;
+  /** Each column's field ('' for a column read as nothing). */
+  readonly key: readonly string[];
+  /** How many columns have a header. */
+  readonly width: number;
+}
+
+/** The plan of a header's columns. */
+export function planOf(columns: readonly Column[]): RowPlan {
+  const op = new Uint8Array(columns.length);
+  const key: string[] = [];
+  columns.forEach((c, j) => {
+    if (c.type !== 'field') {
+      op[j] = SKIP;
+      key.push('');
+      return;
+    }
+    const kind = c.field.kind;
+    op[j] =
+      c.scale === 1 && (kind === 'count' || kind === 'area' || kind === 'money' || kind === 'year')
+        ? DIGITS
+        : kind === 'flag'
+          ? FLAG
+          : kind === 'kind'
+            ? KIND
+            : kind === 'id' || kind === 'text'
+              ? WORDS
+              : OTHER;
+    key.push(c.field.key);
+  });
+  return { op, key, width: columns.length };
+}
+
+/** Whether a cell with these bytes is exactly `word` (ASCII). */
+function bytesAre(bytes: Uint8Array, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (bytes[s + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** true/1 → 1, false/0 → 0, else -1 (the forms readCell reads first, as written). */
+export const flagAt = (b: Uint8Array, s: number, e: number): number =>
+  bytesAre(b, s, e, 'true') || bytesAre(b, s, e, '1') ? 1 : bytesAre(b, s, e, 'false') || bytesAre(b, s, e, '0') ? 0 : -1;
+
+/** urban → 0, rural → 1, else -1. */
+export const kindAt = (b: Uint8Array, s: number, e: number): number => (bytesAre(b, s, e, 'urban') ? 0 : bytesAre(b, s, e, 'rural') ? 1 : -1);
+
+/** 1 to 15 ASCII digits as their number (exact), else -1. */
+export function digitsAt(bytes: Uint8Array, s: number, e: number): number {
+  if (e - s < 1 || e - s > 15) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** An ASCII letter or digit. */
+const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Whether the cell is ASCII that starts with a letter or a digit and ends in a character trim() keeps: then its
+ * text is its bytes, as the full reader would give it trimmed (ASCII is the same text in UTF-8 and GB18030).
+ */
+export function plainAscii(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e <= s || !isAlnum(bytes[s]!) || bytes[e - 1]! <= 0x20 || bytes[e - 1]! === 0x7f) return false;
+  for (let i = s + 1; i < e - 1; i++) if (bytes[i]! >= 0x80) return false;
+  return bytes[e - 1]! < 0x80;
+}
+
+/**
+ * Whether a label cell may end a total's word (合计, Total, Sum…: its trimmed text ends in 计, l or m), told from
+ * its bytes when they are ASCII: 1 it may (the row goes to the full reader), 0 it cannot, -1 the bytes cannot tell
+ * (a character beyond ASCII: the caller decodes the text and looks).
+ */
+export function labelMayTotal(bytes: Uint8Array, s: number, e: number): number {
+  let last = e - 1;
+  // Trailing ASCII spaces, which trim() removes.
+  while (last >= s && (bytes[last] === 0x20 || (bytes[last]! >= 0x09 && bytes[last]! <= 0x0d))) last--;
+  for (let i = s; i <= last; i++) if (bytes[i]! >= 0x80) return -1;
+  if (last < s) return 0;
+  const c = bytes[last]! | 0x20; // lower case
+  return c === 0x6c || c === 0x6d ? 1 : 0;
+}
