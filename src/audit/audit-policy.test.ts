@@ -179,7 +179,7 @@ describe('the audit explains each verdict with its numbers', () => {
     ]);
     expect(byId.K7).toEqual(['本市标准 640 m² 不低于国家规划的 600 m²', 'The city’s 640 m² is not below the national plan’s 600 m²']);
     expect(byId.K10).toEqual([
-      '按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年',
+      '按此口径推行比例永远达不到 100 %，“全覆盖工程”没有完成之年',
       'Under this reading the share never reaches 100 %: the full-coverage programme has no end',
     ]);
   });

@@ -416,7 +416,7 @@ function k10(policy: Policy): Finding {
     explanation:
       full === undefined
         ? b(
-            '按此解读推行比例永远达不到100%，“全覆盖工程”没有完成之年',
+            '按此口径推行比例永远达不到 100 %，“全覆盖工程”没有完成之年',
             'Under this reading the share never reaches 100 %: the full-coverage programme has no end',
           )
         : b(`${full} 年底推行到全部村(组)`, `Every village is reached by the end of ${full}`),

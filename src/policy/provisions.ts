@@ -83,7 +83,7 @@ export const ENTRIES = [
     'quantitative',
     ['调整城区社区规模', 'Size of urban communities'],
     [
-      '按人口、户数和地域调整社区规模，原则上每个社区约3000户、8000人(“左右”按 I4 解读)，以道路、河流等自然边界划分。',
+      '按人口、户数和地域调整社区规模，原则上每个社区约3000户、8000人(“左右”按 I4 的口径)，以道路、河流等自然边界划分。',
       'Resize urban communities by population, households and area: as a rule about 3,000 households and 8,000 people each ("about" per I4), bounded by roads, rivers and similar natural lines.',
     ],
   ],

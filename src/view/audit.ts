@@ -16,9 +16,9 @@ export const VERDICT: Readonly<Record<Verdict, { readonly zh: string; readonly e
 };
 
 const W = {
-  title: { zh: '政策自我审查', en: 'The policy audited against itself' },
+  title: { zh: '政策自查', en: 'The policy audited against itself' },
   numbers: { zh: '数字', en: 'Numbers' },
-  readings: { zh: '解读', en: 'Readings' },
+  readings: { zh: '口径', en: 'Readings' },
   counts: { zh: '结论统计', en: 'Verdicts' },
 } as const;
 

@@ -13,7 +13,7 @@ import { lineChart } from './svg.js';
 
 const W = {
   clause: { zh: '条款', en: 'Clause' },
-  readings: { zh: '解读', en: 'Readings' },
+  readings: { zh: '口径', en: 'Readings' },
   trace: { zh: '计算过程', en: 'How it was computed' },
   none: { zh: '无', en: 'none' },
   year: { zh: '年份', en: 'Year' },

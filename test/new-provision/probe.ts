@@ -53,7 +53,7 @@ console.log(
     text: formatReport(evaluation, { lang: 'en' }).includes(`minimum workers (${QID})`),
     html: reportHtml(evaluation, { lang: 'en' }).includes(QID),
     formats,
-    explain: explain.code === 0 && explain.text.includes('minimumWorkers'),
+    explain: explain.code === 0 && /^Result \(/.test(explain.text) && explain.text.includes('How it is computed'), // the result first, in words
     clause: provision('A.4.2').rules.includes('minimumWorkers') && provision('A.4.2').quantities.includes(QID),
     book: Object.values(book).some((t) => t.includes('minimumWorkers')),
     audit: auditPolicy().findings.length > 0,
