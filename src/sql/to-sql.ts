@@ -21,7 +21,9 @@
  * decimals (the size check's share beyond its tolerance).
  */
 import { PolicyInputError, refused } from '../errors.js';
+import { checkPolicy } from '../create-policy.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
+import { checkContext } from '../evaluate/evaluate.js';
 import { resolveFormula, type ResolvedFormula } from '../formula/check.js';
 import { lcm, type RBool, type RNum } from '../formula/resolve.js';
 import type { CommunityCheck, PolicyCore } from '../provisions/provision.js';
@@ -278,6 +280,19 @@ function communityChecks(policy: PolicyCore) {
  * ```
  */
 export function toSql(policy: PolicyCore, options: SqlOptions): string {
+  const shape = '{ dialect, table?, year?, columns?, view? }';
+  checkContext(options, shape, 'toSql', ['dialect', 'table', 'year', 'columns', 'view']);
+  if (typeof options !== 'object' || options === null)
+    throw new PolicyInputError([refused('options', 'invalid', { en: `an object ${shape}`, zh: `对象 ${shape}` }, options)], 'toSql');
+  checkPolicy(policy, 'toSql');
+  const name = { en: 'a name (text that is not empty)', zh: '名称(非空文本)' };
+  for (const key of ['table', 'view'] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== 'string' || v.trim() === '')) throw new PolicyInputError([refused(key, 'invalid', name, v)], 'toSql');
+  }
+  const cols = options.columns;
+  if (cols !== undefined && (typeof cols !== 'object' || cols === null || Object.values(cols).some((v) => typeof v !== 'string' || v === '')))
+    throw new PolicyInputError([refused('columns', 'invalid', { en: 'an object of field → column name', zh: '字段 → 列名 的对象' }, cols)], 'toSql');
   const { dialect, year } = options;
   if (dialect !== 'duckdb' && dialect !== 'postgres')
     throw new PolicyInputError([refused('dialect', 'invalid', { en: 'duckdb or postgres', zh: 'duckdb 或 postgres' }, dialect)], 'toSql');
