@@ -113,38 +113,9 @@ function own<F>(source: string, shared: F, ...deps: [string, unknown][]): F {
     return shared;
   }
 }
-const ownStatus = (exact: Status): Status =>
-  own<Status>(
-    STATUS,
-    (c, k) => {
-      const v = k.fast(c as unknown as Fields);
-      return v === 1 ? PASS : v === 0 ? FAIL : v === 3 ? UNKNOWN : exact(c, k);
-    },
-    ['exact', exact],
-  );
-const ownQuick = (): Quick =>
-  own<Quick>(QUICK, (c, k, out) => {
-    const f = c as unknown as Fields;
-    const e = k.fastExpected;
-    if (e === undefined) return false;
-    const s = k.fastShortfall.f(f);
-    const x = e.f(f);
-    if (s === undefined || x === undefined || !(x >= 0)) return false;
-    const ds = k.shortfallD;
-    const num = s * k.expectedD;
-    const den = x * ds;
-    if (!(Math.abs(num) <= MAX && den <= MAX)) return false;
-    let owe = 0;
-    if (k.resolved.owes) {
-      const t = s * k.owedScale;
-      if (!(Math.abs(t) <= MAX) || t % ds !== 0) return false;
-      owe = t / ds;
-    }
-    out.num = num;
-    out.den = den;
-    out.owe = owe;
-    return true;
-  });
+// Where a function cannot be made from source, status is the exact way, and quick leaves it to the finding.
+const ownStatus = (exact: Status): Status => own<Status>(STATUS, exact, ['exact', exact]);
+const ownQuick = (): Quick => own<Quick>(QUICK, () => false);
 
 /** A rational as a finding shows it: exact when it terminates, else to 20 significant digits. */
 const decimalOf = (v: Q): Decimal => bigRatio(v.n, v.d).value;

@@ -214,5 +214,3 @@ export function fastNum(x: RNum): FastNum {
   const src = num(x);
   return { d: src.d, f: make<number | undefined>(src.s) ?? (() => Number.NaN) };
 }
-/** The source a condition is written out as (for tests and the curious). @internal */
-export const fastSource = (x: RBool): string => bool(x);
