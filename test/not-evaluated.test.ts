@@ -71,3 +71,27 @@ describe('a total owed that was not evaluated', () => {
     expect(reportHtml(whole, { lang: 'zh' })).toMatch(/data-owed="developerFundsYuan" data-value="350000"/);
   });
 });
+
+describe("a finding's expected and actual are in one unit", () => {
+  // A project under the 200,000 m² in-kind threshold pays room money of 3 ‰ of its floor area (I6): 80,000 m² is
+  // 240 m² worth, and without a price per m² that is no sum of yuan — so the money due is unknown, and the 240 m²
+  // goes in a field of its own.
+  const project = { id: 'p', floorAreaM2: 80000, fundsPaid: 500000 };
+  const q12 = (p: { id: string; floorAreaM2: number; fundsPaid?: number; pricePerM2?: number }) => evaluateCity({ year: 2013, communities: [], developerProjects: [p] }).findings.find((f) => f.provision === 'Q12')!;
+
+  test('no price: expected is null (yuan unknown), actual the yuan paid, the area equivalent apart', () => {
+    const f = q12(project);
+    expect(f.status).toBe('unknown');
+    expect(f.expected).toBeNull();
+    expect(String(f.actual)).toBe('500000');
+    expect(String(f.areaEquivalentM2)).toBe('240');
+  });
+
+  test('with a price: 240 m² × 5,000 元 = 1,200,000 元 due against 500,000 paid, 700,000 short', () => {
+    const f = q12({ ...project, pricePerM2: 5000 });
+    expect(f.status).toBe('fail');
+    expect(String(f.expected)).toBe('1200000');
+    expect(String(f.shortfall)).toBe('700000');
+    expect(String(f.areaEquivalentM2)).toBe('240');
+  });
+});

@@ -42,6 +42,11 @@ export interface Finding {
   readonly message: Bilingual;
   /** How far short, in the provision's unit, when failing (for ordering the worst first). */
   readonly shortfall?: Decimal;
+  /**
+   * The area a money obligation stands for, in m² (a developer's room money, A.4.3): `expected` and `actual` are
+   * then yuan, and `expected` is null when there is no price per m² to turn the area into yuan — one unit a finding.
+   */
+  readonly areaEquivalentM2?: Decimal;
   /** Readings of ambiguous text the verdict relied on, where a city finding depends on one (the targets of A.2: their deadline and interim readings). */
   readonly interpretations?: readonly InterpretationUse[];
   /** The documents beyond the policy's own that made this finding what it is (an overlay that added, replaced or amended its provision). */

@@ -93,12 +93,15 @@ export function valueWords(v: FindingValue, unit: ValueUnit | undefined, lang: L
 export function findingValues(f: Finding, lang: Lang, k: Kinds): { expected: string; actual: string } {
   const unit = unitOf(f.provision, k);
   const areaForMoney = expectedIsArea(f, k);
+  // Room money without a price: the yuan due are unknown (the area it stands for is in the message and in `areaEquivalentM2`).
   const expected = areaForMoney
-    ? `${area(f.expected as Decimal)} ${lang === 'zh' ? '当量' : 'worth'}`
+    ? lang === 'zh'
+      ? '—(无单价)'
+      : '— (no price)'
     : unit === 'deviation' && f.expected !== null
       ? `±${percent(f.expected as Decimal)}`
       : valueWords(f.expected, unit, lang);
-  return { expected: areaForMoney ? (lang === 'zh' ? '—(无单价)' : '— (no price)') : expected, actual: valueWords(f.actual, unit, lang) };
+  return { expected, actual: valueWords(f.actual, unit, lang) };
 }
 
 /**

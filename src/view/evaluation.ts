@@ -11,7 +11,7 @@ import { kindsOf, type Kinds } from '../evaluate/kinds.js';
 import type { Lang } from '../trace.js';
 import type { ValueUnit } from '../provisions/declare.js';
 import type { PolicyCore } from '../provisions/provision.js';
-import { esc, exact, isDecimal, shownHtml } from './html.js';
+import { esc, exact, shownHtml } from './html.js';
 import { ratioDigits, type Shown, showShare } from '../present/format.js';
 import { showValue } from '../present/words.js';
 import { owedText } from '../report/format-report.js';
@@ -62,14 +62,13 @@ export function provisionName(id: string, lang: Lang, k: Kinds = kindsOf(undefin
 
 /** An expected or actual value of a finding as shown, with the provision's unit (its exact value beside it when rounded). */
 export function findingShown(f: Finding, v: FindingValue, lang: Lang, k: Kinds = kindsOf(undefined)): Shown {
-  if (v === null) return showValue(null, undefined, lang); // 未填报, as the text report says
   const unit = k.kind(f.provision)?.unit;
-  // A developer's money without a price is known only as an area: shown as m² worth, never as yuan.
+  // A developer's money without a price: the yuan due are unknown (its area equivalent is in the message), as the text report says.
   const when = k.kind(f.provision)?.areaWhen;
-  if (when !== undefined && f.status === 'unknown' && f.message.en.includes(when) && (isDecimal(v) || typeof v === 'number')) {
-    const s = showValue(v, 'm2', lang);
-    return { ...s, text: `${s.text} ${lang === 'zh' ? '当量' : 'worth'}` };
+  if (v === null && v === f.expected && when !== undefined && f.status === 'unknown' && f.message.en.includes(when)) {
+    return { ...showValue(null, undefined, lang), text: lang === 'zh' ? '—(无单价)' : '— (no price)' };
   }
+  if (v === null) return showValue(null, undefined, lang); // 未填报, as the text report says
   return showValue(v, unit, lang);
 }
 

@@ -73,24 +73,25 @@ const developers: CityCheck = {
         const need = o.amount;
         const paid = project.fundsPaid === undefined ? undefined : new D(project.fundsPaid);
         if (need === undefined || paid === undefined) {
-          out.push(
-            finding(
+          out.push({
+            ...finding(
               'Q12',
               'A.4.3',
               project.id,
               'unknown',
-              need ?? o.fundsAreaM2!,
+              need ?? null,
               paid ?? null,
               b(
                 `应缴 ${o.fundsAreaM2} m² 当量的用房资金；${need === undefined ? '未给出单价，无法折算金额(I6)' : '未给出已缴金额'}`,
                 `Owes ${o.fundsAreaM2} m² worth of room money; ${need === undefined ? 'no price per m² to turn it into yuan (I6)' : 'no payment reported'}`,
               ),
             ),
-          );
+            areaEquivalentM2: o.fundsAreaM2!,
+          });
         } else {
           const ok = paid.gte(need);
-          out.push(
-            finding(
+          out.push({
+            ...finding(
               'Q12',
               'A.4.3',
               project.id,
@@ -103,7 +104,8 @@ const developers: CityCheck = {
               ),
               ok ? undefined : need.minus(paid),
             ),
-          );
+            areaEquivalentM2: o.fundsAreaM2!,
+          });
         }
       }
     }
