@@ -38,6 +38,7 @@ export {
 } from './evaluate/evaluate.js';
 export { formatReport, readEvaluation, type ReportOptions } from './report/format-report.js';
 export { evaluateBatch, type BatchEvaluation } from './evaluate/batch.js';
+export { toSql, type SqlDialect, type SqlOptions } from './sql/to-sql.js';
 export { readTable, type ReadTableOptions, type TableRead } from './read/read-table.js';
 export type { RawCell } from './read/cells.js';
 export type { TableNotes, TableWarning } from './read/table.js';

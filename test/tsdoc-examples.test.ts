@@ -9,9 +9,12 @@ import * as root from '../src/index.js';
 import * as evaluation from '../src/evaluation.js';
 import * as spec from '../src/spec.js';
 import { resolveParameters } from '../src/create-policy.js';
+import { checkFormula, field, ge, param } from '../src/formula/build.js';
+import { formulaCheck } from '../src/formula/check.js';
 
 const lib = { ...root, ...spec, ...evaluation };
-const scope: Record<string, unknown> = { ...lib, resolveParameters };
+// The formula builders are internal (a provision's own code imports them): their examples run with them in scope.
+const scope: Record<string, unknown> = { ...lib, resolveParameters, formulaCheck, checkFormula, field, ge, param };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

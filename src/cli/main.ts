@@ -83,6 +83,7 @@ Commands:
   schedule fund|rollout            year-by-year city fund minimum or rural rollout
   explain <rule>                   one rule's computation, step by step
   schema [--columns]               the JSON Schema of a dataset, or the table's columns
+  sql --dialect duckdb|postgres    the community checks as one exact SQL query
 
 Run 'shequ-rules <command> --help' for a command's options.
 Exit codes: 0 no finding fails, 1 a finding fails, 2 bad usage or bad input.`,
@@ -844,7 +845,15 @@ async function compare(args: string[], io: Io): Promise<number> {
   return years.some((y) => y.comparison.policies.some((p) => p.counts.fail > 0)) ? 1 : 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = { report, compare, audit, schedule, explain, schema };
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  report,
+  compare,
+  audit,
+  schedule,
+  explain,
+  schema,
+  sql: async (args, io) => (await import('./sql.js')).sql(args, io, policyFrom),
+};
 
 /**
  * Run the CLI with `argv` (without node and the script) and return the exit code.

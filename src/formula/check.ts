@@ -167,7 +167,7 @@ function findingValueOf(v: RValue, kind: CheckFormula['kind'], c: Fields): Findi
  * ```ts
  * const staff = formulaCheck({
  *   provision: 'NB1', clause: 'NB.1', rural: false,
- *   formula: checkFormula({ pass: ge(field('staff'), c(1)), expected: c(1), actual: field('staff'), kind: 'count' }),
+ *   formula: checkFormula({ pass: ge(field('staff'), param('staffing.householdsPerWorker')), expected: param('staffing.householdsPerWorker'), actual: field('staff'), kind: 'count' }),
  *   message: (_c, _k, ok) => ({ zh: ok ? '够' : '不够', en: ok ? 'enough' : 'short' }),
  * });
  * const k = staff.compile(createPolicy(), 2013);
