@@ -4,22 +4,12 @@
  * verdicts are the same as `evaluateCity`'s (the same code decides them); what
  * is saved is the six objects per community that a million-row run would make.
  */
+import { cheapFindings } from './cheap-finding.js';
 import { PolicyInputError, describeValue, issue, refused } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, flag as FLAG, id as ID, text as TEXT } from '../kinds.js';
 import { checkPolicy } from '../create-policy.js';
 import { readCommunity, type CommunityRecord } from './dataset.js';
-import {
-  checkContext,
-  checkYear,
-  plainCommunityFinding,
-  communityStatuses,
-  compile,
-  STATUS,
-  type Compiled,
-  type Finding,
-  type StatusCounts,
-  type StreamContext,
-} from './evaluate.js';
+import { checkContext, checkYear, communityStatuses, compile, STATUS, type Compiled, type Finding, type StatusCounts, type StreamContext } from './evaluate.js';
 
 /** The most communities one batch takes: their status codes fill one Uint8Array. @internal */
 export const MAX_RECORDS = 2 ** 28;
@@ -174,6 +164,10 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
   const copies = new Map<number, CommunityRecord>();
   decideAll(records, k, statuses, copies);
   const row = (i: number) => copies.get(i) ?? records[i]!;
+  // The findings are made from each check's fast path where its formula allows (cheap-finding.ts), the maker set up
+  // on the first finding asked for.
+  let maker: ReturnType<typeof cheapFindings> | undefined;
+  const made = () => (maker ??= cheapFindings(k));
   // Counts are tallied when first asked for: a caller that only reads the codes does not pay for them.
   let tallied: { counts: StatusCounts; byProvision: Record<string, StatusCounts> } | undefined;
   const tally = () => {
@@ -212,7 +206,7 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
         throw new PolicyInputError([issue('finding', 'out-of-range', { expected, received: got })], 'evaluateBatch');
       }
       const code = statuses[i * N + j]!;
-      return code === 0 ? undefined : plainCommunityFinding(row(i), k, j, code);
+      return code === 0 ? undefined : made()(row(i), j, code);
     },
     findings(status?: 'pass' | 'fail' | 'unknown') {
       if (status !== undefined && status !== 'pass' && status !== 'fail' && status !== 'unknown') {
@@ -225,9 +219,10 @@ export function evaluateBatch(records: readonly CommunityRecord[], context: Stre
     },
   };
   function* findingsWith(want: number): Generator<Finding, void, undefined> {
+    const make = made();
     for (let x = 0; x < statuses.length; x++) {
       const code = statuses[x]!;
-      if (code !== 0 && (want === 0 || code === want)) yield plainCommunityFinding(row((x / N) | 0), k, x % N, code);
+      if (code !== 0 && (want === 0 || code === want)) yield make(row((x / N) | 0), x % N, code);
     }
   }
 }

@@ -9,6 +9,7 @@ import type { NINGGUO_2011 } from '../policies/ningguo-2011.js';
 import type { PolicyCore } from '../provisions/provision.js';
 import { displayable } from '../display.js';
 import { looksValid } from './batch.js';
+import { cheapFindings } from './cheap-finding.js';
 import { readDataset, type CommunityRecord, type Dataset } from './dataset.js';
 import {
   aggregateFindings,
@@ -16,7 +17,6 @@ import {
   cityFindings,
   isOptions,
   communityFinding,
-  plainCommunityFinding,
   communityStatuses,
   compile,
   standingFindings,
@@ -117,7 +117,9 @@ export function evaluateDataset(
     tally.community(c, codes, 0, src, i);
   }
   const city = cityTail(d, policy, tally, scope);
-  const findings = keepAll ? lazyList(count, (x) => plainCommunityFinding(d.communities[rows[x]!]!, k, cells[x]! >> 2, cells[x]! & 3), city) : [];
+  // Each finding is made when first read, from the check's fast path where its formula allows (cheap-finding.ts).
+  const make = keepAll ? cheapFindings(k) : undefined;
+  const findings = make ? lazyList(count, (x) => make(d.communities[rows[x]!]!, cells[x]! >> 2, cells[x]! & 3), city) : [];
   return { findings, summary: tally.build(d.year), listed: tally.listed(), city };
 }
 
