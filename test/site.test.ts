@@ -604,11 +604,9 @@ describe.skipIf(!HAVE_BROWSER)('the Chinese page’s surfaces, every calculator 
     expect(listed(seen.page)).toEqual([]);
   });
 
-  // What the library draws and declares (src/view/result.ts and audit.ts: a reading shown by its option's id; the
-  // rules' traces: exact quotients; the register's and provisions' texts: 10%, 5㎡; src/view/svg.ts: the chart's
-  // axis 0%): the presentation model's work (issue 22, item 1). Marked as failing until it is done, so that the day
-  // it passes is seen and the mark comes off.
-  test.fails('what the library draws into the page: no code, no long decimals, one spacing convention', () => {
+  // What the library draws and declares: the results' and the audit's readings in words, the rules' traces through
+  // the formatter, the register's and provisions' texts, the schedule chart's axis and legend (issue 22, item 1).
+  test('what the library draws into the page: no code, no long decimals, one spacing convention', () => {
     expect(listed(seen.library)).toEqual([]);
   });
 });

@@ -11,11 +11,8 @@ const lines = (trace: readonly TraceStep[]) => trace.map((s) => [s.zh, s.en]);
 describe('traces', () => {
   test('communitySize: 3,100 households (+1/30) and 6,000 residents (−0.25)', () => {
     expect(lines(policy.communitySize({ households: 3100, residents: 6000 }).trace)).toEqual([
-      [
-        '户数偏差：(3100 − 3000) ÷ 3000 ≈ 0.033333333333333333333，在 ±0.2 以内',
-        'Households deviation: (3100 − 3000) ÷ 3000 ≈ 0.033333333333333333333, within ±0.2',
-      ],
-      ['人口偏差：(6000 − 8000) ÷ 8000 = -0.25，超出 ±0.2', 'Residents deviation: (6000 − 8000) ÷ 8000 = -0.25, outside ±0.2'],
+      ['户数偏差：(3,100 − 3,000) ÷ 3,000 ≈ 3.3 %，在 ±20 % 以内', 'Households deviation: (3,100 − 3,000) ÷ 3,000 ≈ 3.3 %, within ±20 %'],
+      ['人口偏差：(6,000 − 8,000) ÷ 8,000 = -25 %，超出 ±20 %', 'Residents deviation: (6,000 − 8,000) ÷ 8,000 = -25 %, outside ±20 %'],
       ['至少一项超出“左右”的范围(I4)：规模不符合要求', 'At least one outside "approximately" (I4): the size misses the guideline'],
     ]);
     expect(lines(policy.communitySize({ households: 3000, residents: 8000 }).trace)[2]).toEqual([
@@ -30,9 +27,9 @@ describe('traces', () => {
         '划分为 2 个社区时，两项相对偏差中较大者最小(相同时取较少的社区数)',
         '2 communities make the larger of the two relative deviations smallest (ties go to fewer communities)',
       ],
-      ['每个社区平均：6000 ÷ 2 = 3000 户，8000 ÷ 2 = 4000 人', 'Per community: 6000 ÷ 2 = 3000 households, 8000 ÷ 2 = 4000 residents'],
-      ['户数偏差：(6000/2 − 3000) ÷ 3000 = 0，在 ±0.2 以内', 'Households deviation: (6000/2 − 3000) ÷ 3000 = 0, within ±0.2'],
-      ['人口偏差：(8000/2 − 8000) ÷ 8000 = -0.5，超出 ±0.2', 'Residents deviation: (8000/2 − 8000) ÷ 8000 = -0.5, outside ±0.2'],
+      ['每个社区平均：6,000 ÷ 2 = 3,000 户，8,000 ÷ 2 = 4,000 人', 'Per community: 6,000 ÷ 2 = 3,000 households, 8,000 ÷ 2 = 4,000 residents'],
+      ['户数偏差：(6,000/2 − 3,000) ÷ 3,000 = 0 %，在 ±20 % 以内', 'Households deviation: (6,000/2 − 3,000) ÷ 3,000 = 0 %, within ±20 %'],
+      ['人口偏差：(8,000/2 − 8,000) ÷ 8,000 = -50 %，超出 ±20 %', 'Residents deviation: (8,000/2 − 8,000) ÷ 8,000 = -50 %, outside ±20 %'],
     ]);
   });
 

@@ -109,12 +109,8 @@ export const STANDARD_READINGS: readonly Interpretation[] = /* @__PURE__ */ deep
     parameter: null,
     optionKind: 'enum',
     options: [
-      o('resident', '数据中的实有居民户数(households)', 'the households of actual residents in the data (households)'),
-      o(
-        'with-floating',
-        '实有居民户数加流动人口户数(households + floatingHouseholds；只用于全市平均)',
-        'those plus the floating households (households + floatingHouseholds; on the city’s average only)',
-      ),
+      o('resident', '数据中的实有居民户数', 'the households of actual residents in the data'),
+      o('with-floating', '实有居民户数加流动人口户数(只用于全市平均)', 'those plus the floating households (on the city’s average only)'),
     ],
     default: 'resident',
     why: {

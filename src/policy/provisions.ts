@@ -213,7 +213,7 @@ export const ENTRIES = [
     'quantitative',
     ['加大社区建设投入', 'Funding'],
     [
-      '自2012年起，市财政社区资金每年增加2011年专项与补助资金总额的10 %(I1)；街道(乡镇)每社区每年配套不少于3万元(I8)；落实“费随事转”；开发项目20万㎡及以上配建用房，以下按开发面积的3‰缴用房资金(I5、I6)。',
+      '自2012年起，市财政社区资金每年增加2011年专项与补助资金总额的10 %(I1)；街道(乡镇)每社区每年配套不少于3万元(I8)；落实“费随事转”；开发项目 20 万 m² 及以上配建用房，以下按开发面积的3‰缴用房资金(I5、I6)。',
       'From 2012 the city’s money for communities grows each year by 10 % of the 2011 special-plus-subsidy total (I1); streets and townships add at least 30,000 yuan per community a year (I8); every task handed to a community brings its funding ("费随事转"); developers provide rooms from 200,000 m² and pay 3‰ of the developed area below it (I5, I6).',
     ],
   ],

@@ -7,9 +7,10 @@
 import { interpretations } from '../policies/interpretations.js';
 import { provisions } from '../policies/clauses.js';
 import type { InterpretationUse, Lang, TraceStep } from '../trace.js';
-import { esc, exact } from './html.js';
+import { esc, exact, grouped } from './html.js';
 import { META_FIELDS, RULE_INPUTS, fieldInfo, fieldName, showValue, type RuleName, type Unit } from './fields.js';
 import { lineChart } from './svg.js';
+import { optionWords } from '../present/words.js';
 
 const W = {
   clause: { zh: '条款', en: 'Clause' },
@@ -51,16 +52,23 @@ export function clauseLink(id: string, lang: Lang): string {
   return `<a href="#${esc(id)}">${esc(id)}${p ? ` ${esc(p.title[lang])}` : ''}</a>`;
 }
 
-/** The readings a result used: id, option and the option's formula in words. */
+/**
+ * The readings a result used: the reading's id (a link to it) and the option taken in words. The option's id stays
+ * in `data-choice` for a program; a reader sees its label, else its formula.
+ */
 export function readingsList(uses: readonly InterpretationUse[], lang: Lang): string {
   if (uses.length === 0) return esc(W.none[lang]);
   return uses
     .map((u) => {
       const i = interpretations.find((x) => x.id === u.id);
-      const o = i?.options.find((x) => x.id === u.choice);
-      return `<span class="sr-reading"><a href="#${esc(u.id)}">${esc(u.id)}</a> <code>${esc(u.choice)}</code>${o ? `: ${esc(o.formula[lang])}` : ''}</span>`;
+      return `<span class="sr-reading" data-choice="${esc(u.choice)}"><a href="#${esc(u.id)}">${esc(u.id)}</a> ${esc(optionWords(u.choice, i?.options, lang))}</span>`;
     })
     .join('; ');
+}
+
+/** The readings a result used, as plain words: `I1 每满 300 户增 1 名`. */
+export function readingsWords(uses: readonly InterpretationUse[], lang: Lang): string {
+  return uses.map((u) => `${u.id} ${optionWords(u.choice, interpretations.find((x) => x.id === u.id)?.options, lang)}`).join(lang === 'zh' ? '；' : '; ');
 }
 
 /** The trace as an ordered list. */
@@ -87,7 +95,7 @@ export function scheduleChart(rule: RuleName, value: object, lang: Lang): string
   const share = unitOf(field, rule) === 'share';
   const points = rows.map((row) => [Number(row.year), Number(exact(row[field])) * (share ? 100 : 1)] as const);
   const { yMax, yStep } = niceMax(Math.max(...points.map(([, y]) => y)));
-  const reading = r.interpretations.map((u) => `${u.id} ${u.choice}`).join(', ');
+  const reading = readingsWords(r.interpretations, lang);
   return lineChart({
     title: `${fieldName(field, lang, rule)} (${r.clause}, ${reading})`,
     xLabel: W.year[lang],
@@ -95,7 +103,7 @@ export function scheduleChart(rule: RuleName, value: object, lang: Lang): string
     yMin: 0,
     yMax,
     yStep,
-    yFormat: (y) => (share ? `${y}%` : String(y)),
+    yFormat: (y) => (share ? `${y} %` : grouped(String(y))),
     series: [{ name: `${reading}`, color: '#1f6fb4', points }],
   });
 }
@@ -143,7 +151,7 @@ export function resultHtml(rule: RuleName, value: object, lang: Lang): string {
 /** A rule's result as plain text: the values with units, the clause and readings, the trace. */
 export function resultText(rule: RuleName, value: object, lang: Lang): string {
   const result = value as AnyResult;
-  const lines = [`${rule} [${result.clause}${result.interpretations.map((u) => `; ${u.id} ${u.choice}`).join('')}]`];
+  const lines = [`${rule} [${[result.clause, ...(result.interpretations.length ? [readingsWords(result.interpretations, lang)] : [])].join('; ')}]`];
   for (const k of valueFields(result)) lines.push(`  ${fieldName(k, lang, rule)}: ${showValue(result[k], unitOf(k, rule), lang)}`);
   for (const row of result.rows ?? []) {
     lines.push(

@@ -33,11 +33,14 @@ describe('communitySize (Q4, Q5, I4; A.3.1): about 3,000 households and 8,000 re
     expect(r.withinGuideline).toBe(within);
   });
 
-  test('a deviation that does not terminate is given to 20 significant digits and marked ≈ in the trace', () => {
+  test('a deviation that does not terminate is given to 20 significant digits; the trace shows it as a percentage marked ≈', () => {
     const r = communitySize({ households: 3100, residents: 8000 });
-    // 100 / 3000 = 1/30
+    // 100 / 3000 = 1/30 = 3.333… %, shown to one decimal
     expect(r.householdDeviation.toString()).toBe('0.033333333333333333333');
-    expect(r.trace[0]!.en).toBe('Households deviation: (3100 − 3000) ÷ 3000 ≈ 0.033333333333333333333, within ±0.2');
+    expect(r.trace[0]!.en).toBe('Households deviation: (3,100 − 3,000) ÷ 3,000 ≈ 3.3 %, within ±20 %');
+    expect(r.trace[0]!.zh).toBe('户数偏差：(3,100 − 3,000) ÷ 3,000 ≈ 3.3 %，在 ±20 % 以内');
+    // 0 deviation is exact and shown as it is
+    expect(r.trace[1]!.zh).toBe('人口偏差：(8,000 − 8,000) ÷ 8,000 = 0 %，在 ±20 % 以内');
   });
 
   test('each count is judged on its own', () => {

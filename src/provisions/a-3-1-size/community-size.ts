@@ -6,6 +6,7 @@ import { declared } from './parameters.js';
 import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
 import { yiXia } from '../../rules/statute.js';
+import { grouped, showDeviation, showShare, type Shown } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared>;
@@ -49,11 +50,18 @@ export function deviationStep(
   dev: { value: Decimal; exact: boolean; within: boolean },
   tolerance: Decimal,
 ): TraceStep {
-  const eq = dev.exact ? '=' : '≈';
+  const value = equalsShown(showShare(dev.value), dev.exact);
+  const std = grouped(standard);
+  const band = showDeviation(tolerance).text;
   return step(
-    `${zhLabel}偏差：(${actual} − ${standard}) ÷ ${standard} ${eq} ${dev.value}，${dev.within ? `在 ±${tolerance} 以内` : `超出 ±${tolerance}`}`,
-    `${enLabel} deviation: (${actual} − ${standard}) ÷ ${standard} ${eq} ${dev.value}, ${dev.within ? 'within' : 'outside'} ±${tolerance}`,
+    `${zhLabel}偏差：(${actual} − ${std}) ÷ ${std} ${value}，${dev.within ? `在 ${band} 以内` : `超出 ${band}`}`,
+    `${enLabel} deviation: (${actual} − ${std}) ÷ ${std} ${value}, ${dev.within ? 'within' : 'outside'} ${band}`,
   );
+}
+
+/** `= 10 %` for a value shown as it is, `≈ 11.1 %` for one the display rounds or a quotient that does not end. @internal */
+export function equalsShown(s: Shown, exact: boolean): string {
+  return `${exact && !s.rounded ? '=' : '≈'} ${s.text}`;
 }
 
 /** {@link communitySize} under any parameters. @internal */
@@ -76,8 +84,8 @@ export function communitySizeWith(p: Parameters, input: CommunitySizeInput): Com
     clause: 'A.3.1',
     interpretations: [{ id: 'I4', choice: tolerance.toFixed() as `${number}` }], // the register's option id ('0.2'), not '±0.2'
     trace: [
-      deviationStep('户数', 'Households', String(households), p.sizing.households, h, tolerance),
-      deviationStep('人口', 'Residents', String(residents), p.sizing.residents, r, tolerance),
+      deviationStep('户数', 'Households', grouped(households), p.sizing.households, h, tolerance),
+      deviationStep('人口', 'Residents', grouped(residents), p.sizing.residents, r, tolerance),
       step(
         within ? '两项均在“左右”的范围内(I4)：规模符合要求' : '至少一项超出“左右”的范围(I4)：规模不符合要求',
         within ? 'Both within "approximately" (I4): the size meets the guideline' : 'At least one outside "approximately" (I4): the size misses the guideline',

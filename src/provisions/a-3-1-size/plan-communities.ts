@@ -4,7 +4,8 @@ import { bigRatio, D, ratio } from '../../decimal.js';
 import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
 import { declared } from './parameters.js';
 import { step, type RuleResult } from '../../trace.js';
-import { deviationStep } from './community-size.js';
+import { deviationStep, equalsShown } from './community-size.js';
+import { grouped, showNumber } from '../../present/format.js';
 import { yiXia } from '../../rules/statute.js';
 
 /** (count − n × standard) ÷ (n × standard), decided in integers: n × standard may pass 2^53. */
@@ -100,8 +101,8 @@ export function planCommunitiesWith(p: Parameters, input: PlanInput): PlanResult
   const h = averageDeviation(households, n, H, tolerance);
   const r = averageDeviation(residents, n, R, tolerance);
   const within = h.within && r.within;
-  const eqH = perH.exact ? '=' : '≈';
-  const eqR = perR.exact ? '=' : '≈';
+  const eqH = equalsShown(showNumber(perH.value, 2), perH.exact);
+  const eqR = equalsShown(showNumber(perR.value, 2), perR.exact);
   return {
     communities: n,
     householdsPerCommunity: perH.value,
@@ -117,11 +118,11 @@ export function planCommunitiesWith(p: Parameters, input: PlanInput): PlanResult
         `${n} communities make the larger of the two relative deviations smallest (ties go to fewer communities)`,
       ),
       step(
-        `每个社区平均：${households} ÷ ${n} ${eqH} ${perH.value} 户，${residents} ÷ ${n} ${eqR} ${perR.value} 人`,
-        `Per community: ${households} ÷ ${n} ${eqH} ${perH.value} households, ${residents} ÷ ${n} ${eqR} ${perR.value} residents`,
+        `每个社区平均：${grouped(households)} ÷ ${grouped(n)} ${eqH} 户，${grouped(residents)} ÷ ${grouped(n)} ${eqR} 人`,
+        `Per community: ${grouped(households)} ÷ ${grouped(n)} ${eqH} households, ${grouped(residents)} ÷ ${grouped(n)} ${eqR} residents`,
       ),
-      deviationStep('户数', 'Households', `${households}/${n}`, H, h, tolerance),
-      deviationStep('人口', 'Residents', `${residents}/${n}`, R, r, tolerance),
+      deviationStep('户数', 'Households', `${grouped(households)}/${grouped(n)}`, H, h, tolerance),
+      deviationStep('人口', 'Residents', `${grouped(residents)}/${grouped(n)}`, R, r, tolerance),
     ],
   };
 }

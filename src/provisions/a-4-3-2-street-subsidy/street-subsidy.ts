@@ -80,8 +80,8 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
     c.fail(
       'year',
       {
-        en: 'expected the subsidy year (a whole number): proration "by-days" (I8) counts days in that year',
-        zh: '应填补贴年份(整数)：按天折算("by-days"，I8)要数该年的天数',
+        en: 'expected the subsidy year (a whole number): prorating by days active (I8) counts the days of that year',
+        zh: '应填补贴年份(整数)：按存续天数折算(I8)要数该年的天数',
       },
       'missing-field',
     );
