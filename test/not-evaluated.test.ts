@@ -77,7 +77,8 @@ describe("a finding's expected and actual are in one unit", () => {
   // 240 m² worth, and without a price per m² that is no sum of yuan — so the money due is unknown, and the 240 m²
   // goes in a field of its own.
   const project = { id: 'p', floorAreaM2: 80000, fundsPaid: 500000 };
-  const q12 = (p: { id: string; floorAreaM2: number; fundsPaid?: number; pricePerM2?: number }) => evaluateCity({ year: 2013, communities: [], developerProjects: [p] }).findings.find((f) => f.provision === 'Q12')!;
+  const q12 = (p: { id: string; floorAreaM2: number; fundsPaid?: number; pricePerM2?: number }) =>
+    evaluateCity({ year: 2013, communities: [], developerProjects: [p] }).findings.find((f) => f.provision === 'Q12')!;
 
   test('no price: expected is null (yuan unknown), actual the yuan paid, the area equivalent apart', () => {
     const f = q12(project);
