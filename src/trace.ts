@@ -49,7 +49,7 @@ export type Lang = 'zh' | 'en';
  * @example
  * ```ts
  * formatTrace(requiredStaff({ households: 3000 }).trace, 'en')[0];
- * //=> '1. Households counted: 3000 + 0 floating = 3000'
+ * //=> '1. Households counted: 3,000 + 0 floating = 3,000'
  * ```
  */
 export function formatTrace(trace: readonly TraceStep[], lang: Lang = 'zh'): string[] {

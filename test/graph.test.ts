@@ -46,8 +46,8 @@ describe('the staffing rule for 3,100 households and 150 floating ones', () => {
     expect(node(g, 'input:households')).toMatchObject({ kind: 'input', value: '3100', dependencies: [] });
     expect(node(g, 'input:floatingHouseholds')).toMatchObject({ kind: 'input', value: '150' });
     expect(node(g, 'input:floatingHouseholds').defaulted).toBeUndefined();
-    expect(node(g, 'operation:1').name.en).toBe('Households counted: 3100 + 150 floating = 3250');
-    expect(node(g, 'operation:2').name.en).toBe('3250 ÷ 600 households per worker = 5 remainder 250');
+    expect(node(g, 'operation:1').name.en).toBe('Households counted: 3,100 + 150 floating = 3,250');
+    expect(node(g, 'operation:2').name.en).toBe('3,250 ÷ 600 households per worker = 5 remainder 250');
     expect(node(g, 'operation:3').dependencies).toEqual(['operation:2']);
     expect(node(g, 'operation:1').dependencies).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('the policy book never drifts from the code', () => {
     const en = files['docs/policy-book.en.md']!;
     for (const id of ['A.0', 'A.3.4', 'A.4.3', 'B.4']) expect(en).toContain(`### ${id} `);
     expect(en).toContain('| K5 |');
-    expect(en).toContain('2. 3250 ÷ 600 households per worker = 5 remainder 250');
+    expect(en).toContain('2. 3,250 ÷ 600 households per worker = 5 remainder 250');
   });
 
   test('the worked examples are headed in words (the clause, each input named with its unit, what it finds), the parameters named', () => {

@@ -72,24 +72,24 @@ describe('clauses and readings of every result', () => {
 describe('trace branches', () => {
   test('a plan whose averages are exact says =, one whose averages repeat says ≈', () => {
     expect(zhEn(lib.planCommunities({ households: 6000, residents: 16000 }).trace)[1]).toEqual([
-      '每个社区平均：6000 ÷ 2 = 3000 户，16000 ÷ 2 = 8000 人',
-      'Per community: 6000 ÷ 2 = 3000 households, 16000 ÷ 2 = 8000 residents',
+      '每个社区平均：6,000 ÷ 2 = 3,000 户，16,000 ÷ 2 = 8,000 人',
+      'Per community: 6,000 ÷ 2 = 3,000 households, 16,000 ÷ 2 = 8,000 residents',
     ]);
     // 10,000 households and 24,000 residents: (10000/3000 + 24000/8000) / 2 = 3.17 → 3 communities of 3,333.33… households
     expect(zhEn(lib.planCommunities({ households: 10000, residents: 24000 }).trace)[1]).toEqual([
-      '每个社区平均：10000 ÷ 3 ≈ 3333.3333333333333333 户，24000 ÷ 3 = 8000 人',
-      'Per community: 10000 ÷ 3 ≈ 3333.3333333333333333 households, 24000 ÷ 3 = 8000 residents',
+      '每个社区平均：10,000 ÷ 3 ≈ 3,333.33 户，24,000 ÷ 3 = 8,000 人',
+      'Per community: 10,000 ÷ 3 ≈ 3,333.33 households, 24,000 ÷ 3 = 8,000 residents',
     ]);
   });
   test('rooms by residents name the households given beside them as unused (I9)', () => {
     expect(zhEn(lib.serviceRoomArea({ residents: 8000, households: 3000 }).trace).at(-1)).toEqual([
-      '另给出的户数 3000 不参与计算(I9)',
-      'The households given (3000) are not used on this basis (I9)',
+      '另给出的户数 3,000 不参与计算(I9)',
+      'The households given (3,000) are not used on this basis (I9)',
     ]);
   });
   test('a project at exactly the threshold under the funds reading says so', () => {
     const r = lib.createPolicy({ developer: { boundary: 'funds' } }).developerObligation({ floorAreaM2: 200000 });
-    expect(r.trace.map((s) => s.zh)).toContain('开发面积 200000 m² 恰为 200000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“缴纳资金”');
+    expect(r.trace.map((s) => s.zh)).toContain('开发面积 200,000 m² 恰为 200,000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“缴纳资金”');
   });
   test('households alone on the funds route are named as unused too', () => {
     expect(lib.developerObligation({ floorAreaM2: 100000, households: 10 }).trace.map((s) => s.en)).toContain(
@@ -101,7 +101,7 @@ describe('trace branches', () => {
     expect(zhEn(lib.targets({ year: 2012 }).trace)[1]).toEqual(['到 2012 年底已过 2 / 3 年', 'By the end of 2012, 2 of 3 years have passed']);
   });
   test('a whole division of households says no remainder', () => {
-    expect(zhEn(lib.requiredStaff({ households: 3000 }).trace)[1]).toEqual(['3000 ÷ 每名工作人员 600 户 = 5', '3000 ÷ 600 households per worker = 5']);
+    expect(zhEn(lib.requiredStaff({ households: 3000 }).trace)[1]).toEqual(['3,000 ÷ 每名工作人员 600 户 = 5', '3,000 ÷ 600 households per worker = 5']);
   });
 });
 
@@ -212,13 +212,13 @@ describe('more edges', () => {
   });
   test('a remainder is named in Chinese too: 3,100 = 5 × 600 + 100', () => {
     expect(zhEn(lib.requiredStaff({ households: 3100 }).trace)[1]).toEqual([
-      '3100 ÷ 每名工作人员 600 户 = 5 余 100',
-      '3100 ÷ 600 households per worker = 5 remainder 100',
+      '3,100 ÷ 每名工作人员 600 户 = 5 余 100',
+      '3,100 ÷ 600 households per worker = 5 remainder 100',
     ]);
   });
   test('a project of exactly 200,000 m² under the written reading goes in kind and says so', () => {
     expect(lib.developerObligation({ floorAreaM2: 200000, residents: 5000 }).trace.map((s) => s.zh)).toContain(
-      '开发面积 200000 m² 恰为 200000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“配建用房”',
+      '开发面积 200,000 m² 恰为 200,000 m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“配建用房”',
     );
   });
   test('as of a Date is as of its calendar day', () => {
@@ -252,7 +252,7 @@ describe('the last edges', () => {
   test('a plan whose residents do not divide evenly says ≈ for them: 25,000 ÷ 3', () => {
     // (9000/3000 + 25000/8000) / 2 = 3.06 → 3 communities
     expect(lib.planCommunities({ households: 9000, residents: 25000 }).trace[1]!.en).toBe(
-      'Per community: 9000 ÷ 3 = 3000 households, 25000 ÷ 3 ≈ 8333.3333333333333333 residents',
+      'Per community: 9,000 ÷ 3 = 3,000 households, 25,000 ÷ 3 ≈ 8,333.33 residents',
     );
   });
   test('an in-kind project without its population still cites A.4.3', () => {

@@ -176,6 +176,14 @@ export function ratioDigits(n: number, d: number, places = 20): string {
   return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
 }
 
+/**
+ * A result in a trace's equation: `= 10 %` for a value shown as it is, `≈ 11.1 %` for one the display rounds or a
+ * quotient that does not end (`exact` false).
+ */
+export function equalsShown(s: Shown, exact = true): string {
+  return `${exact && !s.rounded ? '=' : '≈'} ${s.text}`;
+}
+
 /** A shown value as text for a terminal or a Markdown file: `≈ ` before a rounded one. */
 export function approx(s: Shown): string {
   return s.rounded ? `≈ ${s.text}` : s.text;

@@ -66,7 +66,7 @@ export function readingsList(uses: readonly InterpretationUse[], lang: Lang): st
     .join('; ');
 }
 
-/** The readings a result used, as plain words: `I1 每满 300 户增 1 名`. */
+/** The readings a result used, as plain words: each reading's id and the option taken, in words. */
 export function readingsWords(uses: readonly InterpretationUse[], lang: Lang): string {
   return uses.map((u) => `${u.id} ${optionWords(u.choice, interpretations.find((x) => x.id === u.id)?.options, lang)}`).join(lang === 'zh' ? '；' : '; ');
 }

@@ -6,6 +6,7 @@ import { declared } from './parameters.js';
 import { declared as fund } from '../a-4-3-1-city-fund/parameters.js';
 import { step, type RuleResult } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
+import { showShare } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared | typeof fund>;
@@ -69,8 +70,8 @@ export function targetsWith(p: Parameters, input: TargetsInput): TargetsResult {
         `By the end of ${year}, ${yearsElapsed} of ${horizonYears} years have passed${due ? '; the targets are due' : ''}`,
       ),
       step(
-        `目标：城市社区 ${urbanShare}、农村社区 ${ruralShare} 达标`,
-        `Targets: ${urbanShare} of urban and ${ruralShare} of rural communities built to standard`,
+        `目标：城市社区 ${showShare(urbanShare).text}、农村社区 ${showShare(ruralShare).text} 达标`,
+        `Targets: ${showShare(urbanShare).text} of urban and ${showShare(ruralShare).text} of rural communities built to standard`,
       ),
     ],
   };

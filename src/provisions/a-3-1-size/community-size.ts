@@ -6,7 +6,7 @@ import { declared } from './parameters.js';
 import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
 import { yiXia } from '../../rules/statute.js';
-import { grouped, showDeviation, showShare, type Shown } from '../../present/format.js';
+import { equalsShown, grouped, showDeviation, showShare } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared>;
@@ -57,11 +57,6 @@ export function deviationStep(
     `${zhLabel}偏差：(${actual} − ${std}) ÷ ${std} ${value}，${dev.within ? `在 ${band} 以内` : `超出 ${band}`}`,
     `${enLabel} deviation: (${actual} − ${std}) ÷ ${std} ${value}, ${dev.within ? 'within' : 'outside'} ${band}`,
   );
-}
-
-/** `= 10 %` for a value shown as it is, `≈ 11.1 %` for one the display rounds or a quotient that does not end. @internal */
-export function equalsShown(s: Shown, exact: boolean): string {
-  return `${exact && !s.rounded ? '=' : '≈'} ${s.text}`;
 }
 
 /** {@link communitySize} under any parameters. @internal */

@@ -4,8 +4,8 @@ import { bigRatio, D, ratio } from '../../decimal.js';
 import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
 import { declared } from './parameters.js';
 import { step, type RuleResult } from '../../trace.js';
-import { deviationStep, equalsShown } from './community-size.js';
-import { grouped, showNumber } from '../../present/format.js';
+import { deviationStep } from './community-size.js';
+import { equalsShown, grouped, showNumber } from '../../present/format.js';
 import { yiXia } from '../../rules/statute.js';
 
 /** (count − n × standard) ÷ (n × standard), decided in integers: n × standard may pass 2^53. */

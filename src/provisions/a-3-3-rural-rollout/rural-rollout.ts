@@ -5,6 +5,7 @@ import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
 import { declared } from './parameters.js';
 import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
+import { equalsShown, grouped, showShare } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared>;
@@ -49,7 +50,9 @@ export function rolloutYear(p: Parameters, year: number, villages: number | unde
 
 /** Trace of the rollout formula for one year. @internal */
 export function rolloutTrace(p: Parameters, r: ReturnType<typeof rolloutYear>, villages?: number): TraceStep[] {
-  const rate = p.rollout.sharePerYear;
+  const rate = showShare(p.rollout.sharePerYear).text;
+  const share = equalsShown(showShare(r.share), true);
+  const covered = showShare(r.share).text;
   const steps: TraceStep[] = [
     step(
       `自 ${p.rollout.startYear} 年起，到 ${r.year} 年底已推行 ${r.rolloutYears} 年`,
@@ -57,17 +60,20 @@ export function rolloutTrace(p: Parameters, r: ReturnType<typeof rolloutYear>, v
     ),
     p.rollout.mode === 'share-of-all'
       ? step(
-          `按“每年占全部村(组)的 ${rate}”(I2)：min(1, ${rate} × ${r.rolloutYears}) = ${r.share}`,
-          `Reading "${rate} of all villages a year" (I2): min(1, ${rate} × ${r.rolloutYears}) = ${r.share}`,
+          `按“每年占全部村(组)的 ${rate}”(I2)：min(100 %, ${rate} × ${r.rolloutYears}) ${share}`,
+          `Reading "${rate} of all villages a year" (I2): min(100 %, ${rate} × ${r.rolloutYears}) ${share}`,
         )
       : step(
-          `按“每年占尚未推行村(组)的 ${rate}”(I2)：1 − (1 − ${rate})^${r.rolloutYears} = ${r.share}`,
-          `Reading "${rate} of the villages not yet reached" (I2): 1 − (1 − ${rate})^${r.rolloutYears} = ${r.share}`,
+          `按“每年占尚未推行村(组)的 ${rate}”(I2)：100 % − (100 % − ${rate})^${r.rolloutYears} ${share}`,
+          `Reading "${rate} of the villages not yet reached" (I2): 100 % − (100 % − ${rate})^${r.rolloutYears} ${share}`,
         ),
   ];
   if (villages !== undefined) {
     steps.push(
-      step(`${villages} 个村(组) × ${r.share}，向上取整 = ${r.villagesCovered} 个`, `${villages} villages × ${r.share}, rounded up = ${r.villagesCovered}`),
+      step(
+        `${grouped(villages)} 个村(组) × ${covered}，向上取整 = ${grouped(r.villagesCovered!)} 个`,
+        `${grouped(villages)} villages × ${covered}, rounded up = ${grouped(r.villagesCovered!)}`,
+      ),
     );
   }
   return steps;

@@ -43,13 +43,13 @@ describe('serviceRoomArea (Q7, I9; A.3.4): 5 m² per 100 residents', () => {
   });
 
   test('the trace names the basis and the arithmetic', () => {
-    expect(serviceRoomArea({ residents: 8000 }).trace.map((s) => s.en)).toEqual(['By residents (I9): 8000 × 5 m² per 100 residents ÷ 100 = 400 m²']);
+    expect(serviceRoomArea({ residents: 8000 }).trace.map((s) => s.en)).toEqual(['By residents (I9): 8,000 × 5 m² per 100 residents ÷ 100 = 400 m²']);
   });
 
   test('a households figure given beside the residents is named in the trace as unused', () => {
     const r = serviceRoomArea({ residents: 8000, households: 3000 });
     expect(r.areaM2.toString()).toBe('400');
-    expect(r.trace[1]!.en).toBe('The households given (3000) are not used on this basis (I9)');
+    expect(r.trace[1]!.en).toBe('The households given (3,000) are not used on this basis (I9)');
   });
 
   test.each([

@@ -5,6 +5,7 @@ import { ownDefaults, type ParamsOf } from '../../policy/parameters.js';
 import { declared } from './parameters.js';
 import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
+import { equalsShown, grouped, showArea } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared>;
@@ -42,14 +43,16 @@ export function roomArea(p: Parameters, count: number | Decimal): Decimal {
 
 /** Trace of the room arithmetic. @internal */
 export function roomTrace(p: Parameters, count: number, areaM2: Decimal): TraceStep {
+  const n = grouped(count);
+  const area = equalsShown(showArea(areaM2));
   return roomBasis(p) === 'residents'
     ? step(
-        `按居民人数(I9)：${count} 人 × 每百人 ${p.rooms.m2Per100Residents} m² ÷ 100 = ${areaM2} m²`,
-        `By residents (I9): ${count} × ${p.rooms.m2Per100Residents} m² per 100 residents ÷ 100 = ${areaM2} m²`,
+        `按居民人数(I9)：${n} 人 × 每百人 ${showArea(p.rooms.m2Per100Residents).text} ÷ 100 ${area}`,
+        `By residents (I9): ${n} × ${showArea(p.rooms.m2Per100Residents).text} per 100 residents ÷ 100 ${area}`,
       )
     : step(
-        `按户数(I9)：${count} 户 × 每百户 ${p.rooms.m2Per100Households} m² ÷ 100 = ${areaM2} m²`,
-        `By households (I9): ${count} × ${p.rooms.m2Per100Households} m² per 100 households ÷ 100 = ${areaM2} m²`,
+        `按户数(I9)：${n} 户 × 每百户 ${showArea(p.rooms.m2Per100Households!).text} ÷ 100 ${area}`,
+        `By households (I9): ${n} × ${showArea(p.rooms.m2Per100Households!).text} per 100 households ÷ 100 ${area}`,
       );
 }
 
@@ -83,8 +86,8 @@ export function serviceRoomAreaWith(p: Parameters, input: RoomInput): RoomResult
   if (other !== undefined) {
     trace.push(
       step(
-        `另给出的${basis === 'residents' ? '户数' : '居民人数'} ${other} 不参与计算(I9)`,
-        `The ${basis === 'residents' ? 'households' : 'residents'} given (${other}) are not used on this basis (I9)`,
+        `另给出的${basis === 'residents' ? '户数' : '居民人数'} ${grouped(other)} 不参与计算(I9)`,
+        `The ${basis === 'residents' ? 'households' : 'residents'} given (${grouped(other)}) are not used on this basis (I9)`,
       ),
     );
   }

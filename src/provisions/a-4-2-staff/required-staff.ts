@@ -3,6 +3,7 @@ import { declared } from './parameters.js';
 import { displayable } from '../../display.js';
 import { step, type RuleResult } from '../../trace.js';
 import { Checker } from '../../rules/input.js';
+import { grouped } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared>;
@@ -67,12 +68,15 @@ export function requiredStaffWith(p: Parameters, input: StaffInput): StaffResult
     clause: 'A.4.2',
     interpretations: [{ id: 'I3', choice: rounding }],
     trace: [
-      step(`计入户数：${households} 户 + 流动人口 ${floating} 户 = ${total} 户`, `Households counted: ${households} + ${floating} floating = ${total}`),
       step(
-        `${total} ÷ 每名工作人员 ${per} 户 = ${quotient}${remainder ? ` 余 ${remainder}` : ''}`,
-        `${total} ÷ ${per} households per worker = ${quotient}${remainder ? ` remainder ${remainder}` : ''}`,
+        `计入户数：${grouped(households)} 户 + 流动人口 ${grouped(floating)} 户 = ${grouped(total)} 户`,
+        `Households counted: ${grouped(households)} + ${grouped(floating)} floating = ${grouped(total)}`,
       ),
-      step(`按“${ROUNDING_ZH[rounding]}”(I3) 取整：${staff} 名`, `Rounded by "${rounding}" (I3): ${staff} worker${staff === 1 ? '' : 's'}`),
+      step(
+        `${grouped(total)} ÷ 每名工作人员 ${grouped(per)} 户 = ${grouped(quotient)}${remainder ? ` 余 ${grouped(remainder)}` : ''}`,
+        `${grouped(total)} ÷ ${grouped(per)} households per worker = ${grouped(quotient)}${remainder ? ` remainder ${grouped(remainder)}` : ''}`,
+      ),
+      step(`按“${ROUNDING_ZH[rounding]}”(I3) 取整：${grouped(staff)} 名`, `Rounded by "${rounding}" (I3): ${grouped(staff)} worker${staff === 1 ? '' : 's'}`),
     ],
   };
 }

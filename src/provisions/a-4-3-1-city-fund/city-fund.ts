@@ -7,6 +7,7 @@ import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { Checker, type AmountInput } from '../../rules/input.js';
 import { amount } from '../../rules/input-amount.js';
 import { readSpan } from '../a-3-3-rural-rollout/rural-rollout.js';
+import { equalsShown, showMoney, showShare } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared>;
@@ -53,17 +54,27 @@ export function fundYear(p: Parameters, base: Decimal, year: number) {
 }
 
 function fundTrace(p: Parameters, base: Decimal, r: ReturnType<typeof fundYear>): TraceStep {
-  const rate = p.funding.growthRate;
+  const rate = showShare(p.funding.growthRate).text;
   const n = r.growthYears;
+  const [zhBase, enBase] = [showMoney(base, 'zh').text, showMoney(base, 'en').text];
+  const [zh, en] = [equalsShown(showMoney(r.amount, 'zh')), equalsShown(showMoney(r.amount, 'en'))];
   return p.funding.mode === 'fixed-increment'
     ? step(
-        `${r.year} 年(I1 固定增量，自 ${p.funding.firstGrowthYear} 年起增长 ${n} 次)：${base} × (1 + ${rate} × ${n}) = ${r.amount} 元`,
-        `${r.year} (I1 fixed increment, ${n} growth step(s) from ${p.funding.firstGrowthYear}): ${base} × (1 + ${rate} × ${n}) = ${r.amount} yuan`,
+        `${r.year} 年(I1 固定增量，自 ${p.funding.firstGrowthYear} 年起增长 ${n} 次)：${zhBase} × (100 % + ${rate} × ${n}) ${zh}`,
+        `${r.year} (I1 fixed increment, ${n} growth step(s) from ${p.funding.firstGrowthYear}): ${enBase} × (100 % + ${rate} × ${n}) ${en}`,
       )
     : step(
-        `${r.year} 年(I1 逐年复合，自 ${p.funding.firstGrowthYear} 年起增长 ${n} 次)：${base} × (1 + ${rate})^${n} = ${r.amount} 元`,
-        `${r.year} (I1 compound, ${n} growth step(s) from ${p.funding.firstGrowthYear}): ${base} × (1 + ${rate})^${n} = ${r.amount} yuan`,
+        `${r.year} 年(I1 逐年复合，自 ${p.funding.firstGrowthYear} 年起增长 ${n} 次)：${zhBase} × (100 % + ${rate})^${n} ${zh}`,
+        `${r.year} (I1 compound, ${n} growth step(s) from ${p.funding.firstGrowthYear}): ${enBase} × (100 % + ${rate})^${n} ${en}`,
       );
+}
+
+/** The trace's first line: the base year's total. */
+function baseStep(p: Parameters, base: Decimal): TraceStep {
+  return step(
+    `基数：${p.baseYear} 年社区建设专项资金与补助资金合计 ${showMoney(base, 'zh').text}`,
+    `Base: the ${p.baseYear} special plus subsidy funds, ${showMoney(base, 'en').text}`,
+  );
 }
 
 /** The base year's total, under its name or (deprecated, until 0.2) its former name `baseAmount`. */
@@ -98,10 +109,7 @@ export function cityFundBudgetWith(p: Parameters, input: WithBase<FundInput>): F
     growthYears: r.growthYears,
     clause: 'A.4.3',
     interpretations: [{ id: 'I1', choice: p.funding.mode }],
-    trace: [
-      step(`基数：${p.baseYear} 年社区建设专项资金与补助资金合计 ${base} 元`, `Base: the ${p.baseYear} special plus subsidy funds, ${base} yuan`),
-      fundTrace(p, base, r),
-    ],
+    trace: [baseStep(p, base), fundTrace(p, base, r)],
   };
 }
 
@@ -157,9 +165,7 @@ export function cityFundScheduleWith(p: Parameters, input: WithBase<FundSchedule
   const { from, to } = readSpan(c, o);
   checkNotBeforeBase(c, p, from, 'from');
   c.done();
-  const trace: TraceStep[] = [
-    step(`基数：${p.baseYear} 年社区建设专项资金与补助资金合计 ${base} 元`, `Base: the ${p.baseYear} special plus subsidy funds, ${base} yuan`),
-  ];
+  const trace: TraceStep[] = [baseStep(p, base)];
   const rows: FundRow[] = [];
   // The year before the first row (the base itself when the schedule starts at the base year: no growth before it).
   let previous = fundYear(p, base, from - 1).amount;

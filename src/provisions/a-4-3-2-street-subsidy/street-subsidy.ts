@@ -9,6 +9,7 @@ import { step, type RuleResult, type TraceStep } from '../../trace.js';
 import { isoDay } from '../../values.js';
 import { Checker, type DateInput } from '../../rules/input.js';
 import { optionalDate } from '../../rules/input-date.js';
+import { grouped, showMoney } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared>;
@@ -113,21 +114,26 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
     } else if (proration === 'by-days') {
       trace.push(
         step(
-          `按天折算(I8)：${full} × ${daysActive} ÷ ${daysInYear}，四舍五入到分 = ${perCommunity} 元`,
-          `Prorated by days (I8): ${full} × ${daysActive} ÷ ${daysInYear}, rounded half-up to 0.01 = ${perCommunity} yuan`,
+          `按天折算(I8)：${showMoney(full, 'zh').text} × ${daysActive} ÷ ${daysInYear}，四舍五入到分 = ${showMoney(perCommunity, 'zh').text}`,
+          `Prorated by days (I8): ${showMoney(full, 'en').text} × ${daysActive} ÷ ${daysInYear}, rounded half-up to 0.01 = ${showMoney(perCommunity, 'en').text}`,
         ),
       );
     } else {
-      trace.push(step(`不折算(I8)：存续不足一年也按全年 ${full} 元`, `Not prorated (I8): part of a year counts as a whole year, ${full} yuan`));
+      trace.push(
+        step(
+          `不折算(I8)：存续不足一年也按全年 ${showMoney(full, 'zh').text}`,
+          `Not prorated (I8): part of a year counts as a whole year, ${showMoney(full, 'en').text}`,
+        ),
+      );
     }
   } else {
-    trace.push(step(`每个社区每年不低于 ${full} 元`, `At least ${full} yuan per community per year`));
+    trace.push(step(`每个社区每年不低于 ${showMoney(full, 'zh').text}`, `At least ${showMoney(full, 'en').text} per community per year`));
   }
   const amount = perCommunity.times(communities);
   trace.push(
     step(
-      `${communities} 个社区 × ${perCommunity} 元 = ${amount} 元`,
-      `${communities} ${communities === 1 ? 'community' : 'communities'} × ${perCommunity} yuan = ${amount} yuan`,
+      `${grouped(communities)} 个社区 × ${showMoney(perCommunity, 'zh').text} = ${showMoney(amount, 'zh').text}`,
+      `${grouped(communities)} ${communities === 1 ? 'community' : 'communities'} × ${showMoney(perCommunity, 'en').text} = ${showMoney(amount, 'en').text}`,
     ),
   );
   const result: SubsidyResult = {

@@ -61,7 +61,7 @@ describe('developerObligation (Q11, Q12, I5, I6; A.4.3): rooms in kind from 200,
 
   test('the trace says when the threshold was read with I5', () => {
     expect(developerObligation({ floorAreaM2: 200000 }).trace[0]!.en).toBe(
-      'Floor area 200000 m² is exactly 200000 m²: 以上 and 以下 both include it, so both clauses apply; I5 picks "in-kind"',
+      'Floor area 200,000 m² is exactly 200,000 m²: 以上 and 以下 both include it, so both clauses apply; I5 picks rooms in kind',
     );
   });
 });

@@ -9,6 +9,7 @@ import { Checker, type AmountInput } from '../../rules/input.js';
 import { amount as readAmount, optionalAmount } from '../../rules/input-amount.js';
 import { roomArea, roomBasis, roomTrace } from '../a-3-4-rooms/service-room-area.js';
 import { yiShang, yiXia } from '../../rules/statute.js';
+import { equalsShown, showArea, showMoney, showShare } from '../../present/format.js';
 
 /** The parameters it reads, and their values as the policy writes them (what the standalone rule computes with). */
 type Parameters = ParamsOf<typeof declared | typeof rooms>;
@@ -63,15 +64,15 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
     interpretations.push({ id: 'I5', choice: p.developer.boundary });
     trace.push(
       step(
-        `开发面积 ${area} m² 恰为 ${threshold} m²：“以上”与“以下”都包含本数，两款都适用；按 I5 取“${route === 'in-kind' ? '配建用房' : '缴纳资金'}”`,
-        `Floor area ${area} m² is exactly ${threshold} m²: 以上 and 以下 both include it, so both clauses apply; I5 picks "${route}"`,
+        `开发面积 ${showArea(area).text} 恰为 ${showArea(threshold).text}：“以上”与“以下”都包含本数，两款都适用；按 I5 取“${route === 'in-kind' ? '配建用房' : '缴纳资金'}”`,
+        `Floor area ${showArea(area).text} is exactly ${showArea(threshold).text}: 以上 and 以下 both include it, so both clauses apply; I5 picks ${route === 'in-kind' ? 'rooms in kind' : 'the money'}`,
       ),
     );
   } else {
     trace.push(
       step(
-        `开发面积 ${area} m² ${inKindClaims ? `达到 ${threshold} m² 以上：配建社区用房` : `在 ${threshold} m² 以下：缴纳社区用房资金`}`,
-        `Floor area ${area} m² is ${inKindClaims ? `${threshold} m² or more: rooms in kind` : `${threshold} m² or less: community-room money`}`,
+        `开发面积 ${showArea(area).text} ${inKindClaims ? `达到 ${showArea(threshold).text} 以上：配建社区用房` : `在 ${showArea(threshold).text} 以下：缴纳社区用房资金`}`,
+        `Floor area ${showArea(area).text} is ${inKindClaims ? `${showArea(threshold).text} or more: rooms in kind` : `${showArea(threshold).text} or less: community-room money`}`,
       ),
     );
   }
@@ -98,8 +99,8 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
   interpretations.push({ id: 'I6', choice: 'area-equivalent' });
   trace.push(
     step(
-      `按实际开发面积的 ${rate}(I6 面积当量)：${area} × ${rate} = ${fundsAreaM2} m²`,
-      `${rate} of the developed area (I6, area equivalent): ${area} × ${rate} = ${fundsAreaM2} m²`,
+      `按实际开发面积的 ${showShare(rate).text}(I6 面积当量)：${showArea(area).text} × ${showShare(rate).text} ${equalsShown(showArea(fundsAreaM2))}`,
+      `${showShare(rate).text} of the developed area (I6, area equivalent): ${showArea(area).text} × ${showShare(rate).text} ${equalsShown(showArea(fundsAreaM2))}`,
     ),
   );
   if (residents !== undefined || households !== undefined) {
@@ -110,7 +111,12 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
     return { route, fundsAreaM2, clause: 'A.4.3', interpretations, trace };
   }
   const amount = fundsAreaM2.times(price);
-  trace.push(step(`${fundsAreaM2} m² × ${price} 元/m² = ${amount} 元`, `${fundsAreaM2} m² × ${price} yuan/m² = ${amount} yuan`));
+  trace.push(
+    step(
+      `${showArea(fundsAreaM2).text} × ${showMoney(price, 'zh').text}/m² ${equalsShown(showMoney(amount, 'zh'))}`,
+      `${showArea(fundsAreaM2).text} × ${showMoney(price, 'en').text}/m² ${equalsShown(showMoney(amount, 'en'))}`,
+    ),
+  );
   return { route, fundsAreaM2, amount, clause: 'A.4.3', interpretations, trace };
 }
 
