@@ -143,7 +143,7 @@ describe('Q11/Q12 developers', () => {
         'Q12',
         'A.4.3',
         'unknown',
-        '300',
+        null, // no price: the yuan due are unknown (its 300 m² are in areaEquivalentM2)
         '5',
         undefined,
         '应缴 300 m² 当量的用房资金；未给出单价，无法折算金额(I6)',

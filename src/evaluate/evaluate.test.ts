@@ -63,7 +63,7 @@ describe('evaluateCity on the example city (made-up data, 2013)', () => {
       ['city/2013', 'Q9', 'A.4.3', 'fail', '6000000', '5900000'],
       ['p2', 'Q12', 'A.4.3', 'fail', '1350000', '1000000'],
       ['p3', 'Q11', 'A.4.3', 'fail', '250', '200'],
-      ['p4', 'Q12', 'A.4.3', 'unknown', '240', '500000'],
+      ['p4', 'Q12', 'A.4.3', 'unknown', null, '500000'], // no price: yuan due unknown, 240 m² in areaEquivalentM2
       ['city', 'Q1/Q2', 'A.2', 'fail', '1', '0.80555555555555555556'],
     ]);
   });
