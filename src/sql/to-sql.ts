@@ -36,6 +36,8 @@ import { datasetJsonSchema } from '../evaluate/dataset.js';
 import { checkContext } from '../evaluate/evaluate.js';
 import { resolveFormula, type ResolvedFormula } from '../formula/check.js';
 import { lcm, type RBool, type RNum } from '../formula/resolve.js';
+import { declarationsOf } from '../policy/parameters.js';
+import { optionWords, parameterValueWords, parameterWords } from '../present/words.js';
 import type { CommunityCheck, PolicyCore } from '../provisions/provision.js';
 
 /** The SQL dialects the export writes. */
@@ -541,6 +543,14 @@ export function toSql(policy: PolicyCore, options: SqlOptions): string {
   return `${header(policy, options, resolved, without).join('\n')}\n${body}\n`;
 }
 
+const NOT_SET = { zh: '未设定', en: 'not set' } as const;
+/** Words in Chinese, then English where they differ. */
+const both = (say: (lang: 'zh' | 'en') => string) => {
+  const zh = say('zh');
+  const en = say('en');
+  return zh === en ? zh : `${zh} / ${en}`;
+};
+
 function header(
   policy: PolicyCore,
   options: SqlOptions,
@@ -570,16 +580,25 @@ function header(
   const register = policy.provisions.flatMap((p) => p.readings);
   for (const i of register) if (i.parameter !== null && params.has(i.parameter) && !readings.has(i.id)) readings.set(i.id, String(params.get(i.parameter)));
   if (readings.size) lines.push(comment('readings:'));
+  // Options and values in words, through the one formatter, in both languages (the choice's id kept beside).
+  const option = (id: string, i: (typeof register)[number]) => `${both((lang) => optionWords(id, i.options, lang))} [${id}]`;
   for (const i of register) {
     if (!readings.has(i.id)) continue;
     const choice = readings.get(i.id)!;
-    lines.push(comment(`  ${i.id} [${i.clause}] ${i.question.en} — ${choice}${choice === i.default ? ' (default)' : ` (not the default, ${i.default})`}`));
+    const flag = choice === i.default ? ' (default)' : ` (not the default, ${option(i.default, i)})`;
+    lines.push(comment(`  ${i.id} [${i.clause}] ${i.question.en} — ${option(choice, i)}${flag}`));
   }
   if (params.size) lines.push(comment('parameters:'));
+  const declared = declarationsOf(policy.provisions);
   for (const [path, value] of [...params].sort(([a], [b]) => a.localeCompare(b))) {
     const p = asOf.get(path);
+    const d = declared.find((x) => x.path === path);
+    const unit = p?.unit ?? d?.unit ?? 'option';
+    const reading = register.find((i) => i.parameter === path);
+    const name = both((lang) => parameterWords(path, d, lang));
+    const shown = value === undefined ? both((lang) => NOT_SET[lang]) : both((lang) => parameterValueWords(value, unit, lang, reading?.options));
     const cited = p?.cites?.map((c) => `${c.source}${c.clause ? ` ${c.clause}` : ''}`).join(', ');
-    lines.push(comment(`  ${path} = ${value === undefined ? 'not set' : value}${p ? ` [${p.clause}] ${p.unit}` : ''}${cited ? `, per ${cited}` : ''}`));
+    lines.push(comment(`  ${path} (${name}) = ${shown}${p ? ` [${p.clause}]` : ''}${cited ? `, per ${cited}` : ''}`));
   }
   lines.push(comment('checks:'));
   for (const { check } of resolved)
