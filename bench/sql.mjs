@@ -94,8 +94,12 @@ function readingOptions() {
   return out;
 }
 
-/** The policies compared: every combination of one option of each reading (`all`), or (`each`) the defaults and each other option alone. */
+/**
+ * The policies compared: every combination of one option of each reading (`all`), the defaults and each other option
+ * alone (`each`), or none (`none`: the times only).
+ */
 function policiesOf(readings, mode) {
+  if (mode === 'none') return [];
   if (mode === 'each')
     return [
       { label: readings.map((r) => `${r.id} ${r.options[0].id}`), overrides: {} },

@@ -382,6 +382,8 @@ class Writer {
 
 /** The name of the typed rows (a name no bureau's table is likely to have, so that it hides none). */
 const TYPED = '"shequ-rules typed rows"';
+/** The inner query's column saying whether a row is urban. */
+const URBAN = '"shequ-rules urban"';
 
 /** The record fields a resolved formula reads, into `out`. */
 function fieldsOf(x: RNum | RBool, out: Set<string>): void {
@@ -521,9 +523,9 @@ export function toSql(policy: PolicyCore, options: SqlOptions): string {
   for (const [j, { check, r }] of resolved.entries()) {
     const ok = ident(`ok ${j}`);
     inner.push(`${w.bool(r.pass)} AS ${ok}`);
-    const applies = check.rural ? '' : `WHEN ${w.column('kind')} <> 'urban' THEN NULL `;
+    const applies = check.rural ? '' : `WHEN NOT ${URBAN} THEN NULL `;
     outer.push(`CASE ${applies}WHEN ${ok} THEN 'pass' WHEN NOT ${ok} THEN 'fail' ELSE 'unknown' END AS ${ident(check.provision)}`);
-    const failing = check.rural ? `NOT ${ok}` : `${w.column('kind')} = 'urban' AND NOT ${ok}`;
+    const failing = check.rural ? `NOT ${ok}` : `${URBAN} AND NOT ${ok}`;
     outer.push(`CASE WHEN ${failing} THEN ${w.decimal(w.num(r.shortfall))} END AS ${ident(`${check.provision} shortfall`)}`);
   }
   const query = [
@@ -534,7 +536,8 @@ export function toSql(policy: PolicyCore, options: SqlOptions): string {
     `SELECT "id",`,
     `  ${outer.join(',\n  ')}`,
     'FROM (',
-    `  SELECT *,`,
+    // Whether the row is urban, once (the urban checks ask it twice each).
+    `  SELECT *, "kind" = 'urban' AS ${URBAN},`,
     `    ${inner.join(',\n    ')}`,
     `  FROM ${TYPED}`,
     ') AS checked',
