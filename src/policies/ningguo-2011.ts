@@ -22,55 +22,56 @@ import developer from '../provisions/a-4-3-3-developer/provision.js';
  * The two documents of the page the policy was read from, as far as their text gives title, issuer and date: A, the
  * opinions on community building this library encodes; B, the notice on drowning printed after it on the same page
  * (its clauses are in the registry as duties). Each part says whether it is printed, implied (and from what) or not
- * given; nothing here is a guess presented as the text's.
+ * given; nothing here is a guess presented as the text's. Apart from {@link NINGGUO_2011_SOURCE}, so that a page that
+ * names the policy does not carry these paragraphs (the book shows them).
  */
 export const NINGGUO_2011_DOCUMENTS: { readonly A: DocumentGiven; readonly B: DocumentGiven } = {
   A: {
     title: {
       given: 'printed',
       printed: '城乡社区改建工作意见',
-      words: b(
-        '所在页面的标题印作《城乡社区改建工作意见》；正文自称就“进一步加强全市城乡社区建设工作”提出的意见。',
-        'The page that carries it is headed 城乡社区改建工作意见 (opinions on urban–rural community work); the text calls itself opinions on further strengthening community building across the city.',
-      ),
+      words: {
+        zh: '所在页面的标题印作《城乡社区改建工作意见》；正文自称就“进一步加强全市城乡社区建设工作”提出的意见。',
+        en: 'The page that carries it is headed 城乡社区改建工作意见 (opinions on urban–rural community work); the text calls itself opinions on further strengthening community building across the city.',
+      },
     },
     issuer: {
       given: 'implied',
-      words: b(
-        '原文未署发文机关。正文以“全市”“我市”“市财政”“市住建委”行文，出自一个市，但不写市名和机关。本库称之为宁国市的文件：同页文件提到的港口湾水库在宁国市(这是本库的推断)。',
-        'The text gives no issuer. It speaks for a city (“the whole city”, “our city”, the city’s finance, the city housing and construction commission) but names neither the city nor the body. The library calls it Ningguo’s: the notice on the same page names the Gangkouwan reservoir, which is in Ningguo (our inference).',
-      ),
+      words: {
+        zh: '原文未署发文机关。正文以“全市”“我市”“市财政”“市住建委”行文，出自一个市，但不写市名和机关。本库称之为宁国市的文件：同页文件提到的港口湾水库在宁国市(这是本库的推断)。',
+        en: 'The text gives no issuer. It speaks for a city (“the whole city”, “our city”, the city’s finance, the city housing and construction commission) but names neither the city nor the body. The library calls it Ningguo’s: the notice on the same page names the Gangkouwan reservoir, which is in Ningguo (our inference).',
+      },
     },
     date: {
       given: 'implied',
-      words: b(
-        '原文未署日期。文中“自2011年起”每年推行农村社区建设、“从2012年起”市财政投入按“今年”总额的 10 % 逐年增长，表明写于约 2011 年。',
-        'The text gives no date. Rural community building “from 2011”, and the city’s money growing “from 2012” by 10 % of “this year’s” total, place it about 2011.',
-      ),
+      words: {
+        zh: '原文未署日期。文中“自2011年起”每年推行农村社区建设、“从2012年起”市财政投入按“今年”总额的 10 % 逐年增长，表明写于约 2011 年。',
+        en: 'The text gives no date. Rural community building “from 2011”, and the city’s money growing “from 2012” by 10 % of “this year’s” total, place it about 2011.',
+      },
     },
   },
   B: {
     title: {
       given: 'printed',
       printed: '关于进一步加强学生防溺水安全工作的紧急通知',
-      words: b(
-        '标题印作《关于进一步加强学生防溺水安全工作的紧急通知》。',
-        'Printed as 关于进一步加强学生防溺水安全工作的紧急通知 (emergency notice on further strengthening students’ safety against drowning).',
-      ),
+      words: {
+        zh: '标题印作《关于进一步加强学生防溺水安全工作的紧急通知》。',
+        en: 'Printed as 关于进一步加强学生防溺水安全工作的紧急通知 (emergency notice on further strengthening students’ safety against drowning).',
+      },
     },
     issuer: {
       given: 'implied',
-      words: b(
-        '原文未署发文机关。主送各乡镇人民政府、街道办事处、市政府各部门和各直属机构、开发区管委会，并引用“市政府”此前的通知，是市政府一级的行文。',
-        'The text gives no issuer. It is addressed to the townships’ governments, the street offices, the city government’s departments and bodies, and the development zone’s committee, and cites an earlier notice of the city government: a notice at the city government’s level.',
-      ),
+      words: {
+        zh: '原文未署发文机关。主送各乡镇人民政府、街道办事处、市政府各部门和各直属机构、开发区管委会，并引用“市政府”此前的通知，是市政府一级的行文。',
+        en: 'The text gives no issuer. It is addressed to the townships’ governments, the street offices, the city government’s departments and bodies, and the development zone’s committee, and cites an earlier notice of the city government: a notice at the city government’s level.',
+      },
     },
     date: {
       given: 'implied',
-      words: b(
-        '原文未署日期。“今年入夏以来”、“8·5”溺水事故和所引 政办明电〔2011〕50号 表明写于某年夏天 8 月 5 日之后，不早于 2011 年。',
-        'The text gives no date. “Since this summer began”, the drowning of “8·5” (5 August) and the notice it cites, numbered 〔2011〕50, place it in a summer after 5 August, in 2011 or later.',
-      ),
+      words: {
+        zh: '原文未署日期。“今年入夏以来”、“8·5”溺水事故和所引 政办明电〔2011〕50号 表明写于某年夏天 8 月 5 日之后，不早于 2011 年。',
+        en: 'The text gives no date. “Since this summer began”, the drowning of “8·5” (5 August) and the notice it cites, numbered 〔2011〕50, place it in a summer after 5 August, in 2011 or later.',
+      },
     },
   },
 };
@@ -89,7 +90,6 @@ export const NINGGUO_2011_SOURCE: Source = {
     '我们持有的文本未写发文字号和日期；年份由文中“2011年”“2012年起”等推定。',
     'The text we hold gives no document number or date; the year is inferred from its own figures (2011, "from 2012").',
   ),
-  given: NINGGUO_2011_DOCUMENTS.A,
 };
 
 /** The provisions of the city's document, in document order. */

@@ -108,8 +108,6 @@ export interface Source {
   readonly status?: SourceStatus;
   /** Anything a reader should know about it, in our words. */
   readonly note?: Bilingual;
-  /** What its own text gives of its title, issuer and date, each with how it is known (`body`, `title`, `date` are our labels). */
-  readonly given?: DocumentGiven;
 }
 
 // ——— the policy as checks and rules see it ———
