@@ -12,6 +12,7 @@ import type { Dataset } from '../../src/evaluate/dataset.js';
 import { applyStandard } from '../../src/policies/standard-overlays.js';
 import { STANDARDS, STANDARD_READINGS } from '../../src/policies/standards.js';
 import { NINGGUO_2011_DOCUMENTS } from '../../src/policies/ningguo-2011.js';
+import { W } from '../../src/report/compare-report.js';
 import { area } from '../../src/report/words.js';
 import { createPolicy, formatTrace, PARAMETER_REFERENCES, type Lang, type Policy, type TraceStep } from '../../src/index.js';
 import { auditPolicy, interpretations, provisions } from '../../src/spec.js';
@@ -82,9 +83,7 @@ const T = {
     zh: '| 政策 | 2013-12-31 是否施行 | 通过 / 未通过 / 无法判断 | 社区用房缺口 | 多于本市文件 | 未通过的社区 |',
     en: '| policy | applied on 2013-12-31 | pass / fail / unknown | rooms owed | more than the city’s | communities failing |',
   },
-  nowFailing: { zh: '新增未通过的社区', en: 'communities now failing' },
   newlyRooms: { zh: '用房由通过变为未通过', en: 'rooms that passed and now fail' },
-  inForce: { yes: { zh: '是', en: 'yes' }, no: { zh: '否(测算)', en: 'no (a what-if)' }, unknown: { zh: '不能确定', en: 'cannot tell' } },
 } as const;
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -239,7 +238,7 @@ function comparisonPart(lang: Lang): string[] {
   c.policies.forEach((p, i) => {
     const d = i === 0 ? undefined : c.differences[i - 1]!;
     const more = d?.owed.find((o) => o.key === 'roomsM2')?.more;
-    const inForce = p.standards.map((s) => T.inForce[s.inForce][lang]).join('; ') || '—';
+    const inForce = p.standards.map((s) => W.inForce[s.inForce][lang]).join('; ') || '—';
     out.push(
       `| \`${p.id}\` ${cell(p.title[lang])} | ${inForce} | ${p.counts.pass} / ${p.counts.fail} / ${p.counts.unknown} | ${area(p.owed.roomsM2!)} | ${more ? `+${area(more)}` : '—'} | ${p.failing.length}: ${cell(who(p.failing))} |`,
     );
@@ -247,7 +246,7 @@ function comparisonPart(lang: Lang): string[] {
   out.push('');
   for (const d of c.differences) {
     const rooms = d.newlyFailing.filter((x) => x.provision === 'Q7').map((x) => x.subject);
-    out.push(`- \`${d.policy}\`: ${T.nowFailing[lang]}: ${who(d.communitiesNowFailing)}; ${T.newlyRooms[lang]}: ${who(rooms)}${lang === 'zh' ? '。' : '.'}`);
+    out.push(`- \`${d.policy}\`: ${W.nowFailing[lang]}: ${who(d.communitiesNowFailing)}; ${T.newlyRooms[lang]}: ${who(rooms)}${lang === 'zh' ? '。' : '.'}`);
   }
   return out;
 }
