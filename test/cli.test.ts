@@ -309,7 +309,7 @@ describe('the other commands', { timeout: 60_000 }, () => {
     expect(en.code).toBe(0);
     // The result first, in words, then the trace, then the readings taken.
     expect(en.out).toBe(
-      'Result (A.4.2):\n  Workers required: 6 workers\n  Households counted: 3,100 households\nHow it is computed:\n  1. Households counted: 3,100 + 0 floating = 3,100\n  2. 3,100 ÷ 600 households per worker = 5 remainder 100\n  3. Rounded up (I3): 6 workers\nReadings used:\n  I3 How is households ÷ 600 rounded when it is not whole? round up: every started block of 600 households gets a worker\n',
+      'Result (A.4.2):\n  Workers required: 6 workers\n  Households counted: 3,100 households\nHow it is computed:\n  1. Households counted: 3,100 + 0 floating = 3,100\n  2. 3,100 ÷ 600 households per worker = 5 remainder 100\n  3. Rounded up (I3): 6 workers\nReadings used:\n  I3 How is households ÷ 600 rounded when it is not whole? round up: every started block of 600\n    households gets a worker\n',
     );
     expect(run(['explain', 'staff', '--households', '3100']).out).toContain('按“向上取整”(I3) 取整：6 名');
   });

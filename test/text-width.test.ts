@@ -168,6 +168,23 @@ describe('the text report fits 100 columns', { timeout: 120_000 }, () => {
     expect(Math.max(...lines)).toBeLessThanOrEqual(100);
   });
 
+  test.each(['zh', 'en'])('compare, audit and explain fit 100 columns too (%s)', (lang) => {
+    for (const args of [
+      ['compare', join(EXAMPLES, 'ningguo-2013.csv'), '--policy', 'national-2011', '--policy', 'national-2021'],
+      ['audit'],
+      ['explain', 'staff', '--households', '3100'],
+    ]) {
+      const r = run([...args, '--lang', lang]);
+      expect(r.stderr).toBe('');
+      expect(
+        r.stdout.split('\n').filter((l) => displayWidth(l) > 100),
+        args[0],
+      ).toEqual([]);
+      // The document numbers of the standards are whole on one line.
+      if (args[0] === 'compare') for (const n of ['国办发〔2011〕61号', '国办发〔2021〕56号']) expect(r.stdout).toContain(n);
+    }
+  });
+
   test('Markdown is not wrapped: its findings are one table row each', () => {
     const md = run(['report', join(EXAMPLES, 'city.json'), '--format', 'markdown']);
     const json = listed(JSON.parse(run(['report', join(EXAMPLES, 'city.json'), '--format', 'json']).stdout));

@@ -160,8 +160,9 @@ with one --policy, the baseline is the city's document.
   --format FORMAT       text (default), markdown, json, html or xlsx
   --output FILE         write to FILE (required for xlsx)
   --lang zh|en          the language of the report (default zh)
+  --width N             the columns a line of the text report may take, as for report
   --columns FILE, --sheet NAME, --max-mb N   as for report`,
-  audit: `Usage: shequ-rules audit [--lang zh|en] [--format text|json] [--params FILE]
+  audit: `Usage: shequ-rules audit [--lang zh|en] [--format text|json] [--params FILE] [--width N]
 
 Checks the policy against itself (K1–K10) with the given parameters.`,
   schedule: `Usage:
@@ -242,8 +243,9 @@ embedded-centre、jiangsu-2022、changji-2023、complete-community-2022)，或�
   --format 格式         text(默认)、markdown、json、html 或 xlsx
   --output 文件         写入文件(xlsx 必须给)
   --lang zh|en          报告的语言(默认 zh)
+  --width N             文本报告每行最多占几列，同 report
   --columns 文件、--sheet 名称、--max-mb N   同 report`,
-  audit: `用法: shequ-rules audit [--lang zh|en] [--format text|json] [--params 文件]
+  audit: `用法: shequ-rules audit [--lang zh|en] [--format text|json] [--params 文件] [--width N]
 
 按给定参数对政策进行政策自查(K1–K10)。`,
   schedule: `用法:
@@ -271,6 +273,7 @@ const common: Options = {
   format: { type: 'string' },
   params: { type: 'string' },
   policy: { type: 'string' },
+  width: { type: 'string' },
 };
 
 function parse(args: string[], options: Options) {
@@ -450,6 +453,13 @@ function widthArg(v: unknown, terminal: number | undefined): number {
   if (n !== undefined) return n;
   return terminal !== undefined && Number.isInteger(terminal) && terminal > 0 ? Math.max(40, terminal) : TEXT_WIDTH;
 }
+
+/** Lines of text fitted to `width` columns, each going on indented under itself (audit, explain). */
+const fitted = (text: string, width: number): string =>
+  text
+    .split('\n')
+    .flatMap((l) => wrapLine(l, width))
+    .join('\n');
 const yearArg = (name: string, v: unknown): number | undefined => flagValue(YEAR, name, v);
 const amountArg = (name: string, v: unknown): string | undefined => flagValue(AMOUNT, name, v)?.toString();
 
@@ -470,7 +480,6 @@ async function report(args: string[], io: Io): Promise<number> {
     columns: { type: 'string' },
     sheet: { type: 'string' },
     output: { type: 'string', short: 'o' },
-    width: { type: 'string' },
   });
   if (values.help) return help(io, 'report', langOf(args));
   if (positionals.length === 0)
@@ -728,7 +737,7 @@ async function audit(args: string[], io: Io): Promise<number> {
   const lines = result.findings.map(
     (f) => `${f.id.padEnd(4)} ${verdict[f.verdict].padEnd(lng === 'zh' ? 3 : 10)} [${f.clauses.join(', ')}] ${f.title[lng]}\n     ${f.explanation[lng]}`,
   );
-  await write(io.stdout, `${lines.join('\n')}\n`);
+  await write(io.stdout, `${fitted(lines.join('\n'), widthArg(values.width, io.stdoutColumns))}\n`);
   return 0;
 }
 
@@ -919,7 +928,7 @@ async function explain(args: string[], io: Io): Promise<number> {
     ...formatTrace(result.trace, lng).map((l) => `  ${l}`),
     ...(readings.length ? [`${zh ? '所用口径' : 'Readings used'}:`, ...readings] : []),
   ];
-  await write(io.stdout, `${text.join('\n')}\n`);
+  await write(io.stdout, `${fitted(text.join('\n'), widthArg(values.width, io.stdoutColumns))}\n`);
   return 0;
 }
 
@@ -1052,7 +1061,7 @@ async function compare(args: string[], io: Io): Promise<number> {
         if (e instanceof WorkbookError) throw new InputError(e.words);
         throw e;
       }
-    } else await out.write(compareText(years, data.input, lng, fmt === 'markdown'));
+    } else await out.write(compareText(years, data.input, lng, fmt === 'markdown', widthArg(values.width, plan === undefined ? io.stdoutColumns : undefined)));
     await (out instanceof FileOutput ? out.commit() : out.end());
   } catch (e) {
     if (out instanceof FileOutput) out.abort();

@@ -15,6 +15,7 @@ describe('wrapText', () => {
     expect(wrapText('自2013年7月1日起施行', 10)).toEqual(['自', '2013年7月1日', '起施行']);
     expect(wrapText('城东社区 341881001001', 8)).toEqual(['城东社区', '341881001001']);
     expect(wrapText('3,695 户、11,085 人', 10)).toEqual(['3,695 户、', '11,085 人']);
+    expect(wrapText('服务体系规划 国办发〔2021〕56号', 12)).toEqual(['服务体系规划', '国办发〔2021〕56号']);
   });
 
   test('a piece wider than the room stands alone, whole', () => {

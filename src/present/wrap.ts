@@ -4,7 +4,8 @@
  *
  * A line breaks at a space, or beside a Wide character (两个汉字之间), never inside a run of narrow characters: a
  * number (`1,350,000`, `38.6`), an id (`341881001001`, `A.3.4`), a date (`2013年7月1日`, digits and the characters
- * between them kept together: no break after a digit) or an English word is never cut. Closing punctuation (，。）… ) never starts a line
+ * between them kept together: no break after a digit), a document's number (国办发〔2011〕61号) or an English word is
+ * never cut. Closing punctuation (，。）… ) never starts a line
  * and opening punctuation (（“《) never ends one. A unit wider than the room is left whole, past the edge.
  */
 import { displayWidth, isWide } from './format.js';
@@ -14,6 +15,8 @@ const NO_START = new Set([...'，。、；：？！）》」』】〕”’,.;:?
 /** Characters a line may not end with (they open what follows). */
 const NO_END = new Set([...'（《「『【〔“‘([{']);
 const DIGIT = /[0-9０-９]/;
+/** A document's number: the issuer's short name, the year in 〔〕, the serial and 号. */
+const DOCUMENT_NUMBER = /[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号/gu;
 /** CJK and full-width punctuation. */
 const PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c-\u201d\u2018-\u2019]/;
 /** A unit after a number and a space (`38.6 %`, `554.25 m²`, `30,000 元`): kept on the number's line. */
@@ -31,6 +34,12 @@ function units(text: string): Unit[] {
   for (const [i, word] of text.split(' ').entries()) {
     if (word === '') continue;
     const chars = [...word];
+    // Inside a document's number (国办发〔2011〕61号) no break at all.
+    const kept = new Set<number>();
+    for (const m of word.matchAll(DOCUMENT_NUMBER)) {
+      const from = [...word.slice(0, m.index)].length;
+      for (let k = from + 1; k < from + [...m[0]].length; k++) kept.add(k);
+    }
     let piece = chars[0]!;
     let space = i > 0 || text.startsWith(' ');
     for (let j = 1; j < chars.length; j++) {
@@ -38,7 +47,7 @@ function units(text: string): Unit[] {
       const b = chars[j]!;
       // A digit keeps the character after it, but for punctuation, and a date its parts: `2013年7月1日`, `3个` stay whole.
       const digit = (DIGIT.test(a) && !PUNCTUATION.test(b)) || (DIGIT.test(b) && (a === '年' || a === '月'));
-      const breaks = (isWide(a) || isWide(b)) && !digit && !NO_START.has(b) && !NO_END.has(a);
+      const breaks = (isWide(a) || isWide(b)) && !digit && !NO_START.has(b) && !NO_END.has(a) && !kept.has(j);
       if (breaks) {
         out.push({ text: piece, space });
         piece = b;

@@ -11,7 +11,8 @@ import type { Decimal } from 'decimal.js';
 import type { PolicyComparison } from '../evaluate/compare.js';
 import type { FileInput } from '../read/notes.js';
 import type { Lang } from '../trace.js';
-import { markdownText, table, visible } from './format-report.js';
+import { wrapLine } from '../present/wrap.js';
+import { markdownText, TEXT_WIDTH, table, visible } from './format-report.js';
 import { inputLines } from './input-report.js';
 import { area, count, grouped, money, subjectWords } from './words.js';
 
@@ -79,12 +80,15 @@ const who = (ids: readonly string[], names: Readonly<Record<string, string>>, la
   ids.length ? ids.map((id) => subjectWords(id, lang, names)).join(lang === 'zh' ? '、' : ', ') : W.none[lang];
 
 /** The comparison in text or Markdown. */
-export function compareText(years: readonly ComparedYear[], input: readonly FileInput[], lang: Lang, md: boolean): string {
+export function compareText(years: readonly ComparedYear[], input: readonly FileInput[], lang: Lang, md: boolean, width: number = TEXT_WIDTH): string {
   const out: string[] = [];
   const title = W.title[lang];
   out.push(md ? `# ${markdownText(title)}` : title, md ? '' : '='.repeat(title.length * (lang === 'zh' ? 2 : 1)), '');
   const mdRow = (cells: readonly string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
-  const grid = (rows: string[][]) => (md ? [mdRow(rows[0]!), mdRow(rows[0]!.map(() => '---')), ...rows.slice(1).map(mdRow)] : table(rows).map((l) => `  ${l}`));
+  const grid = (rows: string[][]) =>
+    md ? [mdRow(rows[0]!), mdRow(rows[0]!.map(() => '---')), ...rows.slice(1).map(mdRow)] : table(rows, undefined, { width, indent: 2 }).map((l) => `  ${l}`);
+  /** A line of text fitted to the width (Markdown is not wrapped). */
+  const fit = (l: string) => (md ? [l] : wrapLine(l, width));
   for (const { comparison: c, names } of years) {
     out.push(md ? `## ${W.year[lang]} ${c.year}` : `${W.year[lang]}: ${c.year}    ${W.on[lang]}: ${c.on}`, '');
     if (md) out.push(`${W.on[lang]}: ${c.on}`, '');
@@ -117,12 +121,13 @@ export function compareText(years: readonly ComparedYear[], input: readonly File
         `${W.noLonger[lang]} (${d.communitiesNoLongerFailing.length}): ${who(d.communitiesNoLongerFailing, names, lang)}`,
         `${W.newlyFailing[lang]} (${d.newlyFailing.length})`,
       ];
-      out.push(...lines.map((l) => (md ? `- ${markdownText(l)}` : `  ${l}`)), '');
+      out.push(...lines.flatMap((l) => (md ? [`- ${markdownText(l)}`] : fit(`  ${l}`))), '');
     }
     const used = c.policies.flatMap((p) => p.standards.map((s) => `${p.id}: ${s.id} (${W.inForce[s.inForce][lang]})`));
-    if (used.length) out.push(md ? `### ${W.standards[lang]}` : `${W.standards[lang]}:`, '', ...used.map((l) => (md ? `- ${markdownText(l)}` : `  ${l}`)), '');
+    if (used.length)
+      out.push(md ? `### ${W.standards[lang]}` : `${W.standards[lang]}:`, '', ...used.flatMap((l) => (md ? [`- ${markdownText(l)}`] : fit(`  ${l}`))), '');
   }
-  out.push(md ? `## ${W.read[lang]}` : `${W.read[lang]}:`, '', ...inputLines(input, lang).map((l) => (md ? `- ${markdownText(l.trim())}` : l)), '');
+  out.push(md ? `## ${W.read[lang]}` : `${W.read[lang]}:`, '', ...inputLines(input, lang).flatMap((l) => (md ? [`- ${markdownText(l.trim())}`] : fit(l))), '');
   return visible(out.join('\n'));
 }
 
