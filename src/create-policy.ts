@@ -530,7 +530,7 @@ function checkList(list: unknown, at: string, fn: string): readonly Provision[] 
 function checkSource(s: unknown, at: string, fn: string): Source {
   const issues: PolicyInputIssueInit[] = [];
   if (!isRecord(s)) throw new PolicyInputError([refused(at, 'not-an-object', SOURCE_WORDS, s)], fn);
-  const allowed = ['id', 'body', 'title', 'number', 'date', 'url', 'status', 'note'];
+  const allowed = ['id', 'body', 'title', 'short', 'number', 'date', 'url', 'status', 'note'];
   for (const k of Object.keys(s))
     if (!allowed.includes(k)) issues.push(issue(`${at}.${k}`, 'unknown-field', { expected: b(allowed.join('、'), allowed.join(', ')), received: b(k, k) }));
   if (!(typeof s.id === 'string' && /^[A-Za-z0-9][\w.-]{0,63}$/.test(s.id)))
@@ -542,7 +542,8 @@ function checkSource(s: unknown, at: string, fn: string): Source {
   if (s.status !== undefined && !['verified', 'derivative', 'unverified'].includes(s.status as string)) {
     issues.push(refused(`${at}.status`, 'not-an-option', b("'verified'、'derivative' 或 'unverified'", "'verified', 'derivative' or 'unverified'"), s.status));
   }
-  if (s.note !== undefined && !isWords(s.note)) issues.push(refused(`${at}.note`, 'not-text', b('{ zh, en }', '{ zh, en }'), s.note));
+  for (const k of ['short', 'note'] as const)
+    if (s[k] !== undefined && !isWords(s[k])) issues.push(refused(`${at}.${k}`, 'not-text', b('{ zh, en }', '{ zh, en }'), s[k]));
   if (issues.length) throw new PolicyInputError(issues, fn);
   return Object.freeze({ ...(s as unknown as Source) });
 }

@@ -76,11 +76,11 @@ const T = {
   standardReadings: { zh: '标准的口径', en: 'Readings of the standards' },
   comparison: { zh: '比较：宁国 2013 年数据', en: 'A comparison: the Ningguo 2013 data' },
   comparisonNote: {
-    zh: '`examples/ningguo-2013.json` 按本市文件、叠加 national-2011 和叠加 national-2021 分别计算(`comparePolicies`)。本市按每百名居民 5 平方米，国家标准按每百户 20 和 30 平方米。',
-    en: '`examples/ningguo-2013.json` under the city’s document, and under the same with national-2011 and with national-2021 laid over it (`comparePolicies`). The city asks 5 m² per 100 residents; the national standards 20 and 30 m² per 100 households.',
+    zh: '`examples/ningguo-2013.json` 按本市文件、叠加国家规划 2011—2015(`national-2011`)和叠加国家“十四五”规划(`national-2021`)分别计算(`comparePolicies`)。本市按每百名居民 5 平方米，国家标准按每百户 20 和 30 平方米。',
+    en: '`examples/ningguo-2013.json` under the city’s document, and under the same with the national plan 2011–2015 (`national-2011`) and the 14th five-year national plan (`national-2021`) laid over it (`comparePolicies`). The city asks 5 m² per 100 residents; the national standards 20 and 30 m² per 100 households.',
   },
   comparisonHead: {
-    zh: '| 政策 | 2013-12-31 是否施行 | 通过 / 未通过 / 无法判断 | 社区用房缺口 | 多于本市文件 | 未通过的社区 |',
+    zh: '| 政策 | 2013年12月31日是否施行 | 通过 / 未通过 / 无法判断 | 社区用房缺口 | 多于本市文件 | 未通过的社区 |',
     en: '| policy | applied on 2013-12-31 | pass / fail / unknown | rooms owed | more than the city’s | communities failing |',
   },
   newlyRooms: { zh: '用房由通过变为未通过', en: 'rooms that passed and now fail' },
@@ -240,7 +240,7 @@ function comparisonPart(lang: Lang): string[] {
     const more = d?.owed.find((o) => o.key === 'roomsM2')?.more;
     const inForce = p.standards.map((s) => W.inForce[s.inForce][lang]).join('; ') || '—';
     out.push(
-      `| \`${p.id}\` ${cell(p.title[lang])} | ${inForce} | ${p.counts.pass} / ${p.counts.fail} / ${p.counts.unknown} | ${area(p.owed.roomsM2!)} | ${more ? `+${area(more)}` : '—'} | ${p.failing.length}: ${cell(who(p.failing))} |`,
+      `| ${cell(p.name[lang])} \`${p.id}\` | ${inForce} | ${p.counts.pass} / ${p.counts.fail} / ${p.counts.unknown} | ${area(p.owed.roomsM2!)} | ${more ? `+${area(more)}` : '—'} | ${p.failing.length}: ${cell(who(p.failing))} |`,
     );
   });
   out.push('');

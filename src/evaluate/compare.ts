@@ -41,6 +41,8 @@ export interface ComparedPolicy {
   readonly id: string;
   /** The title of that source. */
   readonly title: Bilingual;
+  /** What a table calls it: that source's short name, else its title. */
+  readonly name: Bilingual;
   /** The documents it is made of, its own first. */
   readonly sources: readonly Source[];
   /** The standards of the registry it carries, with the readings they were laid over with and whether each applied on the day. */
@@ -121,6 +123,7 @@ function compared(policy: PolicyCore, d: Dataset, day: string, scope: CityScope)
   return {
     id: last.id,
     title: last.title,
+    name: last.short ?? last.title,
     sources: policy.sources,
     standards: standardsInForce(policy, day),
     evaluation: { findings, summary } as unknown as CityEvaluation<string>,

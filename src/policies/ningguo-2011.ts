@@ -84,6 +84,7 @@ export const NINGGUO_2011_SOURCE: Source = {
   id: 'ningguo-2011',
   body: b('宁国市(原文未署发文机关)', 'Ningguo City (the text names no issuing body)'),
   title: b('城乡社区建设工作意见(约 2011 年)', 'Opinions on urban–rural community building (about 2011)'),
+  short: b('本市文件(约 2011 年)', 'Ningguo (about 2011)'),
   date: '2011',
   status: 'verified',
   note: b(

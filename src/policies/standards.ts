@@ -135,6 +135,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'national-2011',
     source: {
       id: 'national-2011',
+      short: b('国家规划 2011—2015', 'National plan 2011–2015'),
       body: b('国务院办公厅', 'General Office of the State Council'),
       title: b('社区服务体系建设规划(2011－2015年)', 'Plan for the community service system, 2011–2015'),
       number: '国办发〔2011〕61号',
@@ -161,6 +162,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'national-2021',
     source: {
       id: 'national-2021',
+      short: b('国家“十四五”规划', 'National plan, 14th five-year'),
       body: b('国务院办公厅', 'General Office of the State Council'),
       title: b('“十四五”城乡社区服务体系建设规划', 'Plan for the urban and rural community service system in the 14th five-year period'),
       number: '国办发〔2021〕56号',
@@ -193,6 +195,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'workers-18',
     source: {
       id: 'workers-18',
+      short: b('国家“十四五”规划(工作者)', 'National plan, 14th five-year (workers)'),
       body: b('国务院办公厅(经湖北省规划转引)', 'General Office of the State Council (as quoted by Hubei’s provincial plan)'),
       title: b('“十四五”城乡社区服务体系建设规划：社区工作者配备指标', 'The 14th five-year community service plan: its indicator of community workers'),
       number: '国办发〔2021〕56号',
@@ -217,6 +220,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'embedded-2023',
     source: {
       id: 'embedded-2023',
+      short: b('嵌入式服务设施方案 2023', 'Embedded facilities programme 2023'),
       body: b('国务院办公厅(转发国家发展改革委)', 'General Office of the State Council (forwarding the National Development and Reform Commission)'),
       title: b('城市社区嵌入式服务设施建设工程实施方案', 'Programme for building embedded service facilities in urban communities'),
       number: '国办函〔2023〕121号',
@@ -252,6 +256,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'embedded-centre',
     source: {
       id: 'embedded-centre',
+      short: b('嵌入式服务设施导则', 'Embedded facilities guide'),
       body: b(
         '国家发展改革委、住房城乡建设部、自然资源部',
         'National Development and Reform Commission, Ministry of Housing and Urban-Rural Development, Ministry of Natural Resources',
@@ -279,6 +284,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'jiangsu-2022',
     source: {
       id: 'jiangsu-2022',
+      short: b('江苏省 2022', 'Jiangsu 2022'),
       body: b('江苏省人民政府办公厅', 'General Office of the Jiangsu Provincial Government'),
       title: b('苏政办发〔2022〕60号文件(标题未核实)', 'Jiangsu document 苏政办发〔2022〕60号 (title not verified)'),
       number: '苏政办发〔2022〕60号',
@@ -308,6 +314,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'changji-2023',
     source: {
       id: 'changji-2023',
+      short: b('昌吉州 2023', 'Changji 2023'),
       body: b('昌吉回族自治州人民政府办公室', 'General Office of the Changji Hui Autonomous Prefecture Government'),
       title: b(
         '落实自治区“十四五”城乡社区服务体系建设规划的实施方案(标题为转述)',
@@ -334,6 +341,7 @@ export const STANDARDS: readonly Standard[] = /* @__PURE__ */ deepFreeze([
     id: 'complete-community-2022',
     source: {
       id: 'complete-community-2022',
+      short: b('完整社区试点 2022', 'Complete communities pilot 2022'),
       body: b(
         '住房和城乡建设部办公厅、民政部办公厅',
         'General Offices of the Ministry of Housing and Urban-Rural Development and the Ministry of Civil Affairs',

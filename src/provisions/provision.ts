@@ -98,6 +98,11 @@ export interface Source {
   readonly body: Bilingual;
   /** Its title. */
   readonly title: Bilingual;
+  /**
+   * A name of a few words for a table's column or a list, where the title is too long (`本市 2011 年文件`,
+   * `国家 2011 规划`); the title is shown where it is absent.
+   */
+  readonly short?: Bilingual;
   /** Its document number, where it has one (`国办发〔2011〕61号`). */
   readonly number?: string;
   /** The date it was issued or took force (`'2023-11-19'`), or only its year (`'2011'`), as far as it is known. */

@@ -11,6 +11,7 @@ import type { Decimal } from 'decimal.js';
 import type { PolicyComparison } from '../evaluate/compare.js';
 import type { FileInput } from '../read/notes.js';
 import type { Lang } from '../trace.js';
+import { showDate } from '../present/format.js';
 import { wrapLine } from '../present/wrap.js';
 import { markdownText, TEXT_WIDTH, table, visible } from './format-report.js';
 import { inputLines } from './input-report.js';
@@ -90,14 +91,17 @@ export function compareText(years: readonly ComparedYear[], input: readonly File
   /** A line of text fitted to the width (Markdown is not wrapped). */
   const fit = (l: string) => (md ? [l] : wrapLine(l, width));
   for (const { comparison: c, names } of years) {
-    out.push(md ? `## ${W.year[lang]} ${c.year}` : `${W.year[lang]}: ${c.year}    ${W.on[lang]}: ${c.on}`, '');
-    if (md) out.push(`${W.on[lang]}: ${c.on}`, '');
+    const named = new Map(c.policies.map((p) => [p.id, p.name[lang]]));
+    /** A policy by its name (its id only when the comparison does not carry it). */
+    const name = (id: string) => named.get(id) ?? id;
+    out.push(md ? `## ${W.year[lang]} ${c.year}` : `${W.year[lang]}: ${c.year}    ${W.on[lang]}: ${showDate(c.on, lang).text}`, '');
+    if (md) out.push(`${W.on[lang]}: ${showDate(c.on, lang).text}`, '');
     out.push(md ? `### ${W.policies[lang]}` : `${W.policies[lang]}:`, '');
     const head = [...W.head[lang], W.counts.pass[lang], W.counts.fail[lang], W.counts.unknown[lang], W.failing[lang]];
     const rows = c.policies.map((p, i) => {
       const source = p.sources.at(-1)!;
       return [
-        `${p.id}${i === 0 ? ` (${W.baseline[lang]})` : ''}`,
+        `${p.name[lang]}${i === 0 ? ` (${W.baseline[lang]})` : ''}`,
         `${lang === 'zh' ? `《${p.title.zh}》` : p.title.en}${source.number ? ` ${source.number}` : ''}`,
         STATUS[source.status ?? 'unverified']![lang],
         String(p.counts.pass),
@@ -111,9 +115,10 @@ export function compareText(years: readonly ComparedYear[], input: readonly File
     const keys = [...new Map(c.differences.flatMap((d) => d.owed.map((o) => [o.key, o] as const))).values()];
     const owedRows = keys.map((o) => [o.name[lang], ...c.policies.map((p) => (Object.hasOwn(p.owed, o.key) ? amount(p.owed[o.key]!, o.unit, lang) : '—'))]);
     out.push(md ? `### ${W.owed[lang]}` : `${W.owed[lang]}:`, '');
-    out.push(...grid([['', ...c.policies.map((p) => p.id)], ...owedRows]), '');
+    out.push(...grid([['', ...c.policies.map((p) => p.name[lang])], ...owedRows]), '');
     for (const d of c.differences) {
-      out.push(md ? `### ${d.policy}: ${W.against[lang]} ${d.against}` : `${d.policy}: ${W.against[lang]} ${d.against}:`, '');
+      const heading = `${name(d.policy)}: ${W.against[lang]} ${name(d.against)}`;
+      out.push(md ? `### ${markdownText(heading)}` : `${heading}:`, '');
       const more = d.owed.filter((o) => !o.more.isZero()).map((o) => `${o.name[lang]} ${o.more.isNegative() ? '' : '+'}${amount(o.more, o.unit, lang)}`);
       const lines = [
         `${W.more[lang]}: ${more.length ? more.join(lang === 'zh' ? '；' : '; ') : W.none[lang]}`,
@@ -123,7 +128,16 @@ export function compareText(years: readonly ComparedYear[], input: readonly File
       ];
       out.push(...lines.flatMap((l) => (md ? [`- ${markdownText(l)}`] : fit(`  ${l}`))), '');
     }
-    const used = c.policies.flatMap((p) => p.standards.map((s) => `${p.id}: ${s.id} (${W.inForce[s.inForce][lang]})`));
+    // Each policy's standards and whether each applied on the day (a policy named by its one standard says only that).
+    const used = c.policies.flatMap((p) =>
+      p.standards.length === 0
+        ? []
+        : [
+            `${p.name[lang]}: ${p.standards
+              .map((s) => (s.id === p.id ? W.inForce[s.inForce][lang] : `${(s.source.short ?? s.source.title)[lang]} (${W.inForce[s.inForce][lang]})`))
+              .join(lang === 'zh' ? '；' : '; ')}`,
+          ],
+    );
     if (used.length)
       out.push(md ? `### ${W.standards[lang]}` : `${W.standards[lang]}:`, '', ...used.flatMap((l) => (md ? [`- ${markdownText(l)}`] : fit(`  ${l}`))), '');
   }

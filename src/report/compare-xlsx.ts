@@ -58,7 +58,7 @@ export async function compareXlsx(years: readonly ComparedYear[], lang: Lang, o:
       summary.push({
         cells: [
           yearCell(c.year),
-          p.id,
+          p.name[lang],
           p.title[lang],
           STATUS[s.status ?? 'unverified']![lang],
           count(p.counts.pass),
@@ -76,12 +76,15 @@ export async function compareXlsx(years: readonly ComparedYear[], lang: Lang, o:
       const policy = policyOf.get(p.id);
       if (!policy) continue;
       const k = shapeOf(policy);
-      for (const t of k.owed) owed.push(owedRow([yearCell(c.year), p.id], t, p.owed[t.key], p.evaluation.summary, k, lang));
+      for (const t of k.owed) owed.push(owedRow([yearCell(c.year), p.name[lang]], t, p.owed[t.key], p.evaluation.summary, k, lang));
     }
   sheets.push({ name: zh ? '各政策欠缺合计' : 'Totals owed', rows: owed, header: 0, footer: title });
 
   const rank = { fail: 0, unknown: 1, pass: 2 } as const;
   const policyIds = [...new Set(years.flatMap(({ comparison: c }) => c.policies.map((p) => p.id)))];
+  /** A policy by the name a table gives it (its id only when no year carries it). */
+  const nameOf = new Map(years.flatMap(({ comparison: c }) => c.policies.map((p) => [p.id, p.name[lang]] as const)));
+  const named = (id: string) => nameOf.get(id) ?? id;
   policyIds.forEach((id, i) => {
     const policy = policyOf.get(id);
     const k = policy ? shapeOf(policy) : undefined;
@@ -121,8 +124,8 @@ export async function compareXlsx(years: readonly ComparedYear[], lang: Lang, o:
         diff.push({
           cells: [
             yearCell(c.year),
-            d.policy,
-            d.against,
+            named(d.policy),
+            named(d.against),
             t.name[lang],
             unitWords(t.unit, lang),
             base ? ne : valueCell(t.baseline, t.unit, lang),
@@ -137,7 +140,8 @@ export async function compareXlsx(years: readonly ComparedYear[], lang: Lang, o:
   const now: Row[] = [{ cells: zh ? ['年度', '政策', '基准', '新增未达标社区'] : ['year', 'policy', 'against', 'community now failing'] }];
   for (const { comparison: c, names } of years)
     for (const d of c.differences)
-      for (const id of d.communitiesNowFailing) now.push({ cells: [yearCell(c.year), d.policy, d.against, subjectWords(id, lang, names)], fill: 'fail' });
+      for (const id of d.communitiesNowFailing)
+        now.push({ cells: [yearCell(c.year), named(d.policy), named(d.against), subjectWords(id, lang, names)], fill: 'fail' });
   sheets.push({ name: zh ? '新增未达标社区' : 'Now failing', rows: now, header: 0, footer: title });
 
   // Each policy's readings, parameters and documents, as in force on the last year's day of the comparison.
@@ -146,7 +150,7 @@ export async function compareXlsx(years: readonly ComparedYear[], lang: Lang, o:
     const rows: Row[] = [{ cells: [zh ? '政策' : 'policy', ...AUDIT_HEAD[lang]] }];
     for (const id of policyIds) {
       const policy = policyOf.get(id);
-      if (policy) rows.push(...auditRows(policy, lang, on, [id]));
+      if (policy) rows.push(...auditRows(policy, lang, on, [named(id)]));
     }
     sheets.push({ name: zh ? '口径与参数' : 'Readings and parameters', rows, header: 0, footer: title, widths: [16, 8, 30, 40, 40, 6, 12, 8, 16, 40, 60] });
   }

@@ -6,6 +6,7 @@
 import type { AuditResult, Verdict } from '../audit/audit-policy.js';
 import type { Lang } from '../trace.js';
 import { fundSources } from '../policies/catalogues.js';
+import { STANDARDS } from '../policies/standards.js';
 import type { Shown } from '../present/format.js';
 import { auditNumberWords } from '../present/words.js';
 import { esc, exact, shownHtml } from './html.js';
@@ -32,6 +33,18 @@ const W = {
 function auditNumber(key: string, v: unknown, lang: Lang): { name: string; shown: Shown } {
   const money = typeof v === 'string' ? fundSources.find((f) => f.id === v) : undefined;
   if (money) return { name: key, shown: { text: lang === 'zh' ? money.zh : money.en, rounded: false, exact: money.id } };
+  // A standard of the registry (K11) by its short name, not its id: the list of those in force, and each one's area.
+  const standard = (id: string) => {
+    const s = STANDARDS.find((x) => x.id === id)?.source;
+    return s && (s.short ?? s.title)[lang];
+  };
+  if (key === 'standards' && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && standard(x) !== undefined)) {
+    const text = (v as string[]).map((id) => standard(id)!).join(lang === 'zh' ? '、' : ', ');
+    return { name: auditNumberWords(key, v, lang).name, shown: { text, rounded: false, exact: v.join(', ') } };
+  }
+  const area = /^(.+)AreaM2$/.exec(key)?.[1];
+  const named = area === undefined ? undefined : standard(area);
+  if (named !== undefined) return { name: lang === 'zh' ? `${named}的用房面积` : `rooms by ${named}`, shown: auditNumberWords(key, v, lang).shown };
   return auditNumberWords(key, v, lang);
 }
 
