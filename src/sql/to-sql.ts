@@ -192,6 +192,8 @@ class Writer {
               : fd(`${this.int(2n)} * (${n}) + ${this.int(m)}`, this.int(2n * m));
         return { d: s, s: q };
       }
+      case 'rule':
+        throw unsayable('a value of a rule');
     }
   }
   bool(x: RBool): string {
@@ -208,6 +210,9 @@ class Writer {
       case 'or':
         if (x.terms.length === 0) return x.k === 'and' ? 'TRUE' : 'FALSE';
         return `(${x.terms.map((t) => this.bool(t)).join(x.k === 'and' ? ' AND ' : ' OR ')})`;
+      case 'atLeast':
+      case 'ruleIs':
+        throw unsayable(x.k === 'ruleIs' ? 'a value of a rule' : 'a value between bounds');
       default: {
         const a = this.num(x.a);
         const b = this.num(x.b);
@@ -256,7 +261,9 @@ function communityChecks(policy: PolicyCore) {
         without.push({
           provision: check.provision,
           clause: check.clause,
-          why: check.handWritten?.en ?? (check.scope === 'community' ? 'written by hand: no formula' : `a ${check.scope} check: not a row of the table`),
+          why:
+            (check.scope === 'community' ? check.handWritten : check.noSql)?.en ??
+            (check.scope === 'community' ? 'written by hand: no formula' : `a ${check.scope} check: not a row of the table`),
         });
     }
   }
