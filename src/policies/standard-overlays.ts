@@ -13,9 +13,11 @@ import { b, type Bilingual } from '../bilingual.js';
 import { checkPolicy, createPolicy, extendPolicy, type Policy, type PolicyChanges, type ProvisionList } from '../create-policy.js';
 import { D } from '../decimal.js';
 import { PolicyInputError, refused } from '../errors.js';
-import type { AggregateCheck, CommunityCheck, FieldSum, Finding, NotEvaluated, PolicyCore, Provision } from '../provisions/provision.js';
+import type { AggregateCheck, FieldSum, Finding, NotEvaluated, PolicyCore, Provision } from '../provisions/provision.js';
 import { defineProvision } from '../provisions/provision.js';
-import { UNKNOWN, finding, verdict, whole } from '../rules/check.js';
+import { finding } from '../rules/check.js';
+import { formulaCheck } from '../formula/check.js';
+import { checkFormula, field, ge, param } from '../formula/build.js';
 import type { InterpretationUse } from '../trace.js';
 import {
   STANDARD_READINGS,
@@ -182,48 +184,22 @@ export const workersRatioProvision = /* @__PURE__ */ defineProvision({
 // ——— the community service centre ———
 
 const CENTRE = 'service-centre';
-interface Centre {
-  readonly min: Decimal;
-  /** The minimum when it is a whole number (else NaN: the exact path decides). */
-  readonly whole: number;
-}
-const SAFE = 2 ** 53;
-const centre: CommunityCheck<Centre> = {
-  scope: 'community',
+const centreArea = field('serviceCentreM2');
+const centreMinimum = param('serviceCentre.minimumM2');
+const centre = formulaCheck({
   provision: CENTRE,
   clause: 'standards',
   rural: false,
-  compile(policy) {
-    const min = new D(params(policy).serviceCentre!.minimumM2);
-    return { min, whole: min.isInteger() && min.lt(SAFE) ? min.toNumber() : NaN };
-  },
-  status(c, k) {
-    if (c.serviceCentreM2 === undefined) return UNKNOWN;
-    const have = whole(c.serviceCentreM2);
-    return verdict(have < SAFE && k.whole < SAFE ? have >= k.whole : new D(c.serviceCentreM2).gte(k.min));
-  },
-  exact: (c, k) => (c.serviceCentreM2 === undefined ? UNKNOWN : verdict(new D(c.serviceCentreM2).gte(k.min))),
-  detail(c, k, fail) {
-    const have = c.serviceCentreM2 === undefined ? null : new D(c.serviceCentreM2);
-    return fail ? { expected: k.min, actual: have, shortfall: k.min.minus(have!) } : { expected: k.min, actual: have };
-  },
-  message(_c, k, ok, d) {
+  formula: checkFormula({ pass: ge(centreArea, centreMinimum), expected: centreMinimum, actual: centreArea, kind: 'amount' }),
+  message(_c, _k, ok, d) {
     if (d.actual === null)
-      return b(`社区服务中心应不小于 ${k.min} m²，数据未给出其面积`, `A service centre of ${k.min} m² or more; the data gives no centre area`);
+      return b(`社区服务中心应不小于 ${d.expected} m²，数据未给出其面积`, `A service centre of ${d.expected} m² or more; the data gives no centre area`);
     return b(
-      `社区服务中心 ${d.actual} m²，标准 ${k.min} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`,
-      `Service centre ${d.actual} m² against ${k.min} m²${ok ? '' : `: ${d.shortfall} m² short`}`,
+      `社区服务中心 ${d.actual} m²，标准 ${d.expected} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`,
+      `Service centre ${d.actual} m² against ${d.expected} m²${ok ? '' : `: ${d.shortfall} m² short`}`,
     );
   },
-  quick(c, k, out) {
-    const have = c.serviceCentreM2 === undefined ? NaN : whole(c.serviceCentreM2);
-    if (!(have < SAFE && k.whole < SAFE)) return false;
-    out.num = k.whole - have;
-    out.den = k.whole;
-    out.owe = k.whole - have;
-    return true;
-  },
-};
+});
 
 /** When no urban community of the data gives a centre's area, the standard is not evaluated for the city, with the reason. */
 const centreData: AggregateCheck = {
