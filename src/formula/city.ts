@@ -23,6 +23,7 @@ import type {
   StandingCheck,
 } from '../provisions/provision.js';
 import type { Dataset } from '../provisions/records.js';
+import type { InterpretationUse } from '../trace.js';
 import { finding } from '../rules/check.js';
 import { decimalOf, findingValueOf, isBool, type RValue } from './check.js';
 import { exactBool, exactNum, type Fields } from './evaluate.js';
@@ -55,6 +56,10 @@ export interface CityFormulaDef {
   notEvaluated?(record: Fields, value: ValueOf): Bilingual;
   /** Whether its findings name the readings their formula used (the targets' deadline and interim readings). */
   readonly interpretations?: boolean;
+  /** Readings its findings always name before those the formula used (a standard's own choice, which no parameter sets). */
+  readonly readings?: readonly InterpretationUse[];
+  /** The finding id a subject not evaluated is reported under, when it is not the check's own. */
+  readonly notEvaluatedAs?: string;
 }
 
 /** The data of a formula (what the check carries), without its words. */
@@ -120,7 +125,7 @@ function judgeSubject(
 ): Finding | NotEvaluated | undefined {
   const value = r.valueIn(record);
   if (r.skip !== undefined && exactBool(r.skip, record) === true) {
-    return { provision: check.provision, clause: check.clause, subject, reason: def.notEvaluated!(record, value) };
+    return { provision: def.notEvaluatedAs ?? check.provision, clause: check.clause, subject, reason: def.notEvaluated!(record, value) };
   }
   const f = r.findings.find((x) => x.applies === undefined || exactBool(x.applies, record) === true);
   if (f === undefined) return undefined;
@@ -139,7 +144,8 @@ function judgeSubject(
   const area = f.area === undefined ? undefined : exactNum(f.area, record);
   const withArea = area === undefined ? made : { ...made, areaEquivalentM2: decimalOf(area) };
   if (!def.interpretations) return withArea;
-  return { ...withArea, interpretations: [...r.used.readings].map(([id, choice]) => ({ id, choice })) };
+  const used = [...r.used.readings].filter(([id]) => !def.readings?.some((u) => u.id === id)).map(([id, choice]) => ({ id, choice }));
+  return { ...withArea, interpretations: [...(def.readings ?? []), ...used] };
 }
 
 /** A subject of a city check and its record, as the formula reads it. */
@@ -217,21 +223,30 @@ export function standingFormulaCheck(def: { provision: string; clause: string; n
   };
 }
 
-/** The urban communities' sums as one record: each total, and how many communities lack the field it sums. */
+/**
+ * The urban communities' sums as one record: how many communities and their households, floating households and
+ * residents; and for each optional field (`staff`, `roomAreaM2`, `serviceCentreM2`) what is known of its total —
+ * `<field>Known`, the sum over the communities that give it (a lower bound of the whole when some do not), the
+ * whole `<field>`, only when none lacks it (else unknown), `<field>Lacking` and `<field>Given`, how many do not and
+ * do. With no urban community, nothing of the fields is known.
+ * @internal
+ */
 export function sumsRecord(urban: CommunitySums): Fields {
-  return {
+  const record: Record<string, unknown> = {
     communities: urban.communities,
     households: urban.households.toFixed(),
     floatingHouseholds: urban.floatingHouseholds.toFixed(),
     residents: urban.residents.toFixed(),
-    staff: urban.staff.total.toFixed(),
-    staffLacking: urban.staff.lacking,
-    roomAreaM2: urban.roomAreaM2.total.toFixed(),
-    roomAreaM2Lacking: urban.roomAreaM2.lacking,
-    serviceCentreM2: urban.serviceCentreM2.total.toFixed(),
-    serviceCentreM2Lacking: urban.serviceCentreM2.lacking,
-    serviceCentreM2Given: urban.serviceCentreM2.given,
   };
+  for (const name of ['staff', 'roomAreaM2', 'serviceCentreM2'] as const) {
+    const s = urban[name];
+    const total = s.total.toFixed();
+    if (urban.communities > 0) record[`${name}Known`] = total;
+    if (urban.communities > 0 && s.lacking === 0) record[name] = total;
+    record[`${name}Lacking`] = s.lacking;
+    record[`${name}Given`] = s.given;
+  }
+  return record;
 }
 
 /**

@@ -293,7 +293,7 @@ export function findingGraph(finding: Finding, options?: FindingGraphOptions): E
     const nodes = fromFormula(policy, provision, finding, check.formula, record, year);
     return { of: { finding: id!, subject: finding.subject }, clause, requested: requestedOf(nodes), nodes, detail: 'formula' };
   }
-  // A city check's finding: from the formula of its kind (Q11 or Q12 of one check), over the subject's record.
+  // A city check's finding: from the formula of its kind (rooms or money, of one check), over the subject's record.
   for (const x of provision.checks) {
     const kind = x.scope === 'community' ? undefined : x.formula?.findings.find((f) => f.provision === id);
     if (kind === undefined) continue;
