@@ -12,7 +12,9 @@
  *   2012, or (I10 "none") no target at all.
  */
 import { describe, expect, test } from 'vitest';
-import { createPolicy, extendPolicy, NINGGUO_2011, type Policy, rule } from '../src/index.js';
+import { createPolicy, defineProvision, extendPolicy, NINGGUO_2011, type Policy, PolicyInputError, rule } from '../src/index.js';
+import { formulaCheck } from '../src/formula/check.js';
+import { c, checkFormula, field, ge, ruleValue } from '../src/formula/build.js';
 import { evaluateCity } from '../src/evaluation.js';
 import { findingGraph } from '../src/graph/index.js';
 import { applyStandard } from '../src/policies/standard-overlays.js';
@@ -38,10 +40,11 @@ describe('every city check is declared as a formula', () => {
   test.each(lists)('%s', (_name, policy) => {
     for (const check of policy.provisions.flatMap((p) => p.checks)) {
       expect(check, check.provision).not.toHaveProperty('handWritten');
-      if (check.scope === 'community') expect(check.formula, check.provision).toBeDefined();
-      // A judgement of the city has a formula, or says that it is never evaluated (the rural target: no standard).
-      else if (check.scope === 'standing' && check.neverEvaluated !== undefined) expect(check.formula).toBeUndefined();
-      else if (check.scope !== 'aggregate') expect(check.formula?.findings.length, check.provision).toBeGreaterThan(0);
+      // Every check has a formula, or says that it is never evaluated (the rural target: no standard).
+      if (check.scope === 'standing' && check.neverEvaluated !== undefined) expect(check.formula).toBeUndefined();
+      else expect(check.formula, check.provision).toBeDefined();
+      // A judgement of the city says why it has no SQL.
+      if (check.scope !== 'community' && check.formula !== undefined) expect(check.noSql?.en, check.provision).toMatch(/no SQL/);
     }
   });
   test('Q3 is never evaluated, with its reason, and has no arithmetic', () => {
@@ -199,5 +202,70 @@ describe('the graph of a city finding comes from its formula', () => {
       'input:pricePerM2': null,
       'input:roomAreaProvidedM2': '399.99',
     });
+  });
+});
+
+describe('the standards’ judgements of the city from the urban communities’ sums', () => {
+  const urban = (id: string, residents: number, staff?: number, roomAreaM2?: number) => ({
+    id,
+    name: id,
+    kind: 'urban' as const,
+    households: 1000,
+    residents,
+    ...(staff !== undefined && { staff }),
+    ...(roomAreaM2 !== undefined && { roomAreaM2 }),
+  });
+  const finding = (policy: PolicyCore, communities: object[], id: string) =>
+    said([...city({ communities } as Partial<Dataset>, policy).findings].find((f) => f.provision === id)!).slice(2);
+  test('18 workers per 10,000 residents: 10,000 residents need 18; 18 pass, 17 fail by 1; 17 with one community silent is unknown', () => {
+    const p = applyStandard(createPolicy(), 'workers-18');
+    expect(finding(p, [urban('a', 5000, 9), urban('b', 5000, 9)], 'workers-ratio')).toEqual(['pass', '18', '18', null]);
+    expect(finding(p, [urban('a', 5000, 9), urban('b', 5000, 8)], 'workers-ratio')).toEqual(['fail', '18', '17', '1']);
+    expect(finding(p, [urban('a', 5000, 17), urban('b', 5000)], 'workers-ratio')).toEqual(['unknown', '18', null, null]);
+    // Enough known already: the silent community cannot take it below.
+    expect(finding(p, [urban('a', 5000, 18), urban('b', 5000)], 'workers-ratio')).toEqual(['pass', '18', '18', null]);
+  });
+  test('the city’s average rooms (national-2021: 30 m² per 100 households): 2,000 households need 600 m²; 599.99 fails by 0.01', () => {
+    const p = applyStandard(createPolicy(), 'national-2021', { held: 'average' });
+    expect(finding(p, [urban('a', 3000, 5, 300), urban('b', 3000, 5, 300)], 'rooms-average')).toEqual(['pass', '600', '600', null]);
+    expect(finding(p, [urban('a', 3000, 5, 300), urban('b', 3000, 5, 299.99)], 'rooms-average')).toEqual(['fail', '600', '599.99', '0.01']);
+    expect(finding(p, [urban('a', 3000, 5, 300), urban('b', 3000, 5)], 'rooms-average')).toEqual(['unknown', '600', null, null]);
+  });
+});
+
+describe('a formula that names a rule the policy does not have', () => {
+  test('is refused with PolicyInputError naming the rule, when the check is compiled', () => {
+    const source = { id: 'mine', body: { zh: '某局', en: 'a bureau' }, title: { zh: '补充', en: 'More' }, date: '2024-01-01' };
+    const typo = formulaCheck({
+      provision: 'NB1',
+      clause: 'NB.1',
+      rural: false,
+      formula: checkFormula({
+        pass: ge(field('staff'), ruleValue('requiredStaf', 'staff', { households: field('households') })),
+        expected: c(1),
+        actual: field('staff'),
+        kind: 'count',
+      }),
+      message: () => ({ zh: '', en: '' }),
+    });
+    const mine = defineProvision({
+      id: 'nb-1',
+      clause: 'NB.1',
+      parameters: {},
+      quantities: [],
+      readings: [],
+      rules: {},
+      checks: [typo],
+      findings: { NB1: { name: { zh: '甲', en: 'a' }, unit: 'workers' } },
+    });
+    const policy = extendPolicy(createPolicy(), { source, add: [mine] });
+    const c1 = { id: 'c1', name: 'c1', kind: 'urban' as const, households: 600, residents: 2000, staff: 1 };
+    try {
+      evaluateCity({ year: 2013, communities: [c1] }, { policy });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PolicyInputError);
+      expect((e as PolicyInputError).issues.map((i) => [i.path, i.code, i.received])).toEqual([['rule', 'invalid', '"requiredStaf"']]);
+    }
   });
 });
