@@ -193,7 +193,7 @@ class Writer {
         return { d: s, s: q };
       }
       case 'rule':
-        throw unsayable('a value of a rule');
+        throw unsayable('a value of a rule', '规则给出的值');
     }
   }
   bool(x: RBool): string {
@@ -212,7 +212,7 @@ class Writer {
         return `(${x.terms.map((t) => this.bool(t)).join(x.k === 'and' ? ' AND ' : ' OR ')})`;
       case 'atLeast':
       case 'ruleIs':
-        throw unsayable(x.k === 'ruleIs' ? 'a value of a rule' : 'a value between bounds');
+        throw x.k === 'ruleIs' ? unsayable('a value of a rule', '规则给出的值') : unsayable('a value between bounds', '介于上下限之间的值');
       default: {
         const a = this.num(x.a);
         const b = this.num(x.b);
@@ -234,7 +234,7 @@ class Writer {
   }
 }
 
-const unsayable = (what: string) =>
+const unsayable = (what: string, zh?: string) =>
   new PolicyInputError(
     [
       refused(
@@ -242,7 +242,7 @@ const unsayable = (what: string) =>
         'invalid',
         {
           en: `a formula SQL can say (${what} cannot be)`,
-          zh: `SQL 能表达的公式(不能含${what === 'a division by a value of the record' ? '按记录中的值做除法' : what})`,
+          zh: `SQL 能表达的公式(不能含${zh ?? (what === 'a division by a value of the record' ? '按记录中的值做除法' : what)})`,
         },
         what,
       ),
@@ -262,7 +262,7 @@ function communityChecks(policy: PolicyCore) {
           provision: check.provision,
           clause: check.clause,
           why:
-            (check.scope === 'community' ? check.handWritten : check.noSql)?.en ??
+            (check.scope === 'community' ? check.handWritten : check.scope === 'standing' ? (check.noSql ?? check.neverEvaluated) : check.noSql)?.en ??
             (check.scope === 'community' ? 'written by hand: no formula' : `a ${check.scope} check: not a row of the table`),
         });
     }
