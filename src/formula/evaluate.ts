@@ -21,19 +21,21 @@ export function daysFromIn(iso: unknown, year: number): number | undefined {
 
 // ——— exactly ———
 
-// A rule's result on a record, made once however often the formula reads it (the verdict, the values, the shortfall).
-const RESULTS = new WeakMap<object, Map<object, Readonly<Record<string, unknown>> | undefined>>();
+// A rule's result on a record, made once however often the formula reads it (the verdict, the values, the shortfall,
+// the route): by the rule and its input, so that two outputs of one call (a project's route and its rooms) share it.
+const RESULTS = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
 /** The rule's result on the record, or undefined when an input it needs is unknown. */
 function ruleResult(x: RRule<'rule' | 'ruleIs'>, c: Fields): Readonly<Record<string, unknown>> | undefined {
-  let made = RESULTS.get(c);
-  if (made === undefined) RESULTS.set(c, (made = new Map()));
-  if (made.has(x)) return made.get(x);
   const input = ruleInputOf(
     x.inputs,
     x.inputs.map((i) => exactNum(i.x, c)),
   );
-  const result = input === undefined ? undefined : x.call(input);
-  made.set(x, result);
+  if (input === undefined) return undefined;
+  let made = RESULTS.get(c);
+  if (made === undefined) RESULTS.set(c, (made = new Map()));
+  const key = `${x.rule}\u0000${JSON.stringify(input)}`;
+  let result = made.get(key);
+  if (result === undefined) made.set(key, (result = x.call(input)));
   return result;
 }
 
