@@ -15,8 +15,9 @@ import { initialState, pageBody, SITE_CSS, T } from './render.js';
 /**
  * Budgets of the one file: raw (what a mail carries) and gzipped (what a server would send). The spreadsheet
  * library's reader is most of it (about 280 KB raw, 80 KB gzipped): the page reads workbooks as the CLI does.
+ * The city checks' formulas and their graphs (issue 23) took it about 7 KB raw, 2.6 KB gzipped, past 768 / 250 KB.
  */
-export const SITE_BUDGET = { raw: 768 * 1024, gzip: 250 * 1024 };
+export const SITE_BUDGET = { raw: 776 * 1024, gzip: 252 * 1024 };
 
 /** Build the explorer; returns the file's path and sizes. */
 export async function buildSite(outDir = 'site'): Promise<{ path: string; raw: number; gzip: number }> {
