@@ -4,12 +4,15 @@
  * way gives a number, a Decimal of the same value where it gives a Decimal, the same words. The exact way is that
  * of `evaluateCommunities`, which makes every finding in exact rationals.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { Decimal } from '../src/decimal.js';
 import { createPolicy } from '../src/create-policy.js';
 import { cheapChecks } from '../src/evaluate/cheap-finding.js';
 import { compile } from '../src/evaluate/evaluate.js';
 import { evaluateBatch, evaluateCity, evaluateCommunities } from '../src/evaluation.js';
+
+// 1,500 records three ways and deep comparisons of every finding take 3–6 s on a busy two-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** A small seeded generator (mulberry32), so a failure is found again. */
 function rng(seed: number): () => number {

@@ -12,6 +12,8 @@ import { evaluateBatch, evaluateCity, evaluateCommunity, formatReport, readDatas
 import { ISSUE_CODES, issue, type IssueCode, type PolicyInputIssue } from '../src/errors.js';
 import { findingGraph, graphDot, graphJson, ruleGraph } from '../src/graph/index.js';
 import { KINDS, oneOf } from '../src/kinds.js';
+import { formulaCheck } from '../src/formula/check.js';
+import { c, checkFormula, field, ge, ruleValue } from '../src/formula/build.js';
 
 const { Decimal } = lib;
 const byDays = () => lib.createPolicy({ streetSubsidy: { proration: 'by-days' } });
@@ -76,6 +78,35 @@ const spec: [string, () => unknown, string][] = [
 
 const ok = { id: 'c', name: 'c', kind: 'urban', households: 1, residents: 1 };
 const data = (patch: object) => ({ year: 2013, communities: [], ...patch });
+/** A policy with a check whose formula takes a value from a rule misspelt (`requiredStaf`). */
+const misnamedRule = () => {
+  const check = formulaCheck({
+    provision: 'NB1',
+    clause: 'NB.1',
+    rural: false,
+    formula: checkFormula({
+      pass: ge(field('staff'), ruleValue('requiredStaf', 'staff', { households: field('households') })),
+      expected: c(1),
+      actual: field('staff'),
+      kind: 'count',
+    }),
+    message: () => ({ zh: '', en: '' }),
+  });
+  const source = { id: 'mine', body: { zh: '某局', en: 'a bureau' }, title: { zh: '补充', en: 'More' }, date: '2024-01-01' };
+  const add = [
+    lib.defineProvision({
+      id: 'nb-1',
+      clause: 'NB.1',
+      parameters: {},
+      quantities: [],
+      readings: [],
+      rules: {},
+      checks: [check],
+      findings: { NB1: { name: { zh: '甲', en: 'a' }, unit: 'workers' } },
+    }),
+  ];
+  return lib.extendPolicy(lib.createPolicy(), { source, add });
+};
 const evaluation: [string, () => unknown, string][] = [
   ['a dataset that is not an object', () => readDataset(7), 'not-an-object'],
   ['a year before 1900', () => readDataset(data({ year: 1899 })), 'year: not-a-year'],
@@ -141,6 +172,7 @@ const evaluation: [string, () => unknown, string][] = [
   ['a result that is null', () => formatReport(null as never), 'result: not-an-object'],
   ['a report whose findings are not a list', () => readEvaluation('{"findings": {}, "summary": {}}'), 'json: not-an-object'],
   ['a report without a summary', () => readEvaluation('{"findings": [], "summary": null}'), 'json: not-an-object'],
+  ['a check whose formula names a rule the policy lacks', () => evaluateCity({ year: 2013, communities: [] }, { policy: misnamedRule() }), 'rule: invalid'],
 ];
 
 /** A table as a bureau keeps it: every problem its reader finds in a cell, a row or the header (the CLI says the same). */

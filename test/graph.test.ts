@@ -268,23 +268,23 @@ describe('a finding of the evaluation', () => {
     for (const n of g.nodes.filter((x) => x.kind === 'operation' && x.name.en !== '0')) expect(n.value, n.id).toBeNull();
   });
 
-  test('a finding of the city written by hand: the coarse graph from its declaration, the record’s fields as inputs', () => {
+  test('a finding of the city from its formula: the rule it takes the villages due from, with the rule’s reading', () => {
     // 2013 is the third year from 2011 at 30 % a year: 90 % of 100 villages, 90; 80 reached, 10 short.
     const villages = { total: 100, covered: 80 };
     const f = [...evaluateCity({ year: 2013, communities: [], villages }).findings].find((x) => x.clause === 'A.3.3')!;
-    const g = findingGraph(f, { record: villages });
-    expect(g.detail).toBe('declared');
+    const g = findingGraph(f, { record: villages, year: 2013 });
+    expect(g.detail).toBe('formula');
     expect(node(g, 'value:status').value).toBe('fail');
     expect(node(g, 'value:expected').value).toBe('90');
     expect(node(g, 'value:shortfall').value).toBe('10');
     expect(node(g, 'input:covered').value).toBe('80');
-    expect(node(g, 'value:expected').dependencies).toEqual([
-      'input:total',
-      'input:covered',
-      'parameter:rollout.startYear',
-      'parameter:rollout.sharePerYear',
-      'reading:I2',
-    ]);
+    expect(node(g, 'value:expected').dependencies).toEqual(['rule:ruralRollout.villagesCovered']);
+    expect(node(g, 'rule:ruralRollout.villagesCovered')).toMatchObject({
+      value: '90',
+      clause: 'A.3.3',
+      rule: 'ruralRollout',
+      dependencies: ['input:year', 'input:total', 'reading:I2'],
+    });
     expect(node(g, 'reading:I2')).toMatchObject({ value: 'share-of-all', dependencies: ['parameter:rollout.mode'] });
   });
 });

@@ -56,6 +56,20 @@ export function readingIfSet(id: string, path: string, set: [option: string, val
   };
 }
 
+/**
+ * The number `output` of the policy's rule `rule` on `input` (a document's replacement of the rule is followed):
+ * unknown when an input is, except those named in `optional`, which are then left out of the rule's input.
+ */
+export const ruleValue = (rule: string, output: string, input: Record<string, Num>, optional?: readonly string[]): Num =>
+  optional === undefined ? { op: 'rule', rule, output, input } : { op: 'rule', rule, output, input, optional };
+/** Whether the rule's `output` on `input` is `value` (a route taken, a target due). */
+export const ruleIs = (rule: string, output: string, value: string | boolean, input: Record<string, Num>, optional?: readonly string[]): Bool =>
+  optional === undefined ? { op: 'ruleIs', rule, output, value, input } : { op: 'ruleIs', rule, output, value, input, optional };
+/** A value between `low` and `high` held to at least `b`: true when `low` reaches it, false when `high` falls short, else unknown. */
+export const atLeast = (low: Num, high: Num, b: Num): Bool => ({ op: 'atLeast', low, high, b });
+/** Whether the reading `id` (its option parameter `path`) takes `option`. */
+export const readingIs = (id: string, path: string, option: string): Bool => ({ op: 'readingIs', reading: id, path, option });
+
 export const ge = (a: Num, b: Num): Bool => ({ op: 'ge', a, b });
 export const gt = (a: Num, b: Num): Bool => ({ op: 'gt', a, b });
 export const le = (a: Num, b: Num): Bool => ({ op: 'le', a, b });

@@ -15,7 +15,7 @@ import { type FastBool, type FastNum, fastBool, fastNum } from './fast.js';
 import { type Q, type RBool, type RNum, resolveBool, resolveNum, type Used, usedNothing } from './resolve.js';
 import type { CheckFormula, Node, Num } from './types.js';
 
-const BOOL_OPS = new Set(['ge', 'gt', 'le', 'lt', 'eq', 'and', 'or', 'not', 'flag', 'given', 'true']);
+const BOOL_OPS = new Set(['ge', 'gt', 'le', 'lt', 'eq', 'and', 'or', 'not', 'flag', 'given', 'true', 'atLeast', 'ruleIs', 'readingIs']);
 /** Whether a node is a condition (else a number). @internal */
 export const isBool = (x: Node): x is Exclude<Node, Num> => BOOL_OPS.has(x.op);
 
@@ -118,9 +118,10 @@ const ownStatus = (exact: Status): Status => own<Status>(STATUS, exact, ['exact'
 const ownQuick = (): Quick => own<Quick>(QUICK, () => false);
 
 /** A rational as a finding shows it: exact when it terminates, else to 20 significant digits. */
-const decimalOf = (v: Q): Decimal => bigRatio(v.n, v.d).value;
+export const decimalOf = (v: Q): Decimal => bigRatio(v.n, v.d).value;
 
-function findingValueOf(v: RValue, kind: CheckFormula['kind'], c: Fields): FindingValue {
+/** A finding's expected or actual value, typed as its kind says (null when unknown). @internal */
+export function findingValueOf(v: RValue, kind: CheckFormula['kind'], c: Fields): FindingValue {
   if ('bool' in v) return exactBool(v.bool, c) ?? null;
   const x = exactNum(v.num, c);
   if (x === undefined) return null;

@@ -4,7 +4,7 @@
  * to and falls back on.
  */
 import { calendarDay } from '../values.js';
-import { addQ, compareQ, divQ, mulQ, parseQ, q, subQ, type Q, type RBool, type RNum } from './resolve.js';
+import { addQ, compareQ, divQ, mulQ, parseQ, q, type RRule, ruleInputOf, ruleOutput, subQ, type Q, type RBool, type RNum } from './resolve.js';
 
 /** A record as a formula reads it: fields by name. */
 export type Fields = Readonly<Record<string, unknown>>;
@@ -20,6 +20,24 @@ export function daysFromIn(iso: unknown, year: number): number | undefined {
 }
 
 // ——— exactly ———
+
+// A rule's result on a record, made once however often the formula reads it (the verdict, the values, the shortfall,
+// the route): by the rule and its input, so that two outputs of one call (a project's route and its rooms) share it.
+const RESULTS = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
+/** The rule's result on the record, or undefined when an input it needs is unknown. */
+function ruleResult(x: RRule<'rule' | 'ruleIs'>, c: Fields): Readonly<Record<string, unknown>> | undefined {
+  const input = ruleInputOf(
+    x.inputs,
+    x.inputs.map((i) => exactNum(i.x, c)),
+  );
+  if (input === undefined) return undefined;
+  let made = RESULTS.get(c);
+  if (made === undefined) RESULTS.set(c, (made = new Map()));
+  const key = `${x.rule}\u0000${JSON.stringify(input)}`;
+  let result = made.get(key);
+  if (result === undefined) made.set(key, (result = x.call(input)));
+  return result;
+}
 
 const present = (v: unknown) => v !== undefined && v !== null;
 
@@ -76,6 +94,10 @@ export function exactNum(x: RNum, c: Fields): Q | undefined {
       const b = exactBool(x.cond, c);
       return b === undefined ? undefined : exactNum(b ? x.yes : x.no, c);
     }
+    case 'rule': {
+      const r = ruleResult(x, c);
+      return r === undefined ? undefined : ruleOutput(r[x.output]);
+    }
   }
 }
 
@@ -103,6 +125,18 @@ export function exactBool(x: RBool, c: Fields): boolean | undefined {
         else if (v === (x.k === 'or')) return v;
       }
       return unknown ? undefined : x.k === 'and';
+    }
+    case 'atLeast': {
+      const low = exactNum(x.low, c);
+      const b = exactNum(x.b, c);
+      if (low === undefined || b === undefined) return undefined;
+      if (compareQ('ge', low, b)) return true;
+      const high = exactNum(x.high, c);
+      return high !== undefined && compareQ('lt', high, b) ? false : undefined;
+    }
+    case 'ruleIs': {
+      const r = ruleResult(x, c);
+      return r === undefined ? undefined : r[x.output] === x.value;
     }
     default: {
       const a = exactNum(x.a, c);

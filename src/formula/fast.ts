@@ -154,6 +154,9 @@ function num(x: RNum): Src {
       const mode = x.round === 'floor' ? 0 : x.round === 'ceil' ? 1 : 2;
       return { d: s, s: `DIV(${a.s},${b.s},${lit(toSafe(b.d * s))},${lit(toSafe(a.d))},${mode})` };
     }
+    case 'rule':
+      // A rule's value is the rule's own to compute: the integers leave it to the exact way.
+      return CANNOT;
   }
 }
 
@@ -173,6 +176,9 @@ function bool(x: RBool): string {
       const f = x.k === 'and' ? 'AND' : 'OR';
       return x.terms.map(bool).reduce((acc, t) => `${f}(${acc},${t})`);
     }
+    case 'atLeast':
+    case 'ruleIs':
+      return '(-1)'; // decided the exact way
     default: {
       const a = num(x.a);
       const b = num(x.b);

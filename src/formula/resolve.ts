@@ -5,8 +5,10 @@
  * evaluation, the integer fast path and the SQL all start from this tree, and
  * it records which parameters and readings it used, with their values.
  */
+import { bigRatio } from '../decimal.js';
 import { PolicyInputError, refused } from '../errors.js';
 import type { PolicyCore } from '../provisions/provision.js';
+import { callRule } from '../rules/check.js';
 import type { Bool, Num, Rounding } from './types.js';
 
 /** An exact rational `n ÷ d`, `d > 0`, in lowest terms. */
@@ -55,7 +57,18 @@ export type RNum =
   | { readonly k: 'div'; readonly a: RNum; readonly b: RNum; readonly round?: Rounding; readonly places: number }
   | { readonly k: 'abs'; readonly x: RNum }
   | { readonly k: 'max' | 'min'; readonly terms: readonly RNum[] }
-  | { readonly k: 'if'; readonly cond: RBool; readonly yes: RNum; readonly no: RNum };
+  | { readonly k: 'if'; readonly cond: RBool; readonly yes: RNum; readonly no: RNum }
+  | RRule<'rule'>;
+
+/** A rule's value on the record: the rule of the policy, its inputs (those that may be left out so marked) and the output read. */
+export interface RRule<K extends 'rule' | 'ruleIs'> {
+  readonly k: K;
+  readonly rule: string;
+  readonly output: string;
+  readonly inputs: readonly { readonly name: string; readonly x: RNum; readonly optional: boolean }[];
+  /** The rule of the policy (its own, or a document's replacement), called on one input. */
+  readonly call: (input: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
+}
 
 export type RBool =
   | { readonly k: 'ge' | 'gt' | 'le' | 'lt' | 'eq'; readonly a: RNum; readonly b: RNum }
@@ -63,7 +76,9 @@ export type RBool =
   | { readonly k: 'not'; readonly x: RBool }
   | { readonly k: 'flag'; readonly name: string }
   | { readonly k: 'given'; readonly name: string }
-  | { readonly k: 'const'; readonly value: boolean };
+  | { readonly k: 'const'; readonly value: boolean }
+  | { readonly k: 'atLeast'; readonly low: RNum; readonly high: RNum; readonly b: RNum }
+  | (RRule<'ruleIs'> & { readonly value: string | boolean });
 
 /** What a formula used of the policy: each parameter with its value, each reading with its choice. */
 export interface Used {
@@ -73,6 +88,8 @@ export interface Used {
   readonly fields: Set<string>;
   /** Whether it reads the year. */
   year: boolean;
+  /** The policy's rules it takes values from. */
+  readonly rules: Set<string>;
 }
 
 /** A parameter's value by its dotted path (undefined when the policy does not set it). @internal */
@@ -86,12 +103,69 @@ const WORDS = {
   number: { en: 'a number for the formula', zh: '公式所需的数' },
   rounding: { en: 'a rounding for the formula (ceil, floor or half-up)', zh: '公式所需的取整方式(ceil、floor 或 half-up)' },
   option: { en: 'one of the options the formula knows', zh: '公式所列的口径选项之一' },
+  rule: { en: 'a rule of the policy (one of its methods)', zh: '该政策的一条规则(政策的方法)' },
 } as const;
 const bad = (what: keyof typeof WORDS, path: string, got: unknown): never => {
   throw new PolicyInputError([refused(path, 'invalid', WORDS[what], got)], 'formula');
 };
 
 const isQ = (x: RNum): x is { k: 'q'; q: Q } => x.k === 'q';
+
+/** A number of the formula as a rule takes it: a safe integer as a number, any other as its exact decimal digits. @internal */
+export function ruleInput(v: Q): number | string {
+  if (v.d === 1n && v.n <= BigInt(Number.MAX_SAFE_INTEGER) && v.n >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(v.n);
+  return bigRatio(v.n, v.d).value.toFixed();
+}
+/** A rule's output as an exact rational: a number or a Decimal; undefined for anything else (an absent value). @internal */
+export function ruleOutput(v: unknown): Q | undefined {
+  if (typeof v === 'number') return parseQ(v);
+  if (typeof v === 'object' && v !== null && typeof (v as { toFixed?: unknown }).toFixed === 'function') return parseQ((v as { toFixed(): string }).toFixed());
+  return undefined;
+}
+/** The rule's input from the values of its inputs (undefined: unknown), or undefined when one it cannot do without is unknown. @internal */
+export function ruleInputOf(inputs: RRule<'rule'>['inputs'], values: readonly (Q | undefined)[]): Record<string, unknown> | undefined {
+  const input: Record<string, unknown> = {};
+  for (let i = 0; i < inputs.length; i++) {
+    const v = values[i];
+    if (v === undefined) {
+      if (inputs[i]!.optional) continue;
+      return undefined;
+    }
+    input[inputs[i]!.name] = ruleInput(v);
+  }
+  return input;
+}
+
+type RuleNode = Extract<Num, { op: 'rule' }> | Extract<Bool, { op: 'ruleIs' }>;
+type AnyRule = (p: never, input: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>;
+const ANY_RULE: AnyRule = () => ({});
+/**
+ * A rule node under the policy: its inputs resolved, the rule looked up (refused when the policy has none of that
+ * name), and, when every input is known already, the rule called once and its readings recorded.
+ */
+function resolveRule<K extends 'rule' | 'ruleIs'>(x: RuleNode, k: K, policy: PolicyCore, year: number | undefined, used: Used) {
+  const f = (policy as unknown as Record<string, unknown>)[x.rule];
+  if (typeof f !== 'function') bad('rule', 'rule', x.rule);
+  used.rules.add(x.rule);
+  const optional = new Set(x.optional ?? []);
+  const inputs = Object.entries(x.input).map(([name, v]) => ({ name, x: resolveNum(v, policy, year, used), optional: optional.has(name) }));
+  const call = (input: Readonly<Record<string, unknown>>) => callRule(policy, x.rule, ANY_RULE, input);
+  const node: RRule<K> = { k, rule: x.rule, output: x.output, inputs, call };
+  // Every input known (or unknown whatever the record): the rule's value is a constant of the policy and the year.
+  if (!inputs.every((i) => i.x.k === 'q' || i.x.k === 'unknown')) return { node, constant: false as const };
+  const input = ruleInputOf(
+    inputs,
+    inputs.map((i) => (i.x.k === 'q' ? i.x.q : undefined)),
+  );
+  if (input === undefined) return { node, constant: true as const, result: undefined };
+  const result = call(input);
+  const uses = (result as { interpretations?: readonly { id: string; choice: string }[] }).interpretations;
+  for (const u of uses ?? []) used.readings.set(u.id, u.choice);
+  return { node, constant: true as const, result };
+}
+
+/** A condition unknown whatever the record (a bound it needs is unknown). */
+const UNKNOWN_BOOL: RBool = { k: 'atLeast', low: { k: 'unknown' }, high: { k: 'unknown' }, b: { k: 'unknown' } };
 
 /** The formula's number under the policy and the year, constants folded. @internal */
 export function resolveNum(x: Num, policy: PolicyCore, year: number | undefined, used: Used): RNum {
@@ -166,6 +240,13 @@ export function resolveNum(x: Num, policy: PolicyCore, year: number | undefined,
       used.readings.set(x.reading, taken.option);
       return r(taken.then);
     }
+    case 'rule': {
+      const r = resolveRule(x, 'rule', policy, year, used);
+      if (!r.constant) return r.node;
+      if (r.result === undefined) return { k: 'unknown' };
+      const v = ruleOutput(r.result[x.output]);
+      return v === undefined ? { k: 'unknown' } : { k: 'q', q: v };
+    }
   }
 }
 
@@ -196,6 +277,21 @@ export function resolveBool(x: Bool, policy: PolicyCore, year: number | undefine
       return { k: 'given', name: x.name };
     case 'true':
       return { k: 'const', value: true };
+    case 'atLeast':
+      return { k: 'atLeast', low: n(x.low), high: n(x.high), b: n(x.b) };
+    case 'ruleIs': {
+      const r = resolveRule(x, 'ruleIs', policy, year, used);
+      if (!r.constant) return { ...r.node, value: x.value };
+      // Known whatever the record: a constant, or, without an input it needs, unknown (as a comparison with an unknown is).
+      return r.result === undefined ? UNKNOWN_BOOL : { k: 'const', value: r.result[x.output] === x.value };
+    }
+    case 'readingIs': {
+      const v = paramAt(policy, x.path);
+      used.parameters.set(x.path, v as string);
+      if (typeof v !== 'string') return bad('option', x.path, v);
+      used.readings.set(x.reading, v);
+      return { k: 'const', value: v === x.option };
+    }
   }
 }
 
@@ -253,4 +349,4 @@ function fold(x: RNum): RNum {
 }
 
 /** A fresh record of what a formula uses. @internal */
-export const usedNothing = (): Used => ({ parameters: new Map(), readings: new Map(), fields: new Set(), year: false });
+export const usedNothing = (): Used => ({ parameters: new Map(), readings: new Map(), fields: new Set(), year: false, rules: new Set() });

@@ -65,6 +65,19 @@ export type Num =
       readonly path: string;
       readonly set: { readonly option: string; readonly then: Num };
       readonly unset: { readonly option: string; readonly then: Num };
+    }
+  /**
+   * A value that comes from one of the policy's rules: the number `output` of the rule `rule` (a method of the
+   * policy, so a document that replaces the rule is followed) called on `input`, each input a number of the formula.
+   * Unknown when an input is unknown (one named in `optional` is then left out of the rule's input instead) or when
+   * the rule's result has no such number (a room area without the population that sizes it).
+   */
+  | {
+      readonly op: 'rule';
+      readonly rule: string;
+      readonly output: string;
+      readonly input: Readonly<Record<string, Num>>;
+      readonly optional?: readonly string[];
     };
 
 /** A condition: true, false, or unknown when a value it needs is unknown. */
@@ -76,7 +89,24 @@ export type Bool =
   | { readonly op: 'flag'; readonly name: string }
   /** Whether the record gives a field (never unknown). */
   | { readonly op: 'given'; readonly name: string }
-  | { readonly op: 'true' };
+  | { readonly op: 'true' }
+  /**
+   * A value known only to lie between `low` and `high` (a count of communities, some of them undecided), held to
+   * at least `b`: true when `low` reaches it, false when `high` falls short of it, unknown in between (and when
+   * `high` is unknown, as no bound above is known).
+   */
+  | { readonly op: 'atLeast'; readonly low: Num; readonly high: Num; readonly b: Num }
+  /** Whether the rule's result (as in the `rule` number) has `output` equal to `value` (a route, whether a target is due). */
+  | {
+      readonly op: 'ruleIs';
+      readonly rule: string;
+      readonly output: string;
+      readonly value: string | boolean;
+      readonly input: Readonly<Record<string, Num>>;
+      readonly optional?: readonly string[];
+    }
+  /** Whether the reading `reading` (its option parameter `path`) takes the option `option`. */
+  | { readonly op: 'readingIs'; readonly reading: string; readonly path: string; readonly option: string };
 
 /** A node of either kind. */
 export type Node = Num | Bool;
@@ -100,4 +130,27 @@ export interface CheckFormula {
   readonly shortfall: Num;
   /** Whether the shortfall adds to a total owed. */
   readonly owes: boolean;
+}
+
+/**
+ * One kind of finding a city check makes of a subject (a budget year, a development project, the villages, the
+ * standing of the urban communities): its finding id, when it is the one made (the first whose `applies` holds;
+ * default: always), and its formula over the subject's record. `areaEquivalentM2`, when given, is the area a money
+ * obligation stands for (the finding's field of that name).
+ */
+export interface CityFindingFormula {
+  readonly provision: string;
+  readonly applies?: Bool;
+  readonly formula: CheckFormula;
+  readonly areaEquivalentM2?: Num;
+}
+
+/**
+ * A city check's arithmetic as data: the findings it can make of one subject's record (`findings`, the first that
+ * applies), and when a subject is not evaluated at all (`notEvaluatedWhen`: a budget year before the base year has
+ * no minimum; a year before the deadline has no target under a reading).
+ */
+export interface CityFormula {
+  readonly findings: readonly CityFindingFormula[];
+  readonly notEvaluatedWhen?: Bool;
 }

@@ -23,7 +23,7 @@ import { isDecimal } from '../view/html.js';
 import { bigRatio } from '../decimal.js';
 import { isBool } from '../formula/check.js';
 import { exactBool, exactNum } from '../formula/evaluate.js';
-import { resolveBool, resolveNum, usedNothing } from '../formula/resolve.js';
+import { resolveBool, resolveNum, ruleInput, usedNothing } from '../formula/resolve.js';
 import type { CheckFormula, Node as FormulaNode } from '../formula/types.js';
 import { formulaNodes } from './formula.js';
 import type { ExplanationGraph, GraphNode, GraphSource, GraphValue } from './model.js';
@@ -293,6 +293,13 @@ export function findingGraph(finding: Finding, options?: FindingGraphOptions): E
     const nodes = fromFormula(policy, provision, finding, check.formula, record, year);
     return { of: { finding: id!, subject: finding.subject }, clause, requested: requestedOf(nodes), nodes, detail: 'formula' };
   }
+  // A city check's finding: from the formula of its kind (rooms or money, of one check), over the subject's record.
+  for (const x of provision.checks) {
+    const kind = x.scope === 'community' ? undefined : x.formula?.findings.find((f) => f.provision === id);
+    if (kind === undefined) continue;
+    const nodes = fromFormula(policy, provision, finding, kind.formula, record, year, kind.applies);
+    return { of: { finding: id!, subject: finding.subject }, clause, requested: requestedOf(nodes), nodes, detail: 'formula' };
+  }
   const inputs: GraphNode[] = record
     ? Object.entries(record)
         .filter(([k]) => !NAMING.has(k))
@@ -389,6 +396,7 @@ function fromFormula(
   formula: CheckFormula,
   record: Readonly<Record<string, unknown>> | undefined,
   year: number | undefined,
+  applies?: FormulaNode,
 ): GraphNode[] {
   const declared = declarationsOfList(policy.provisions);
   const register = readingsOf(policy);
@@ -416,7 +424,41 @@ function fromFormula(
       ...(finding.shortfall !== undefined && { shortfall: graphValue(finding.shortfall) }),
       ...(about?.unit !== undefined && { unit: about.unit }),
     },
-    { record, year, clause: finding.clause, value: graphValue, parameter, reading, words: recordWords, evaluate: evaluator(policy, year, record) },
+    {
+      record,
+      year,
+      clause: finding.clause,
+      value: graphValue,
+      parameter,
+      reading,
+      words: recordWords,
+      evaluate: evaluator(policy, year, record),
+      ruleReadings: (x) => {
+        if (record === undefined || (x.op !== 'rule' && x.op !== 'ruleIs')) return [];
+        const input: Record<string, unknown> = {};
+        for (const [name, v] of Object.entries(x.input)) {
+          const q = exactNum(resolveNum(v, policy, year, usedNothing()), record);
+          if (q !== undefined) input[name] = ruleInput(q);
+          else if (!x.optional?.includes(name)) return [];
+        }
+        let uses: readonly InterpretationUse[];
+        try {
+          uses = (policy as unknown as Record<string, (i: unknown) => RuleResult>)[x.rule]!(input).interpretations;
+        } catch (e) {
+          if (e instanceof PolicyInputError) return []; // a record the rule refuses (a year before the base year): no readings
+          throw e;
+        }
+        return uses.map((u) => {
+          const path = register.get(u.id)?.parameter;
+          return path == null ? u : { ...u, path };
+        });
+      },
+      rule: (name, output) => {
+        const p = policy.provisions.find((x) => Object.hasOwn(x.rules, name));
+        return { ...words(output, p?.rules[name]?.about), ...(p && { clause: p.clause }) };
+      },
+    },
+    applies,
   );
   return finding.cites ? nodes.map((n) => (n.id === 'value:status' ? { ...n, cites: finding.cites } : n)) : nodes;
 }

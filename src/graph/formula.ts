@@ -28,6 +28,10 @@ export interface FormulaContext {
   readonly words: (name: string) => { name: Bilingual; unit?: string };
   /** The value of a node of the formula on the record, exactly (null when unknown, or without a record). */
   readonly evaluate: (x: FormulaNode) => GraphValue;
+  /** A rule of the policy that a value comes from: its output's words and unit, and the rule's clause. */
+  readonly rule: (name: string, output: string) => { name: Bilingual; unit?: string; clause?: string };
+  /** The readings the rule of a rule node took on the record (none without a record or an input it needs), with the parameter that chose each. */
+  readonly ruleReadings: (x: FormulaNode) => readonly { id: string; choice: string; path?: string }[];
 }
 
 const OP_WORDS: Readonly<Record<string, Bilingual>> = {
@@ -69,6 +73,7 @@ export function formulaNodes(
   formula: CheckFormula,
   roots: { status: GraphValue; expected: GraphValue; actual: GraphValue; shortfall?: GraphValue; unit?: string },
   cx: FormulaContext,
+  applies?: FormulaNode,
 ): GraphNode[] {
   const out = new Map<string, GraphNode>();
   const seen = new Map<object, string>();
@@ -137,6 +142,28 @@ export function formulaNodes(
           walk({ op: 'field', name: x.field }),
           walk({ op: 'year' }),
         ]);
+      case 'rule':
+      case 'ruleIs': {
+        // The rule's node: what the policy's rule (its own or a document's) gives on these inputs, under its clause.
+        const inputs = Object.values(x.input).map(walk);
+        const readings = cx.ruleReadings(x).map((u) => ofReading(u.id, u.path, u.choice));
+        const r = cx.rule(x.rule, x.output);
+        const is = x.op === 'ruleIs' ? b(` = ${String(x.value)}`, ` = ${String(x.value)}`) : b('', '');
+        return put({
+          id: `rule:${x.rule}.${x.output}${x.op === 'ruleIs' ? `=${String(x.value)}` : ''}`,
+          kind: 'operation',
+          name: b(`${r.name.zh}${is.zh}(规则 ${x.rule})`, `${r.name.en}${is.en} (the rule ${x.rule})`),
+          value: cx.evaluate(x),
+          ...(r.unit !== undefined && x.op === 'rule' && { unit: r.unit }),
+          clause: r.clause ?? cx.clause,
+          dependencies: [...inputs, ...readings],
+          rule: x.rule,
+        });
+      }
+      case 'readingIs': {
+        const r = ofReading(x.reading, x.path);
+        return operation(x, b(`${x.reading} 取“${x.option}”`, `${x.reading} reads "${x.option}"`), [r]);
+      }
       case 'div': {
         const operands = [walk(x.a), walk(x.b)];
         if (x.round === undefined) return operation(x, OP_WORDS.div!, operands);
@@ -173,13 +200,15 @@ export function formulaNodes(
   };
 
   const clause = cx.clause;
+  // A city check's finding of one kind among several (rooms or money, by the route): the condition that chose it.
+  const chosen = applies === undefined ? [] : [walk(applies)];
   const pass = walk(formula.pass);
   const expected = walk(formula.expected);
   const actual = walk(formula.actual);
   const shortfall = roots.shortfall !== undefined ? walk(formula.shortfall) : undefined;
   const unit = roots.unit;
   const top: GraphNode[] = [
-    { id: 'value:status', kind: 'value', name: b('结论', 'Verdict'), value: roots.status, clause, dependencies: [pass] },
+    { id: 'value:status', kind: 'value', name: b('结论', 'Verdict'), value: roots.status, clause, dependencies: [pass, ...chosen] },
     ...(shortfall !== undefined
       ? [
           {

@@ -65,6 +65,8 @@ export interface GraphNode {
   readonly source?: GraphSource | null;
   /** A reading: the option taken, the register's default, whether the two are the same, and the option's formula in words. */
   readonly reading?: { readonly choice: string; readonly default: string; readonly isDefault: boolean; readonly formula?: Bilingual };
+  /** An operation that is a value of one of the policy's rules: the rule's name (a method of the policy). */
+  readonly rule?: string;
   /** A value: the documents beyond the policy's own that changed it. */
   readonly cites?: readonly Citation[];
 }

@@ -8,14 +8,14 @@
  * centre. Each is judged on exact numbers; data that is missing leaves a
  * verdict unknown, never 0.
  */
-import type { Decimal } from 'decimal.js';
 import { b, type Bilingual } from '../bilingual.js';
 import { checkPolicy, createPolicy, extendPolicy, type Policy, type PolicyChanges, type ProvisionList } from '../create-policy.js';
-import { D } from '../decimal.js';
 import { PolicyInputError, refused } from '../errors.js';
-import type { AggregateCheck, CommunityCheck, FieldSum, Finding, NotEvaluated, PolicyCore, Provision } from '../provisions/provision.js';
+import type { PolicyCore, Provision } from '../provisions/provision.js';
 import { defineProvision } from '../provisions/provision.js';
-import { UNKNOWN, finding, verdict, whole } from '../rules/check.js';
+import { formulaCheck } from '../formula/check.js';
+import { add, and, atLeast, c, checkFormula, div, divRounded, eq, field, ge, gt, mul, param, reading, sub, when } from '../formula/build.js';
+import { aggregateFormulaCheck } from '../formula/city.js';
 import type { InterpretationUse } from '../trace.js';
 import {
   STANDARD_READINGS,
@@ -32,62 +32,72 @@ import {
 
 const [HELD, COUNTED] = STANDARD_READINGS as readonly [(typeof STANDARD_READINGS)[number], (typeof STANDARD_READINGS)[number]];
 
-/** The parameters of the standards' own provisions, as a policy carrying them has them. */
-interface StandardParameters {
-  readonly roomsAverage?: { readonly m2Per100Households: number | string; readonly householdsCounted: HouseholdsCounted };
-  readonly workersRatio?: { readonly per10000UrbanResidents: number | string };
-  readonly serviceCentre?: { readonly minimumM2: number | string };
-}
-const params = (policy: PolicyCore) => policy.parameters as StandardParameters;
-
-/** A sum in words, with what it lacks. */
-const lacks = (s: FieldSum, zh: string, en: string): Bilingual =>
-  s.lacking === 0 ? b('', '') : b(`；${s.lacking} 个社区未给出${zh}`, `; ${s.lacking} communities give no ${en}`);
+/** What a sum over the urban communities lacks, in words: `<field>Lacking` communities that do not give it. */
+const lacks = (r: Readonly<Record<string, unknown>>, name: string, zh: string, en: string): Bilingual => {
+  const n = r[`${name}Lacking`] as number;
+  return n === 0 ? b('', '') : b(`；${n} 个社区未给出${zh}`, `; ${n} communities give no ${en}`);
+};
+const NO_URBAN = b('数据中没有城市社区', 'The data has no urban communities');
+const NO_SQL = b(
+  '由全部城市社区的合计判断，不是社区表的一行：没有 SQL',
+  'Judged on the sums over all urban communities, not a row of the communities table: no SQL',
+);
 
 // ——— the city's average room area ———
 
 const ROOMS_AVERAGE = 'rooms-average';
-const averageRooms: AggregateCheck = {
-  scope: 'aggregate',
+/** The households counted (by the standard's reading: with the floating population or without), the rooms they need, and the rooms known. */
+const countedHouseholds = reading(COUNTED.id, 'roomsAverage.householdsCounted', {
+  resident: field('households'),
+  'with-floating': add(field('households'), field('floatingHouseholds')),
+});
+const roomRate = param('roomsAverage.m2Per100Households');
+const roomsNeeded = div(mul(countedHouseholds, roomRate), c(100));
+// Rooms are known to reach at least the sum of those given; the whole is known only when every community gives its rooms.
+const roomsHeld = atLeast(field('roomAreaM2Known'), field('roomAreaM2'), roomsNeeded);
+const averageRooms = aggregateFormulaCheck({
   provision: ROOMS_AVERAGE,
   clause: 'standards',
-  judge(policy, _year, urban): Finding {
-    const p = params(policy).roomsAverage!;
-    const interpretations: InterpretationUse[] = [
-      { id: HELD.id, choice: 'average' },
-      { id: COUNTED.id, choice: p.householdsCounted },
-    ];
-    const households = p.householdsCounted === 'with-floating' ? urban.households.plus(urban.floatingHouseholds) : urban.households;
-    const need = households.times(p.m2Per100Households).div(100);
-    const have = urban.roomAreaM2;
-    const said = (status: Finding['status'], actual: Decimal | null, zh: string, en: string, shortfall?: Decimal): Finding => ({
-      ...finding(ROOMS_AVERAGE, 'standards', 'city', status, need, actual, b(zh, en), shortfall),
-      interpretations,
-    });
-    if (urban.communities === 0) return said('unknown', null, '数据中没有城市社区', 'The data has no urban communities');
-    const basis = b(
-      `${urban.communities} 个城市社区共 ${households} 户，按平均每百户 ${p.m2Per100Households} m² 需 ${need} m²`,
-      `${urban.communities} urban communities with ${households} households need ${need} m² at ${p.m2Per100Households} m² per 100 households on average`,
-    );
-    const missing = lacks(have, '用房面积', 'room area');
-    if (have.lacking > 0 && have.total.lt(need)) {
-      return said(
-        'unknown',
-        null,
-        `${basis.zh}；已知用房合计 ${have.total} m²${missing.zh}，无法判断`,
-        `${basis.en}; the rooms known come to ${have.total} m²${missing.en}, so it cannot be told`,
-      );
-    }
-    const ok = have.total.gte(need);
-    return said(
-      ok ? 'pass' : 'fail',
-      have.total,
-      `${basis.zh}；用房合计 ${have.total} m²${missing.zh}${ok ? '' : `，缺 ${need.minus(have.total)} m²`}`,
-      `${basis.en}; their rooms come to ${have.total} m²${missing.en}${ok ? '' : `: ${need.minus(have.total)} m² short`}`,
-      ok ? undefined : need.minus(have.total),
-    );
+  noSql: NO_SQL,
+  formula: {
+    interpretations: true,
+    readings: [{ id: HELD.id, choice: 'average' }],
+    findings: [
+      {
+        provision: ROOMS_AVERAGE,
+        formula: checkFormula({
+          pass: roomsHeld,
+          expected: roomsNeeded,
+          // The rooms the city has once the verdict is known: the sum given (enough already, or the whole).
+          actual: when(roomsHeld, field('roomAreaM2Known'), field('roomAreaM2')),
+          kind: 'amount',
+          shortfall: sub(roomsNeeded, field('roomAreaM2')),
+        }),
+        message(r, v, value) {
+          if (r.communities === 0) return NO_URBAN;
+          const [households, rate] = [value(countedHouseholds), value(roomRate)];
+          const basis = b(
+            `${r.communities} 个城市社区共 ${households} 户，按平均每百户 ${rate} m² 需 ${v.expected} m²`,
+            `${r.communities} urban communities with ${households} households need ${v.expected} m² at ${rate} m² per 100 households on average`,
+          );
+          const missing = lacks(r, 'roomAreaM2', '用房面积', 'room area');
+          const have = r.roomAreaM2Known;
+          if (v.status === 'unknown') {
+            return b(
+              `${basis.zh}；已知用房合计 ${have} m²${missing.zh}，无法判断`,
+              `${basis.en}; the rooms known come to ${have} m²${missing.en}, so it cannot be told`,
+            );
+          }
+          const short = v.shortfall;
+          return b(
+            `${basis.zh}；用房合计 ${have} m²${missing.zh}${short === undefined ? '' : `，缺 ${short} m²`}`,
+            `${basis.en}; their rooms come to ${have} m²${missing.en}${short === undefined ? '' : `: ${short} m² short`}`,
+          );
+        },
+      },
+    ],
   },
-};
+});
 
 /** The city's room area on average per 100 households, held by its urban communities together. @internal */
 export const roomsAverageProvision = /* @__PURE__ */ defineProvision({
@@ -119,44 +129,50 @@ export const roomsAverageProvision = /* @__PURE__ */ defineProvision({
 // ——— workers per 10,000 urban residents ———
 
 const WORKERS = 'workers-ratio';
-const workersRatio: AggregateCheck = {
-  scope: 'aggregate',
+const workerRate = param('workersRatio.per10000UrbanResidents');
+/** Workers are whole: the city needs rate × residents ÷ 10,000 of them, rounded up. */
+const workersExact = div(mul(workerRate, field('residents')), c(10000));
+const workersNeeded = divRounded(mul(workerRate, field('residents')), c(10000), 'ceil');
+const workersHeld = atLeast(field('staffKnown'), field('staff'), workersNeeded);
+const workersRatio = aggregateFormulaCheck({
   provision: WORKERS,
   clause: 'standards',
-  judge(policy, _year, urban): Finding {
-    const rate = new D(params(policy).workersRatio!.per10000UrbanResidents);
-    // Workers are whole: have × 10,000 ≥ rate × residents, and what a failing city lacks is whole workers.
-    const exactNeed = rate.times(urban.residents).div(10000);
-    const need = exactNeed.ceil();
-    const expected = need.lte(Number.MAX_SAFE_INTEGER) ? need.toNumber() : need;
-    const staff = urban.staff;
-    const have = staff.total.lte(Number.MAX_SAFE_INTEGER) ? staff.total.toNumber() : staff.total;
-    const said = (status: Finding['status'], actual: number | Decimal | null, zh: string, en: string, shortfall?: Decimal) =>
-      finding(WORKERS, 'standards', 'city', status, expected, actual, b(zh, en), shortfall);
-    if (urban.communities === 0) return said('unknown', null, '数据中没有城市社区', 'The data has no urban communities');
-    const basis = b(
-      `${urban.communities} 个城市社区常住人口 ${urban.residents} 人，按每万人 ${rate} 名需 ${exactNeed} 名，即 ${need} 名`,
-      `${urban.communities} urban communities with ${urban.residents} residents need ${exactNeed} workers at ${rate} per 10,000, that is ${need}`,
-    );
-    const missing = lacks(staff, '工作人员数', 'staff');
-    if (staff.lacking > 0 && staff.total.lt(need)) {
-      return said(
-        'unknown',
-        null,
-        `${basis.zh}；已知工作人员合计 ${staff.total} 名${missing.zh}，无法判断`,
-        `${basis.en}; the workers known come to ${staff.total}${missing.en}, so it cannot be told`,
-      );
-    }
-    const ok = staff.total.gte(need);
-    return said(
-      ok ? 'pass' : 'fail',
-      have,
-      `${basis.zh}；在岗 ${staff.total} 名${missing.zh}${ok ? '' : `，缺 ${need.minus(staff.total)} 名`}`,
-      `${basis.en}; ${staff.total} in post${missing.en}${ok ? '' : `: ${need.minus(staff.total)} short`}`,
-      ok ? undefined : need.minus(staff.total),
-    );
+  noSql: NO_SQL,
+  formula: {
+    findings: [
+      {
+        provision: WORKERS,
+        formula: checkFormula({
+          pass: workersHeld,
+          expected: workersNeeded,
+          actual: when(workersHeld, field('staffKnown'), field('staff')),
+          kind: 'count',
+          shortfall: sub(workersNeeded, field('staff')),
+        }),
+        message(r, v, value) {
+          if (r.communities === 0) return NO_URBAN;
+          const basis = b(
+            `${r.communities} 个城市社区常住人口 ${r.residents} 人，按每万人 ${value(workerRate)} 名需 ${value(workersExact)} 名，即 ${v.expected} 名`,
+            `${r.communities} urban communities with ${r.residents} residents need ${value(workersExact)} workers at ${value(workerRate)} per 10,000, that is ${v.expected}`,
+          );
+          const missing = lacks(r, 'staff', '工作人员数', 'staff');
+          const have = r.staffKnown;
+          if (v.status === 'unknown') {
+            return b(
+              `${basis.zh}；已知工作人员合计 ${have} 名${missing.zh}，无法判断`,
+              `${basis.en}; the workers known come to ${have}${missing.en}, so it cannot be told`,
+            );
+          }
+          const short = v.shortfall;
+          return b(
+            `${basis.zh}；在岗 ${have} 名${missing.zh}${short === undefined ? '' : `，缺 ${short} 名`}`,
+            `${basis.en}; ${have} in post${missing.en}${short === undefined ? '' : `: ${short} short`}`,
+          );
+        },
+      },
+    ],
   },
-};
+});
 
 /** Community workers per 10,000 urban permanent residents, a ratio over the city. @internal */
 export const workersRatioProvision = /* @__PURE__ */ defineProvision({
@@ -182,68 +198,41 @@ export const workersRatioProvision = /* @__PURE__ */ defineProvision({
 // ——— the community service centre ———
 
 const CENTRE = 'service-centre';
-interface Centre {
-  readonly min: Decimal;
-  /** The minimum when it is a whole number (else NaN: the exact path decides). */
-  readonly whole: number;
-}
-const SAFE = 2 ** 53;
-const centre: CommunityCheck<Centre> = {
-  scope: 'community',
+const centreArea = field('serviceCentreM2');
+const centreMinimum = param('serviceCentre.minimumM2');
+const centre = formulaCheck({
   provision: CENTRE,
   clause: 'standards',
   rural: false,
-  compile(policy) {
-    const min = new D(params(policy).serviceCentre!.minimumM2);
-    return { min, whole: min.isInteger() && min.lt(SAFE) ? min.toNumber() : NaN };
-  },
-  status(c, k) {
-    if (c.serviceCentreM2 === undefined) return UNKNOWN;
-    const have = whole(c.serviceCentreM2);
-    return verdict(have < SAFE && k.whole < SAFE ? have >= k.whole : new D(c.serviceCentreM2).gte(k.min));
-  },
-  exact: (c, k) => (c.serviceCentreM2 === undefined ? UNKNOWN : verdict(new D(c.serviceCentreM2).gte(k.min))),
-  detail(c, k, fail) {
-    const have = c.serviceCentreM2 === undefined ? null : new D(c.serviceCentreM2);
-    return fail ? { expected: k.min, actual: have, shortfall: k.min.minus(have!) } : { expected: k.min, actual: have };
-  },
-  message(_c, k, ok, d) {
+  formula: checkFormula({ pass: ge(centreArea, centreMinimum), expected: centreMinimum, actual: centreArea, kind: 'amount' }),
+  message(_c, _k, ok, d) {
     if (d.actual === null)
-      return b(`社区服务中心应不小于 ${k.min} m²，数据未给出其面积`, `A service centre of ${k.min} m² or more; the data gives no centre area`);
+      return b(`社区服务中心应不小于 ${d.expected} m²，数据未给出其面积`, `A service centre of ${d.expected} m² or more; the data gives no centre area`);
     return b(
-      `社区服务中心 ${d.actual} m²，标准 ${k.min} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`,
-      `Service centre ${d.actual} m² against ${k.min} m²${ok ? '' : `: ${d.shortfall} m² short`}`,
+      `社区服务中心 ${d.actual} m²，标准 ${d.expected} m²${ok ? '' : `，缺 ${d.shortfall} m²`}`,
+      `Service centre ${d.actual} m² against ${d.expected} m²${ok ? '' : `: ${d.shortfall} m² short`}`,
     );
   },
-  quick(c, k, out) {
-    const have = c.serviceCentreM2 === undefined ? NaN : whole(c.serviceCentreM2);
-    if (!(have < SAFE && k.whole < SAFE)) return false;
-    out.num = k.whole - have;
-    out.den = k.whole;
-    out.owe = k.whole - have;
-    return true;
-  },
-};
+});
 
 /** When no urban community of the data gives a centre's area, the standard is not evaluated for the city, with the reason. */
-const centreData: AggregateCheck = {
-  scope: 'aggregate',
+const centreData = aggregateFormulaCheck({
   // An id of its own (a policy's finding ids are unique); what it reports is the centre standard's.
   provision: `${CENTRE}/data`,
   clause: 'standards',
-  judge(_policy, _year, urban): NotEvaluated | undefined {
-    if (urban.communities === 0 || urban.serviceCentreM2.given > 0) return undefined;
-    return {
-      provision: CENTRE,
-      clause: 'standards',
-      subject: 'city',
-      reason: b(
+  noSql: NO_SQL,
+  formula: {
+    notEvaluatedAs: CENTRE,
+    notEvaluatedWhen: and(gt(field('communities'), c(0)), eq(field('serviceCentreM2Given'), c(0))),
+    notEvaluated: () =>
+      b(
         '数据中没有社区服务中心面积(serviceCentreM2，表头“社区服务中心面积”)，无法检查此标准',
         'The data gives no service-centre area (serviceCentreM2, header 社区服务中心面积) for any urban community, so this standard cannot be checked',
       ),
-    };
+    // Otherwise each community's centre is held to the standard by the community check: nothing to say of the city.
+    findings: [],
   },
-};
+});
 
 /** The floor area of each urban community's service centre. @internal */
 export const serviceCentreProvision = /* @__PURE__ */ defineProvision({

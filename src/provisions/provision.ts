@@ -14,7 +14,7 @@ import { provisionIssues } from './validate.js';
 import type { Citation, InterpretationUse } from '../trace.js';
 import type { Declared, FindingAbout, Interpretation, ParameterUnit, RuleAbout } from './declare.js';
 import type { CommunityRecord, Dataset } from './records.js';
-import type { CheckFormula } from '../formula/types.js';
+import type { CheckFormula, CityFormula } from '../formula/types.js';
 
 // ——— findings ———
 
@@ -232,8 +232,15 @@ export interface CityCheck {
   readonly clause: string;
   /** When a table of communities (a CSV) cannot carry what it needs: whom it concerns and why it is not evaluated. */
   readonly notCarried?: { readonly subject: 'city' | 'year' | 'projects'; readonly reason: Bilingual };
-  /** Why its arithmetic is written by hand rather than declared as a formula (it has no SQL). */
-  readonly handWritten?: Bilingual;
+  /**
+   * Its arithmetic as data, over one subject's record (`cityFormulaCheck`): the findings' verdicts and values are
+   * then derived from it, and so is their explanation graph.
+   */
+  readonly formula?: CityFormula;
+  /** Why it has no SQL (its subjects are not rows of the communities table). */
+  readonly noSql?: Bilingual;
+  /** The records of its subjects in a dataset, by subject (`'city/2013'`, a project's id), as its formula reads them. */
+  subjects?(d: Dataset, policy: PolicyCore): readonly { readonly subject: string; readonly record: Readonly<Record<string, unknown>> }[];
   findings(d: Dataset, policy: PolicyCore, out: Finding[], notEvaluated: NotEvaluated[]): void;
   /** What is due in a year whatever the data gives (for the progress table, where the data cannot tell). */
   due?(policy: PolicyCore, year: number): Decimal;
@@ -244,8 +251,12 @@ export interface StandingCheck {
   readonly scope: 'standing';
   readonly provision: string;
   readonly clause: string;
-  /** Why its arithmetic is written by hand rather than declared as a formula (it has no SQL). */
-  readonly handWritten?: Bilingual;
+  /** Its arithmetic as data, over the record `{ ok, of, undecided }` and the year (`standingFormulaCheck`). */
+  readonly formula?: CityFormula;
+  /** Why it has no SQL (it judges all urban communities together, not a row). */
+  readonly noSql?: Bilingual;
+  /** Why it is never evaluated, when it never is (the text sets no standard to hold a subject to): it has no arithmetic. */
+  readonly neverEvaluated?: Bilingual;
   judge(policy: PolicyCore, year: number, ok: number, of: number, undecided: number): Finding | NotEvaluated;
 }
 
@@ -280,8 +291,10 @@ export interface AggregateCheck {
   readonly scope: 'aggregate';
   readonly provision: string;
   readonly clause: string;
-  /** Why its arithmetic is written by hand rather than declared as a formula (it has no SQL). */
-  readonly handWritten?: Bilingual;
+  /** Its arithmetic as data, over the urban communities' sums as one record (`aggregateFormulaCheck`). */
+  readonly formula?: CityFormula;
+  /** Why it has no SQL (it judges the urban communities' sums, not a row). */
+  readonly noSql?: Bilingual;
   /** Whether it applies under this policy (when not, the evaluation does not gather the sums for it). Default: it does. */
   applies?(policy: PolicyCore): boolean;
   judge(policy: PolicyCore, year: number, urban: CommunitySums): Finding | NotEvaluated | undefined;

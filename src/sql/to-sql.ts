@@ -325,6 +325,8 @@ class Writer {
               : fd(`${this.literal(2n, type)} * (${ns}) + ${mm}`, this.literal(2n * m, type));
         return { d: s, scale: 0, lo, hi, s: type === this.typeOf({ scale: 0, lo, hi }) ? q : `CAST(${q} AS ${this.typeOf({ scale: 0, lo, hi })})` };
       }
+      case 'rule':
+        throw unsayable('a value of a rule', '规则给出的值');
     }
   }
   bool(x: RBool): string {
@@ -341,6 +343,9 @@ class Writer {
       case 'or':
         if (x.terms.length === 0) return x.k === 'and' ? 'TRUE' : 'FALSE';
         return `(${x.terms.map((t) => this.bool(t)).join(x.k === 'and' ? ' AND ' : ' OR ')})`;
+      case 'atLeast':
+      case 'ruleIs':
+        throw x.k === 'ruleIs' ? unsayable('a value of a rule', '规则给出的值') : unsayable('a value between bounds', '介于上下限之间的值');
       default: {
         // a/da op b/db ⟺ a·db op b·da (da, db > 0), in one type.
         const a = this.num(x.a);
@@ -431,7 +436,7 @@ function fieldsOf(x: RNum | RBool, out: Set<string>): void {
   }
 }
 
-const unsayable = (what: string) =>
+const unsayable = (what: string, zh?: string) =>
   new PolicyInputError(
     [
       refused(
@@ -439,7 +444,7 @@ const unsayable = (what: string) =>
         'invalid',
         {
           en: `a formula SQL can say (${what} cannot be)`,
-          zh: `SQL 能表达的公式(不能含${what === 'a division by a value of the record' ? '按记录中的值做除法' : what})`,
+          zh: `SQL 能表达的公式(不能含${zh ?? (what === 'a division by a value of the record' ? '按记录中的值做除法' : what)})`,
         },
         what,
       ),
@@ -458,7 +463,9 @@ function communityChecks(policy: PolicyCore) {
         without.push({
           provision: check.provision,
           clause: check.clause,
-          why: check.handWritten?.en ?? (check.scope === 'community' ? 'written by hand: no formula' : `a ${check.scope} check: not a row of the table`),
+          why:
+            (check.scope === 'community' ? check.handWritten : check.scope === 'standing' ? (check.noSql ?? check.neverEvaluated) : check.noSql)?.en ??
+            (check.scope === 'community' ? 'written by hand: no formula' : `a ${check.scope} check: not a row of the table`),
         });
     }
   }
