@@ -72,6 +72,31 @@ export const INLINE: Record<string, (args: string[], t: () => string) => string[
   NOT: ([x]) => [`${x} === 1 ? 0 : ${x} === 0 ? 1 : ${x}`],
   FLAG: ([v]) => [`typeof ${v} === "boolean" ? (${v} ? 1 : 0) : 3`],
   GIVEN: ([v]) => [`${v} === ${U} || ${v} === null ? 0 : 1`],
+  DIV: ([u, v, ma, mb, mode], t) => {
+    const [n, m, q, r] = [t(), t(), t(), t()];
+    return [
+      `if (${u} === ${U} || ${v} === ${U}) ${q} = ${U};
+    else {
+      ${n} = ${safe(`(${u} * ${ma})`)};
+      ${m} = ${safe(`(${v} * ${mb})`)};
+      if (${m} === 0) ${q} = ${U};
+      else {
+        if (${m} < 0) { ${n} = -${n}; ${m} = -${m}; }
+        if (${mode} === 2) { ${n} = ${safe(`(2 * ${n} + ${m})`)}; ${m} = ${safe(`(2 * ${m})`)}; }
+        else if (${mode} === 1) ${n} = -${n};
+        if (${n} !== ${n} || ${m} !== ${m}) ${q} = NaN;
+        else {
+          ${q} = Math.floor(${n} / ${m});
+          ${r} = ${n} - ${q} * ${m};
+          if (${r} < 0) ${q} -= 1;
+          else if (${r} >= ${m}) ${q} += 1;
+          if (${mode} === 1) ${q} = -${q};
+        }
+      }
+    }`,
+      q,
+    ];
+  },
 };
 
 /** The source `fast.ts` wrote, read back: a call, a field, a literal, `undefined` or `NaN`. */
