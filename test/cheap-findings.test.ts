@@ -2,14 +2,15 @@
  * `evaluateCity`'s findings made from each check's fast path (src/evaluate/cheap-finding.ts, issue 24) are the
  * findings made the exact way, field for field: the same keys in the same order, a count a number where the exact
  * way gives a number, a Decimal of the same value where it gives a Decimal, the same words. The exact way is that
- * of `evaluateCommunities`, which makes every finding in exact rationals.
+ * of `evaluateCommunity`, which makes every finding in exact rationals; `evaluateCommunities` makes them the cheap
+ * way too, and is held to it here.
  */
 import { describe, expect, test } from 'vitest';
 import { Decimal } from '../src/decimal.js';
 import { createPolicy } from '../src/create-policy.js';
 import { cheapChecks } from '../src/evaluate/cheap-finding.js';
 import { compile } from '../src/evaluate/evaluate.js';
-import { evaluateBatch, evaluateCity, evaluateCommunities } from '../src/evaluation.js';
+import { evaluateBatch, evaluateCity, evaluateCommunities, evaluateCommunity } from '../src/evaluation.js';
 
 /** A small seeded generator (mulberry32), so a failure is found again. */
 function rng(seed: number): () => number {
@@ -62,7 +63,10 @@ function records(n: number, seed: number): Record<string, unknown>[] {
 /** Each value's form: a number, a Decimal with its digits, or what it is. */
 const form = (v: unknown): unknown => (v instanceof Decimal ? `Decimal ${v.toString()}` : typeof v === 'number' ? `number ${Object.is(v, -0) ? '-0' : v}` : v);
 
-describe('evaluateCity and evaluateBatch make each finding as the exact way does', () => {
+/** Every finding of the records the exact way, one record at a time. */
+const exactly = (communities: unknown[], year: number) => communities.flatMap((c) => evaluateCommunity(c as never, { year }));
+
+describe('evaluateCity, evaluateBatch and evaluateCommunities make each finding as the exact way does', () => {
   test("every community check of the city's document that is a formula is read the cheap way", () => {
     const k = compile(createPolicy(), 2013);
     expect(cheapChecks(k)).toEqual(k.community.map((c) => c.formula !== undefined));
@@ -78,7 +82,7 @@ describe('evaluateCity and evaluateBatch make each finding as the exact way does
     (year, seed) => {
       const communities = records(1500, seed);
       const city = evaluateCity({ year, communities } as never).findings;
-      const exact = [...evaluateCommunities(communities as never, { year })];
+      const exact = exactly(communities, year);
       const ours = city.slice(0, exact.length);
       expect(ours.length).toBe(exact.length);
       let decimals = 0;
@@ -90,6 +94,10 @@ describe('evaluateCity and evaluateBatch make each finding as the exact way does
         expect(a).toEqual(b);
         decimals += a.expected instanceof Decimal ? 1 : 0;
       }
+      // evaluateCommunities' findings, made the same way, are the same.
+      const stream = [...evaluateCommunities(communities as never, { year })];
+      expect(stream.map((f) => JSON.stringify(f))).toEqual(exact.map((f) => JSON.stringify(f)));
+      expect(stream.map((f) => Object.entries(f).map(([k, v]) => [k, form(v)]))).toEqual(exact.map((f) => Object.entries(f).map(([k, v]) => [k, form(v)])));
       // evaluateBatch's findings, made the same way, are the same.
       const batch = evaluateBatch(communities as never, { year });
       const all = [...batch.findings()];
@@ -106,7 +114,7 @@ describe('evaluateCity and evaluateBatch make each finding as the exact way does
   test('a finding stays plain data: spread, structuredClone and JSON give what the exact one gives', () => {
     const communities = records(300, 4);
     const city = evaluateCity({ year: 2013, communities } as never).findings;
-    const exact = [...evaluateCommunities(communities as never, { year: 2013 })];
+    const exact = exactly(communities, 2013);
     for (let i = 0; i < exact.length; i++) {
       const f = city[i]!;
       expect(Object.getPrototypeOf(f)).toBe(Object.prototype);
