@@ -111,6 +111,30 @@ describe('evaluateCity, evaluateBatch and evaluateCommunities make each finding 
     60_000,
   );
 
+  test('a Decimal made for one value is shared by the findings that follow with that value; −0 is 0, as the exact way gives it', () => {
+    const areas = [0, -0, -0, 0, 400, 400, '400.5', '400.50'];
+    const communities = areas.map((roomAreaM2, i) => ({
+      id: `c${i}`,
+      name: 'n',
+      kind: 'urban',
+      households: 3000,
+      residents: 8000,
+      roomAreaM2,
+      streetSubsidyPaid: 30000,
+    }));
+    const exact = exactly(communities, 2013).filter((f) => f.provision === 'Q7');
+    const city = [...evaluateCity({ year: 2013, communities } as never).findings].filter((f) => f.provision === 'Q7');
+    const shown = (v: unknown) => (v instanceof Decimal ? `${v.isNegative() ? '-' : '+'}${v.toString()}` : v);
+    expect(city.map((f) => shown(f.actual))).toEqual(exact.map((f) => shown(f.actual)));
+    expect(city.map((f) => shown(f.actual))).toEqual(['+0', '+0', '+0', '+0', '+400', '+400', '+400.5', '+400.5']);
+    const batch = [...evaluateBatch(communities as never, { year: 2013 }).findings()].filter((f) => f.provision === 'Q7');
+    expect(batch.map((f) => shown(f.actual))).toEqual(exact.map((f) => shown(f.actual)));
+    // The one standard, 400 m² for 8,000 residents, is one Decimal for all those read the cheap way (a room area
+    // given as text is read the exact way, which makes its own).
+    expect(new Set(city.slice(0, 6).map((f) => f.expected)).size).toBe(1);
+    expect(city[5]!.actual).toBe(city[4]!.actual);
+  });
+
   test('a finding stays plain data: spread, structuredClone and JSON give what the exact one gives', () => {
     const communities = records(300, 4);
     const city = evaluateCity({ year: 2013, communities } as never).findings;
