@@ -23,8 +23,8 @@ export {
   type PolicyComparison,
   type PolicyDifference,
 } from './evaluate/compare.js';
+export { evaluateCommunities } from './evaluate/stream.js';
 export {
-  evaluateCommunities,
   evaluateCommunity,
   type CityEvaluation,
   type CommunityContext,

@@ -15,10 +15,12 @@ import { initialState, pageBody, SITE_CSS, T } from './render.js';
 /**
  * Budgets of the one file: raw (what a mail carries) and gzipped (what a server would send). The spreadsheet
  * library's reader is most of it (about 280 KB raw, 80 KB gzipped): the page reads workbooks as the CLI does.
+ * 4 KB raw and 1 KB gzipped more since the evaluation decides a policy's community checks in one function written
+ * out per policy (src/formula/batch.ts), which every evaluation the page makes goes through.
  */
-// Raw 784 KB (was 768): the audit's numbers named in words in both languages (issue 22) and the city checks'
-// formulas (issue 23); its Chinese is written as \u escapes, six bytes a character.
-export const SITE_BUDGET = { raw: 784 * 1024, gzip: 250 * 1024 };
+// Raw 788 KB (was 768): the audit's numbers named in words in both languages (issue 22), the city checks' formulas
+// (issue 23) and the policy's one decider (issue 24); its Chinese is written as \u escapes, six bytes a character.
+export const SITE_BUDGET = { raw: 788 * 1024, gzip: 250 * 1024 };
 
 /** Build the explorer; returns the file's path and sizes. */
 export async function buildSite(outDir = 'site'): Promise<{ path: string; raw: number; gzip: number }> {

@@ -7,7 +7,8 @@ import { PolicyInputError } from '../errors.js';
 import { evaluateBatch, looksValid } from './batch.js';
 import { communitySchema, type Dataset } from './dataset.js';
 import { evaluateCity } from './city.js';
-import { evaluateCommunities, evaluateCommunity, shapeOf } from './evaluate.js';
+import { evaluateCommunity, shapeOf } from './evaluate.js';
+import { evaluateCommunities } from './stream.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;
 

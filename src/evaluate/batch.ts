@@ -36,9 +36,28 @@ export interface BatchEvaluation {
   findings(status?: 'pass' | 'fail' | 'unknown'): Generator<Finding, void, undefined>;
 }
 
-/** Whether every own enumerable key is a community field (a switch: measured 5× faster than a Set here). */
+/**
+ * The keys of the last record whose every key was a community field, in the order `for…in` gave them. Records of
+ * one shape give their keys in one order: each key is then told by one comparison with the key at its place here,
+ * not by the switch below. A record whose keys differ anywhere goes through the switch, key by key.
+ */
+let lastKeys: readonly string[] = [];
+
+/** Whether every enumerable key is a community field: the keys of the last such record, or each by the switch. */
 function knownKeys(c: object): boolean {
+  const last = lastKeys;
+  let i = 0;
   for (const key in c) {
+    if (key !== last[i++]) return knownKeysOneByOne(c);
+  }
+  return true;
+}
+
+/** Whether every enumerable key is a community field, each told by a switch (measured 5× faster than a Set here); the keys are remembered when they all are. */
+function knownKeysOneByOne(c: object): boolean {
+  const keys: string[] = [];
+  for (const key in c) {
+    keys.push(key);
     switch (key) {
       case 'id':
       case 'name':
@@ -58,6 +77,7 @@ function knownKeys(c: object): boolean {
         return false;
     }
   }
+  lastKeys = keys;
   return true;
 }
 // The catalogue's tests (../kinds.ts); an amount in a record is a number or a string, never a Decimal. The common
@@ -109,13 +129,15 @@ export function looksValid(v: unknown): v is CommunityRecord {
  */
 function decideAll(records: readonly CommunityRecord[], k: Compiled, statuses: Uint8Array, copies: Map<number, CommunityRecord>): void {
   const N = k.n;
+  // The policy's one decider where it could be made (src/formula/batch.ts), called straight from the loop.
+  const decide = k.decide ?? ((c: CommunityRecord, out: Uint8Array, at: number) => communityStatuses(c, k, out, at));
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     let c: CommunityRecord;
     // Stryker disable next-line ConditionalExpression: without the quick check every record goes to the schema, with the same verdicts (only slower)
     if (looksValid(r)) c = r;
     else copies.set(i, (c = readCommunity(r, ['records', i], 'evaluateBatch')));
-    communityStatuses(c, k, statuses, i * N);
+    decide(c, statuses, i * N);
   }
 }
 

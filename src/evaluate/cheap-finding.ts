@@ -65,13 +65,22 @@ function numReader(x: FastNum, count: boolean, unknown: FindingValue | Decimal):
   if (x.d < 1n || x.d > BigInt(MAX)) return undefined;
   const d = Number(x.d);
   const f = x.f;
+  // The last Decimal made, by its integer: a policy's expected minimum (or tolerance) is one value for every
+  // community, so it is made once and shared by their findings (a Decimal is immutable), not made for each.
+  let lastS = Number.NaN;
+  let last: Decimal | typeof NO = NO;
   return (c) => {
     const s = f(c);
     if (s === undefined) return unknown;
     if (!(s <= MAX && s >= -MAX)) return NO;
     // A whole count is a number (never −0); a fraction of a count, and any amount, is a Decimal.
     if (count && s % d === 0) return s / d || 0;
-    return quotient(s, d);
+    // −0 (a field given as −0) is 0, as the exact way's rationals have it: never a Decimal −0.
+    const z = s || 0;
+    if (z === lastS) return last;
+    last = quotient(z, d);
+    lastS = z;
+    return last;
   };
 }
 

@@ -14,7 +14,8 @@ import type { Dataset } from './dataset.js';
 import { readDataset } from './dataset.js';
 import { evaluateCity, evaluateDataset } from './city.js';
 import { auditPolicy } from '../audit/audit-policy.js';
-import { evaluateCommunities, relativeShortfall, type Finding } from './evaluate.js';
+import { relativeShortfall, type Finding } from './evaluate.js';
+import { evaluateCommunities } from './stream.js';
 
 const show = (f: Finding) => [
   f.subject,

@@ -5,7 +5,8 @@ import { createPolicy } from '../create-policy.js';
 import { PolicyInputError } from '../errors.js';
 import type { Dataset } from './dataset.js';
 import { evaluateCity } from './city.js';
-import { evaluateCommunities, evaluateCommunity, shapeOf, type Finding } from './evaluate.js';
+import { evaluateCommunity, shapeOf, type Finding } from './evaluate.js';
+import { evaluateCommunities } from './stream.js';
 import { evaluateBatch } from './batch.js';
 
 const city = JSON.parse(readFileSync('examples/city.json', 'utf8')) as Dataset;

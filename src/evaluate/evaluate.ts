@@ -27,6 +27,7 @@ import type {
   PolicyCore,
   StandingCheck,
 } from '../provisions/provision.js';
+import { batchDecider, type Decider } from '../formula/batch.js';
 import { Checker } from '../rules/input.js';
 import { FAIL, PASS, UNKNOWN } from '../rules/check.js';
 import { readCommunity, unknownField, type CommunityRecord, type Dataset } from './dataset.js';
@@ -203,12 +204,27 @@ export interface Compiled extends PolicyShape {
   readonly year: number | undefined;
   /** Check j's constants. */
   readonly per: readonly unknown[];
+  /** Every check decided by one function (src/formula/batch.ts), or undefined where it cannot be made. */
+  readonly decide: Decider | undefined;
 }
 
-/** @internal */
+const compiled = new WeakMap<PolicyCore, Map<number | undefined, Compiled>>();
+
+/**
+ * A policy's community checks compiled for a year, once per policy and year (a policy is frozen): every evaluation
+ * under them shares the checks' functions and the one that decides them all, which the engine has optimized already.
+ * @internal
+ */
 export function compile(policy: PolicyCore, year: number | undefined): Compiled {
+  let byYear = compiled.get(policy);
+  if (byYear === undefined) compiled.set(policy, (byYear = new Map()));
+  const known = byYear.get(year);
+  if (known) return known;
   const shape = shapeOf(policy);
-  return { ...shape, kind: shape.kind, policy, year, per: shape.community.map((check) => check.compile(policy, year)) };
+  const per = shape.community.map((check) => check.compile(policy, year));
+  const k: Compiled = { ...shape, kind: shape.kind, policy, year, per, decide: batchDecider(shape.community, per) };
+  byYear.set(year, k);
+  return k;
 }
 
 /** A finding with the documents that changed its provision, when any did. */
@@ -272,11 +288,13 @@ class CommunityFinding implements Finding {
 
 /**
  * The verdicts of one validated community into `out[at … at + k.n − 1]`: each check's status code, 0 where it
- * does not apply (a rural community's urban checks). The call goes to each check's own function (the price of the
- * checks living in their folders); `status` is called without `this` (see CommunityCheck).
+ * does not apply (a rural community's urban checks). One call to the policy's decider, which has every formula
+ * check's fast path inline; without one, a call to each check's own function (`status` is called without `this`:
+ * see CommunityCheck).
  * @internal
  */
 export function communityStatuses(c: CommunityRecord, k: Compiled, out: Uint8Array, at: number): void {
+  if (k.decide !== undefined) return k.decide(c, out, at);
   const urban = c.kind === 'urban';
   const per = k.per;
   const statusOf = k.statusOf;
@@ -447,42 +465,4 @@ export function relativeShortfall(f: Finding): Decimal {
 export interface StreamContext {
   readonly policy?: PolicyCore;
   readonly year: number;
-}
-
-/**
- * Evaluate communities one at a time, as they come: an iterable in (an
- * array, a generator reading a file or a database cursor), findings out.
- * Memory stays flat however many records pass through: nothing is kept, not
- * even the ids (so duplicate ids are not detected here; `evaluateCity` does).
- *
- * @param records - community records, as in a dataset's `communities`
- * @param context - `year` (required) and `policy` (default as written)
- * @returns a generator of findings, community by community
- * @throws {@link PolicyInputError} for an invalid context, or, when it is reached, an invalid record (its path names its index)
- * @example
- * ```ts
- * const records = [{ id: 'c1', name: '东苑', kind: 'urban', households: 3000, residents: 8000, staff: 4 }];
- * [...evaluateCommunities(records, { year: 2013 })].map((f) => f.status).join(' '); //=> 'pass unknown unknown unknown fail unknown'
- * ```
- */
-export function evaluateCommunities(records: Iterable<CommunityRecord>, context: StreamContext): Generator<Finding, void, undefined> {
-  checkContext(context, '{ year, policy? }', 'evaluateCommunities');
-  const policy = checkPolicy(context.policy, 'evaluateCommunities');
-  checkYear(context.year, 'evaluateCommunities');
-  if (records === null || records === undefined || typeof (records as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    throw new PolicyInputError(
-      [refused('records', 'not-a-list', { en: 'an iterable of community records', zh: '可迭代的社区记录' }, records)],
-      'evaluateCommunities',
-    );
-  }
-  const k = compile(policy, context.year);
-  return (function* () {
-    const out: Finding[] = [];
-    let index = 0;
-    for (const record of records) {
-      communityFindings(readCommunity(record, ['records', index++], 'evaluateCommunities'), k, out);
-      yield* out;
-      out.length = 0;
-    }
-  })();
 }

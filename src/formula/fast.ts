@@ -67,6 +67,8 @@ function DIV(u: V, v: V, ma: number, mb: number, mode: number): V {
   return mode === 1 ? -t : t;
 }
 const HELPERS = { S, R, RO, M, MM, A, B, ABS, MAXV, MINV, IF, DAYS, GE, GT, LE, LT, EQ, AND, OR, NOT, FLAG, GIVEN, DIV };
+/** The helpers a written-out expression calls, by the names it calls them (for the batch's one function). @internal */
+export const FAST_HELPERS: Readonly<Record<string, unknown>> = HELPERS;
 
 const toSafe = (b: bigint): number => (b <= BigInt(MAX) && b >= -BigInt(MAX) ? Number(b) : Number.NaN);
 const safeBig = (b: bigint) => !Number.isNaN(toSafe(b));
@@ -202,6 +204,9 @@ function make<T>(expression: string): ((c: Fields) => T) | undefined {
     return undefined;
   }
 }
+
+/** A condition written out as a JS expression over `c` and {@link FAST_HELPERS}: 1 true, 0 false, 3 unknown, -1 cannot decide. @internal */
+export const fastBoolSource = (x: RBool): string => bool(x);
 
 /** A condition in the fast path: 1 true, 0 false, 3 unknown, -1 when the integers cannot decide it. */
 export type FastBool = (c: Fields) => number;
