@@ -16,7 +16,17 @@ import { CsvSyntaxError, CsvTokenizer, type CsvRowSink } from '../csv/tokenizer.
 import { concatBytes, decodeText, detectEncoding, EncodingError, type TextEncodingName } from './encoding.js';
 import type { ColumnMap } from './headers.js';
 import type { FileInput, TableInput } from './notes.js';
-import { HeaderError, oneYear, TableReader, yearInTitle, type TableNotes, type TableOptions, type TableProblem, type YearSource } from './table.js';
+import {
+  HeaderError,
+  oneYear,
+  TableReader,
+  yearInTitle,
+  type RowView,
+  type TableNotes,
+  type TableOptions,
+  type TableProblem,
+  type YearSource,
+} from './table.js';
 
 /** A problem with the input, for the person who gave it: exit code 2 in the CLI, a message in the page. */
 export class InputError extends Error {
@@ -71,6 +81,11 @@ export interface RecordSink {
   table(where: Where): number;
   /** One community of a table, at its row. */
   community(c: CommunityRecord, year: number, table: number, row: number): void;
+  /**
+   * One community of a CSV read quickly, as a view valid during the call (see {@link RowView}); without this
+   * method each becomes a record for {@link community}.
+   */
+  communityView?(v: RowView, year: number, table: number, row: number): void;
   /** A JSON dataset, validated whole. */
   dataset(file: string, d: Dataset): void;
   /** Problems of the rows (cells that cannot be read): the first few, as shown, and how many there are. */
@@ -136,7 +151,11 @@ function tableOptions(o: ReadFileOptions, unit: 'line' | 'row', years: readonly 
 /** A table reader whose communities go to the sink, as rows of the table `where`. */
 function tableReader(o: ReadFileOptions, sink: RecordSink, where: Where, years: readonly YearSource[], ids?: TableOptions['ids']): TableReader {
   const table = sink.table(where);
-  return new TableReader(tableOptions(o, where.unit, years, ids), (record, y, row) => sink.community(record, y, table, row));
+  return new TableReader(
+    tableOptions(o, where.unit, years, ids),
+    (record, y, row) => sink.community(record, y, table, row),
+    sink.communityView && ((v, y, row) => sink.communityView!(v, y, table, row)),
+  );
 }
 
 /** The rows' problems of a table read, located, to the sink. */
