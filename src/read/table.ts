@@ -27,9 +27,12 @@ import {
   labelMayTotalUtf8,
   plainAscii,
   planOf,
+  recordOf,
+  type RowBlock,
   RowValues,
   SKIP,
   utf8Word,
+  wordColumns,
   WORDS,
   type RowPlan,
 } from './columns.js';
@@ -52,6 +55,8 @@ export interface RowView {
   full(): CommunityRecord;
   /** Its id (its name in a table without an id column). */
   id(): string;
+  /** Copy the row into a block for another thread, as a row of `year` at `row`. */
+  copyTo(block: RowBlock, year: number, row: number): void;
 }
 
 /** A problem with one cell or row, located by row and by the header as written. */
@@ -294,6 +299,11 @@ export class TableReader {
     this.search = options.headerSearch ?? 20;
   }
 
+  /** The plan of the quick reading (once the header is found and a row was read quickly), and whether names stand for ids. */
+  get quickPlan(): { readonly plan: RowPlan; readonly idFromName: boolean } | undefined {
+    return this.plan && { plan: this.plan, idFromName: this.idColumn < 0 };
+  }
+
   /** Problems found in the rows so far (the first 50) and how many in all. */
   get problemList(): { readonly shown: readonly TableProblem[]; readonly count: number } {
     return { shown: this.problems, count: this.problemCount };
@@ -325,7 +335,7 @@ export class TableReader {
 
   /** The quick reading of {@link pushBytes}: false (nothing done) when the row needs the full one. */
   private quick(row: number, bytes: Uint8Array, start: Int32Array, end: Int32Array, count: number, decoder: InstanceType<typeof TextDecoder>): boolean {
-    const plan = (this.plan ??= planOf(this.columns!));
+    const plan = this.plan!;
     // Not blank, not a note: the households cell holds plain digits (never a separator, and a note has none).
     const h = this.householdsAt;
     if (h < 0 || h >= count || digitsAt(bytes, start[h]!, end[h]!) < 0) return false;
@@ -421,7 +431,6 @@ export class TableReader {
     if (year === undefined || rec.kind === undefined || rec.households === undefined || rec.residents === undefined) return false;
     if (this.nameColumn < 0 || wk[this.nameColumn] === 0 || (this.idColumn >= 0 && wk[this.idColumn] === 0)) return false;
     this.bytes = bytes;
-    this.count = n;
     this.acceptView(year, row, ownYear);
     return true;
   }
@@ -433,9 +442,8 @@ export class TableReader {
   private readonly ws = new Int32Array(4096);
   private readonly we = new Int32Array(4096);
   private readonly wstr: string[] = [];
-  /** The bytes of the row read by {@link fast}, and its cells within the header. */
+  /** The bytes of the row read by {@link fast}. */
   private bytes: Uint8Array = new Uint8Array(0);
-  private count = 0;
 
   /** Word cell `j` of the row read by {@link fast}, as its text. */
   private word(j: number): string {
@@ -447,20 +455,14 @@ export class TableReader {
 
   /** The row read by {@link fast} as the full reading's record: its values in the order of its columns. */
   private fullRecord(): CommunityRecord {
-    const plan = this.plan!;
-    const rec = this.values as unknown as Record<string, unknown>;
-    const record: Record<string, unknown> = {};
-    for (let j = 0; j < this.count; j++) {
-      const how = plan.op[j]!;
-      const key = plan.key[j]!;
-      if (how === SKIP || key === 'year') continue;
-      if (how === WORDS) {
-        if (this.wk[j] !== 0) record[key] = this.word(j);
-      } else if (rec[key] !== undefined) record[key] = rec[key];
-    }
-    if (this.idColumn < 0) record.id = record.name;
-    return record as unknown as CommunityRecord;
+    return recordOf(this.plan!, this.values, (j) => (this.wk[j] === 0 ? undefined : this.word(j)), this.idColumn < 0) as unknown as CommunityRecord;
   }
+
+  /** The word columns of the plan. */
+  private get wordCols(): readonly number[] {
+    return (this.words ??= wordColumns(this.plan!));
+  }
+  private words: readonly number[] | undefined;
 
   /** The id of the row read by {@link fast} (its name in a table without ids). */
   private rowId(): string {
@@ -480,6 +482,7 @@ export class TableReader {
     },
     full: () => reader.fullRecord(),
     id: () => reader.rowId(),
+    copyTo: (block, year, row) => block.addView(year, row, reader.values.v, reader.wordCols, reader.wk, reader.ws, reader.we, reader.wstr, reader.bytes),
   }))(this);
 
   /** {@link accept} for the row read by {@link fast}. */
@@ -637,6 +640,7 @@ export class TableReader {
     this.columns = found.columns;
     this.statedYears(this.head.slice(0, found.rows[0]));
     this.checkHeader(this.headerRows[0]!);
+    this.plan = planOf(this.columns);
     const rest = this.head.slice(at + 1);
     this.head.length = 0;
     for (const r of rest) this.body(r);
