@@ -47,7 +47,7 @@ function openFile(file: string, stdin: Readable, maxBytes: number): FileSource {
     size: stat.size,
     // A regular file can be read a second time (a pipe cannot).
     ...(stat.isFile() && { again: () => bytesOf(createReadStream(file)) }),
-    // A large one is read as a CSV by a second thread while this one evaluates.
+    // A large one may be read as a CSV by a second thread while this one evaluates (see workerMinBytes).
     ...(stat.isFile() && stat.size >= workerMinBytes() && existsSync(WORKER) && { elsewhere: (request, onBlock) => readInWorker(file, request, onBlock) }),
   };
 }
@@ -56,13 +56,15 @@ function openFile(file: string, stdin: Readable, maxBytes: number): FileSource {
 const WORKER = fileURLToPath(new URL('./csv-worker.js', import.meta.url));
 
 /**
- * The smallest file read by a second thread: 8 MiB (about 140,000 rows), below which starting the thread costs
- * more than it saves; SHEQU_RULES_WORKER_MIN_BYTES sets another (for the tests: a few MB; a huge number: never).
+ * The smallest file read by a second thread, from SHEQU_RULES_WORKER_MIN_BYTES; without it, none is. Measured on
+ * this two-core machine under the load of other work (load average 9–12), the second thread made a report of 1M
+ * rows slower (4.8–7.7 s against 2.7–5.9 s on one thread, 0.3 s more CPU): it stays off until it is measured to
+ * pay on a machine with a core to spare (docs/PERFORMANCE.md). The tests set it to read small files so.
  */
 function workerMinBytes(): number {
   const env = process.env.SHEQU_RULES_WORKER_MIN_BYTES;
   const n = env === undefined || env === '' ? Number.NaN : Number(env);
-  return Number.isFinite(n) && n >= 0 ? n : 8 << 20;
+  return Number.isFinite(n) && n >= 0 ? n : Number.POSITIVE_INFINITY;
 }
 
 /** A CSV read by the reading thread (./csv-worker.ts): its blocks to `onBlock` as they come, each acknowledged. */
