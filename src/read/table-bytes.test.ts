@@ -10,7 +10,7 @@ import { D } from '../decimal.js';
 import { CsvParser, type CsvRow } from '../../test/support/csv.js';
 import { CsvTokenizer } from '../csv/tokenizer.js';
 import type { CommunityRecord } from '../evaluate/dataset.js';
-import { HeaderError, idKey, idKeyOfBytes, TableReader, type RowView, type TableNotes, type TableOptions, type TableProblem } from './table.js';
+import { HeaderError, idKey, idKeyOfBytes, repeatedIn, TableReader, type RowView, type TableNotes, type TableOptions, type TableProblem } from './table.js';
 
 const HEADERS = [
   [
@@ -355,6 +355,16 @@ function gbChar(ch: string): number[] {
 }
 
 describe('duplicate ids kept as keys', () => {
+  prop.prop([fc.array(fc.oneof(fc.constantFrom(0, 1, 2 ** 21, 2 ** 22 + 1, 2 ** 53 - 1), fc.integer({ min: 0, max: 2 ** 53 - 1 })), { maxLength: 3000 })])(
+    'the repeated keys are those a count of each finds',
+    (keys) => {
+      const counts = new Map<number, number>();
+      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const want = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
+      expect([...repeatedIn(Float64Array.from(keys))].sort((a, b) => a - b)).toEqual(want.sort((a, b) => a - b));
+    },
+  );
+
   prop.prop([
     fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
     fc.integer({ min: 1900, max: 2100 }),
