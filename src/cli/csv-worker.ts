@@ -8,7 +8,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { errorData, readCsvBlocks, type BlockMessage, type BlockRequest } from '../read/read-file.js';
+import { errorData, readCsvBlocks, type BlockMessage } from '../read/blocks.js';
+import type { BlockRequest } from '../read/read-file.js';
 
 /** Blocks sent ahead of the main thread's answers. */
 const AHEAD = 4;

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkColumnMap, type ColumnMap } from '../read/headers.js';
 import { evaluateFiles as evaluateSources, type EvaluateFilesOptions, type ReportData } from '../read/evaluate-files.js';
-import { errorFrom, InputError, type BlockMessage, type BlockRequest, type ErrorData, type FileSource, type RowsRead } from '../read/read-file.js';
+import { BlockFeed, errorFrom, type BlockMessage, type ErrorData } from '../read/blocks.js';
+import { InputError, type BlockRequest, type FileSource, type RecordSink, type RowsRead } from '../read/read-file.js';
 
 export { InputError } from '../read/read-file.js';
 export type { FindingStream, ReportData, ReportYear } from '../read/evaluate-files.js';
@@ -48,7 +49,9 @@ function openFile(file: string, stdin: Readable, maxBytes: number): FileSource {
     // A regular file can be read a second time (a pipe cannot).
     ...(stat.isFile() && { again: () => bytesOf(createReadStream(file)) }),
     // A large one may be read as a CSV by a second thread while this one evaluates (see workerMinBytes).
-    ...(stat.isFile() && stat.size >= workerMinBytes() && existsSync(WORKER) && { elsewhere: (request, onBlock) => readInWorker(file, request, onBlock) }),
+    ...(stat.isFile() &&
+      stat.size >= workerMinBytes() &&
+      existsSync(WORKER) && { elsewhere: (request, sink, table) => readInWorker(file, request, sink, table) }),
   };
 }
 
@@ -67,8 +70,9 @@ function workerMinBytes(): number {
   return Number.isFinite(n) && n >= 0 ? n : Number.POSITIVE_INFINITY;
 }
 
-/** A CSV read by the reading thread (./csv-worker.ts): its blocks to `onBlock` as they come, each acknowledged. */
-function readInWorker(path: string, request: BlockRequest, onBlock: (b: BlockMessage) => void): Promise<RowsRead> {
+/** A CSV read by the reading thread (./csv-worker.ts): its blocks' rows to the sink as they come, each block acknowledged. */
+function readInWorker(path: string, request: BlockRequest, sink: RecordSink, table: number): Promise<RowsRead> {
+  const feed = new BlockFeed(sink, table);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { path, request } });
     let settled = false;
@@ -82,7 +86,7 @@ function readInWorker(path: string, request: BlockRequest, onBlock: (b: BlockMes
       if (settled) return;
       if (m.type === 'block') {
         try {
-          onBlock(m.block);
+          feed.block(m.block);
         } catch (e) {
           return settle(() => reject(e));
         }

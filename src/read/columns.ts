@@ -63,6 +63,8 @@ export function planOf(columns: readonly Column[]): RowPlan {
 
 /** The fields whose values a {@link RowValues} holds as numbers: the counts, amounts, flags and the kind. */
 const HELD = FIELD_SPECS.filter((f) => f.kind === 'count' || f.kind === 'area' || f.kind === 'money' || f.kind === 'flag' || f.kind === 'kind');
+/** The number of values a {@link RowValues} holds. */
+export const HELD_COUNT = HELD.length;
 /** Each such field's place in {@link RowValues.v}. */
 export const HELD_AT: ReadonlyMap<string, number> = new Map(HELD.map((f, i) => [f.key, i]));
 
@@ -210,67 +212,9 @@ export function recordOf(plan: RowPlan, values: RowValues, word: (j: number) => 
   return record;
 }
 
-/** The rows of a block, as they travel between threads (typed arrays and plain data only). */
-export interface RowBlockData {
-  /** Rows in the block. */
-  readonly n: number;
-  /** Each row's line and year. */
-  readonly rows: Int32Array;
-  readonly years: Int32Array;
-  /** Each row's values, {@link RowValues.v} after one another; NaN for a row that is a record of its own. */
-  readonly values: Float64Array;
-  /** Each word column of each row: how it is held (0 empty, 1 ASCII bytes, 2 UTF-8 bytes, 3 a text), and where. */
-  readonly wordHow: Uint8Array;
-  readonly wordStart: Int32Array;
-  readonly wordEnd: Int32Array;
-  /** The words' bytes, and the texts of words held as texts (by their place in wordStart). */
-  readonly bytes: Uint8Array;
-  readonly texts: readonly string[];
-  /** Rows read as records of their own (by their place in the block). */
-  readonly records: readonly (readonly [at: number, record: Record<string, unknown>])[];
-}
-
-/** The number of values a {@link RowValues} holds. */
-export const HELD_COUNT = HELD.length;
-
-/** A block of rows being filled, a row at a time, for another thread. */
-export class RowBlock {
-  n = 0;
-  private rows: Int32Array;
-  private years: Int32Array;
-  private values: Float64Array;
-  private wordHow: Uint8Array;
-  private wordStart: Int32Array;
-  private wordEnd: Int32Array;
-  private bytes = new Uint8Array(1 << 16);
-  private used = 0;
-  private texts: string[] = [];
-  private records: [number, Record<string, unknown>][] = [];
-
-  constructor(
-    readonly capacity: number,
-    /** Word columns a row has. */
-    private readonly words: number,
-  ) {
-    this.rows = new Int32Array(capacity);
-    this.years = new Int32Array(capacity);
-    this.values = new Float64Array(capacity * HELD_COUNT);
-    this.wordHow = new Uint8Array(capacity * words);
-    this.wordStart = new Int32Array(capacity * words);
-    this.wordEnd = new Int32Array(capacity * words);
-  }
-
-  private start(year: number, row: number): number {
-    const i = this.n++;
-    this.rows[i] = row;
-    this.years[i] = year;
-    return i;
-  }
-
-  /**
-   * A row read quickly: its values, and the words of its word columns `cols`, each held as `how[j]` says (1, 2:
-   * bytes[start[j] … end[j]); 3: texts[j]).
-   */
+/** Where a row read quickly is copied for another thread (a block of rows, ./blocks.ts). */
+export interface RowTarget {
+  /** The row's values, and the words of its word columns `cols`, each held as `how[j]` says (1, 2: bytes; 3: texts[j]). */
   addView(
     year: number,
     row: number,
@@ -281,61 +225,7 @@ export class RowBlock {
     end: Int32Array,
     texts: readonly string[],
     bytes: Uint8Array,
-  ): void {
-    const i = this.start(year, row);
-    this.values.set(values, i * HELD_COUNT);
-    for (let w = 0; w < cols.length; w++) {
-      const j = cols[w]!;
-      const at = i * this.words + w;
-      const k = how[j]!;
-      this.wordHow[at] = k;
-      if (k === 1 || k === 2) {
-        const s = start[j]!;
-        const len = end[j]! - s;
-        if (this.used + len > this.bytes.length) {
-          const next = new Uint8Array(Math.max(this.bytes.length * 2, this.used + len));
-          next.set(this.bytes.subarray(0, this.used));
-          this.bytes = next;
-        }
-        for (let x = 0; x < len; x++) this.bytes[this.used + x] = bytes[s + x]!;
-        this.wordStart[at] = this.used;
-        this.used += len;
-        this.wordEnd[at] = this.used;
-      } else if (k === 3) {
-        this.wordStart[at] = this.texts.push(texts[j]!) - 1;
-      }
-    }
-  }
-
-  /** A row read as a record of its own. */
-  addRecord(year: number, row: number, record: Record<string, unknown>): void {
-    const i = this.start(year, row);
-    this.values.fill(Number.NaN, i * HELD_COUNT, (i + 1) * HELD_COUNT);
-    this.records.push([i, record]);
-  }
-
-  /** The block's rows as data (copies), the block emptied for the next rows. */
-  take(): RowBlockData {
-    const n = this.n;
-    const texts = this.texts;
-    const records = this.records;
-    const used = this.used;
-    this.n = this.used = 0;
-    this.texts = [];
-    this.records = [];
-    return {
-      n,
-      rows: this.rows.slice(0, n),
-      years: this.years.slice(0, n),
-      values: this.values.slice(0, n * HELD_COUNT),
-      wordHow: this.wordHow.slice(0, n * this.words),
-      wordStart: this.wordStart.slice(0, n * this.words),
-      wordEnd: this.wordEnd.slice(0, n * this.words),
-      bytes: this.bytes.slice(0, used),
-      texts,
-      records,
-    };
-  }
+  ): void;
 }
 
 /** The columns of a plan that hold words (ids and names), in order. */

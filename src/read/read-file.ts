@@ -15,7 +15,6 @@ import { readDataset, type CommunityRecord, type Dataset } from '../evaluate/dat
 import { CsvSyntaxError, CsvTokenizer, type CsvRowSink } from '../csv/tokenizer.js';
 import { concatBytes, decodeText, detectEncoding, EncodingError, type TextEncodingName } from './encoding.js';
 import type { ColumnMap } from './headers.js';
-import { HELD_COUNT, recordOf, RowBlock, RowValues, wordColumns, type RowBlockData, type RowPlan } from './columns.js';
 import type { FileInput, TableInput } from './notes.js';
 import {
   HeaderError,
@@ -54,13 +53,13 @@ export interface FileSource {
    */
   readonly again?: () => AsyncIterable<Uint8Array>;
   /**
-   * A reading of the same bytes as a CSV elsewhere (another thread), when the file can be read so: it runs
-   * {@link readCsvBlocks} with `request` there, hands each block to `onBlock` in the order of the file (the next
-   * only once `onBlock` has returned), and resolves to what that reading gives at the end — or rejects with its
-   * error as {@link errorFrom} makes it again, or with the error `onBlock` threw. Used for a CSV read alone whose
+   * A reading of the same bytes as a CSV elsewhere (another thread), when the file can be read so: it reads them
+   * there as `request` says (`readCsvBlocks` of ./blocks.ts), hands each row to `sink` as a row of table `table`
+   * in the order of the file, and resolves to what that reading gives at the end — or rejects with its error
+   * made again (the same classes as here), or with the error the sink threw. Used for a CSV read alone whose
    * bytes can be read again.
    */
-  readonly elsewhere?: (request: BlockRequest, onBlock: (block: BlockMessage) => void) => Promise<RowsRead>;
+  readonly elsewhere?: (request: BlockRequest, sink: RecordSink, table: number) => Promise<RowsRead>;
 }
 
 /** What a reading of a CSV elsewhere is asked to do: how the file is read, and how its table is. */
@@ -68,13 +67,6 @@ export interface BlockRequest {
   readonly file: string;
   readonly read: ReadFileOptions;
   readonly table: TableOptions;
-}
-
-/** A block of rows read elsewhere, with the plan that tells its values and words. */
-export interface BlockMessage {
-  readonly data: RowBlockData;
-  readonly plan: RowPlan | undefined;
-  readonly idFromName: boolean;
 }
 
 /** What a reading of a CSV's rows into blocks gives at its end. */
@@ -324,11 +316,10 @@ async function readCsvElsewhere(
 ): Promise<FileInput> {
   const file = source.name;
   const table = sink.table(where);
-  const feed = new BlockFeed(sink, table);
   let done: RowsRead;
   try {
     const read: ReadFileOptions = { maxBytes: o.maxBytes, ...(o.year !== undefined && { year: o.year }), ...(o.columns && { columns: o.columns }) };
-    done = await elsewhere({ file, read, table: tableOptions(o, 'line', yearOfFileName(file), 'keys') }, (b) => feed.block(b));
+    done = await elsewhere({ file, read, table: tableOptions(o, 'line', yearOfFileName(file), 'keys') }, sink, table);
   } catch (e) {
     throw csvProblem(file, e);
   }
@@ -351,157 +342,16 @@ async function readCsvElsewhere(
   return { file, format: 'csv', ...(done.encoding && { encoding: done.encoding }), tables: [{ notes: done.notes }], skippedSheets: [] };
 }
 
-/** Blocks of rows read elsewhere, to the sink a row at a time: a row read quickly as a view of the block. */
-class BlockFeed {
-  private readonly values = new RowValues();
-  private data: RowBlockData | undefined;
-  private plan: RowPlan | undefined;
-  private idFromName = false;
-  /** Each column's place among the word columns (-1 for another). */
-  private wordAt: number[] = [];
-  private words = 0;
-  private i = 0;
-  private readonly decoder = new TextDecoder();
-  private readonly view: RowView;
-
-  constructor(
-    private readonly sink: RecordSink,
-    private readonly table: number,
-  ) {
-    const feed = this;
-    this.view = {
-      get record() {
-        return feed.values as unknown as CommunityRecord;
-      },
-      full: () => recordOf(this.plan!, this.values, (j) => this.word(j), this.idFromName) as unknown as CommunityRecord,
-      id: () => this.word(this.plan!.key.indexOf(this.idFromName ? 'name' : 'id'))!,
-      copyTo: () => {
-        throw new Error('a row read elsewhere is not copied again');
-      },
-    };
-  }
-
-  /** Word column `j` of the row being handed on. */
-  private word(j: number): string | undefined {
-    const d = this.data!;
-    const at = this.i * this.words + this.wordAt[j]!;
-    const how = d.wordHow[at];
-    if (how === 0) return undefined;
-    if (how === 3) return d.texts[d.wordStart[at]!];
-    // ASCII or UTF-8 bytes (only a UTF-8 file's words are held as UTF-8).
-    return this.decoder.decode(d.bytes.subarray(d.wordStart[at], d.wordEnd[at]));
-  }
-
-  block(b: BlockMessage): void {
-    if (b.plan && b.plan !== this.plan) {
-      this.plan = b.plan;
-      this.idFromName = b.idFromName;
-      const cols = wordColumns(b.plan);
-      this.words = cols.length;
-      this.wordAt = Array.from({ length: b.plan.width }, (_, j) => cols.indexOf(j));
-    }
-    const d = (this.data = b.data);
-    const v = this.values.v;
-    let r = 0;
-    for (let i = 0; i < d.n; i++) {
-      this.i = i;
-      const year = d.years[i]!;
-      const row = d.rows[i]!;
-      if (r < d.records.length && d.records[r]![0] === i) {
-        this.sink.community(d.records[r++]![1] as unknown as CommunityRecord, year, this.table, row);
-        continue;
-      }
-      for (let x = 0; x < HELD_COUNT; x++) v[x] = d.values[i * HELD_COUNT + x]!;
-      if (this.sink.communityView) this.sink.communityView(this.view, year, this.table, row);
-      else this.sink.community(this.view.full(), year, this.table, row);
-    }
-    this.data = undefined;
-  }
-}
-
-/** Rows in a block sent from a reading elsewhere. */
-const BLOCK_ROWS = 16384;
-
-/**
- * The rows of a CSV read by a table reader and sent on in blocks (for a reading in another thread: `send` gets
- * each block as the reader's rows fill it, the last one before the end or before an error is thrown); returns
- * what the reader noted, its problems and the repeated keys of its ids.
- */
-export async function readCsvBlocks(request: BlockRequest, input: AsyncIterable<Uint8Array>, send: (b: BlockMessage) => void): Promise<RowsRead> {
-  let block: RowBlock | undefined;
-  const flush = () => {
-    if (!block || block.n === 0) return;
-    const q = reader.quickPlan;
-    send({ data: block.take(), plan: q?.plan, idFromName: q?.idFromName ?? false });
-  };
-  const blockOf = () => (block ??= new RowBlock(BLOCK_ROWS, reader.quickPlan ? wordColumns(reader.quickPlan.plan).length : 0));
-  const reader: TableReader = new TableReader(
-    request.table,
-    (record, year, row) => {
-      const b = blockOf();
-      b.addRecord(year, row, record as unknown as Record<string, unknown>);
-      if (b.n === BLOCK_ROWS) flush();
-    },
-    (view, year, row) => {
-      const b = blockOf();
-      view.copyTo(b, year, row);
-      if (b.n === BLOCK_ROWS) flush();
-    },
-  );
-  let encoding: TextEncodingName | undefined;
-  let notes: TableNotes;
-  try {
-    encoding = await readCsvRows(request.read, request.file, input, reader);
-    notes = reader.end();
-  } finally {
-    flush();
-  }
-  return { encoding, notes, problems: reader.problemList, repeated: [...reader.repeatedKeys()] };
-}
-
-/** An error of a reading elsewhere, as data that can cross to another thread. */
-export type ErrorData =
-  | { readonly type: 'csv'; readonly line: number; readonly message: string }
-  | { readonly type: 'encoding'; readonly offset: number; readonly message: string }
-  | { readonly type: 'header'; readonly problems: readonly TableProblem[] }
-  | { readonly type: 'input'; readonly message: string; readonly words: Words | undefined }
-  | { readonly type: 'other'; readonly name: string; readonly message: string; readonly stack: string | undefined };
-
-/** An error as data, for another thread. */
-export function errorData(e: unknown): ErrorData {
-  if (e instanceof CsvSyntaxError) return { type: 'csv', line: e.line, message: e.message };
-  if (e instanceof EncodingError) return { type: 'encoding', offset: e.offset, message: e.message };
-  if (e instanceof HeaderError) return { type: 'header', problems: e.problems };
-  if (e instanceof InputError) return { type: 'input', message: e.message, words: e.words };
-  const x = e instanceof Error ? e : new Error(String(e));
-  return { type: 'other', name: x.name, message: x.message, stack: x.stack };
-}
-
-/** The error of {@link errorData} made again. */
-export function errorFrom(d: ErrorData): Error {
-  switch (d.type) {
-    case 'csv':
-      return new CsvSyntaxError(d.line, d.message);
-    case 'encoding':
-      return new EncodingError(d.offset, d.message);
-    case 'header':
-      return new HeaderError(d.problems);
-    case 'input':
-      return new InputError(d.words ?? d.message);
-    default: {
-      const e = new Error(d.message);
-      e.name = d.name;
-      if (d.stack) e.stack = d.stack;
-      return e;
-    }
-  }
-}
-
 /**
  * The rows of a CSV into a table reader, through the byte tokenizer; returns the encoding read. UTF-8 and GB18030
  * are tokenized as they are; UTF-16 (rare: Excel's "Unicode text") is decoded and tokenized as UTF-8.
  */
-async function readCsvRows(o: ReadFileOptions, file: string, input: AsyncIterable<Uint8Array>, reader: TableReader): Promise<TextEncodingName | undefined> {
+export async function readCsvRows(
+  o: ReadFileOptions,
+  file: string,
+  input: AsyncIterable<Uint8Array>,
+  reader: TableReader,
+): Promise<TextEncodingName | undefined> {
   let encoding: TextEncodingName | undefined;
   const held: Uint8Array[] = [];
   let heldBytes = 0;

@@ -28,13 +28,13 @@ import {
   plainAscii,
   planOf,
   recordOf,
-  type RowBlock,
   RowValues,
   SKIP,
   utf8Word,
   wordColumns,
   WORDS,
   type RowPlan,
+  type RowTarget,
 } from './columns.js';
 
 /** One row of a table, numbered as the spreadsheet (or the CSV's line) shows it. */
@@ -56,7 +56,7 @@ export interface RowView {
   /** Its id (its name in a table without an id column). */
   id(): string;
   /** Copy the row into a block for another thread, as a row of `year` at `row`. */
-  copyTo(block: RowBlock, year: number, row: number): void;
+  copyTo(block: RowTarget, year: number, row: number): void;
 }
 
 /** A problem with one cell or row, located by row and by the header as written. */
