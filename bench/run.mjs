@@ -268,14 +268,14 @@ const bare = cold.bare;
 const withImport = cold.root;
 const withEvaluate = cold.evaluate;
 
-// Issue 23's SQL export, when its bench is here: `bench/sql.mjs` exports `run({ log })`, which resolves to the
+// Issue 23's SQL export, when its bench is here: `bench/sql.mjs` exports `run({ log, fmt })`, which resolves to the
 // Markdown lines of its own section (its heading included); this file only places them.
 let sqlSection = [];
 if (existsSync('bench/sql.mjs')) {
   const sql = await import('./sql.mjs');
   if (typeof sql.run === 'function') {
     log('7. SQL (bench/sql.mjs)');
-    const got = await sql.run({ log });
+    const got = await sql.run({ log, fmt });
     sqlSection = typeof got === 'string' ? got.split('\n') : [...got];
   }
 }

@@ -5,11 +5,16 @@
 // --docs also writes the PNGs the README shows under docs/ (the staffing
 // clause at 1,280 px, "check your data" with the Ningguo CSV read at 1,280
 // and 390 px, a notebook cell);
+// --report only writes the HTML report of the Ningguo example (2012 JSON and
+// 2013 GB18030 CSV) at 1,280 px (its first screen) and on a 390 px phone, as
+// docs/report.png and docs/report-390.png; --docs writes them too.
 // --compare only writes the explorer's comparison of the Ningguo 2013 data
 // (national-2011 and national-2021 ticked) at 1,100 and 390 px wide, as
 // docs/explorer-compare.png and docs/explorer-compare-390.png.
 // Chinese text needs a CJK font on the machine (e.g. fonts-wqy-microhei).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -38,6 +43,36 @@ async function compareShot(width, path, height) {
   await page.screenshot({ path, fullPage: true, clip: { x: 0, y: box.y - 8, width, height: Math.min(box.height + 16, height ?? Infinity) } });
   await page.close();
 }
+/** The HTML report the CLI writes for the Ningguo example, on 1 July 2013 (so the picture does not change with the day). */
+function ningguoReport() {
+  const file = join(mkdtempSync(join(tmpdir(), 'shequ-shots-')), 'ningguo.html');
+  const r = spawnSync(
+    process.execPath,
+    ['dist/cli/bin.js', 'report', 'examples/ningguo-2012.json', 'examples/ningguo-2013.csv', '--format', 'html', '--output', file],
+    { env: { ...process.env, SOURCE_DATE_EPOCH: '1372636800' }, encoding: 'utf8', timeout: 120_000 },
+  );
+  if (r.status !== 0 && r.status !== 1) throw new Error(`the report was not written (exit ${r.status}): ${r.stderr}`);
+  return file;
+}
+/** The report's first screen at 1,280 px, and its top on a 390 px phone (headline, what was read, the first table). */
+async function reportShots() {
+  const file = ningguoReport();
+  for (const [width, height, path] of [
+    [1280, 1000, 'docs/report.png'],
+    [390, 1600, 'docs/report-390.png'],
+  ]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(pathToFileURL(file).href);
+    await page.screenshot({ path });
+    await page.close();
+  }
+}
+if (process.argv.includes('--report')) {
+  await reportShots();
+  await browser.close();
+  console.log('wrote docs/report.png and docs/report-390.png');
+  process.exit(0);
+}
 if (process.argv.includes('--compare')) {
   await compareShot(1100, 'docs/explorer-compare.png');
   await compareShot(390, 'docs/explorer-compare-390.png', 1900);
@@ -61,6 +96,7 @@ try {
     }
   }
   if (docs) {
+    await reportShots();
     // "Check your data" as the page opens, the Ningguo CSV read: at 1,280 px and on a 390 px phone.
     for (const [width, height, path] of [
       [1280, 900, 'docs/explorer-data.png'],

@@ -81,10 +81,11 @@ describe('shequ-rules report', { timeout: 60_000 }, () => {
 
   test('CSV with --year, from a file and from standard input', () => {
     const csv = `${HEADER}\n${csvRow}\nc2,西园社区,urban,3000,8000,300,5,true,true,30000\n`;
-    const fromFile = run(['report', file('two.csv', csv), '--year', '2013', '--lang', 'en']);
+    // Unwrapped (--width 0), so that a message is one line to look for; the wrapping is test/text-width.test.ts's.
+    const fromFile = run(['report', file('two.csv', csv), '--year', '2013', '--lang', 'en', '--width', '0']);
     expect(fromFile.code).toBe(1);
     expect(fromFile.out).toContain('Rooms 300 m² against 400 m²: 100 m² short');
-    const fromStdin = run(['report', '-', '--year', '2013', '--lang', 'en'], csv);
+    const fromStdin = run(['report', '-', '--year', '2013', '--lang', 'en', '--width', '0'], csv);
     // The same report, but for the name of the input in the part that says what was read.
     const report = (out: string) => out.slice(0, out.indexOf('Data read:'));
     expect(report(fromStdin.out)).toBe(report(fromFile.out));
@@ -308,7 +309,7 @@ describe('the other commands', { timeout: 60_000 }, () => {
     expect(en.code).toBe(0);
     // The result first, in words, then the trace, then the readings taken.
     expect(en.out).toBe(
-      'Result (A.4.2):\n  Workers required: 6 workers\n  Households counted: 3,100 households\nHow it is computed:\n  1. Households counted: 3,100 + 0 floating = 3,100\n  2. 3,100 ÷ 600 households per worker = 5 remainder 100\n  3. Rounded by "ceil" (I3): 6 workers\nReadings used:\n  I3 How is households ÷ 600 rounded when it is not whole? round up: every started block of 600 households gets a worker\n',
+      'Result (A.4.2):\n  Workers required: 6 workers\n  Households counted: 3,100 households\nHow it is computed:\n  1. Households counted: 3,100 + 0 floating = 3,100\n  2. 3,100 ÷ 600 households per worker = 5 remainder 100\n  3. Rounded up (I3): 6 workers\nReadings used:\n  I3 How is households ÷ 600 rounded when it is not whole? round up: every started block of 600\n    households gets a worker\n',
     );
     expect(run(['explain', 'staff', '--households', '3100']).out).toContain('按“向上取整”(I3) 取整：6 名');
   });

@@ -132,6 +132,7 @@ const evaluation: [string, () => unknown, string][] = [
   ['a report option that does not exist', () => formatReport(evaluateCity(data({})), { colour: true } as never), 'colour: unknown-field'],
   ['a fractional limit', () => formatReport(evaluateCity(data({})), { limit: 1.5 }), 'limit: not-a-count'],
   ['a limit as text', () => formatReport(evaluateCity(data({})), { limit: '5' as never }), 'limit: not-a-count'],
+  ['a line width too narrow to lay a report out', () => formatReport(evaluateCity(data({})), { width: 20 }), 'width: out-of-range'],
   ['a format', () => formatReport(evaluateCity(data({})), { format: 'pdf' as never }), 'format: not-an-option'],
   ['a language', () => formatReport(evaluateCity(data({})), { lang: 'fr' as never }), 'lang: not-an-option'],
   ['all as text', () => formatReport(evaluateCity(data({})), { all: 'yes' as never }), 'all: not-a-flag'],

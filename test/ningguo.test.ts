@@ -112,7 +112,8 @@ describe('the examples give the findings of the same data as JSON', () => {
   test(
     'the text report reads in words and says what it read',
     () => {
-      const r = run(['report', 'examples/ningguo-2013.csv']);
+      // A row a line (--width 0): the wrapping to 100 columns is test/text-width.test.ts's.
+      const r = run(['report', 'examples/ningguo-2013.csv', '--width', '0']);
       expect(r.code).toBe(1);
       expect(r.out).toMatch(/✗  城东社区 341881001001 +工作人员 \(Q8\) +A\.4\.2 +7 名 +5 名 /);
       expect(r.out).toMatch(/✗  城东社区 341881001001 +用房面积 \(Q7\) +A\.3\.4 +554\.25 m² +308 m² /);
@@ -127,7 +128,7 @@ describe('the examples give the findings of the same data as JSON', () => {
   test(
     'several years: the progress across them; --year picks one; --sheet reads one sheet',
     () => {
-      const all = run(['report', 'examples/ningguo.xlsx', '--lang', 'en']);
+      const all = run(['report', 'examples/ningguo.xlsx', '--lang', 'en', '--width', '0']);
       expect(all.out).toContain('Community-building compliance report · 2012');
       expect(all.out).toMatch(/Progress across the years:\n.*\n  2012 +✗ 0\/4 \(0 %\) +66\.7 % +60 % +not given +not given +not given\n/);
       expect(all.out).toMatch(/\n  2013 +✗ 1\/5 \(20 %\) +100 % +90 % /);

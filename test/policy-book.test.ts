@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { renderBook } from '../scripts/book/policy-book.js';
 import { STANDARDS } from '../src/policies/standards.js';
+import { NINGGUO_2011_DOCUMENTS, NINGGUO_2011_SOURCE } from '../src/policies/ningguo-2011.js';
+import { provisions } from '../src/policies/clauses.js';
 
 describe('the policy book never drifts from the code', () => {
   const files = renderBook();
@@ -53,5 +55,34 @@ describe('the policy book never drifts from the code', () => {
       expect(rows.map((l) => l.split(' | ')[4])).toEqual(['—', '+996.25 m²', '+2,557.75 m²']);
       expect(rows.map((l) => l.split(' | ')[5]!.split(':')[0])).toEqual(['4', '5', '5']);
     }
+  });
+});
+
+describe('the documents are named as their text gives them, and the paraphrase is marked as ours (issue 22, Words)', () => {
+  const files = renderBook();
+  test.each(['zh', 'en'] as const)('%s: each document by its printed title, with what the text gives of issuer and date', (lang) => {
+    const book = files[`docs/policy-book.${lang}.md`]!;
+    expect(book).not.toMatch(/文件甲|文件乙|Document A|Document B/);
+    const heads = book.split('\n').filter((l) => l.startsWith('## ') && /[《(]/.test(l));
+    expect(heads).toHaveLength(2);
+    for (const [i, doc] of (['A', 'B'] as const).entries()) {
+      const given = NINGGUO_2011_DOCUMENTS[doc];
+      expect(given.title.given).toBe('printed');
+      expect(heads[i]).toContain(given.title.printed);
+      // Neither document prints its issuer or date: both are said to be implied, the text's silence said in words.
+      expect([given.issuer.given, given.date.given]).toEqual(['implied', 'implied']);
+      expect(given.issuer.words[lang]).toMatch(lang === 'zh' ? /^原文未署发文机关/ : /^The text gives no issuer/);
+      expect(given.date.words[lang]).toMatch(lang === 'zh' ? /^原文未署日期/ : /^The text gives no date/);
+      for (const part of [given.title, given.issuer, given.date]) expect(book).toContain(part.words[lang]);
+    }
+    // "about 2011" rests on the text's own years.
+    expect(NINGGUO_2011_DOCUMENTS.A.date.words[lang]).toMatch(/2011.*2012/);
+    expect(NINGGUO_2011_SOURCE.date).toBe('2011');
+  });
+
+  test.each(['zh', 'en'] as const)('%s: every clause summary is marked as our paraphrase', (lang) => {
+    const book = files[`docs/policy-book.${lang}.md`]!;
+    const mark = lang === 'zh' ? '*(本库转述)*' : '*(our paraphrase)*';
+    for (const p of provisions) expect(book).toContain(`${p.summary[lang]} ${mark}`);
   });
 });

@@ -104,7 +104,7 @@ describe('traces', () => {
       ],
       [
         '按天折算(I8)：30,000 元 × 184 ÷ 365，四舍五入到分 = 15,123.29 元',
-        'Prorated by days (I8): 30,000 yuan × 184 ÷ 365, rounded half-up to 0.01 = 15,123.29 yuan',
+        'Prorated by days (I8): 30,000 yuan × 184 ÷ 365, rounded half up to the fen = 15,123.29 yuan',
       ],
       ['2 个社区 × 15,123.29 元 = 30,246.58 元', '2 communities × 15,123.29 yuan = 30,246.58 yuan'],
     ]);
@@ -125,7 +125,7 @@ describe('traces', () => {
       ['未给出居民人数，无法按配置标准算出用房面积', 'No residents given: the room area by the standard cannot be sized'],
     ]);
     expect(lines(policy.developerObligation({ floorAreaM2: 100000, residents: 3000 }).trace)).toEqual([
-      ['开发面积 100,000 m² 在 200,000 m² 以下：缴纳社区用房资金', 'Floor area 100,000 m² is 200,000 m² or less: community-room money'],
+      ['开发面积 100,000 m² 在 200,000 m² 以下：缴纳社区用房资金', 'Floor area 100,000 m² is 200,000 m² or less: money for community rooms'],
       ['按实际开发面积的 0.3 %(I6 面积当量)：100,000 m² × 0.3 % = 300 m²', '0.3 % of the developed area (I6, area equivalent): 100,000 m² × 0.3 % = 300 m²'],
       ['缴纳资金时不按人口或户数配置用房', 'Residents and households are not used on the funds route'],
       ['未给出单价：应缴金额为上述面积的价值', 'No price per m² given: the money due is the worth of that area'],
@@ -159,11 +159,11 @@ describe('traces', () => {
     ]);
     expect(createPolicy({ staffing: { rounding: 'floor' } }).requiredStaff({ households: 1 }).trace[2]).toEqual({
       zh: '按“向下取整”(I3) 取整：0 名',
-      en: 'Rounded by "floor" (I3): 0 workers',
+      en: 'Rounded down (I3): 0 workers',
     });
     expect(createPolicy({ staffing: { rounding: 'half-up' } }).requiredStaff({ households: 300 }).trace[2]).toEqual({
       zh: '按“四舍五入”(I3) 取整：1 名',
-      en: 'Rounded by "half-up" (I3): 1 worker',
+      en: 'Rounded half up (I3): 1 worker',
     });
   });
 });

@@ -16,7 +16,9 @@ import { initialState, pageBody, SITE_CSS, T } from './render.js';
  * Budgets of the one file: raw (what a mail carries) and gzipped (what a server would send). The spreadsheet
  * library's reader is most of it (about 280 KB raw, 80 KB gzipped): the page reads workbooks as the CLI does.
  */
-export const SITE_BUDGET = { raw: 768 * 1024, gzip: 250 * 1024 };
+// Raw 776 KB (was 768): the audit's numbers named in words in both languages (issue 22) took the last 4 KB; its Chinese
+// is written as \u escapes, six bytes a character.
+export const SITE_BUDGET = { raw: 776 * 1024, gzip: 250 * 1024 };
 
 /** Build the explorer; returns the file's path and sizes. */
 export async function buildSite(outDir = 'site'): Promise<{ path: string; raw: number; gzip: number }> {

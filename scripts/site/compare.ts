@@ -3,7 +3,8 @@
  * in our words, how far it was read and where, the readings it is laid over
  * with), and the comparison of a picked file under the city's document and
  * the standards the reader ticks — drawn from `comparePolicies`' result, every
- * value exact, formatted with the reports' own words.
+ * value exact, formatted with the reports' own words: what `compare` says (counts, communities failing, in force
+ * or not, what each asks beyond the baseline) comes from its table (`W`, `STATUS` of src/report/compare-report.ts).
  */
 import type { Decimal } from 'decimal.js';
 import { comparing, type PolicyComparison } from '../../src/evaluate/compare.js';
@@ -14,8 +15,8 @@ import { PolicyInputError, type Lang, type Policy } from '../../src/index.js';
 import { applyStandard } from '../../src/policies/standard-overlays.js';
 import { STANDARDS, STANDARD_READINGS, type Standard } from '../../src/policies/standards.js';
 import type { ValueUnit } from '../../src/provisions/declare.js';
-import type { SourceStatus } from '../../src/provisions/provision.js';
 import { optionWords } from '../../src/present/words.js';
+import { STATUS, W } from '../../src/report/compare-report.js';
 import { count, grouped, valueWords } from '../../src/report/words.js';
 import { esc, provisionName } from '../../src/view.js';
 
@@ -29,11 +30,6 @@ export const C = {
     zh: ['编号', '文件', '规则(转述)', '适用期', '状态与读取地址', '口径'],
     en: ['id', 'document', 'rule (our words)', 'applies', 'status and where read', 'readings'],
   },
-  status: {
-    verified: { zh: '已核实', en: 'verified' },
-    derivative: { zh: '转引', en: 'derivative' },
-    unverified: { zh: '未核实', en: 'unverified' },
-  } satisfies Record<SourceStatus, Record<Lang, string>>,
   noDate: { zh: '日期未知', en: 'date not known' },
   leavesOut: { zh: '未检查', en: 'Not checked' },
   readingsHead: { zh: '标准的口径', en: 'Readings of the standards' },
@@ -55,26 +51,10 @@ export const C = {
   },
   measure: { zh: '项目', en: 'measure' },
   inForce: { zh: (d: string) => `${d} 是否施行`, en: (d: string) => `applied on ${d}` },
-  inForceWords: {
-    yes: { zh: '是', en: 'yes' },
-    no: { zh: '否(测算)', en: 'no (a what-if)' },
-    unknown: { zh: '不能确定', en: 'cannot tell' },
-  },
-  counts: {
-    pass: { zh: '通过的检查', en: 'checks passed' },
-    fail: { zh: '未通过的检查', en: 'checks failed' },
-    unknown: { zh: '无法判断的检查', en: 'checks unknown' },
-  },
-  failing: { zh: '未通过的社区', en: 'communities failing' },
   owed: { zh: (name: string) => `缺口：${name}`, en: (name: string) => `owed: ${name}` },
   beyond: { zh: '各标准比本市文件多要求的', en: 'What each standard asks beyond the city’s document' },
-  nowFailing: { zh: '新增未通过的社区', en: 'Communities now failing' },
-  noLonger: { zh: '不再未通过的社区', en: 'Communities no longer failing' },
-  newlyFailing: { zh: '由通过变为未通过的检查', en: 'Checks that passed and now fail' },
-  newlyPassing: { zh: '由未通过变为通过的检查', en: 'Checks that failed and now pass' },
   ownFailing: { zh: '标准自己的检查中未通过的', en: 'The standard’s own checks that fail' },
-  none: { zh: '无', en: 'none' },
-  moreHead: { zh: ['缺口', '本市文件', '此标准', '多要求'], en: ['owed', 'the city’s document', 'this standard', 'more'] },
+  moreHead: { zh: ['缺口', '本市文件', '此标准', W.more.zh], en: ['owed', 'the city’s document', 'this standard', W.more.en] },
   nothingMore: { zh: '不多要求用房、人员或资金。', en: 'It asks no more room, staff or money.' },
   error: { zh: '无法比较', en: 'Cannot compare' },
   tableNote: {
@@ -109,7 +89,7 @@ export function standardsTable(L: Lang): string {
       `<td data-label="${esc(C.head[L][1])}">${documentOf(s, L)}</td>` +
       `<td data-label="${esc(C.head[L][2])}">${esc(s.rule[L])}${s.leavesOut ? `<br><small>${esc(C.leavesOut[L])}: ${esc(s.leavesOut[L])}</small>` : ''}</td>` +
       `<td data-label="${esc(C.head[L][3])}">${esc(applies)}</td>` +
-      `<td data-label="${esc(C.head[L][4])}"><span class="status" data-status="${esc(status)}">${esc(C.status[status][L])}</span><br><code class="url" data-url>${esc(s.source.url ?? '—')}</code>${s.source.note ? `<br><small>${esc(s.source.note[L])}</small>` : ''}</td>` +
+      `<td data-label="${esc(C.head[L][4])}"><span class="status" data-status="${esc(status)}">${esc(STATUS[status]![L])}</span><br><code class="url" data-url>${esc(s.source.url ?? '—')}</code>${s.source.note ? `<br><small>${esc(s.source.note[L])}</small>` : ''}</td>` +
       `<td data-label="${esc(C.head[L][5])}">${readings}</td></tr>`
     );
   }).join('');
@@ -134,7 +114,7 @@ export function standardPicker(L: Lang, picked: readonly string[]): string {
     const id = `pick-${s.id}`;
     return (
       `<label for="${esc(id)}" class="pick"><input type="checkbox" id="${esc(id)}" data-standard="${esc(s.id)}" value="${esc(s.id)}"${picked.includes(s.id) ? ' checked' : ''}> ` +
-      `<code>${esc(s.id)}</code> <span class="status" data-status="${esc(status)}">${esc(C.status[status][L])}</span> <small>${esc(s.source.number ?? s.source.title[L])}</small></label>`
+      `<code>${esc(s.id)}</code> <span class="status" data-status="${esc(status)}">${esc(STATUS[status]![L])}</span> <small>${esc(s.source.number ?? s.source.title[L])}</small></label>`
     );
   }).join('');
   return `<fieldset class="picker"><legend>${esc(C.pick[L])}</legend>${boxes}</fieldset>`;
@@ -159,7 +139,7 @@ const community = (id: string, names: Readonly<Record<string, string>>) => {
 };
 
 const list = (ids: readonly string[], names: Readonly<Record<string, string>>, L: Lang) =>
-  ids.length === 0 ? esc(C.none[L]) : ids.map((id) => community(id, names)).join(L === 'zh' ? '、' : ', ');
+  ids.length === 0 ? esc(W.none[L]) : ids.map((id) => community(id, names)).join(L === 'zh' ? '、' : ', ');
 
 /** Subjects grouped by provision: `社区用房 (Q7): 西苑、南塘`. */
 function byProvision(
@@ -170,7 +150,7 @@ function byProvision(
   c: PolicyComparison,
   at: number,
 ): string {
-  if (items.length === 0) return esc(C.none[L]);
+  if (items.length === 0) return esc(W.none[L]);
   const k = kindsOf(c.policies[at]!.evaluation, policy as never);
   const groups = new Map<string, string[]>();
   for (const x of items) groups.set(x.provision, [...(groups.get(x.provision) ?? []), x.subject]);
@@ -208,17 +188,17 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
     row(C.inForce[L](c.on), 'data-row="in-force"', (p, i) =>
       i === 0
         ? '<td>—</td>'
-        : `<td data-policy="${esc(p.id)}" data-in-force="${esc(p.standards.map((s) => s.inForce).join(' '))}">${p.standards.map((s) => esc(C.inForceWords[s.inForce][L])).join('; ') || '—'}</td>`,
+        : `<td data-policy="${esc(p.id)}" data-in-force="${esc(p.standards.map((s) => s.inForce).join(' '))}">${p.standards.map((s) => esc(W.inForce[s.inForce][L])).join('; ') || '—'}</td>`,
     ),
     ...(['pass', 'fail', 'unknown'] as const).map((status) =>
       row(
-        C.counts[status][L],
+        W.counts[status][L],
         `data-row="${status}"`,
         (p) => `<td data-policy="${esc(p.id)}" data-compare-count="${status}" data-value="${p.counts[status]}">${esc(grouped(p.counts[status], 0))}</td>`,
       ),
     ),
     row(
-      C.failing[L],
+      W.failing[L],
       'data-row="failing"',
       (p) =>
         `<td data-policy="${esc(p.id)}" data-failing="${esc(p.failing.join(' '))}"><strong>${esc(count(p.failing.length, 'communities', L))}</strong><br>${list(p.failing, names, L)}</td>`,
@@ -249,10 +229,10 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
         : `<p data-nothing-more>${esc(C.nothingMore[L])}</p>`;
       return (
         `<div class="difference" data-difference="${esc(diff.policy)}"><h5><code>${esc(diff.policy)}</code> ${esc(alt.title[L])}</h5><ul>` +
-        `<li data-now-failing="${esc(diff.communitiesNowFailing.join(' '))}">${esc(C.nowFailing[L])} (${esc(count(diff.communitiesNowFailing.length, 'communities', L))}): ${list(diff.communitiesNowFailing, names, L)}</li>` +
-        `<li data-no-longer-failing="${esc(diff.communitiesNoLongerFailing.join(' '))}">${esc(C.noLonger[L])} (${esc(count(diff.communitiesNoLongerFailing.length, 'communities', L))}): ${list(diff.communitiesNoLongerFailing, names, L)}</li>` +
-        `<li data-newly-failing="${esc(diff.newlyFailing.map((x) => `${x.subject}:${x.provision}`).join(' '))}">${esc(C.newlyFailing[L])} (${esc(checks(diff.newlyFailing.length, L))}): ${byProvision(diff.newlyFailing, names, L, policies[at]!, c, at)}</li>` +
-        `<li data-newly-passing="${esc(diff.newlyPassing.map((x) => `${x.subject}:${x.provision}`).join(' '))}">${esc(C.newlyPassing[L])} (${esc(checks(diff.newlyPassing.length, L))}): ${byProvision(diff.newlyPassing, names, L, policies[at]!, c, at)}</li>` +
+        `<li data-now-failing="${esc(diff.communitiesNowFailing.join(' '))}">${esc(W.nowFailing[L])} (${esc(count(diff.communitiesNowFailing.length, 'communities', L))}): ${list(diff.communitiesNowFailing, names, L)}</li>` +
+        `<li data-no-longer-failing="${esc(diff.communitiesNoLongerFailing.join(' '))}">${esc(W.noLonger[L])} (${esc(count(diff.communitiesNoLongerFailing.length, 'communities', L))}): ${list(diff.communitiesNoLongerFailing, names, L)}</li>` +
+        `<li data-newly-failing="${esc(diff.newlyFailing.map((x) => `${x.subject}:${x.provision}`).join(' '))}">${esc(W.newlyFailing[L])} (${esc(checks(diff.newlyFailing.length, L))}): ${byProvision(diff.newlyFailing, names, L, policies[at]!, c, at)}</li>` +
+        `<li data-newly-passing="${esc(diff.newlyPassing.map((x) => `${x.subject}:${x.provision}`).join(' '))}">${esc(W.newlyPassing[L])} (${esc(checks(diff.newlyPassing.length, L))}): ${byProvision(diff.newlyPassing, names, L, policies[at]!, c, at)}</li>` +
         (own.length
           ? `<li data-own-failing="${esc(own.map((x) => `${x.subject}:${x.provision}`).join(' '))}">${esc(C.ownFailing[L])} (${esc(checks(own.length, L))}): ${byProvision(own, names, L, policies[at]!, c, at)}</li>`
           : '') +

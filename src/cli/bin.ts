@@ -7,7 +7,13 @@ import { main } from './main.js';
 process.stdout.on('error', () => {});
 process.stderr.on('error', () => {});
 
-main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, stderrIsTTY: Boolean(process.stderr.isTTY) }).then(
+main(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+}).then(
   (code) => {
     process.exitCode = code;
   },

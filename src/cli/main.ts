@@ -21,7 +21,8 @@ import { D } from '../decimal.js';
 import { PolicyInputError, refused, type PolicyInputIssue, type Words } from '../errors.js';
 import { amount as AMOUNT, count as COUNT, date as DATE, year as YEAR, type Kind } from '../kinds.js';
 import { datasetJsonSchema } from '../evaluate/dataset.js';
-import { jsonFinding, jsonSummary, markdownText, renderListed, table, visible } from '../report/format-report.js';
+import { jsonFinding, jsonSummary, markdownText, renderListed, TEXT_WIDTH, table, visible } from '../report/format-report.js';
+import { wrapLine } from '../present/wrap.js';
 import { TooManyToList, type ListSpec } from '../evaluate/tally.js';
 import type { Finding } from '../evaluate/evaluate.js';
 import { formatTrace, type Lang, type TraceStep } from '../trace.js';
@@ -41,6 +42,8 @@ export interface Io {
   readonly stderr: Writable;
   /** Whether standard error is a terminal (for the progress line). */
   readonly stderrIsTTY: boolean;
+  /** The width of the terminal standard output is, when it is one (a text report fits it unless --width says otherwise). */
+  readonly stdoutColumns?: number | undefined;
 }
 
 class UsageError extends Error {
@@ -134,6 +137,9 @@ Options:
                                 0 for all; at most 100000 are held to list); json and ndjson without
                                 --limit write every finding in the order of the data
   --strict                      exit 1 also when a finding is unknown
+  --width N                     the columns a line of the text report may take (at least 40; 0: do
+                                not wrap); default the terminal's width when standard output is one,
+                                else 100; long cells wrap in their column, a number or id is never cut
   --max-mb N                    refuse input larger than N MiB (default 1024)
   -h, --help                    this help
 
@@ -154,8 +160,9 @@ with one --policy, the baseline is the city's document.
   --format FORMAT       text (default), markdown, json, html or xlsx
   --output FILE         write to FILE (required for xlsx)
   --lang zh|en          the language of the report (default zh)
+  --width N             the columns a line of the text report may take, as for report
   --columns FILE, --sheet NAME, --max-mb N   as for report`,
-  audit: `Usage: shequ-rules audit [--lang zh|en] [--format text|json] [--params FILE]
+  audit: `Usage: shequ-rules audit [--lang zh|en] [--format text|json] [--params FILE] [--width N]
 
 Checks the policy against itself (K1–K10) with the given parameters.`,
   schedule: `Usage:
@@ -215,6 +222,9 @@ GB18030/GBK，即 Excel 或 WPS 保存的格式)或 Excel 工作簿(.xlsx，每�
                                 0 表示全部；最多保留 100000 条)；json 和 ndjson 不加 --limit
                                 时按数据顺序写出全部结果
   --strict                      有无法判断的结果时也以 1 退出
+  --width N                     文本报告每行最多占几列(至少 40；0 表示不折行)；默认：标准输出
+                                是终端时取终端宽度，否则 100；过长的单元格在本列内折行，数字和
+                                编号不会被断开
   --max-mb N                    拒绝大于 N MiB 的输入(默认 1024)
   -h, --help                    本帮助
 
@@ -233,8 +243,9 @@ embedded-centre、jiangsu-2022、changji-2023、complete-community-2022)，或�
   --format 格式         text(默认)、markdown、json、html 或 xlsx
   --output 文件         写入文件(xlsx 必须给)
   --lang zh|en          报告的语言(默认 zh)
+  --width N             文本报告每行最多占几列，同 report
   --columns 文件、--sheet 名称、--max-mb N   同 report`,
-  audit: `用法: shequ-rules audit [--lang zh|en] [--format text|json] [--params 文件]
+  audit: `用法: shequ-rules audit [--lang zh|en] [--format text|json] [--params 文件] [--width N]
 
 按给定参数对政策进行政策自查(K1–K10)。`,
   schedule: `用法:
@@ -262,6 +273,7 @@ const common: Options = {
   format: { type: 'string' },
   params: { type: 'string' },
   policy: { type: 'string' },
+  width: { type: 'string' },
 };
 
 function parse(args: string[], options: Options) {
@@ -428,6 +440,26 @@ function flagValue<T>(kind: Kind<T>, name: string, v: unknown): T | undefined {
 }
 
 const integer = (name: string, v: unknown): number | undefined => flagValue(COUNT, name, v);
+
+/**
+ * The columns a text report's lines may take: `--width N` (0: no wrapping; else at least 40), else the width of the
+ * terminal standard output is (when the report goes there), else 100.
+ */
+function widthArg(v: unknown, terminal: number | undefined): number {
+  const n = integer('width', v);
+  if (n === 0) return Infinity;
+  if (n !== undefined && n < 40)
+    throw usage({ zh: `--width 至少为 40(0 表示不折行)，收到 ${n}`, en: `--width must be at least 40 (0 for no wrapping), got ${n}` });
+  if (n !== undefined) return n;
+  return terminal !== undefined && Number.isInteger(terminal) && terminal > 0 ? Math.max(40, terminal) : TEXT_WIDTH;
+}
+
+/** Lines of text fitted to `width` columns, each going on indented under itself (audit, explain). */
+const fitted = (text: string, width: number): string =>
+  text
+    .split('\n')
+    .flatMap((l) => wrapLine(l, width))
+    .join('\n');
 const yearArg = (name: string, v: unknown): number | undefined => flagValue(YEAR, name, v);
 const amountArg = (name: string, v: unknown): string | undefined => flagValue(AMOUNT, name, v)?.toString();
 
@@ -475,6 +507,7 @@ async function report(args: string[], io: Io): Promise<number> {
   const limit = integer('limit', values.limit) ?? (fmt === 'text' || fmt === 'markdown' ? 1000 : fmt === 'html' ? 500 : 0);
   const plan = output === undefined ? undefined : planOutput(output, inputs);
   if (plan === undefined) checkStdout(io.stdout, inputs);
+  const lineWidth = widthArg(values.width, plan === undefined ? io.stdoutColumns : undefined);
   const policy = await policyFrom(values);
   const columns = values.columns === undefined ? undefined : readColumnMap(values.columns as string);
   const all = values.all === true;
@@ -517,7 +550,7 @@ async function report(args: string[], io: Io): Promise<number> {
     // when complete; whatever fails or interrupts it, the temporary file is removed and the target left as it was.
     const out = plan ? FileOutput.open(plan) : new StreamOutput(io.stdout);
     try {
-      await writeReport(out, { data, policy, spool, fmt, lng, all, limit, positionals });
+      await writeReport(out, { data, policy, spool, fmt, lng, all, limit, positionals, width: lineWidth });
       await (out instanceof FileOutput ? out.commit() : out.end());
     } catch (e) {
       if (out instanceof FileOutput) out.abort();
@@ -540,10 +573,12 @@ interface ReportParts {
   readonly all: boolean;
   readonly limit: number;
   readonly positionals: readonly string[];
+  /** The columns a text line may take (Infinity: no wrapping). */
+  readonly width: number;
 }
 
 /** The report in its format, written to `out`. */
-async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limit, positionals }: ReportParts): Promise<void> {
+async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limit, positionals, width }: ReportParts): Promise<void> {
   if (fmt === 'json') {
     for await (const chunk of jsonReport(data, policy, spool)) await out.write(chunk);
   } else if (fmt === 'ndjson') {
@@ -593,7 +628,7 @@ async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limi
     }
     await out.write(bytes);
   } else {
-    await out.write(readableReport(data, policy, fmt, lng, all));
+    await out.write(readableReport(data, policy, fmt, lng, all, width));
   }
 }
 
@@ -601,14 +636,14 @@ async function writeReport(out: Sink, { data, policy, spool, fmt, lng, all, limi
 const MAX_LISTED = 100_000;
 
 /** Text or Markdown: what was read, each year's report, and the progress across the years. */
-function readableReport(data: ReportData, policy: PolicyCore, fmt: 'text' | 'markdown', lng: Lang, all: boolean): string {
+function readableReport(data: ReportData, policy: PolicyCore, fmt: 'text' | 'markdown', lng: Lang, all: boolean, width: number): string {
   const zh = lng === 'zh';
   const md = fmt === 'markdown';
   const parts: string[] = [];
   const input = inputLines(data.input, lng);
   const several = data.years.length > 1;
   for (const { year, result, listed, eligible } of data.years) {
-    let text = renderListed(result.summary, listed, eligible, { format: fmt, lang: lng, all, names: data.names, kinds: shapeOf(policy) });
+    let text = renderListed(result.summary, listed, eligible, { format: fmt, lang: lng, all, names: data.names, kinds: shapeOf(policy), width });
     if (several)
       text = text
         .replace(/^(# )?(.*)\n/, (_, hash: string | undefined, title: string) => `${hash ?? ''}${title} · ${year}\n`)
@@ -621,16 +656,18 @@ function readableReport(data: ReportData, policy: PolicyCore, fmt: 'text' | 'mar
     if (md) {
       const line = (cells: string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
       parts.push([`## ${title}`, '', line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line), ''].join('\n'));
-    } else parts.push([`${title}:`, ...table(rows).map((l) => `  ${l}`), ''].join('\n'));
+    } else parts.push([`${title}:`, ...table(rows, undefined, { width, indent: 2 }).map((l) => `  ${l}`), ''].join('\n'));
   }
-  if (data.otherYears.length)
-    parts.push(
-      zh ? `(数据中另有 ${data.otherYears.join('、')} 年，按 --year 未报告)\n` : `(the data also holds ${data.otherYears.join(', ')}, not reported: --year)\n`,
-    );
+  if (data.otherYears.length) {
+    const other = zh
+      ? `(数据中另有 ${data.otherYears.join('、')} 年，按 --year 未报告)`
+      : `(the data also holds ${data.otherYears.join(', ')}, not reported: --year)`;
+    parts.push(`${(md ? [other] : wrapLine(other, width)).join('\n')}\n`);
+  }
   const readTitle = zh ? '读取的数据' : 'Data read';
   const readPart = md
     ? [`## ${readTitle}`, '', ...input.map((l) => `- ${markdownText(l.trim())}`), ''].join('\n')
-    : [`${readTitle}:`, ...input.map((l) => `  ${l}`), ''].join('\n');
+    : [`${readTitle}:`, ...input.flatMap((l) => wrapLine(`  ${l}`, width)), ''].join('\n');
   // What was read names files, sheets and headers as written: their control characters are shown, never obeyed.
   return visible([...parts, readPart].join('\n'));
 }
@@ -700,7 +737,7 @@ async function audit(args: string[], io: Io): Promise<number> {
   const lines = result.findings.map(
     (f) => `${f.id.padEnd(4)} ${verdict[f.verdict].padEnd(lng === 'zh' ? 3 : 10)} [${f.clauses.join(', ')}] ${f.title[lng]}\n     ${f.explanation[lng]}`,
   );
-  await write(io.stdout, `${lines.join('\n')}\n`);
+  await write(io.stdout, `${fitted(lines.join('\n'), widthArg(values.width, io.stdoutColumns))}\n`);
   return 0;
 }
 
@@ -891,7 +928,7 @@ async function explain(args: string[], io: Io): Promise<number> {
     ...formatTrace(result.trace, lng).map((l) => `  ${l}`),
     ...(readings.length ? [`${zh ? '所用口径' : 'Readings used'}:`, ...readings] : []),
   ];
-  await write(io.stdout, `${text.join('\n')}\n`);
+  await write(io.stdout, `${fitted(text.join('\n'), widthArg(values.width, io.stdoutColumns))}\n`);
   return 0;
 }
 
@@ -1024,7 +1061,7 @@ async function compare(args: string[], io: Io): Promise<number> {
         if (e instanceof WorkbookError) throw new InputError(e.words);
         throw e;
       }
-    } else await out.write(compareText(years, data.input, lng, fmt === 'markdown'));
+    } else await out.write(compareText(years, data.input, lng, fmt === 'markdown', widthArg(values.width, plan === undefined ? io.stdoutColumns : undefined)));
     await (out instanceof FileOutput ? out.commit() : out.end());
   } catch (e) {
     if (out instanceof FileOutput) out.abort();

@@ -248,6 +248,11 @@ const AMBIGUOUS: readonly (readonly [number, number])[] = [
 ];
 const within = (c: number, ranges: readonly (readonly [number, number])[]) => ranges.some(([a, b]) => c >= a && c <= b);
 
+/** Whether a character is Wide or Fullwidth (CJK ideographs, kana, hangul, full-width forms): a line may break beside it. */
+export function isWide(ch: string): boolean {
+  return within(ch.codePointAt(0)!, WIDE);
+}
+
 /**
  * The columns a string takes in a terminal: Wide and Fullwidth characters two, and — as CJK terminals draw them —
  * the East Asian Ambiguous ones (±, —, ², ×, ≥ …) two as well; combining marks none.

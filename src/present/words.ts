@@ -6,7 +6,7 @@
  * visibly a gap, never a camelCase name passed off as a word.
  */
 import type { Bilingual } from '../bilingual.js';
-import { type Language, type Shown, showArea, showCount, showDeviation, showMoney, showNumber, showShare } from './format.js';
+import { type Language, type Shown, showArea, showCount, showDate, showDeviation, showMoney, showNumber, showShare } from './format.js';
 
 /** The statuses of a finding and of a check in words. */
 export const STATUS: Readonly<Record<'pass' | 'fail' | 'unknown' | 'notEvaluated' | 'notApplicable', Bilingual>> = {
@@ -137,4 +137,68 @@ export function parameterValueWords(
 ): string {
   if (unit === 'option' || (typeof value === 'string' && !/^-?\d+(?:\.\d+)?$/.test(value))) return optionWords(String(value), options, lang);
   return showValue(value, unit, lang).text;
+}
+
+/**
+ * The numbers the policy's self-audit (K1–K11) sets beside its verdicts, in words, each with the unit its value is
+ * in (as {@link showValue} takes it). An area of a standard is keyed `<standard id>AreaM2`: see {@link auditNumberWords}.
+ */
+export const AUDIT_NUMBERS: Readonly<Record<string, { readonly name: Bilingual; readonly unit?: string }>> = {
+  deadlineYear: { name: { zh: '目标期限(当年年底)', en: 'deadline (end of the year)' }, unit: 'year' },
+  rolloutShare: { name: { zh: '到期时农村社区推行的累计比例', en: 'rural rollout reached by then' }, unit: 'share' },
+  ruralTarget: { name: { zh: '农村社区达标目标', en: 'rural target' }, unit: 'share' },
+  households: { name: { zh: '户数', en: 'households' }, unit: 'households' },
+  householdsPerWorker: { name: { zh: '每名社区工作者服务的户数', en: 'households per worker' }, unit: '户 per worker' },
+  staff: { name: { zh: '所需社区工作者', en: 'workers needed' }, unit: 'workers' },
+  remainder: { name: { zh: '余下的户数', en: 'households left over' }, unit: 'households' },
+  residents: { name: { zh: '常住人口', en: 'residents' }, unit: 'residents' },
+  basis: { name: { zh: '用房标准所按的人口', en: 'what the room standard counts' } },
+  areaM2: { name: { zh: '用房面积', en: 'room area' }, unit: 'm2' },
+  thresholdM2: { name: { zh: '开发面积门槛', en: 'threshold of floor area' }, unit: 'm2' },
+  inKindClaims: { name: { zh: '“以上”条款包括门槛本身', en: 'the “or more” clause takes the threshold itself' }, unit: 'flag' },
+  fundsClaims: { name: { zh: '“以下”条款包括门槛本身', en: 'the “or less” clause takes the threshold itself' }, unit: 'flag' },
+  routeAtThreshold: { name: { zh: '门槛处所取的方式', en: 'route taken at the threshold' } },
+  fundsAreaM2: { name: { zh: '用房资金折合的面积', en: 'area the room money stands for' }, unit: 'm2' },
+  inKindAreaM2: { name: { zh: '按标准配建的用房面积', en: 'rooms in kind by the standard' }, unit: 'm2' },
+  assumedFloorAreaPerHouseholdM2: { name: { zh: '假定的每户建筑面积', en: 'floor area per household assumed' }, unit: 'm2' },
+  impliedHouseholdSize: { name: { zh: '隐含的每户人数', en: 'people per household implied' }, unit: 'people' },
+  breakEvenFloorAreaPerHouseholdM2: {
+    name: { zh: '两种负担相等时的每户建筑面积', en: 'floor area per household at which the two burdens are equal' },
+    unit: 'm2',
+  },
+  localAreaM2: { name: { zh: '本市标准的用房面积', en: 'rooms by the city’s standard' }, unit: 'm2' },
+  nationalPlan2011AreaM2: { name: { zh: '2011 年国家规划标准的用房面积', en: 'rooms by the national plan of 2011' }, unit: 'm2' },
+  nationalPlan2021AreaM2: { name: { zh: '2021 年国家规划标准的用房面积', en: 'rooms by the national plan of 2021' }, unit: 'm2' },
+  floorAreaM2: { name: { zh: '开发面积', en: 'developed floor area' }, unit: 'm2' },
+  amountDetermined: { name: { zh: '金额能否确定', en: 'amount determined' }, unit: 'flag' },
+  startYear: { name: { zh: '开始推行的年份', en: 'first year of the rollout' }, unit: 'year' },
+  fullCoverageYear: { name: { zh: '全部覆盖的年份', en: 'year of full coverage' }, unit: 'year' },
+  date: { name: { zh: '日期', en: 'day' }, unit: 'date' },
+  standards: { name: { zh: '当日适用的国家标准', en: 'national standards in force on the day' } },
+};
+
+/** The words of the audit's values that are not numbers: what it says where no number exists, and its options. */
+const AUDIT_VALUES: Readonly<Record<string, Bilingual>> = {
+  never: { zh: '永不达到', en: 'never' },
+  none: { zh: '无', en: 'none' },
+  unknown: { zh: '不详', en: 'unknown' },
+  residents: { zh: '常住人口', en: 'residents' },
+  households: { zh: '户数', en: 'households' },
+  'in-kind': { zh: '配建用房', en: 'rooms in kind' },
+  funds: { zh: '缴纳用房资金', en: 'room money' },
+};
+
+/**
+ * One number of the audit in words: its name (a standard's area by the standard's id, a key the table does not know
+ * marked as unnamed) and its value through the one formatter; a word the audit writes instead of a number
+ * (`never`, `none`, an option) in words.
+ */
+export function auditNumberWords(key: string, value: unknown, lang: Language): { name: string; shown: Shown } {
+  const known = AUDIT_NUMBERS[key];
+  const standard = known ? undefined : /^(.+)AreaM2$/.exec(key)?.[1];
+  const name = known?.name[lang] ?? (standard !== undefined ? (lang === 'zh' ? `${standard} 标准的用房面积` : `rooms by ${standard}`) : unnamed(key, lang));
+  const unit = known?.unit ?? (standard !== undefined ? 'm2' : undefined);
+  if (typeof value === 'string' && AUDIT_VALUES[value]) return { name, shown: { text: AUDIT_VALUES[value][lang], rounded: false, exact: value } };
+  if (unit === 'date' && typeof value === 'string') return { name, shown: showDate(value, lang) };
+  return { name, shown: showValue(value, unit, lang) };
 }

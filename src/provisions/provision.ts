@@ -69,6 +69,25 @@ export interface NotEvaluated {
 export type SourceStatus = 'verified' | 'derivative' | 'unverified';
 
 /**
+ * One part of a document's identity (its title, issuer or date) as the text we hold gives it: `printed` in it,
+ * `implied` by it (the words say from what), or `not-given`. Never a guess presented as the document's.
+ */
+export interface GivenPart {
+  readonly given: 'printed' | 'implied' | 'not-given';
+  /** What the text prints, in its own characters, where it prints it. */
+  readonly printed?: string;
+  /** What can be said of it and from what, in our words. */
+  readonly words: Bilingual;
+}
+
+/** What a document's own text gives of its title, issuer and date. */
+export interface DocumentGiven {
+  readonly title: GivenPart;
+  readonly issuer: GivenPart;
+  readonly date: GivenPart;
+}
+
+/**
  * A document that provisions or parameters come from: the city's own policy, a national standard, a user's
  * amendment. Numbers carry it so that a report can say where each came from.
  */

@@ -11,7 +11,8 @@ import type { Decimal } from 'decimal.js';
 import type { PolicyComparison } from '../evaluate/compare.js';
 import type { FileInput } from '../read/notes.js';
 import type { Lang } from '../trace.js';
-import { markdownText, table, visible } from './format-report.js';
+import { wrapLine } from '../present/wrap.js';
+import { markdownText, TEXT_WIDTH, table, visible } from './format-report.js';
 import { inputLines } from './input-report.js';
 import { area, count, grouped, money, subjectWords } from './words.js';
 
@@ -21,16 +22,24 @@ export interface ComparedYear {
   readonly names: Readonly<Record<string, string>>;
 }
 
-/** The comparison's words. @internal */
+/**
+ * The comparison's words, the one source for every surface that compares policies: this report, its workbook, the
+ * explorer's comparison and the policy book's. @internal
+ */
 export const W = {
   title: { zh: '政策对比：同一数据在不同标准下', en: 'Policies compared: the same data under each standard' },
   year: { zh: '年度', en: 'Year' },
   on: { zh: '现行日期', en: 'in force on' },
   policies: { zh: '各政策', en: 'The policies' },
-  head: {
-    zh: ['政策', '文件', '状态', '通过', '未通过', '无法判断', '未达标社区'],
-    en: ['policy', 'document', 'status', 'pass', 'fail', 'unknown', 'communities failing'],
+  /** The policies' table: these three columns, then the counts by status and the communities failing. */
+  head: { zh: ['政策', '文件', '状态'], en: ['policy', 'document', 'status'] },
+  /** A policy's findings by status, and its communities failing. */
+  counts: {
+    pass: { zh: '通过', en: 'pass' },
+    fail: { zh: '未通过', en: 'fail' },
+    unknown: { zh: '无法判断', en: 'unknown' },
   },
+  failing: { zh: '未达标社区', en: 'communities failing' },
   owed: { zh: '欠缺合计', en: 'Totals owed' },
   owedEach: { zh: '各政策下的欠缺合计', en: 'Totals owed under each policy' },
   moreAsked: { zh: '多需', en: 'More asked' },
@@ -39,12 +48,13 @@ export const W = {
   nowFailing: { zh: '新增未达标社区', en: 'Communities now failing' },
   noLonger: { zh: '不再未达标的社区', en: 'Communities no longer failing' },
   newlyFailing: { zh: '在基准下通过、在此政策下未通过的结果', en: 'Findings that pass under the baseline and fail under this policy' },
+  newlyPassing: { zh: '在基准下未通过、在此政策下通过的结果', en: 'Findings that fail under the baseline and pass under this policy' },
   none: { zh: '无', en: 'none' },
   baseline: { zh: '基准', en: 'baseline' },
   standards: { zh: '所用标准', en: 'Standards used' },
   inForce: {
-    yes: { zh: '当日现行', en: 'in force on the day' },
-    no: { zh: '当日不在施行期', en: 'not in force on the day' },
+    yes: { zh: '当日施行', en: 'in force on the day' },
+    no: { zh: '当日未施行(测算)', en: 'not in force on the day (a what-if)' },
     unknown: { zh: '施行日期不详', en: 'date in force unknown' },
   },
   read: { zh: '读取的数据', en: 'Data read' },
@@ -70,17 +80,20 @@ const who = (ids: readonly string[], names: Readonly<Record<string, string>>, la
   ids.length ? ids.map((id) => subjectWords(id, lang, names)).join(lang === 'zh' ? '、' : ', ') : W.none[lang];
 
 /** The comparison in text or Markdown. */
-export function compareText(years: readonly ComparedYear[], input: readonly FileInput[], lang: Lang, md: boolean): string {
+export function compareText(years: readonly ComparedYear[], input: readonly FileInput[], lang: Lang, md: boolean, width: number = TEXT_WIDTH): string {
   const out: string[] = [];
   const title = W.title[lang];
   out.push(md ? `# ${markdownText(title)}` : title, md ? '' : '='.repeat(title.length * (lang === 'zh' ? 2 : 1)), '');
   const mdRow = (cells: readonly string[]) => `| ${cells.map(markdownText).join(' | ')} |`;
-  const grid = (rows: string[][]) => (md ? [mdRow(rows[0]!), mdRow(rows[0]!.map(() => '---')), ...rows.slice(1).map(mdRow)] : table(rows).map((l) => `  ${l}`));
+  const grid = (rows: string[][]) =>
+    md ? [mdRow(rows[0]!), mdRow(rows[0]!.map(() => '---')), ...rows.slice(1).map(mdRow)] : table(rows, undefined, { width, indent: 2 }).map((l) => `  ${l}`);
+  /** A line of text fitted to the width (Markdown is not wrapped). */
+  const fit = (l: string) => (md ? [l] : wrapLine(l, width));
   for (const { comparison: c, names } of years) {
     out.push(md ? `## ${W.year[lang]} ${c.year}` : `${W.year[lang]}: ${c.year}    ${W.on[lang]}: ${c.on}`, '');
     if (md) out.push(`${W.on[lang]}: ${c.on}`, '');
     out.push(md ? `### ${W.policies[lang]}` : `${W.policies[lang]}:`, '');
-    const head = [...W.head[lang]];
+    const head = [...W.head[lang], W.counts.pass[lang], W.counts.fail[lang], W.counts.unknown[lang], W.failing[lang]];
     const rows = c.policies.map((p, i) => {
       const source = p.sources.at(-1)!;
       return [
@@ -108,12 +121,13 @@ export function compareText(years: readonly ComparedYear[], input: readonly File
         `${W.noLonger[lang]} (${d.communitiesNoLongerFailing.length}): ${who(d.communitiesNoLongerFailing, names, lang)}`,
         `${W.newlyFailing[lang]} (${d.newlyFailing.length})`,
       ];
-      out.push(...lines.map((l) => (md ? `- ${markdownText(l)}` : `  ${l}`)), '');
+      out.push(...lines.flatMap((l) => (md ? [`- ${markdownText(l)}`] : fit(`  ${l}`))), '');
     }
     const used = c.policies.flatMap((p) => p.standards.map((s) => `${p.id}: ${s.id} (${W.inForce[s.inForce][lang]})`));
-    if (used.length) out.push(md ? `### ${W.standards[lang]}` : `${W.standards[lang]}:`, '', ...used.map((l) => (md ? `- ${markdownText(l)}` : `  ${l}`)), '');
+    if (used.length)
+      out.push(md ? `### ${W.standards[lang]}` : `${W.standards[lang]}:`, '', ...used.flatMap((l) => (md ? [`- ${markdownText(l)}`] : fit(`  ${l}`))), '');
   }
-  out.push(md ? `## ${W.read[lang]}` : `${W.read[lang]}:`, '', ...inputLines(input, lang).map((l) => (md ? `- ${markdownText(l.trim())}` : l)), '');
+  out.push(md ? `## ${W.read[lang]}` : `${W.read[lang]}:`, '', ...inputLines(input, lang).flatMap((l) => (md ? [`- ${markdownText(l.trim())}`] : fit(l))), '');
   return visible(out.join('\n'));
 }
 

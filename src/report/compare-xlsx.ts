@@ -48,8 +48,8 @@ export async function compareXlsx(years: readonly ComparedYear[], lang: Lang, o:
     { cells: [] },
     {
       cells: zh
-        ? ['年度', '政策', '文件', '状态', '通过', '未通过', '无法判断', '未达标社区']
-        : ['year', 'policy', 'document', 'status', 'pass', 'fail', 'unknown', 'communities failing'],
+        ? ['年度', ...W.head.zh, W.counts.pass.zh, W.counts.fail.zh, W.counts.unknown.zh, W.failing.zh]
+        : ['year', ...W.head.en, W.counts.pass.en, W.counts.fail.en, W.counts.unknown.en, W.failing.en],
     },
   ];
   for (const { comparison: c } of years)

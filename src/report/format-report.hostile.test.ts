@@ -38,7 +38,7 @@ describe('the text report shows control characters, never obeys them', () => {
     ['the name', 'c1', NAME],
     ['the id', `c1${ERASE}\u202e`, 'x'],
   ])('in %s', (_, id, name) => {
-    const text = formatReport(evaluation(id, name), { lang: 'en', names: { [id]: name } });
+    const text = formatReport(evaluation(id, name), { lang: 'en', names: { [id]: name }, width: Infinity });
     expect(text).not.toMatch(OBEYED);
     const row = text.split('\n').find((l) => l.startsWith('✗') && l.includes('room area'))!;
     // The ✗ row is still there, whole, with the escape shown as JSON writes it.
@@ -52,7 +52,7 @@ describe('the text report shows control characters, never obeys them', () => {
   });
 
   test('the columns stay aligned: an escaped cell is measured as shown', () => {
-    const text = formatReport(evaluation('c1', NAME), { lang: 'en', names: { c1: NAME } }).split('\n');
+    const text = formatReport(evaluation('c1', NAME), { lang: 'en', names: { c1: NAME }, width: Infinity }).split('\n');
     const head = text.find((l) => l.includes('subject') && l.includes('provision'))!;
     const row = text.find((l) => l.startsWith('✗') && l.includes('room area'))!;
     expect(row.indexOf('room area')).toBe(head.indexOf('provision'));

@@ -137,7 +137,7 @@ describe('terminal layout', () => {
         { id: 'c2', name: 'y', kind: 'rural', households: 1, residents: 1, streetSubsidyPaid: 2 },
       ],
     });
-    const lines = formatReport(r, { lang: 'en' })
+    const lines = formatReport(r, { lang: 'en', width: Infinity })
       .split('\n')
       .filter((l) => l.startsWith('✗  '));
     // The subject column is as wide as its widest entry, 'the city, 2013' (14 columns), plus two spaces:

@@ -12,6 +12,7 @@ import { kindsOf, markEvaluated, policyOf, type Kinds } from '../evaluate/kinds.
 import type { PolicyCore } from '../provisions/provision.js';
 import type { Lang } from '../trace.js';
 import { displayWidth } from '../present/format.js';
+import { columnWidths, type Fit, wrapLine, wrapText } from '../present/wrap.js';
 import { area, count, findingValues, grouped, money, percent, provisionLabel, subjectWords } from './words.js';
 
 /** Options of {@link formatReport}. */
@@ -31,7 +32,24 @@ export interface ReportOptions {
    * `evaluateCity` made it under, else the city's document as written).
    */
   readonly policy?: PolicyCore;
+  /**
+   * The display columns a line of the text report may take (default {@link TEXT_WIDTH}, 100; `Infinity` for no
+   * wrapping): the findings' columns wrap inside themselves and long lines go on indented. Markdown is not wrapped.
+   */
+  readonly width?: number;
 }
+
+/** The columns a text report's lines fit by default. */
+export const TEXT_WIDTH = 100;
+/** The narrowest width a text report is laid out for. */
+const MIN_WIDTH = 40;
+
+/**
+ * How far each column of the findings' table keeps its width before the others are narrowed (mark, subject,
+ * provision, clause, expected, actual, message): the message gives way first, down to 20 columns (ten Chinese
+ * characters), then the widest of the others.
+ */
+const FINDING_KEEP = [1, 12, 14, 5, 9, 9, 20] as const;
 
 const L = {
   title: { zh: '社区建设政策合规报告', en: 'Community-building compliance report' },
@@ -100,20 +118,26 @@ export function markdownText(s: string): string {
 const width = displayWidth;
 /**
  * Rows as aligned columns for a terminal (CJK characters count two columns).
- * Left-aligned text leaves the last column unpadded; right-aligned suits numbers.
+ * Left-aligned text leaves the last column unpadded; right-aligned suits numbers. Given a `fit`, the widest columns
+ * of left-aligned text wrap inside their own column (the row goes on over several lines, each cell's continuation
+ * under its start) so that every line fits its width; a number or an id is never cut.
  * @internal
  */
-export function table(rows: string[][], align?: 'right'): string[] {
-  const widths = rows[0]!.map(() => 0);
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, width(cell))));
+export function table(rows: string[][], align?: 'right', fit?: Fit): string[] {
+  const widths = align === 'right' || !fit ? columnWidths(rows, { width: Infinity }) : columnWidths(rows, fit);
   const fill = (cell: string, i: number) => ' '.repeat(Math.max(0, widths[i]! - width(cell)));
-  return rows.map(
-    (r) =>
-      r
-        .map((cell, i) => (align === 'right' ? fill(cell, i) + cell : cell + fill(cell, i)))
-        .join('  ')
-        .trimEnd(), // so the last column of left-aligned text is not padded
-  );
+  const join = (r: readonly string[]) =>
+    r
+      .map((cell, i) => (align === 'right' ? fill(cell, i) + cell : cell + fill(cell, i)))
+      .join('  ')
+      .trimEnd(); // so the last column of left-aligned text is not padded
+  const out: string[] = [];
+  for (const r of rows) {
+    const cells = r.map((cell, i) => (width(cell) > widths[i]! ? wrapText(cell, widths[i]!) : [cell]));
+    const height = cells.reduce((h, c) => Math.max(h, c.length), 1);
+    for (let line = 0; line < height; line++) out.push(join(cells.map((c) => c[line] ?? '')));
+  }
+  return out;
 }
 
 /** Failing findings first (largest relative shortfall first), then unknown, then passing. */
@@ -207,7 +231,7 @@ function checkOptions(options: unknown): Required<Omit<ReportOptions, 'policy'>>
   }
   const o = options as Record<string, unknown>;
   const issues: PolicyInputIssueInit[] = [];
-  const allowed = ['format', 'lang', 'all', 'limit', 'names', 'policy'];
+  const allowed = ['format', 'lang', 'all', 'limit', 'names', 'policy', 'width'];
   for (const key of Object.keys(o))
     if (!allowed.includes(key))
       issues.push(issue(key, 'unknown-field', { expected: fieldNames(allowed), received: { en: JSON.stringify(key), zh: JSON.stringify(key) } }));
@@ -224,6 +248,16 @@ function checkOptions(options: unknown): Required<Omit<ReportOptions, 'policy'>>
     issues.push(refused('format', 'not-an-option', oneOf(['text', 'markdown', 'json']), format));
   if (lang !== 'zh' && lang !== 'en') issues.push(refused('lang', 'not-an-option', oneOf(['zh', 'en']), lang));
   if (!FLAG.is(all)) issues.push(refused('all', FLAG.code, FLAG.expected, all));
+  const lineWidth = o.width ?? TEXT_WIDTH;
+  if (lineWidth !== Infinity && !(COUNT.is(lineWidth) && (lineWidth as number) >= MIN_WIDTH))
+    issues.push(
+      refused(
+        'width',
+        'out-of-range',
+        { en: `a whole number of columns ≥ ${MIN_WIDTH}, or Infinity`, zh: `不小于 ${MIN_WIDTH} 的整数列数，或 Infinity` },
+        lineWidth,
+      ),
+    );
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
   if (o.policy !== undefined && !isPolicy(o.policy))
     issues.push(
@@ -235,7 +269,7 @@ function checkOptions(options: unknown): Required<Omit<ReportOptions, 'policy'>>
       ),
     );
   if (issues.length) throw new PolicyInputError(issues, 'formatReport');
-  return { format, lang, all, limit, names: (names ?? {}) as Record<string, string>, policy: o.policy } as Required<ReportOptions>;
+  return { format, lang, all, limit, names: (names ?? {}) as Record<string, string>, policy: o.policy, width: lineWidth } as Required<ReportOptions>;
 }
 
 /** A total owed with its unit; "unknown" when nothing failed but some findings could not be decided, and the count of those beside it. */
@@ -377,7 +411,7 @@ export function jsonSummary(s: EvaluationSummary, indent = 2): string {
  * ```
  */
 export function formatReport(result: CityEvaluation<string>, options: ReportOptions = {}): string {
-  const { format, lang, all, limit, names, policy } = checkOptions(options);
+  const { format, lang, all, limit, names, policy, width: lineWidth } = checkOptions(options);
   const k = kindsOf(result, policy);
   const r = checkResult(result, 'formatReport', 'result', k);
   // A finding of a provision the policy does not have would be listed without words or unit and counted nowhere.
@@ -400,7 +434,8 @@ export function formatReport(result: CityEvaluation<string>, options: ReportOpti
   }
   if (format === 'json') return [...jsonReportChunks(jsonChoice(r, all, limit), k)].join('');
   const full = ordered(r.findings, all);
-  return renderListed(r.summary, full.slice(0, limit), full.length, { format, lang, all, names, kinds: k }); // slice takes Infinity as 'to the end'
+  // slice takes Infinity as 'to the end'
+  return renderListed(r.summary, full.slice(0, limit), full.length, { format, lang, all, names, kinds: k, width: lineWidth });
 }
 
 /**
@@ -421,9 +456,18 @@ export function renderListed(
   summary: EvaluationSummary<string>,
   list: readonly Finding[],
   eligible: number,
-  o: { format: 'text' | 'markdown'; lang: Lang; all: boolean; names?: Readonly<Record<string, string>> | undefined; kinds: Kinds },
+  o: {
+    format: 'text' | 'markdown';
+    lang: Lang;
+    all: boolean;
+    names?: Readonly<Record<string, string>> | undefined;
+    kinds: Kinds;
+    /** The columns a text line may take (default 100; Infinity: no wrapping). */
+    width?: number | undefined;
+  },
 ): string {
   const { format, lang, all, names, kinds: k } = o;
+  const cols = o.width ?? TEXT_WIDTH;
   const s = summaryLines(summary, lang, k);
   const more = eligible - list.length;
   const moreLine = more > 0 ? (lang === 'zh' ? `…… 另有 ${more} 条未列出` : `… and ${more} more not listed`) : undefined;
@@ -454,18 +498,20 @@ export function renderListed(
     if (docs.length) out.push(`## ${L.sources[lang]}`, '', ...docs.map((l) => `- ${markdownText(l)}`), '');
     return out.join('\n');
   }
-  const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head, ''];
+  const out = [L.title[lang], '='.repeat(width(L.title[lang])), ...s.head.flatMap((l) => wrapLine(l, cols)), ''];
   out.push(`${all ? L.listedAll[lang] : L.listed[lang]}:`);
   // Line by line: spreading a list of a hundred thousand lines into push() overflows the stack.
-  for (const line of rows.length ? table([[...L.head[lang]], ...rows]) : moreLine ? [] : [L.none[lang]]) out.push(line);
+  const findings = rows.length ? table([[...L.head[lang]], ...rows], undefined, { width: cols, keep: FINDING_KEEP }) : moreLine ? [] : [L.none[lang]];
+  for (const line of findings) out.push(line);
   if (moreLine) out.push(moreLine);
   out.push('');
-  out.push(`${L.owed[lang]}:`, ...table(s.owed).map((l) => `  ${l}`), '');
-  out.push(`${L.byProvision[lang]}:`, ...table(s.provisions).map((l) => `  ${l}`), '');
+  const indented = { width: cols, indent: 2 };
+  out.push(`${L.owed[lang]}:`, ...table(s.owed, undefined, indented).map((l) => `  ${l}`), '');
+  out.push(`${L.byProvision[lang]}:`, ...table(s.provisions, undefined, indented).map((l) => `  ${l}`), '');
   const gaps = notEvaluatedLines(summary, lang, k);
-  if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.map((l) => `  ${l}`), '');
+  if (gaps.length) out.push(`${L.notEvaluated[lang]}:`, ...gaps.flatMap((l) => wrapLine(`  ${l}`, cols)), '');
   const docs = sourceLines(k, lang);
-  if (docs.length) out.push(`${L.sources[lang]}:`, ...docs.map((l) => `  ${l}`), '');
+  if (docs.length) out.push(`${L.sources[lang]}:`, ...docs.flatMap((l) => wrapLine(`  ${l}`, cols)), '');
   // The cells are shown already (so the columns align); this catches what comes from elsewhere (a provision's key).
   return visible(out.join('\n'));
 }

@@ -1,11 +1,14 @@
 /**
  * The self-audit (K1–K10) as HTML and plain text: each check with its
  * verdict (`data-audit`, `data-verdict`), the clauses it sets against each
- * other, its numbers (exact) and why.
+ * other, its numbers in words (the exact value in `data-value`, and in a `title` where the display rounds) and why.
  */
 import type { AuditResult, Verdict } from '../audit/audit-policy.js';
 import type { Lang } from '../trace.js';
-import { esc, exact, grouped, isDecimal, percent, yesNo } from './html.js';
+import { fundSources } from '../policies/catalogues.js';
+import type { Shown } from '../present/format.js';
+import { auditNumberWords } from '../present/words.js';
+import { esc, exact, shownHtml } from './html.js';
 import { clauseLink, readingsList } from './result.js';
 
 /** The verdicts in words. */
@@ -22,15 +25,14 @@ const W = {
   counts: { zh: '结论统计', en: 'Verdicts' },
 } as const;
 
-/** An audit number with a unit read from its name: `…M2` in m², `…Share` as a percentage. */
-function auditNumber(key: string, v: unknown, lang: Lang): string {
-  if (typeof v === 'boolean') return yesNo(v, lang);
-  if (!isDecimal(v) && typeof v !== 'number') return String(v);
-  const digits = exact(v);
-  if (/M2$/.test(key)) return `${grouped(digits)} m²`;
-  if (/(Share|Target)$/.test(key)) return percent(digits);
-  if (/Year$/.test(key)) return digits;
-  return grouped(digits);
+/**
+ * An audit number in words: its name and its value through the one formatter (`auditNumberWords`); a kind of money
+ * of the special account (K8) by the catalogue's words.
+ */
+function auditNumber(key: string, v: unknown, lang: Lang): { name: string; shown: Shown } {
+  const money = typeof v === 'string' ? fundSources.find((f) => f.id === v) : undefined;
+  if (money) return { name: key, shown: { text: lang === 'zh' ? money.zh : money.en, rounded: false, exact: money.id } };
+  return auditNumberWords(key, v, lang);
 }
 
 /** The audit as an HTML fragment: one `<article data-audit="K…" data-verdict="…">` per check. */
@@ -40,7 +42,10 @@ export function auditHtml(audit: AuditResult, lang: Lang): string {
     .join(' ');
   const items = audit.findings.map((f) => {
     const numbers = Object.entries(f.numbers)
-      .map(([k, v]) => `<dt><code>${esc(k)}</code></dt><dd data-number="${esc(k)}" data-value="${esc(exact(v))}">${esc(auditNumber(k, v, lang))}</dd>`)
+      .map(([k, v]) => {
+        const { name, shown } = auditNumber(k, v, lang);
+        return `<dt>${esc(name)}</dt><dd data-number="${esc(k)}" data-value="${esc(exact(v))}">${shownHtml(shown)}</dd>`;
+      })
       .join('');
     return (
       `<article class="sr-audit" id="${esc(f.id)}" data-audit="${esc(f.id)}" data-verdict="${esc(f.verdict)}">` +

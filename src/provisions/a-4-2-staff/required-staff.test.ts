@@ -60,7 +60,7 @@ describe('requiredStaff (Q8, A.4.2): one worker per 600 households, floating pop
     expect(formatTrace(r.trace, 'en')).toEqual([
       '1. Households counted: 3,000 + 100 floating = 3,100',
       '2. 3,100 ÷ 600 households per worker = 5 remainder 100',
-      '3. Rounded by "ceil" (I3): 6 workers',
+      '3. Rounded up (I3): 6 workers',
     ]);
     expect(formatTrace(r.trace, 'zh')[2]).toBe('3. 按“向上取整”(I3) 取整：6 名');
   });

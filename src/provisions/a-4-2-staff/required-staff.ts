@@ -27,7 +27,9 @@ export interface StaffResult extends RuleResult {
   readonly totalHouseholds: number;
 }
 
+/** The rounding of I3 in the trace's words (the option's id stays in the result's `interpretations`). */
 const ROUNDING_ZH: Record<StaffRounding, string> = { ceil: '向上取整', floor: '向下取整', 'half-up': '四舍五入' };
+const ROUNDING_EN: Record<StaffRounding, string> = { ceil: 'Rounded up', floor: 'Rounded down', 'half-up': 'Rounded half up' };
 
 /**
  * `total ÷ per`, rounded as the reading says, in exact integer arithmetic.
@@ -76,7 +78,7 @@ export function requiredStaffWith(p: Parameters, input: StaffInput): StaffResult
         `${grouped(total)} ÷ 每名工作人员 ${grouped(per)} 户 = ${grouped(quotient)}${remainder ? ` 余 ${grouped(remainder)}` : ''}`,
         `${grouped(total)} ÷ ${grouped(per)} households per worker = ${grouped(quotient)}${remainder ? ` remainder ${grouped(remainder)}` : ''}`,
       ),
-      step(`按“${ROUNDING_ZH[rounding]}”(I3) 取整：${grouped(staff)} 名`, `Rounded by "${rounding}" (I3): ${grouped(staff)} worker${staff === 1 ? '' : 's'}`),
+      step(`按“${ROUNDING_ZH[rounding]}”(I3) 取整：${grouped(staff)} 名`, `${ROUNDING_EN[rounding]} (I3): ${grouped(staff)} worker${staff === 1 ? '' : 's'}`),
     ],
   };
 }

@@ -15,7 +15,11 @@ export const readings = [
     optionKind: 'enum',
     options: [
       o('none', '按全年3万元', 'the whole year’s 30,000 yuan'),
-      o('by-days', '3万元 × 当年存续天数 ÷ 当年天数，四舍五入到分', '30,000 × days active in the year ÷ days in the year, rounded half-up to 0.01 yuan'),
+      o(
+        'by-days',
+        '3万元 × 当年存续天数 ÷ 当年天数，四舍五入到分',
+        '30,000 × days active in the year ÷ days in the year, rounded half up to the fen (0.01 yuan)',
+      ),
     ],
     default: 'none',
     why: {

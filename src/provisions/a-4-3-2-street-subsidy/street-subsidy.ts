@@ -115,7 +115,7 @@ export function streetSubsidyMinimumWith(p: Parameters, input: SubsidyInput): Su
       trace.push(
         step(
           `按天折算(I8)：${showMoney(full, 'zh').text} × ${daysActive} ÷ ${daysInYear}，四舍五入到分 = ${showMoney(perCommunity, 'zh').text}`,
-          `Prorated by days (I8): ${showMoney(full, 'en').text} × ${daysActive} ÷ ${daysInYear}, rounded half-up to 0.01 = ${showMoney(perCommunity, 'en').text}`,
+          `Prorated by days (I8): ${showMoney(full, 'en').text} × ${daysActive} ÷ ${daysInYear}, rounded half up to the fen = ${showMoney(perCommunity, 'en').text}`,
         ),
       );
     } else {

@@ -72,7 +72,7 @@ export function developerObligationWith(p: Parameters, input: DeveloperInput): D
     trace.push(
       step(
         `开发面积 ${showArea(area).text} ${inKindClaims ? `达到 ${showArea(threshold).text} 以上：配建社区用房` : `在 ${showArea(threshold).text} 以下：缴纳社区用房资金`}`,
-        `Floor area ${showArea(area).text} is ${inKindClaims ? `${showArea(threshold).text} or more: rooms in kind` : `${showArea(threshold).text} or less: community-room money`}`,
+        `Floor area ${showArea(area).text} is ${inKindClaims ? `${showArea(threshold).text} or more: rooms in kind` : `${showArea(threshold).text} or less: money for community rooms`}`,
       ),
     );
   }

@@ -18,7 +18,7 @@ export const readings = [
     optionKind: 'enum',
     options: [
       o('in-kind', '按前一款配建社区用房', 'the first clause: provide rooms in kind'),
-      o('funds', '按后一款缴纳3‰的用房资金', 'the second clause: pay 3‰ as community-room money'),
+      o('funds', '按后一款缴纳3‰的用房资金', 'the second clause: pay 3‰ as money for community rooms'),
     ],
     default: 'in-kind',
     why: {
@@ -30,7 +30,7 @@ export const readings = [
     id: 'I6',
     quantities: ['Q12'],
     clause: 'A.4.3',
-    question: { zh: '“3‰的社区用房资金”是什么的3‰？', en: '3‰ of what is the community-room money?' },
+    question: { zh: '“3‰的社区用房资金”是什么的3‰？', en: '3‰ of what is the money for community rooms?' },
     parameter: null,
     optionKind: 'enum',
     options: [
