@@ -4,11 +4,14 @@
  * hands the bytes, a chunk at a time, to the one reading of `src/read/`
  * (`evaluateFiles`), which tells the format, reads and evaluates them.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { checkColumnMap, type ColumnMap } from '../read/headers.js';
 import { evaluateFiles as evaluateSources, type EvaluateFilesOptions, type ReportData } from '../read/evaluate-files.js';
-import { InputError, type FileSource } from '../read/read-file.js';
+import { BlockFeed, errorFrom, type BlockMessage, type ErrorData } from '../read/blocks.js';
+import { InputError, type BlockRequest, type FileSource, type RecordSink, type RowsRead } from '../read/read-file.js';
 
 export { InputError } from '../read/read-file.js';
 export type { FindingStream, ReportData, ReportYear } from '../read/evaluate-files.js';
@@ -45,7 +48,55 @@ function openFile(file: string, stdin: Readable, maxBytes: number): FileSource {
     size: stat.size,
     // A regular file can be read a second time (a pipe cannot).
     ...(stat.isFile() && { again: () => bytesOf(createReadStream(file)) }),
+    // A large one may be read as a CSV by a second thread while this one evaluates (see workerMinBytes).
+    ...(stat.isFile() &&
+      stat.size >= workerMinBytes() &&
+      existsSync(WORKER) && { elsewhere: (request, sink, table) => readInWorker(file, request, sink, table) }),
   };
+}
+
+/** The reading thread's module, beside this one once built (from the sources, as in the tests, there is none). */
+const WORKER = fileURLToPath(new URL('./csv-worker.js', import.meta.url));
+
+/**
+ * The smallest file read by a second thread, from SHEQU_RULES_WORKER_MIN_BYTES; without it, none is. Measured on
+ * this two-core machine under the load of other work (load average 9–12), the second thread made a report of 1M
+ * rows slower (4.8–7.7 s against 2.7–5.9 s on one thread, 0.3 s more CPU): it stays off until it is measured to
+ * pay on a machine with a core to spare (docs/PERFORMANCE.md). The tests set it to read small files so.
+ */
+function workerMinBytes(): number {
+  const env = process.env.SHEQU_RULES_WORKER_MIN_BYTES;
+  const n = env === undefined || env === '' ? Number.NaN : Number(env);
+  return Number.isFinite(n) && n >= 0 ? n : Number.POSITIVE_INFINITY;
+}
+
+/** A CSV read by the reading thread (./csv-worker.ts): its blocks' rows to the sink as they come, each block acknowledged. */
+function readInWorker(path: string, request: BlockRequest, sink: RecordSink, table: number): Promise<RowsRead> {
+  const feed = new BlockFeed(sink, table);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { path, request } });
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void worker.terminate();
+    };
+    worker.on('message', (m: { type: 'block'; block: BlockMessage } | { type: 'done'; result: RowsRead } | { type: 'error'; error: ErrorData }) => {
+      if (settled) return;
+      if (m.type === 'block') {
+        try {
+          feed.block(m.block);
+        } catch (e) {
+          return settle(() => reject(e));
+        }
+        worker.postMessage(0);
+      } else if (m.type === 'done') settle(() => resolve(m.result));
+      else settle(() => reject(errorFrom(m.error)));
+    });
+    worker.on('error', (e) => settle(() => reject(e)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`the thread reading ${path} stopped (exit code ${code})`))));
+  });
 }
 
 /** Read a column map (`--columns map.json`): `{ "header as written": "field" | null }`. */

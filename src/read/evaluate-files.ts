@@ -16,6 +16,7 @@ import { Tally, type FindingSource, type ListSpec } from '../evaluate/tally.js';
 import type { PolicyCore } from '../provisions/provision.js';
 import type { FileEvaluation, FileInput, YearEvaluation } from './notes.js';
 import { InputError, lines, readFile, rowAt, type FileSource, type ReadFileOptions, type RecordSink, type Where } from './read-file.js';
+import type { RowView } from './table.js';
 
 /** Options of {@link evaluateFiles}: how the files are read, and what is kept of the findings. */
 export interface EvaluateFilesOptions extends ReadFileOptions {
@@ -64,6 +65,8 @@ interface YearState {
   readonly codes: Uint8Array;
   /** The community being tallied, and the one source of its findings (made only for what the tally keeps). */
   current: CommunityRecord | undefined;
+  /** The row being tallied when it came as a view: its record is made when a finding is (`current`). */
+  view: RowView | undefined;
   readonly src: FindingSource;
   /**
    * Ids seen in this year across tables (only when there are several: a table checks its own), with where: the
@@ -112,11 +115,12 @@ class Collector implements RecordSink {
         codes: new Uint8Array(k.n),
         ids: new Map(),
         current: undefined,
+        view: undefined,
         rows: 0,
         kept: [],
         src: {
           finding: (_i: number, j: number, code: number) => {
-            const c = state.current!;
+            const c = (state.current ??= state.view!.full());
             this.names[c.id] = c.name;
             return communityFinding(c, k, j, code);
           },
@@ -174,17 +178,39 @@ class Collector implements RecordSink {
     if (this.o.progress && this.rows % 100000 === 0) this.o.progress(this.rows);
   }
 
+  /**
+   * A community read quickly, as a view of its row: evaluated from the reused record, a record of its own made
+   * only for a finding that is kept or handed on (and for the cases that keep the record or its id).
+   */
+  communityView(v: RowView, year: number, table: number, row: number): void {
+    if (this.acrossTables || this.o.keep) return this.community(v.full(), year, table, row);
+    const s = this.state(year);
+    if (!s) return;
+    s.rows++;
+    s.current = undefined;
+    s.view = v;
+    this.decide(s, year, v.record);
+    s.view = undefined;
+    this.rows++;
+    if (this.o.progress && this.rows % 100000 === 0) this.o.progress(this.rows);
+  }
+
   /** One community's verdicts, tallied; its findings streamed (a finding object only for what is handed on or listed). */
   evaluate(s: YearState, year: number, c: CommunityRecord): void {
-    communityStatuses(c, s.k, s.codes, 0);
     s.current = c;
+    this.decide(s, year, c);
+  }
+
+  /** The verdicts of the community `c` holds the values of (its record is `s.current`, or made from `s.view`). */
+  private decide(s: YearState, year: number, c: CommunityRecord): void {
+    communityStatuses(c, s.k, s.codes, 0);
     s.tally.community(c, s.codes, 0, s.src, this.rows);
     const stream = this.o.stream;
     if (!stream || this.problemCount > 0) return; // nothing is reported once the input has a problem
     for (let j = 0; j < s.k.n; j++) {
       const code = s.codes[j]!;
       if (code === 0 || (code === 1 && !stream.all)) continue;
-      stream.finding(year, communityFinding(c, s.k, j, code));
+      stream.finding(year, communityFinding((s.current ??= s.view!.full()), s.k, j, code));
     }
   }
 }

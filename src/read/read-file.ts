@@ -16,7 +16,17 @@ import { CsvSyntaxError, CsvTokenizer, type CsvRowSink } from '../csv/tokenizer.
 import { concatBytes, decodeText, detectEncoding, EncodingError, type TextEncodingName } from './encoding.js';
 import type { ColumnMap } from './headers.js';
 import type { FileInput, TableInput } from './notes.js';
-import { HeaderError, oneYear, TableReader, yearInTitle, type TableNotes, type TableOptions, type TableProblem, type YearSource } from './table.js';
+import {
+  HeaderError,
+  oneYear,
+  TableReader,
+  yearInTitle,
+  type RowView,
+  type TableNotes,
+  type TableOptions,
+  type TableProblem,
+  type YearSource,
+} from './table.js';
 
 /** A problem with the input, for the person who gave it: exit code 2 in the CLI, a message in the page. */
 export class InputError extends Error {
@@ -42,6 +52,30 @@ export interface FileSource {
    * then keeps 8 bytes a row to find repeated ids, and reads itself again only when one may repeat.
    */
   readonly again?: () => AsyncIterable<Uint8Array>;
+  /**
+   * A reading of the same bytes as a CSV elsewhere (another thread), when the file can be read so: it reads them
+   * there as `request` says (`readCsvBlocks` of ./blocks.ts), hands each row to `sink` as a row of table `table`
+   * in the order of the file, and resolves to what that reading gives at the end — or rejects with its error
+   * made again (the same classes as here), or with the error the sink threw. Used for a CSV read alone whose
+   * bytes can be read again.
+   */
+  readonly elsewhere?: (request: BlockRequest, sink: RecordSink, table: number) => Promise<RowsRead>;
+}
+
+/** What a reading of a CSV elsewhere is asked to do: how the file is read, and how its table is. */
+export interface BlockRequest {
+  readonly file: string;
+  readonly read: ReadFileOptions;
+  readonly table: TableOptions;
+}
+
+/** What a reading of a CSV's rows into blocks gives at its end. */
+export interface RowsRead {
+  readonly encoding: TextEncodingName | undefined;
+  readonly notes: TableNotes;
+  readonly problems: { readonly shown: readonly TableProblem[]; readonly count: number };
+  /** The keys that occur more than once (the ids were kept as keys). */
+  readonly repeated: readonly number[];
 }
 
 /** How files are read: the options of the CLI's `report`. */
@@ -71,6 +105,11 @@ export interface RecordSink {
   table(where: Where): number;
   /** One community of a table, at its row. */
   community(c: CommunityRecord, year: number, table: number, row: number): void;
+  /**
+   * One community of a CSV read quickly, as a view valid during the call (see {@link RowView}); without this
+   * method each becomes a record for {@link community}.
+   */
+  communityView?(v: RowView, year: number, table: number, row: number): void;
   /** A JSON dataset, validated whole. */
   dataset(file: string, d: Dataset): void;
   /** Problems of the rows (cells that cannot be read): the first few, as shown, and how many there are. */
@@ -136,7 +175,11 @@ function tableOptions(o: ReadFileOptions, unit: 'line' | 'row', years: readonly 
 /** A table reader whose communities go to the sink, as rows of the table `where`. */
 function tableReader(o: ReadFileOptions, sink: RecordSink, where: Where, years: readonly YearSource[], ids?: TableOptions['ids']): TableReader {
   const table = sink.table(where);
-  return new TableReader(tableOptions(o, where.unit, years, ids), (record, y, row) => sink.community(record, y, table, row));
+  return new TableReader(
+    tableOptions(o, where.unit, years, ids),
+    (record, y, row) => sink.community(record, y, table, row),
+    sink.communityView && ((v, y, row) => sink.communityView!(v, y, table, row)),
+  );
 }
 
 /** The rows' problems of a table read, located, to the sink. */
@@ -233,6 +276,7 @@ async function readCsv(o: ReadFileOptions, sink: RecordSink, source: FileSource,
   const { bytes } = source;
   const again = sink.acrossTables ? undefined : (source.again ?? (bytes instanceof Uint8Array ? () => chunksOf(bytes) : undefined));
   const where: Where = { file, sheet: undefined, unit: 'line' };
+  if (again && source.elsewhere) return readCsvElsewhere(o, sink, source, source.elsewhere, again, where);
   const reader = tableReader(o, sink, where, yearOfFileName(file), again ? 'keys' : 'table');
   let encoding: TextEncodingName | undefined;
   let notes: TableNotes;
@@ -259,10 +303,55 @@ async function readCsv(o: ReadFileOptions, sink: RecordSink, source: FileSource,
 }
 
 /**
+ * A CSV read elsewhere (another thread), its rows handed to the sink here in the order of the file, block by
+ * block: the same table reader runs there on the same bytes, so the sink gets what {@link readCsv} gives it here.
+ */
+async function readCsvElsewhere(
+  o: ReadFileOptions,
+  sink: RecordSink,
+  source: FileSource,
+  elsewhere: NonNullable<FileSource['elsewhere']>,
+  again: () => AsyncIterable<Uint8Array>,
+  where: Where,
+): Promise<FileInput> {
+  const file = source.name;
+  const table = sink.table(where);
+  let done: RowsRead;
+  try {
+    const read: ReadFileOptions = { maxBytes: o.maxBytes, ...(o.year !== undefined && { year: o.year }), ...(o.columns && { columns: o.columns }) };
+    done = await elsewhere({ file, read, table: tableOptions(o, 'line', yearOfFileName(file), 'keys') }, sink, table);
+  } catch (e) {
+    throw csvProblem(file, e);
+  }
+  let problems = done.problems;
+  if (done.repeated.length > 0) {
+    // The second reading, here: the same rows, their problems (duplicates included, exactly) instead of the first's.
+    const read = new TableReader(tableOptions(o, 'line', yearOfFileName(file), { verify: new Set(done.repeated) }), () => undefined);
+    try {
+      await readCsvRows(o, file, again(), read);
+      read.end();
+    } catch (e) {
+      throw csvProblem(file, e);
+    }
+    problems = read.problemList;
+  }
+  sink.problems(
+    problems.shown.map((p) => located(where, p)),
+    problems.count,
+  );
+  return { file, format: 'csv', ...(done.encoding && { encoding: done.encoding }), tables: [{ notes: done.notes }], skippedSheets: [] };
+}
+
+/**
  * The rows of a CSV into a table reader, through the byte tokenizer; returns the encoding read. UTF-8 and GB18030
  * are tokenized as they are; UTF-16 (rare: Excel's "Unicode text") is decoded and tokenized as UTF-8.
  */
-async function readCsvRows(o: ReadFileOptions, file: string, input: AsyncIterable<Uint8Array>, reader: TableReader): Promise<TextEncodingName | undefined> {
+export async function readCsvRows(
+  o: ReadFileOptions,
+  file: string,
+  input: AsyncIterable<Uint8Array>,
+  reader: TableReader,
+): Promise<TextEncodingName | undefined> {
   let encoding: TextEncodingName | undefined;
   const held: Uint8Array[] = [];
   let heldBytes = 0;

@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { D } from '../decimal.js';
 import { CsvParser, type CsvRow } from '../../test/support/csv.js';
 import { CsvTokenizer } from '../csv/tokenizer.js';
-import { HeaderError, idKey, TableReader, type TableNotes, type TableOptions, type TableProblem } from './table.js';
+import type { CommunityRecord } from '../evaluate/dataset.js';
+import { HeaderError, idKey, idKeyOfBytes, repeatedIn, TableReader, type RowView, type TableNotes, type TableOptions, type TableProblem } from './table.js';
 
 const HEADERS = [
   [
@@ -99,6 +100,13 @@ const cell = fc.oneof(
       '合计\u00a0',
       '\u00a0c1',
       'ｔｏｔａｌ',
+      // Read from their UTF-8 bytes: ideographs at either end, 计 after other words, a space trim() removes.
+      '社区计',
+      '城东社区\u3000',
+      '\u3000城东社区',
+      '社区M',
+      'c1社区',
+      '社区-',
     ),
   },
 );
@@ -152,11 +160,36 @@ function plain(r: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function read(feed: (reader: TableReader) => void): Read {
+/** The fields a view's reused record answers for, as its getters give them. */
+const HELD = [
+  'kind',
+  'households',
+  'floatingHouseholds',
+  'residents',
+  'roomAreaM2',
+  'staff',
+  'roomsOnGroundFloor',
+  'oneStopWindow',
+  'streetSubsidyPaid',
+  'serviceCentreM2',
+];
+
+/**
+ * The rows a reader hands on, as records. With `views`, rows read quickly come as views (as the evaluation takes
+ * them): each is made whole with `full()`, and its reused record must give the same figures as that record.
+ */
+function read(feed: (reader: TableReader) => void, views = false): Read {
   const records: Read['records'] = [];
-  const reader = new TableReader({ unit: 'line', fallbackYear: 2013, headerSearch: 3 }, (record, year, row) =>
-    records.push({ record: plain(record as unknown as Record<string, unknown>), year, row }),
-  );
+  const onRecord = (record: CommunityRecord, year: number, row: number) =>
+    records.push({ record: plain(record as unknown as Record<string, unknown>), year, row });
+  const onView = (v: RowView, year: number, row: number) => {
+    const full = v.full();
+    const figures = v.record as unknown as Record<string, unknown>;
+    for (const k of HELD) expect(figures[k], k).toBe((full as unknown as Record<string, unknown>)[k]);
+    expect(v.id()).toBe(full.id);
+    onRecord(full, year, row);
+  };
+  const reader = new TableReader({ unit: 'line', fallbackYear: 2013, headerSearch: 3 }, onRecord, views ? onView : undefined);
   try {
     feed(reader);
     const notes = reader.end();
@@ -182,14 +215,16 @@ describe('TableReader.pushBytes', () => {
         p.end(out);
         for (const r of out) reader.push({ row: r.line, cells: r.fields });
       });
-      const asBytes = read((reader) => {
-        const t = new CsvTokenizer({
-          row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder),
-        });
-        t.push(bytes);
-        t.finish();
-      });
-      expect(asBytes).toEqual(asText);
+      const fromBytes = (views: boolean) =>
+        read((reader) => {
+          const t = new CsvTokenizer({
+            row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder),
+          });
+          t.push(bytes);
+          t.finish();
+        }, views);
+      expect(fromBytes(false)).toEqual(asText);
+      expect(fromBytes(true)).toEqual(asText);
     },
     60_000,
   );
@@ -206,14 +241,17 @@ function bothWays(text: string, gb: boolean): [Read, Read] {
     p.end(out);
     for (const r of out) reader.push({ row: r.line, cells: r.fields });
   });
-  const asBytes = read((reader) => {
-    const t = new CsvTokenizer({
-      row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder),
-    });
-    t.push(bytes);
-    t.finish();
-  });
-  return [asBytes, asText];
+  const fromBytes = (views: boolean) =>
+    read((reader) => {
+      const t = new CsvTokenizer({
+        row: (buf, start, end, count, line) => reader.pushBytes(line, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), start, end, count, decoder),
+      });
+      t.push(bytes);
+      t.finish();
+    }, views);
+  const views = fromBytes(true);
+  expect(views).toEqual(asText);
+  return [fromBytes(false), asText];
 }
 
 describe('labels and words read from their bytes', () => {
@@ -240,8 +278,38 @@ describe('labels and words read from their bytes', () => {
     'c-1',
     '城东社区',
     'Hepan',
+    // Read from their UTF-8 bytes: a first or last character that is an ideograph, or one beside the ideographs'
+    // range (U+4DFF, U+A000), a total's 计 after other words, an ideograph before a space trim() removes.
+    '社区计',
+    '城东社区 ',
+    ' 城东社区',
+    '城东社区\u3000',
+    '\u3000城东社区',
+    '社区l',
+    '社区M',
+    '一',
+    '\u9fff',
+    '\u4dff社区',
+    '社区\u4dff',
+    '社区\ua000',
+    '\ua000',
+    'c1社区',
+    '社区c1',
+    '社区-',
+    '-社区',
+    '\ufeff社区',
+    '社区\ufeff',
   ];
-  test.each(words.flatMap((w) => [false, true].flatMap((gb) => [0, 1].map((at) => [w, gb, at] as const))))(
+  // GB18030 for the words the test's encoder can write (it knows the two-byte forms and a few four-byte ones).
+  const writable = (w: string) => {
+    try {
+      gbBytes(w);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  test.each(words.flatMap((w) => [false, ...(writable(w) ? [true] : [])].flatMap((gb) => [0, 1].map((at) => [w, gb, at] as const))))(
     '%j (GB18030 %s, column %i) as the full reading reads it',
     (word, gb, at) => {
       const cells = ['c9', '河畔社区', 'urban', '3000', '8000'];
@@ -287,6 +355,24 @@ function gbChar(ch: string): number[] {
 }
 
 describe('duplicate ids kept as keys', () => {
+  prop.prop([fc.array(fc.oneof(fc.constantFrom(0, 1, 2 ** 21, 2 ** 22 + 1, 2 ** 53 - 1), fc.integer({ min: 0, max: 2 ** 53 - 1 })), { maxLength: 3000 })])(
+    'the repeated keys are those a count of each finds',
+    (keys) => {
+      const counts = new Map<number, number>();
+      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const want = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
+      expect([...repeatedIn(Float64Array.from(keys))].sort((a, b) => a - b)).toEqual(want.sort((a, b) => a - b));
+    },
+  );
+
+  prop.prop([
+    fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
+    fc.integer({ min: 1900, max: 2100 }),
+  ])('the key of an ASCII id read from its bytes is the key of its text', (id, year) => {
+    const bytes = new TextEncoder().encode(`,${id},`);
+    expect(idKeyOfBytes(year, bytes, 1, bytes.length - 1)).toBe(idKey(year, id));
+  });
+
   const rows = [
     ['id', 'name', 'kind', 'households', 'residents'],
     ['c1', 'a', 'urban', '3000', '8000'],

@@ -15,12 +15,48 @@ import type { Bilingual } from '../policy/provisions.js';
 import { cellText as shownText, readCell, type SheetCell } from './cells.js';
 import { findHeader, type Column, type ColumnMap } from './headers.js';
 import { FIELD_SPECS, fieldSpec } from './fields.js';
-import { DIGITS, digitsAt, FLAG, flagAt, KIND, kindAt, labelMayTotal, plainAscii, planOf, SKIP, WORDS, type RowPlan } from './columns.js';
+import {
+  DIGITS,
+  digitsAt,
+  HELD_AT,
+  FLAG,
+  flagAt,
+  KIND,
+  kindAt,
+  labelMayTotal,
+  labelMayTotalUtf8,
+  plainAscii,
+  planOf,
+  recordOf,
+  RowValues,
+  SKIP,
+  utf8Word,
+  wordColumns,
+  WORDS,
+  type RowPlan,
+  type RowTarget,
+} from './columns.js';
 
 /** One row of a table, numbered as the spreadsheet (or the CSV's line) shows it. */
 export interface TableRow {
   readonly row: number;
   readonly cells: readonly SheetCell[];
+}
+
+/**
+ * A community read quickly from a CSV row, handed on without a record of its own: its figures in one record
+ * reused from row to row, its id and name read from the row's bytes only when asked. Valid during the call it is
+ * handed to: the record and the bytes are reused for the next row.
+ */
+export interface RowView {
+  /** The row's counts, amounts, flags and kind (its id and name are not set). */
+  readonly record: CommunityRecord;
+  /** The community as the full reading gives it: a record of its own, with its id and name. */
+  full(): CommunityRecord;
+  /** Its id (its name in a table without an id column). */
+  id(): string;
+  /** Copy the row into a block for another thread, as a row of `year` at `row`. */
+  copyTo(block: RowTarget, year: number, row: number): void;
 }
 
 /** A problem with one cell or row, located by row and by the header as written. */
@@ -123,6 +159,54 @@ export function idKey(year: number, id: string): number {
   return (h >>> 0) * 0x200000 + (g & 0x1fffff);
 }
 
+/** {@link idKey} of an id given as ASCII bytes (each byte its character). */
+export function idKeyOfBytes(year: number, bytes: Uint8Array, s: number, e: number): number {
+  let h = Math.imul(0x811c9dc5 ^ year, 0x01000193);
+  let g = 0x9747b28c ^ year;
+  for (let i = s; i < e; i++) {
+    const ch = bytes[i]!;
+    h = Math.imul(h ^ ch, 0x01000193);
+    g = Math.imul(g ^ ch, 0x5bd1e995);
+    g ^= g >>> 15;
+  }
+  return (h >>> 0) * 0x200000 + (g & 0x1fffff);
+}
+
+/**
+ * The values that occur more than once among `keys` (53-bit keys, themselves hashes): a table of open addressing
+ * at most two thirds full, each key's slot from its low bits — one pass, where sorting took several times as long.
+ */
+export function repeatedIn(keys: Float64Array): Set<number> {
+  const out = new Set<number>();
+  let size = 1024;
+  while (size < keys.length * 1.5) size *= 2;
+  const table = new Float64Array(size);
+  const mask = size - 1;
+  // 0 marks an empty slot: a key 0 is counted apart.
+  let zeros = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === 0) {
+      if (++zeros === 2) out.add(0);
+      continue;
+    }
+    let at = (k % 0x100000000) & mask; // the low 32 bits: the second hash and 11 bits of the first
+    for (;;) {
+      const t = table[at]!;
+      if (t === 0) {
+        table[at] = k;
+        break;
+      }
+      if (t === k) {
+        out.add(k);
+        break;
+      }
+      at = (at + 1) & mask;
+    }
+  }
+  return out;
+}
+
 /** The header could not be read; every problem of the header at once. */
 export class HeaderError extends Error {
   constructor(readonly problems: readonly TableProblem[]) {
@@ -136,6 +220,8 @@ const NOTE = /^(?:注|说明|备注|填表|制表|填报|审核|负责人|联系
 const SEPARATORS = /^[\s\-=_—–·.,;:|*#~]*$/;
 const SUMMED = ['households', 'floatingHouseholds', 'residents', 'roomAreaM2', 'staff', 'streetSubsidyPaid'] as const;
 const MAX_PROBLEMS = 50;
+/** Each summed field's place in the quick reading's values. */
+const SUMMED_AT = SUMMED.map((k) => HELD_AT.get(k)!);
 
 const text = shownText;
 /** Chinese words followed by more: a space after a trailing digit or Latin letter (标题行 1 是), none after Chinese. */
@@ -242,8 +328,15 @@ export class TableReader {
   constructor(
     private readonly options: TableOptions,
     private readonly emit: (record: CommunityRecord, year: number, row: number) => void,
+    /** Where rows read quickly go instead, as views (without it, each becomes a record for `emit`). */
+    private readonly emitView?: (view: RowView, year: number, row: number) => void,
   ) {
     this.search = options.headerSearch ?? 20;
+  }
+
+  /** The plan of the quick reading (once the header is found and a row was read quickly), and whether names stand for ids. */
+  get quickPlan(): { readonly plan: RowPlan; readonly idFromName: boolean } | undefined {
+    return this.plan && { plan: this.plan, idFromName: this.idColumn < 0 };
   }
 
   /** Problems found in the rows so far (the first 50) and how many in all. */
@@ -277,7 +370,7 @@ export class TableReader {
 
   /** The quick reading of {@link pushBytes}: false (nothing done) when the row needs the full one. */
   private quick(row: number, bytes: Uint8Array, start: Int32Array, end: Int32Array, count: number, decoder: InstanceType<typeof TextDecoder>): boolean {
-    const plan = (this.plan ??= planOf(this.columns!));
+    const plan = this.plan!;
     // Not blank, not a note: the households cell holds plain digits (never a separator, and a note has none).
     const h = this.householdsAt;
     if (h < 0 || h >= count || digitsAt(bytes, start[h]!, end[h]!) < 0) return false;
@@ -287,14 +380,164 @@ export class TableReader {
     const texts = this.texts;
     if (texts.length < count) texts.length = count;
     texts.fill(undefined, 0, count);
+    if (decoder !== this.decoder) [this.decoder, this.utf8] = [decoder, decoder.encoding === 'utf-8'];
+    const utf8 = this.utf8;
     for (const j of this.labels) {
       if (j >= count) continue;
-      const may = labelMayTotal(bytes, start[j]!, end[j]!);
+      const may = utf8 ? labelMayTotalUtf8(bytes, start[j]!, end[j]!) : labelMayTotal(bytes, start[j]!, end[j]!);
       if (may === 1) return false;
       if (may === 0) continue;
       const t = (texts[j] = cellText(bytes, start[j]!, end[j]!, decoder)).trim();
       if (/[计lLmMｌＬｍＭ]$/.test(t)) return false;
     }
+    if (this.fast(row, bytes, start, end, count, decoder)) return true;
+    return this.quickRecord(row, bytes, start, end, count, decoder);
+  }
+
+  /** The decoder of the last row read quickly, and whether it reads UTF-8. */
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
+  private utf8 = false;
+
+  /**
+   * The common row of the quick reading, without a record of its own: its figures into the one reused record,
+   * its id and name left as bytes (`words`), then checked, added up and handed on as a view. False (nothing
+   * done) for a row with a cell of another form: {@link quickRecord} reads it.
+   */
+  private fast(row: number, bytes: Uint8Array, start: Int32Array, end: Int32Array, count: number, decoder: InstanceType<typeof TextDecoder>): boolean {
+    const plan = this.plan!;
+    const op = plan.op;
+    const keys = plan.key;
+    const vals = this.values.v;
+    const held = plan.held;
+    const { wk, ws, we, wstr } = this;
+    const texts = this.texts;
+    const utf8 = this.utf8;
+    let year = this.tableYear;
+    let ownYear = false;
+    const n = Math.min(count, plan.width);
+    for (let j = 0; j < plan.width; j++) {
+      const how = op[j]!;
+      if (how === SKIP) continue;
+      const s = j < n ? start[j]! : 0;
+      const e = j < n ? end[j]! : 0;
+      if (how === WORDS) {
+        if (e === s) wk[j] = 0;
+        else if (texts[j] === undefined && plainAscii(bytes, s, e)) wk[j] = 1;
+        else if (texts[j] === undefined && utf8 && utf8Word(bytes, s, e)) wk[j] = 2;
+        else {
+          // Decoded (for the total check, or a form the bytes do not tell): a word as the full reader gives it, or
+          // the row goes to the record's reading.
+          const t = (texts[j] ?? cellText(bytes, s, e, decoder)).trim();
+          if (t === '' || !isWordStart(t.charCodeAt(0))) return false;
+          wk[j] = 3;
+          wstr[j] = t;
+        }
+        ws[j] = s;
+        we[j] = e;
+        continue;
+      }
+      const key = keys[j]!;
+      const at = held[j]!;
+      if (e === s) {
+        if (at >= 0) vals[at] = Number.NaN;
+        continue;
+      }
+      let x: number;
+      if (how === DIGITS) {
+        if ((x = digitsAt(bytes, s, e)) < 0) return false;
+        if (key === 'year') {
+          if (x < YEAR_MIN || x > YEAR_MAX) return false;
+          if (this.statedYear !== undefined && x !== this.statedYear) return false; // said by the full reading
+          year = x;
+          ownYear = true;
+          continue;
+        }
+      } else if (how === FLAG) {
+        if ((x = flagAt(bytes, s, e)) < 0) return false;
+      } else if (how === KIND) {
+        if ((x = kindAt(bytes, s, e)) < 0) return false;
+      } else return false;
+      if (at < 0) return false; // a field the values do not hold
+      vals[at] = x;
+    }
+    // What looksValid asks of a record, here from how each value was read: an id (or a name standing for it) and a
+    // name that are words, a kind, households and residents; every other value read is of its kind already.
+    const rec = this.values as unknown as CommunityRecord;
+    if (year === undefined || rec.kind === undefined || rec.households === undefined || rec.residents === undefined) return false;
+    if (this.nameColumn < 0 || wk[this.nameColumn] === 0 || (this.idColumn >= 0 && wk[this.idColumn] === 0)) return false;
+    this.bytes = bytes;
+    this.acceptView(year, row, ownYear);
+    return true;
+  }
+
+  /** The values of the row read by {@link fast}, one object reused. */
+  private readonly values = new RowValues();
+  /** How each word cell of the row read by {@link fast} is held: 0 empty, 1 ASCII bytes, 2 UTF-8 bytes, 3 text (wstr). */
+  private readonly wk = new Uint8Array(4096);
+  private readonly ws = new Int32Array(4096);
+  private readonly we = new Int32Array(4096);
+  private readonly wstr: string[] = [];
+  /** The bytes of the row read by {@link fast}. */
+  private bytes: Uint8Array = new Uint8Array(0);
+
+  /** Word cell `j` of the row read by {@link fast}, as its text. */
+  private word(j: number): string {
+    const k = this.wk[j];
+    if (k === 1) return asciiText(this.bytes, this.ws[j]!, this.we[j]!, this.decoder!);
+    if (k === 2) return this.decoder!.decode(this.bytes.subarray(this.ws[j]!, this.we[j]!));
+    return this.wstr[j]!;
+  }
+
+  /** The row read by {@link fast} as the full reading's record: its values in the order of its columns. */
+  private fullRecord(): CommunityRecord {
+    return recordOf(this.plan!, this.values, (j) => (this.wk[j] === 0 ? undefined : this.word(j)), this.idColumn < 0) as unknown as CommunityRecord;
+  }
+
+  /** The word columns of the plan. */
+  private get wordCols(): readonly number[] {
+    return (this.words ??= wordColumns(this.plan!));
+  }
+  private words: readonly number[] | undefined;
+
+  /** The id of the row read by {@link fast} (its name in a table without ids). */
+  private rowId(): string {
+    return this.word(this.idColumn >= 0 ? this.idColumn : this.nameColumn);
+  }
+
+  /** The key of the id of the row read by {@link fast}: from its bytes when they are ASCII. */
+  private rowKey(year: number): number {
+    const j = this.idColumn >= 0 ? this.idColumn : this.nameColumn;
+    return this.wk[j] === 1 ? idKeyOfBytes(year, this.bytes, this.ws[j]!, this.we[j]!) : idKey(year, this.rowId());
+  }
+
+  /** The view of the row read by {@link fast}, handed on. */
+  private readonly view: RowView = ((reader: TableReader): RowView => ({
+    get record() {
+      return reader.values as unknown as CommunityRecord;
+    },
+    full: () => reader.fullRecord(),
+    id: () => reader.rowId(),
+    copyTo: (block, year, row) => block.addView(year, row, reader.values.v, reader.wordCols, reader.wk, reader.ws, reader.we, reader.wstr, reader.bytes),
+  }))(this);
+
+  /** {@link accept} for the row read by {@link fast}. */
+  private acceptView(year: number, row: number, ownYear: boolean): void {
+    if (year !== this.lastYear) [this.lastYear, this.lastKey] = [year, String(year)];
+    const key = this.lastKey;
+    const mode = this.options.ids ?? 'table';
+    if (mode === 'keys') this.addKey(this.rowKey(year));
+    else if ((mode === 'table' || mode.verify.has(this.rowKey(year))) && this.repeated(this.rowId(), key, row)) return;
+    this.addValues(key);
+    if (!ownYear) this.rowsOfTableYear++;
+    this.byYear[key] = (this.byYear[key] ?? 0) + 1;
+    if (this.emitView) this.emitView(this.view, year, row);
+    else this.emit(this.fullRecord(), year, row);
+  }
+
+  /** The reading of a common row into a record of its own, cell by cell (after the checks of {@link quick}). */
+  private quickRecord(row: number, bytes: Uint8Array, start: Int32Array, end: Int32Array, count: number, decoder: InstanceType<typeof TextDecoder>): boolean {
+    const plan = this.plan!;
+    const texts = this.texts;
     const cols = this.columns!;
     const op = plan.op;
     const record: Record<string, unknown> = {};
@@ -361,16 +604,13 @@ export class TableReader {
   private readonly texts: (string | undefined)[] = [];
 
   /**
-   * With `ids: 'keys'`, after {@link end}: the keys that occur more than once (empty: no id is repeated). Sorts the
-   * keys: call once.
+   * With `ids: 'keys'`, after {@link end}: the keys that occur more than once (empty: no id is repeated). Call once:
+   * the keys are let go.
    */
   repeatedKeys(): Set<number> {
-    const out = new Set<number>();
-    if (!this.keys) return out;
-    const keys = this.keys.subarray(0, this.keyCount).sort();
-    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) out.add(keys[i]!);
+    const keys = this.keys;
     this.keys = undefined;
-    return out;
+    return keys ? repeatedIn(keys.subarray(0, this.keyCount)) : new Set();
   }
 
   /** Finish: decide the header if the table was short, then check the last totals. */
@@ -432,6 +672,7 @@ export class TableReader {
     this.columns = found.columns;
     this.statedYears(this.head.slice(0, found.rows[0]));
     this.checkHeader(this.headerRows[0]!);
+    this.plan = planOf(this.columns);
     const rest = this.head.slice(at + 1);
     this.head.length = 0;
     for (const r of rest) this.body(r);
@@ -634,27 +875,32 @@ export class TableReader {
 
   /** A valid community: its id checked for duplicates, its figures added to the sums, handed on. */
   private accept(c: CommunityRecord, year: number, row: number, ownYear: boolean): void {
-    const cols = this.columns!;
     if (year !== this.lastYear) [this.lastYear, this.lastKey] = [year, String(year)];
     const key = this.lastKey;
     const mode = this.options.ids ?? 'table';
     if (mode === 'keys') this.addKey(idKey(year, c.id));
-    else if (mode === 'table' || mode.verify.has(idKey(year, c.id))) {
-      const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
-      const firstRow = ids.get(c.id);
-      if (firstRow !== undefined) {
-        const byId = this.idColumn >= 0;
-        return this.problem(row, byId ? cols[this.idColumn]!.header : cols[this.nameColumn]!.header, 'duplicate-id', {
-          en: `duplicate ${byId ? 'id' : 'name'} ${describeValue(c.id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`,
-          zh: `${key} 年的${byId ? '编号' : '社区名称'} ${describeValue(c.id, 'zh')} 重复(第一次出现在第 ${firstRow} 行)`,
-        });
-      }
-      ids.set(c.id, row);
-    }
+    else if ((mode === 'table' || mode.verify.has(idKey(year, c.id))) && this.repeated(c.id, key, row)) return;
     this.addToSums(key, c);
     if (!ownYear) this.rowsOfTableYear++;
     this.byYear[key] = (this.byYear[key] ?? 0) + 1;
     this.emit(c, year, row);
+  }
+
+  /** Whether the id was read before in the year `key` (a problem said), else noted at this row. */
+  private repeated(id: string, key: string, row: number): boolean {
+    const ids = this.ids.get(key) ?? this.ids.set(key, new Map()).get(key)!;
+    const firstRow = ids.get(id);
+    if (firstRow === undefined) {
+      ids.set(id, row);
+      return false;
+    }
+    const cols = this.columns!;
+    const byId = this.idColumn >= 0;
+    this.problem(row, byId ? cols[this.idColumn]!.header : cols[this.nameColumn]!.header, 'duplicate-id', {
+      en: `duplicate ${byId ? 'id' : 'name'} ${describeValue(id)} (first on ${this.options.unit ?? 'row'} ${firstRow}) in ${key}`,
+      zh: `${key} 年的${byId ? '编号' : '社区名称'} ${describeValue(id, 'zh')} 重复(第一次出现在第 ${firstRow} 行)`,
+    });
+    return true;
   }
 
   /** The last year accepted, and its key (most tables hold one year). */
@@ -695,6 +941,37 @@ export class TableReader {
       for (const group of groups) add(group, i, v, n);
     }
   }
+
+  /** {@link addToSums} for the row read by {@link fast}: its values are whole numbers of at most 15 digits, or missing. */
+  private addValues(key: string): void {
+    if (key !== this.sumsKey) [this.sumsKey, this.sumsAt] = [key, this.sumsOf(key)];
+    const s = this.sumsAt!;
+    const { sub, all } = s;
+    const { sub: gsub, all: gall } = this.grand;
+    sub.rows++;
+    all.rows++;
+    gsub.rows++;
+    gall.rows++;
+    const v = this.values.v;
+    for (let i = 0; i < SUMMED_AT.length; i++) {
+      const x = v[SUMMED_AT[i]!]!;
+      if (Number.isNaN(x)) {
+        const bit = 1 << i;
+        sub.missing |= bit;
+        all.missing |= bit;
+        gsub.missing |= bit;
+        gall.missing |= bit;
+        continue;
+      }
+      add(sub, i, x, x);
+      add(all, i, x, x);
+      add(gsub, i, x, x);
+      add(gall, i, x, x);
+    }
+  }
+  /** The year whose sums {@link addValues} added to last, and its sums (a total row replaces them: then reset). */
+  private sumsKey: string | undefined;
+  private sumsAt: { sub: Sums; all: Sums } | undefined;
 
   /** A 合计/总计/小计 row: not a community; its figures are checked against the rows it totals. */
   private total(r: TableRow, label: string): void {
@@ -749,6 +1026,7 @@ export class TableReader {
         });
       }
     });
+    this.sumsKey = undefined; // the sums of the year may be replaced
     if (sub) s.sub = emptySums();
     else if (ofYear) this.sums.set(key, { sub: emptySums(), all: emptySums() });
     else this.grand = { sub: emptySums(), all: emptySums() };
