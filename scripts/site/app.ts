@@ -15,11 +15,12 @@ import { esc, evaluationHtml, reportHtml, type RuleName } from './lib.js';
 import { parameterValue } from './words.js';
 import { auditRegion, calculatorResult, initialState, pageBody, policyOf, presetsRegion, T, type State } from './render.js';
 import { queryOf, stateOf } from './url.js';
+import { STANDARDS } from '../../src/policies/standards.js';
 
 // The state the address carries (a link's readings, inputs, language, standards and year), over the first state.
 const fromAddress = stateOf(
   location.search.slice(1),
-  [...document.querySelectorAll<HTMLInputElement>('input[data-standard]')].map((box) => box.dataset.standard!),
+  STANDARDS.map((s) => s.id),
 );
 const state: State = fromAddress.state;
 if (fromAddress.unused.length) state.unused = fromAddress.unused;
@@ -194,14 +195,7 @@ addEventListener('afterprint', () => {
   opened = [];
 });
 
-if (location.search.length > 1) {
-  // A link's state: the page drawn again from it (in its language), the clause it points at in view.
-  drawPage();
-  if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
-} else {
-  // The page as built is the first state; a reading chosen before the script ran (the browser's form memory) is taken in.
-  for (const sel of $$<HTMLSelectElement>('select[data-reading]')) state.choices[sel.dataset.reading!] = sel.value;
-  state.standards = $$<HTMLInputElement>('input[data-standard]:checked').map((box) => box.dataset.standard!);
-  drawDependents();
-}
+// The page drawn from its state (the first state, or a link's, in its language), the clause the address points at in view.
+drawPage();
+if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
 document.documentElement.dataset.ready = 'true';

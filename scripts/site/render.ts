@@ -31,6 +31,10 @@ export interface State {
 
 export const T = {
   title: { zh: '社区建设政策浏览器', en: 'Community-building policy explorer' },
+  noScript: {
+    zh: '本页在浏览器中运行，需要启用脚本(不联网，不上传任何数据)。',
+    en: 'This page runs in the browser and needs scripts enabled (it uses no network and uploads nothing).',
+  },
   intro: {
     zh: '宁国市城乡社区建设政策的每一条款、参数和计算。先检查您的数据：选择文件，即按命令行 report 的读法读取和评估。数字由 shequ-rules 精确计算(不经浮点)；改变下方的“口径”，页面上所有结果随之重算。本页不联网，可离线打开。',
     en: 'Every clause, parameter and computation of Ningguo’s policy on urban–rural community building. Check your data first: pick a file and it is read and evaluated as the command line’s report reads it. Figures are computed exactly by shequ-rules (never through floats); change a reading below and every result on the page is computed again. The page works offline and loads nothing from the network.',
