@@ -100,8 +100,8 @@ describe('shequ-rules compare', () => {
       const diff = sheets[5]!.rows.map((x) => x.cells);
       const rooms = diff.filter((c) => c[3] === 'Community rooms');
       expect(rooms.map((c) => [c[1], c[5], c[6], c[7]])).toEqual([
-        ['national-2011', 246.25, 1242.5, 996.25],
-        ['national-2021', 246.25, 2804, 2557.75],
+        ['National plan 2011–2015', 246.25, 1242.5, 996.25],
+        ['National plan, 14th five-year', 246.25, 2804, 2557.75],
       ]);
     },
     TIMEOUT,

@@ -391,10 +391,10 @@ describe.skipIf(!READER)('the comparison workbook, read back by openpyxl', () =>
       const q7 = policy.rows.find((row) => row[1]!.v === '341881001001' && row[3]!.v === '用房面积')!;
       expect(q7.every((c) => c.fill === RED)).toBe(true);
       expect(q7.slice(7, 10).map((c) => c.fmt)).toEqual(['#,##0.00', '#,##0.00', '#,##0.00']);
-      // Each policy's readings and parameters, the policy first.
+      // Each policy's readings and parameters, the policy first, by its short name (its id in the 编号 column).
       const audit = sheetOf(book, '口径与参数');
-      expect(new Set(audit.rows.slice(1).map((row) => row[0]!.v))).toEqual(new Set(['ningguo-2011', 'national-2011']));
-      expect(audit.rows.some((row) => row[0]!.v === 'national-2011' && row[1]!.v === '文件' && row[2]!.v === 'national-2011')).toBe(true);
+      expect(new Set(audit.rows.slice(1).map((row) => row[0]!.v))).toEqual(new Set(['本市文件(约 2011 年)', '国家规划 2011—2015']));
+      expect(audit.rows.some((row) => row[0]!.v === '国家规划 2011—2015' && row[1]!.v === '文件' && row[2]!.v === 'national-2011')).toBe(true);
     },
     TIMEOUT,
   );
