@@ -38,9 +38,11 @@ function auditNumber(key: string, v: unknown, lang: Lang): { name: string; shown
     const s = STANDARDS.find((x) => x.id === id)?.source;
     return s && (s.short ?? s.title)[lang];
   };
-  if (key === 'standards' && Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && standard(x) !== undefined)) {
-    const text = (v as string[]).map((id) => standard(id)!).join(lang === 'zh' ? '、' : ', ');
-    return { name: auditNumberWords(key, v, lang).name, shown: { text, rounded: false, exact: v.join(', ') } };
+  // The audit lists them as ids joined by ", " (or `none`).
+  const ids = key === 'standards' && typeof v === 'string' ? v.split(', ') : [];
+  if (ids.length > 0 && ids.every((id) => standard(id) !== undefined)) {
+    const text = ids.map((id) => standard(id)!).join(lang === 'zh' ? '、' : ', ');
+    return { name: auditNumberWords(key, v, lang).name, shown: { text, rounded: false, exact: v as string } };
   }
   const area = /^(.+)AreaM2$/.exec(key)?.[1];
   const named = area === undefined ? undefined : standard(area);
