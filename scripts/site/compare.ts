@@ -15,6 +15,7 @@ import { PolicyInputError, type Lang, type Policy } from '../../src/index.js';
 import { applyStandard } from '../../src/policies/standard-overlays.js';
 import { STANDARDS, STANDARD_READINGS, type Standard } from '../../src/policies/standards.js';
 import type { ValueUnit } from '../../src/provisions/declare.js';
+import { showDate } from '../../src/present/format.js';
 import { optionWords } from '../../src/present/words.js';
 import { STATUS, W } from '../../src/report/compare-report.js';
 import { count, grouped, valueWords } from '../../src/report/words.js';
@@ -46,11 +47,11 @@ export const C = {
   nonePicked: { zh: '尚未勾选标准。', en: 'No standard ticked yet.' },
   yearHead: { zh: (y: number) => `${y} 年数据的比较`, en: (y: number) => `The comparison of the ${y} data` },
   onDay: {
-    zh: (d: string) => `标准是否施行以 ${d} 计；未施行的标准是“若按此标准”的测算。`,
+    zh: (d: string) => `标准是否施行以${d}计；未施行的标准是“若按此标准”的测算。`,
     en: (d: string) => `Whether a standard applied is taken on ${d}; one that did not is a what-if.`,
   },
   measure: { zh: '项目', en: 'measure' },
-  inForce: { zh: (d: string) => `${d} 是否施行`, en: (d: string) => `applied on ${d}` },
+  inForce: { zh: (d: string) => `${d}是否施行`, en: (d: string) => `applied on ${d}` },
   owed: { zh: (name: string) => `缺口：${name}`, en: (name: string) => `owed: ${name}` },
   beyond: { zh: '各标准比本市文件多要求的', en: 'What each standard asks beyond the city’s document' },
   ownFailing: { zh: '标准自己的检查中未通过的', en: 'The standard’s own checks that fail' },
@@ -114,7 +115,7 @@ export function standardPicker(L: Lang, picked: readonly string[]): string {
     const id = `pick-${s.id}`;
     return (
       `<label for="${esc(id)}" class="pick"><input type="checkbox" id="${esc(id)}" data-standard="${esc(s.id)}" value="${esc(s.id)}"${picked.includes(s.id) ? ' checked' : ''}> ` +
-      `<code>${esc(s.id)}</code> <span class="status" data-status="${esc(status)}">${esc(STATUS[status]![L])}</span> <small>${esc(s.source.number ?? s.source.title[L])}</small></label>`
+      `${esc((s.source.short ?? s.source.title)[L])} <span class="status" data-status="${esc(status)}">${esc(STATUS[status]![L])}</span> <small>${esc(s.source.number ?? s.source.title[L])}</small></label>`
     );
   }).join('');
   return `<fieldset class="picker"><legend>${esc(C.pick[L])}</legend>${boxes}</fieldset>`;
@@ -176,7 +177,7 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
   const head = cols
     .map(
       (p) =>
-        `<th scope="col" data-policy="${esc(p.id)}"><code>${esc(p.id)}</code><br><small>${esc(p.title[L])}${p.sources.at(-1)?.number ? ` <span lang="zh-CN">${esc(p.sources.at(-1)!.number!)}</span>` : ''}</small></th>`,
+        `<th scope="col" data-policy="${esc(p.id)}">${esc(p.name[L])}<br><small>${esc(p.title[L])}${p.sources.at(-1)?.number ? ` <span lang="zh-CN">${esc(p.sources.at(-1)!.number!)}</span>` : ''}</small></th>`,
     )
     .join('');
   const row = (label: string, attrs: string, cell: (p: (typeof cols)[number], i: number) => string) =>
@@ -185,7 +186,7 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
   const owed = new Map<string, { name: { zh: string; en: string }; unit: ValueUnit }>();
   for (const diff of c.differences) for (const o of diff.owed) if (!owed.has(o.key)) owed.set(o.key, { name: o.name, unit: o.unit });
   const body = [
-    row(C.inForce[L](c.on), 'data-row="in-force"', (p, i) =>
+    row(C.inForce[L](showDate(c.on, L).text), 'data-row="in-force"', (p, i) =>
       i === 0
         ? '<td>—</td>'
         : `<td data-policy="${esc(p.id)}" data-in-force="${esc(p.standards.map((s) => s.inForce).join(' '))}">${p.standards.map((s) => esc(W.inForce[s.inForce][L])).join('; ') || '—'}</td>`,
@@ -228,7 +229,7 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
             .join('')}</tbody></table></div>`
         : `<p data-nothing-more>${esc(C.nothingMore[L])}</p>`;
       return (
-        `<div class="difference" data-difference="${esc(diff.policy)}"><h5><code>${esc(diff.policy)}</code> ${esc(alt.title[L])}</h5><ul>` +
+        `<div class="difference" data-difference="${esc(diff.policy)}"><h5>${esc(alt.name[L])} <small>${esc(alt.title[L])}</small></h5><ul>` +
         `<li data-now-failing="${esc(diff.communitiesNowFailing.join(' '))}">${esc(W.nowFailing[L])} (${esc(count(diff.communitiesNowFailing.length, 'communities', L))}): ${list(diff.communitiesNowFailing, names, L)}</li>` +
         `<li data-no-longer-failing="${esc(diff.communitiesNoLongerFailing.join(' '))}">${esc(W.noLonger[L])} (${esc(count(diff.communitiesNoLongerFailing.length, 'communities', L))}): ${list(diff.communitiesNoLongerFailing, names, L)}</li>` +
         `<li data-newly-failing="${esc(diff.newlyFailing.map((x) => `${x.subject}:${x.provision}`).join(' '))}">${esc(W.newlyFailing[L])} (${esc(checks(diff.newlyFailing.length, L))}): ${byProvision(diff.newlyFailing, names, L, policies[at]!, c, at)}</li>` +
@@ -241,7 +242,7 @@ export function comparisonHtml(c: PolicyComparison, policies: readonly Policy[],
     })
     .join('');
   return (
-    `<div class="comparison" data-comparison="${c.year}"><h4>${esc(C.yearHead[L](c.year))}</h4><p class="sr-cite">${esc(C.onDay[L](c.on))}</p>${table}` +
+    `<div class="comparison" data-comparison="${c.year}"><h4>${esc(C.yearHead[L](c.year))}</h4><p class="sr-cite">${esc(C.onDay[L](showDate(c.on, L).text))}</p>${table}` +
     `<h4>${esc(C.beyond[L])}</h4>${differences}</div>`
   );
 }

@@ -116,20 +116,20 @@ describe('auditPolicy: the policy checked against itself', () => {
 describe('the audit explains each verdict with its numbers', () => {
   test('under the defaults', () => {
     expect(auditPolicy().findings.map((f) => [f.id, f.explanation.zh, f.explanation.en])).toEqual([
-      ['K1', '到 2013 年底推行比例 0.9 达到农村目标 0.9', 'By the end of 2013 the rollout reaches 0.9, meeting the rural target of 0.9'],
-      ['K2', '3000 户正好是 600 户的 5 倍：两项标准无需取整即可衔接', '3000 households are exactly 5 × 600: the two standards fit without rounding'],
-      ['K3', '标准社区按人口计需用房 400 m²', 'A standard community needs 400 m² of rooms (by residents)'],
+      ['K1', '到 2013 年底推行比例 90 % 达到农村目标 90 %', 'By the end of 2013 the rollout reaches 90 %, meeting the rural target of 90 %'],
+      ['K2', '3,000 户正好是 600 户的 5 倍：两项标准无需取整即可衔接', '3,000 households are exactly 5 × 600: the two standards fit without rounding'],
+      ['K3', '标准社区按人口计需用房 400 m²', 'A standard community needs 400 m² of rooms (by its residents)'],
       [
         'K4',
-        '“以上”与“以下”都包含 200000 m² 本数，两款同时适用；按 I5 取“配建用房”',
-        '以上 and 以下 both include 200000 m², so both clauses apply; I5 picks "in-kind"',
+        '“以上”与“以下”都包含 200,000 m² 本数，两款同时适用；按 I5 取“配建用房”',
+        '以上 and 以下 both include 200,000 m², so both clauses apply; I5 picks rooms in kind',
       ],
       [
         'K5',
-        '在 200000 m² 处缴资金相当于 600 m²，而按标准配建只需约 266.67 m²(假设每户 100 m²)：略小的项目负担反而更重；每户面积超过约 44.44 m² 时都是如此',
-        'At 200000 m² the money route asks for 600 m² worth, while rooms by the standard come to about 266.67 m² (assuming 100 m² per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about 44.44 m²',
+        '在 200,000 m² 处缴资金相当于 600 m²，而按标准配建只需约 266.67 m²(假设每户 100 m²)：略小的项目负担反而更重；每户面积超过约 44.44 m² 时都是如此',
+        'At 200,000 m² the money route asks for 600 m² worth, while rooms by the standard come to about 266.67 m² (assuming 100 m² per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about 44.44 m²',
       ],
-      ['K6', '8000 人 ÷ 3000 户 ≈ 2.67 人/户', '8000 residents ÷ 3000 households ≈ 2.67 people per household'],
+      ['K6', '8,000 人 ÷ 3,000 户 ≈ 2.67 人/户', '8,000 residents ÷ 3,000 households ≈ 2.67 people per household'],
       [
         'K7',
         '标准社区按本市标准需 400 m²，低于同年国家规划每百户 20 m² 的 600 m²(2021年国家规划新建设施为 900 m²)',
@@ -142,14 +142,14 @@ describe('the audit explains each verdict with its numbers', () => {
       ],
       [
         'K9',
-        '按开发面积的 0.003 只能得出 300 m² 的面积当量，原文未给出折算金额的单价(I6)',
-        '0.003 of the developed area gives an area equivalent of 300 m²; the text names no price to turn it into money (I6)',
+        '按开发面积的 3‰ 只能得出 300 m² 的面积当量，原文未给出折算金额的单价(I6)',
+        '3‰ of the developed area gives an area equivalent of 300 m²; the text names no price to turn it into money (I6)',
       ],
       ['K10', '2014 年底推行到全部村(组)', 'Every village is reached by the end of 2014'],
       [
         'K11',
-        '2011-12-31：标准社区(3000 户、8000 人)《城乡社区建设工作意见(约 2011 年)》按 8000 人需 400 m²；《社区服务体系建设规划(2011－2015年)》(国办发〔2011〕61号)每百户 20 m² 需 600 m²(derivative)：本市标准偏低',
-        'On 2011-12-31, for a standard community of 3000 households and 8000 residents, Opinions on urban–rural community building (about 2011) asks 400 m² (by residents); Plan for the community service system, 2011–2015 (国办发〔2011〕61号) at 20 m² per 100 households asks 600 m² (derivative): the city’s standard is lower',
+        '2011年12月31日：标准社区(3,000 户、8,000 人)《城乡社区建设工作意见(约 2011 年)》按 8,000 人需 400 m²；《社区服务体系建设规划(2011－2015年)》(国办发〔2011〕61号)每百户 20 m² 需 600 m²(转引)：本市标准偏低',
+        'On 2011-12-31, for a standard community of 3,000 households and 8,000 residents, Opinions on urban–rural community building (about 2011) asks 400 m² (by its residents); Plan for the community service system, 2011–2015 (国办发〔2011〕61号) at 20 m² per 100 households asks 600 m² (quoted by another document): the city’s standard is lower',
       ],
     ]);
   });
@@ -165,17 +165,17 @@ describe('the audit explains each verdict with its numbers', () => {
     });
     const byId = Object.fromEntries(auditPolicy(p, { floorAreaPerHouseholdM2: 40 }).findings.map((f) => [f.id, [f.explanation.zh, f.explanation.en]]));
     expect(byId.K1).toEqual([
-      '到 2013 年底推行比例只有 0.657，低于农村目标 0.9',
-      'By the end of 2013 the rollout reaches only 0.657, short of the rural target of 0.9',
+      '到 2013 年底推行比例只有 65.7 %，低于农村目标 90 %',
+      'By the end of 2013 the rollout reaches only 65.7 %, short of the rural target of 90 %',
     ]);
     expect(byId.K2).toEqual([
-      '3000 户不是 700 户的整数倍(余 200)，原文未说明如何取整，按 I3 得 5 名',
-      '3000 households are not a whole multiple of 700 (remainder 200); the text does not say how to round, and I3 gives 5',
+      '3,000 户不是 700 户的整数倍(余 200)，原文未说明如何取整，按 I3 得 5 名',
+      '3,000 households are not a whole multiple of 700 (remainder 200); the text does not say how to round, and I3 gives 5',
     ]);
-    expect(byId.K4![0]).toBe('“以上”与“以下”都包含 1000 m² 本数，两款同时适用；按 I5 取“缴纳资金”');
+    expect(byId.K4![0]).toBe('“以上”与“以下”都包含 1,000 m² 本数，两款同时适用；按 I5 取“缴纳资金”');
     expect(byId.K5).toEqual([
-      '在 1000 m² 处缴资金相当于 3 m²，不超过配建的约 5.33 m²(假设每户 40 m²)',
-      'At 1000 m² the money route asks for 3 m² worth, no more than the about 5.33 m² in kind (assuming 40 m² per household)',
+      '在 1,000 m² 处缴资金相当于 3 m²，不超过配建的约 5.33 m²(假设每户 40 m²)',
+      'At 1,000 m² the money route asks for 3 m² worth, no more than the about 5.33 m² in kind (assuming 40 m² per household)',
     ]);
     expect(byId.K7).toEqual(['本市标准 640 m² 不低于国家规划的 600 m²', 'The city’s 640 m² is not below the national plan’s 600 m²']);
     expect(byId.K10).toEqual([
@@ -193,12 +193,12 @@ describe('each check names itself, its clauses and its readings', () => {
       ['K1', '农村社区推行进度与农村达标目标', 'Rural rollout against the rural target', 'A.3.3 A.2', 'I2:share-of-all I7:end-of-2013'],
       ['K2', '标准社区的工作人员数', 'Workers of a standard community', 'A.3.1 A.4.2', 'I3:ceil'],
       ['K3', '标准社区的用房面积', 'Rooms of a standard community', 'A.3.1 A.3.4', 'I9:residents'],
-      ['K4', '开发项目两款在门槛 200000 m² 处重叠', 'The two developer clauses overlap at the threshold of 200000 m²', 'A.4.3', 'I5:in-kind'],
+      ['K4', '开发项目两款在门槛 200,000 m² 处重叠', 'The two developer clauses overlap at the threshold of 200,000 m²', 'A.4.3', 'I5:in-kind'],
       ['K5', '门槛两侧的负担不连续', 'The burden jumps at the threshold', 'A.4.3 A.3.4 A.3.1', 'I6:area-equivalent I9:residents'],
       ['K6', '规模标准隐含的户均人口', 'Household size implied by the size guideline', 'A.3.1', ''],
       ['K7', '用房标准与国家标准', 'Room standard against the national standards', 'A.3.4', 'I9:residents'],
       ['K8', '投入条款的资金都归入专户', 'Every money flow of the funding clause has a place in the special account', 'A.4.3 A.4.4', ''],
-      ['K9', '用房资金(开发面积的 0.003)没有单价', 'The room money (0.003 of the developed area) has no price', 'A.4.3', 'I6:area-equivalent'],
+      ['K9', '用房资金(开发面积的 3‰)没有单价', 'The room money (3‰ of the developed area) has no price', 'A.4.3', 'I6:area-equivalent'],
       ['K10', '农村社区全覆盖的年份', 'When the rural rollout covers every village', 'A.3.3', 'I2:share-of-all'],
       ['K11', '用房标准与同日适用的国家标准', 'Room standard against the national standards in force on the same day', 'A.3.4', 'I9:residents'],
     ]);
@@ -219,7 +219,7 @@ describe('each check names itself, its clauses and its readings', () => {
   test('on a per-household room standard, K3 and K5 size rooms by households', () => {
     const p = createPolicy({ rooms: { m2Per100Households: 20 } });
     const [k3, , k5] = auditPolicy(p).findings.slice(2, 5);
-    expect([k3!.explanation.en, String(k3!.numbers.areaM2)]).toEqual(['A standard community needs 600 m² of rooms (by households)', '600']);
+    expect([k3!.explanation.en, String(k3!.numbers.areaM2)]).toEqual(['A standard community needs 600 m² of rooms (by its households)', '600']);
     // 200,000 m² ÷ 100 m² = 2,000 households × 20/100 = 400 m² in kind against 600 m² of money; break-even 0.2 ÷ 0.003 = 66.67 m²
     expect([String(k5!.numbers.inKindAreaM2), String(k5!.numbers.breakEvenFloorAreaPerHouseholdM2)]).toEqual(['400', '66.666666666666666667']);
     expect(k5!.interpretations).toContainEqual({ id: 'I9', choice: 'households' });
@@ -227,7 +227,7 @@ describe('each check names itself, its clauses and its readings', () => {
 
   test('K6 flags an implausible household size', () => {
     const k6 = auditPolicy(createPolicy({ sizing: { households: 100, residents: 8000 } })).findings[5]!;
-    expect([k6.verdict, k6.explanation.en]).toEqual(['conflict', '8000 residents ÷ 100 households = 80 people per household, outside a plausible 1–10']);
+    expect([k6.verdict, k6.explanation.en]).toEqual(['conflict', '8,000 residents ÷ 100 households = 80 people per household, outside a plausible 1–10']);
   });
 
   test('refuses a policy-like object without rules and an assumption of the wrong kind', () => {
@@ -261,7 +261,7 @@ describe('the audit at its less common edges', () => {
 
   test('K6: a non-terminating household size is shown as approximate, 10 people per household is still plausible, 1 too', () => {
     const k6 = (households: number, residents: number) => auditPolicy(createPolicy({ sizing: { households, residents } })).findings[5]!;
-    expect(k6(3000, 10000).explanation.zh).toBe('10000 人 ÷ 3000 户 ≈ 3.33 人/户');
+    expect(k6(3000, 10000).explanation.zh).toBe('10,000 人 ÷ 3,000 户 ≈ 3.33 人/户');
     expect(k6(1000, 10000).verdict).toBe('consistent');
     expect(k6(1000, 10001).verdict).toBe('conflict');
     expect(k6(1000, 1000).verdict).toBe('consistent');
@@ -283,11 +283,11 @@ describe('the audit at its less common edges', () => {
   test('K3 and K6 say how they counted: by households (户数), and = for a household size that is exact', () => {
     expect(auditPolicy(createPolicy({ rooms: { m2Per100Households: 20 } })).findings[2]!.explanation.zh).toBe('标准社区按户数计需用房 600 m²');
     expect(auditPolicy(createPolicy({ sizing: { households: 3000, residents: 9000 } })).findings[5]!.explanation).toEqual({
-      zh: '9000 人 ÷ 3000 户 = 3 人/户',
-      en: '9000 residents ÷ 3000 households = 3 people per household',
+      zh: '9,000 人 ÷ 3,000 户 = 3 人/户',
+      en: '9,000 residents ÷ 3,000 households = 3 people per household',
     });
     expect(auditPolicy(createPolicy({ sizing: { households: 100, residents: 8000 } })).findings[5]!.explanation.zh).toBe(
-      '8000 人 ÷ 100 户 = 80 人/户，不在 1 至 10 人的合理范围内',
+      '8,000 人 ÷ 100 户 = 80 人/户，不在 1 至 10 人的合理范围内',
     );
   });
 

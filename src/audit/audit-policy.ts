@@ -20,6 +20,16 @@ import type { ExactValue } from '../policy/parameters.js';
 import type { Parameters } from '../policies/ningguo-values.js';
 import { yiShang, yiXia } from '../rules/statute.js';
 import type { InterpretationUse } from '../trace.js';
+import { showArea, showCount, showDate, showShare } from '../present/format.js';
+import { SOURCE_STATUS } from '../present/words.js';
+
+// The explanations' numbers through the one formatter (3,000 户, 200,000 m², 90 %, 2011年12月31日).
+const cnt = (v: unknown): string => showCount(v).text;
+const m2 = (v: unknown): string => showArea(v).text;
+const pct = (v: unknown): string => showShare(v).text;
+/** A rate of the developed area as the text writes it: 0.003 → 3‰. */
+const permille = (v: unknown): string => `${new D(String(v)).times(1000).toString()}‰`;
+const ROUTE_WORDS = { 'in-kind': b('配建用房', 'rooms in kind'), funds: b('缴纳资金', 'room money') } as const;
 
 /** `consistent`: the provisions agree; `conflict`: they pull apart; `gap`: the text leaves something open. */
 export type Verdict = 'consistent' | 'conflict' | 'gap';
@@ -100,12 +110,12 @@ function k1(policy: Policy): Finding {
     numbers: { deadlineYear: t.deadlineYear, rolloutShare: r.share, ruralTarget: t.ruralShare },
     explanation: ok
       ? b(
-          `到 ${t.deadlineYear} 年底推行比例 ${r.share} 达到农村目标 ${t.ruralShare}`,
-          `By the end of ${t.deadlineYear} the rollout reaches ${r.share}, meeting the rural target of ${t.ruralShare}`,
+          `到 ${t.deadlineYear} 年底推行比例 ${pct(r.share)} 达到农村目标 ${pct(t.ruralShare)}`,
+          `By the end of ${t.deadlineYear} the rollout reaches ${pct(r.share)}, meeting the rural target of ${pct(t.ruralShare)}`,
         )
       : b(
-          `到 ${t.deadlineYear} 年底推行比例只有 ${r.share}，低于农村目标 ${t.ruralShare}`,
-          `By the end of ${t.deadlineYear} the rollout reaches only ${r.share}, short of the rural target of ${t.ruralShare}`,
+          `到 ${t.deadlineYear} 年底推行比例只有 ${pct(r.share)}，低于农村目标 ${pct(t.ruralShare)}`,
+          `By the end of ${t.deadlineYear} the rollout reaches only ${pct(r.share)}, short of the rural target of ${pct(t.ruralShare)}`,
         ),
     interpretations: [...r.interpretations, ...t.interpretations],
   };
@@ -125,12 +135,12 @@ function k2(policy: Policy): Finding {
     explanation:
       remainder === 0
         ? b(
-            `${households} 户正好是 ${per} 户的 ${s.staff} 倍：两项标准无需取整即可衔接`,
-            `${households} households are exactly ${s.staff} × ${per}: the two standards fit without rounding`,
+            `${cnt(households)} 户正好是 ${cnt(per)} 户的 ${s.staff} 倍：两项标准无需取整即可衔接`,
+            `${cnt(households)} households are exactly ${s.staff} × ${cnt(per)}: the two standards fit without rounding`,
           )
         : b(
-            `${households} 户不是 ${per} 户的整数倍(余 ${remainder})，原文未说明如何取整，按 I3 得 ${s.staff} 名`,
-            `${households} households are not a whole multiple of ${per} (remainder ${remainder}); the text does not say how to round, and I3 gives ${s.staff}`,
+            `${cnt(households)} 户不是 ${cnt(per)} 户的整数倍(余 ${cnt(remainder)})，原文未说明如何取整，按 I3 得 ${cnt(s.staff)} 名`,
+            `${cnt(households)} households are not a whole multiple of ${cnt(per)} (remainder ${cnt(remainder)}); the text does not say how to round, and I3 gives ${cnt(s.staff)}`,
           ),
     interpretations: s.interpretations,
   };
@@ -152,8 +162,8 @@ function k3(policy: Policy): Finding {
     clauses: ['A.3.1', 'A.3.4'],
     numbers: { households: policy.parameters.sizing.households, residents: policy.parameters.sizing.residents, basis: r.basis, areaM2: r.areaM2 },
     explanation: b(
-      `标准社区按${r.basis === 'residents' ? '人口' : '户数'}计需用房 ${r.areaM2} m²`,
-      `A standard community needs ${r.areaM2} m² of rooms (by ${r.basis})`,
+      `标准社区按${r.basis === 'residents' ? '人口' : '户数'}计需用房 ${m2(r.areaM2)}`,
+      `A standard community needs ${m2(r.areaM2)} of rooms (by its ${r.basis === 'residents' ? 'residents' : 'households'})`,
     ),
     interpretations: r.interpretations,
   };
@@ -166,13 +176,13 @@ function k4(policy: Policy): Finding {
   const route = policy.developerObligation({ floorAreaM2: threshold }).route;
   return {
     id: 'K4',
-    title: b(`开发项目两款在门槛 ${threshold} m² 处重叠`, `The two developer clauses overlap at the threshold of ${threshold} m²`),
+    title: b(`开发项目两款在门槛 ${m2(threshold)} 处重叠`, `The two developer clauses overlap at the threshold of ${m2(threshold)}`),
     verdict: 'conflict',
     clauses: ['A.4.3'],
     numbers: { thresholdM2: threshold, inKindClaims: yiShang(threshold, threshold), fundsClaims: yiXia(threshold, threshold), routeAtThreshold: route },
     explanation: b(
-      `“以上”与“以下”都包含 ${threshold} m² 本数，两款同时适用；按 I5 取“${route === 'in-kind' ? '配建用房' : '缴纳资金'}”`,
-      `以上 and 以下 both include ${threshold} m², so both clauses apply; I5 picks "${route}"`,
+      `“以上”与“以下”都包含 ${m2(threshold)} 本数，两款同时适用；按 I5 取“${ROUTE_WORDS[route].zh}”`,
+      `以上 and 以下 both include ${m2(threshold)}, so both clauses apply; I5 picks ${ROUTE_WORDS[route].en}`,
     ),
     interpretations: [{ id: 'I5', choice: policy.parameters.developer.boundary }],
   };
@@ -211,12 +221,12 @@ function k5(policy: Policy, floorAreaPerHousehold: Decimal): Finding {
     },
     explanation: conflict
       ? b(
-          `在 ${threshold} m² 处缴资金相当于 ${fundsArea} m²，而按标准配建只需约 ${inKind.toDecimalPlaces(2)} m²(假设每户 ${floorAreaPerHousehold} m²)：略小的项目负担反而更重；每户面积超过约 ${breakEven!.toDecimalPlaces(2)} m² 时都是如此`,
-          `At ${threshold} m² the money route asks for ${fundsArea} m² worth, while rooms by the standard come to about ${inKind.toDecimalPlaces(2)} m² (assuming ${floorAreaPerHousehold} m² per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about ${breakEven!.toDecimalPlaces(2)} m²`,
+          `在 ${m2(threshold)} 处缴资金相当于 ${m2(fundsArea)}，而按标准配建只需约 ${m2(inKind)}(假设每户 ${m2(floorAreaPerHousehold)})：略小的项目负担反而更重；每户面积超过约 ${m2(breakEven!)} 时都是如此`,
+          `At ${m2(threshold)} the money route asks for ${m2(fundsArea)} worth, while rooms by the standard come to about ${m2(inKind)} (assuming ${m2(floorAreaPerHousehold)} per household): a slightly smaller project carries the heavier burden, as it does whenever households average more than about ${m2(breakEven!)}`,
         )
       : b(
-          `在 ${threshold} m² 处缴资金相当于 ${fundsArea} m²，不超过配建的约 ${inKind.toDecimalPlaces(2)} m²(假设每户 ${floorAreaPerHousehold} m²)`,
-          `At ${threshold} m² the money route asks for ${fundsArea} m² worth, no more than the about ${inKind.toDecimalPlaces(2)} m² in kind (assuming ${floorAreaPerHousehold} m² per household)`,
+          `在 ${m2(threshold)} 处缴资金相当于 ${m2(fundsArea)}，不超过配建的约 ${m2(inKind)}(假设每户 ${m2(floorAreaPerHousehold)})`,
+          `At ${m2(threshold)} the money route asks for ${m2(fundsArea)} worth, no more than the about ${m2(inKind)} in kind (assuming ${m2(floorAreaPerHousehold)} per household)`,
         ),
     interpretations: [...funds.interpretations.filter((i) => i.id === 'I6'), { id: 'I9', choice: byHouseholds ? 'households' : 'residents' }],
   };
@@ -236,8 +246,8 @@ function k6(policy: Policy): Finding {
     clauses: ['A.3.1'],
     numbers: { residents, households, impliedHouseholdSize: size.value },
     explanation: b(
-      `${residents} 人 ÷ ${households} 户 ${eq} ${size.value.toDecimalPlaces(2)} 人/户${plausible ? '' : '，不在 1 至 10 人的合理范围内'}`,
-      `${residents} residents ÷ ${households} households ${eq} ${size.value.toDecimalPlaces(2)} people per household${plausible ? '' : ', outside a plausible 1–10'}`,
+      `${cnt(residents)} 人 ÷ ${cnt(households)} 户 ${eq} ${size.value.toDecimalPlaces(2)} 人/户${plausible ? '' : '，不在 1 至 10 人的合理范围内'}`,
+      `${cnt(residents)} residents ÷ ${cnt(households)} households ${eq} ${size.value.toDecimalPlaces(2)} people per household${plausible ? '' : ', outside a plausible 1–10'}`,
     ),
     interpretations: [],
   };
@@ -258,10 +268,10 @@ function k7(policy: Policy): Finding {
     numbers: { localAreaM2: local.areaM2, nationalPlan2011AreaM2: plan, nationalPlan2021AreaM2: later, households },
     explanation: short
       ? b(
-          `标准社区按本市标准需 ${local.areaM2} m²，低于同年国家规划每百户 20 m² 的 ${plan} m²(2021年国家规划新建设施为 ${later} m²)`,
-          `A standard community needs ${local.areaM2} m² by the city’s standard, less than the ${plan} m² of the national plan of the same year at 20 m² per 100 households (${later} m² for new facilities under the national plan of 2021)`,
+          `标准社区按本市标准需 ${m2(local.areaM2)}，低于同年国家规划每百户 20 m² 的 ${m2(plan)}(2021年国家规划新建设施为 ${m2(later)})`,
+          `A standard community needs ${m2(local.areaM2)} by the city’s standard, less than the ${m2(plan)} of the national plan of the same year at 20 m² per 100 households (${m2(later)} for new facilities under the national plan of 2021)`,
         )
-      : b(`本市标准 ${local.areaM2} m² 不低于国家规划的 ${plan} m²`, `The city’s ${local.areaM2} m² is not below the national plan’s ${plan} m²`),
+      : b(`本市标准 ${m2(local.areaM2)} 不低于国家规划的 ${m2(plan)}`, `The city’s ${m2(local.areaM2)} is not below the national plan’s ${m2(plan)}`),
     interpretations: local.interpretations,
   };
 }
@@ -294,19 +304,19 @@ function k11(policy: Policy): Finding {
     areas
       .map(({ s, areaM2 }) =>
         lang === 'zh'
-          ? `${name(s.source, 'zh')}每百户 ${s.sets.roomsM2Per100Households} m² 需 ${areaM2} m²(${s.source.status ?? 'unverified'})`
-          : `${name(s.source, 'en')} at ${s.sets.roomsM2Per100Households} m² per 100 households asks ${areaM2} m² (${s.source.status ?? 'unverified'})`,
+          ? `${name(s.source, 'zh')}每百户 ${s.sets.roomsM2Per100Households} m² 需 ${m2(areaM2)}(${SOURCE_STATUS[s.source.status ?? 'unverified']!.zh})`
+          : `${name(s.source, 'en')} at ${s.sets.roomsM2Per100Households} m² per 100 households asks ${m2(areaM2)} (${SOURCE_STATUS[s.source.status ?? 'unverified']!.en})`,
       )
       .join(lang === 'zh' ? '；' : '; ');
   const notSure = unsure.length
     ? b(
-        `；日期不足以判断是否适用：${unsure.map((s) => s.id).join('、')}`,
-        `; whose dates cannot tell whether they applied: ${unsure.map((s) => s.id).join(', ')}`,
+        `；日期不足以判断是否适用：${unsure.map((s) => (s.source.short ?? s.source.title).zh).join('、')}`,
+        `; whose dates cannot tell whether they applied: ${unsure.map((s) => (s.source.short ?? s.source.title).en).join(', ')}`,
       )
     : b('', '');
   const ownWords = b(
-    `${name(own, 'zh')}按 ${local.basis === 'residents' ? `${residents} 人` : `${households} 户`}需 ${local.areaM2} m²`,
-    `${name(own, 'en')} asks ${local.areaM2} m² (by ${local.basis})`,
+    `${name(own, 'zh')}按 ${local.basis === 'residents' ? `${cnt(residents)} 人` : `${cnt(households)} 户`}需 ${m2(local.areaM2)}`,
+    `${name(own, 'en')} asks ${m2(local.areaM2)} (by its ${local.basis === 'residents' ? 'residents' : 'households'})`,
   );
   return {
     id: 'K11',
@@ -324,12 +334,12 @@ function k11(policy: Policy): Finding {
     explanation:
       areas.length === 0
         ? b(
-            `${day ?? '(日期未知)'} 没有已知适用的国家用房标准${notSure.zh}`,
+            `${day === undefined ? '(日期未知)' : showDate(day, 'zh').text} 没有已知适用的国家用房标准${notSure.zh}`,
             `No national room standard of the registry is known to apply on ${day ?? '(an unknown day)'}${notSure.en}`,
           )
         : b(
-            `${day}：标准社区(${households} 户、${residents} 人)${ownWords.zh}；${each('zh')}${short.length ? '：本市标准偏低' : '：本市标准不低于国家标准'}${notSure.zh}`,
-            `On ${day}, for a standard community of ${households} households and ${residents} residents, ${ownWords.en}; ${each('en')}${short.length ? ': the city’s standard is lower' : ': the city’s standard is not lower'}${notSure.en}`,
+            `${showDate(day!, 'zh').text}：标准社区(${cnt(households)} 户、${cnt(residents)} 人)${ownWords.zh}；${each('zh')}${short.length ? '：本市标准偏低' : '：本市标准不低于国家标准'}${notSure.zh}`,
+            `On ${day}, for a standard community of ${cnt(households)} households and ${cnt(residents)} residents, ${ownWords.en}; ${each('en')}${short.length ? ': the city’s standard is lower' : ': the city’s standard is not lower'}${notSure.en}`,
           ),
     interpretations: local.interpretations,
     sources: [own, ...areas.map((a) => a.s.source)],
@@ -375,15 +385,15 @@ function k9(policy: Policy): Finding {
   return {
     id: 'K9',
     title: b(
-      `用房资金(开发面积的 ${policy.parameters.developer.fundsRate})没有单价`,
-      `The room money (${policy.parameters.developer.fundsRate} of the developed area) has no price`,
+      `用房资金(开发面积的 ${permille(policy.parameters.developer.fundsRate)})没有单价`,
+      `The room money (${permille(policy.parameters.developer.fundsRate)} of the developed area) has no price`,
     ),
     verdict: 'gap',
     clauses: ['A.4.3'],
     numbers: { floorAreaM2: below, fundsAreaM2: r.fundsAreaM2!, amountDetermined: false },
     explanation: b(
-      `按开发面积的 ${policy.parameters.developer.fundsRate} 只能得出 ${r.fundsAreaM2} m² 的面积当量，原文未给出折算金额的单价(I6)`,
-      `${policy.parameters.developer.fundsRate} of the developed area gives an area equivalent of ${r.fundsAreaM2} m²; the text names no price to turn it into money (I6)`,
+      `按开发面积的 ${permille(policy.parameters.developer.fundsRate)} 只能得出 ${m2(r.fundsAreaM2)} 的面积当量，原文未给出折算金额的单价(I6)`,
+      `${permille(policy.parameters.developer.fundsRate)} of the developed area gives an area equivalent of ${m2(r.fundsAreaM2)}; the text names no price to turn it into money (I6)`,
     ),
     interpretations: r.interpretations,
   };

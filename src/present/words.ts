@@ -202,3 +202,10 @@ export function auditNumberWords(key: string, value: unknown, lang: Language): {
   if (unit === 'date' && typeof value === 'string') return { name, shown: showDate(value, lang) };
   return { name, shown: showValue(value, unit, lang) };
 }
+
+/** A document's status in words (how far it was read): one table for every surface. */
+export const SOURCE_STATUS: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
+  verified: { zh: '已核实原文', en: 'verified in its text' },
+  derivative: { zh: '转引', en: 'quoted by another document' },
+  unverified: { zh: '未核实', en: 'unverified' },
+};

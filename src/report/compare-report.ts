@@ -12,6 +12,7 @@ import type { PolicyComparison } from '../evaluate/compare.js';
 import type { FileInput } from '../read/notes.js';
 import type { Lang } from '../trace.js';
 import { showDate } from '../present/format.js';
+import { SOURCE_STATUS } from '../present/words.js';
 import { wrapLine } from '../present/wrap.js';
 import { markdownText, TEXT_WIDTH, table, visible } from './format-report.js';
 import { inputLines } from './input-report.js';
@@ -62,11 +63,7 @@ export const W = {
 } as const;
 
 /** A source's status in words. @internal */
-export const STATUS: Readonly<Record<string, { zh: string; en: string }>> = {
-  verified: { zh: '已核实原文', en: 'verified' },
-  derivative: { zh: '转引', en: 'derivative' },
-  unverified: { zh: '未核实', en: 'unverified' },
-};
+export const STATUS = SOURCE_STATUS;
 
 /** A total in words, with its unit. */
 function amount(v: Decimal, unit: string, lang: Lang): string {

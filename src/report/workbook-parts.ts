@@ -15,6 +15,7 @@ import type { PolicyCore, Source } from '../provisions/provision.js';
 import type { Lang } from '../trace.js';
 import type { CellIn, NumberFormat, Row, RowFill } from './ooxml.js';
 import { expectedIsArea, STATUS_WORDS, subjectWords, unitOf, yesNo } from './words.js';
+import { SOURCE_STATUS } from '../present/words.js';
 
 /** A status in words, and the colour of its row. */
 export const STATUS_FILL: Readonly<Record<'pass' | 'fail' | 'unknown', RowFill | undefined>> = { pass: undefined, fail: 'fail', unknown: 'unknown' };
@@ -226,11 +227,6 @@ const KIND_WORDS = {
   source: { zh: '文件', en: 'document' },
 } as const;
 
-const SOURCE_STATUS: Readonly<Record<string, { zh: string; en: string }>> = {
-  verified: { zh: '已核实原文', en: 'verified in its text' },
-  derivative: { zh: '转引', en: 'quoted by another document' },
-  unverified: { zh: '未核实', en: 'unverified' },
-};
 
 /** Where a value set for this evaluation comes from, when no document of the policy set it. */
 const SET_HERE = { zh: '本次评估设定(与文件不同)', en: 'set for this evaluation (not the document’s)' } as const;
