@@ -227,7 +227,6 @@ const KIND_WORDS = {
   source: { zh: '文件', en: 'document' },
 } as const;
 
-
 /** Where a value set for this evaluation comes from, when no document of the policy set it. */
 const SET_HERE = { zh: '本次评估设定(与文件不同)', en: 'set for this evaluation (not the document’s)' } as const;
 
