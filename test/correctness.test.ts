@@ -178,8 +178,8 @@ describe('4. every policy createPolicy accepts works in every function', () => {
 
   test('audit titles follow the threshold and the rate they are about', () => {
     const f = auditPolicy(createPolicy({ developer: { thresholdM2: 150000, fundsRate: '0.005' } })).findings;
-    expect(f[3]!.title.en).toContain('150000 m²');
-    expect(f[8]!.title.en).toContain('0.005');
+    expect(f[3]!.title.en).toContain('150,000 m²');
+    expect(f[8]!.title.en).toContain('5‰');
     expect(f[3]!.title.zh).not.toContain('20万');
     expect(f[8]!.title.zh).not.toContain('3‰');
   });
