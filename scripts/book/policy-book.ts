@@ -35,8 +35,8 @@ const T = {
   // Each document by its title as printed, then what its text gives of title, issuer and date (NINGGUO_2011_DOCUMENTS).
   docA: { zh: '《城乡社区改建工作意见》(约 2011 年)', en: 'Opinions on urban–rural community work (城乡社区改建工作意见, about 2011)' },
   docB: {
-    zh: '《关于进一步加强学生防溺水安全工作的紧急通知》(同页，不早于 2011 年)',
-    en: 'Emergency notice on students’ safety against drowning (关于进一步加强学生防溺水安全工作的紧急通知, same page, 2011 or later)',
+    zh: '《关于进一步加强…防溺水安全工作的紧急通知》(同页，不早于 2011 年)',
+    en: 'Emergency notice on students’ safety against drowning (关于进一步加强…防溺水安全工作的紧急通知, same page, 2011 or later)',
   },
   givenTitle: { zh: '标题', en: 'Title' },
   givenIssuer: { zh: '发文机关', en: 'Issuer' },

@@ -55,7 +55,7 @@ export const T = {
   clauses: { zh: '条款', en: 'Clauses' },
   docA: { zh: `${NINGGUO_2011_SOURCE.body.zh}：${NINGGUO_2011_SOURCE.title.zh}`, en: `${NINGGUO_2011_SOURCE.body.en}: ${NINGGUO_2011_SOURCE.title.en}` },
   docB: {
-    zh: '关于进一步加强学生防溺水安全工作的紧急通知(与上一文件同页，原文未署发文机关和日期)',
+    zh: '关于进一步加强…防溺水安全工作的紧急通知(与上一文件同页，原文未署发文机关和日期)',
     en: 'Emergency notice on further strengthening the safety of students against drowning (on the same page as the document above; the text names no issuing body or date)',
   },
   paraphrase: { zh: '(本项目的转述，不是原文)', en: '(our paraphrase, not the original text)' },

@@ -53,10 +53,10 @@ export const NINGGUO_2011_DOCUMENTS: { readonly A: DocumentGiven; readonly B: Do
   B: {
     title: {
       given: 'printed',
-      printed: '关于进一步加强学生防溺水安全工作的紧急通知',
+      printed: '关于进一步加强…防溺水安全工作的紧急通知',
       words: {
-        zh: '标题印作《关于进一步加强学生防溺水安全工作的紧急通知》。',
-        en: 'Printed as 关于进一步加强学生防溺水安全工作的紧急通知 (emergency notice on further strengthening students’ safety against drowning).',
+        zh: '标题印作《关于进一步加强…防溺水安全工作的紧急通知》(本库略去中间几字，不整句照录)。',
+        en: 'Printed as 关于进一步加强…防溺水安全工作的紧急通知 (abridged here: we do not copy a whole line of the source; an emergency notice on further strengthening students’ safety against drowning).',
       },
     },
     issuer: {

@@ -203,7 +203,7 @@ export const ENTRIES = [
     'quantitative',
     ['社区工作者队伍', 'Community workforce'],
     [
-      '把好社区干部入口，吸引公务员、毕业生和退伍军人；按实际居民(含流动人口)每600户配1名工作人员(I3)；加强培训，规范报酬和保险。',
+      '把好社区干部入口，吸引公务员、毕业生和退伍军人；工作人员按实有居民户数(流动人口也算)每 600 户 1 名配备(I3)；加强培训，规范报酬和保险。',
       'Control entry to community posts and attract civil servants, graduates and veterans; staff communities at one worker per 600 households of actual residents, floating population included (I3); train staff and standardise pay and insurance.',
     ],
   ],
